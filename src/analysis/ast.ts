@@ -1,0 +1,158 @@
+// Small AST helpers shared by the analysis. Everything here is iterative or bounded: linted code can be
+// arbitrarily deep, and a stack overflow in a rule takes down the whole lint run.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+const PASS_THROUGH = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+/** Strips syntax that does not change a value: `x as T`, `x!`, `<T>x`, `x satisfies T`, `a?.b` wrappers. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 1000 && PASS_THROUGH.has(current.type); i++) {
+    current = (current as TSESTree.TSAsExpression).expression;
+  }
+  return current;
+}
+
+/** Like unwrap, and also looks through `await x`. */
+export function unwrapAwait(node: Node): Node {
+  let current = unwrap(node);
+  for (let i = 0; i < 1000 && current.type === AST_NODE_TYPES.AwaitExpression; i++) {
+    current = unwrap(current.argument);
+  }
+  return current;
+}
+
+/** The parent, skipping pass-through wrappers (the value of `x as T` is the value of `x`). */
+export function valueParent(node: Node): { parent: Node | undefined; child: Node } {
+  let child = node;
+  let parent = node.parent;
+  for (let i = 0; i < 1000 && parent && (PASS_THROUGH.has(parent.type) || parent.type === AST_NODE_TYPES.AwaitExpression); i++) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+export function isFunction(node: Node | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Statically known name of a property key or member property (`a.b`, `a["b"]`, `{ b: 1 }`, `{ "b": 1 }`). */
+export function staticKeyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
+  const computed = node.computed;
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (!computed && key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === "string" || typeof key.value === "number")) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+/**
+ * `a.b.c` → { root: Identifier a, path: ["b", "c"] }; also `this.a.b` (root ThisExpression).
+ * Computed members with static keys count; anything else ends the chain (undefined).
+ */
+export function memberChain(node: Node): { root: TSESTree.Identifier | TSESTree.ThisExpression; path: string[] } | undefined {
+  const path: string[] = [];
+  let current = unwrap(node);
+  for (let i = 0; i < 200; i++) {
+    if (current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.ThisExpression) {
+      return { root: current, path: path.reverse() };
+    }
+    if (current.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = staticKeyName(current);
+    if (name === undefined) return undefined;
+    path.push(name);
+    current = unwrap(current.object);
+  }
+  return undefined;
+}
+
+/** `foo(...)` → "foo", `a.b.foo(...)` → "foo"; the callee's last name. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return staticKeyName(callee);
+  return undefined;
+}
+
+/** The nearest enclosing function of a node (not the node itself). */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  let current = node.parent;
+  while (current) {
+    if (isFunction(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let current = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** Property of an object literal by static name (last one wins, as at run time). */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === name) found = property;
+  }
+  return found;
+}
+
+/** Is `node` inside `ancestor` (or the same node)? Uses ranges: cheap and parent-free. */
+export function contains(ancestor: Node, node: Node): boolean {
+  return ancestor.range[0] <= node.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+/**
+ * Visits every node once, depth-first, without recursion; `visit` returning false skips the node's children. `visitorKeys` comes from the source code so
+ * that TS and JSX nodes are walked as ESLint walks them.
+ */
+export function walk(
+  root: Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  visit: (node: Node) => void | false,
+): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item = child[i] as Node | null;
+          if (item && typeof item.type === "string") stack.push(item);
+        }
+      } else if (child && typeof (child as Node).type === "string") {
+        stack.push(child as Node);
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// One walk per file collects the node kinds the analysis asks about, so no analysis or rule walks the
+// tree again. Built lazily, only for files that pass the DynamoDB pre-check.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { isFunction, walk, type FunctionNode, type Node } from "./ast";
+
+export interface FileIndex {
+  calls: TSESTree.CallExpression[];
+  news: TSESTree.NewExpression[];
+  assignments: TSESTree.AssignmentExpression[];
+  functions: FunctionNode[];
+  objects: TSESTree.ObjectExpression[];
+  importEquals: TSESTree.TSImportEqualsDeclaration[];
+  /** `x.push(...)` / `x.unshift(...)` calls, by the pushed-to identifier's name (for arrays joined into strings). */
+  pushes: Map<string, TSESTree.CallExpression[]>;
+}
+
+export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): FileIndex {
+  const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], importEquals: [], pushes: new Map() };
+  walk(program, visitorKeys, (node: Node) => {
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        index.calls.push(node);
+        const callee = node.callee;
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          !callee.computed &&
+          callee.property.type === AST_NODE_TYPES.Identifier &&
+          (callee.property.name === "push" || callee.property.name === "unshift") &&
+          callee.object.type === AST_NODE_TYPES.Identifier
+        ) {
+          const list = index.pushes.get(callee.object.name) ?? [];
+          list.push(node);
+          index.pushes.set(callee.object.name, list);
+        }
+        break;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        index.news.push(node);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        index.assignments.push(node);
+        break;
+      case AST_NODE_TYPES.ObjectExpression:
+        index.objects.push(node);
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration:
+        index.importEquals.push(node);
+        break;
+      default:
+        if (isFunction(node)) index.functions.push(node);
+    }
+  });
+  return index;
+}

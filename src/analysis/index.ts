@@ -1,0 +1,126 @@
+// The per-file analysis every rule asks. Computed lazily, at most once per file (cached by Program node),
+// and only the parts a rule actually asks for. Files that mention no DynamoDB package skip the client
+// analysis entirely; file-wide checks (access key ids, NODE_TLS_REJECT_UNAUTHORIZED) do not depend on it.
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { getSettings, type NormalizedSettings } from "../settings";
+import { ClientResolver } from "./clients";
+import { collectClientConfigs, type ClientConfig } from "./config";
+import { buildFileIndex, type FileIndex } from "./file-index";
+import { collectOperations, type Operation } from "./operations";
+import { ScopeIndex } from "./scope";
+import { collectSdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
+import { SourceCatalogue } from "./sources";
+import { ValueResolver } from "./values";
+
+export type { ClientConfig } from "./config";
+export type { Operation } from "./operations";
+export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
+export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
+export type { ClientType } from "./sdk/recognizer";
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+// A case-insensitive substring test is linear and cheap; it decides which analysis runs, never a finding.
+const DYNAMODB_MENTION = /dynamodb|aws-sdk/i;
+
+export class FileAnalysis {
+  private indexValue?: FileIndex;
+  private scopeValue?: ScopeIndex;
+  private sdkValue?: SdkReferences;
+  private catalogueValue?: SourceCatalogue;
+  private valuesValue?: ValueResolver;
+  private clientsValue?: ClientResolver;
+  private operationsValue?: Operation[];
+  private configsValue?: ClientConfig[];
+  /** True when the file names a DynamoDB package or a configured client module. */
+  readonly mentionsDynamoDB: boolean;
+
+  constructor(
+    readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    readonly settings: NormalizedSettings,
+  ) {
+    const text = sourceCode.text;
+    this.mentionsDynamoDB = DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
+  }
+
+  get program(): TSESTree.Program {
+    return this.sourceCode.ast;
+  }
+
+  get index(): FileIndex {
+    return (this.indexValue ??= buildFileIndex(this.sourceCode.ast, this.sourceCode.visitorKeys));
+  }
+
+  get scope(): ScopeIndex {
+    return (this.scopeValue ??= new ScopeIndex(this.sourceCode.scopeManager));
+  }
+
+  get sources(): SourceCatalogue {
+    return (this.catalogueValue ??= new SourceCatalogue(this.sourceCode.ast, this.settings));
+  }
+
+  get values(): ValueResolver {
+    return (this.valuesValue ??= new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys));
+  }
+
+  /** References to the SDKs' DynamoDB parts (empty in files that mention no DynamoDB package). */
+  get sdk(): SdkReferences {
+    if (!this.sdkValue) {
+      this.sdkValue = this.mentionsDynamoDB ? collectSdkReferences(this.sourceCode, this.index) : emptySdkReferences();
+    }
+    return this.sdkValue;
+  }
+
+  get clients(): ClientResolver {
+    return (this.clientsValue ??= new ClientResolver(this.sdk, this.scope, this.values, this.index, this.settings.clientModules));
+  }
+
+  /** Every DynamoDB operation in the file. */
+  get operations(): Operation[] {
+    if (!this.operationsValue) {
+      this.operationsValue = this.mentionsDynamoDB ? collectOperations(this.sdk, this.index, this.clients, this.values) : [];
+    }
+    return this.operationsValue;
+  }
+
+  /** Every DynamoDB client configuration in the file (v3 clients, v2 services, v2 global config). */
+  get clientConfigs(): ClientConfig[] {
+    if (!this.configsValue) {
+      this.configsValue = this.mentionsDynamoDB ? collectClientConfigs(this.sdk, this.values) : [];
+    }
+    return this.configsValue;
+  }
+
+  clientTypeOf(node: TSESTree.Node): ClientType | undefined {
+    return this.mentionsDynamoDB ? this.clients.clientTypeOf(node) : undefined;
+  }
+}
+
+function emptySdkReferences(): SdkReferences {
+  return {
+    clients: new Map(),
+    commands: [],
+    paginators: [],
+    v2GlobalConfigReads: [],
+    v2ConfigUpdates: [],
+    v2ConfigConstructions: [],
+    v2CredentialsConstructions: [],
+    v2EndpointConstructions: [],
+    marshallCalls: new Set(),
+    classNames: new Map(),
+  };
+}
+
+const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
+
+/** The analysis of the file being linted, shared by every rule. */
+export function getAnalysis(context: AnyContext): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const settings = getSettings(context);
+  let analysis = cache.get(sourceCode.ast);
+  if (!analysis || analysis.settings !== settings || analysis.sourceCode !== sourceCode) {
+    analysis = new FileAnalysis(sourceCode, settings);
+    cache.set(sourceCode.ast, analysis);
+  }
+  return analysis;
+}

@@ -1,0 +1,99 @@
+// Variable lookups for the analysis: one pass over the scope manager maps every identifier to its
+// variable, so later lookups are constant-time instead of a scope walk per node.
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { staticKeyName } from "./ast";
+
+export type Variable = TSESLint.Scope.Variable;
+export type Definition = TSESLint.Scope.Definition;
+
+export interface VariableWrite {
+  /** The written value (`init`, right-hand side); undefined for `x++`, `for (x of ...)` and the like. */
+  value: TSESTree.Node | undefined;
+  /** `=` for initialisations and plain assignments, otherwise the operator (`+=`). */
+  operator: string;
+  /** For destructuring writes: the member path from the written value to this variable (`const { a: { b } } = v` → ["a", "b"]). */
+  path: string[];
+  identifier: TSESTree.Identifier;
+}
+
+export class ScopeIndex {
+  private readonly byIdentifier = new Map<TSESTree.Node, Variable>();
+  private readonly writes = new WeakMap<Variable, VariableWrite[]>();
+
+  constructor(scopeManager: TSESLint.Scope.ScopeManager | null) {
+    for (const scope of scopeManager?.scopes ?? []) {
+      for (const variable of scope.variables) {
+        for (const identifier of variable.identifiers) this.byIdentifier.set(identifier, variable);
+      }
+      for (const reference of scope.references) {
+        if (reference.resolved) this.byIdentifier.set(reference.identifier, reference.resolved);
+      }
+    }
+  }
+
+  variableOf(identifier: TSESTree.Node): Variable | undefined {
+    return this.byIdentifier.get(identifier);
+  }
+
+  /** Every write to the variable: its initialiser and each assignment, with the destructuring path. */
+  writesOf(variable: Variable): VariableWrite[] {
+    let writes = this.writes.get(variable);
+    if (writes) return writes;
+    writes = [];
+    for (const reference of variable.references) {
+      if (!reference.isWrite()) continue;
+      const identifier = reference.identifier as TSESTree.Identifier;
+      const { root, path } = patternPath(identifier);
+      const parent = root.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === root) {
+        const inForOf = parent.parent?.parent?.type === AST_NODE_TYPES.ForOfStatement || parent.parent?.parent?.type === AST_NODE_TYPES.ForInStatement;
+        writes.push({ value: inForOf ? undefined : parent.init ?? undefined, operator: "=", path, identifier });
+      } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === root) {
+        writes.push({ value: parent.right, operator: parent.operator, path, identifier });
+      } else {
+        writes.push({ value: undefined, operator: "?", path, identifier });
+      }
+    }
+    this.writes.set(variable, writes);
+    return writes;
+  }
+
+  /** The single definition of a variable, if it has exactly one. */
+  definitionOf(variable: Variable): Definition | undefined {
+    return variable.defs.length === 1 ? variable.defs[0] : undefined;
+  }
+}
+
+/**
+ * From an identifier inside a destructuring pattern up to the pattern's root, collecting the member path.
+ * `const { a: { b: [c] } } = v` for `c` → root `{ a: ... }`, path ["a", "b", "0"]. Unknown keys give "*".
+ */
+export function patternPath(identifier: TSESTree.Node): { root: TSESTree.Node; path: string[] } {
+  const path: string[] = [];
+  let current: TSESTree.Node = identifier;
+  for (let i = 0; i < 500; i++) {
+    const parent = current.parent;
+    if (!parent) break;
+    if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === current) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === current && parent.parent?.type === AST_NODE_TYPES.ObjectPattern) {
+      path.push(staticKeyName(parent) ?? "*");
+      current = parent.parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.RestElement) {
+      current = parent.parent?.type === AST_NODE_TYPES.ObjectPattern || parent.parent?.type === AST_NODE_TYPES.ArrayPattern ? parent.parent : parent;
+      if (current === parent) break;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.ArrayPattern) {
+      path.push(String(parent.elements.indexOf(current as TSESTree.DestructuringPattern)));
+      current = parent;
+      continue;
+    }
+    break;
+  }
+  return { root: current, path: path.reverse() };
+}

@@ -1,0 +1,389 @@
+// The catalogue of request input and caller identity, for every framework the plugin supports. Every
+// rule asks this one place; users extend it through settings["dynamodb-security"].
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { calleeName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import type { NormalizedSettings } from "../settings";
+
+export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "lambda" | "appsync" | "settings";
+
+/** What a function parameter is, when the catalogue recognises it. */
+export type RootKind =
+  /** The framework's request object (`req`, `request`, `ctx`, `c`, `event`): its members are sorted by `memberSource`. */
+  | { kind: "request-object"; framework: Framework; style: "express" | "fastify" | "koa" | "hono" | "lambda" | "next-request" | "next-context" }
+  /** The response object: `res.locals.user` is the caller. */
+  | { kind: "response-object"; framework: Framework }
+  /** The parameter is request data itself (NestJS `@Param("id") id`, Server Action arguments). */
+  | { kind: "request"; framework: Framework; path: string }
+  /** The parameter is the caller (NestJS `@CurrentUser() user`). */
+  | { kind: "caller"; framework: Framework; path: string };
+
+export type SourceKind = "request" | "caller";
+
+const HTTP_METHOD_REGISTRARS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "use"]);
+const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+
+/** Functions whose result is the authenticated caller, by exact name. */
+export const CALLER_FUNCTIONS = new Set([
+  "getUserId",
+  "getCurrentUser",
+  "getUser",
+  "currentUser",
+  "verifyToken",
+  "getCallerIdentity",
+  "auth",
+  "getServerSession",
+  "getSession",
+]);
+
+const NEST_REQUEST_DECORATORS: Record<string, string> = { Param: "params", Query: "query", Body: "body", Headers: "headers" };
+const NEST_CALLER_DECORATORS = new Set(["CurrentUser", "User", "AuthUser", "GetUser", "ReqUser", "Caller"]);
+
+/** Member paths of each request object that carry request input (first segment) or the caller. */
+const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCalls: ReadonlySet<string>; caller: readonly string[][] }> = {
+  express: {
+    request: new Set(["params", "query", "body", "headers", "cookies", "signedCookies", "files", "file", "url", "originalUrl", "path", "hostname"]),
+    requestCalls: new Set(["get", "header", "param"]),
+    caller: [["user"], ["auth"], ["session", "user"], ["session", "userId"], ["userId"], ["identity"], ["claims"]],
+  },
+  fastify: {
+    request: new Set(["params", "query", "body", "headers", "cookies", "url"]),
+    requestCalls: new Set([]),
+    caller: [["user"], ["auth"], ["session", "user"], ["userId"]],
+  },
+  koa: {
+    request: new Set(["params", "query", "querystring", "headers", "header", "url", "path", "body"]),
+    requestCalls: new Set(["get"]),
+    caller: [["state", "user"], ["state", "auth"], ["state", "jwtdata"], ["state", "session"]],
+  },
+  hono: { request: new Set([]), requestCalls: new Set([]), caller: [["var", "user"], ["var", "jwtPayload"], ["var", "session"]] },
+  lambda: {
+    request: new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters", "body", "headers", "multiValueHeaders", "cookies", "rawPath", "rawQueryString", "path", "arguments", "source"]),
+    requestCalls: new Set([]),
+    caller: [["requestContext", "authorizer"], ["requestContext", "identity", "cognitoIdentityId"], ["requestContext", "identity", "userArn"], ["requestContext", "identity", "user"], ["identity"]],
+  },
+  "next-request": {
+    request: new Set(["nextUrl", "url", "headers", "cookies", "body"]),
+    requestCalls: new Set(["json", "formData", "text", "blob", "arrayBuffer"]),
+    caller: [["auth"]],
+  },
+  "next-context": { request: new Set(["params", "searchParams"]), requestCalls: new Set([]), caller: [] },
+};
+
+/** Members of a Koa `ctx.request` and Hono `c.req`. */
+const KOA_REQUEST_MEMBERS = new Set(["body", "query", "headers", "header", "files", "querystring", "url", "path"]);
+const HONO_REQUEST_CALLS = new Set(["param", "query", "queries", "json", "parseBody", "header", "valid", "text", "formData", "arrayBuffer", "blob"]);
+const HONO_CALLER_KEYS = new Set(["jwtPayload", "user", "session", "auth", "userId"]);
+
+/** Members distinctive enough to mark an unrecognised parameter as an API Gateway event. */
+const LAMBDA_EVENT_MEMBERS = new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters"]);
+
+export interface MemberSource {
+  kind: SourceKind;
+  framework: Framework;
+  path: string;
+}
+
+/**
+ * Classifies a path below a root: `req` + ["params", "id"] → request "params.id"; `req` + ["user", "id"] →
+ * caller. `call` is true when the last segment is called (`c.req.param("id")`). Undefined when the path is
+ * neither (for example `req.app`), or when the path is too short to decide (`ctx.request`).
+ */
+export function memberSource(root: RootKind, path: readonly string[], call: boolean): MemberSource | undefined {
+  const joined = path.join(".");
+  if (root.kind === "request" || root.kind === "caller") {
+    return { kind: root.kind, framework: root.framework, path: [root.path, ...path].filter(Boolean).join(".") };
+  }
+  if (root.kind === "response-object") {
+    if (path[0] === "locals" && path.length >= 2 && /^(?:user|auth|session|jwt|claims|userId|currentUser)$/.test(path[1])) {
+      return { kind: "caller", framework: root.framework, path: joined };
+    }
+    return undefined;
+  }
+  const members = REQUEST_MEMBERS[root.style];
+  for (const callerPath of members.caller) {
+    if (callerPath.every((segment, i) => path[i] === segment)) return { kind: "caller", framework: root.framework, path: joined };
+  }
+  if (path.length === 0) return undefined;
+  const [first, second] = path;
+  if (root.style === "koa" && first === "request") {
+    if (second !== undefined && KOA_REQUEST_MEMBERS.has(second)) return { kind: "request", framework: root.framework, path: joined };
+    return undefined;
+  }
+  if (root.style === "koa" && first === "cookies" && call) return { kind: "request", framework: root.framework, path: joined };
+  if (root.style === "hono") {
+    if (first === "req" && second !== undefined && call && HONO_REQUEST_CALLS.has(second) && path.length === 2) {
+      return { kind: "request", framework: root.framework, path: joined };
+    }
+    return undefined;
+  }
+  if (members.requestCalls.has(first) && call && path.length === 1) return { kind: "request", framework: root.framework, path: joined };
+  if (members.request.has(first)) return { kind: "request", framework: root.framework, path: joined };
+  return undefined;
+}
+
+/** Hono's `c.get("jwtPayload")` and `c.get("user")` read the caller. */
+export function honoCallerCall(root: RootKind, path: readonly string[], call: TSESTree.CallExpression): MemberSource | undefined {
+  if (root.kind !== "request-object" || root.style !== "hono" || path.length !== 1 || path[0] !== "get") return undefined;
+  const key = call.arguments[0];
+  if (key?.type === AST_NODE_TYPES.Literal && typeof key.value === "string" && HONO_CALLER_KEYS.has(key.value)) {
+    return { kind: "caller", framework: "hono", path: `get(${key.value})` };
+  }
+  return undefined;
+}
+
+/** Lambda events reached through a parameter the catalogue did not recognise: `e.pathParameters.id`. */
+export function lambdaMemberSource(path: readonly string[]): MemberSource | undefined {
+  return path.length > 0 && LAMBDA_EVENT_MEMBERS.has(path[0]) ? { kind: "request", framework: "lambda", path: path.join(".") } : undefined;
+}
+
+function parameterName(parameter: TSESTree.Parameter | undefined): string | undefined {
+  if (!parameter) return undefined;
+  let node: TSESTree.Node = parameter;
+  if (node.type === AST_NODE_TYPES.TSParameterProperty) node = node.parameter;
+  if (node.type === AST_NODE_TYPES.AssignmentPattern) node = node.left;
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : undefined;
+}
+
+function typeAnnotationName(parameter: TSESTree.Parameter | undefined): string | undefined {
+  let node: TSESTree.Node | undefined = parameter;
+  if (node?.type === AST_NODE_TYPES.TSParameterProperty) node = node.parameter;
+  const annotation = node && "typeAnnotation" in node ? (node.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation : undefined;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = annotation.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return name.name;
+  if (name.type === AST_NODE_TYPES.TSQualifiedName) return name.right.name;
+  return undefined;
+}
+
+function decoratorName(decorator: TSESTree.Decorator): string | undefined {
+  const expression = decorator.expression;
+  if (expression.type === AST_NODE_TYPES.CallExpression) return calleeName(expression);
+  if (expression.type === AST_NODE_TYPES.Identifier) return expression.name;
+  return undefined;
+}
+
+/** Where a function is registered or exported, as far as route handling goes. */
+export type HandlerKind =
+  | { kind: "route"; framework: "express" | "fastify" | "koa" | "hono"; path?: string }
+  | { kind: "next-route"; method: string }
+  | { kind: "server-action" }
+  | { kind: "nest-handler" }
+  | { kind: "lambda" }
+  | { kind: "controller" };
+
+/** The route path string of a registration call (`app.get("/notes/:id", ...)`), when it is a literal. */
+function routePath(call: TSESTree.CallExpression): string | undefined {
+  const first = call.arguments[0];
+  if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === "string") return first.value;
+  if (first?.type === AST_NODE_TYPES.TemplateLiteral && first.expressions.length === 0) return first.quasis[0].value.cooked ?? undefined;
+  // router.route("/x").get(handler)
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.CallExpression && calleeName(callee.object) === "route") {
+    return routePath(callee.object);
+  }
+  return undefined;
+}
+
+function frameworkOfRouteHandler(fn: FunctionNode): "express" | "fastify" | "koa" | "hono" {
+  const first = parameterName(fn.params[0]);
+  const second = parameterName(fn.params[1]);
+  if (second === "reply") return "fastify";
+  if (first === "ctx" || first === "context") return "koa";
+  if (first === "c" && fn.params.length === 1) return "hono";
+  return "express";
+}
+
+function isExported(fn: FunctionNode): { name: string | undefined } | undefined {
+  const parent = fn.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { name: fn.id?.name };
+    return undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return { name: parent.id.name };
+  }
+  if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { name: undefined };
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    const chain = memberChain(parent.left);
+    // exports.handler = ..., module.exports.handler = ..., module.exports = ...
+    if (chain?.root.type === AST_NODE_TYPES.Identifier && (chain.root.name === "exports" || (chain.root.name === "module" && chain.path[0] === "exports"))) {
+      return { name: chain.path[chain.path.length - 1] };
+    }
+  }
+  return undefined;
+}
+
+function hasUseServerDirective(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): boolean {
+  for (const statement of body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !("directive" in statement) || !statement.directive) return false;
+    if (statement.directive === "use server") return true;
+  }
+  return false;
+}
+
+export class SourceCatalogue {
+  private readonly handlerCache = new WeakMap<FunctionNode, HandlerKind | null>();
+  private readonly fileUsesServer: boolean;
+  private readonly requestPaths: Array<{ root: string; path: string[] }>;
+  private readonly callerPaths: Array<{ root: string; path: string[] }>;
+  private readonly requestCallNames: Set<string>;
+  private readonly callerCallNames: Set<string>;
+
+  constructor(
+    program: TSESTree.Program,
+    private readonly settings: NormalizedSettings,
+  ) {
+    this.fileUsesServer = hasUseServerDirective(program.body);
+    const split = (entries: readonly string[]) => {
+      const paths: Array<{ root: string; path: string[] }> = [];
+      const calls = new Set<string>();
+      for (const entry of entries) {
+        if (entry.endsWith("()")) calls.add(entry.slice(0, -2));
+        else {
+          const [root, ...path] = entry.split(".");
+          if (root) paths.push({ root, path });
+        }
+      }
+      return { paths, calls };
+    };
+    const request = split(settings.requestSources);
+    const caller = split(settings.callerSources);
+    this.requestPaths = request.paths;
+    this.requestCallNames = request.calls;
+    this.callerPaths = caller.paths;
+    this.callerCallNames = new Set([...CALLER_FUNCTIONS, ...caller.calls]);
+  }
+
+  /** How the function is wired into a framework, if it is a request handler. */
+  handlerKind(fn: FunctionNode): HandlerKind | undefined {
+    const cached = this.handlerCache.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    const kind = this.computeHandlerKind(fn) ?? null;
+    this.handlerCache.set(fn, kind);
+    return kind ?? undefined;
+  }
+
+  private computeHandlerKind(fn: FunctionNode): HandlerKind | undefined {
+    const parent = fn.parent;
+    // app.get("/path", auth, handler), router.route("/x").get(handler), fastify.get(path, opts, handler)
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      const method = calleeName(parent);
+      const path = routePath(parent);
+      if (method && HTTP_METHOD_REGISTRARS.has(method) && unwrap(parent.callee).type === AST_NODE_TYPES.MemberExpression) {
+        if (path !== undefined || (method === "use" && fn.params.length >= 2) || (method !== "use" && parent.arguments[0] === fn && fn.params.length >= 1)) {
+          return { kind: "route", framework: frameworkOfRouteHandler(fn), path };
+        }
+      }
+    }
+    // fastify.route({ method, url, handler })
+    if (parent?.type === AST_NODE_TYPES.Property && staticKeyName(parent) === "handler" && parent.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+      const call = parent.parent.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && calleeName(call) === "route") {
+        const url = parent.parent.properties.find((p) => p.type === AST_NODE_TYPES.Property && staticKeyName(p) === "url") as TSESTree.Property | undefined;
+        const path = url?.value.type === AST_NODE_TYPES.Literal && typeof url.value.value === "string" ? url.value.value : undefined;
+        return { kind: "route", framework: "fastify", path };
+      }
+    }
+    // NestJS controller methods
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.decorators.some((d) => /^(?:Get|Post|Put|Patch|Delete|All|Head|Options)$/.test(decoratorName(d) ?? ""))) {
+      return { kind: "nest-handler" };
+    }
+    const exported = isExported(fn);
+    if (exported?.name && NEXT_ROUTE_EXPORTS.has(exported.name)) return { kind: "next-route", method: exported.name };
+    if ((exported && this.fileUsesServer && fn.async) || (fn.body?.type === AST_NODE_TYPES.BlockStatement && hasUseServerDirective(fn.body.body))) {
+      return { kind: "server-action" };
+    }
+    const first = parameterName(fn.params[0]);
+    const second = parameterName(fn.params[1]);
+    const firstType = typeAnnotationName(fn.params[0]);
+    if ((first === "event" || first === "evt") && (exported || fn.params.length <= 3)) return { kind: "lambda" };
+    if (firstType && /^(?:APIGateway\w*Event\w*|AppSyncResolverEvent|ALBEvent|LambdaFunctionURLEvent\w*)$/.test(firstType)) return { kind: "lambda" };
+    if ((first === "req" || first === "request") && (second === "res" || second === "response" || second === "reply")) {
+      return { kind: "controller" };
+    }
+    if ((first === "ctx" || first === "context") && second === "next") return { kind: "controller" };
+    return undefined;
+  }
+
+  /** What a parameter of a function is, per the catalogue. */
+  classifyParameter(fn: FunctionNode, parameter: TSESTree.Parameter): RootKind | undefined {
+    const index = fn.params.indexOf(parameter);
+    const name = parameterName(parameter);
+    const decorated = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+    const decorators = "decorators" in decorated ? (decorated.decorators ?? []) : [];
+    for (const decorator of decorators) {
+      const decorator_ = decoratorName(decorator);
+      if (!decorator_) continue;
+      const member = NEST_REQUEST_DECORATORS[decorator_];
+      if (member) {
+        const argument = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments[0] : undefined;
+        const key = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? `.${argument.value}` : "";
+        return { kind: "request", framework: "nestjs", path: `${member}${key}` };
+      }
+      if (decorator_ === "Req" || decorator_ === "Request") return { kind: "request-object", framework: "nestjs", style: "express" };
+      if (decorator_ === "Res" || decorator_ === "Response") return { kind: "response-object", framework: "nestjs" };
+      if (NEST_CALLER_DECORATORS.has(decorator_)) return { kind: "caller", framework: "nestjs", path: "user" };
+    }
+    for (const source of this.requestPaths) {
+      if (name === source.root && source.path.length === 0) return { kind: "request", framework: "settings", path: name };
+    }
+    for (const source of this.callerPaths) {
+      if (name === source.root && source.path.length === 0) return { kind: "caller", framework: "settings", path: name };
+    }
+    const handler = this.handlerKind(fn);
+    if (!handler) return undefined;
+    switch (handler.kind) {
+      case "route":
+      case "controller": {
+        const framework = handler.kind === "route" ? handler.framework : frameworkOfRouteHandler(fn);
+        if (index === 0) {
+          return framework === "hono"
+            ? { kind: "request-object", framework, style: "hono" }
+            : { kind: "request-object", framework, style: framework };
+        }
+        if (index === 1 && (framework === "express" || framework === "fastify")) return { kind: "response-object", framework };
+        return undefined;
+      }
+      case "next-route":
+        if (index === 0) return { kind: "request-object", framework: "nextjs", style: "next-request" };
+        if (index === 1) return { kind: "request-object", framework: "nextjs", style: "next-context" };
+        return undefined;
+      case "server-action":
+        return { kind: "request", framework: "nextjs", path: `arguments[${index}]` };
+      case "lambda":
+        return index === 0 ? { kind: "request-object", framework: "lambda", style: "lambda" } : undefined;
+      case "nest-handler":
+        return undefined;
+    }
+  }
+
+  /** Sources named in settings as member paths rooted at a parameter name (`req.ctx.input`). */
+  settingsMemberSource(rootName: string, path: readonly string[]): MemberSource | undefined {
+    const match = (sources: Array<{ root: string; path: string[] }>) =>
+      sources.some((source) => source.root === rootName && source.path.length > 0 && source.path.every((segment, i) => path[i] === segment));
+    if (match(this.callerPaths)) return { kind: "caller", framework: "settings", path: [rootName, ...path].join(".") };
+    if (match(this.requestPaths)) return { kind: "request", framework: "settings", path: [rootName, ...path].join(".") };
+    return undefined;
+  }
+
+  /** Calls that yield the caller or request input by name: `auth()`, `getServerSession()`, settings' `readBody()`. */
+  callSource(call: TSESTree.CallExpression): MemberSource | undefined {
+    const callee = unwrap(call.callee);
+    const name = calleeName(call);
+    const chain = memberChain(callee);
+    const text = chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
+    if (name && callee.type === AST_NODE_TYPES.Identifier && this.callerCallNames.has(name)) return { kind: "caller", framework: "settings", path: `${name}()` };
+    if (text && this.callerCallNames.has(text)) return { kind: "caller", framework: "settings", path: `${text}()` };
+    if (text && this.requestCallNames.has(text)) return { kind: "request", framework: "settings", path: `${text}()` };
+    if (name && callee.type === AST_NODE_TYPES.Identifier && this.requestCallNames.has(name)) return { kind: "request", framework: "settings", path: `${name}()` };
+    return undefined;
+  }
+
+  get authorizationFunctions(): readonly string[] {
+    return this.settings.authorizationFunctions;
+  }
+}
+
+export function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
+  return isFunction(node);
+}

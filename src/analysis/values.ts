@@ -1,0 +1,803 @@
+// The value resolver: what an expression's value is when it is a compile-time constant, which parts are
+// not constant, and where each non-constant part comes from (request input, the caller, the environment,
+// a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { calleeName, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import type { FileIndex } from "./file-index";
+import type { ScopeIndex, Variable } from "./scope";
+import { honoCallerCall, lambdaMemberSource, memberSource, type Framework, type RootKind, type SourceCatalogue } from "./sources";
+
+type Node = TSESTree.Node;
+
+export type Origin =
+  | { kind: "request"; framework: Framework; path: string; node: Node }
+  | { kind: "caller"; framework: Framework; path: string; node: Node }
+  /** The framework's request object itself, or a part of it that is neither input nor caller (`req.app`). */
+  | { kind: "request-object"; root: RootKind; path: string[]; node: Node }
+  | { kind: "env"; name: string | undefined; node: Node }
+  | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node }
+  | { kind: "module"; node: Node }
+  | { kind: "unknown"; node: Node };
+
+export type Segment = { kind: "text"; value: string } | { kind: "dynamic"; node: Node; origins: Origin[] };
+
+export interface ResolvedString {
+  /** Each possible value as a sequence of constant text and non-constant parts. */
+  alternatives: Segment[][];
+}
+
+export interface ResolvedProperty {
+  name: string;
+  value: Node;
+  /** The object-literal property that sets it, when it is one (for reports and fixes). */
+  property?: TSESTree.Property;
+  /** The assignment that sets it (`params.FilterExpression = ...`), when it is one. */
+  assignment?: TSESTree.AssignmentExpression;
+}
+
+export interface ResolvedObject {
+  properties: Map<string, ResolvedProperty>;
+  /** False when a spread, computed key or merge could not be resolved: a property may be missing. */
+  complete: boolean;
+}
+
+type Bindings = ReadonlyMap<Variable, { node: Node; bindings: Bindings }>;
+const NO_BINDINGS: Bindings = new Map();
+
+const MAX_DEPTH = 60;
+const MAX_STEPS = 4000;
+const MAX_ALTERNATIVES = 16;
+const MAX_HELPER_DEPTH = 4;
+
+/** Functions whose result carries its argument's origin: conversions, parsing, validation, marshalling. */
+const PASS_THROUGH_FUNCTIONS = new Set([
+  "String", "Number", "Boolean", "BigInt", "parseInt", "parseFloat", "decodeURIComponent", "encodeURIComponent", "decodeURI",
+  "encodeURI", "structuredClone", "marshall", "unmarshall", "convertToAttr", "convertToNative",
+]);
+const PASS_THROUGH_MEMBER_CALLS: Record<string, ReadonlySet<string>> = {
+  JSON: new Set(["parse"]),
+  Object: new Set(["assign", "keys", "values", "entries", "fromEntries", "freeze"]),
+  Array: new Set(["from", "of"]),
+  Converter: new Set(["marshall", "unmarshall", "input", "output"]),
+};
+/** Schema validators return their input: `schema.parse(x)`, `Joi.attempt(x, s)`. */
+const VALIDATOR_METHODS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "assert", "create", "decode"]);
+/** Methods whose result carries the receiver's origin. */
+const RECEIVER_METHODS = new Set([
+  "toString", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "slice",
+  "substring", "substr", "split", "replace", "replaceAll", "padStart", "padEnd", "normalize", "concat", "at", "join", "map",
+  "filter", "flat", "flatMap", "valueOf", "repeat", "charAt",
+]);
+
+interface QueryState {
+  steps: number;
+  active: Set<Node>;
+}
+
+export class ValueResolver {
+  private readonly originCache = new Map<Node, Origin[]>();
+  private readonly stringCache = new Map<Node, ResolvedString>();
+  private readonly returnsCache = new WeakMap<FunctionNode, Node[]>();
+
+  constructor(
+    private readonly scope: ScopeIndex,
+    private readonly catalogue: SourceCatalogue,
+    private readonly index: FileIndex,
+    private readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  ) {}
+
+  // ---------------------------------------------------------------- origins
+
+  /** Where the non-constant parts of an expression come from; empty when the value is constant. */
+  originsOf(node: Node): Origin[] {
+    const cached = this.originCache.get(node);
+    if (cached) return cached;
+    const result = this.origins(node, NO_BINDINGS, { steps: MAX_STEPS, active: new Set() }, 0);
+    this.originCache.set(node, result);
+    return result;
+  }
+
+  private origins(node: Node, bindings: Bindings, state: QueryState, depth: number): Origin[] {
+    if (--state.steps < 0 || depth > MAX_DEPTH) return [{ kind: "unknown", node }];
+    if (state.active.has(node)) return [];
+    state.active.add(node);
+    try {
+      return this.computeOrigins(unwrap(node), bindings, state, depth + 1);
+    } finally {
+      state.active.delete(node);
+    }
+  }
+
+  private union(nodes: readonly (Node | null | undefined)[], bindings: Bindings, state: QueryState, depth: number): Origin[] {
+    const result: Origin[] = [];
+    for (const child of nodes) if (child) result.push(...this.origins(child, bindings, state, depth));
+    return result;
+  }
+
+  private computeOrigins(node: Node, bindings: Bindings, state: QueryState, depth: number): Origin[] {
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ClassExpression:
+      case AST_NODE_TYPES.ThisExpression:
+        return [];
+      case AST_NODE_TYPES.TemplateLiteral:
+        return this.union(node.expressions, bindings, state, depth);
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        return this.union(node.quasi.expressions, bindings, state, depth);
+      case AST_NODE_TYPES.BinaryExpression:
+        return this.binaryOperands(node).flatMap((operand) => this.origins(operand, bindings, state, depth));
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.union([node.left, node.right], bindings, state, depth);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.union([node.consequent, node.alternate], bindings, state, depth);
+      case AST_NODE_TYPES.UnaryExpression:
+        return node.operator === "typeof" || node.operator === "void" || node.operator === "delete" ? [] : this.origins(node.argument, bindings, state, depth);
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.origins(node.argument, bindings, state, depth);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return this.origins(node.right, bindings, state, depth);
+      case AST_NODE_TYPES.SequenceExpression:
+        return this.origins(node.expressions[node.expressions.length - 1], bindings, state, depth);
+      case AST_NODE_TYPES.SpreadElement:
+        return this.origins(node.argument, bindings, state, depth);
+      case AST_NODE_TYPES.ArrayExpression:
+        return this.union(node.elements, bindings, state, depth);
+      case AST_NODE_TYPES.ObjectExpression: {
+        const parts: Node[] = [];
+        for (const property of node.properties) {
+          if (property.type === AST_NODE_TYPES.SpreadElement) parts.push(property.argument);
+          else {
+            if (property.computed) parts.push(property.key);
+            parts.push(property.value);
+          }
+        }
+        return this.union(parts, bindings, state, depth);
+      }
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierOrigins(node, [], bindings, state, depth);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.memberOrigins(node, false, undefined, bindings, state, depth);
+      case AST_NODE_TYPES.CallExpression:
+        return this.callOrigins(node, bindings, state, depth);
+      case AST_NODE_TYPES.NewExpression: {
+        const name = calleeName(node);
+        if (name === "URL" || name === "URLSearchParams" || name === "String" || name === "Set") return this.union(node.arguments, bindings, state, depth);
+        return [{ kind: "unknown", node }];
+      }
+      default:
+        return [{ kind: "unknown", node }];
+    }
+  }
+
+  /** Operands of a `+` chain, collected without recursion (`a + b + c + ...` can be thousands long). */
+  private binaryOperands(node: TSESTree.BinaryExpression): Node[] {
+    const operands: Node[] = [];
+    const stack: Node[] = [node];
+    while (stack.length > 0) {
+      const current = unwrap(stack.pop()!);
+      if (current.type === AST_NODE_TYPES.BinaryExpression && operands.length + stack.length < 100_000) {
+        stack.push(current.right, current.left);
+      } else {
+        operands.push(current);
+      }
+    }
+    return operands;
+  }
+
+  private identifierOrigins(identifier: TSESTree.Identifier, path: string[], bindings: Bindings, state: QueryState, depth: number): Origin[] {
+    const variable = this.scope.variableOf(identifier);
+    if (!variable) {
+      if (identifier.name === "undefined" || identifier.name === "NaN" || identifier.name === "Infinity") return [];
+      return [{ kind: "unknown", node: identifier }];
+    }
+    const bound = bindings.get(variable);
+    if (bound) return this.extend(this.origins(bound.node, bound.bindings, state, depth), path, identifier);
+    const definition = variable.defs[0];
+    if (!definition) return [{ kind: "unknown", node: identifier }];
+    switch (definition.type) {
+      case "Parameter": {
+        const fn = definition.node as FunctionNode;
+        const parameter = fn.params.find((candidate) => candidate.range[0] <= definition.name.range[0] && definition.name.range[1] <= candidate.range[1]);
+        if (!parameter) return [{ kind: "unknown", node: identifier }];
+        const root = this.catalogue.classifyParameter(fn, parameter);
+        // Destructured parameters: `function GET(req, { params })` → the path inside the pattern.
+        const inner = definition.name === parameter || (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter === definition.name)
+          ? []
+          : patternPathWithin(definition.name, parameter);
+        const fullPath = [...inner, ...path];
+        if (root) return this.extend([rootOrigin(root, identifier)], fullPath, identifier);
+        const index = fn.params.indexOf(parameter);
+        const name = parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
+        const base: Origin = { kind: "parameter", fn, index, name, path: [], node: identifier };
+        return this.extend([base], fullPath, identifier);
+      }
+      case "ImportBinding":
+        return [{ kind: "module", node: identifier }];
+      case "FunctionName":
+      case "ClassName":
+      case "TSEnumName":
+        return [];
+      case "Variable": {
+        const writes = this.scope.writesOf(variable);
+        if (writes.length === 0) return [];
+        const result: Origin[] = [];
+        for (const write of writes) {
+          if (!write.value) {
+            result.push({ kind: "unknown", node: write.identifier });
+            continue;
+          }
+          result.push(...this.extend(this.origins(write.value, bindings, state, depth), [...write.path, ...path], identifier));
+        }
+        return result;
+      }
+      default:
+        return [{ kind: "unknown", node: identifier }];
+    }
+  }
+
+  /** Extends origins by a member path: `req` + ["params", "id"] becomes request input "params.id". */
+  private extend(origins: Origin[], path: readonly string[], node: Node, call?: TSESTree.CallExpression): Origin[] {
+    if (path.length === 0 && !call) return origins;
+    return origins.map((origin): Origin => {
+      switch (origin.kind) {
+        case "request":
+        case "caller":
+          return { ...origin, path: [origin.path, ...path].filter(Boolean).join("."), node };
+        case "request-object": {
+          const fullPath = [...origin.path, ...path];
+          const source = (call && honoCallerCall(origin.root, fullPath, call)) ?? memberSource(origin.root, fullPath, call !== undefined);
+          if (source) return { kind: source.kind, framework: source.framework, path: source.path, node };
+          return { ...origin, path: fullPath, node };
+        }
+        case "parameter": {
+          const fullPath = [...origin.path, ...path];
+          const source = (origin.name !== undefined ? this.catalogue.settingsMemberSource(origin.name, fullPath) : undefined) ?? lambdaMemberSource(fullPath);
+          if (source) return { kind: source.kind, framework: source.framework, path: source.path, node };
+          return { ...origin, path: fullPath };
+        }
+        default:
+          return origin;
+      }
+    });
+  }
+
+  private memberOrigins(
+    node: TSESTree.MemberExpression,
+    call: boolean,
+    callNode: TSESTree.CallExpression | undefined,
+    bindings: Bindings,
+    state: QueryState,
+    depth: number,
+  ): Origin[] {
+    const chain = memberChain(node);
+    if (chain && chain.root.type === AST_NODE_TYPES.Identifier) {
+      if (chain.root.name === "process" && chain.path[0] === "env" && !this.scope.variableOf(chain.root)) {
+        return [{ kind: "env", name: chain.path[1], node }];
+      }
+      return this.identifierOrigins(chain.root, [], bindings, state, depth).flatMap((origin) => this.extend([origin], chain.path, node, call ? callNode : undefined));
+    }
+    if (chain && chain.root.type === AST_NODE_TYPES.ThisExpression) return [{ kind: "unknown", node }];
+    // obj[key]: a lookup in a constant table yields one of its constants whatever the key.
+    if (node.computed && this.isConstantTable(node.object)) return [];
+    const objectOrigins = this.origins(node.object, bindings, state, depth);
+    const key = staticKeyName(node);
+    return this.extend(objectOrigins, [key ?? "*"], node);
+  }
+
+  /** An object or array literal (directly or through a const) whose values are all constants. */
+  isConstantTable(node: Node): boolean {
+    const target = this.definitionOf(node);
+    if (target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression) {
+      return this.originsOf(target).length === 0;
+    }
+    return false;
+  }
+
+  private callOrigins(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
+    const named = this.catalogue.callSource(node);
+    if (named) return [{ kind: named.kind, framework: named.framework, path: named.path, node }];
+    const callee = unwrap(node.callee);
+    const name = calleeName(node);
+    if (callee.type === AST_NODE_TYPES.Identifier && name) {
+      if (PASS_THROUGH_FUNCTIONS.has(name)) return this.union(node.arguments, bindings, state, depth);
+      const helper = this.sameFileFunction(callee);
+      if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
+      return [{ kind: "unknown", node }];
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
+      const object = unwrap(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && PASS_THROUGH_MEMBER_CALLS[object.name]?.has(name) && !this.scope.variableOf(object)) {
+        return this.union(node.arguments, bindings, state, depth);
+      }
+      if (name === "marshall" || name === "unmarshall" || name === "input" || name === "output") {
+        const chain = memberChain(callee);
+        if (chain?.path.includes("Converter")) return this.union(node.arguments, bindings, state, depth);
+      }
+      // Request accessors that are calls: c.req.param("id"), req.get("x"), request.json(), ctx.cookies.get("x").
+      const chain = memberChain(callee);
+      if (chain && chain.root.type === AST_NODE_TYPES.Identifier) {
+        const viaRoot = this.identifierOrigins(chain.root, [], bindings, state, depth).flatMap((origin) =>
+          this.extend([origin], chain.path, node, node),
+        );
+        if (viaRoot.some((origin) => origin.kind === "request" || origin.kind === "caller")) return viaRoot;
+      }
+      // searchParams.get("id") on a request-derived URL, Map-like getters on request data.
+      if (name === "get" || name === "getAll") {
+        const receiver = this.origins(callee.object, bindings, state, depth);
+        if (receiver.some((origin) => origin.kind === "request")) return receiver;
+      }
+      if (RECEIVER_METHODS.has(name)) {
+        return [...this.origins(callee.object, bindings, state, depth), ...(name === "concat" ? this.union(node.arguments, bindings, state, depth) : [])];
+      }
+      if (VALIDATOR_METHODS.has(name) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
+    }
+    return [{ kind: "unknown", node }];
+  }
+
+  private helperOrigins(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
+    if (depth > MAX_HELPER_DEPTH * 12) return [{ kind: "unknown", node: call }];
+    const inner = this.bindArguments(helper, call, bindings);
+    const result: Origin[] = [];
+    for (const returned of this.returnsOf(helper)) result.push(...this.origins(returned, inner, state, depth));
+    return result.length > 0 ? result : [{ kind: "unknown", node: call }];
+  }
+
+  private bindArguments(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings): Bindings {
+    const inner = new Map(bindings);
+    helper.params.forEach((parameter, i) => {
+      const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+      const argument = call.arguments[i];
+      if (target.type === AST_NODE_TYPES.Identifier && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+        const variable = this.scope.variableOf(target);
+        if (variable) inner.set(variable, { node: argument, bindings });
+      }
+    });
+    return inner;
+  }
+
+  /** A function declared in this file that the callee names (`function f() {}`, `const f = () => ...`). */
+  sameFileFunction(callee: Node): FunctionNode | undefined {
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.scope.variableOf(callee);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!definition) return undefined;
+    if (definition.type === "FunctionName" && isFunction(definition.node)) return definition.node;
+    if (definition.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.id === definition.name) {
+      const init = definition.node.init ? unwrap(definition.node.init) : undefined;
+      if (isFunction(init) && this.scope.writesOf(variable!).length === 1) return init;
+    }
+    return undefined;
+  }
+
+  /** The returned expressions of a function (its own `return`s, not nested functions'). */
+  returnsOf(fn: FunctionNode): Node[] {
+    let returns = this.returnsCache.get(fn);
+    if (returns) return returns;
+    returns = [];
+    if (fn.body && fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      returns.push(fn.body);
+    } else if (fn.body) {
+      const found = returns;
+      walkOwnBody(fn.body, this.visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
+      });
+    }
+    this.returnsCache.set(fn, returns);
+    return returns;
+  }
+
+  // ---------------------------------------------------------------- definitions and objects
+
+  /** Follows identifiers (single-write variables), `await` and TS wrappers to the expression that defines a value. */
+  definitionOf(node: Node, limit = 20): Node | undefined {
+    let current: Node = unwrap(node);
+    for (let i = 0; i < limit; i++) {
+      if (current.type === AST_NODE_TYPES.AwaitExpression) {
+        current = unwrap(current.argument);
+        continue;
+      }
+      if (current.type !== AST_NODE_TYPES.Identifier) return current;
+      const variable = this.scope.variableOf(current);
+      if (!variable || variable.defs[0]?.type !== "Variable") return current;
+      const writes = this.scope.writesOf(variable);
+      if (writes.length !== 1 || !writes[0].value) return current;
+      if (writes[0].path.length > 0) {
+        const object = this.resolveObject(writes[0].value);
+        let value: Node | undefined;
+        if (object && writes[0].path.length === 1) value = object.properties.get(writes[0].path[0])?.value;
+        if (!value) return current;
+        current = unwrap(value);
+        continue;
+      }
+      current = unwrap(writes[0].value);
+    }
+    return current;
+  }
+
+  /**
+   * The properties of an object value, through variables, spreads, `Object.assign`, member access into
+   * resolved objects, and later `x.prop = value` assignments to the same variable.
+   */
+  resolveObject(node: Node, budget = { steps: 200 }): ResolvedObject | undefined {
+    if (--budget.steps < 0) return undefined;
+    const current = unwrap(node);
+    switch (current.type) {
+      case AST_NODE_TYPES.ObjectExpression: {
+        const result: ResolvedObject = { properties: new Map(), complete: true };
+        for (const property of current.properties) {
+          if (property.type === AST_NODE_TYPES.SpreadElement) {
+            const spread = this.resolveObject(property.argument, budget);
+            if (spread) {
+              for (const [key, value] of spread.properties) result.properties.set(key, value);
+              result.complete &&= spread.complete;
+            } else {
+              result.complete = false;
+            }
+            continue;
+          }
+          const name = staticKeyName(property);
+          if (name === undefined) {
+            result.complete = false;
+            continue;
+          }
+          result.properties.set(name, { name, value: property.value, property });
+        }
+        return result;
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.resolveObject(current.argument, budget);
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.scope.variableOf(current);
+        if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
+        const writes = this.scope.writesOf(variable);
+        if (writes.length !== 1 || !writes[0].value) return undefined;
+        let base: ResolvedObject | undefined;
+        if (writes[0].path.length === 0) {
+          base = this.resolveObject(writes[0].value, budget);
+        } else if (writes[0].path.length === 1) {
+          const holder = this.resolveObject(writes[0].value, budget);
+          const inner = holder?.properties.get(writes[0].path[0]);
+          base = inner ? this.resolveObject(inner.value, budget) : undefined;
+        }
+        if (!base) return undefined;
+        return this.withMutations(variable, base, budget);
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const key = staticKeyName(current);
+        if (key === undefined) return undefined;
+        const holder = this.resolveObject(current.object, budget);
+        const property = holder?.properties.get(key);
+        return property ? this.resolveObject(property.value, budget) : undefined;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(current.callee);
+        const chain = memberChain(callee);
+        if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "Object" && chain.path.join(".") === "assign") {
+          const result: ResolvedObject = { properties: new Map(), complete: true };
+          for (const argument of current.arguments) {
+            const part = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : this.resolveObject(argument, budget);
+            if (!part) {
+              result.complete = false;
+              continue;
+            }
+            for (const [key, value] of part.properties) result.properties.set(key, value);
+            result.complete &&= part.complete;
+          }
+          return result;
+        }
+        if (callee.type === AST_NODE_TYPES.Identifier && calleeName(current) === "structuredClone" && current.arguments[0]) {
+          return this.resolveObject(current.arguments[0], budget);
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `params.X = v` and `Object.assign(params, {...})` after the declaration of `params`. */
+  private withMutations(variable: Variable, base: ResolvedObject, budget: { steps: number }): ResolvedObject {
+    let result = base;
+    for (const reference of variable.references) {
+      const identifier = reference.identifier;
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+        const assignment = parent.parent;
+        const key = staticKeyName(parent);
+        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key !== undefined) {
+          if (result === base) result = { properties: new Map(base.properties), complete: base.complete };
+          const previous = result.properties.get(key);
+          result.properties.set(key, { name: key, value: assignment.right, assignment, property: previous?.property });
+        }
+      } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier) {
+        const chain = memberChain(parent.callee);
+        if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "Object" && chain.path.join(".") === "assign") {
+          if (result === base) result = { properties: new Map(base.properties), complete: base.complete };
+          for (const source of parent.arguments.slice(1)) {
+            const part = source.type === AST_NODE_TYPES.SpreadElement ? undefined : this.resolveObject(source, budget);
+            if (!part) {
+              result.complete = false;
+              continue;
+            }
+            for (const [key, value] of part.properties) result.properties.set(key, value);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- strings
+
+  /** The possible values of a string expression, as constant text and non-constant parts. */
+  resolveString(node: Node): ResolvedString {
+    const cached = this.stringCache.get(node);
+    if (cached) return cached;
+    const result = { alternatives: this.strings(node, NO_BINDINGS, { steps: MAX_STEPS, active: new Set() }, 0) };
+    this.stringCache.set(node, result);
+    return result;
+  }
+
+  private dynamic(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
+    return [[{ kind: "dynamic", node, origins: this.origins(node, bindings, state, depth) }]];
+  }
+
+  private strings(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
+    if (--state.steps < 0 || depth > MAX_DEPTH || state.active.has(node)) {
+      return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]];
+    }
+    state.active.add(node);
+    try {
+      return this.computeStrings(unwrap(node), bindings, state, depth + 1);
+    } finally {
+      state.active.delete(node);
+    }
+  }
+
+  private computeStrings(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        if (node.value instanceof RegExp || typeof node.value === "bigint") return this.dynamic(node, bindings, state, depth);
+        return [[{ kind: "text", value: String(node.value) }]];
+      case AST_NODE_TYPES.TemplateLiteral: {
+        let result: Segment[][] = [[]];
+        node.quasis.forEach((quasi, i) => {
+          result = concat(result, [[{ kind: "text", value: quasi.value.cooked ?? quasi.value.raw }]]);
+          const expression = node.expressions[i];
+          if (expression) result = concat(result, this.strings(expression, bindings, state, depth));
+        });
+        return result;
+      }
+      case AST_NODE_TYPES.BinaryExpression: {
+        if (node.operator !== "+") return this.dynamic(node, bindings, state, depth);
+        let result: Segment[][] = [[]];
+        for (const operand of this.binaryOperands(node)) result = concat(result, this.strings(operand, bindings, state, depth));
+        return result;
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return alternatives(this.strings(node.consequent, bindings, state, depth), this.strings(node.alternate, bindings, state, depth));
+      case AST_NODE_TYPES.LogicalExpression:
+        return alternatives(this.strings(node.left, bindings, state, depth), this.strings(node.right, bindings, state, depth));
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.strings(node.argument, bindings, state, depth);
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierStrings(node, bindings, state, depth);
+      case AST_NODE_TYPES.MemberExpression: {
+        const value = this.memberValue(node);
+        return value ? this.strings(value, bindings, state, depth) : this.dynamic(node, bindings, state, depth);
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.callStrings(node, bindings, state, depth);
+      default:
+        return this.dynamic(node, bindings, state, depth);
+    }
+  }
+
+  private identifierStrings(node: TSESTree.Identifier, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
+    const variable = this.scope.variableOf(node);
+    if (!variable) return node.name === "undefined" ? [[{ kind: "text", value: "undefined" }]] : this.dynamic(node, bindings, state, depth);
+    const bound = bindings.get(variable);
+    if (bound) {
+      // Keep the call site's argument as the dynamic node: that is where the value enters.
+      const values = this.strings(bound.node, bound.bindings, state, depth);
+      return values;
+    }
+    if (variable.defs[0]?.type !== "Variable") return this.dynamic(node, bindings, state, depth);
+    const writes = this.scope.writesOf(variable);
+    if (writes.length === 0 || writes.some((write) => !write.value || write.path.length > 0)) {
+      if (writes.length === 1 && writes[0].value && writes[0].path.length > 0) {
+        const holder = this.resolveObject(writes[0].value);
+        const property = writes[0].path.length === 1 ? holder?.properties.get(writes[0].path[0]) : undefined;
+        if (property) return this.strings(property.value, bindings, state, depth);
+      }
+      return this.dynamic(node, bindings, state, depth);
+    }
+    // `let s = "a"; if (x) s = "b"; s += y;` → alternatives of the plain writes, then every append.
+    let base: Segment[][] = [];
+    const appends: TSESTree.Node[] = [];
+    for (const write of writes) {
+      if (write.operator === "=") base = alternatives(base, this.strings(write.value!, bindings, state, depth));
+      else if (write.operator === "+=") appends.push(write.value!);
+      else return this.dynamic(node, bindings, state, depth);
+    }
+    if (base.length === 0) base = [[]];
+    for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
+    return base;
+  }
+
+  /** `CONFIG.table` on a const object, `Enum.Member` on a TS enum, `ARR[0]` on a const array. */
+  private memberValue(node: TSESTree.MemberExpression): Node | undefined {
+    const key = staticKeyName(node);
+    if (key === undefined) return undefined;
+    const object = unwrap(node.object);
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.scope.variableOf(object);
+      const definition = variable?.defs[0];
+      if (definition?.type === "TSEnumName" && definition.node.type === AST_NODE_TYPES.TSEnumDeclaration) {
+        const members = definition.node.body?.members ?? (definition.node as unknown as { members: TSESTree.TSEnumMember[] }).members;
+        const member = members.find((candidate) => (candidate.id.type === AST_NODE_TYPES.Identifier ? candidate.id.name : String((candidate.id as TSESTree.Literal).value)) === key);
+        return member?.initializer;
+      }
+    }
+    const target = this.definitionOf(object);
+    if (target?.type === AST_NODE_TYPES.ArrayExpression && /^\d+$/.test(key)) {
+      const element = target.elements[Number(key)];
+      return element && element.type !== AST_NODE_TYPES.SpreadElement ? element : undefined;
+    }
+    return this.resolveObject(object)?.properties.get(key)?.value;
+  }
+
+  private callStrings(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
+    const callee = unwrap(node.callee);
+    const name = calleeName(node);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name === "join") {
+      const elements = this.arrayElements(callee.object);
+      if (elements) {
+        const separatorNode = node.arguments[0];
+        const separator = separatorNode ? this.strings(separatorNode, bindings, state, depth) : [[{ kind: "text", value: "," } as Segment]];
+        let result: Segment[][] = [[]];
+        elements.forEach((element, i) => {
+          if (i > 0) result = concat(result, separator);
+          result = concat(result, this.strings(element, bindings, state, depth));
+        });
+        return result;
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name === "concat") {
+      let result = this.strings(callee.object, bindings, state, depth);
+      for (const argument of node.arguments) result = concat(result, this.strings(argument, bindings, state, depth));
+      return result;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && (name === "trim" || name === "toString")) {
+      return this.strings(callee.object, bindings, state, depth);
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier && name === "String" && node.arguments[0]) {
+      return this.strings(node.arguments[0], bindings, state, depth);
+    }
+    const helper = this.sameFileFunction(callee);
+    if (helper && depth < MAX_HELPER_DEPTH * 12) {
+      const inner = this.bindArguments(helper, node, bindings);
+      let result: Segment[][] = [];
+      for (const returned of this.returnsOf(helper)) result = alternatives(result, this.strings(returned, inner, state, depth));
+      if (result.length > 0) return result;
+    }
+    return this.dynamic(node, bindings, state, depth);
+  }
+
+  /** Elements of an array literal (through a const), plus every later `push`/`unshift` to it. */
+  arrayElements(node: Node): Node[] | undefined {
+    const current = unwrap(node);
+    if (current.type === AST_NODE_TYPES.ArrayExpression) {
+      return current.elements.every((element) => element && element.type !== AST_NODE_TYPES.SpreadElement) ? (current.elements as Node[]) : undefined;
+    }
+    if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.scope.variableOf(current);
+    if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
+    const writes = this.scope.writesOf(variable);
+    if (writes.length !== 1 || !writes[0].value || writes[0].path.length > 0) return undefined;
+    const initial = unwrap(writes[0].value);
+    if (initial.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    const elements = this.arrayElements(initial);
+    if (!elements) return undefined;
+    for (const push of this.index.pushes.get(current.name) ?? []) {
+      const receiver = (push.callee as TSESTree.MemberExpression).object;
+      if (this.scope.variableOf(receiver) !== variable) continue;
+      for (const argument of push.arguments) {
+        if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+        elements.push(argument);
+      }
+    }
+    return elements;
+  }
+}
+
+function rootOrigin(root: RootKind, node: Node): Origin {
+  if (root.kind === "request" || root.kind === "caller") return { kind: root.kind, framework: root.framework, path: root.path, node };
+  if (root.kind === "response-object") return { kind: "request-object", root, path: [], node };
+  return { kind: "request-object", root, path: [], node };
+}
+
+/** The path from a (destructuring) parameter down to a name inside it. */
+function patternPathWithin(name: TSESTree.Node, parameter: TSESTree.Node): string[] {
+  const path: string[] = [];
+  let current: TSESTree.Node = name;
+  for (let i = 0; i < 200 && current !== parameter && current.parent; i++) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === current) path.push(staticKeyName(parent) ?? "*");
+    else if (parent.type === AST_NODE_TYPES.ArrayPattern) path.push(String(parent.elements.indexOf(current as TSESTree.DestructuringPattern)));
+    current = parent;
+  }
+  return path.reverse();
+}
+
+function walkOwnBody(body: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: Node) => void): void {
+  walk(body, visitorKeys, (node) => {
+    if (node !== body && isFunction(node)) return false;
+    visit(node);
+  });
+}
+
+function concat(left: Segment[][], right: Segment[][]): Segment[][] {
+  if (left.length === 0 || right.length === 0) return left.length === 0 ? right : left;
+  const result: Segment[][] = [];
+  if (left.length * right.length <= MAX_ALTERNATIVES) {
+    for (const a of left) for (const b of right) result.push(mergeSegments(a, b));
+    return result;
+  }
+  // Too many combinations: pair them up so that every segment of both sides still appears somewhere.
+  const count = Math.max(left.length, right.length);
+  for (let i = 0; i < count; i++) result.push(mergeSegments(left[i % left.length], right[i % right.length]));
+  return result.slice(0, Math.max(MAX_ALTERNATIVES, count));
+}
+
+function alternatives(left: Segment[][], right: Segment[][]): Segment[][] {
+  return [...left, ...right];
+}
+
+function mergeSegments(a: Segment[], b: Segment[]): Segment[] {
+  if (a.length > 0 && b.length > 0) {
+    const last = a[a.length - 1];
+    const first = b[0];
+    if (last.kind === "text" && first.kind === "text") return [...a.slice(0, -1), { kind: "text", value: last.value + first.value }, ...b.slice(1)];
+  }
+  return [...a, ...b];
+}
+
+// ---------------------------------------------------------------- helpers for rules
+
+export function isConstantString(resolved: ResolvedString): boolean {
+  return resolved.alternatives.every((alternative) => alternative.every((segment) => segment.kind === "text"));
+}
+
+/** The constant values, when every alternative is constant. */
+export function constantValues(resolved: ResolvedString): string[] | undefined {
+  if (!isConstantString(resolved)) return undefined;
+  return resolved.alternatives.map((alternative) => alternative.map((segment) => (segment as { value: string }).value).join(""));
+}
+
+/** Each non-constant part with the constant text right before it in its alternative. */
+export function dynamicParts(resolved: ResolvedString): Array<{ node: Node; origins: Origin[]; textBefore: string; textAfter: string }> {
+  const parts: Array<{ node: Node; origins: Origin[]; textBefore: string; textAfter: string }> = [];
+  const seen = new Set<Node>();
+  for (const alternative of resolved.alternatives) {
+    alternative.forEach((segment, i) => {
+      if (segment.kind !== "dynamic" || seen.has(segment.node)) return;
+      seen.add(segment.node);
+      const before = alternative[i - 1];
+      const after = alternative[i + 1];
+      parts.push({
+        node: segment.node,
+        origins: segment.origins,
+        textBefore: before?.kind === "text" ? before.value : "",
+        textAfter: after?.kind === "text" ? after.value : "",
+      });
+    });
+  }
+  return parts;
+}
+
+export function hasOrigin(origins: readonly Origin[], kind: Origin["kind"]): boolean {
+  return origins.some((origin) => origin.kind === kind);
+}
