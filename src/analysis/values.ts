@@ -541,7 +541,11 @@ export class ValueResolver {
   }
 
   private dynamic(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
-    return [[{ kind: "dynamic", node, origins: this.origins(node, bindings, state, depth) }]];
+    // A fresh cycle guard: the string query has `node` on its own stack, but its origin is a new question.
+    const originState: QueryState = { steps: Math.min(state.steps, MAX_STEPS / 4), active: new Set() };
+    const origins = this.origins(node, bindings, originState, depth);
+    state.steps -= MAX_STEPS / 4 - originState.steps;
+    return [[{ kind: "dynamic", node, origins }]];
   }
 
   private strings(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {

@@ -10,6 +10,8 @@ export interface Analyzed {
   text(node: TSESTree.Node | undefined): string | undefined;
   /** The first node whose source text is exactly `snippet` (search order: outermost first). */
   find(snippet: string): TSESTree.Node;
+  /** The arguments of the last `use(...)` call in the code: the expressions a test asks about. */
+  used(): TSESTree.Node[];
 }
 
 /** Parses and analyses a snippet through ESLint itself, so scope analysis is what rules see. */
@@ -28,6 +30,12 @@ export function analyze(code: string, options: { filename?: string; settings?: R
             analysis,
             sourceCode,
             text: (node) => (node ? sourceCode.getText(node) : undefined),
+            used() {
+              const calls = analysis.index.calls.filter((call) => call.callee.type === "Identifier" && call.callee.name === "use");
+              const last = calls.sort((a, b) => a.range[0] - b.range[0]).at(-1);
+              if (!last) throw new Error("no use(...) call");
+              return last.arguments;
+            },
             find(snippet) {
               const start = sourceCode.text.indexOf(snippet);
               if (start < 0) throw new Error(`snippet not found: ${snippet}`);

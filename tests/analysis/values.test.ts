@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { constantValues, dynamicParts, isConstantString } from "../../src/analysis";
+import { analyze } from "./helpers";
+
+/** Origins of argument `argument` of the last `use(...)` call in `code`, as "kind:framework:path" strings. */
+function originsOf(code: string, argument = 0, options?: Parameters<typeof analyze>[1]): string[] {
+  const { analysis, used } = analyze(code, options);
+  return analysis.values.originsOf(used()[argument]).map((origin) => {
+    switch (origin.kind) {
+      case "request":
+      case "caller":
+        return `${origin.kind}:${origin.framework}:${origin.path}`;
+      case "env":
+        return `env:${origin.name}`;
+      case "parameter":
+        return `parameter:${origin.index}`;
+      default:
+        return origin.kind;
+    }
+  });
+}
+
+function stringOf(code: string) {
+  const { analysis, used, text } = analyze(code);
+  const resolved = analysis.values.resolveString(used()[0]);
+  return {
+    constant: isConstantString(resolved),
+    values: constantValues(resolved),
+    dynamic: dynamicParts(resolved).map((part) => ({ text: text(part.node), before: part.textBefore, kinds: part.origins.map((o) => o.kind) })),
+  };
+}
+
+describe("value resolver: constants", () => {
+  it("resolves literals, consts, templates, concatenation, enums and as-const members", () => {
+    expect(stringOf(`const A = "x"; const B = \`\${A}-y\`; use(B + "-" + 1);`).values).toEqual(["x-y-1"]);
+    expect(stringOf(`enum T { Notes = "notes" } use(T.Notes);`).values).toEqual(["notes"]);
+    expect(stringOf(`const C = { table: "t" } as const; use(C.table);`).values).toEqual(["t"]);
+    expect(stringOf(`const parts = ["a = :a"]; parts.push("b = :b"); use(parts.join(" AND "));`).values).toEqual(["a = :a AND b = :b"]);
+    expect(stringOf(`let e = "SET a = :a"; if (x) e += ", b = :b"; use(e);`).values).toEqual(["SET a = :a, b = :b"]);
+    expect(stringOf(`const s = flag ? "a" : "b"; use(s);`).values).toEqual(["a", "b"]);
+  });
+
+  it("names the non-constant part and the text before it", () => {
+    const result = stringOf(`function f(field) { use(\`#\${field} = :v AND \${field} > :w\`); }`);
+    expect(result.constant).toBe(false);
+    expect(result.dynamic).toEqual([
+      { text: "field", before: "#", kinds: ["parameter"] },
+      { text: "field", before: " = :v AND ", kinds: ["parameter"] },
+    ]);
+  });
+
+  it("resolves same-file helpers with the call's arguments", () => {
+    const result = stringOf(`const build = (name) => "attribute_exists(" + name + ")"; app.get("/x", (req, res) => { use(build(req.query.f)); });`);
+    expect(result.dynamic).toEqual([{ text: "req.query.f", before: "attribute_exists(", kinds: ["request"] }]);
+  });
+
+  it("survives long + chains and self-reference", () => {
+    const parts = Array.from({ length: 400 }, (_, i) => `p${i}`);
+    expect(stringOf(`const s = ${parts.map((part) => `"${part}"`).join(" + ")}; use(s);`).values).toEqual([parts.join("")]);
+    expect(stringOf(`let a = b; let b = a + x; use(a);`).constant).toBe(false);
+  });
+});
+
+describe("value resolver: origins", () => {
+  it("recognises Express request input and the caller", () => {
+    const code = `app.get("/notes/:id", async (req, res) => { const { id } = req.params; const owner = req.user.sub; use(id, owner, req.body.x); });`;
+    expect(originsOf(code, 0)).toEqual(["request:express:params.id"]);
+    expect(originsOf(code, 1)).toEqual(["caller:express:user.sub"]);
+    expect(originsOf(code, 2)).toEqual(["request:express:body.x"]);
+  });
+
+  it("recognises Lambda events, JSON.parse and conversions", () => {
+    const code = `export const handler = async (event) => { const body = JSON.parse(event.body); const n = Number(event.pathParameters.id); const who = event.requestContext.authorizer.claims.sub; use(body.title, n, who); };`;
+    expect(originsOf(code, 0)).toEqual(["request:lambda:body.title"]);
+    expect(originsOf(code, 1)).toEqual(["request:lambda:pathParameters.id"]);
+    expect(originsOf(code, 2)).toEqual(["caller:lambda:requestContext.authorizer.claims.sub"]);
+  });
+
+  it("recognises Koa, Hono, Fastify, NestJS and Next.js sources", () => {
+    const koa = `router.get("/x/:id", async (ctx) => { use(ctx.params.id, ctx.request.body.a, ctx.state.user.id); });`;
+    expect(originsOf(koa, 0)).toEqual(["request:koa:params.id"]);
+    expect(originsOf(koa, 1)).toEqual(["request:koa:request.body.a"]);
+    expect(originsOf(koa, 2)).toEqual(["caller:koa:state.user.id"]);
+    expect(originsOf(`app.get("/x/:id", async (c) => { const id = c.req.param("id"); use(id); });`)).toEqual(["request:hono:req.param"]);
+    expect(originsOf(`app.get("/x", async (c) => { use(c.get("jwtPayload").sub); });`)).toEqual(["caller:hono:get(jwtPayload).sub"]);
+    expect(originsOf(`fastify.get("/x/:id", async (request, reply) => { use(request.params.id); });`)).toEqual(["request:fastify:params.id"]);
+    const nest = `@Controller() class C { @Get(":id") find(@Param("id") id: string, @CurrentUser() user: User) { use(id, user.id); } }`;
+    expect(originsOf(nest, 0)).toEqual(["request:nestjs:params.id"]);
+    expect(originsOf(nest, 1)).toEqual(["caller:nestjs:user.id"]);
+    expect(originsOf(`export async function GET(request, { params }) { const { id } = await params; use(id); }`)).toEqual(["request:nextjs:params.id"]);
+    expect(originsOf(`export async function GET(request) { use(request.nextUrl.searchParams.get("id")); }`)).toEqual(["request:nextjs:nextUrl.searchParams.get"]);
+    expect(originsOf(`"use server"; export async function save(formData) { use(formData.get("id")); }`)).toEqual(["request:nextjs:arguments[0].get"]);
+    expect(originsOf(`export async function DELETE(req) { const session = await auth(); use(session.user.id); }`)).toEqual(["caller:settings:auth().user.id"]);
+  });
+
+  it("recognises process.env, parameters and modules, and constant-table lookups", () => {
+    expect(originsOf(`use(process.env.TABLE_NAME);`)).toEqual(["env:TABLE_NAME"]);
+    expect(originsOf(`function f(a, b) { use(b); }`)).toEqual(["parameter:1"]);
+    expect(originsOf(`import { cfg } from "./cfg"; use(cfg.table);`)).toEqual(["module"]);
+    expect(originsOf(`const FIELDS = { a: "alpha", b: "beta" }; app.get("/", (req, res) => use(FIELDS[req.query.f]));`)).toEqual([]);
+  });
+
+  it("extends the catalogue from settings", () => {
+    const settings = { "dynamodb-security": { requestSources: ["input.payload", "readInput()"], callerSources: ["whoAmI()"] } };
+    expect(originsOf(`function h(input) { use(input.payload.id); }`, 0, { settings })).toEqual(["request:settings:input.payload.id"]);
+    expect(originsOf(`use(readInput().x);`, 0, { settings })).toEqual(["request:settings:readInput().x"]);
+    expect(originsOf(`use(whoAmI().id);`, 0, { settings })).toEqual(["caller:settings:whoAmI().id"]);
+  });
+
+  it("does not take getUserById(req.params.id) for the caller", () => {
+    expect(originsOf(`app.get("/u/:id", async (req, res) => { use(await getUserById(req.params.id)); });`)).toEqual(["unknown"]);
+  });
+});
