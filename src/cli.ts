@@ -146,8 +146,8 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   } else if (report !== "") {
     io.stdout.write(report);
   }
-  if (maxWarningsExceeded && options.format !== "stylish") {
-    io.stderr.write(`${COMMAND}: too many warnings (${warnings}, maximum ${options.maxWarnings})\n`);
+  if (maxWarningsExceeded) {
+    io.stderr.write(`${COMMAND}: too many warnings (${warnings}, maximum: ${options.maxWarnings})\n`);
   }
 
   // Parse errors count as errors (they are fatal), so a file that cannot be checked fails the run.

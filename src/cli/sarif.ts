@@ -22,7 +22,8 @@ function ruleHelp(ruleName: string, description: string): { text: string; markdo
   let markdown: string;
   try {
     markdown = readFileSync(path.join(packageInfo.root, "rules", `${ruleName}.md`), "utf8")
-      .replace(/<!--[\s\S]*?-->\n?/g, "")
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .replace(/\n{3,}/g, "\n\n")
       .trim();
   } catch {
     markdown = description;
