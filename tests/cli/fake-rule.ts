@@ -18,7 +18,6 @@ export const noHazard = createRule({
     messages: { hazard: "Calling hazard() is unsafe; call safe() instead." },
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
     return {
       CallExpression(node) {
