@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ESLint } from "eslint";
 import { fingerprintMessages, portableRelativePath } from "./fingerprint";
 import { withMessages } from "./lint";
+import { CliUsageError } from "./options";
 import { packageInfo } from "../package-info";
 
 /**
@@ -24,7 +25,7 @@ export interface BaselineEntry {
   count: number;
 }
 
-export class BaselineError extends Error {}
+export class BaselineError extends CliUsageError {}
 
 const entryKey = (rule: string, file: string, fingerprint: string) => `${rule}\u0000${file}\u0000${fingerprint}`;
 

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-
-export const LINTABLE_EXTENSIONS: readonly string[] = [".js", ".cjs", ".mjs", ".jsx", ".ts", ".cts", ".mts", ".tsx"];
+import { CliUsageError, LINTABLE_EXTENSIONS } from "./options";
 
 /** Build output, dependencies and deployment artefacts: never the code a person wrote. */
 export const ALWAYS_IGNORED_DIRECTORIES: readonly string[] = [
@@ -22,7 +21,7 @@ export const ALWAYS_IGNORED_DIRECTORIES: readonly string[] = [
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
-export class MissingPathError extends Error {
+export class MissingPathError extends CliUsageError {
   constructor(readonly missingPath: string) {
     super(`No such file or directory: ${missingPath}`);
   }

@@ -1,8 +1,7 @@
 import type { ESLint } from "eslint";
+import type { FormatName } from "./options";
 import { formatSarif } from "./sarif";
 
-export const FORMATS = ["stylish", "json", "sarif"] as const;
-export type FormatName = (typeof FORMATS)[number];
 
 /** Renders `results` in `format`. JSON and SARIF never carry file contents: reports get uploaded and shared. */
 export async function formatResults(

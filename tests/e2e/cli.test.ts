@@ -29,6 +29,13 @@ function runBuiltCli(args: string[], cwd = ROOT): CliRun {
   return { status, stdout, stderr };
 }
 
+/** Several tests read the JSON report of vulnerable-api: scan it once. */
+let vulnerableJsonRun: CliRun | undefined;
+function scanVulnerableApiAsJson(): CliRun {
+  vulnerableJsonRun ??= runBuiltCli(["--format", "json", "fixtures/vulnerable-api"]);
+  return vulnerableJsonRun;
+}
+
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && SOURCE_FILE.test(entry.name))
@@ -73,7 +80,7 @@ describe("fixtures", () => {
 
   it("vulnerable-api: exactly the marked findings", () => {
     const expected = markedFindings("vulnerable-api");
-    const run = runBuiltCli(["--format", "json", "fixtures/vulnerable-api"]);
+    const run = scanVulnerableApiAsJson();
     expect(reportedFindings(run.stdout, path.join(FIXTURES, "vulnerable-api"))).toEqual(expected);
     // Exit 1 as soon as the fixture demonstrates a rule (until the first rule lands it cannot).
     expect(run.status).toBe(expected.length > 0 ? 1 : 0);
@@ -98,7 +105,7 @@ describe("reports", () => {
   const SOURCE_TEXT = "ConditionalCheckFailedException";
 
   it("--format json: ESLint results without file sources", () => {
-    const run = runBuiltCli(["--format", "json", "fixtures/vulnerable-api"]);
+    const run = scanVulnerableApiAsJson();
     const results = JSON.parse(run.stdout) as ESLint.LintResult[];
     expect(results.length).toBe(sourceFiles(path.join(FIXTURES, "vulnerable-api")).length);
     for (const result of results) {
