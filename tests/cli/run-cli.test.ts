@@ -117,6 +117,18 @@ describe("runCli", () => {
     expect((await cli()).exitCode).toBe(1);
   });
 
+  it("lints paths outside the working folder", async () => {
+    write("service/src/db.ts", "hazard();\n");
+    mkdirSync(path.join(project, "tools"));
+    const outer = project;
+    project = path.join(outer, "tools");
+    try {
+      expect(await findings("../service")).toEqual([`${RULE_ID} ../service/src/db.ts:1`]);
+    } finally {
+      project = outer;
+    }
+  });
+
   it("fails on warnings only beyond --max-warnings", async () => {
     write("src/db.js", `/* eslint ${RULE_ID}: warn */\nhazard();\nhazard();\n`);
     expect((await cli()).exitCode).toBe(0);
