@@ -1,3 +1,4 @@
+import type { ESLint, Linter } from "eslint";
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { DynamoDBSecurityDocs } from "./utils/create-rule";
 
@@ -31,10 +32,10 @@ export function ruleSettings(rules: Record<string, AnyRule>, config: ConfigName)
 }
 
 export function createConfigs(
-  plugin: TSESLint.FlatConfig.Plugin,
+  plugin: ESLint.Plugin,
   rules: Record<string, AnyRule>,
-): Record<ConfigName, TSESLint.FlatConfig.Config> {
-  const make = (config: ConfigName): TSESLint.FlatConfig.Config => ({
+): Record<ConfigName, Linter.Config> {
+  const make = (config: ConfigName): Linter.Config => ({
     name: `${PLUGIN_NAME}/${config}`,
     plugins: { [PLUGIN_NAME]: plugin },
     rules: ruleSettings(rules, config),

@@ -1,4 +1,4 @@
-import type { TSESLint } from "@typescript-eslint/utils";
+import type { ESLint, Linter } from "eslint";
 import { rules } from "../rules";
 import { createConfigs, type ConfigName } from "./configs";
 import { packageInfo } from "./package-info";
@@ -6,9 +6,10 @@ import { packageInfo } from "./package-info";
 const plugin = {
   meta: { name: packageInfo.name, version: packageInfo.version },
   rules,
-  configs: {} as Record<ConfigName, TSESLint.FlatConfig.Config>,
+  // ESLint's own config type, so that `defineConfig(plugin.configs.recommended)` type-checks in users' configs.
+  configs: {} as Record<ConfigName, Linter.Config>,
 };
-Object.assign(plugin.configs, createConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules));
+Object.assign(plugin.configs, createConfigs(plugin as unknown as ESLint.Plugin, rules));
 
 // `export =` so that both `require()` and `import` return the plugin object itself.
 export = plugin;

@@ -3,7 +3,7 @@
 // Expected findings live in the fixtures themselves: a reported line ends with `// expect: <rule>` (or
 // `// expect: <rule-a>, <rule-b>`). The CLI must report exactly the marked (rule, file, line) findings.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ESLint } from "eslint";
@@ -11,12 +11,10 @@ import type { Log } from "sarif";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rules } from "../../rules";
 import { sarifSchemaErrors } from "../helpers/sarif-schema";
+import { FIXTURES, markedFindings, sourceFiles } from "../helpers/fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "dist/src/cli.js");
-const FIXTURES = path.join(ROOT, "fixtures");
-const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
-const MARKER = /\/\/ expect: (.+)$/;
 
 interface CliRun {
   status: number | null;
@@ -34,28 +32,6 @@ let vulnerableJsonRun: CliRun | undefined;
 function scanVulnerableApiAsJson(): CliRun {
   vulnerableJsonRun ??= runBuiltCli(["--format", "json", "fixtures/vulnerable-api"]);
   return vulnerableJsonRun;
-}
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && SOURCE_FILE.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/** `<rule id> <file relative to the fixture>:<line>` of every marker in a fixture, sorted. */
-function markedFindings(fixture: string): string[] {
-  const directory = path.join(FIXTURES, fixture);
-  return sourceFiles(directory)
-    .flatMap((file) =>
-      readFileSync(file, "utf8")
-        .split("\n")
-        .flatMap((line, index) => {
-          const ruleNames = MARKER.exec(line)?.[1].split(",") ?? [];
-          const location = `${path.relative(directory, file).split(path.sep).join("/")}:${index + 1}`;
-          return ruleNames.map((name) => `dynamodb-security/${name.trim()} ${location}`);
-        }),
-    )
-    .sort();
 }
 
 /** The same shape from a JSON report; a parse error shows up as `parse-error` and matches no marker. */
