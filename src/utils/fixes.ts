@@ -1,0 +1,152 @@
+// Edits built from AST ranges for fixes and suggestions: deleting object properties (with their commas
+// and, when a property has its own line, that line), deleting statements, and replacing `x || fallback`
+// by `x`. Comments outside the deleted nodes are kept; every result parses.
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Range = [number, number];
+
+/** Deletes object-literal properties (any number, from any objects) and the commas that separate them. */
+export function removeProperties(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, properties: readonly TSESTree.Property[]): TSESLint.RuleFix[] {
+  const byObject = new Map<TSESTree.ObjectExpression, Set<TSESTree.Node>>();
+  for (const property of properties) {
+    const object = property.parent;
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    const set = byObject.get(object) ?? new Set();
+    set.add(property);
+    byObject.set(object, set);
+  }
+  const ranges: Range[] = [];
+  for (const [object, removed] of byObject) {
+    if (object.properties.every((property) => removed.has(property)) && sourceCode.getCommentsInside(object).length === 0) {
+      // Everything goes: `{ credentials: x }` → `{}`.
+      ranges.push([object.range[0] + 1, object.range[1] - 1]);
+      continue;
+    }
+    // Runs of consecutive deleted properties, so that a run and its commas go in one piece.
+    const list = object.properties;
+    for (let i = 0; i < list.length; i++) {
+      if (!removed.has(list[i])) continue;
+      let j = i;
+      while (j + 1 < list.length && removed.has(list[j + 1])) j++;
+      ranges.push(...runRanges(sourceCode, list[i], list[j]));
+      i = j;
+    }
+  }
+  return mergeRanges(ranges).map((range) => fixer.removeRange(range));
+}
+
+/** The ranges that delete the properties `first`..`last` (consecutive) and their separating comma. */
+function runRanges(sourceCode: SourceCode, first: TSESTree.Node, last: TSESTree.Node): Range[] {
+  const text = sourceCode.text;
+  const after = sourceCode.getTokenAfter(last);
+  if (after && ASTUtils.isCommaToken(after)) {
+    // `a, b,` → delete through the comma after the run (and its line, when the run has lines to itself).
+    let start = first.range[0];
+    let end = after.range[1];
+    while (end < text.length && (text[end] === " " || text[end] === "\t")) end++;
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    if (isBlank(text.slice(lineStart, start)) && (text[end] === "\n" || text.startsWith("\r\n", end))) {
+      start = lineStart;
+      end += text[end] === "\n" ? 1 : 2;
+    }
+    return [[start, end]];
+  }
+  // The run ends the object without a trailing comma: take the comma before it, if any.
+  const before = sourceCode.getTokenBefore(first);
+  if (before && ASTUtils.isCommaToken(before)) {
+    if (sourceCode.getTokenAfter(before, { includeComments: true }) === sourceCode.getFirstToken(first)) {
+      return [[before.range[0], last.range[1]]];
+    }
+    // Comments between the comma and the run: keep them, delete the comma and the run's own lines.
+    const lineStart = text.lastIndexOf("\n", first.range[0] - 1) + 1;
+    const ownLine = lineStart > 0 && isBlank(text.slice(lineStart, first.range[0]));
+    const start = ownLine ? lineStart - (text[lineStart - 2] === "\r" ? 2 : 1) : first.range[0];
+    return [before.range, [start, last.range[1]]];
+  }
+  return [[first.range[0], last.range[1]]];
+}
+
+function isBlank(text: string): boolean {
+  for (const character of text) if (character !== " " && character !== "\t") return false;
+  return true;
+}
+
+/**
+ * Deletes a statement: with its line when it has one to itself, or replaces it with `{}` where a statement
+ * is required (`if (x) stmt;`).
+ */
+export function removeStatement(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, statement: TSESTree.Statement): TSESLint.RuleFix {
+  const parent = statement.parent;
+  const inList =
+    parent?.type === AST_NODE_TYPES.Program ||
+    parent?.type === AST_NODE_TYPES.BlockStatement ||
+    parent?.type === AST_NODE_TYPES.StaticBlock ||
+    parent?.type === AST_NODE_TYPES.SwitchCase ||
+    parent?.type === AST_NODE_TYPES.TSModuleBlock;
+  if (!inList) return fixer.replaceText(statement, "{}");
+  const text = sourceCode.text;
+  let [start, end] = statement.range;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  let lineEnd = end;
+  while (lineEnd < text.length && (text[lineEnd] === " " || text[lineEnd] === "\t")) lineEnd++;
+  if (isBlank(text.slice(lineStart, start)) && (lineEnd === text.length || text[lineEnd] === "\n" || text.startsWith("\r\n", lineEnd))) {
+    start = lineStart;
+    end = lineEnd === text.length ? lineEnd : lineEnd + (text[lineEnd] === "\n" ? 1 : 2);
+  }
+  return fixer.removeRange([start, end]);
+}
+
+const SAFE_EXPRESSION_SLOTS = new Set<string>([
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.PropertyDefinition,
+]);
+const LOW_PRECEDENCE = new Set<string>([
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.SequenceExpression,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+]);
+
+/** `x || fallback` / `x ?? fallback` → `x` (parenthesised when the context needs it). */
+export function dropFallback(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, expression: TSESTree.LogicalExpression): TSESLint.RuleFix {
+  const left = expression.left;
+  let text = sourceCode.getText(left);
+  if (ASTUtils.isParenthesized(left, sourceCode)) {
+    // Keep the operand's own parentheses: `(a ?? b) || "x"` → `(a ?? b)`.
+    const open = sourceCode.getTokenBefore(left)!;
+    const close = sourceCode.getTokenAfter(left)!;
+    text = sourceCode.text.slice(open.range[0], close.range[1]);
+  } else if (LOW_PRECEDENCE.has(left.type)) {
+    const parent = expression.parent;
+    const safe =
+      ASTUtils.isParenthesized(expression, sourceCode) ||
+      (parent !== undefined && SAFE_EXPRESSION_SLOTS.has(parent.type)) ||
+      (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== expression) ||
+      (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee !== expression) ||
+      (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === expression) ||
+      (parent?.type === AST_NODE_TYPES.LogicalExpression && left.type === AST_NODE_TYPES.LogicalExpression && left.operator === parent.operator && parent.left === expression);
+    if (!safe) text = `(${text})`;
+  }
+  return fixer.replaceText(expression, text);
+}
+
+function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Range[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
