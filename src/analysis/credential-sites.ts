@@ -15,7 +15,7 @@ import { constantValues } from "./values";
 type Node = TSESTree.Node;
 
 /** A piece of code a remedy deletes: a property of an object literal, or a whole statement. */
-export type RemovalTarget = TSESTree.Property | TSESTree.ExpressionStatement;
+export type RemovalTarget = TSESTree.Property | TSESTree.ExpressionStatement | TSESTree.VariableDeclaration | TSESTree.FunctionDeclaration;
 
 export interface CredentialRemedy {
   /**
@@ -67,13 +67,13 @@ export function collectCredentialSites(analysis: FileAnalysis): CredentialSite[]
       // Key properties on the config itself (v2; ignored by v3 clients, but still a secret in the source).
       const keyProperties = CREDENTIAL_SLOTS.map((slot) => variant.properties.get(slot)).filter((p): p is ResolvedProperty => p !== undefined);
       if (keyProperties.length > 0) {
-        const targets = removalTargets(keyProperties);
+        const targets = removalTargets(keyProperties, analysis);
         const remedy: CredentialRemedy | undefined = targets && { kind: "remove-keys", targets };
         for (const property of keyProperties) sites.push({ slot: property.name as CredentialSlot, value: property.value, endpoint, remedy });
       }
       const credentials = variant.properties.get("credentials");
       if (credentials) {
-        const targets = removalTargets([credentials]);
+        const targets = removalTargets([credentials], analysis);
         const remedy: CredentialRemedy | undefined = targets && { kind: "remove-credentials", targets };
         for (const { slot, value } of credentialSlots(credentials.value, analysis, constructions, handled)) {
           sites.push({ slot, value, endpoint, remedy });
@@ -286,8 +286,12 @@ function constructionSlots(node: TSESTree.NewExpression, values: ValueResolver):
   return slots;
 }
 
-/** The property nodes or statements that set these properties, when every one can be deleted cleanly. */
-function removalTargets(properties: readonly ResolvedProperty[]): RemovalTarget[] | undefined {
+/**
+ * The property nodes or statements that set these properties, when every one can be deleted cleanly; with
+ * the declaration of a value used nowhere else (`const credentials = {...}`, `function provider() {...}`),
+ * so that deleting the setting does not leave the secret behind in dead code.
+ */
+function removalTargets(properties: readonly ResolvedProperty[], analysis: FileAnalysis): RemovalTarget[] | undefined {
   const targets: RemovalTarget[] = [];
   for (const property of properties) {
     if (property.property) {
@@ -299,8 +303,27 @@ function removalTargets(properties: readonly ResolvedProperty[]): RemovalTarget[
       if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression !== property.assignment) return undefined;
       targets.push(statement);
     }
+    const declaration = singleUseDeclaration(unwrap(property.value), analysis);
+    if (declaration) targets.push(declaration);
   }
   return targets.length > 0 ? targets : undefined;
+}
+
+/** The declaration statement of `identifier` when this is its only read and the statement declares nothing else. */
+function singleUseDeclaration(identifier: Node, analysis: FileAnalysis): TSESTree.VariableDeclaration | TSESTree.FunctionDeclaration | undefined {
+  if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = analysis.scope.variableOf(identifier);
+  if (!variable || variable.defs.length !== 1 || variable.references.filter((reference) => reference.isRead()).length !== 1) return undefined;
+  const definition = variable.defs[0];
+  const statement =
+    definition.type === "Variable" && definition.parent?.type === AST_NODE_TYPES.VariableDeclaration && definition.parent.declarations.length === 1
+      ? definition.parent
+      : definition.type === "FunctionName" && definition.node.type === AST_NODE_TYPES.FunctionDeclaration
+        ? definition.node
+        : undefined;
+  if (!statement || definition.name.parent?.type !== (definition.type === "Variable" ? AST_NODE_TYPES.VariableDeclarator : AST_NODE_TYPES.FunctionDeclaration)) return undefined;
+  const container = statement.parent?.type;
+  return container === AST_NODE_TYPES.Program || container === AST_NODE_TYPES.BlockStatement ? statement : undefined;
 }
 
 // ---------------------------------------------------------------- endpoints

@@ -76,7 +76,7 @@ function isBlank(text: string): boolean {
  * Deletes a statement: with its line when it has one to itself, or replaces it with `{}` where a statement
  * is required (`if (x) stmt;`).
  */
-export function removeStatement(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, statement: TSESTree.Statement): TSESLint.RuleFix {
+export function removeStatement(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, statement: TSESTree.Node): TSESLint.RuleFix {
   const parent = statement.parent;
   const inList =
     parent?.type === AST_NODE_TYPES.Program ||
