@@ -94,7 +94,7 @@ describe("credential sites: SDK v2", () => {
     expect(sites.map((site) => site.endpoint)).toEqual(["local", "local"]);
   });
 
-  it("finds new AWS.Credentials(...) in AWS.config.credentials, in configs and on its own", () => {
+  it("finds new AWS.Credentials(...) in AWS.config.credentials, in configs and on its own; a single-use declaration goes with the setting", () => {
     const sites = sitesOf(`
       import * as AWS from "aws-sdk";
       AWS.config.credentials = new AWS.Credentials("A", "S");
@@ -103,8 +103,8 @@ describe("credential sites: SDK v2", () => {
       export const other = new AWS.Credentials("C", "Q", "T");
     `);
     expect(sites).toEqual([
-      { slot: "accessKeyId", value: `"B"`, endpoint: "remote", remedy: "remove-credentials: credentials: creds" },
-      { slot: "secretAccessKey", value: `"R"`, endpoint: "remote", remedy: "remove-credentials: credentials: creds" },
+      { slot: "accessKeyId", value: `"B"`, endpoint: "remote", remedy: `remove-credentials: credentials: creds + const creds = new AWS.Credentials({ accessKeyId: "B", secretAccessKey: "R" });` },
+      { slot: "secretAccessKey", value: `"R"`, endpoint: "remote", remedy: `remove-credentials: credentials: creds + const creds = new AWS.Credentials({ accessKeyId: "B", secretAccessKey: "R" });` },
       { slot: "accessKeyId", value: `"A"`, endpoint: "remote", remedy: `remove-credentials: AWS.config.credentials = new AWS.Credentials("A", "S");` },
       { slot: "secretAccessKey", value: `"S"`, endpoint: "remote", remedy: `remove-credentials: AWS.config.credentials = new AWS.Credentials("A", "S");` },
       { slot: "accessKeyId", value: `"C"`, endpoint: "remote", remedy: undefined },
