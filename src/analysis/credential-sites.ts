@@ -213,7 +213,7 @@ function constant(values: ValueResolver, node: Node, fallback: TSESTree.LogicalE
 
 // ---------------------------------------------------------------- configs
 
-/** The object(s) a config can be: itself when resolved, else each branch of `cond ? {...} : {...}` / `a || b`. */
+/** The object(s) a config can be: itself when resolved, else each branch of `cond ? {...} : {...}` / `a || b`, or each object a same-file helper returns. */
 function configVariants(config: ClientConfig, values: ValueResolver): ResolvedObject[] {
   if (config.resolved) return [config.resolved];
   if (!config.config) return [];
@@ -222,8 +222,10 @@ function configVariants(config: ClientConfig, values: ValueResolver): ResolvedOb
   for (let budget = MAX_VARIANTS * 2; stack.length > 0 && budget > 0 && variants.length < MAX_VARIANTS; budget--) {
     const popped = stack.pop()!;
     const node = values.definitionOf(popped) ?? popped;
+    const helper = node.type === AST_NODE_TYPES.CallExpression ? values.sameFileFunction(unwrap(node.callee)) : undefined;
     if (node.type === AST_NODE_TYPES.ConditionalExpression) stack.push(node.alternate, node.consequent);
     else if (node.type === AST_NODE_TYPES.LogicalExpression) stack.push(node.right, node.left);
+    else if (helper) stack.push(...values.returnsOf(helper)); // new DocumentClient(getDynamoDbParams())
     else {
       const resolved = values.resolveObject(node);
       if (resolved) variants.push(resolved);

@@ -80,7 +80,7 @@ const MAX_SAME_CHARACTER_RUN = 5;
 /**
  * Is the value an obvious stand-in rather than a secret? Empty, very short, a placeholder word
  * (`local`, `test`, `fake...`, `dummy`, values containing `EXAMPLE` such as the AWS documentation keys),
- * template syntax (`<key>`, `${KEY}`), a name made of filler words (`mySecretKey`, `ACCESS_KEY_ID`) or a
+ * template syntax (`<key>`, `${KEY}`), a phrase with spaces, a name made of filler words (`mySecretKey`, `ACCESS_KEY_ID`) or a
  * low-entropy filler (`AKIAXXXXXXXXXXXXXXXX`, `ABCDEFGHIJKLMNOPQRST`, `1234567890`).
  */
 export function isPlaceholderCredential(value: string): boolean {
@@ -96,6 +96,8 @@ export function isPlaceholderCredential(value: string): boolean {
       : lower.includes(marker);
   if (PLACEHOLDER_MARKERS.some(hasMarker)) return true;
   if (/^[$%*<[{]/.test(text) || text.includes("${") || text.includes("{{")) return true;
+  // Keys and generated secrets have no spaces; a phrase is a note to the reader ("your key here").
+  if (/\s/.test(text)) return true;
   if (isLowEntropy(isAccessKeyId(text) ? text.slice(4) : text)) return true;
   // A name made of filler words and digits: split camelCase and separators.
   const words = text.replace(/([a-z])(?=[A-Z])/g, "$1 ").toLowerCase().split(/[^a-z]+/).filter(Boolean);

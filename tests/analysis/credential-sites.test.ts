@@ -69,6 +69,17 @@ describe("credential sites: SDK v3", () => {
     `);
     expect(sites.map((site) => `${site.slot}:${site.endpoint}`)).toEqual(["accessKeyId:local", "secretAccessKey:local"]);
   });
+
+  it("looks into the objects a same-file helper returns as the config", () => {
+    const sites = sitesOf(`
+      import AWS from "aws-sdk";
+      function params() {
+        return process.env.IS_OFFLINE ? { region: "localhost", endpoint: "http://localhost:8000", accessKeyId: "K" } : { accessKeyId: "R" };
+      }
+      export const db = new AWS.DynamoDB.DocumentClient(params());
+    `);
+    expect(sites.map((site) => `${site.value}:${site.endpoint}`)).toEqual([`"K":local`, `"R":remote`]);
+  });
 });
 
 describe("credential sites: SDK v2", () => {

@@ -59,6 +59,7 @@ describe("credential formats and placeholders", () => {
       "DEFAULT_SECRET", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAXXXXXXXXXXXXXXXX",
       "AKIAAAAAAAAAAAAAAAAA", "AKIABCDEFGHIJKLMNOPQ", "1234567890", "mySecretKey", "ACCESS_KEY_ID_HERE", "<your-access-key>",
       "${AWS_ACCESS_KEY_ID}", "{{secret}}", "****************", "access-key-1", "abc123xyz789", "changeme-please",
+      "put the secret key here",
     ]) {
       expect(isPlaceholderCredential(value), value).toBe(true);
     }
