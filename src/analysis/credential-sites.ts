@@ -5,7 +5,7 @@
 // strings it can evaluate to and where each is written (through variables, object members, helpers and
 // `process.env.X || "..."` fallbacks). Classification of the strings lives in credentials.ts.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { isFunction, memberChain, staticKeyName, unwrap } from "./ast";
+import { contains, isFunction, memberChain, staticKeyName, unwrap } from "./ast";
 import type { ClientConfig } from "./config";
 import { CREDENTIAL_ENV_VARIABLES, CREDENTIAL_SLOTS, isLocalEndpoint, type CredentialSlot, type EndpointLocality } from "./credentials";
 import type { FileAnalysis } from "./index";
@@ -306,7 +306,8 @@ function removalTargets(properties: readonly ResolvedProperty[], analysis: FileA
       targets.push(statement);
     }
     const declaration = singleUseDeclaration(unwrap(property.value), analysis);
-    if (declaration) targets.push(declaration);
+    // (A declaration that holds the setting itself cannot go with it: the edits would overlap.)
+    if (declaration && !targets.some((target) => contains(declaration, target) || contains(target, declaration))) targets.push(declaration);
   }
   return targets.length > 0 ? targets : undefined;
 }

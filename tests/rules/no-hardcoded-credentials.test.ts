@@ -197,6 +197,9 @@ ruleTester.run("no-hardcoded-credentials", rule, {
         AWS.config.credentials = null;
         new AWS.Credentials(...parts);
         process.env.AWS_ACCESS_KEY_ID ||= "fakeKey";
+        function selfReferencing() {
+          return new DynamoDBClient({ credentials: selfReferencing });
+        }
       `,
     },
     {
