@@ -6,13 +6,18 @@ import { getSettings, type NormalizedSettings } from "../settings";
 import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
 import { buildFileIndex, type FileIndex } from "./file-index";
+import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
+import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
 import { collectSdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
 import { SourceCatalogue } from "./sources";
 import { ValueResolver } from "./values";
 
 export type { ClientConfig } from "./config";
+export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
+export { findLogged } from "./logging";
+export type { ItemData } from "./results";
 export type { Operation } from "./operations";
 export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
@@ -32,6 +37,8 @@ export class FileAnalysis {
   private clientsValue?: ClientResolver;
   private operationsValue?: Operation[];
   private configsValue?: ClientConfig[];
+  private loggingValue?: LoggingAnalysis;
+  private resultsValue?: ResultIndex;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -89,6 +96,16 @@ export class FileAnalysis {
       this.configsValue = this.mentionsDynamoDB ? collectClientConfigs(this.sdk, this.values) : [];
     }
     return this.configsValue;
+  }
+
+  /** Log calls, loggers, and credential values (file-wide: runs in files that mention no DynamoDB package). */
+  get logging(): LoggingAnalysis {
+    return (this.loggingValue ??= new LoggingAnalysis(this.sourceCode, this.index, this.scope, this.values, (node) => this.clientTypeOf(node)?.sdk === "v2"));
+  }
+
+  /** Which expressions hold DynamoDB item data (command outputs, `Items`, `Item`, `Attributes`). */
+  get results(): ResultIndex {
+    return (this.resultsValue ??= new ResultIndex(this.operations, this.index, this.scope, this.values));
   }
 
   clientTypeOf(node: TSESTree.Node): ClientType | undefined {
