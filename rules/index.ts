@@ -1,7 +1,11 @@
 // The rule registry: one entry per rule module. Configs and the README table are generated from each rule's meta.
 import type { TSESLint } from "@typescript-eslint/utils";
 import noHardcodedCredentials from "./no-hardcoded-credentials";
+import noSensitiveLogging from "./no-sensitive-logging";
 
-export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[]>> = {
-  "no-hardcoded-credentials": noHardcodedCredentials as unknown as TSESLint.RuleModule<string, readonly unknown[]>,
+type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
+
+export const rules: Record<string, AnyRule> = {
+  "no-hardcoded-credentials": noHardcodedCredentials as unknown as AnyRule,
+  "no-sensitive-logging": noSensitiveLogging as unknown as AnyRule,
 };
