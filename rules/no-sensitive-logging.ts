@@ -64,7 +64,10 @@ export default createRule<Options, MessageIds>({
 
     function checkSdkLoggers(analysis: ReturnType<typeof getAnalysis>): void {
       const reported = new Set<TSESTree.Node>();
+      // The v2 global logger logs every service's requests; it is a DynamoDB finding where DynamoDB is used.
+      const usesDynamoDB = analysis.sdk.clients.size > 0 || analysis.operations.length > 0;
       for (const config of analysis.clientConfigs) {
+        if (config.kind === "v2-global" && !usesDynamoDB) continue;
         const property = config.property("logger");
         if (!property) continue;
         const sdk = config.kind === "v3-client" ? "v3" : "v2";

@@ -669,6 +669,8 @@ export class LoggingAnalysis {
       case AST_NODE_TYPES.ConditionalExpression:
         return this.kindOf(node.consequent, budget, depth) ?? this.kindOf(node.alternate, budget, depth);
       case AST_NODE_TYPES.LogicalExpression:
+        // `creds && creds.expiration` is the right side (or a falsy left side).
+        if (node.operator === "&&") return this.kindOf(node.right, budget, depth);
         return this.kindOf(node.left, budget, depth) ?? this.kindOf(node.right, budget, depth);
       default:
         return undefined;
@@ -892,7 +894,8 @@ export function findLogged<T>(
         children.push(current.consequent, current.alternate);
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        children.push(current.left, current.right);
+        if (current.operator !== "&&") children.push(current.left);
+        children.push(current.right);
         break;
       case AST_NODE_TYPES.CallExpression: {
         const name = calleeName(current);
@@ -901,6 +904,13 @@ export function findLogged<T>(
           if ((name === "concat" || name === "toString") && callee.type === AST_NODE_TYPES.MemberExpression) children.push(callee.object);
           children.push(...current.arguments);
         }
+        break;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        // A field of a local payload: `const response = { body: JSON.stringify(Items) }; log(response.body)`.
+        const key = staticKeyName(current);
+        const property = key === undefined ? undefined : values.resolveObject(current.object)?.properties.get(key);
+        if (property) children.push(property.value);
         break;
       }
       case AST_NODE_TYPES.Identifier: {

@@ -178,6 +178,9 @@ describe("logging: credential values", () => {
     expect(sensitiveIn(`${provider} import util from "node:util"; use(util.inspect({ creds }, { depth: 5 }));`)).toMatchObject({ node: "creds" });
     expect(sensitiveIn(`${provider} use(\`expires \${creds.expiration}\`);`)).toBeUndefined();
     expect(sensitiveIn(`${provider} use({ expiration: creds.expiration, source: "env" });`)).toBeUndefined();
+    expect(sensitiveIn(`${provider} use(creds && creds.expiration, !!creds, typeof creds);`)).toBeUndefined();
+    expect(sensitiveIn(`${provider} use(cached ?? creds);`)).toMatchObject({ kind: "credentials" });
+    expect(sensitiveIn(`${provider} const response = { statusCode: 200, body: JSON.stringify(creds) }; use(response.body);`)).toMatchObject({ kind: "credentials", node: "response.body" });
   });
 
   it("stays bounded on deep and cyclic input", () => {

@@ -52,6 +52,17 @@ ruleTester.run("no-sensitive-logging", rule, {
       `,
       ...script,
     },
+    {
+      // The v2 global logger in a file that uses no DynamoDB client: every S3 request is logged, which is
+      // not this rule's concern.
+      code: `
+        const AWS = require("aws-sdk");
+        AWS.config.logger = console;
+        const s3 = new AWS.S3();
+        exports.upload = (file) => s3.upload({ Bucket: "b", Key: file.name, Body: file.data }).promise();
+      `,
+      ...script,
+    },
     // A logger option on a client that is not DynamoDB's.
     `
       import { S3Client } from "@aws-sdk/client-s3";
@@ -575,6 +586,24 @@ exports.handler = async (event) => {
       ...script,
       options: strict,
       errors: [{ messageId: "items", line: 6, data: { what: "a whole DynamoDB item (from `Items` of a `Query`)" } }],
+    },
+    {
+      // The AWS SAM starter's pattern: the response body holds every scanned item.
+      code: `
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+const ddbDocClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const getAllItemsHandler = async (event) => {
+  const data = await ddbDocClient.send(new ScanCommand({ TableName: process.env.SAMPLE_TABLE }));
+  const items = data.Items;
+  const response = { statusCode: 200, body: JSON.stringify(items) };
+  console.info(\`response from: \${event.path} statusCode: \${response.statusCode} body: \${response.body}\`);
+  return response;
+};
+`,
+      filename: "src/handlers/get-all-items.mjs",
+      options: strict,
+      errors: [{ messageId: "items", line: 9, data: { what: "a list of DynamoDB items (`Items` of a `Scan`)" } }],
     },
     {
       // Credentials win over items: one report per call.
