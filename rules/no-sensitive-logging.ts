@@ -203,7 +203,8 @@ export default createRule<Options, MessageIds>({
       "Program:exit"() {
         const analysis = getAnalysis(context);
         if (analysis.mentionsDynamoDB) checkSdkLoggers(analysis);
-        const checkCredentials = CREDENTIAL_MENTION.test(sourceCode.text);
+        // In browser code `console` is the user's own devtools and `process.env` holds public build variables only.
+        const checkCredentials = CREDENTIAL_MENTION.test(sourceCode.text) && !analysis.logging.isBrowserCode;
         const checkItems = options.reportItemsInHandlers === true && analysis.mentionsDynamoDB && analysis.operations.length > 0;
         if (checkCredentials || checkItems) checkLogCalls(analysis, checkCredentials, checkItems);
       },

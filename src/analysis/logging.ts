@@ -5,7 +5,7 @@
 // "not known", which the rules treat as quiet.
 import { ReferenceTracker, type TraceMap } from "@eslint-community/eslint-utils";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { calleeName, enclosingClass, isFunction, memberChain, staticKeyName, unwrap } from "./ast";
+import { calleeName, contains, enclosingClass, isFunction, memberChain, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import { iterateModuleReferences } from "./modules";
 import type { ScopeIndex, Variable } from "./scope";
@@ -167,6 +167,9 @@ const V2_CREDENTIAL_CLASSES = [
   "WebIdentityCredentials", "SsoCredentials", "FileSystemCredentials",
 ];
 
+/** Packages that only run in a browser (or a device): their importers are client code. */
+const BROWSER_MODULES = /^(?:react-dom(?:\/.*)?|vue|svelte|@angular\/core|preact|react-native)$/;
+
 /** Calls whose result prints their argument (wholly or as a string) when logged. */
 const PRINTING_CALLS = new Set(["stringify", "inspect", "format", "String", "structuredClone", "assign", "values", "entries", "fromEntries", "concat", "toString"]);
 
@@ -252,11 +255,13 @@ export class LoggingAnalysis {
   private readonly v2ConfigCredentials = new Set<Node>();
   private readonly loggerCache = new Map<Node, LoggerValue | null>();
   private readonly variableLoggerCache = new Map<Variable, LoggerValue | null>();
+  private readonly classFields = new Map<Node, Map<string, Node>>();
   private readonly kindCache = new Map<Node, ValueKind | null>();
   private logCallsValue?: LogCall[];
+  private browserValue?: boolean;
 
   constructor(
-    sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly index: FileIndex,
     private readonly scope: ScopeIndex,
     private readonly values: ValueResolver,
@@ -315,6 +320,22 @@ export class LoggingAnalysis {
 
   // ---------------------------------------------------------------- log calls
 
+  /**
+   * True for browser code: a `"use client"` module or one that imports a browser UI runtime (`react-dom`,
+   * `vue`, `svelte`, `@angular/core`, `preact`, `react-native`). There `console` is the user's own
+   * devtools, and bundlers replace `process.env` with the public build variables only.
+   */
+  get isBrowserCode(): boolean {
+    if (this.browserValue === undefined) {
+      const program = this.sourceCode.ast;
+      this.browserValue = program.body.some((statement) => {
+        if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive === "use client") return true;
+        return statement.type === AST_NODE_TYPES.ImportDeclaration && BROWSER_MODULES.test(statement.source.value);
+      });
+    }
+    return this.browserValue;
+  }
+
   /** Every call in the file that writes its arguments to a log. */
   get logCalls(): LogCall[] {
     if (!this.logCallsValue) {
@@ -353,6 +374,12 @@ export class LoggingAnalysis {
 
   private callableLogCall(call: TSESTree.CallExpression, callee: Node): LogCall | undefined {
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    // A member holding a log function (`this.debug = debug("db")`, `deps.log`) has a name that says so;
+    // skipping every other `a.b()` keeps this cheap.
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const key = staticKeyName(callee);
+      if (key === undefined || !(isLoggerName(key) || /debug|trace|log/i.test(key))) return undefined;
+    }
     const logger = this.loggerOf(callee);
     return logger?.callable ? { call, logger, arguments: call.arguments } : undefined;
   }
@@ -462,15 +489,23 @@ export class LoggingAnalysis {
   private classFieldValue(node: TSESTree.MemberExpression, name: string): Node | undefined {
     const owner = enclosingClass(node);
     if (!owner) return undefined;
-    for (const member of owner.body.body) {
-      if (member.type === AST_NODE_TYPES.PropertyDefinition && staticKeyName(member) === name && member.value) return member.value;
+    let fields = this.classFields.get(owner);
+    if (!fields) {
+      // Once per class: field initialisers, then `this.x = v` assignments inside the class (first one wins).
+      fields = new Map();
+      for (const member of owner.body.body) {
+        const key = member.type === AST_NODE_TYPES.PropertyDefinition && member.value ? staticKeyName(member) : undefined;
+        if (key !== undefined && !fields.has(key)) fields.set(key, (member as TSESTree.PropertyDefinition).value!);
+      }
+      for (const assignment of this.index.assignments) {
+        if (assignment.operator !== "=" || !contains(owner, assignment)) continue;
+        const chain = memberChain(assignment.left);
+        if (chain?.root.type !== AST_NODE_TYPES.ThisExpression || chain.path.length !== 1 || fields.has(chain.path[0])) continue;
+        if (enclosingClass(assignment) === owner) fields.set(chain.path[0], assignment.right);
+      }
+      this.classFields.set(owner, fields);
     }
-    for (const assignment of this.index.assignments) {
-      if (assignment.operator !== "=" || enclosingClass(assignment) !== owner) continue;
-      const chain = memberChain(assignment.left);
-      if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length === 1 && chain.path[0] === name) return assignment.right;
-    }
-    return undefined;
+    return fields.get(name);
   }
 
   // ---------------------------------------------------------------- SDK loggers

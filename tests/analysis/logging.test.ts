@@ -97,6 +97,17 @@ describe("logging: log calls", () => {
   });
 });
 
+describe("logging: browser code", () => {
+  it("recognises client modules by directive or by a browser UI import", () => {
+    const browser = (code: string) => analyze(code, { filename: "file.tsx" }).analysis.logging.isBrowserCode;
+    expect(browser(`"use client";\nexport function A() { return null; }`)).toBe(true);
+    expect(browser(`import { createRoot } from "react-dom/client";`)).toBe(true);
+    expect(browser(`import { ref } from "vue";`)).toBe(true);
+    expect(browser(`import React from "react"; export default async function Page() { return null; }`)).toBe(false);
+    expect(browser(`"use server";\nimport { DynamoDBClient } from "@aws-sdk/client-dynamodb";`)).toBe(false);
+  });
+});
+
 describe("logging: credential values", () => {
   it("recognises the result of a credential provider, directly or through a variable", () => {
     expect(

@@ -92,6 +92,26 @@ ruleTester.run("no-sensitive-logging", rule, {
       console.log("env keys", Object.keys(process.env).length);
       console.log(\`access key in use: \${process.env.AWS_ACCESS_KEY_ID}\`);
     `,
+    // Whether a secret is set, its length or a masked suffix.
+    `
+      import { fromEnv } from "@aws-sdk/credential-providers";
+      const creds = await fromEnv()();
+      console.log("secret configured:", Boolean(process.env.AWS_SECRET_ACCESS_KEY), !!creds.sessionToken);
+      console.log(\`using key ...\${creds.secretAccessKey.slice(-4)} (\${creds.secretAccessKey.length} chars)\`);
+      console.log(creds.secretAccessKey ? "static keys" : "role", creds && creds.expiration);
+    `,
+    // Browser code: the user's own console, and process.env holds public build variables only.
+    {
+      code: `
+        "use client";
+        import { fromCognitoIdentityPool } from "@aws-sdk/credential-providers";
+        export async function debugIdentity() {
+          const credentials = await fromCognitoIdentityPool({ identityPoolId: process.env.NEXT_PUBLIC_POOL_ID })();
+          console.log(credentials, process.env);
+        }
+      `,
+      filename: "app/debug/identity.tsx",
+    },
     // DynamoDB Local placeholders are not secrets.
     `
       const local = { region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } };
