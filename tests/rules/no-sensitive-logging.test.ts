@@ -383,6 +383,35 @@ const dynamodb = new AWS.DynamoDB({ apiVersion: "2012-08-10" });
         },
       ],
     },
+    {
+      // A winston logger (it has `log`) on a v2 DocumentClient, TypeScript with ESM imports.
+      code: `
+import AWS from "aws-sdk";
+import winston from "winston";
+const logger = winston.createLogger({ level: "info" });
+export const docClient = new AWS.DynamoDB.DocumentClient({ region: "eu-west-1", logger });
+`,
+      errors: [
+        {
+          messageId: "sdkLoggerV2",
+          line: 5,
+          column: 81,
+          data: { logger: "a winston logger" },
+          suggestions: [
+            {
+              messageId: "removeLogger",
+              data: { what: "option" },
+              output: `
+import AWS from "aws-sdk";
+import winston from "winston";
+const logger = winston.createLogger({ level: "info" });
+export const docClient = new AWS.DynamoDB.DocumentClient({ region: "eu-west-1" });
+`,
+            },
+          ],
+        },
+      ],
+    },
     // ---------------------------------------------------------------- credentials
     {
       code: `
