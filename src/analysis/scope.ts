@@ -35,6 +35,16 @@ export class ScopeIndex {
     return this.byIdentifier.get(identifier);
   }
 
+  /**
+   * Does the identifier name a global, not a binding of the file? Globals the environment declares (ESLint's
+   * `languageOptions.globals`, `/* global x *\/` comments, TypeScript's lib: `JSON`, `Object`, `undefined`)
+   * are variables without definitions.
+   */
+  isGlobal(identifier: TSESTree.Node): boolean {
+    const variable = this.byIdentifier.get(identifier);
+    return !variable || variable.defs.length === 0;
+  }
+
   /** Every write to the variable: its initialiser and each assignment, with the destructuring path. */
   writesOf(variable: Variable): VariableWrite[] {
     let writes = this.writes.get(variable);

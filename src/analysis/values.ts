@@ -188,7 +188,7 @@ export class ValueResolver {
 
   private identifierOrigins(identifier: TSESTree.Identifier, path: string[], bindings: Bindings, state: QueryState, depth: number): Origin[] {
     const variable = this.scope.variableOf(identifier);
-    if (!variable) {
+    if (!variable || variable.defs.length === 0) {
       if (identifier.name === "undefined" || identifier.name === "NaN" || identifier.name === "Infinity") return [];
       return [{ kind: "unknown", node: identifier }];
     }
@@ -273,7 +273,7 @@ export class ValueResolver {
   ): Origin[] {
     const chain = memberChain(node);
     if (chain && chain.root.type === AST_NODE_TYPES.Identifier) {
-      if (chain.root.name === "process" && chain.path[0] === "env" && !this.scope.variableOf(chain.root)) {
+      if (chain.root.name === "process" && chain.path[0] === "env" && this.scope.isGlobal(chain.root)) {
         return [{ kind: "env", name: chain.path[1], node }];
       }
       return this.identifierOrigins(chain.root, [], bindings, state, depth).flatMap((origin) => this.extend([origin], chain.path, node, call ? callNode : undefined));
@@ -308,7 +308,7 @@ export class ValueResolver {
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier && PASS_THROUGH_MEMBER_CALLS[object.name]?.has(name) && !this.scope.variableOf(object)) {
+      if (object.type === AST_NODE_TYPES.Identifier && PASS_THROUGH_MEMBER_CALLS[object.name]?.has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
       }
       if (name === "marshall" || name === "unmarshall" || name === "input" || name === "output") {
@@ -601,7 +601,7 @@ export class ValueResolver {
 
   private identifierStrings(node: TSESTree.Identifier, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
     const variable = this.scope.variableOf(node);
-    if (!variable) return node.name === "undefined" ? [[{ kind: "text", value: "undefined" }]] : this.dynamic(node, bindings, state, depth);
+    if (!variable || variable.defs.length === 0) return node.name === "undefined" ? [[{ kind: "text", value: "undefined" }]] : this.dynamic(node, bindings, state, depth);
     const bound = bindings.get(variable);
     if (bound) {
       // Keep the call site's argument as the dynamic node: that is where the value enters.

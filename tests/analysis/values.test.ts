@@ -100,6 +100,16 @@ describe("value resolver: origins", () => {
     expect(originsOf(`const FIELDS = { a: "alpha", b: "beta" }; app.get("/", (req, res) => use(FIELDS[req.query.f]));`)).toEqual([]);
   });
 
+  it("treats environment globals as globals: configured (`/* global */`) and TypeScript lib ones", () => {
+    expect(originsOf(`/* global process */ use(process.env.TABLE_NAME);`)).toEqual(["env:TABLE_NAME"]);
+    expect(originsOf(`function f(a) { use(Object.assign({}, a)); }`)).toEqual(["parameter:0"]);
+    expect(originsOf(`function f(a) { use(Array.from(a)); }`)).toEqual(["parameter:0"]);
+    expect(originsOf(`use(undefined);`)).toEqual([]);
+    expect(stringOf(`use(flag ? "a" : undefined);`).values).toEqual(["a", "undefined"]);
+    // A local binding of the same name is not the global.
+    expect(originsOf(`function f(process) { use(process.env.X); }`)).toEqual(["parameter:0"]);
+  });
+
   it("extends the catalogue from settings", () => {
     const settings = { "dynamodb-security": { requestSources: ["input.payload", "readInput()"], callerSources: ["whoAmI()"] } };
     expect(originsOf(`function h(input) { use(input.payload.id); }`, 0, { settings })).toEqual(["request:settings:input.payload.id"]);
