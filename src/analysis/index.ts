@@ -1,6 +1,7 @@
 // The per-file analysis every rule asks. Computed lazily, at most once per file (cached by Program node),
 // and only the parts a rule actually asks for. Files that mention no DynamoDB package skip the client
 // analysis entirely; file-wide checks (access key ids, NODE_TLS_REJECT_UNAUTHORIZED) do not depend on it.
+import { isAbsolute } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { getSettings, type NormalizedSettings } from "../settings";
 import { ClientResolver } from "./clients";
@@ -8,10 +9,12 @@ import { collectClientConfigs, type ClientConfig } from "./config";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
+import { exportedExpression, importedBinding, parseModuleFile, resolveModuleFile, type ParsedModule } from "./project";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
 import { collectSdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
 import { SourceCatalogue } from "./sources";
+import { TransportAnalysis } from "./transport";
 import { ValueResolver } from "./values";
 
 export type { ClientConfig } from "./config";
@@ -22,6 +25,7 @@ export type { Operation } from "./operations";
 export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
 export type { ClientType } from "./sdk/recognizer";
+export type { Endpoint, EndpointAlternative, EndpointUrl, HostKind, TlsOptions } from "./transport";
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -39,12 +43,18 @@ export class FileAnalysis {
   private configsValue?: ClientConfig[];
   private loggingValue?: LoggingAnalysis;
   private resultsValue?: ResultIndex;
+  private transportValue?: TransportAnalysis;
+  private readonly importedFiles = new Map<string, FileAnalysis | null>();
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     readonly settings: NormalizedSettings,
+    /** The file's absolute path on disk, when it has one (`<input>` and relative names have none). */
+    readonly filename = "",
+    /** 0 for the linted file; 1 for a module imported from it (whose own imports are not followed). */
+    readonly importDepth = 0,
   ) {
     const text = sourceCode.text;
     this.mentionsDynamoDB = DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
@@ -108,6 +118,31 @@ export class FileAnalysis {
     return (this.resultsValue ??= new ResultIndex(this.operations, this.index, this.scope, this.values));
   }
 
+  /** HTTPS agents, request handlers and endpoints of the DynamoDB clients configured in this file. */
+  get transport(): TransportAnalysis {
+    return (this.transportValue ??= new TransportAnalysis(this));
+  }
+
+  /**
+   * The expression a binding imported from a relative module stands for, with that module's analysis
+   * (`import { agent } from "./http"` → the `export const agent = ...` initialiser in ./http.ts). One hop:
+   * undefined in an imported module, and whenever the module cannot be found, read or parsed.
+   */
+  importedValue(node: TSESTree.Node): { file: FileAnalysis; node: TSESTree.Node; source: string } | undefined {
+    if (this.importDepth > 0 || !this.filename) return undefined;
+    const binding = importedBinding(node, this.scope);
+    if (!binding || binding.name === "*") return undefined;
+    let file = this.importedFiles.get(binding.source);
+    if (file === undefined) {
+      const path = resolveModuleFile(this.filename, binding.source);
+      const parsed = path ? parseModuleFile(path) : undefined;
+      file = parsed && path ? new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, this.settings, path, this.importDepth + 1) : null;
+      this.importedFiles.set(binding.source, file);
+    }
+    const exported = file ? exportedExpression(file.program, binding.name) : undefined;
+    return file && exported ? { file, node: exported, source: binding.source } : undefined;
+  }
+
   clientTypeOf(node: TSESTree.Node): ClientType | undefined {
     return this.mentionsDynamoDB ? this.clients.clientTypeOf(node) : undefined;
   }
@@ -136,7 +171,8 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
   const settings = getSettings(context);
   let analysis = cache.get(sourceCode.ast);
   if (!analysis || analysis.settings !== settings || analysis.sourceCode !== sourceCode) {
-    analysis = new FileAnalysis(sourceCode, settings);
+    const filename = context.physicalFilename ?? context.filename;
+    analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;

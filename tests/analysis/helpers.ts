@@ -1,3 +1,4 @@
+import path from "node:path";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
@@ -17,7 +18,9 @@ export interface Analyzed {
 /** Parses and analyses a snippet through ESLint itself, so scope analysis is what rules see. */
 export function analyze(code: string, options: { filename?: string; settings?: Record<string, unknown> } = {}): Analyzed {
   let captured: Analyzed | undefined;
-  const linter = new Linter({ configType: "flat" });
+  // An absolute filename (a module beside files a test wrote) must lie under the linter's cwd to be linted.
+  const filename = options.filename ?? "file.ts";
+  const linter = new Linter({ configType: "flat", ...(path.isAbsolute(filename) ? { cwd: path.parse(filename).root } : {}) });
   const rule: TSESLint.RuleModule<string> = {
     meta: { type: "problem", messages: {}, schema: [] },
     defaultOptions: [],
@@ -66,7 +69,7 @@ export function analyze(code: string, options: { filename?: string; settings?: R
         settings: options.settings ?? {},
       },
     ],
-    options.filename ?? "file.ts",
+    filename,
   );
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`parse error: ${fatal.message}`);

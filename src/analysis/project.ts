@@ -1,0 +1,212 @@
+// Other modules of the linted project, one hop away: which relative import a binding comes from, the file
+// that import names, that file parsed (cached by path, size and modification time), and the expression it
+// exports under a name. Rules use it to judge a value defined in a sibling module (an HTTPS agent in
+// `./http.ts`) at the place where this file uses it. Everything fails quiet: an import that cannot be
+// resolved, read or parsed yields undefined.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseForESLint } from "@typescript-eslint/parser";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { memberChain, staticKeyName, unwrap, walk } from "./ast";
+import type { ScopeIndex } from "./scope";
+
+type Node = TSESTree.Node;
+
+/** Where an imported binding comes from: the module specifier as written and the exported name (`default` for the module itself). */
+export interface ImportedBinding {
+  source: string;
+  name: string;
+}
+
+/** Files larger than this are not read (generated bundles, vendored code). */
+const MAX_MODULE_BYTES = 512 * 1024;
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+/**
+ * The import an expression reads, when it is one: `import { a } from "./m"` (a → a), `import a from "./m"`
+ * (default), `import * as m from "./m"; m.a`, `const { a } = require("./m")`, `const a = require("./m").a`,
+ * `const m = require("./m")` (default) and `import m = require("./m")` (default). Only relative specifiers.
+ */
+export function importedBinding(node: Node, scope: ScopeIndex): ImportedBinding | undefined {
+  const current = unwrap(node);
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const chain = memberChain(current);
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
+    const namespace = importedBinding(chain.root, scope);
+    // `ns.a` on `import * as ns` or on a whole required module.
+    return namespace && (namespace.name === "*" || namespace.name === "default") ? { source: namespace.source, name: chain.path[0] } : undefined;
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = scope.variableOf(current);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !definition) return undefined;
+  let result: ImportedBinding | undefined;
+  if (definition.type === "ImportBinding") {
+    const specifier = definition.node;
+    if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = specifier.moduleReference;
+      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) {
+        result = { source: String(reference.expression.value), name: "default" };
+      }
+    } else {
+      const declaration = specifier.parent;
+      if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") return undefined;
+      const source = String(declaration.source.value);
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) result = { source, name: "default" };
+      else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) result = { source, name: "*" };
+      else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== "type") {
+        const imported = specifier.imported;
+        result = { source, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value) };
+      }
+    }
+  } else if (definition.type === "Variable") {
+    const writes = scope.writesOf(variable);
+    if (writes.length !== 1 || !writes[0].value || writes[0].path.length > 1) return undefined;
+    const init = unwrap(writes[0].value);
+    const required = requiredModule(init);
+    if (required !== undefined) {
+      result = { source: required, name: writes[0].path[0] ?? "default" };
+    } else if (init.type === AST_NODE_TYPES.MemberExpression && writes[0].path.length === 0) {
+      const key = staticKeyName(init);
+      const source = requiredModule(unwrap(init.object));
+      if (key !== undefined && source !== undefined) result = { source, name: key };
+    }
+  }
+  return result && isRelative(result.source) ? result : undefined;
+}
+
+/** `require("m")` → "m". */
+function requiredModule(node: Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "require") return undefined;
+  const argument = node.arguments[0];
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? argument.value : undefined;
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith("./") || specifier.startsWith("../");
+}
+
+/** The file a relative specifier names, as Node and TypeScript resolve it (`./http.js` may be `./http.ts`). */
+export function resolveModuleFile(fromFile: string, specifier: string): string | undefined {
+  if (!isRelative(specifier) || !path.isAbsolute(fromFile)) return undefined;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const candidates = [base, ...EXTENSIONS.map((extension) => base + extension), ...EXTENSIONS.map((extension) => path.join(base, `index${extension}`))];
+  // TypeScript's ESM convention: `./http.js` in source names `./http.ts`.
+  const withoutExtension = base.replace(/\.[cm]?jsx?$/, "");
+  if (withoutExtension !== base) candidates.push(...EXTENSIONS.slice(0, 4).map((extension) => withoutExtension + extension));
+  for (const candidate of candidates) {
+    if (!EXTENSIONS.includes(path.extname(candidate))) continue;
+    try {
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    } catch {
+      // unreadable: try the next candidate
+    }
+  }
+  return undefined;
+}
+
+/** What a parsed module offers the analysis: the parts of an ESLint SourceCode the analysis reads. */
+export type ParsedModule = Pick<TSESLint.SourceCode, "text" | "ast" | "scopeManager" | "visitorKeys">;
+
+interface CacheEntry {
+  size: number;
+  mtimeMs: number;
+  parsed: ParsedModule | undefined;
+}
+const parsedModules = new Map<string, CacheEntry>();
+
+/** Reads and parses a module (TypeScript parser, no type information), or undefined when it cannot. */
+export function parseModuleFile(file: string): ParsedModule | undefined {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    return undefined;
+  }
+  if (!stats.isFile() || stats.size > MAX_MODULE_BYTES) return undefined;
+  const cached = parsedModules.get(file);
+  if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.parsed;
+  let parsed: ParsedModule | undefined;
+  try {
+    const text = readFileSync(file, "utf8");
+    const result = parseForESLint(text, {
+      ecmaVersion: "latest",
+      sourceType: "module",
+      range: true,
+      loc: true,
+      comment: false,
+      tokens: false,
+      ecmaFeatures: { jsx: /x$/.test(path.extname(file)) },
+      filePath: file,
+    });
+    const visitorKeys = result.visitorKeys as ParsedModule["visitorKeys"];
+    setParents(result.ast as TSESTree.Program, visitorKeys);
+    parsed = { text, ast: result.ast as unknown as ParsedModule["ast"], scopeManager: result.scopeManager as unknown as ParsedModule["scopeManager"], visitorKeys };
+  } catch {
+    parsed = undefined;
+  }
+  parsedModules.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, parsed });
+  if (parsedModules.size > 200) parsedModules.delete(parsedModules.keys().next().value!);
+  return parsed;
+}
+
+/** ESLint sets `parent` while it traverses; a module parsed here gets it set once, without recursion. */
+function setParents(program: TSESTree.Program, visitorKeys: ParsedModule["visitorKeys"]): void {
+  walk(program, visitorKeys, (node) => {
+    const keys = visitorKeys[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (item && typeof (item as Node).type === "string") (item as { parent?: Node }).parent = node;
+      }
+    }
+  });
+}
+
+/**
+ * The expression a module exports under `name` (`default` for the default export or `module.exports`):
+ * `export const a = ...`, `export { b as a }`, `export default ...`, `module.exports = ...`,
+ * `module.exports = { a }`, `exports.a = ...`, `module.exports.a = ...`.
+ */
+export function exportedExpression(program: TSESTree.Program, name: string): Node | undefined {
+  let found: Node | undefined;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.source) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) found = declarator.init;
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
+        if (exported === name && specifier.local.type === AST_NODE_TYPES.Identifier) found = specifier.local;
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && name === "default") {
+      const declaration = statement.declaration;
+      if (declaration.type !== AST_NODE_TYPES.FunctionDeclaration && declaration.type !== AST_NODE_TYPES.ClassDeclaration && declaration.type !== AST_NODE_TYPES.TSInterfaceDeclaration && declaration.type !== AST_NODE_TYPES.TSDeclareFunction) {
+        found = declaration;
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const assignment = statement.expression;
+      if (assignment.operator !== "=") continue;
+      const chain = memberChain(assignment.left);
+      if (chain?.root.type !== AST_NODE_TYPES.Identifier) continue;
+      const target = chain.root.name === "module" && chain.path[0] === "exports" ? chain.path.slice(1) : chain.root.name === "exports" ? chain.path : undefined;
+      if (!target) continue;
+      if (target.length === 0) {
+        const value = unwrap(assignment.right);
+        if (name === "default") found = value;
+        else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const property of value.properties) {
+            if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === name) found = property.value;
+          }
+        }
+      } else if (target.length === 1 && target[0] === name) {
+        found = assignment.right;
+      }
+    }
+  }
+  return found;
+}
