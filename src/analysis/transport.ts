@@ -151,7 +151,7 @@ export interface Endpoint {
 export interface TlsOptions {
   /** The options of an `https.Agent`, or a plain object the SDK turns into one. */
   options: ResolvedObject;
-  /** The agent construction or options object (one entry per node, whichever client it reaches). */
+  /** The agent construction or options object (one entry per node, whichever client it reaches; per `at` when imported). */
   node: Node;
   /** The file the options are written in: this file, or a module imported from it. */
   file: FileAnalysis;
@@ -179,11 +179,19 @@ export class TransportAnalysis {
   get tlsOptions(): TlsOptions[] {
     if (this.tlsOptionsValue) return this.tlsOptionsValue;
     const result: TlsOptions[] = [];
+    // Once per options node; options from another module once per place this file hands them to a client.
     const seen = new Set<Node>();
+    const seenImported = new Map<Node, Set<Node>>();
     const add = (found: Omit<TlsOptions, "at" | "config">[], at: Node, config: ClientConfig | undefined) => {
       for (const item of found) {
-        if (seen.has(item.node)) continue;
-        seen.add(item.node);
+        if (item.source === undefined) {
+          if (seen.has(item.node)) continue;
+          seen.add(item.node);
+        } else {
+          const sites = seenImported.get(item.node) ?? new Set<Node>();
+          if (sites.has(at)) continue;
+          seenImported.set(item.node, sites.add(at));
+        }
         result.push({ ...item, at, config });
       }
     };
