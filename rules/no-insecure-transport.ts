@@ -209,9 +209,9 @@ export default createRule<Options, MessageIds>({
 
     // ------------------------------------------------------------ endpoints and TLS switches
 
-    /** May this URL carry DynamoDB traffic in cleartext (or is the scheme https anyway)? */
+    /** May this endpoint carry DynamoDB traffic in cleartext (or is the scheme https anyway)? A bare host is judged by its host. */
     function isAcceptable(url: EndpointUrl): boolean {
-      if (url.protocol !== "http:") return true;
+      if (url.protocol !== "http:" && url.protocol !== "") return true;
       if (url.kind === "loopback" || hostMatches(url.hostname, allowedHosts)) return true;
       return url.kind === "single-label" && allowSingleLabel;
     }
@@ -226,7 +226,7 @@ export default createRule<Options, MessageIds>({
     function checkEndpoint(analysis: FileAnalysis, config: ClientConfig): void {
       const endpoint = analysis.transport.endpointOf(config);
       if (!endpoint?.property) return;
-      const offending = endpoint.alternatives.filter((alternative) => alternative.url && !isAcceptable(alternative.url));
+      const offending = endpoint.alternatives.filter((alternative) => alternative.url?.protocol === "http:" && !isAcceptable(alternative.url));
       if (offending.length === 0) return;
       const url = (offending.find((alternative) => alternative.url!.kind === "aws") ?? offending[0]).url!;
       const host = url.port ? `${url.hostname}:${url.port}` : url.hostname;

@@ -62,7 +62,7 @@ export function collectTransportReferences(sourceCode: FileAnalysis["sourceCode"
 export type HostKind = "loopback" | "aws" | "ip" | "dotted" | "single-label";
 
 export interface EndpointUrl {
-  /** `http:`, `https:` (lower case, as the URL parser gives it). */
+  /** `http:`, `https:` (lower case, as the URL parser gives it); empty for a bare `host[:port]`. */
   protocol: string;
   /** The host name as the WHATWG URL parser normalises it (`[::1]`, `127.0.0.1` for `0x7f.1`). */
   hostname: string;
@@ -86,16 +86,24 @@ export function classifyHost(hostname: string): HostKind {
   return host.includes(".") ? "dotted" : "single-label";
 }
 
-/** Parses an endpoint URL with the WHATWG parser; undefined when it is not a URL with a host. */
+const SCHEME = /^[a-z][\d+.a-z-]*:\/\//i;
+const HOST_AND_PORT = /^[\d.a-z-]+(?::\d+)?\/?$/i;
+
+/**
+ * Parses an endpoint URL with the WHATWG parser; undefined when it is not a URL with a host. A bare
+ * `host[:port]` (the SDK v2 adds the scheme from `sslEnabled`) gives the host with an empty `protocol`.
+ */
 export function parseEndpointUrl(text: string): EndpointUrl | undefined {
+  const schemeless = !SCHEME.test(text);
+  if (schemeless && !HOST_AND_PORT.test(text)) return undefined;
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(schemeless ? `http://${text}` : text);
   } catch {
     return undefined;
   }
   if (!url.hostname) return undefined;
-  return { protocol: url.protocol, hostname: url.hostname, port: url.port, kind: classifyHost(url.hostname) };
+  return { protocol: schemeless ? "" : url.protocol, hostname: url.hostname, port: url.port, kind: classifyHost(url.hostname) };
 }
 
 /** Does a host name match an entry of a host list (exact, case-insensitive, or `*.example.com` for its subdomains)? */

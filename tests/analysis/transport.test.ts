@@ -53,10 +53,14 @@ describe("transport: hosts", () => {
       kind: "aws",
     });
     expect(parseEndpointUrl("http://user:secret@localhost.evil.com")).toMatchObject({ hostname: "localhost.evil.com", kind: "dotted" });
-    // Not URLs with a host: no scheme, or a scheme the parser takes for the host.
-    expect(parseEndpointUrl("dynamodb.us-east-1.amazonaws.com")).toBeUndefined();
-    expect(parseEndpointUrl("localhost:8000")).toBeUndefined();
+    // A bare host[:port]: the SDK v2 adds the scheme (from sslEnabled).
+    expect(parseEndpointUrl("dynamodb.us-east-1.amazonaws.com")).toEqual({ protocol: "", hostname: "dynamodb.us-east-1.amazonaws.com", port: "", kind: "aws" });
+    expect(parseEndpointUrl("localhost:8000")).toEqual({ protocol: "", hostname: "localhost", port: "8000", kind: "loopback" });
+    // Not URLs with a host.
     expect(parseEndpointUrl("")).toBeUndefined();
+    expect(parseEndpointUrl("/dynamodb")).toBeUndefined();
+    expect(parseEndpointUrl("mailto:a@b.c")).toBeUndefined();
+    expect(parseEndpointUrl("http://")).toBeUndefined();
   });
 
   it("matches allowed hosts exactly or by *.suffix", () => {

@@ -72,9 +72,10 @@ export function clientFor(host: string) {
 }
 new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, tls: false });
 new DynamoDBClient({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com\` });`,
-    // An endpoint without a scheme is not a URL the SDK sends over http.
+    // A bare host: the v2 SDK adds https:// unless sslEnabled is false; with DynamoDB Local that is fine.
     `import AWS from "aws-sdk";
-new AWS.DynamoDB({ endpoint: "dynamodb.us-east-1.amazonaws.com" });`,
+new AWS.DynamoDB({ endpoint: "dynamodb.us-east-1.amazonaws.com" });
+export const documentClient = new AWS.DynamoDB.DocumentClient({ endpoint: "localhost:8000", sslEnabled: false, region: "local-env" });`,
     // Single-label hosts (containers) are allowed unless allowSingleLabelHosts is false.
     `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 new DynamoDBClient({ endpoint: "http://dynamodb-local:8000", tls: false });`,
@@ -674,6 +675,13 @@ const agent = new Agent({
 });
 new DynamoDBClient({ requestHandler: { httpsAgent: agent } });` }] },
       ],
+    },
+    // A bare AWS host with sslEnabled: false is plain HTTP to AWS.
+    {
+      code: `import { DynamoDB } from "aws-sdk";
+export const dynamo = new DynamoDB({ endpoint: "dynamodb.eu-west-1.amazonaws.com", sslEnabled: false });`,
+      errors: [{ messageId: "sslDisabled", line: 2, column: 84, suggestions: [{ messageId: "removeOption", output: `import { DynamoDB } from "aws-sdk";
+export const dynamo = new DynamoDB({ endpoint: "dynamodb.eu-west-1.amazonaws.com" });` }] }],
     },
     // aws-sdk/clients/dynamodb, import x = require(), an ES module in .mjs
     {
