@@ -5,7 +5,7 @@
 // resolved, read or parsed yields undefined.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseForESLint } from "@typescript-eslint/parser";
+import type * as TypeScriptParser from "@typescript-eslint/parser";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { memberChain, staticKeyName, unwrap, walk } from "./ast";
 import type { ScopeIndex } from "./scope";
@@ -115,6 +115,14 @@ interface CacheEntry {
 }
 const parsedModules = new Map<string, CacheEntry>();
 
+let parserModule: typeof TypeScriptParser | undefined;
+
+/** The TypeScript parser, loaded on first use: it loads TypeScript itself, seconds that most lint runs never need. */
+function typescriptParser(): typeof TypeScriptParser {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy
+  return (parserModule ??= require("@typescript-eslint/parser") as typeof TypeScriptParser);
+}
+
 /** Reads and parses a module (TypeScript parser, no type information), or undefined when it cannot. */
 export function parseModuleFile(file: string): ParsedModule | undefined {
   let stats;
@@ -129,7 +137,7 @@ export function parseModuleFile(file: string): ParsedModule | undefined {
   let parsed: ParsedModule | undefined;
   try {
     const text = readFileSync(file, "utf8");
-    const result = parseForESLint(text, {
+    const result = typescriptParser().parseForESLint(text, {
       ecmaVersion: "latest",
       sourceType: "module",
       range: true,
