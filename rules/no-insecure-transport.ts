@@ -219,6 +219,15 @@ export default createRule<Options, MessageIds>({
     /** Does a TLS switch-off (`tls: false`, `sslEnabled: false`) matter for this config's endpoint? */
     function switchOffMatters(analysis: FileAnalysis, config: ClientConfig): boolean {
       const endpoint = analysis.transport.endpointOf(config);
+      if (!endpoint && config.kind === "v2-global") {
+        // A global switch-off next to clients that all name a local (or https) endpoint of their own.
+        const services = analysis.clientConfigs.filter((candidate) => candidate.kind === "v2-service");
+        const allLocal = services.every((service) => {
+          const own = analysis.transport.endpointOf(service);
+          return own?.property !== undefined && own.alternatives.every((alternative) => alternative.url && isAcceptable(alternative.url));
+        });
+        return services.length === 0 || !allLocal;
+      }
       if (!endpoint) return true; // the default regional endpoint
       return endpoint.alternatives.some((alternative) => alternative.absent || (alternative.url && !isAcceptable(alternative.url)));
     }

@@ -141,6 +141,15 @@ AWS.config.sslEnabled = false;`,
       languageOptions: script,
       filename: "local.js",
     },
+    // A LocalStack script: the global switch-off only meets clients with loopback endpoints of their own.
+    {
+      code: `const AWS = require("aws-sdk");
+AWS.config.update({ region: "us-east-1", sslEnabled: false });
+const dynamodb = new AWS.DynamoDB({ endpoint: "http://localhost:4566" });
+const documentClient = new AWS.DynamoDB.DocumentClient({ endpoint: new AWS.Endpoint("http://127.0.0.1:4566") });`,
+      languageOptions: script,
+      filename: "scripts/seed-localstack.js",
+    },
     // Weak protocol settings are strict-only.
     `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 new DynamoDBClient({ requestHandler: { httpsAgent: { minVersion: "TLSv1", ciphers: "ALL" } } });`,
@@ -682,6 +691,19 @@ new DynamoDBClient({ requestHandler: { httpsAgent: agent } });` }] },
 export const dynamo = new DynamoDB({ endpoint: "dynamodb.eu-west-1.amazonaws.com", sslEnabled: false });`,
       errors: [{ messageId: "sslDisabled", line: 2, column: 84, suggestions: [{ messageId: "removeOption", output: `import { DynamoDB } from "aws-sdk";
 export const dynamo = new DynamoDB({ endpoint: "dynamodb.eu-west-1.amazonaws.com" });` }] }],
+    },
+    // The global switch-off reaches a client without an endpoint of its own.
+    {
+      code: `const AWS = require("aws-sdk");
+AWS.config.update({ region: "us-east-1", sslEnabled: false });
+const local = new AWS.DynamoDB({ endpoint: "http://localhost:4566" });
+const remote = new AWS.DynamoDB.DocumentClient();`,
+      languageOptions: script,
+      filename: "db.js",
+      errors: [{ messageId: "sslDisabled", line: 2, column: 42, suggestions: [{ messageId: "removeOption", output: `const AWS = require("aws-sdk");
+AWS.config.update({ region: "us-east-1" });
+const local = new AWS.DynamoDB({ endpoint: "http://localhost:4566" });
+const remote = new AWS.DynamoDB.DocumentClient();` }] }],
     },
     // aws-sdk/clients/dynamodb, import x = require(), an ES module in .mjs
     {
