@@ -15,7 +15,7 @@ import {
 } from "../src/analysis/transport";
 import type { ResolvedProperty } from "../src/analysis/values";
 import { createRule } from "../src/utils/create-rule";
-import { removableStatementOf, removeProperty, removeStatement } from "../src/utils/fix";
+import { removeProperties, removeStatement } from "../src/utils/fixes";
 
 type Options = [
   {
@@ -151,10 +151,10 @@ export default createRule<Options, MessageIds>({
       let fix: Fixer | undefined;
       const written = property.property;
       if (written && written.parent?.type === AST_NODE_TYPES.ObjectExpression) {
-        fix = (fixer) => removeProperty(fixer, sourceCode, written);
+        fix = (fixer) => removeProperties(sourceCode, fixer, [written]);
       } else if (property.assignment) {
-        const statement = removableStatementOf(property.assignment);
-        if (statement) fix = (fixer) => removeStatement(fixer, sourceCode, statement);
+        const statement = statementOf(property.assignment);
+        if (statement) fix = (fixer) => removeStatement(sourceCode, fixer, statement);
       }
       return { messageId: "removeOption" as const, data: { name }, fix, autofixable };
     }
@@ -287,8 +287,8 @@ export default createRule<Options, MessageIds>({
       if (value.type !== AST_NODE_TYPES.ObjectExpression) return;
       for (const property of value.properties) {
         if (property.type !== AST_NODE_TYPES.Property || staticKeyName(property) !== TLS_ENV_NAME || !isZero(property.value)) continue;
-        const statement = statementExpression && value.properties.length === 1 ? removableStatementOf(statementExpression) : undefined;
-        const fix: Fixer = statement ? (fixer) => removeStatement(fixer, sourceCode, statement) : (fixer) => removeProperty(fixer, sourceCode, property);
+        const statement = statementExpression && value.properties.length === 1 ? statementOf(statementExpression) : undefined;
+        const fix: Fixer = statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : (fixer) => removeProperties(sourceCode, fixer, [property]);
         report(property, "envTlsDisabled", {}, { messageId: "removeEnvAssignment", fix, autofixable: true });
       }
     }
@@ -298,8 +298,8 @@ export default createRule<Options, MessageIds>({
         if (node.operator !== "=" && node.operator !== "||=" && node.operator !== "??=") return;
         if (isTlsEnvMember(node.left)) {
           if (!isZero(node.right) || !isGlobalProcess(node, node.left)) return;
-          const statement = removableStatementOf(node);
-          const fix: Fixer | undefined = statement ? (fixer) => removeStatement(fixer, sourceCode, statement) : undefined;
+          const statement = statementOf(node);
+          const fix: Fixer | undefined = statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : undefined;
           report(node, "envTlsDisabled", {}, { messageId: "removeEnvAssignment", fix, autofixable: true });
         } else if (node.operator === "=" && isProcessEnv(node.left) && isGlobalProcess(node, node.left)) {
           checkEnvObject(node.right, undefined);
@@ -325,6 +325,12 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The statement an expression is the whole of (`x = 1;` for `x = 1`), if it is one. */
+function statementOf(expression: TSESTree.Node): TSESTree.ExpressionStatement | undefined {
+  const parent = expression.parent;
+  return parent?.type === AST_NODE_TYPES.ExpressionStatement && parent.expression === expression ? parent : undefined;
+}
 
 /** The constant values a string option can take (alternatives that are not constant are skipped). */
 function constantStrings(file: FileAnalysis, node: TSESTree.Node): string[] {

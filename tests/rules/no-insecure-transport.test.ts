@@ -786,8 +786,12 @@ process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '0';
 Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: "0" });
 Object.assign(process.env, { AWS_REGION: "eu-west-1" });
 if (process.env.CORPORATE_PROXY) process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";` }] },
-        // Removing the statement would leave \`if (...)\` without a body: no suggestion.
-        { messageId: "envTlsDisabled", line: 5, column: 34, suggestions: [] },
+        // The statement is the body of an \`if\`: it becomes an empty block.
+        { messageId: "envTlsDisabled", line: 5, column: 34, suggestions: [{ messageId: "removeEnvAssignment", output: `process.env["NODE_TLS_REJECT_UNAUTHORIZED"] = 0;
+process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '0';
+Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: "0" });
+Object.assign(process.env, { AWS_REGION: "eu-west-1", NODE_TLS_REJECT_UNAUTHORIZED: \`0\` });
+if (process.env.CORPORATE_PROXY) {}` }] },
       ],
     },
     {
