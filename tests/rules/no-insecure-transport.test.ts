@@ -692,6 +692,22 @@ export const dynamo = new DynamoDB({ endpoint: "dynamodb.eu-west-1.amazonaws.com
       errors: [{ messageId: "sslDisabled", line: 2, column: 84, suggestions: [{ messageId: "removeOption", output: `import { DynamoDB } from "aws-sdk";
 export const dynamo = new DynamoDB({ endpoint: "dynamodb.eu-west-1.amazonaws.com" });` }] }],
     },
+    // AWS.config.x = ... assignments.
+    {
+      code: `import AWS from "aws-sdk";
+import https from "node:https";
+AWS.config.endpoint = "http://10.20.0.7:8000";
+AWS.config.httpOptions = { timeout: 3000, agent: new https.Agent({ checkServerIdentity: () => null }) };
+export const db = new AWS.DynamoDB.DocumentClient();`,
+      errors: [
+        { messageId: "httpEndpointRemote", data: { host: "10.20.0.7:8000" }, line: 3, column: 1, suggestions: [] },
+        { messageId: "checkServerIdentity", line: 4, column: 68, suggestions: [{ messageId: "removeOption", output: `import AWS from "aws-sdk";
+import https from "node:https";
+AWS.config.endpoint = "http://10.20.0.7:8000";
+AWS.config.httpOptions = { timeout: 3000, agent: new https.Agent({}) };
+export const db = new AWS.DynamoDB.DocumentClient();` }] },
+      ],
+    },
     // The global switch-off reaches a client without an endpoint of its own.
     {
       code: `const AWS = require("aws-sdk");
