@@ -12,7 +12,7 @@ import { collectOperations, type Operation } from "./operations";
 import { exportedExpression, importedBinding, parseModuleFile, resolveModuleFile, type ParsedModule } from "./project";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
-import { collectSdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
+import { collectSdkReferences, emptySdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
 import { SourceCatalogue } from "./sources";
 import { TransportAnalysis } from "./transport";
 import { ValueResolver } from "./values";
@@ -148,20 +148,6 @@ export class FileAnalysis {
   }
 }
 
-function emptySdkReferences(): SdkReferences {
-  return {
-    clients: new Map(),
-    commands: [],
-    paginators: [],
-    v2GlobalConfigReads: [],
-    v2ConfigUpdates: [],
-    v2ConfigConstructions: [],
-    v2CredentialsConstructions: [],
-    v2EndpointConstructions: [],
-    marshallCalls: new Set(),
-    classNames: new Map(),
-  };
-}
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
 

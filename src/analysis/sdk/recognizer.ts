@@ -133,8 +133,9 @@ export const SDK_TRACE_MAP: Map_ = {
   [V2_DYNAMODB_PACKAGE]: V2_DYNAMODB,
 };
 
-export function collectSdkReferences(sourceCode: Readonly<TSESLint.SourceCode>, index: FileIndex): SdkReferences {
-  const result: SdkReferences = {
+/** No references: the answer for files that mention no DynamoDB package. */
+export function emptySdkReferences(): SdkReferences {
+  return {
     clients: new Map(),
     commands: [],
     paginators: [],
@@ -146,6 +147,10 @@ export function collectSdkReferences(sourceCode: Readonly<TSESLint.SourceCode>, 
     marshallCalls: new Set(),
     classNames: new Map(),
   };
+}
+
+export function collectSdkReferences(sourceCode: Readonly<TSESLint.SourceCode>, index: FileIndex): SdkReferences {
+  const result = emptySdkReferences();
   for (const { node, info, type } of iterateModuleReferences(sourceCode, index, SDK_TRACE_MAP)) {
     switch (info.role) {
       case "client":
