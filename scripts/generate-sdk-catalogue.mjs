@@ -72,7 +72,8 @@ function children(checker, type, depth = 0) {
     if (checker.isArrayType(t)) {
       const element = checker.getTypeArguments(t)[0];
       if (element) for (const [suffix, inner] of children(checker, element, depth + 1)) result.push([`[]${suffix}`, inner]);
-    } else if (t.flags & ts.TypeFlags.Object) {
+    } else if (t.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) {
+      // lib-dynamodb's inputs are intersections: Omit<LowLevelInput, "Key"> & { Key: ... }.
       const index = checker.getIndexTypeOfType(t, ts.IndexKind.String);
       if (index) {
         for (const [suffix, inner] of children(checker, index, depth + 1)) result.push([`{}${suffix}`, inner]);

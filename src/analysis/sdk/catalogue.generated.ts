@@ -506,17 +506,27 @@ export const SDK_CATALOGUE = {
         "BatchExecuteStatementCommand": {
           "operation": "BatchExecuteStatement",
           "method": "batchExecuteStatement",
-          "inputPaths": []
+          "inputPaths": [
+            "Statements[].Parameters",
+            "Statements[].Statement"
+          ]
         },
         "BatchGetCommand": {
           "operation": "BatchGet",
           "method": "batchGet",
-          "inputPaths": []
+          "inputPaths": [
+            "RequestItems{}.AttributesToGet",
+            "RequestItems{}.ExpressionAttributeNames",
+            "RequestItems{}.ProjectionExpression"
+          ]
         },
         "BatchWriteCommand": {
           "operation": "BatchWrite",
           "method": "batchWrite",
-          "inputPaths": []
+          "inputPaths": [
+            "RequestItems{}[].DeleteRequest.Key",
+            "RequestItems{}[].PutRequest.Item"
+          ]
         },
         "DeleteCommand": {
           "operation": "Delete",
@@ -545,12 +555,21 @@ export const SDK_CATALOGUE = {
         "ExecuteTransactionCommand": {
           "operation": "ExecuteTransaction",
           "method": "executeTransaction",
-          "inputPaths": []
+          "inputPaths": [
+            "TransactStatements[].Parameters",
+            "TransactStatements[].Statement"
+          ]
         },
         "ExportTableToPointInTimeCommand": {
           "operation": "ExportTableToPointInTime",
           "method": "exportTableToPointInTime",
-          "inputPaths": []
+          "inputPaths": [
+            "FilterSpecification.ExpressionAttributeNames",
+            "FilterSpecification.ExpressionAttributeValues",
+            "FilterSpecification.FilterExpression",
+            "FilterSpecification.KeyConditionExpression",
+            "FilterSpecification.ProjectionExpression"
+          ]
         },
         "GetCommand": {
           "operation": "Get",
@@ -618,12 +637,39 @@ export const SDK_CATALOGUE = {
         "TransactGetCommand": {
           "operation": "TransactGet",
           "method": "transactGet",
-          "inputPaths": []
+          "inputPaths": [
+            "TransactItems[].Get.ExpressionAttributeNames",
+            "TransactItems[].Get.Key",
+            "TransactItems[].Get.ProjectionExpression",
+            "TransactItems[].Get.TableName"
+          ]
         },
         "TransactWriteCommand": {
           "operation": "TransactWrite",
           "method": "transactWrite",
-          "inputPaths": []
+          "inputPaths": [
+            "TransactItems[].ConditionCheck.ConditionExpression",
+            "TransactItems[].ConditionCheck.ExpressionAttributeNames",
+            "TransactItems[].ConditionCheck.ExpressionAttributeValues",
+            "TransactItems[].ConditionCheck.Key",
+            "TransactItems[].ConditionCheck.TableName",
+            "TransactItems[].Delete.ConditionExpression",
+            "TransactItems[].Delete.ExpressionAttributeNames",
+            "TransactItems[].Delete.ExpressionAttributeValues",
+            "TransactItems[].Delete.Key",
+            "TransactItems[].Delete.TableName",
+            "TransactItems[].Put.ConditionExpression",
+            "TransactItems[].Put.ExpressionAttributeNames",
+            "TransactItems[].Put.ExpressionAttributeValues",
+            "TransactItems[].Put.Item",
+            "TransactItems[].Put.TableName",
+            "TransactItems[].Update.ConditionExpression",
+            "TransactItems[].Update.ExpressionAttributeNames",
+            "TransactItems[].Update.ExpressionAttributeValues",
+            "TransactItems[].Update.Key",
+            "TransactItems[].Update.TableName",
+            "TransactItems[].Update.UpdateExpression"
+          ]
         },
         "UpdateCommand": {
           "operation": "Update",
