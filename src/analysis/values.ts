@@ -33,6 +33,8 @@ export interface ResolvedProperty {
   property?: TSESTree.Property;
   /** The assignment that sets it (`params.FilterExpression = ...`), when it is one. */
   assignment?: TSESTree.AssignmentExpression;
+  /** Text appended later (`params.FilterExpression += " AND b = :b"`), in order. */
+  appends?: Node[];
 }
 
 export interface ResolvedObject {
@@ -68,6 +70,17 @@ const RECEIVER_METHODS = new Set([
   "substring", "substr", "split", "replace", "replaceAll", "padStart", "padEnd", "normalize", "concat", "at", "join", "map",
   "filter", "flat", "flatMap", "valueOf", "repeat", "charAt",
 ]);
+
+/** String methods whose result is the receiver's text, trimmed, sliced or re-cased. */
+const STRING_TRANSFORMS = new Set([
+  "trim", "trimStart", "trimEnd", "toString", "valueOf", "slice", "substring", "substr", "toLowerCase", "toUpperCase", "replace", "replaceAll",
+]);
+/** Array methods that call their callback with each element as the first argument (`reduce`: the second). */
+const ARRAY_CALLBACK_METHODS: Record<string, number> = {
+  map: 0, flatMap: 0, forEach: 0, filter: 0, find: 0, findLast: 0, findIndex: 0, some: 0, every: 0, reduce: 1, reduceRight: 1,
+};
+/** Array methods that keep (a subset of) the receiver's elements, as far as a joined string goes. */
+const ELEMENT_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "reverse", "toSorted", "toReversed"]);
 
 interface QueryState {
   steps: number;
@@ -209,6 +222,9 @@ export class ValueResolver {
         const fullPath = [...inner, ...path];
         if (root) return this.extend([rootOrigin(root, identifier)], fullPath, identifier);
         const index = fn.params.indexOf(parameter);
+        // `items.map((item) => ...)`, `Object.keys(body).forEach((k) => ...)`: the element comes from the receiver.
+        const receiver = arrayCallbackReceiver(fn, index);
+        if (receiver) return this.extend(this.origins(receiver, bindings, state, depth), path, identifier);
         const name = parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
         const base: Origin = { kind: "parameter", fn, index, name, path: [], node: identifier };
         return this.extend([base], fullPath, identifier);
@@ -225,7 +241,9 @@ export class ValueResolver {
         const result: Origin[] = [];
         for (const write of writes) {
           if (!write.value) {
-            result.push({ kind: "unknown", node: write.identifier });
+            // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value.
+            const iterated = loopSource(write.identifier);
+            result.push(...(iterated ? this.extend(this.origins(iterated, bindings, state, depth), path, identifier) : [{ kind: "unknown" as const, node: write.identifier }]));
             continue;
           }
           result.push(...this.extend(this.origins(write.value, bindings, state, depth), [...write.path, ...path], identifier));
@@ -338,17 +356,17 @@ export class ValueResolver {
 
   private helperOrigins(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
     if (depth > MAX_HELPER_DEPTH * 12) return [{ kind: "unknown", node: call }];
-    const inner = this.bindArguments(helper, call, bindings);
+    const inner = this.bindArguments(helper, call.arguments, bindings);
     const result: Origin[] = [];
     for (const returned of this.returnsOf(helper)) result.push(...this.origins(returned, inner, state, depth));
     return result.length > 0 ? result : [{ kind: "unknown", node: call }];
   }
 
-  private bindArguments(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings): Bindings {
+  private bindArguments(helper: FunctionNode, args: readonly Node[], bindings: Bindings): Bindings {
     const inner = new Map(bindings);
     helper.params.forEach((parameter, i) => {
       const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
-      const argument = call.arguments[i];
+      const argument = args[i];
       if (target.type === AST_NODE_TYPES.Identifier && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
         const variable = this.scope.variableOf(target);
         if (variable) inner.set(variable, { node: argument, bindings });
@@ -509,7 +527,11 @@ export class ValueResolver {
         if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key !== undefined) {
           if (result === base) result = { properties: new Map(base.properties), complete: base.complete };
           const previous = result.properties.get(key);
-          result.properties.set(key, { name: key, value: assignment.right, assignment, property: previous?.property });
+          if (assignment.operator === "+=" && previous) {
+            result.properties.set(key, { ...previous, appends: [...(previous.appends ?? []), assignment.right] });
+          } else {
+            result.properties.set(key, { name: key, value: assignment.right, assignment, property: previous?.property });
+          }
         }
       } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier) {
         const chain = memberChain(parent.callee);
@@ -622,8 +644,13 @@ export class ValueResolver {
     let base: Segment[][] = [];
     const appends: TSESTree.Node[] = [];
     for (const write of writes) {
-      if (write.operator === "=") base = alternatives(base, this.strings(write.value!, bindings, state, depth));
-      else if (write.operator === "+=") appends.push(write.value!);
+      if (write.operator === "=") {
+        // `s = s.slice(0, -2)`, `s = s.trim()`: the same text, trimmed; `s = s + ", b = :b"`: an append.
+        if (isSelfTransform(write.value!, variable, this.scope)) continue;
+        const selfAppend = selfAppendOperands(write.value!, variable, this.scope, (binary) => this.binaryOperands(binary));
+        if (selfAppend) appends.push(...selfAppend);
+        else base = alternatives(base, this.strings(write.value!, bindings, state, depth));
+      } else if (write.operator === "+=") appends.push(write.value!);
       else return this.dynamic(node, bindings, state, depth);
     }
     if (base.length === 0) base = [[]];
@@ -668,21 +695,32 @@ export class ValueResolver {
         });
         return result;
       }
+      // `keys.map((k) => `#${k} = :${k}`).join(", ")`: one element stands for all (the separator sits between them).
+      const mapped = mappedStrings(callee.object, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
+      if (mapped) {
+        const inner = mapped.helper ? this.bindArguments(mapped.fn, [mapped.receiver], bindings) : bindings;
+        let result: Segment[][] = [];
+        for (const returned of mapped.returns) result = alternatives(result, this.strings(returned, inner, state, depth));
+        if (result.length > 0) return result;
+      }
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name === "concat") {
       let result = this.strings(callee.object, bindings, state, depth);
       for (const argument of node.arguments) result = concat(result, this.strings(argument, bindings, state, depth));
       return result;
     }
-    if (callee.type === AST_NODE_TYPES.MemberExpression && (name === "trim" || name === "toString")) {
-      return this.strings(callee.object, bindings, state, depth);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name !== undefined && STRING_TRANSFORMS.has(name)) {
+      // The receiver's text, transformed exactly when it is constant and the arguments are simple literals;
+      // otherwise its segments as they are (trimming ", " off the end does not move a non-constant part).
+      const receiver = this.strings(callee.object, bindings, state, depth);
+      return receiver.map((alternative) => transformConstant(alternative, name, node.arguments) ?? alternative);
     }
     if (callee.type === AST_NODE_TYPES.Identifier && name === "String" && node.arguments[0]) {
       return this.strings(node.arguments[0], bindings, state, depth);
     }
     const helper = this.sameFileFunction(callee);
     if (helper && depth < MAX_HELPER_DEPTH * 12) {
-      const inner = this.bindArguments(helper, node, bindings);
+      const inner = this.bindArguments(helper, node.arguments, bindings);
       let result: Segment[][] = [];
       for (const returned of this.returnsOf(helper)) result = alternatives(result, this.strings(returned, inner, state, depth));
       if (result.length > 0) return result;
@@ -715,6 +753,130 @@ export class ValueResolver {
     }
     return elements;
   }
+}
+
+/** For the element parameter of an inline array callback (`xs.map((x) => ...)`), the array (`xs`). */
+function arrayCallbackReceiver(fn: FunctionNode, index: number): Node | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = staticKeyName(callee);
+  return method !== undefined && Object.hasOwn(ARRAY_CALLBACK_METHODS, method) && ARRAY_CALLBACK_METHODS[method] === index ? callee.object : undefined;
+}
+
+/** For a variable declared by `for (const x of xs)` / `for (const k in o)`, the iterated expression. */
+function loopSource(identifier: TSESTree.Identifier): Node | undefined {
+  let current: Node = identifier;
+  for (let i = 0; i < 100 && current.parent; i++) {
+    const parent: Node = current.parent;
+    if ((parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) && parent.left === current) return parent.right;
+    if (
+      parent.type === AST_NODE_TYPES.VariableDeclarator ||
+      parent.type === AST_NODE_TYPES.VariableDeclaration ||
+      parent.type === AST_NODE_TYPES.ObjectPattern ||
+      parent.type === AST_NODE_TYPES.ArrayPattern ||
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.AssignmentPattern ||
+      parent.type === AST_NODE_TYPES.RestElement
+    ) {
+      current = parent;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** `s.slice(0, -2)`, `s.trim()`, `s.replace(/, $/, "")` on the variable itself. */
+function isSelfTransform(value: Node, variable: Variable, scope: ScopeIndex): boolean {
+  let current = unwrap(value);
+  for (let i = 0; i < 20; i++) {
+    if (current.type === AST_NODE_TYPES.Identifier) return scope.variableOf(current) === variable && i > 0;
+    if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(current.callee);
+    const name = calleeName(current);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || name === undefined || !STRING_TRANSFORMS.has(name)) return false;
+    current = unwrap(callee.object);
+  }
+  return false;
+}
+
+/** `s = s + a + b` → [a, b]. */
+function selfAppendOperands(value: Node, variable: Variable, scope: ScopeIndex, operandsOf: (node: TSESTree.BinaryExpression) => Node[]): Node[] | undefined {
+  const current = unwrap(value);
+  if (current.type !== AST_NODE_TYPES.BinaryExpression || current.operator !== "+") return undefined;
+  const [first, ...rest] = operandsOf(current);
+  return first?.type === AST_NODE_TYPES.Identifier && scope.variableOf(first) === variable ? rest : undefined;
+}
+
+/** `xs.map(fn)` (through filter/slice/sort): the callback's returned expressions. */
+function mappedStrings(
+  node: Node,
+  returnsOf: (fn: FunctionNode) => Node[],
+  sameFileFunction: (callee: Node) => FunctionNode | undefined,
+): { fn: FunctionNode; returns: Node[]; receiver: Node; helper: boolean } | undefined {
+  let current = unwrap(node);
+  for (let i = 0; i < 20; i++) {
+    if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = staticKeyName(callee);
+    if (method === "map") {
+      const argument = current.arguments[0];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const inline = unwrap(argument);
+      const fn = isFunction(inline) ? inline : sameFileFunction(inline);
+      if (!fn) return undefined;
+      return { fn, returns: returnsOf(fn), receiver: callee.object, helper: fn !== inline };
+    }
+    if (method === undefined || !ELEMENT_PRESERVING_METHODS.has(method)) return undefined;
+    current = unwrap(callee.object);
+  }
+  return undefined;
+}
+
+/** The exact result of a string method on constant text, when it is cheap and certain. */
+function transformConstant(alternative: Segment[], method: string, args: readonly TSESTree.CallExpressionArgument[]): Segment[] | undefined {
+  if (alternative.some((segment) => segment.kind !== "text")) return undefined;
+  const text = alternative.map((segment) => (segment as { value: string }).value).join("");
+  const numbers: number[] = [];
+  for (const argument of args) {
+    const value = numericLiteral(argument);
+    if (value === undefined) return undefined;
+    numbers.push(value);
+  }
+  let result: string | undefined;
+  switch (method) {
+    case "trim":
+    case "trimStart":
+    case "trimEnd":
+    case "toLowerCase":
+    case "toUpperCase":
+    case "toString":
+    case "valueOf":
+      result = args.length === 0 ? text[method]() : undefined;
+      break;
+    case "slice":
+      result = text.slice(numbers[0], numbers[1]);
+      break;
+    case "substring":
+      result = text.substring(numbers[0] ?? 0, numbers[1]);
+      break;
+    default:
+      result = undefined;
+  }
+  return result === undefined ? undefined : [{ kind: "text", value: result }];
+}
+
+function numericLiteral(node: Node): number | undefined {
+  const current = unwrap(node);
+  if (current.type === AST_NODE_TYPES.Literal && typeof current.value === "number") return current.value;
+  if (current.type === AST_NODE_TYPES.UnaryExpression && current.operator === "-") {
+    const inner = unwrap(current.argument);
+    return inner.type === AST_NODE_TYPES.Literal && typeof inner.value === "number" ? -inner.value : undefined;
+  }
+  return undefined;
 }
 
 function rootOrigin(root: RootKind, node: Node): Origin {

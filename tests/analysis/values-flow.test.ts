@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { constantValues, dynamicParts, isConstantString } from "../../src/analysis";
+import { analyze } from "./helpers";
+
+function kinds(code: string, argument = 0): string[] {
+  const { analysis, used } = analyze(code);
+  return analysis.values.originsOf(used()[argument]).map((origin) => (origin.kind === "request" ? `request:${origin.path}` : origin.kind));
+}
+
+function stringOf(code: string) {
+  const { analysis, used, text } = analyze(code);
+  const resolved = analysis.values.resolveString(used()[0]);
+  return {
+    constant: isConstantString(resolved),
+    values: constantValues(resolved),
+    dynamic: dynamicParts(resolved).map((part) => `${part.textBefore}[${text(part.node)}]${part.textAfter}`),
+  };
+}
+
+describe("value resolver: loops and array callbacks", () => {
+  it("gives the element parameter of an inline array callback the array's origin", () => {
+    expect(kinds(`app.post("/x", (req, res) => { Object.keys(req.body).forEach((k) => use(k)); });`)).toEqual(["request:body"]);
+    expect(kinds(`app.post("/x", (req, res) => { req.body.items.map((item) => use(item.name)); });`)).toEqual(["request:body.items.name"]);
+    expect(kinds(`function f(fields) { fields.reduce((acc, field) => use(field), ""); }`)).toEqual(["parameter"]);
+    // Not the element: the index, and callbacks of other functions.
+    expect(kinds(`const xs = ["a"]; xs.forEach((x, i) => use(i));`)).toEqual(["parameter"]);
+    expect(kinds(`run((x) => use(x));`)).toEqual(["parameter"]);
+  });
+
+  it("gives for-of and for-in variables the iterated value's origin", () => {
+    expect(kinds(`app.post("/x", (req, res) => { for (const k of Object.keys(req.body)) use(k); });`)).toEqual(["request:body"]);
+    expect(kinds(`app.post("/x", (req, res) => { for (const k in req.query) use(k); });`)).toEqual(["request:query"]);
+    expect(kinds(`function f(item) { for (const [k, v] of Object.entries(item)) use(k); }`)).toEqual(["parameter"]);
+    expect(kinds(`const FIELDS = ["a", "b"]; for (const f of FIELDS) use(f);`)).toEqual([]);
+  });
+});
+
+describe("value resolver: strings built in loops and by array methods", () => {
+  it("resolves xs.map(callback).join(separator) to the callback's text", () => {
+    expect(stringOf("function f(item) { use(Object.keys(item).map((k) => `#${k} = :${k}`).join(\", \")); }").dynamic).toEqual([
+      "#[k] = :",
+      " = :[k]",
+    ]);
+    expect(stringOf("const A = ['a', 'b']; use('SET ' + A.filter(Boolean).map((k) => `#${k} = :${k}`).join(', '));").dynamic).toEqual([
+      "SET #[k] = :",
+      " = :[k]",
+    ]);
+    // A same-file function as the callback: its parameter is bound to the array (dynamicParts lists a node once).
+    expect(stringOf("const assign = (k) => `${k} = :${k}`; function f(item) { use(Object.keys(item).map(assign).join(', ')); }").dynamic).toEqual([
+      "[Object.keys(item)] = :",
+    ]);
+  });
+
+  it("follows appends in loops, s = s + x, and trims of the variable itself", () => {
+    const built = stringOf("function f(item) { let e = 'SET '; for (const k of Object.keys(item)) { e += `#${k} = :${k}, `; } e = e.slice(0, -2); use(e); }");
+    expect(built.dynamic).toEqual(["SET #[k] = :", " = :[k], "]);
+    expect(stringOf("let e = 'a = :a'; if (x) e = e + ' AND b = :b'; use(e);").values).toEqual(["a = :a AND b = :b"]);
+    expect(stringOf("let e = 'a = :a, '; e = e.trim(); use(e.slice(0, -1));").values).toEqual(["a = :a, ".slice(0, -1)]);
+  });
+
+  it("computes simple string methods on constants exactly and keeps non-constant parts otherwise", () => {
+    expect(stringOf("use('abc'.slice(1));").values).toEqual(["bc"]);
+    expect(stringOf("use(' SET a = :a '.trim().toUpperCase());").values).toEqual(["SET A = :A"]);
+    expect(stringOf("function f(x) { use(`a = ${x}, `.slice(0, -2)); }").dynamic).toEqual(["a = [x], "]);
+  });
+});
+
+describe("object resolver: appends", () => {
+  it("keeps the first value of a member and lists later += appends", () => {
+    const { analysis, used, text } = analyze(`
+      const params = { TableName: "T", FilterExpression: "a = :a" };
+      if (x) params.FilterExpression += " AND b = :b";
+      params.ProjectionExpression = "a";
+      use(params);
+    `);
+    const object = analysis.values.resolveObject(used()[0])!;
+    const filter = object.properties.get("FilterExpression")!;
+    expect(text(filter.value)).toBe(`"a = :a"`);
+    expect(filter.appends?.map(text)).toEqual([`" AND b = :b"`]);
+    expect(text(object.properties.get("ProjectionExpression")!.value)).toBe(`"a"`);
+  });
+});
