@@ -4,6 +4,7 @@
 import { isAbsolute } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { getSettings, type NormalizedSettings } from "../settings";
+import { CallSites } from "./call-sites";
 import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
 import { buildFileIndex, type FileIndex } from "./file-index";
@@ -17,6 +18,7 @@ import { SourceCatalogue } from "./sources";
 import { TransportAnalysis } from "./transport";
 import { ValueResolver } from "./values";
 
+export type { CallSite, Callers, ParameterVerdict } from "./call-sites";
 export type { ClientConfig } from "./config";
 export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
 export { findLogged } from "./logging";
@@ -45,6 +47,7 @@ export class FileAnalysis {
   private resultsValue?: ResultIndex;
   private transportValue?: TransportAnalysis;
   private readonly importedFiles = new Map<string, FileAnalysis | null>();
+  private callSitesValue?: CallSites;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -78,6 +81,11 @@ export class FileAnalysis {
 
   get values(): ValueResolver {
     return (this.valuesValue ??= new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys));
+  }
+
+  /** Who calls a function of this file, and whether callers elsewhere can (parameter judgements). */
+  get callSites(): CallSites {
+    return (this.callSitesValue ??= new CallSites(this.scope, this.values, this.index));
   }
 
   /** References to the SDKs' DynamoDB parts (empty in files that mention no DynamoDB package). */

@@ -1,0 +1,170 @@
+// Who calls a function, and with what: a parameter of a helper that only this file calls is judged by the
+// arguments at its call sites; a parameter of an exported function, a public method or a function handed
+// out as a value is "open" (callers elsewhere can pass anything). Bounded: recursion through helpers that
+// pass their own parameters on stops after a few levels and counts as open.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { enclosingClass, memberChain, staticKeyName, valueParent, type FunctionNode } from "./ast";
+import type { FileIndex } from "./file-index";
+import type { ScopeIndex, Variable } from "./scope";
+import type { Origin, ValueResolver } from "./values";
+
+type Node = TSESTree.Node;
+type ParameterOrigin = Extract<Origin, { kind: "parameter" }>;
+
+export interface CallSite {
+  call: TSESTree.CallExpression;
+  /** The argument passed for the parameter (undefined when the call passes none, or spreads). */
+  argument: Node | undefined;
+}
+
+export type Callers =
+  /** Only calls in this file reach the function: these ones. */
+  | { kind: "local"; sites: CallSite[] }
+  /** Code outside this file (or code this file hands the function to) can call it with anything. */
+  | { kind: "open"; reason: "exported" | "escapes" | "public-method" | "object-method" | "unreferenced" }
+  /** An inline callback of some other function (not an array method): its arguments are that function's business. */
+  | { kind: "callback" };
+
+export interface ParameterVerdict {
+  /** True when a caller outside this file's view can choose the value. */
+  open: boolean;
+  /** The origins of the arguments at the local call sites, parameters resolved further up where possible. */
+  origins: Origin[];
+  /** Each local call site consulted, with the argument passed. */
+  sites: CallSite[];
+}
+
+const MAX_LEVELS = 4;
+
+export class CallSites {
+  private readonly cache = new WeakMap<FunctionNode, Callers>();
+
+  constructor(
+    private readonly scope: ScopeIndex,
+    private readonly values: ValueResolver,
+    private readonly index: FileIndex,
+  ) {}
+
+  /** How a function is reached. */
+  callersOf(fn: FunctionNode): Callers {
+    let callers = this.cache.get(fn);
+    if (!callers) {
+      callers = this.computeCallers(fn);
+      this.cache.set(fn, callers);
+    }
+    return callers;
+  }
+
+  /**
+   * The judgement on a parameter origin: open when outside callers can set it, otherwise the origins of
+   * what the local call sites pass (through further helper parameters, up to a few levels).
+   */
+  judgeParameter(origin: ParameterOrigin, level = 0, seen: Set<FunctionNode> = new Set()): ParameterVerdict {
+    if (level >= MAX_LEVELS || seen.has(origin.fn)) return { open: level >= MAX_LEVELS, origins: [], sites: [] };
+    const callers = this.callersOf(origin.fn);
+    if (callers.kind === "open") return { open: true, origins: [], sites: [] };
+    if (callers.kind === "callback") return { open: false, origins: [{ kind: "unknown", node: origin.node }], sites: [] };
+    const nextSeen = new Set(seen).add(origin.fn);
+    const verdict: ParameterVerdict = { open: false, origins: [], sites: [] };
+    for (const site of callers.sites) {
+      const argument = this.argumentAt(site.call, origin.index, origin.path);
+      verdict.sites.push({ call: site.call, argument });
+      if (!argument) continue;
+      for (const inner of this.values.originsOf(argument)) {
+        if (inner.kind === "parameter") {
+          const further = this.judgeParameter(inner, level + 1, nextSeen);
+          verdict.open ||= further.open;
+          verdict.origins.push(...further.origins);
+        } else {
+          verdict.origins.push(inner);
+        }
+      }
+    }
+    return verdict;
+  }
+
+  /** The argument for parameter `index`, followed into an object literal by `path` when it can be. */
+  argumentAt(call: TSESTree.CallExpression, index: number, path: readonly string[] = []): Node | undefined {
+    if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+      return call.arguments[index] ?? call;
+    }
+    let node: Node | undefined = call.arguments[index];
+    for (const key of path) {
+      if (!node) break;
+      const property: { value: Node } | undefined = this.values.resolveObject(node)?.properties.get(key);
+      if (!property) break;
+      node = property.value;
+    }
+    return node;
+  }
+
+  private computeCallers(fn: FunctionNode): Callers {
+    const { parent, child } = valueParent(fn);
+    // An argument of a call: a callback (array-method callbacks are resolved by the value resolver).
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return { kind: "callback" };
+    if (parent?.type === AST_NODE_TYPES.NewExpression) return { kind: "callback" };
+    // Class methods: public ones are open; private ones (`#m`, TS `private m`) are called through `this` in the class.
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+      const member = parent;
+      const isPrivate = member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === "private";
+      const name = staticKeyName(member);
+      const owner = enclosingClass(member);
+      if (!isPrivate || name === undefined || !owner || member.static) return { kind: "open", reason: "public-method" };
+      return { kind: "local", sites: this.thisCalls(owner, name) };
+    }
+    if (parent?.type === AST_NODE_TYPES.Property) return { kind: "open", reason: "object-method" };
+    const variable = this.bindingOf(fn, parent, child);
+    if (!variable) return parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ? { kind: "open", reason: "exported" } : { kind: "open", reason: "escapes" };
+    if (isExportedDeclaration(fn, parent)) return { kind: "open", reason: "exported" };
+    const sites: CallSite[] = [];
+    let references = 0;
+    for (const reference of variable.references) {
+      if (reference.init || (reference.isWrite() && !reference.isRead())) continue;
+      references++;
+      const identifier = reference.identifier as Node;
+      const use = valueParent(identifier);
+      if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use.child) {
+        sites.push({ call: use.parent, argument: undefined });
+        continue;
+      }
+      // Anything else (exported, passed on, stored): callers we cannot see.
+      return { kind: "open", reason: use.parent?.type === AST_NODE_TYPES.ExportSpecifier ? "exported" : "escapes" };
+    }
+    if (references === 0) return { kind: "open", reason: "unreferenced" };
+    return { kind: "local", sites };
+  }
+
+  /** The variable a function is bound to: `function f() {}`, `const f = () => {}`. */
+  private bindingOf(fn: FunctionNode, parent: Node | undefined, child: Node): Variable | undefined {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? this.scope.variableOf(fn.id) : undefined;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.scope.variableOf(parent.id);
+      return variable && this.scope.writesOf(variable).length === 1 ? variable : undefined;
+    }
+    return undefined;
+  }
+
+  /** `this.name(...)` calls inside the class body (not in nested classes). */
+  private thisCalls(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): CallSite[] {
+    const sites: CallSite[] = [];
+    for (const call of this.index.calls) {
+      if (call.range[0] < owner.range[0] || call.range[1] > owner.range[1]) continue;
+      const chain = memberChain(call.callee);
+      if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length === 1 && chain.path[0] === name && enclosingClass(call) === owner) {
+        sites.push({ call, argument: undefined });
+      }
+    }
+    return sites;
+  }
+}
+
+function isExportedDeclaration(fn: FunctionNode, parent: Node | undefined): boolean {
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  // module.exports = function () {}, exports.f = () => {}
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
+    const chain = memberChain(parent.left);
+    return chain?.root.type === AST_NODE_TYPES.Identifier && (chain.root.name === "exports" || chain.root.name === "module");
+  }
+  return false;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { Origin } from "../../src/analysis";
+import { analyze } from "./helpers";
+
+/** The verdict on the first non-constant origin of `use(...)`'s argument, which must be a parameter. */
+function verdictOf(code: string) {
+  const { analysis, used } = analyze(code);
+  const origin = analysis.values.originsOf(used()[0])[0] as Extract<Origin, { kind: "parameter" }>;
+  expect(origin?.kind).toBe("parameter");
+  const verdict = analysis.callSites.judgeParameter(origin);
+  return {
+    open: verdict.open,
+    origins: verdict.origins.map((o) => (o.kind === "request" ? `request:${o.path}` : o.kind)),
+    callers: analysis.callSites.callersOf(origin.fn).kind,
+  };
+}
+
+describe("call sites: parameters judged by their callers", () => {
+  it("resolves a same-file helper's parameter to what its call sites pass", () => {
+    expect(
+      verdictOf(`
+        function byField(field) { use(field); }
+        app.get("/a", (req, res) => byField(req.query.field));
+        app.get("/b", (req, res) => byField("status"));
+      `),
+    ).toEqual({ open: false, origins: ["request:query.field"], callers: "local" });
+    expect(verdictOf(`const f = (x) => use(x); f("a"); f(process.env.X);`)).toEqual({ open: false, origins: ["env"], callers: "local" });
+  });
+
+  it("follows parameters passed on through helpers, and into object arguments", () => {
+    expect(
+      verdictOf(`
+        function inner(opts) { use(opts.field); }
+        function outer(f) { return inner({ field: f, limit: 10 }); }
+        app.get("/a", (req, res) => outer(req.params.f));
+      `),
+    ).toEqual({ open: false, origins: ["request:params.f"], callers: "local" });
+  });
+
+  it("treats exported functions, public methods, escaping and unreferenced functions as open", () => {
+    expect(verdictOf(`export function f(x) { use(x); }`).open).toBe(true);
+    expect(verdictOf(`export const f = (x) => { use(x); };`).open).toBe(true);
+    expect(verdictOf(`function f(x) { use(x); } f("a"); module.exports = { f };`).open).toBe(true);
+    expect(verdictOf(`function f(x) { use(x); } router.get("/", f);`).open).toBe(true);
+    expect(verdictOf(`function f(x) { use(x); }`).callers).toBe("open");
+    expect(verdictOf(`class Repo { find(x) { use(x); } }`).open).toBe(true);
+    expect(verdictOf(`exports.handler = function (x) { use(x); };`).open).toBe(true);
+  });
+
+  it("judges private methods by this.method(...) calls in the class", () => {
+    expect(
+      verdictOf(`
+        class Repo {
+          #filter(x) { use(x); }
+          list() { return this.#filter("a"); }
+        }
+      `),
+    ).toEqual({ open: false, origins: [], callers: "local" });
+    expect(
+      verdictOf(`
+        class Repo {
+          private filter(x: string) { use(x); }
+          list(q: string) { return this.filter(q); }
+        }
+      `).open,
+    ).toBe(true);
+  });
+
+  it("leaves callbacks of unknown functions unknown rather than open", () => {
+    expect(verdictOf(`withRetry(async (x) => use(x));`)).toEqual({ open: false, origins: ["unknown"], callers: "callback" });
+  });
+});
