@@ -7,6 +7,7 @@ import { getSettings, type NormalizedSettings } from "../settings";
 import { CallSites } from "./call-sites";
 import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
+import { collectExpressionSites, type ExpressionSite } from "./expressions";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
@@ -23,6 +24,8 @@ export type { ClientConfig } from "./config";
 export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
 export { findLogged } from "./logging";
 export type { ItemData } from "./results";
+export type { ExpressionLanguage, ExpressionPosition, ExpressionSite, PartiqlPosition } from "./expressions";
+export { countParameterMarkers, expressionPosition, partiqlPosition, reservedWordsIn, RESERVED_WORDS } from "./expressions";
 export type { Operation } from "./operations";
 export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
@@ -48,6 +51,7 @@ export class FileAnalysis {
   private transportValue?: TransportAnalysis;
   private readonly importedFiles = new Map<string, FileAnalysis | null>();
   private callSitesValue?: CallSites;
+  private expressionSitesValue?: ExpressionSite[];
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -81,6 +85,19 @@ export class FileAnalysis {
 
   get values(): ValueResolver {
     return (this.valuesValue ??= new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys));
+  }
+
+  /**
+   * Every place DynamoDB expression text or a PartiQL statement is written: expression members of each
+   * operation's input (paths from the SDK) and of object literals that are plainly DynamoDB inputs.
+   */
+  get expressionSites(): ExpressionSite[] {
+    if (!this.expressionSitesValue) {
+      const text = this.sourceCode.text;
+      const relevant = this.mentionsDynamoDB || text.includes("Expression");
+      this.expressionSitesValue = relevant ? collectExpressionSites(this.operations, this.values, this.index, this.mentionsDynamoDB) : [];
+    }
+    return this.expressionSitesValue;
   }
 
   /** Who calls a function of this file, and whether callers elsewhere can (parameter judgements). */

@@ -655,6 +655,8 @@ export class ValueResolver {
     }
     if (base.length === 0) base = [[]];
     for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
+    // `const field = req.body.field; "SET " + field`: the value enters the text where the variable is used.
+    if (base.length === 1 && base[0].length === 1 && base[0][0].kind === "dynamic") return this.dynamic(node, bindings, state, depth);
     return base;
   }
 

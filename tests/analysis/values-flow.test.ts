@@ -58,6 +58,12 @@ describe("value resolver: strings built in loops and by array methods", () => {
     expect(stringOf("let e = 'a = :a, '; e = e.trim(); use(e.slice(0, -1));").values).toEqual(["a = :a, ".slice(0, -1)]);
   });
 
+  it("reports a variable holding only a non-constant value where it is used", () => {
+    expect(stringOf("app.post('/x', (req, res) => { const field = req.body.field; use('SET ' + field + ' = :v'); });").dynamic).toEqual([
+      "SET [field] = :v",
+    ]);
+  });
+
   it("computes simple string methods on constants exactly and keeps non-constant parts otherwise", () => {
     expect(stringOf("use('abc'.slice(1));").values).toEqual(["bc"]);
     expect(stringOf("use(' SET a = :a '.trim().toUpperCase());").values).toEqual(["SET A = :A"]);
