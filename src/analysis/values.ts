@@ -734,7 +734,8 @@ export class ValueResolver {
   arrayElements(node: Node): Node[] | undefined {
     const current = unwrap(node);
     if (current.type === AST_NODE_TYPES.ArrayExpression) {
-      return current.elements.every((element) => element && element.type !== AST_NODE_TYPES.SpreadElement) ? (current.elements as Node[]) : undefined;
+      // A copy: pushes found later are appended to it, and the AST must stay untouched.
+      return current.elements.every((element) => element && element.type !== AST_NODE_TYPES.SpreadElement) ? [...(current.elements as Node[])] : undefined;
     }
     if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.scope.variableOf(current);
