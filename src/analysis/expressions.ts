@@ -86,13 +86,10 @@ export function collectExpressionSites(
   const budget = { nodes: MAX_NODES * Math.max(1, operations.length) };
   const add = (site: Omit<ExpressionSite, "values" | "holderLiteral">) => {
     if (seen.has(site.property.value)) return;
-    seen.add(site.property.value);
+    const siteValues = [site.property.value, ...(site.property.appends ?? [])];
+    for (const value of siteValues) seen.add(value);
     const literal = site.property.property?.parent;
-    sites.push({
-      ...site,
-      values: [site.property.value, ...(site.property.appends ?? [])],
-      holderLiteral: literal?.type === AST_NODE_TYPES.ObjectExpression ? literal : undefined,
-    });
+    sites.push({ ...site, values: siteValues, holderLiteral: literal?.type === AST_NODE_TYPES.ObjectExpression ? literal : undefined });
   };
 
   for (const operation of operations) {
@@ -141,6 +138,16 @@ export function collectExpressionSites(
         add({ member: "Statement", path: "Statement", language: "partiql", property: statement, holder, operation: undefined, client });
       }
     }
+  }
+  // `params.FilterExpression = ...` / `+= ...` on an object built elsewhere (a parameter, another module's).
+  for (const assignment of index.assignments) {
+    const left = assignment.left;
+    if (left.type !== AST_NODE_TYPES.MemberExpression || (assignment.operator !== "=" && assignment.operator !== "+=")) continue;
+    const member = staticKeyName(left);
+    if (member === undefined || !EXPRESSION_MEMBERS.has(member) || seen.has(assignment.right)) continue;
+    const holder = values.resolveObject(left.object) ?? { properties: new Map(), complete: false };
+    const property: ResolvedProperty = { name: member, value: assignment.right, assignment };
+    add({ member, path: member, language: "expression", property, holder, operation: undefined, client: inferClient(holder, values) });
   }
   return sites;
 }
@@ -295,10 +302,13 @@ export type ExpressionPosition =
 export function expressionPosition(before: string, after: string): ExpressionPosition {
   let i = before.length - 1;
   while (i >= 0 && isNameChar(before[i])) i--;
-  if (i >= 0 && (before[i] === "#" || before[i] === ":")) return { kind: "placeholder" };
+  // A placeholder token starts with # or : (`#${k}`, `:v${i}`); `USER#${id}` is not one.
+  if (i >= 0 && (before[i] === "#" || before[i] === ":") && !isNameChar(before[i - 1])) return { kind: "placeholder" };
   const last = before[before.length - 1];
   const next = after[0];
-  if (isNameChar(last) || last === "." || isNameChar(next) || next === "." || next === "[" || next === "(" || next === "#" || next === ":") return { kind: "fragment" };
+  if (isNameChar(last) || last === "." || last === "#" || last === ":" || isNameChar(next) || next === "." || next === "[" || next === "(" || next === "#" || next === ":") {
+    return { kind: "fragment" };
+  }
   if (before.trim() === "" && after.trim() === "") return { kind: "fragment" };
   // Right of a comparison, arithmetic, BETWEEN ... AND, IN (...), or a function's later argument: a value.
   // A function's first argument (`attribute_exists(${f})`, `size(${f})`) is a path.

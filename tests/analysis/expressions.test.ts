@@ -65,6 +65,20 @@ describe("expression sites", () => {
     expect(sites).toEqual([{ path: "FilterExpression", language: "expression", client: "low-level", operation: undefined, values: ["s"] }]);
   });
 
+  it("counts x.FilterExpression = ... and += on objects built elsewhere", () => {
+    const sites = sitesOf(`
+      export function narrow(params, attribute) {
+        params.FilterExpression += " AND " + attribute;
+        params.KeyConditionExpression = "pk = :pk";
+        params.Other = attribute;
+      }
+    `);
+    expect(sites.map((site) => [site.path, site.values])).toEqual([
+      ["FilterExpression", [`" AND " + attribute`]],
+      ["KeyConditionExpression", [`"pk = :pk"`]],
+    ]);
+  });
+
   it("takes a standalone Statement only from statement-shaped objects in DynamoDB files", () => {
     expect(sitesOf(`import "@aws-sdk/client-dynamodb"; const input = { Statement: "SELECT * FROM T WHERE a = ?", Parameters: [1] };`)).toHaveLength(1);
     expect(sitesOf(`const policy = { Statement: "SELECT x", Version: "2012-10-17" }; import "@aws-sdk/client-dynamodb";`)).toHaveLength(0);
@@ -84,6 +98,7 @@ describe("expression language", () => {
     expect(expressionPosition("a BETWEEN :lo AND ", "")).toEqual({ kind: "operand", valueLikely: true });
     expect(expressionPosition("a = :a AND ", " = :b")).toEqual({ kind: "operand", valueLikely: false });
     expect(expressionPosition("prefix_", " = :v")).toEqual({ kind: "fragment" });
+    expect(expressionPosition("pk = USER#", "")).toEqual({ kind: "fragment" });
     expect(expressionPosition("a.", " = :v")).toEqual({ kind: "fragment" });
     expect(expressionPosition("", "")).toEqual({ kind: "fragment" });
   });

@@ -1,0 +1,734 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import rule from "../../rules/no-expression-injection";
+
+const ruleTester = new RuleTester();
+const script = { parserOptions: { sourceType: "script" } } as const;
+const strict = [{ reportAllNonConstant: true }] as const;
+
+/** The code with each `[from, to]` replaced; every `from` must occur exactly once. */
+function rewrite(code: string, ...edits: Array<[string, string]>): string {
+  let result = code;
+  for (const [from, to] of edits) {
+    const first = result.indexOf(from);
+    if (first < 0 || result.indexOf(from, first + 1) >= 0) throw new Error(`expected exactly one occurrence of ${from}`);
+    result = result.replace(from, () => to);
+  }
+  return result;
+}
+
+const DOC = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand, TransactWriteCommand, BatchGetCommand, ExecuteStatementCommand, BatchExecuteStatementCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+`;
+
+// ---------------------------------------------------------------- invalid sources
+
+const expressScan = `${DOC}
+app.get("/items", async (req, res) => {
+  const { status } = req.query;
+  const result = await doc.send(new ScanCommand({
+    TableName: "Items",
+    FilterExpression: \`status = \${status}\`,
+  }));
+  res.json(result.Items);
+});
+`;
+
+const expressUpdate = `${DOC}
+app.patch("/notes/:id", async (req, res) => {
+  const field = req.body.field;
+  await doc.send(new UpdateCommand({
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: "SET " + field + " = :v",
+    ExpressionAttributeValues: { ":v": req.body.value },
+  }));
+  res.sendStatus(204);
+});
+`;
+
+const lambdaLowLevel = `import { DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
+const client = new DynamoDBClient({});
+
+export const handler = async (event) => {
+  const { Items } = await client.send(new QueryCommand({
+    TableName: process.env.TABLE_NAME,
+    KeyConditionExpression: \`pk = :pk AND sk > \${event.queryStringParameters.since}\`,
+    ExpressionAttributeValues: { ":pk": { S: event.pathParameters.id } },
+  }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};
+`;
+
+const lambdaMarshall = `import { DynamoDBClient, QueryCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+const client = new DynamoDBClient({});
+
+export const handler = async (event) => {
+  return client.send(new QueryCommand({
+    TableName: process.env.TABLE_NAME,
+    KeyConditionExpression: \`pk = :pk AND begins_with(sk, \${event.queryStringParameters.prefix})\`,
+    ExpressionAttributeValues: marshall({
+      ":pk": event.pathParameters.id, // the tenant
+    }),
+  }));
+};
+`;
+
+const repository = `${DOC}
+export async function findByOwner(owner: string) {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Notes", KeyConditionExpression: \`pk = \${owner}\` }));
+  return Items;
+}
+`;
+
+const transact = `${DOC}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  await doc.send(new TransactWriteCommand({
+    TransactItems: [
+      {
+        Update: {
+          TableName: "Accounts",
+          Key: { id: event.pathParameters.id },
+          UpdateExpression: \`SET total = total + \${body.amount}\`,
+        },
+      },
+    ],
+  }));
+};
+`;
+
+const partiqlDoc = `${DOC}
+app.get("/orders/:id", async (req, res) => {
+  const out = await doc.send(new ExecuteStatementCommand({
+    Statement: \`SELECT * FROM "Orders" WHERE id = '\${req.params.id}'\`,
+  }));
+  res.json(out.Items);
+});
+`;
+
+const partiqlLowLevel = `import { DynamoDBClient, ExecuteStatementCommand } from "@aws-sdk/client-dynamodb";
+const client = new DynamoDBClient({});
+const TABLE = process.env.ORDERS_TABLE;
+
+export const handler = async (event) => {
+  const limit = Number(event.queryStringParameters.n);
+  return client.send(new ExecuteStatementCommand({
+    Statement: \`SELECT * FROM "\${TABLE}" WHERE pk = '\${event.pathParameters.id}' AND n > \${limit}\`,
+  }));
+};
+`;
+
+const partiqlExistingParameters = `${DOC}
+app.post("/orders/:id/items", async (req, res) => {
+  await doc.send(new BatchExecuteStatementCommand({
+    Statements: [
+      {
+        Statement: \`UPDATE "Orders" SET qty = ? WHERE pk = '\${req.params.id}' AND sk = ?\`,
+        Parameters: [req.body.qty, "ITEM"],
+      },
+    ],
+  }));
+  res.sendStatus(204);
+});
+`;
+
+const v2DocumentClient = `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+
+exports.list = async (req, res) => {
+  const data = await docClient.query({
+    TableName: "Tasks",
+    KeyConditionExpression: "userId = :u",
+    FilterExpression: "priority > " + req.query.minPriority,
+    ExpressionAttributeValues: { ":u": req.user.id },
+  }).promise();
+  res.json(data.Items);
+};
+`;
+
+const v2LowLevelPartiql = `const AWS = require("aws-sdk");
+const ddb = new AWS.DynamoDB();
+
+module.exports.handler = async (event) => {
+  const sql = "SELECT * FROM Users WHERE email = '" + event.queryStringParameters.email + "'";
+  return ddb.executeStatement({ Statement: sql }).promise();
+};
+`;
+
+const helperCallSites = `${DOC}
+function byField(field) {
+  return \`\${field} = :v\`;
+}
+app.get("/search", async (req, res) => {
+  res.json(await doc.send(new ScanCommand({ TableName: "T", FilterExpression: byField(req.query.field), ExpressionAttributeValues: { ":v": req.query.v } })));
+});
+app.get("/open", async (req, res) => {
+  res.json(await doc.send(new ScanCommand({ TableName: "T", FilterExpression: byField("state"), ExpressionAttributeValues: { ":v": "open" } })));
+});
+`;
+
+const wrapperCallSites = `${DOC}
+async function queryBy(keyCondition, values) {
+  return doc.send(new QueryCommand({ TableName: "T", KeyConditionExpression: keyCondition, ExpressionAttributeValues: values }));
+}
+app.get("/users/:id/posts", async (req, res) => {
+  res.json(await queryBy("pk = :pk AND sk > " + req.query.since, { ":pk": req.params.id }));
+});
+app.get("/feed", async (req, res) => {
+  res.json(await queryBy("pk = :feed", { ":feed": "FEED" }));
+});
+`;
+
+const filterBuilder = `${DOC}
+app.get("/products", async (req, res) => {
+  const q = req.query;
+  const filters = [];
+  const values = {};
+  if (q.brand) {
+    filters.push("brand = :brand");
+    values[":brand"] = q.brand;
+  }
+  if (q.color) filters.push(\`color = \${q.color}\`);
+  const params = { TableName: "Products", ExpressionAttributeValues: values };
+  if (filters.length > 0) params.FilterExpression = filters.join(" AND ");
+  res.json(await doc.send(new ScanCommand(params)));
+});
+`;
+
+const updateFromBody = `${DOC}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const updateExpression = "SET " + Object.keys(body).map((k) => \`\${k} = :\${k}\`).join(", ");
+  const values = Object.fromEntries(Object.entries(body).map(([k, v]) => [\`:\${k}\`, v]));
+  await doc.send(new UpdateCommand({ TableName: "T", Key: { id: event.pathParameters.id }, UpdateExpression: updateExpression, ExpressionAttributeValues: values }));
+};
+`;
+
+const serviceModule = `import { db } from "../lib/db";
+const TABLE = process.env.TABLE_NAME;
+
+export function listParams(userId: string, sortKeyPrefix: string) {
+  return {
+    TableName: TABLE,
+    KeyConditionExpression: "userId = :u AND begins_with(sk, " + sortKeyPrefix + ")",
+    ExpressionAttributeValues: { ":u": userId },
+  };
+}
+
+export const appendFilter = (params, attribute) => {
+  params.FilterExpression += \` AND attribute_exists(\${attribute})\`;
+  return db.query(params);
+};
+`;
+
+const nestController = `import { Controller, Get, Query } from "@nestjs/common";
+import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+
+@Controller("orders")
+export class OrdersController {
+  constructor(private readonly doc: DynamoDBDocumentClient) {}
+
+  @Get()
+  async list(@Query("sort") sort: string) {
+    return this.doc.send(new QueryCommand({
+      TableName: "Orders",
+      KeyConditionExpression: "pk = :pk",
+      ProjectionExpression: \`id, \${sort}\`,
+      ExpressionAttributeValues: { ":pk": "ORDERS" },
+    }));
+  }
+}
+`;
+
+const partiqlTransaction = `import { DynamoDBClient, ExecuteTransactionCommand } from "@aws-sdk/client-dynamodb";
+const client = new DynamoDBClient({});
+
+export async function POST(request: Request) {
+  const { orderId, table } = await request.json();
+  await client.send(new ExecuteTransactionCommand({
+    TransactStatements: [
+      { Statement: \`DELETE FROM "\${table}" WHERE pk = ?\`, Parameters: [{ S: "x" }] },
+      { Statement: "UPDATE Orders SET state = 'CANCELLED' WHERE pk = '" + orderId + "'" },
+    ],
+  }));
+  return Response.json({ ok: true });
+}
+`;
+
+ruleTester.run("no-expression-injection", rule, {
+  valid: [
+    // Constants: literals, const strings, enum and as-const members, constant arrays and appends, DynamoDB arithmetic.
+    `${DOC}
+enum Status { Open = "OPEN" }
+const FIELDS = { owner: "ownerId" } as const;
+const BASE = "pk = :pk";
+export async function list(pk: string, withDone: boolean) {
+  let filter = "#s = :open";
+  if (withDone) filter += " OR #s = :done";
+  const parts = ["attribute_exists(" + FIELDS.owner + ")"];
+  parts.push(\`#s <> \${"':x'"}\`);
+  await doc.send(new QueryCommand({ TableName: "T", KeyConditionExpression: \`\${BASE} AND begins_with(sk, :prefix)\`, FilterExpression: filter, ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":pk": pk, ":open": Status.Open } }));
+  await doc.send(new ScanCommand({ TableName: "T", FilterExpression: parts.join(" AND "), ProjectionExpression: \`id, title\` }));
+  await doc.send(new UpdateCommand({ TableName: "T", Key: { pk }, UpdateExpression: "SET n = n + :inc", ExpressionAttributeValues: { ":inc": 1 } }));
+}`,
+    // Placeholder names built from variables: #${k} = :${k}, :v${i}, #a${i} (the attribute choice is another rule's business).
+    `${DOC}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const names = {};
+  const values = {};
+  let expr = "SET ";
+  for (const key of Object.keys(body)) {
+    expr += \`#\${key} = :\${key}, \`;
+    names[\`#\${key}\`] = key;
+    values[\`:\${key}\`] = body[key];
+  }
+  expr = expr.slice(0, -2);
+  await doc.send(new UpdateCommand({ TableName: "T", Key: { id: event.pathParameters.id }, UpdateExpression: expr, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+  const ids = body.ids;
+  await doc.send(new ScanCommand({ TableName: "T", FilterExpression: \`id IN (\${ids.map((_, i) => \`:v\${i}\`).join(", ")})\`, ProjectionExpression: body.fields.map((f, i) => \`#a\${i}\`).join(", ") }));
+};`,
+    // Object.keys(...).map(k => `#${k} = :${k}`).join(): placeholders only.
+    `${DOC}
+export function buildUpdate(item: Record<string, unknown>) {
+  return {
+    TableName: "T",
+    UpdateExpression: "SET " + Object.keys(item).map((k) => \`#\${k} = :\${k}\`).join(", "),
+  };
+}`,
+    // process.env and imported configuration; PartiQL values passed as Parameters.
+    `${DOC}
+import { ATTRIBUTE, TABLE } from "./config";
+export async function byId(id: string) {
+  await doc.send(new ExecuteStatementCommand({ Statement: \`SELECT * FROM "\${process.env.TABLE_NAME}" WHERE id = ?\`, Parameters: [id] }));
+  await doc.send(new ExecuteStatementCommand({ Statement: \`SELECT * FROM "\${TABLE}" WHERE id = ?\`, Parameters: [id] }));
+  await doc.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: \`\${ATTRIBUTE} = :id\`, FilterExpression: \`\${process.env.FLAG_ATTRIBUTE} = :t\`, ExpressionAttributeValues: { ":id": id, ":t": true } }));
+}`,
+    // A same-file helper whose every caller passes constants.
+    `${DOC}
+function byField(field) {
+  return \`\${field} = :v\`;
+}
+app.get("/open", async (req, res) => {
+  res.json(await doc.send(new ScanCommand({ TableName: "T", FilterExpression: byField("state"), ExpressionAttributeValues: { ":v": req.query.v } })));
+});
+const ARCHIVED = "archived";
+export const archived = () => doc.send(new ScanCommand({ TableName: "T", FilterExpression: byField(ARCHIVED), ExpressionAttributeValues: { ":v": true } }));`,
+    // A wrapper that passes a whole expression through: the callers own it (reported in strict mode only).
+    `${DOC}
+export async function queryAll(table: string, keyCondition: string, values: Record<string, unknown>) {
+  return doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: keyCondition, ExpressionAttributeValues: values }));
+}`,
+    // The authenticated caller's identity is not request input (strict mode reports it).
+    `${DOC}
+app.get("/me/notes", async (req, res) => {
+  res.json(await doc.send(new QueryCommand({ TableName: "Notes", KeyConditionExpression: \`pk = :pk\`, FilterExpression: \`owner_\${req.user.tenant} = :t\`, ExpressionAttributeValues: { ":pk": req.user.id, ":t": true } })));
+});`,
+    // A private method only called with constants.
+    `${DOC}
+export class NotesRepository {
+  async open() { return this.#byState("open"); }
+  async #byState(state: string) {
+    return doc.send(new ScanCommand({ TableName: "Notes", FilterExpression: \`\${state} = :yes\`, ExpressionAttributeValues: { ":yes": true } }));
+  }
+}`,
+    // Look-alikes: not DynamoDB inputs.
+    `import { TimestreamQueryClient, QueryCommand } from "@aws-sdk/client-timestream-query";
+const ts = new TimestreamQueryClient({});
+app.get("/m", async (req, res) => res.json(await ts.send(new QueryCommand({ QueryString: \`SELECT * FROM db.t WHERE host = '\${req.query.host}'\` }))));`,
+    `import { RDSDataClient, ExecuteStatementCommand } from "@aws-sdk/client-rds-data";
+const rds = new RDSDataClient({});
+app.get("/u", async (req, res) => res.json(await rds.send(new ExecuteStatementCommand({ sql: \`SELECT * FROM users WHERE id = '\${req.query.id}'\`, resourceArn: "a", secretArn: "s" }))));`,
+    `app.get("/x", (req, res) => {
+  const filter = { FilterExpression: \`a = \${req.query.a}\` };
+  const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "dynamodb:GetItem", Resource: req.query.arn }] };
+  res.json([filter, policy]);
+});`,
+    `const knex = require("knex")({});
+app.get("/x", (req, res) => knex.raw(\`SELECT * FROM t WHERE a = '\${req.query.a}'\`));`,
+
+    // strict mode still allows placeholder names, process.env and imported configuration.
+    {
+      code: `${DOC}
+import { INDEX_ATTRIBUTE } from "./schema";
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  await doc.send(new ScanCommand({ TableName: process.env.TABLE, FilterExpression: \`#\${body.k} = :\${body.k} AND \${INDEX_ATTRIBUTE} = :i AND \${process.env.FLAG} = :f\` }));
+};`,
+      options: strict,
+    },
+  ],
+  invalid: [
+    // A same-file helper is judged by its call sites: the request value is reported where it is passed.
+    {
+      code: helperCallSites,
+      errors: [{ messageId: "expressionInjection", line: 9, column: 87, data: { member: "FilterExpression", value: "req.query.field", source: "comes from request input (express query.field)" }, suggestions: [] }],
+    },
+    // A wrapper's whole-expression parameter is judged by what its callers pass.
+    {
+      code: wrapperCallSites,
+      errors: [{ messageId: "expressionInjection", line: 9, column: 49, data: { member: "KeyConditionExpression", value: "req.query.since", source: "comes from request input (express query.since)" }, suggestions: [] }],
+    },
+    // Filters pushed to an array and joined, assigned after construction.
+    {
+      code: filterBuilder,
+      errors: [{ messageId: "expressionInjection", line: 13, column: 40, data: { member: "FilterExpression", value: "q.color", source: "comes from request input (express query.color)" }, suggestions: [] }],
+    },
+    // Attribute paths from the request body's keys (no #name placeholders).
+    {
+      code: updateFromBody,
+      errors: [{ messageId: "expressionInjection", line: 7, column: 69, data: { member: "UpdateExpression", value: "k", source: "comes from request input (lambda body)" }, suggestions: [] }],
+    },
+    // An exported params builder in a module that never imports the SDK, and += after construction.
+    {
+      code: serviceModule,
+      filename: "src/services/items.ts",
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 7,
+          column: 66,
+          data: { member: "KeyConditionExpression", value: "sortKeyPrefix", source: "is parameter `sortKeyPrefix` of `listParams`, which callers can set to anything" },
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(serviceModule, [`"userId = :u AND begins_with(sk, " + sortKeyPrefix + ")",`, `"userId = :u AND begins_with(sk, " + ":sortKeyPrefix" + ")",`], [`{ ":u": userId }`, `{ ":u": userId, ":sortKeyPrefix": sortKeyPrefix }`]),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(
+                serviceModule,
+                [`"userId = :u AND begins_with(sk, " + sortKeyPrefix + ")",`, `"userId = :u AND begins_with(sk, " + "#sortKeyPrefix" + ")",`],
+                [`    ExpressionAttributeValues: { ":u": userId },\n`, `    ExpressionAttributeValues: { ":u": userId },\n    ExpressionAttributeNames: { "#sortKeyPrefix": sortKeyPrefix },\n`],
+              ),
+            },
+          ],
+        },
+        { messageId: "expressionInjection", line: 13, column: 55, data: { member: "FilterExpression", value: "attribute", source: "is parameter `attribute` of `appendFilter`, which callers can set to anything" }, suggestions: [] },
+      ],
+    },
+    // NestJS @Query() parameter in a ProjectionExpression: only a name placeholder makes sense there.
+    {
+      code: nestController,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 13,
+          column: 36,
+          data: { member: "ProjectionExpression", value: "sort", source: "comes from request input (nestjs query.sort)" },
+          suggestions: [
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(nestController, ["ProjectionExpression: `id, ${sort}`,", "ProjectionExpression: `id, #sort`,"], [
+                `      ExpressionAttributeValues: { ":pk": "ORDERS" },\n`,
+                `      ExpressionAttributeValues: { ":pk": "ORDERS" },\n      ExpressionAttributeNames: { "#sort": sort },\n`,
+              ]),
+            },
+          ],
+        },
+      ],
+    },
+    // ExecuteTransaction in a Next.js route handler: a table name (no remedy but an allow-list) and a quoted value.
+    {
+      code: partiqlTransaction,
+      filename: "app/api/orders/route.ts",
+      errors: [
+        { messageId: "statementInjection", line: 8, column: 36, data: { member: "Statement", value: "table", source: "comes from request input (nextjs json.table)" }, suggestions: [] },
+        { messageId: "statementInjection", line: 9, column: 75, data: { member: "Statement", value: "orderId", source: "comes from request input (nextjs json.orderId)" }, suggestions: [] },
+      ],
+    },
+    // strict: the caller's identity, a wrapper's pass-through parameter and an imported builder's result.
+    {
+      code: `${DOC}
+import { buildFilter } from "./filters";
+app.get("/me/notes", async (req, res) => {
+  res.json(await doc.send(new QueryCommand({ TableName: "Notes", KeyConditionExpression: \`pk = :pk\`, FilterExpression: \`owner_\${req.user.tenant} = :t AND \${buildFilter(req.query)}\`, ExpressionAttributeValues: { ":pk": req.user.id, ":t": true } })));
+});
+export async function queryAll(table: string, keyCondition: string) {
+  return doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: keyCondition }));
+}`,
+      options: strict,
+      errors: [
+        { messageId: "expressionInjection", line: 7, column: 129, data: { member: "FilterExpression", value: "req.user.tenant", source: "comes from the authenticated caller (express user.tenant)" } },
+        { messageId: "expressionInjection", line: 7, column: 157, data: { member: "FilterExpression", value: "buildFilter(req.query)", source: "is not a constant" } },
+        { messageId: "expressionInjection", line: 10, column: 80, data: { member: "KeyConditionExpression", value: "keyCondition", source: "is parameter `keyCondition` of `queryAll`, which callers can set to anything" } },
+      ],
+    },
+    // Express + v3 document client: a request value compared in a FilterExpression (status is a reserved word).
+    {
+      code: expressScan,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 9,
+          column: 35,
+          data: { member: "FilterExpression", value: "status", source: "comes from request input (express query.status)" },
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              data: { placeholder: ":status", value: "status" },
+              output: rewrite(
+                expressScan,
+                ["FilterExpression: `status = ${status}`,", "FilterExpression: `#status = :status`,"],
+                [`    FilterExpression: \`#status = :status\`,\n`, `    FilterExpression: \`#status = :status\`,\n    ExpressionAttributeValues: { ":status": status },\n    ExpressionAttributeNames: { "#status": "status" },\n`],
+              ),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              data: { placeholder: "#status2", value: "status" },
+              output: rewrite(
+                expressScan,
+                ["FilterExpression: `status = ${status}`,", "FilterExpression: `#status = #status2`,\n    ExpressionAttributeNames: { \"#status2\": status, \"#status\": \"status\" },"],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // An attribute name from the request body, spliced with +: name first, the values literal extended.
+    {
+      code: expressUpdate,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 10,
+          data: { member: "UpdateExpression", value: "field", source: "comes from request input (express body.field)" },
+          suggestions: [
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(
+                expressUpdate,
+                [`UpdateExpression: "SET " + field + " = :v",`, `UpdateExpression: "SET " + "#field" + " = :v",`],
+                [`    ExpressionAttributeValues: { ":v": req.body.value },\n`, `    ExpressionAttributeValues: { ":v": req.body.value },\n    ExpressionAttributeNames: { "#field": field },\n`],
+              ),
+            },
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(
+                expressUpdate,
+                [`UpdateExpression: "SET " + field + " = :v",`, `UpdateExpression: "SET " + ":field" + " = :v",`],
+                [`{ ":v": req.body.value }`, `{ ":v": req.body.value, ":field": field }`],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // Lambda + low-level client: the value goes into ExpressionAttributeValues as an AttributeValue.
+    {
+      code: lambdaLowLevel,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 7,
+          column: 50,
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(
+                lambdaLowLevel,
+                ["${event.queryStringParameters.since}`", ":since`"],
+                [`{ ":pk": { S: event.pathParameters.id } }`, `{ ":pk": { S: event.pathParameters.id }, ":since": { S: event.queryStringParameters.since } }`],
+              ),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(
+                lambdaLowLevel,
+                ["${event.queryStringParameters.since}`", "#since`"],
+                [
+                  `    ExpressionAttributeValues: { ":pk": { S: event.pathParameters.id } },\n`,
+                  `    ExpressionAttributeValues: { ":pk": { S: event.pathParameters.id } },\n    ExpressionAttributeNames: { "#since": event.queryStringParameters.since },\n`,
+                ],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // marshall({...}) values take native values; the comment stays with its property.
+    {
+      code: lambdaMarshall,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(
+                lambdaMarshall,
+                ["${event.queryStringParameters.prefix})`", ":prefix)`"],
+                [`      ":pk": event.pathParameters.id, // the tenant\n`, `      ":pk": event.pathParameters.id, // the tenant\n      ":prefix": event.queryStringParameters.prefix,\n`],
+              ),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(
+                lambdaMarshall,
+                ["${event.queryStringParameters.prefix})`", "#prefix)`"],
+                [`    }),\n`, `    }),\n    ExpressionAttributeNames: { "#prefix": event.queryStringParameters.prefix },\n`],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // A parameter of an exported repository function: callers elsewhere can pass anything.
+    {
+      code: repository,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          data: { member: "KeyConditionExpression", value: "owner", source: "is parameter `owner` of `findByOwner`, which callers can set to anything" },
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(repository, ["KeyConditionExpression: `pk = ${owner}` }", `KeyConditionExpression: \`pk = :owner\`, ExpressionAttributeValues: { ":owner": owner } }`]),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(repository, ["KeyConditionExpression: `pk = ${owner}` }", `KeyConditionExpression: \`pk = #owner\`, ExpressionAttributeNames: { "#owner": owner } }`]),
+            },
+          ],
+        },
+      ],
+    },
+    // Inside TransactItems[].Update; `total` is a reserved word and gets a #name too.
+    {
+      code: transact,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 13,
+          data: { member: "UpdateExpression", value: "body.amount", source: "comes from request input (lambda body.amount)" },
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(
+                transact,
+                ["UpdateExpression: `SET total = total + ${body.amount}`,", `UpdateExpression: \`SET #total = #total + :amount\`,\n          ExpressionAttributeValues: { ":amount": body.amount },\n          ExpressionAttributeNames: { "#total": "total" },`],
+              ),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(
+                transact,
+                ["UpdateExpression: `SET total = total + ${body.amount}`,", `UpdateExpression: \`SET #total = #total + #amount\`,\n          ExpressionAttributeNames: { "#amount": body.amount, "#total": "total" },`],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // PartiQL through the document client: the quoted value becomes a ? parameter.
+    {
+      code: partiqlDoc,
+      errors: [
+        {
+          messageId: "statementInjection",
+          line: 7,
+          data: { member: "Statement", value: "req.params.id", source: "comes from request input (express params.id)" },
+          suggestions: [
+            {
+              messageId: "suggestParameters",
+              output: rewrite(partiqlDoc, ["WHERE id = '${req.params.id}'`,", "WHERE id = ?`,\n    Parameters: [req.params.id],"]),
+            },
+          ],
+        },
+      ],
+    },
+    // ... and with autofix: true the same rewrite is applied by --fix.
+    {
+      code: partiqlDoc,
+      options: [{ autofix: true }],
+      output: rewrite(partiqlDoc, ["WHERE id = '${req.params.id}'`,", "WHERE id = ?`,\n    Parameters: [req.params.id],"]),
+      errors: [{ messageId: "statementInjection", suggestions: [] }],
+    },
+    // Low-level PartiQL: { S: ... } for the quoted string, { N: String(...) } for the known number; the table name stays.
+    {
+      code: partiqlLowLevel,
+      errors: [
+        {
+          messageId: "statementInjection",
+          line: 8,
+          column: 56,
+          suggestions: [
+            {
+              messageId: "suggestParameters",
+              output: rewrite(partiqlLowLevel, [
+                "WHERE pk = '${event.pathParameters.id}' AND n > ${limit}`,",
+                "WHERE pk = ? AND n > ?`,\n    Parameters: [{ S: event.pathParameters.id }, { N: String(limit) }],",
+              ]),
+            },
+          ],
+        },
+        {
+          messageId: "statementInjection",
+          line: 8,
+          column: 92,
+          data: { member: "Statement", value: "limit", source: "comes from request input (lambda queryStringParameters.n)" },
+          suggestions: [
+            {
+              messageId: "suggestParameters",
+              output: rewrite(partiqlLowLevel, [
+                "WHERE pk = '${event.pathParameters.id}' AND n > ${limit}`,",
+                "WHERE pk = ? AND n > ?`,\n    Parameters: [{ S: event.pathParameters.id }, { N: String(limit) }],",
+              ]),
+            },
+          ],
+        },
+      ],
+    },
+    // Existing ? markers keep their Parameters; the new one goes in between, in statement order.
+    {
+      code: partiqlExistingParameters,
+      options: [{ autofix: true }],
+      output: rewrite(partiqlExistingParameters, [
+        "WHERE pk = '${req.params.id}' AND sk = ?`,\n        Parameters: [req.body.qty, \"ITEM\"],",
+        "WHERE pk = ? AND sk = ?`,\n        Parameters: [req.body.qty, req.params.id, \"ITEM\"],",
+      ]),
+      errors: [{ messageId: "statementInjection", line: 9 }],
+    },
+    // SDK v2 DocumentClient, CommonJS.
+    {
+      code: v2DocumentClient,
+      languageOptions: script,
+      filename: "routes/tasks.js",
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 8,
+          column: 39,
+          data: { member: "FilterExpression", value: "req.query.minPriority", source: "comes from request input (express query.minPriority)" },
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(
+                v2DocumentClient,
+                [`"priority > " + req.query.minPriority,`, `"priority > " + ":minPriority",`],
+                [`{ ":u": req.user.id }`, `{ ":u": req.user.id, ":minPriority": req.query.minPriority }`],
+              ),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(
+                v2DocumentClient,
+                [`"priority > " + req.query.minPriority,`, `"priority > " + "#minPriority",`],
+                [`    ExpressionAttributeValues: { ":u": req.user.id },\n`, `    ExpressionAttributeValues: { ":u": req.user.id },\n    ExpressionAttributeNames: { "#minPriority": req.query.minPriority },\n`],
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // SDK v2 low-level executeStatement, the statement built with + in a variable: reported, quoted value rewritten only by hand.
+    {
+      code: v2LowLevelPartiql,
+      languageOptions: script,
+      filename: "handler.js",
+      errors: [{ messageId: "statementInjection", line: 5, column: 55, suggestions: [] }],
+    },
+  ],
+});
