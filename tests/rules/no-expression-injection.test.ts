@@ -1,4 +1,7 @@
+import tsParser from "@typescript-eslint/parser";
 import { RuleTester } from "@typescript-eslint/rule-tester";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-expression-injection";
 
 const ruleTester = new RuleTester();
@@ -257,6 +260,43 @@ export async function POST(request: Request) {
 }
 `;
 
+const frameworks = `import { DynamoDBDocument, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { DynamoDB } from "@aws-sdk/client-dynamodb";
+
+const doc = DynamoDBDocument.from(new DynamoDB({}));
+router.get("/k/:id", async (ctx) => {
+  ctx.body = await doc.query({ TableName: "T", KeyConditionExpression: "pk = :pk", FilterExpression: "kind = " + ctx.query.kind, ExpressionAttributeValues: { ":pk": ctx.params.id } });
+});
+fastify.get("/f", async (request, reply) => {
+  const filter = "begins_with(title, ".concat(request.query.prefix, ")");
+  return doc.scan({ TableName: "T", FilterExpression: filter });
+});
+app.get("/h/:id", async (c) => {
+  const attr = c.req.query("attr");
+  for await (const page of paginateQuery({ client: doc }, { TableName: "T", KeyConditionExpression: "pk = :pk", ProjectionExpression: attr ? \`id, \${attr}\` : "id", ExpressionAttributeValues: { ":pk": c.req.param("id") } })) {
+    console.log(page);
+  }
+});
+export class Repo {
+  constructor(private readonly db: DynamoDBDocument) {}
+  async search(query: { q: string }) { return this.#scan(query.q); }
+  async #scan(q: string) { return this.db.scan({ TableName: "T", FilterExpression: \`contains(title, \${q})\` }); }
+}
+`;
+
+const v2Callback = `const AWS = require("aws-sdk");
+const dynamodb = new AWS.DynamoDB({ region: "us-east-1" });
+exports.handler = (event, context, callback) => {
+  const params = {
+    TableName: "Users",
+    KeyConditionExpression: "username = :u",
+    FilterExpression: "age > " + event.queryStringParameters.age,
+    ExpressionAttributeValues: { ":u": { S: event.pathParameters.user } },
+  };
+  dynamodb.query(params, (err, data) => callback(err, data));
+};
+`;
+
 ruleTester.run("no-expression-injection", rule, {
   valid: [
     // Constants: literals, const strings, enum and as-const members, constant arrays and appends, DynamoDB arithmetic.
@@ -454,6 +494,68 @@ export async function queryAll(table: string, keyCondition: string) {
         { messageId: "expressionInjection", line: 7, column: 129, data: { member: "FilterExpression", value: "req.user.tenant", source: "comes from the authenticated caller (express user.tenant)" } },
         { messageId: "expressionInjection", line: 7, column: 157, data: { member: "FilterExpression", value: "buildFilter(req.query)", source: "is not a constant" } },
         { messageId: "expressionInjection", line: 10, column: 80, data: { member: "KeyConditionExpression", value: "keyCondition", source: "is parameter `keyCondition` of `queryAll`, which callers can set to anything" } },
+      ],
+    },
+    // Koa, Fastify (concat), Hono (a paginator, a conditional), a private method reached from a public one; aggregated v3 client.
+    {
+      code: frameworks,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 6,
+          column: 114,
+          data: { member: "FilterExpression", value: "ctx.query.kind", source: "comes from request input (koa query.kind)" },
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(frameworks, [`"kind = " + ctx.query.kind,`, `"kind = " + ":kind",`], [`{ ":pk": ctx.params.id } });`, `{ ":pk": ctx.params.id, ":kind": ctx.query.kind } });`]),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(frameworks, [`"kind = " + ctx.query.kind,`, `"kind = " + "#kind",`], [`{ ":pk": ctx.params.id } });`, `{ ":pk": ctx.params.id }, ExpressionAttributeNames: { "#kind": ctx.query.kind } });`]),
+            },
+          ],
+        },
+        { messageId: "expressionInjection", line: 9, column: 47, data: { member: "FilterExpression", value: "request.query.prefix", source: "comes from request input (fastify query.prefix)" }, suggestions: [] },
+        { messageId: "expressionInjection", line: 14, column: 149, data: { member: "ProjectionExpression", value: "attr", source: "comes from request input (hono req.query)" }, suggestions: [] },
+        {
+          messageId: "expressionInjection",
+          line: 21,
+          column: 100,
+          data: { member: "FilterExpression", value: "q", source: "is parameter `query` of `search`, which callers can set to anything" },
+          suggestions: [
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(frameworks, ["FilterExpression: `contains(title, ${q})` }", `FilterExpression: \`contains(title, #q)\`, ExpressionAttributeNames: { "#q": q } }`]),
+            },
+          ],
+        },
+      ],
+    },
+    // SDK v2 low-level client with a callback: an AttributeValue for a string from the query string.
+    {
+      code: v2Callback,
+      languageOptions: script,
+      filename: "users.js",
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 7,
+          column: 34,
+          suggestions: [
+            {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(v2Callback, [`"age > " + event.queryStringParameters.age,`, `"age > " + ":age",`], [`{ ":u": { S: event.pathParameters.user } }`, `{ ":u": { S: event.pathParameters.user }, ":age": { S: event.queryStringParameters.age } }`]),
+            },
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(v2Callback, [`"age > " + event.queryStringParameters.age,`, `"age > " + "#age",`], [
+                `    ExpressionAttributeValues: { ":u": { S: event.pathParameters.user } },\n`,
+                `    ExpressionAttributeValues: { ":u": { S: event.pathParameters.user } },\n    ExpressionAttributeNames: { "#age": event.queryStringParameters.age },\n`,
+              ]),
+            },
+          ],
+        },
       ],
     },
     // Express + v3 document client: a request value compared in a FilterExpression (status is a reserved word).
@@ -731,4 +833,60 @@ export async function queryAll(table: string, keyCondition: string) {
       errors: [{ messageId: "statementInjection", line: 5, column: 55, suggestions: [] }],
     },
   ],
+});
+
+// Every remedy must produce code that parses, remove the problem it was offered for, and settle: a second
+// pass over fixed code changes nothing.
+describe("no-expression-injection remedies settle", () => {
+  const linter = new Linter({ configType: "flat" });
+  const configFor = (options: Record<string, unknown>, sourceType: "module" | "script") => [
+    {
+      files: ["**/*.{js,ts}"],
+      languageOptions: { parser: tsParser, ecmaVersion: "latest" as const, sourceType },
+      plugins: { test: { rules: { "no-expression-injection": rule as never } } },
+      rules: { "test/no-expression-injection": ["error", options] as never },
+    },
+  ];
+  const cases: Array<{ name: string; code: string; sourceType?: "module" | "script"; filename?: string }> = [
+    { name: "express scan", code: expressScan },
+    { name: "express update", code: expressUpdate },
+    { name: "lambda low-level", code: lambdaLowLevel },
+    { name: "marshall", code: lambdaMarshall },
+    { name: "repository", code: repository },
+    { name: "transact", code: transact },
+    { name: "partiql document", code: partiqlDoc },
+    { name: "partiql low-level", code: partiqlLowLevel },
+    { name: "partiql parameters", code: partiqlExistingParameters },
+    { name: "v2 document client", code: v2DocumentClient, sourceType: "script", filename: "tasks.js" },
+    { name: "service module", code: serviceModule },
+    { name: "nest controller", code: nestController },
+    { name: "frameworks", code: frameworks },
+    { name: "v2 callback", code: v2Callback, sourceType: "script", filename: "users.js" },
+  ];
+  for (const { name, code, sourceType = "module", filename = "file.ts" } of cases) {
+    it(`${name}: suggestions parse and fix what they were offered for`, () => {
+      const config = configFor({}, sourceType);
+      const messages = linter.verify(code, config, filename);
+      expect(messages.some((message) => message.fatal)).toBe(false);
+      let suggestions = 0;
+      for (const message of messages) {
+        for (const suggestion of message.suggestions ?? []) {
+          suggestions++;
+          const output = code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + code.slice(suggestion.fix.range[1]);
+          const after = linter.verify(output, config, filename);
+          expect(after.filter((other) => other.fatal)).toEqual([]);
+          expect(after.length).toBeLessThan(messages.length);
+        }
+      }
+      expect(suggestions).toBeGreaterThan(0);
+    });
+    it(`${name}: --fix with autofix settles after one pass`, () => {
+      const config = configFor({ autofix: true }, sourceType);
+      const fixed = linter.verifyAndFix(code, config, filename);
+      expect(fixed.messages.some((message) => message.fatal)).toBe(false);
+      const again = linter.verifyAndFix(fixed.output, config, filename);
+      expect(again.fixed).toBe(false);
+      expect(again.output).toBe(fixed.output);
+    });
+  }
 });
