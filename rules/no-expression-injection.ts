@@ -169,7 +169,8 @@ export default createRule<Options, MessageIds>({
             const verdict = analysis.callSites.judgeParameter(origin);
             if (verdict.open) {
               // A parameter passed through whole is a wrapper's business; text built around one is this code's.
-              const source = `is parameter \`${parameter}\` of \`${fnName}\`, which callers can set to anything`;
+              const open = verdict.openAt ?? origin;
+              const source = `is parameter \`${open.name ?? `#${open.index + 1}`}\` of \`${functionName(open.fn)}\`, which callers can set to anything`;
               if (!finding.whole) return { level: "recommended", source };
               strict ??= { level: "strict", source };
             }

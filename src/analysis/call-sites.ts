@@ -28,6 +28,8 @@ export type Callers =
 export interface ParameterVerdict {
   /** True when a caller outside this file's view can choose the value. */
   open: boolean;
+  /** The parameter that outside callers set (this one, or one of a function further up that passes it on). */
+  openAt?: ParameterOrigin;
   /** The origins of the arguments at the local call sites, parameters resolved further up where possible. */
   origins: Origin[];
   /** Each local call site consulted, with the argument passed. */
@@ -60,9 +62,9 @@ export class CallSites {
    * what the local call sites pass (through further helper parameters, up to a few levels).
    */
   judgeParameter(origin: ParameterOrigin, level = 0, seen: Set<FunctionNode> = new Set()): ParameterVerdict {
-    if (level >= MAX_LEVELS || seen.has(origin.fn)) return { open: level >= MAX_LEVELS, origins: [], sites: [] };
+    if (level >= MAX_LEVELS || seen.has(origin.fn)) return { open: level >= MAX_LEVELS, openAt: level >= MAX_LEVELS ? origin : undefined, origins: [], sites: [] };
     const callers = this.callersOf(origin.fn);
-    if (callers.kind === "open") return { open: true, origins: [], sites: [] };
+    if (callers.kind === "open") return { open: true, openAt: origin, origins: [], sites: [] };
     if (callers.kind === "callback") return { open: false, origins: [{ kind: "unknown", node: origin.node }], sites: [] };
     const nextSeen = new Set(seen).add(origin.fn);
     const verdict: ParameterVerdict = { open: false, origins: [], sites: [] };
@@ -73,6 +75,7 @@ export class CallSites {
       for (const inner of this.values.originsOf(argument)) {
         if (inner.kind === "parameter") {
           const further = this.judgeParameter(inner, level + 1, nextSeen);
+          if (further.open && !verdict.open) verdict.openAt = further.openAt;
           verdict.open ||= further.open;
           verdict.origins.push(...further.origins);
         } else {

@@ -56,14 +56,15 @@ describe("call sites: parameters judged by their callers", () => {
         }
       `),
     ).toEqual({ open: false, origins: [], callers: "local" });
-    expect(
-      verdictOf(`
-        class Repo {
-          private filter(x: string) { use(x); }
-          list(q: string) { return this.filter(q); }
-        }
-      `).open,
-    ).toBe(true);
+    const { analysis, used } = analyze(`
+      class Repo {
+        private filter(x: string) { use(x); }
+        list(q: string) { return this.filter(q); }
+      }
+    `);
+    const verdict = analysis.callSites.judgeParameter(analysis.values.originsOf(used()[0])[0] as Extract<Origin, { kind: "parameter" }>);
+    expect(verdict.open).toBe(true);
+    expect(verdict.openAt?.name).toBe("q");
   });
 
   it("leaves callbacks of unknown functions unknown rather than open", () => {

@@ -521,7 +521,7 @@ export async function queryAll(table: string, keyCondition: string) {
         {
           messageId: "expressionInjection",
           line: 21,
-          column: 100,
+          column: 103,
           data: { member: "FilterExpression", value: "q", source: "is parameter `query` of `search`, which callers can set to anything" },
           suggestions: [
             {
