@@ -525,6 +525,10 @@ export async function queryAll(table: string, keyCondition: string) {
           data: { member: "FilterExpression", value: "q", source: "is parameter `query` of `search`, which callers can set to anything" },
           suggestions: [
             {
+              messageId: "suggestValuePlaceholder",
+              output: rewrite(frameworks, ["FilterExpression: `contains(title, ${q})` }", `FilterExpression: \`contains(title, :q)\`, ExpressionAttributeValues: { ":q": q } }`]),
+            },
+            {
               messageId: "suggestNamePlaceholder",
               output: rewrite(frameworks, ["FilterExpression: `contains(title, ${q})` }", `FilterExpression: \`contains(title, #q)\`, ExpressionAttributeNames: { "#q": q } }`]),
             },
