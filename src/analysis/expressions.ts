@@ -296,6 +296,8 @@ export type ExpressionPosition =
   | { kind: "placeholder" }
   /** A whole operand on its own (`status = ${s}`, `${field} = :v`): a placeholder can replace it. */
   | { kind: "operand"; valueLikely: boolean }
+  /** A list index in a document path (`list[${i}]`): only a literal number is valid there. */
+  | { kind: "index" }
   /** Glued to other text (`prefix_${x}`, `${a}.${b}`), or the whole expression: no mechanical remedy. */
   | { kind: "fragment" };
 
@@ -306,6 +308,7 @@ export function expressionPosition(before: string, after: string): ExpressionPos
   if (i >= 0 && (before[i] === "#" || before[i] === ":") && !isNameChar(before[i - 1])) return { kind: "placeholder" };
   const last = before[before.length - 1];
   const next = after[0];
+  if (last === "[" && next === "]") return { kind: "index" };
   if (isNameChar(last) || last === "." || last === "#" || last === ":" || isNameChar(next) || next === "." || next === "[" || next === "(" || next === "#" || next === ":") {
     return { kind: "fragment" };
   }

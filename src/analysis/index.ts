@@ -17,6 +17,7 @@ import { ScopeIndex } from "./scope";
 import { collectSdkReferences, emptySdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
 import { SourceCatalogue } from "./sources";
 import { TransportAnalysis } from "./transport";
+import { declaredType, type PrimitiveType } from "./types";
 import { ValueResolver } from "./values";
 
 export type { CallSite, Callers, ParameterVerdict } from "./call-sites";
@@ -31,6 +32,7 @@ export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment 
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
 export type { ClientType } from "./sdk/recognizer";
 export type { Endpoint, EndpointAlternative, EndpointUrl, HostKind, TlsOptions } from "./transport";
+export type { PrimitiveType } from "./types";
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -166,6 +168,11 @@ export class FileAnalysis {
     }
     const exported = file ? exportedExpression(file.program, binding.name) : undefined;
     return file && exported ? { file, node: exported, source: binding.source } : undefined;
+  }
+
+  /** The primitive type an expression has on its face (literals, conversions, casts, same-file TS annotations). */
+  typeOf(node: TSESTree.Node): PrimitiveType | undefined {
+    return declaredType(node, this.scope);
   }
 
   clientTypeOf(node: TSESTree.Node): ClientType | undefined {

@@ -68,7 +68,7 @@ const VALIDATOR_METHODS = new Set(["parse", "parseAsync", "safeParse", "validate
 const RECEIVER_METHODS = new Set([
   "toString", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "slice",
   "substring", "substr", "split", "replace", "replaceAll", "padStart", "padEnd", "normalize", "concat", "at", "join", "map",
-  "filter", "flat", "flatMap", "valueOf", "repeat", "charAt",
+  "filter", "flat", "flatMap", "valueOf", "repeat", "charAt", "match",
 ]);
 
 /** String methods whose result is the receiver's text, trimmed, sliced or re-cased. */
@@ -527,8 +527,15 @@ export class ValueResolver {
         if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key !== undefined) {
           if (result === base) result = { properties: new Map(base.properties), complete: base.complete };
           const previous = result.properties.get(key);
-          if (assignment.operator === "+=" && previous) {
+          const isSameMember = (node: Node) =>
+            node.type === AST_NODE_TYPES.MemberExpression && staticKeyName(node) === key && this.scope.variableOf(unwrap(node.object)) === variable;
+          const selfAppend = previous && assignment.operator === "=" ? appendedTo(assignment.right, isSameMember, (binary) => this.binaryOperands(binary)) : undefined;
+          if (previous && assignment.operator === "=" && transforms(assignment.right, isSameMember)) {
+            // `params.X = params.X.slice(0, -1)`: the same text, trimmed.
+          } else if (assignment.operator === "+=" && previous) {
             result.properties.set(key, { ...previous, appends: [...(previous.appends ?? []), assignment.right] });
+          } else if (selfAppend && previous) {
+            result.properties.set(key, { ...previous, appends: [...(previous.appends ?? []), ...selfAppend] });
           } else {
             result.properties.set(key, { name: key, value: assignment.right, assignment, property: previous?.property });
           }
@@ -655,8 +662,11 @@ export class ValueResolver {
     }
     if (base.length === 0) base = [[]];
     for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
-    // `const field = req.body.field; "SET " + field`: the value enters the text where the variable is used.
-    if (base.length === 1 && base[0].length === 1 && base[0][0].kind === "dynamic") return this.dynamic(node, bindings, state, depth);
+    // `const field = req.body.field; "SET " + field` (or `req.query.f ?? "x"`): the value enters the text where
+    // the variable is used. Variables whose values mix text and non-constant parts keep their segments.
+    if (base.some((alternative) => alternative.length === 1 && alternative[0].kind === "dynamic") && base.every((alternative) => alternative.length <= 1)) {
+      return this.dynamic(node, bindings, state, depth);
+    }
     return base;
   }
 
@@ -793,9 +803,14 @@ function loopSource(identifier: TSESTree.Identifier): Node | undefined {
 
 /** `s.slice(0, -2)`, `s.trim()`, `s.replace(/, $/, "")` on the variable itself. */
 function isSelfTransform(value: Node, variable: Variable, scope: ScopeIndex): boolean {
+  return transforms(value, (node) => node.type === AST_NODE_TYPES.Identifier && scope.variableOf(node) === variable);
+}
+
+/** A chain of string transforms (at least one) applied to a node that `isSource` accepts. */
+function transforms(value: Node, isSource: (node: Node) => boolean): boolean {
   let current = unwrap(value);
   for (let i = 0; i < 20; i++) {
-    if (current.type === AST_NODE_TYPES.Identifier) return scope.variableOf(current) === variable && i > 0;
+    if (i > 0 && isSource(current)) return true;
     if (current.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = unwrap(current.callee);
     const name = calleeName(current);
@@ -807,10 +822,15 @@ function isSelfTransform(value: Node, variable: Variable, scope: ScopeIndex): bo
 
 /** `s = s + a + b` → [a, b]. */
 function selfAppendOperands(value: Node, variable: Variable, scope: ScopeIndex, operandsOf: (node: TSESTree.BinaryExpression) => Node[]): Node[] | undefined {
+  return appendedTo(value, (node) => node.type === AST_NODE_TYPES.Identifier && scope.variableOf(node) === variable, operandsOf);
+}
+
+/** `x + a + b` where `isSource(x)` → [a, b]. */
+function appendedTo(value: Node, isSource: (node: Node) => boolean, operandsOf: (node: TSESTree.BinaryExpression) => Node[]): Node[] | undefined {
   const current = unwrap(value);
   if (current.type !== AST_NODE_TYPES.BinaryExpression || current.operator !== "+") return undefined;
   const [first, ...rest] = operandsOf(current);
-  return first?.type === AST_NODE_TYPES.Identifier && scope.variableOf(first) === variable ? rest : undefined;
+  return first && isSource(unwrap(first)) ? rest : undefined;
 }
 
 /** `xs.map(fn)` (through filter/slice/sort): the callback's returned expressions. */

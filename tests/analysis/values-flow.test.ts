@@ -85,4 +85,17 @@ describe("object resolver: appends", () => {
     expect(filter.appends?.map(text)).toEqual([`" AND b = :b"`]);
     expect(text(object.properties.get("ProjectionExpression")!.value)).toBe(`"a"`);
   });
+
+  it("reads x.p = x.p + y as an append and x.p = x.p.slice(...) as the same text", () => {
+    const { analysis, used, text } = analyze(`
+      const exp = { UpdateExpression: "set" };
+      for (const key of keys) exp.UpdateExpression += \` #\${key} = :\${key},\`;
+      exp.UpdateExpression = exp.UpdateExpression + " #a = :a,";
+      exp.UpdateExpression = exp.UpdateExpression.slice(0, -1);
+      use(exp);
+    `);
+    const property = analysis.values.resolveObject(used()[0])!.properties.get("UpdateExpression")!;
+    expect(text(property.value)).toBe(`"set"`);
+    expect(property.appends?.map(text)).toEqual(["` #${key} = :${key},`", `" #a = :a,"`]);
+  });
 });
