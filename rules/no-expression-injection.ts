@@ -107,6 +107,9 @@ export default createRule<Options, MessageIds>({
         const ordered = [...findings.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
         for (const finding of ordered) {
           if (finding.position.language === "expression" && finding.position.at.kind === "placeholder") continue;
+          // A number or a boolean cannot carry syntax (`list[${index}]` with a numeric index, `n > ${Number(x)}`).
+          const type = analysis.typeOf(finding.node);
+          if (type === "number" || type === "boolean") continue;
           const verdict = judge(analysis, finding);
           if (!verdict || (verdict.level === "strict" && !reportAll)) continue;
           report(analysis, finding, verdict);
@@ -540,20 +543,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function knownType(analysis: FileAnalysis, node: Node): "string" | "number" | undefined {
-      const current = analysis.values.definitionOf(node) ?? unwrap(node);
-      if (current.type === AST_NODE_TYPES.TemplateLiteral) return "string";
-      if (current.type === AST_NODE_TYPES.Literal) return typeof current.value === "string" ? "string" : typeof current.value === "number" ? "number" : undefined;
-      if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.Identifier) {
-        if (current.callee.name === "String") return "string";
-        if (current.callee.name === "Number" || current.callee.name === "parseInt" || current.callee.name === "parseFloat") return "number";
-      }
-      if (current.type === AST_NODE_TYPES.Identifier) {
-        const definition = analysis.scope.variableOf(current)?.defs[0];
-        const annotated = definition?.name as (Node & { typeAnnotation?: TSESTree.TSTypeAnnotation }) | undefined;
-        const type = annotated?.typeAnnotation?.typeAnnotation.type;
-        if (type === AST_NODE_TYPES.TSStringKeyword) return "string";
-        if (type === AST_NODE_TYPES.TSNumberKeyword) return "number";
-      }
+      const type = analysis.typeOf(node);
+      if (type === "string" || type === "number") return type;
+      if (type) return undefined;
       const origins = analysis.values.originsOf(node);
       if (origins.length > 0 && origins.every((origin) => origin.kind === "request" && STRING_REQUEST_MEMBERS.has(origin.path.split(".")[0]))) {
         return "string";

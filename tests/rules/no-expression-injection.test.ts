@@ -366,6 +366,14 @@ export async function queryAll(table: string, keyCondition: string, values: Reco
 app.get("/me/notes", async (req, res) => {
   res.json(await doc.send(new QueryCommand({ TableName: "Notes", KeyConditionExpression: \`pk = :pk\`, FilterExpression: \`owner_\${req.user.tenant} = :t\`, ExpressionAttributeValues: { ":pk": req.user.id, ":t": true } })));
 });`,
+    // Numbers cannot carry syntax: a typed list index, a converted value.
+    `${DOC}
+interface RemoveInput { id: string; index: number }
+export async function removeAt(props: RemoveInput, limit: string) {
+  const { id, index } = props;
+  await doc.send(new UpdateCommand({ TableName: "T", Key: { id }, UpdateExpression: \`REMOVE stages[\${index}] SET n = n - :one\`, ExpressionAttributeValues: { ":one": 1 } }));
+  await doc.send(new ExecuteStatementCommand({ Statement: \`SELECT * FROM "T" WHERE n > \${Number(limit)}\` }));
+}`,
     // A private method only called with constants.
     `${DOC}
 export class NotesRepository {
@@ -562,6 +570,14 @@ export async function queryAll(table: string, keyCondition: string) {
         },
       ],
     },
+    // A list index from the request body: no placeholder can stand there, validate it as an integer.
+    {
+      code: `${DOC}
+app.delete("/lists/:id/items", async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Lists", Key: { id: req.params.id }, UpdateExpression: \`REMOVE items[\${req.body.index}]\` }));
+});`,
+      errors: [{ messageId: "expressionInjection", line: 6, column: 120, data: { member: "UpdateExpression", value: "req.body.index", source: "comes from request input (express body.index)" }, suggestions: [] }],
+    },
     // Express + v3 document client: a request value compared in a FilterExpression (status is a reserved word).
     {
       code: expressScan,
@@ -752,7 +768,8 @@ export async function queryAll(table: string, keyCondition: string) {
       output: rewrite(partiqlDoc, ["WHERE id = '${req.params.id}'`,", "WHERE id = ?`,\n    Parameters: [req.params.id],"]),
       errors: [{ messageId: "statementInjection", suggestions: [] }],
     },
-    // Low-level PartiQL: { S: ... } for the quoted string, { N: String(...) } for the known number; the table name stays.
+    // Low-level PartiQL: { S: ... } for the quoted string, { N: String(...) } for the number (which is not reported
+    // itself: a number cannot carry syntax); the table name from the environment stays.
     {
       code: partiqlLowLevel,
       errors: [
@@ -760,21 +777,6 @@ export async function queryAll(table: string, keyCondition: string) {
           messageId: "statementInjection",
           line: 8,
           column: 56,
-          suggestions: [
-            {
-              messageId: "suggestParameters",
-              output: rewrite(partiqlLowLevel, [
-                "WHERE pk = '${event.pathParameters.id}' AND n > ${limit}`,",
-                "WHERE pk = ? AND n > ?`,\n    Parameters: [{ S: event.pathParameters.id }, { N: String(limit) }],",
-              ]),
-            },
-          ],
-        },
-        {
-          messageId: "statementInjection",
-          line: 8,
-          column: 92,
-          data: { member: "Statement", value: "limit", source: "comes from request input (lambda queryStringParameters.n)" },
           suggestions: [
             {
               messageId: "suggestParameters",
