@@ -49,6 +49,9 @@ function memberNames(test: (member: string) => boolean): Set<string> {
 
 /** Members that hold DynamoDB expression text, by name, from the SDK's input types. */
 export const EXPRESSION_MEMBERS: ReadonlySet<string> = memberNames((member) => member.endsWith("Expression"));
+const DYNAMODB_SYNTAX = /(?:^|[\s(,=<>])[#:]\w|\b(?:attribute_exists|attribute_not_exists|attribute_type|begins_with|size|contains|if_not_exists|list_append)\(/;
+/** Expression members no other AWS API has. */
+const DISTINCT_EXPRESSION_MEMBERS = new Set(["KeyConditionExpression", "UpdateExpression", "ConditionExpression", "ProjectionExpression"]);
 /** Members that hold a PartiQL statement. */
 export const STATEMENT_MEMBERS: ReadonlySet<string> = memberNames((member) => member === "Statement");
 
@@ -146,10 +149,22 @@ export function collectExpressionSites(
     const member = staticKeyName(left);
     if (member === undefined || !EXPRESSION_MEMBERS.has(member) || seen.has(assignment.right)) continue;
     const holder = values.resolveObject(left.object) ?? { properties: new Map(), complete: false };
+    // FilterExpression is also X-Ray's: elsewhere, ask for a DynamoDB file, a TableName beside it, or DynamoDB syntax.
+    if (!mentionsDynamoDB && !holder.properties.has("TableName") && !DISTINCT_EXPRESSION_MEMBERS.has(member) && !looksLikeDynamoDB(assignment.right, values)) continue;
     const property: ResolvedProperty = { name: member, value: assignment.right, assignment };
     add({ member, path: member, language: "expression", property, holder, operation: undefined, client: inferClient(holder, values) });
   }
   return sites;
+}
+
+/** Constant text with DynamoDB expression syntax: placeholders or DynamoDB's functions. */
+function looksLikeDynamoDB(node: Node, values: ValueResolver): boolean {
+  for (const alternative of values.resolveString(node).alternatives) {
+    for (const segment of alternative) {
+      if (segment.kind === "text" && DYNAMODB_SYNTAX.test(segment.value)) return true;
+    }
+  }
+  return false;
 }
 
 function walkPath(

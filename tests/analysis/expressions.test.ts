@@ -68,15 +68,17 @@ describe("expression sites", () => {
   it("counts x.FilterExpression = ... and += on objects built elsewhere", () => {
     const sites = sitesOf(`
       export function narrow(params, attribute) {
-        params.FilterExpression += " AND " + attribute;
+        params.FilterExpression += " AND attribute_exists(" + attribute + ")";
         params.KeyConditionExpression = "pk = :pk";
         params.Other = attribute;
       }
     `);
     expect(sites.map((site) => [site.path, site.values])).toEqual([
-      ["FilterExpression", [`" AND " + attribute`]],
+      ["FilterExpression", [`" AND attribute_exists(" + attribute + ")"`]],
       ["KeyConditionExpression", [`"pk = :pk"`]],
     ]);
+    // X-Ray's GetTraceSummaries has a FilterExpression too.
+    expect(sitesOf(`export function traces(input, arn) { input.FilterExpression = \`resource.arn = "\${arn}"\`; }`)).toEqual([]);
   });
 
   it("takes a standalone Statement only from statement-shaped objects in DynamoDB files", () => {
