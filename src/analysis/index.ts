@@ -10,6 +10,7 @@ import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, type ExpressionSite } from "./expressions";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { LoggingAnalysis } from "./logging";
+import { Guards } from "./guards";
 import { collectOperations, type Operation } from "./operations";
 import { exportedExpression, importedBinding, parseModuleFile, resolveModuleFile, type ParsedModule } from "./project";
 import { ResultIndex } from "./results";
@@ -54,6 +55,7 @@ export class FileAnalysis {
   private readonly importedFiles = new Map<string, FileAnalysis | null>();
   private callSitesValue?: CallSites;
   private expressionSitesValue?: ExpressionSite[];
+  private guardsValue?: Guards;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -100,6 +102,11 @@ export class FileAnalysis {
       this.expressionSitesValue = relevant ? collectExpressionSites(this.operations, this.values, this.index, this.mentionsDynamoDB) : [];
     }
     return this.expressionSitesValue;
+  }
+
+  /** Equality and allow-list checks that limit a value to constants where it is used. */
+  get guards(): Guards {
+    return (this.guardsValue ??= new Guards(this.scope, this.values));
   }
 
   /** Who calls a function of this file, and whether callers elsewhere can (parameter judgements). */
