@@ -110,6 +110,8 @@ export default createRule<Options, MessageIds>({
           // A number or a boolean cannot carry syntax (`list[${index}]` with a numeric index, `n > ${Number(x)}`).
           const type = analysis.typeOf(finding.node);
           if (type === "number" || type === "boolean") continue;
+          // Checked against constants or an allow-list where it is used (`if (op === "in")`, `if (!FIELDS.includes(f)) return`).
+          if (analysis.guards.isConstrained(finding.node)) continue;
           const verdict = judge(analysis, finding);
           if (!verdict || (verdict.level === "strict" && !reportAll)) continue;
           report(analysis, finding, verdict);

@@ -374,6 +374,21 @@ export async function removeAt(props: RemoveInput, limit: string) {
   await doc.send(new UpdateCommand({ TableName: "T", Key: { id }, UpdateExpression: \`REMOVE stages[\${index}] SET n = n - :one\`, ExpressionAttributeValues: { ":one": 1 } }));
   await doc.send(new ExecuteStatementCommand({ Statement: \`SELECT * FROM "T" WHERE n > \${Number(limit)}\` }));
 }`,
+    // Allow-listed attribute names and operators checked before use.
+    `${DOC}
+const SORTABLE = ["createdAt", "title"];
+const OPERATORS = { eq: "=", gt: ">" };
+app.get("/notes", async (req, res) => {
+  const { sort, op = "eq" } = req.query;
+  if (!SORTABLE.includes(sort)) return res.status(400).json({ error: "bad sort" });
+  if (!(op in OPERATORS)) return res.sendStatus(400);
+  res.json(await doc.send(new ScanCommand({ TableName: "Notes", FilterExpression: \`\${sort} \${OPERATORS[op]} :v\`, ExpressionAttributeValues: { ":v": req.query.v } })));
+});
+export function byOperator(operator: string, index: number) {
+  if (operator === "between") return { TableName: "T", FilterExpression: "#a" + index + " " + operator + " :lo and :hi" };
+  if (/^[a-z_]+$/.test(operator)) return { TableName: "T", FilterExpression: \`\${operator}(#a, :v)\` };
+  return undefined;
+}`,
     // A private method only called with constants.
     `${DOC}
 export class NotesRepository {
