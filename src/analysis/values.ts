@@ -708,7 +708,7 @@ export class ValueResolver {
         return result;
       }
       // `keys.map((k) => `#${k} = :${k}`).join(", ")`: one element stands for all (the separator sits between them).
-      const mapped = mappedStrings(callee.object, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
+      const mapped = mappedStrings(this.definitionOf(callee.object) ?? callee.object, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
       if (mapped) {
         const inner = mapped.helper ? this.bindArguments(mapped.fn, [mapped.receiver], bindings) : bindings;
         let result: Segment[][] = [];

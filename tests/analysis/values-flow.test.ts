@@ -45,6 +45,10 @@ describe("value resolver: strings built in loops and by array methods", () => {
       "SET #[k] = :",
       " = :[k]",
     ]);
+    expect(stringOf("function f(item) { const parts = Object.keys(item).map((k) => `#${k} = :${k}`); use(`SET ${parts.join(', ')}`); }").dynamic).toEqual([
+      "SET #[k] = :",
+      " = :[k]",
+    ]);
     // A same-file function as the callback: its parameter is bound to the array (dynamicParts lists a node once).
     expect(stringOf("const assign = (k) => `${k} = :${k}`; function f(item) { use(Object.keys(item).map(assign).join(', ')); }").dynamic).toEqual([
       "[Object.keys(item)] = :",
