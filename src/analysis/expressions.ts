@@ -97,15 +97,15 @@ export function collectExpressionSites(
 
   for (const operation of operations) {
     if (!operation.input) continue;
-    const root = values.resolveObject(operation.input);
-    if (!root) continue;
+    const roots = objectsOf(operation.input, values);
+    if (roots.length === 0) continue;
     for (const path of operation.command.inputPaths) {
       const member = path.slice(path.lastIndexOf(".") + 1);
       const language = EXPRESSION_MEMBERS.has(member) ? "expression" : STATEMENT_MEMBERS.has(member) ? "partiql" : undefined;
       if (!language) continue;
       const steps = parsePath(path);
       if (!steps) continue;
-      for (const { holder, property } of walkPath(root, steps, values, budget)) {
+      for (const { holder, property } of walkPath(roots, steps, values, budget)) {
         add({ member, path, language, property, holder, operation, client: operation.client !== "unknown" ? operation.client : inferClient(holder, values) });
       }
     }
@@ -129,8 +129,11 @@ export function collectExpressionSites(
     if (!holder) continue;
     const client = inferClient(holder, values);
     if (holder.properties.has("TableName")) {
-      for (const [member, property] of holder.properties) {
-        if (EXPRESSION_MEMBERS.has(member)) add({ member, path: member, language: "expression", property, holder, operation: undefined, client });
+      // Members set directly, or in objects spread in under a condition.
+      for (const part of [holder, ...objectsOf(object, values).slice(1)]) {
+        for (const [member, property] of part.properties) {
+          if (EXPRESSION_MEMBERS.has(member)) add({ member, path: member, language: "expression", property, holder: part, operation: undefined, client });
+        }
       }
     }
     const statement = holder.properties.get("Statement");
@@ -168,13 +171,13 @@ function looksLikeDynamoDB(node: Node, values: ValueResolver): boolean {
 }
 
 function walkPath(
-  root: ResolvedObject,
+  roots: ResolvedObject[],
   steps: PathStep[],
   values: ValueResolver,
   budget: { nodes: number },
 ): Array<{ holder: ResolvedObject; property: ResolvedProperty }> {
   const found: Array<{ holder: ResolvedObject; property: ResolvedProperty }> = [];
-  let holders = [root];
+  let holders = roots;
   steps.forEach((step, i) => {
     const next: ResolvedObject[] = [];
     for (const holder of holders) {
@@ -188,13 +191,42 @@ function walkPath(
       for (const suffix of step.suffixes) nodes = nodes.flatMap((node) => (suffix === "[]" ? elementsOf(node, values) : recordValuesOf(node, values)));
       for (const node of nodes) {
         if (--budget.nodes < 0) return;
-        const object = values.resolveObject(node);
-        if (object) next.push(object);
+        next.push(...objectsOf(node, values));
       }
     }
     holders = next;
   });
   return found;
+}
+
+/**
+ * The object a value resolves to, plus the objects spread into it under a condition
+ * (`...(status ? { FilterExpression: ... } : {})`, `...(q && { ... })`): members may come from either.
+ */
+function objectsOf(node: Node, values: ValueResolver): ResolvedObject[] {
+  const objects: ResolvedObject[] = [];
+  const resolved = values.resolveObject(node);
+  if (resolved) objects.push(resolved);
+  const pending: Array<{ node: Node; depth: number }> = [{ node, depth: 0 }];
+  while (pending.length > 0 && objects.length < 16) {
+    const { node: current, depth } = pending.pop()!;
+    const definition = values.definitionOf(current);
+    if (definition?.type !== AST_NODE_TYPES.ObjectExpression || depth > 3) continue;
+    for (const property of definition.properties) {
+      if (property.type !== AST_NODE_TYPES.SpreadElement) continue;
+      const argument = unwrap(property.argument);
+      const branches =
+        argument.type === AST_NODE_TYPES.ConditionalExpression ? [argument.consequent, argument.alternate]
+        : argument.type === AST_NODE_TYPES.LogicalExpression ? (argument.operator === "&&" ? [argument.right] : [argument.left, argument.right])
+        : [];
+      for (const branch of branches) {
+        const object = values.resolveObject(branch);
+        if (object) objects.push(object);
+        pending.push({ node: branch, depth: depth + 1 });
+      }
+    }
+  }
+  return objects;
 }
 
 /** Elements of an array value: a literal (through variables and pushes) or `xs.map((x) => ({ ... }))`. */

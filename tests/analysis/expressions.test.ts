@@ -37,6 +37,20 @@ describe("expression sites", () => {
     ]);
   });
 
+  it("looks into objects spread in under a condition", () => {
+    const sites = sitesOf(`
+      import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+      doc.send(new QueryCommand({ TableName: "T", KeyConditionExpression: "pk = :pk", ...(status ? { FilterExpression: f1 } : { ProjectionExpression: p1 }) }));
+      export const params = (q) => ({ TableName: "T", ...(q && { FilterExpression: f2 }) });
+    `);
+    expect(sites.map((site) => [site.path, site.values])).toEqual([
+      ["FilterExpression", ["f1"]],
+      ["KeyConditionExpression", [`"pk = :pk"`]],
+      ["ProjectionExpression", ["p1"]],
+      ["FilterExpression", ["f2"]],
+    ]);
+  });
+
   it("finds PartiQL statements of v3 commands and v2 methods", () => {
     const sites = sitesOf(`
       const AWS = require("aws-sdk");
