@@ -10,6 +10,7 @@ import { buildFileIndex, type FileIndex } from "./file-index";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
 import { exportedExpression, importedBinding, parseModuleFile, resolveModuleFile, type ParsedModule } from "./project";
+import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
 import { collectSdkReferences, emptySdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
@@ -26,6 +27,7 @@ export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment 
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
 export type { ClientType } from "./sdk/recognizer";
 export type { Endpoint, EndpointAlternative, EndpointUrl, HostKind, TlsOptions } from "./transport";
+export type { Access, AccessInstance, Check, EvidenceKind, FunctionSummary, HandlerAccess, TableRef, ValuePart } from "./ownership";
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -45,6 +47,7 @@ export class FileAnalysis {
   private resultsValue?: ResultIndex;
   private transportValue?: TransportAnalysis;
   private readonly importedFiles = new Map<string, FileAnalysis | null>();
+  private ownershipValue?: OwnershipAnalysis;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -141,6 +144,19 @@ export class FileAnalysis {
     }
     const exported = file ? exportedExpression(file.program, binding.name) : undefined;
     return file && exported ? { file, node: exported, source: binding.source } : undefined;
+  }
+
+  /** Item accesses by key, per-function summaries and ownership evidence (computed on first use). */
+  get ownership(): OwnershipAnalysis {
+    return (this.ownershipValue ??= new OwnershipAnalysis({
+      operations: this.operations,
+      values: this.values,
+      scope: this.scope,
+      sources: this.sources,
+      index: this.index,
+      visitorKeys: this.sourceCode.visitorKeys,
+      authorizationFunctions: this.settings.authorizationFunctions,
+    }));
   }
 
   clientTypeOf(node: TSESTree.Node): ClientType | undefined {

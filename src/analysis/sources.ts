@@ -193,14 +193,23 @@ function frameworkOfRouteHandler(fn: FunctionNode): "express" | "fastify" | "koa
   return "express";
 }
 
-function isExported(fn: FunctionNode): { name: string | undefined } | undefined {
-  const parent = fn.parent;
+function isExported(fn: FunctionNode, exportedLocals: ReadonlyMap<string, string>): { name: string | undefined } | undefined {
+  let parent = fn.parent;
+  // export const GET = withApiAuthRequired(async (req, ctx) => ...): a wrapper's argument is what the export runs.
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    const outer = parent.parent;
+    if (outer?.type === AST_NODE_TYPES.VariableDeclarator || outer?.type === AST_NODE_TYPES.ExportDefaultDeclaration) parent = outer;
+  }
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { name: fn.id?.name };
+    // function GET() {}; export { GET } — only for top-level declarations
+    if (parent?.type === AST_NODE_TYPES.Program && fn.id && exportedLocals.has(fn.id.name)) return { name: exportedLocals.get(fn.id.name) };
     return undefined;
   }
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     if (parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return { name: parent.id.name };
+    // const GET = async (req) => {}; export { GET }
+    if (parent.parent?.parent?.type === AST_NODE_TYPES.Program && exportedLocals.has(parent.id.name)) return { name: exportedLocals.get(parent.id.name) };
   }
   if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { name: undefined };
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
@@ -211,6 +220,20 @@ function isExported(fn: FunctionNode): { name: string | undefined } | undefined 
     }
   }
   return undefined;
+}
+
+/** `export { a, b as GET }` without a source: local name → exported name. */
+function exportedLocalNames(program: TSESTree.Program): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source || statement.declaration) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+      const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
+      names.set(specifier.local.name, exported);
+    }
+  }
+  return names;
 }
 
 function hasUseServerDirective(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): boolean {
@@ -224,6 +247,7 @@ function hasUseServerDirective(body: readonly TSESTree.ProgramStatement[] | read
 export class SourceCatalogue {
   private readonly handlerCache = new WeakMap<FunctionNode, HandlerKind | null>();
   private readonly fileUsesServer: boolean;
+  private readonly exportedLocals: Map<string, string>;
   private readonly requestPaths: Array<{ root: string; path: string[] }>;
   private readonly callerPaths: Array<{ root: string; path: string[] }>;
   private readonly requestCallNames: Set<string>;
@@ -234,6 +258,7 @@ export class SourceCatalogue {
     private readonly settings: NormalizedSettings,
   ) {
     this.fileUsesServer = hasUseServerDirective(program.body);
+    this.exportedLocals = exportedLocalNames(program);
     const split = (entries: readonly string[]) => {
       const paths: Array<{ root: string; path: string[] }> = [];
       const calls = new Set<string>();
@@ -288,7 +313,7 @@ export class SourceCatalogue {
     if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.decorators.some((d) => /^(?:Get|Post|Put|Patch|Delete|All|Head|Options)$/.test(decoratorName(d) ?? ""))) {
       return { kind: "nest-handler" };
     }
-    const exported = isExported(fn);
+    const exported = isExported(fn, this.exportedLocals);
     if (exported?.name && NEXT_ROUTE_EXPORTS.has(exported.name)) return { kind: "next-route", method: exported.name };
     if ((exported && this.fileUsesServer && fn.async) || (fn.body?.type === AST_NODE_TYPES.BlockStatement && hasUseServerDirective(fn.body.body))) {
       return { kind: "server-action" };

@@ -69,6 +69,15 @@ const RECEIVER_METHODS = new Set([
   "filter", "flat", "flatMap", "valueOf", "repeat", "charAt",
 ]);
 
+/** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */
+const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
+
+/** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
+export function carriesCredentials(path: string): boolean {
+  const segments = path.split(".");
+  return segments[0] === "get" || segments.some((segment) => CREDENTIAL_CARRIERS.has(segment));
+}
+
 interface QueryState {
   steps: number;
   active: Set<Node>;
@@ -237,6 +246,21 @@ export class ValueResolver {
     }
   }
 
+  /**
+   * Origins of a value reached by a member path from values with the given origins: `extendOrigins(originsOf(req), ["params", "id"])`
+   * is request input "params.id". Flow analyses use it to carry a callee's parameter origins over to a call's arguments.
+   */
+  extendOrigins(origins: Origin[], path: readonly string[], node: Node): Origin[] {
+    return this.extend(origins, path, node);
+  }
+
+  /** True when an argument of the call carries request input other than the credentials (headers, cookies). */
+  private takesRequestInput(call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): boolean {
+    return call.arguments.some((argument) =>
+      this.origins(argument, bindings, state, depth).some((origin) => origin.kind === "request" && !carriesCredentials(origin.path)),
+    );
+  }
+
   /** Extends origins by a member path: `req` + ["params", "id"] becomes request input "params.id". */
   private extend(origins: Origin[], path: readonly string[], node: Node, call?: TSESTree.CallExpression): Origin[] {
     if (path.length === 0 && !call) return origins;
@@ -297,7 +321,10 @@ export class ValueResolver {
 
   private callOrigins(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
     const named = this.catalogue.callSource(node);
-    if (named) return [{ kind: named.kind, framework: named.framework, path: named.path, node }];
+    // `getUser(req.params.id)` looks up whoever the request names: by name a caller source, but not the caller.
+    if (named && !(named.kind === "caller" && this.takesRequestInput(node, bindings, state, depth))) {
+      return [{ kind: named.kind, framework: named.framework, path: named.path, node }];
+    }
     const callee = unwrap(node.callee);
     const name = calleeName(node);
     if (callee.type === AST_NODE_TYPES.Identifier && name) {
