@@ -3,6 +3,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import noHardcodedCredentials from "./no-hardcoded-credentials";
 import noInsecureTransport from "./no-insecure-transport";
 import noSensitiveLogging from "./no-sensitive-logging";
+import requireOwnershipCheck from "./require-ownership-check";
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 
@@ -10,4 +11,5 @@ export const rules: Record<string, AnyRule> = {
   "no-hardcoded-credentials": noHardcodedCredentials as unknown as AnyRule,
   "no-insecure-transport": noInsecureTransport as unknown as AnyRule,
   "no-sensitive-logging": noSensitiveLogging as unknown as AnyRule,
+  "require-ownership-check": requireOwnershipCheck as unknown as AnyRule,
 };
