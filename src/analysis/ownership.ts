@@ -204,6 +204,7 @@ export class OwnershipAnalysis {
   private callSites?: Map<FunctionNode, TSESTree.CallExpression[]>;
   private learnedKeys?: Map<string, Set<string>>;
   private handlerAccessesValue?: HandlerAccess[];
+  private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
   private readonly authorizationNames: ReadonlySet<string>;
 
   constructor(private readonly deps: OwnershipDeps) {
@@ -223,9 +224,17 @@ export class OwnershipAnalysis {
     return accesses;
   }
 
-  private computeAccesses(operation: Operation, inputNode: Node): Access[] {
+  private computeAccesses(operation: Operation, inputNode: Node, depth = 0): Access[] {
     const input = this.values.resolveObject(inputNode);
-    if (!input) return [];
+    if (!input) {
+      // const params = buildParams(id): the input is the object a same-file helper returns, its parameters the call's arguments.
+      const definition = depth < 3 ? this.values.definitionOf(inputNode) : undefined;
+      if (definition?.type !== AST_NODE_TYPES.CallExpression) return [];
+      const builder = this.calleeOf(definition);
+      const returned = builder ? this.values.returnsOf(builder) : [];
+      if (!builder || returned.length !== 1) return [];
+      return this.computeAccesses(operation, returned[0], depth + 1).map((access) => this.substituteAccess(access, builder, definition));
+    }
     const request = this.literalOf(inputNode);
     const get = (name: string) => input.properties.get(name)?.value;
     switch (operation.canonical) {
@@ -793,6 +802,16 @@ export class OwnershipAnalysis {
     }
   }
 
+  private substituteAccess(access: Access, fn: FunctionNode, call: TSESTree.CallExpression): Access {
+    return {
+      ...access,
+      keyParts: access.keyParts.map((part) => this.substitutePart(part, fn, call)),
+      possibleKeyParts: access.possibleKeyParts.map((part) => this.substitutePart(part, fn, call)),
+      condition: this.substituteCondition(access.condition, fn, call),
+      transactionConditions: access.transactionConditions.map((condition) => this.substituteCondition(condition, fn, call)!),
+    };
+  }
+
   private substituteCheck(check: Check, fn: FunctionNode, call: TSESTree.CallExpression): Check {
     return {
       ...check,
@@ -995,7 +1014,9 @@ export class OwnershipAnalysis {
       if (fetched.length > 0) items.push(...fetched);
       else if (receiverOrigins.some(isSubjectish)) values.push({ attribute: undefined, node: callee.object, origins: receiverOrigins });
     }
-    if (values.length === 0 || (items.length === 0 && subjects.length + values.length < 2)) return undefined;
+    // A decision takes the item (or a key) together with something to decide by: at least two values.
+    const distinct = new Set([...values, ...subjects].map((part) => part.node)).size;
+    if (values.length === 0 || (items.length === 0 && distinct < 2)) return undefined;
     const guard = this.guardOf(call, 0) ?? this.statementGuard(call);
     if (!guard) return undefined;
     return { kind: "decision", node: call, guard, items, values, subjects };
@@ -1272,20 +1293,33 @@ export class OwnershipAnalysis {
       }
     }
     // Application-wide middleware in this file: app.use(authenticate), router.use(requireAuth)
-    for (const call of this.deps.index.calls) {
-      if (calleeName(call) !== "use" || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) continue;
-      for (const argument of call.arguments) {
-        for (const name of middlewareNames(argument)) {
-          if (AUTH_MIDDLEWARE.test(name)) info.authenticated = true;
-          if (this.authorizationNames.has(name)) info.middleware.push(name);
-        }
-      }
-    }
+    const fileWide = this.fileMiddleware();
+    info.middleware.push(...fileWide.middleware);
+    if (fileWide.authenticated) info.authenticated = true;
     for (const name of info.middleware) {
       if (AUTH_MIDDLEWARE.test(name)) info.authenticated = true;
       if (ROLE_CALL_NAME.test(name)) info.roles = true;
     }
     return info;
+  }
+
+  /** Middleware the file installs with `.use(...)`: authentication, roles and settings' authorization functions. */
+  private fileMiddleware(): { middleware: string[]; authenticated: boolean } {
+    if (!this.fileMiddlewareValue) {
+      const result = { middleware: [] as string[], authenticated: false };
+      for (const call of this.deps.index.calls) {
+        if (calleeName(call) !== "use" || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) continue;
+        for (const argument of call.arguments) {
+          for (const name of middlewareNames(argument)) {
+            if (AUTH_MIDDLEWARE.test(name)) result.authenticated = true;
+            // adminRouter.use(requireAdmin): every route of the file's router is admin-only.
+            if (this.authorizationNames.has(name) || ROLE_CALL_NAME.test(name)) result.middleware.push(name);
+          }
+        }
+      }
+      this.fileMiddlewareValue = result;
+    }
+    return this.fileMiddlewareValue;
   }
 
   private evidenceFor(instance: AccessInstance, summary: FunctionSummary, context: RootContext): EvidenceKind[] {
@@ -1498,10 +1532,10 @@ function pathsOf(parts: readonly ValuePart[]): Set<string> {
   return paths;
 }
 
-/** Every request input in the key part is among `paths`. */
+/** Every request input in the key part is among `paths`, or inside one of them (`body` covers `body.id`). */
 function coveredBy(part: ValuePart, paths: Set<string>): boolean {
   const own = pathsOf([part]);
-  return own.size > 0 && [...own].every((path) => paths.has(path));
+  return own.size > 0 && [...own].every((path) => paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`)));
 }
 
 function lastSegment(node: Node): string | undefined {

@@ -287,3 +287,17 @@ describe("nextRoutePath", () => {
 });
 
 export type { TSESTree };
+
+describe("ownership: inputs built by helpers", () => {
+  it("reads the key of an input object returned by a same-file builder, in the caller's terms", () => {
+    expect(
+      accesses(`
+        function getParams(userid, birthtime) { return { TableName: process.env.T, Key: { userid, birthtime: birthtime * 1 } }; }
+        export async function getItem(event) {
+          const { userid, birthtime } = event.pathParameters;
+          const params = getParams(userid, birthtime);
+          return doc.send(new GetCommand(params));
+        }`),
+    ).toEqual([{ kind: "read", member: "Key", table: "env:T", key: ["userid=request:pathParameters.userid", "birthtime=request:pathParameters.birthtime"], condition: undefined }]);
+  });
+});

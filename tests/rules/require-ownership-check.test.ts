@@ -460,6 +460,16 @@ app.delete("/notes/:id", async (req, res) => {
 });`,
       settings: { "dynamodb-security": { authorizationFunctions: ["policies.assertNoteAccess"] } },
     },
+    {
+      name: "an admin-only router: role middleware installed with .use()",
+      code: `${V3}
+const adminRouter = express.Router();
+adminRouter.use(authenticate, requireAdmin);
+adminRouter.delete("/users/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
     // ---------------------------------------------------------------- options
     {
       name: "publicTables by name and by environment variable",
@@ -792,6 +802,28 @@ app.patch("/notes/:id", async (req, res) => {
   };
   await doc.send(new UpdateCommand(params));
   res.json({ updatedBy: req.auth.userId });
+});` }] },
+      ],
+    },
+    {
+      name: "express: validating the id, logging and serializing are not authorization decisions",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  await validateId(req.params.id);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  logger.info("deleting", req.user.id, Item);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.json(toResponse(Item, req.user));
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 7, column: 35, endLine: 7, endColumn: 49, suggestions: [] },
+        { messageId: "writeNotOwned", line: 9, column: 18, endLine: 9, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  await validateId(req.params.id);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  logger.info("deleting", req.user.id, Item);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } }));
+  res.json(toResponse(Item, req.user));
 });` }] },
       ],
     },
