@@ -88,9 +88,10 @@ export interface Check {
   /**
    * `item`: a fetched item's attribute compared with a value; `compare`: two values compared (a request value with
    * the caller); `decision`: a call given a fetched item or a key together with other values; `role`: a role
-   * check on the caller; `authorization`: a call to a function named in settings.
+   * check on the caller; `authorization`: a call to a function named in settings; `exists`: a fetched item (or
+   * list) tested for existence — evidence for later accesses when the read itself was bound to the caller.
    */
-  kind: "item" | "compare" | "decision" | "role" | "authorization";
+  kind: "item" | "compare" | "decision" | "role" | "authorization" | "exists";
   node: Node;
   guard: Guard;
   /** Reads whose item the check inspects. */
@@ -942,6 +943,7 @@ export class OwnershipAnalysis {
         case AST_NODE_TYPES.IfStatement: {
           const check = this.roleCheck(node);
           if (check) checks.push(check);
+          checks.push(...this.existenceChecks(node.test));
           break;
         }
         default:
@@ -1051,6 +1053,35 @@ export class OwnershipAnalysis {
       if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     }
     return { node: statementOf(call), exit: "throw", fn: this.enclosingFunction(call), decides: true };
+  }
+
+  /** `if (!Item) return 404`, `if (Items.length === 0) throw ...`: a fetched item tested for existence. */
+  private existenceChecks(test: Node): Check[] {
+    const checks: Check[] = [];
+    let budget = 200;
+    walk(test, this.deps.visitorKeys, (node) => {
+      if (--budget < 0 || isFunction(node)) return false;
+      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
+      const items = this.itemOperations(this.originsOf(node));
+      if (items.length === 0) return node.type === AST_NODE_TYPES.MemberExpression ? false : undefined;
+      let start: Node = node;
+      let polarity: 1 | -1 = 1;
+      const { parent, child } = valueParent(node);
+      if (parent?.type === AST_NODE_TYPES.BinaryExpression) {
+        const other = parent.left === child ? parent.right : parent.left;
+        const empty = other.type === AST_NODE_TYPES.Literal ? other.value === null || other.value === 0 : other.type === AST_NODE_TYPES.Identifier && other.name === "undefined";
+        const one = other.type === AST_NODE_TYPES.Literal && other.value === 1;
+        if (empty && /^[!=]==?$/.test(parent.operator)) polarity = parent.operator.startsWith("=") ? -1 : 1;
+        else if (empty && parent.right === other && (parent.operator === ">" || parent.operator === "<=")) polarity = parent.operator === ">" ? 1 : -1;
+        else if (one && parent.right === other && (parent.operator === ">=" || parent.operator === "<")) polarity = parent.operator === ">=" ? 1 : -1;
+        else return false;
+        start = parent;
+      }
+      const guard = this.guardOf(start, polarity);
+      if (guard) checks.push({ kind: "exists", node: start, guard, items, values: [], subjects: [] });
+      return false;
+    });
+    return checks;
   }
 
   /** `if (!req.user.isAdmin) return ...`, `if (!groups.includes("admin")) throw ...`. */
@@ -1322,7 +1353,8 @@ export class OwnershipAnalysis {
     return this.fileMiddlewareValue;
   }
 
-  private evidenceFor(instance: AccessInstance, summary: FunctionSummary, context: RootContext): EvidenceKind[] {
+  /** Evidence in the access itself: the caller in the key, a condition or filter bound to the caller, create-only puts. */
+  private intrinsicEvidence(instance: AccessInstance): EvidenceKind[] {
     const evidence = new Set<EvidenceKind>();
     const access = instance.access;
     if (instance.keyParts.some((part) => this.isCallerValue(part.origins)) || instance.possibleKeyParts.some((part) => this.isCallerValue(part.origins))) {
@@ -1339,6 +1371,11 @@ export class OwnershipAnalysis {
         else if (conditionHolds(condition, keyAttributes, true, caller)) evidence.add("create-only");
       }
     }
+    return [...evidence];
+  }
+
+  private evidenceFor(instance: AccessInstance, summary: FunctionSummary, context: RootContext): EvidenceKind[] {
+    const evidence = new Set<EvidenceKind>(this.intrinsicEvidence(instance));
     const requestPaths = pathsOf(instance.keyParts);
     for (const check of instance.guardedBy) {
       switch (check.kind) {
@@ -1358,6 +1395,14 @@ export class OwnershipAnalysis {
           if (!authority) break;
           if (check.items.length > 0 && this.sameItem(check.items, instance, requestPaths, summary)) evidence.add("decision");
           else if (instance.keyParts.some((part) => coveredBy(part, pathsOf(check.subjects.filter((subject) => !this.isCallerValue(subject.origins)))))) evidence.add("decision");
+          break;
+        }
+        case "exists": {
+          // Read with the caller in its key (or filter), then "not found" exits: later accesses to that key are the caller's.
+          const boundReads = summary.accesses.filter(
+            (other) => check.items.includes(other.access.operation) && other !== instance && this.intrinsicEvidence(other).some((kind) => kind !== "create-only"),
+          );
+          if (boundReads.length > 0 && this.sameItem(boundReads.map((other) => other.access.operation), instance, requestPaths, summary)) evidence.add("item-check");
           break;
         }
         case "compare": {

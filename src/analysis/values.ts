@@ -5,7 +5,17 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { ScopeIndex, Variable } from "./scope";
-import { honoCallerCall, lambdaMemberSource, memberSource, type Framework, type RootKind, type SourceCatalogue } from "./sources";
+import {
+  AUTHENTICATION_FUNCTION,
+  CALLER_FROM_REQUEST_FUNCTION,
+  CREDENTIAL_MEMBER,
+  honoCallerCall,
+  lambdaMemberSource,
+  memberSource,
+  type Framework,
+  type RootKind,
+  type SourceCatalogue,
+} from "./sources";
 
 type Node = TSESTree.Node;
 
@@ -331,7 +341,7 @@ export class ValueResolver {
       if (PASS_THROUGH_FUNCTIONS.has(name)) return this.union(node.arguments, bindings, state, depth);
       const helper = this.sameFileFunction(callee);
       if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
-      return [{ kind: "unknown", node }];
+      return this.authentication(node, name, bindings, state, depth) ?? [{ kind: "unknown", node }];
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
@@ -358,9 +368,31 @@ export class ValueResolver {
       if (RECEIVER_METHODS.has(name)) {
         return [...this.origins(callee.object, bindings, state, depth), ...(name === "concat" ? this.union(node.arguments, bindings, state, depth) : [])];
       }
+      const authenticated = this.authentication(node, name, bindings, state, depth);
+      if (authenticated) return authenticated;
       if (VALIDATOR_METHODS.has(name) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
     }
     return [{ kind: "unknown", node }];
+  }
+
+  /**
+   * A call that authenticates yields the caller: an authentication-named function given the request's
+   * credentials or the whole request (`jwt.verify(token)` with the token from `req.headers.authorization`,
+   * `authenticate(req)`), or any function given a credential header or cookie by name (`lookup(req.cookies.session)`).
+   */
+  private authentication(node: TSESTree.CallExpression, name: string, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
+    const authenticating = AUTHENTICATION_FUNCTION.test(name);
+    for (const argument of node.arguments) {
+      for (const origin of this.origins(argument, bindings, state, depth)) {
+        const credential = origin.kind === "request" && carriesCredentials(origin.path) && (authenticating || CREDENTIAL_MEMBER.test(origin.path));
+        const wholeRequest = origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object" && CALLER_FROM_REQUEST_FUNCTION.test(name);
+        if (credential || wholeRequest) {
+          const framework = origin.kind === "request" ? origin.framework : (origin as Extract<Origin, { kind: "request-object" }>).root.framework;
+          return [{ kind: "caller", framework, path: `${name}()`, node }];
+        }
+      }
+    }
+    return undefined;
   }
 
   private helperOrigins(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {

@@ -159,10 +159,11 @@ describe("ownership: function summaries", () => {
     expect(summary.accesses.map((access) => parts(access.keyParts))).toEqual([["id=parameter:0"]]);
     expect(summary.returnsItemOf).toEqual([analysis.operations[0]]);
     expect(summary.checks.map((check) => ({ kind: check.kind, values: parts(check.values), exit: check.guard.exit }))).toEqual([
+      { kind: "exists", values: [], exit: "throw" },
       { kind: "item", values: ["userId=parameter:1"], exit: "throw" },
     ]);
-    // The read is covered by the check where it is; the check's value is the caller's to fill in.
-    expect(summary.accesses[0].guardedBy).toHaveLength(1);
+    // The read is covered by the checks where they are; the comparison's value is the caller's to fill in.
+    expect(summary.accesses[0].guardedBy.map((check) => check.kind)).toEqual(["exists", "item"]);
   });
 
   it("composes summaries: the handler sees the helper's access with its arguments, through two levels", () => {
@@ -299,5 +300,25 @@ describe("ownership: inputs built by helpers", () => {
           return doc.send(new GetCommand(params));
         }`),
     ).toEqual([{ kind: "read", member: "Key", table: "env:T", key: ["userid=request:pathParameters.userid", "birthtime=request:pathParameters.birthtime"], condition: undefined }]);
+  });
+});
+
+describe("ownership: existence of a caller-bound read", () => {
+  it("covers later accesses to the same key when a read keyed by the caller exits on not found", () => {
+    expect(
+      handlers(`
+        app.delete("/notes/:id", async (req, res) => {
+          const { Items } = await doc.send(new QueryCommand({ TableName: "Notes", IndexName: "byOwner", KeyConditionExpression: "ownerId = :me AND id = :id", ExpressionAttributeValues: { ":me": req.user.id, ":id": req.params.id } }));
+          if (Items.length === 0) return res.sendStatus(404);
+          await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+          res.end();
+        });
+        app.delete("/b/:id", async (req, res) => {
+          const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+          if (!Item) return res.sendStatus(404);
+          await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+          res.end();
+        });`).map((access) => `${access.kind}:${access.evidence.join(",")}`),
+    ).toEqual(["query:caller-key", "delete:item-check", "read:", "delete:"]);
   });
 });

@@ -24,3 +24,26 @@ describe("source catalogue: caller functions", () => {
     expect(used().map((node) => analysis.values.originsOf(node).map((origin) => origin.kind))).toEqual([["unknown"], ["caller"], ["caller"], ["caller"]]);
   });
 });
+
+describe("source catalogue: authentication calls yield the caller", () => {
+  it("takes the result of verifying the request's credentials, or of finding the user from the whole request, for the caller", () => {
+    const code = `
+      import jwt from "jsonwebtoken";
+      app.get("/x/:id", async (req, res) => {
+        const token = req.headers.authorization.split(" ")[1];
+        use(
+          jwt.verify(token, SECRET).sub,
+          (await authenticate(req)).id,
+          lookupAccount(req.cookies.session).id,
+          parseUserInput(req).id,
+          format(req.headers["content-type"]),
+          jwt.verify(req.params.token, SECRET),
+        );
+      });
+      export const handler = async (event) => { use(getUserFromEvent(event).id); };`;
+    const { analysis } = analyze(code);
+    const uses = analysis.index.calls.filter((call) => call.callee.type === "Identifier" && call.callee.name === "use");
+    const kinds = uses.map((call) => call.arguments.map((node) => analysis.values.originsOf(node).map((origin) => origin.kind).join("|")));
+    expect(kinds).toEqual([["caller", "caller", "caller", "unknown", "unknown", "unknown"], ["caller"]]);
+  });
+});

@@ -470,6 +470,37 @@ adminRouter.delete("/users/:id", async (req, res) => {
   res.sendStatus(204);
 });`,
     },
+    {
+      name: "a custom authentication helper: its result is the caller the item is compared with",
+      code: `${V3}
+import jwt from "jsonwebtoken";
+app.get("/notes/:id", async (req, res) => {
+  const user = await authenticate(req);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item?.ownerId !== user.id) return res.sendStatus(404);
+  res.json(Item);
+});
+export const handler = async (event) => {
+  const { sub } = jwt.verify(event.headers.authorization.replace("Bearer ", ""), process.env.JWT_SECRET);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: event.pathParameters.id }, ConditionExpression: "ownerId = :sub", ExpressionAttributeValues: { ":sub": sub } }));
+  return { statusCode: 204 };
+};`,
+    },
+    {
+      name: "a query keyed by the caller finds the item, then not-found exits before the delete",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({
+    TableName: "Notes",
+    IndexName: "byOwner",
+    KeyConditionExpression: "ownerId = :me AND id = :id",
+    ExpressionAttributeValues: { ":me": req.user.id, ":id": req.params.id },
+  }));
+  if (Items.length === 0) return res.sendStatus(404);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
     // ---------------------------------------------------------------- options
     {
       name: "publicTables by name and by environment variable",
