@@ -119,8 +119,12 @@ export default createRule<Options, MessageIds>({
           const [condition, names, values] = parts;
           const existingCondition = condition?.property?.value;
           if (existingCondition && !(existingCondition.type === AST_NODE_TYPES.Literal && typeof existingCondition.value === "string")) return undefined;
-          const nameKeys = keysOf(names?.value ? analysis.values.resolveObject(names.value) : undefined);
-          const valueKeys = keysOf(values?.value ? analysis.values.resolveObject(values.value) : undefined);
+          const existingNames = names?.value ? analysis.values.resolveObject(names.value) : undefined;
+          const existingValues = values?.value ? analysis.values.resolveObject(values.value) : undefined;
+          // Fresh placeholder names need every existing one known.
+          if ((names && !existingNames?.complete) || (values && !existingValues?.complete)) return undefined;
+          const nameKeys = keysOf(existingNames);
+          const valueKeys = keysOf(existingValues);
           const ownerName = fresh("#owner", nameKeys);
           const callerValue = fresh(":caller", valueKeys);
           const newNames: Array<[string, string]> = [[ownerName, JSON.stringify(ownerAttribute)]];

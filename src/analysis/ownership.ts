@@ -1232,8 +1232,9 @@ export class OwnershipAnalysis {
   /** Handlers (per the source catalogue), and functions with accesses that nothing in the file calls. */
   private roots(): FunctionNode[] {
     const roots = new Set<FunctionNode>();
-    for (const fn of this.deps.index.functions) {
-      if (this.deps.sources.handlerKind(fn) && this.isSeparate(fn)) roots.add(fn);
+    const relevant = this.functionsReachingOperations();
+    for (const fn of relevant) {
+      if (this.deps.sources.handlerKind(fn)) roots.add(fn);
     }
     for (const operation of this.deps.operations) {
       if (!operation.dataPlane) continue;
@@ -1241,6 +1242,30 @@ export class OwnershipAnalysis {
       if (owner && !roots.has(owner) && this.callSitesOf(owner).length === 0 && !this.insideHandler(owner)) roots.add(owner);
     }
     return [...roots];
+  }
+
+  /** Functions that perform a DynamoDB operation or call (through same-file calls) one that does: the only ones worth a summary. */
+  private functionsReachingOperations(): Set<FunctionNode> {
+    const reached = new Set<FunctionNode>();
+    const queue: FunctionNode[] = [];
+    for (const operation of this.deps.operations) {
+      if (!operation.dataPlane) continue;
+      const owner = this.ownerOf(operation.node);
+      if (owner && !reached.has(owner)) {
+        reached.add(owner);
+        queue.push(owner);
+      }
+    }
+    for (let i = 0; i < queue.length && i < 10_000; i++) {
+      for (const call of this.callSitesOf(queue[i])) {
+        const caller = this.ownerOf(call);
+        if (caller && !reached.has(caller)) {
+          reached.add(caller);
+          queue.push(caller);
+        }
+      }
+    }
+    return reached;
   }
 
   private insideHandler(fn: FunctionNode): boolean {

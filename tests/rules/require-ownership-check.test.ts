@@ -859,6 +859,20 @@ app.delete("/notes/:id", async (req, res) => {
       ],
     },
     {
+      name: "express: no suggestion when the existing placeholders are not all known",
+      code: `${V3}
+app.patch("/notes/:id", async (req, res) => {
+  await doc.send(new UpdateCommand({
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: buildUpdate(req.body),
+    ExpressionAttributeValues: { ...valuesOf(req.body) },
+  }));
+  res.json({ by: req.user.id });
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6, column: 18, endLine: 6, endColumn: 35, suggestions: [] }],
+    },
+    {
       name: "fastify: route shorthand and route options",
       code: `${V3}
 fastify.get("/notes/:id", async (request, reply) => {
