@@ -91,12 +91,31 @@ export function carriesCredentials(path: string): boolean {
 interface QueryState {
   steps: number;
   active: Set<Node>;
+  /** Answers already computed in this query (without argument bindings and without "unknown" parts): a value referenced 10,000 times is resolved once. */
+  memo: Map<Node, Origin[]>;
+  stringMemo: Map<Node, Segment[][]>;
+  /** Variables already resolved once in this query: a further reference costs no budget (its writes' answers are memoized). */
+  seen: { origins: Set<Variable>; strings: Set<Variable> };
 }
+
+function newQuery(steps: number = MAX_STEPS, from?: QueryState): QueryState {
+  return {
+    steps,
+    active: new Set(),
+    memo: from?.memo ?? new Map(),
+    stringMemo: from?.stringMemo ?? new Map(),
+    seen: from?.seen ?? { origins: new Set(), strings: new Set() },
+  };
+}
+
+const isUnknown = (origin: Origin): boolean => origin.kind === "unknown";
 
 export class ValueResolver {
   private readonly originCache = new Map<Node, Origin[]>();
   private readonly stringCache = new Map<Node, ResolvedString>();
   private readonly returnsCache = new WeakMap<FunctionNode, Node[]>();
+  /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
+  private readonly objectCache = new Map<Variable, ResolvedObject | null>();
 
   constructor(
     private readonly scope: ScopeIndex,
@@ -111,20 +130,37 @@ export class ValueResolver {
   originsOf(node: Node): Origin[] {
     const cached = this.originCache.get(node);
     if (cached) return cached;
-    const result = this.origins(node, NO_BINDINGS, { steps: MAX_STEPS, active: new Set() }, 0);
+    const result = this.origins(node, NO_BINDINGS, newQuery(), 0);
     this.originCache.set(node, result);
     return result;
   }
 
   private origins(node: Node, bindings: Bindings, state: QueryState, depth: number): Origin[] {
-    if (--state.steps < 0 || depth > MAX_DEPTH) return [{ kind: "unknown", node }];
+    // Literals are leaves: they cost no budget, so a flat chain of 10,000 of them still resolves.
+    if (node.type === AST_NODE_TYPES.Literal) return [];
+    const memoized = bindings === NO_BINDINGS ? state.memo.get(node) : undefined;
+    if (memoized) return memoized;
+    const free = this.isRepeatedVariable(node, bindings, state.seen.origins);
+    if ((!free && --state.steps < 0) || depth > MAX_DEPTH) return [{ kind: "unknown", node }];
     if (state.active.has(node)) return [];
     state.active.add(node);
     try {
-      return this.computeOrigins(unwrap(node), bindings, state, depth + 1);
+      const result = boundOrigins(this.computeOrigins(unwrap(node), bindings, state, depth + 1), node);
+      if (bindings === NO_BINDINGS && !result.some(isUnknown)) state.memo.set(node, result);
+      return result;
     } finally {
       state.active.delete(node);
     }
+  }
+
+  /** A reference to a variable this query already resolved (recorded on the first reference). */
+  private isRepeatedVariable(node: Node, bindings: Bindings, seen: Set<Variable>): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier || bindings !== NO_BINDINGS) return false;
+    const variable = this.scope.variableOf(node);
+    if (!variable) return false;
+    if (seen.has(variable)) return true;
+    seen.add(variable);
+    return false;
   }
 
   private union(nodes: readonly (Node | null | undefined)[], bindings: Bindings, state: QueryState, depth: number): Origin[] {
@@ -314,7 +350,7 @@ export class ValueResolver {
     }
     if (chain && chain.root.type === AST_NODE_TYPES.ThisExpression) return [{ kind: "unknown", node }];
     // obj[key]: a lookup in a constant table yields one of its constants whatever the key.
-    if (node.computed && this.isConstantTable(node.object)) return [];
+    if (node.computed && this.constantTable(node.object, state, depth)) return [];
     const objectOrigins = this.origins(node.object, bindings, state, depth);
     const key = staticKeyName(node);
     return this.extend(objectOrigins, [key ?? "*"], node);
@@ -322,9 +358,14 @@ export class ValueResolver {
 
   /** An object or array literal (directly or through a const) whose values are all constants. */
   isConstantTable(node: Node): boolean {
+    return this.constantTable(node, newQuery(), 0);
+  }
+
+  /** Inside a query: the table's values are asked within the same budget, depth and cycle guard (tables may refer to tables). */
+  private constantTable(node: Node, state: QueryState, depth: number): boolean {
     const target = this.definitionOf(node);
     if (target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression) {
-      return this.originsOf(target).length === 0;
+      return this.origins(target, NO_BINDINGS, state, depth).length === 0;
     }
     return false;
   }
@@ -480,8 +521,22 @@ export class ValueResolver {
    * resolved objects, and later `x.prop = value` assignments to the same variable.
    */
   resolveObject(node: Node, budget = { steps: 200 }): ResolvedObject | undefined {
-    if (--budget.steps < 0) return undefined;
     const current = unwrap(node);
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      // A variable's object is resolved once per file (1,000 spreads of one object cost one resolution).
+      const variable = this.scope.variableOf(current);
+      if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
+      const cached = this.objectCache.get(variable);
+      if (cached !== undefined) return cached ?? undefined; // null: unresolvable, or a cycle back to a variable being resolved
+      if (budget.steps <= 0) return undefined;
+      this.objectCache.set(variable, null);
+      const result = this.variableObject(variable, budget);
+      // An exhausted budget may have cut the answer short: do not keep it for questions with a fresh budget.
+      if (budget.steps >= 0) this.objectCache.set(variable, result ?? null);
+      else this.objectCache.delete(variable);
+      return result;
+    }
+    if (--budget.steps < 0) return undefined;
     switch (current.type) {
       case AST_NODE_TYPES.ObjectExpression: {
         const result: ResolvedObject = { properties: new Map(), complete: true };
@@ -507,22 +562,6 @@ export class ValueResolver {
       }
       case AST_NODE_TYPES.AwaitExpression:
         return this.resolveObject(current.argument, budget);
-      case AST_NODE_TYPES.Identifier: {
-        const variable = this.scope.variableOf(current);
-        if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
-        const writes = this.scope.writesOf(variable);
-        if (writes.length !== 1 || !writes[0].value) return undefined;
-        let base: ResolvedObject | undefined;
-        if (writes[0].path.length === 0) {
-          base = this.resolveObject(writes[0].value, budget);
-        } else if (writes[0].path.length === 1) {
-          const holder = this.resolveObject(writes[0].value, budget);
-          const inner = holder?.properties.get(writes[0].path[0]);
-          base = inner ? this.resolveObject(inner.value, budget) : undefined;
-        }
-        if (!base) return undefined;
-        return this.withMutations(variable, base, budget);
-      }
       case AST_NODE_TYPES.MemberExpression: {
         const key = staticKeyName(current);
         if (key === undefined) return undefined;
@@ -554,6 +593,22 @@ export class ValueResolver {
       default:
         return undefined;
     }
+  }
+
+  private variableObject(variable: Variable, budget: { steps: number }): ResolvedObject | undefined {
+    if (--budget.steps < 0) return undefined;
+    const writes = this.scope.writesOf(variable);
+    if (writes.length !== 1 || !writes[0].value) return undefined;
+    let base: ResolvedObject | undefined;
+    if (writes[0].path.length === 0) {
+      base = this.resolveObject(writes[0].value, budget);
+    } else if (writes[0].path.length === 1) {
+      const holder = this.resolveObject(writes[0].value, budget);
+      const inner = holder?.properties.get(writes[0].path[0]);
+      base = inner ? this.resolveObject(inner.value, budget) : undefined;
+    }
+    if (!base) return undefined;
+    return this.withMutations(variable, base, budget);
   }
 
   /** `params.X = v` and `Object.assign(params, {...})` after the declaration of `params`. */
@@ -594,26 +649,34 @@ export class ValueResolver {
   resolveString(node: Node): ResolvedString {
     const cached = this.stringCache.get(node);
     if (cached) return cached;
-    const result = { alternatives: this.strings(node, NO_BINDINGS, { steps: MAX_STEPS, active: new Set() }, 0) };
+    const result = { alternatives: this.strings(node, NO_BINDINGS, newQuery(), 0) };
     this.stringCache.set(node, result);
     return result;
   }
 
   private dynamic(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
     // A fresh cycle guard: the string query has `node` on its own stack, but its origin is a new question.
-    const originState: QueryState = { steps: Math.min(state.steps, MAX_STEPS / 4), active: new Set() };
+    const originState = newQuery(Math.min(state.steps, MAX_STEPS / 4), state);
     const origins = this.origins(node, bindings, originState, depth);
     state.steps -= MAX_STEPS / 4 - originState.steps;
     return [[{ kind: "dynamic", node, origins }]];
   }
 
   private strings(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
-    if (--state.steps < 0 || depth > MAX_DEPTH || state.active.has(node)) {
+    const memoized = bindings === NO_BINDINGS ? state.stringMemo.get(node) : undefined;
+    if (memoized) return memoized;
+    // Literals and further references to a resolved variable cost no budget (see origins).
+    const free = node.type === AST_NODE_TYPES.Literal || this.isRepeatedVariable(node, bindings, state.seen.strings);
+    if ((!free && --state.steps < 0) || depth > MAX_DEPTH || state.active.has(node)) {
       return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]];
     }
     state.active.add(node);
     try {
-      return this.computeStrings(unwrap(node), bindings, state, depth + 1);
+      const result = boundAlternatives(this.computeStrings(unwrap(node), bindings, state, depth + 1), node);
+      if (bindings === NO_BINDINGS && result.every((alternative) => alternative.every((segment) => segment.kind === "text" || !segment.origins.some(isUnknown)))) {
+        state.stringMemo.set(node, result);
+      }
+      return result;
     } finally {
       state.active.delete(node);
     }
@@ -636,7 +699,13 @@ export class ValueResolver {
       case AST_NODE_TYPES.BinaryExpression: {
         if (node.operator !== "+") return this.dynamic(node, bindings, state, depth);
         let result: Segment[][] = [[]];
-        for (const operand of this.binaryOperands(node)) result = concat(result, this.strings(operand, bindings, state, depth));
+        for (const operand of this.binaryOperands(node)) {
+          if (state.steps < 0) {
+            // Out of budget: the rest of the chain is one unknown part (not one part per operand).
+            return concat(result, [[{ kind: "dynamic", node: operand, origins: [{ kind: "unknown", node: operand }] }]]);
+          }
+          result = concat(result, this.strings(operand, bindings, state, depth));
+        }
         return result;
       }
       case AST_NODE_TYPES.ConditionalExpression:
@@ -813,6 +882,28 @@ function concat(left: Segment[][], right: Segment[][]): Segment[][] {
   const count = Math.max(left.length, right.length);
   for (let i = 0; i < count; i++) result.push(mergeSegments(left[i % left.length], right[i % right.length]));
   return result.slice(0, Math.max(MAX_ALTERNATIVES, count));
+}
+
+/** At most this many alternatives or origins per answer; past it, the rest is one "unknown" (never a wrong constant). */
+const MAX_ANSWERS = MAX_ALTERNATIVES * 4;
+
+function boundAlternatives(result: Segment[][], node: Node): Segment[][] {
+  if (result.length <= MAX_ANSWERS) return result;
+  // Keep the alternatives with non-constant parts first: they are what rules ask about.
+  const dynamic = result.filter((alternative) => alternative.some((segment) => segment.kind === "dynamic"));
+  const constant = result.filter((alternative) => alternative.every((segment) => segment.kind === "text"));
+  const kept = [...dynamic, ...constant].slice(0, MAX_ANSWERS - 1);
+  kept.push([{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]);
+  return kept;
+}
+
+function boundOrigins(origins: Origin[], node: Node): Origin[] {
+  if (origins.length <= 1) return origins;
+  const unique = [...new Set(origins)];
+  if (unique.length <= MAX_ANSWERS) return unique;
+  const kept: Origin[] = unique.filter((origin) => origin.kind !== "unknown").slice(0, MAX_ANSWERS - 1);
+  kept.push({ kind: "unknown", node });
+  return kept;
 }
 
 function alternatives(left: Segment[][], right: Segment[][]): Segment[][] {
