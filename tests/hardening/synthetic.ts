@@ -6,7 +6,8 @@
 import { Linter, SourceCode } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { FileAnalysis } from "../../src/analysis";
+import { FileAnalysis, getAnalysis } from "../../src/analysis";
+import { probeAnalysis, type ProbeSummary } from "../../src/analysis/probe";
 import { walk } from "../../src/analysis/ast";
 import type { NormalizedSettings } from "../../src/settings";
 import plugin from "../../src/index";
@@ -228,11 +229,36 @@ export function hasAutofixOption(rule: { meta: { schema?: unknown } }): boolean 
   return properties !== undefined && Object.hasOwn(properties, "autofix");
 }
 
+let lastProbe: ProbeSummary | undefined;
+
+/** What the probe rule found in the last file it linted. */
+export function lastProbeSummary(): ProbeSummary | undefined {
+  return lastProbe;
+}
+
+/** A rule that asks the shared analysis every question it answers (see src/analysis/probe.ts). */
+export const probeRule: TSESLint.RuleModule<string> = {
+  meta: { type: "problem", messages: {}, schema: [] },
+  defaultOptions: [],
+  create(context) {
+    return {
+      "Program:exit"() {
+        lastProbe = probeAnalysis(getAnalysis(context));
+      },
+    };
+  },
+};
+
 /**
- * Lints code with every rule of the plugin (strict options) through ESLint. A rule that throws makes this
+ * Lints code with every rule of the plugin (strict options) through ESLint, plus the analysis probe. A rule that throws makes this
  * throw (ESLint rethrows rule exceptions), so a passing call means no rule crashed.
  */
-export function lintWithAllRules(code: string, filename = "file.ts", settings: Record<string, unknown> = {}): Linter.LintMessage[] {
+export function lintWithAllRules(
+  code: string,
+  filename = "file.ts",
+  settings: Record<string, unknown> = {},
+  languageOptions: Linter.LanguageOptions = {},
+): Linter.LintMessage[] {
   const linter = new Linter({ configType: "flat" });
   return linter.verify(
     code,
@@ -242,11 +268,12 @@ export function lintWithAllRules(code: string, filename = "file.ts", settings: R
         languageOptions: {
           parser: tsParser as unknown as Linter.Parser,
           ecmaVersion: "latest",
-          sourceType: "module",
-          parserOptions: { ecmaFeatures: { jsx: filename.endsWith("x") } },
+          sourceType: /\.c[jt]s$/.test(filename) ? "commonjs" : "module",
+          parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(filename) } },
+          ...languageOptions,
         },
-        plugins: { "dynamodb-security": plugin as never },
-        rules: allRulesStrict(),
+        plugins: { "dynamodb-security": plugin as never, probe: { rules: { all: probeRule as never } } },
+        rules: { ...allRulesStrict(), "probe/all": "error" },
         settings,
       },
     ],
@@ -271,8 +298,8 @@ export function lintParsedWithAllRules(parsed: Parsed): Linter.LintMessage[] {
       {
         files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"],
         languageOptions: { parser },
-        plugins: { "dynamodb-security": plugin as never },
-        rules: allRulesStrict(),
+        plugins: { "dynamodb-security": plugin as never, probe: { rules: { all: probeRule as never } } },
+        rules: { ...allRulesStrict(), "probe/all": "error" },
       },
     ],
     parsed.filename,
