@@ -11,6 +11,7 @@ import { probeAnalysis, type ProbeSummary } from "../../src/analysis/probe";
 import { walk } from "../../src/analysis/ast";
 import type { NormalizedSettings } from "../../src/settings";
 import plugin from "../../src/index";
+import { hasAutofixOption } from "../rule-tester";
 
 type Node = TSESTree.Node;
 
@@ -219,14 +220,6 @@ export function allRulesStrict(): Linter.RulesRecord {
     entries[`dynamodb-security/${name}`] = Object.keys(options).length > 0 ? ["error", options] : "error";
   }
   return entries;
-}
-
-/** Does the rule's first option object declare `autofix`? */
-export function hasAutofixOption(rule: { meta: { schema?: unknown } }): boolean {
-  const schema = rule.meta.schema;
-  const first = Array.isArray(schema) ? schema[0] : undefined;
-  const properties = first && typeof first === "object" ? (first as { properties?: Record<string, unknown> }).properties : undefined;
-  return properties !== undefined && Object.hasOwn(properties, "autofix");
 }
 
 let lastProbe: ProbeSummary | undefined;
