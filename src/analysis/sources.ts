@@ -347,7 +347,8 @@ export class SourceCatalogue {
     for (const decorator of decorators) {
       const decorator_ = decoratorName(decorator);
       if (!decorator_) continue;
-      const member = NEST_REQUEST_DECORATORS[decorator_];
+      // Own keys only: a decorator named `constructor` or `toString` is not a request decorator.
+      const member = Object.hasOwn(NEST_REQUEST_DECORATORS, decorator_) ? NEST_REQUEST_DECORATORS[decorator_] : undefined;
       if (member) {
         const argument = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments[0] : undefined;
         const key = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? `.${argument.value}` : "";

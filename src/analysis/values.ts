@@ -94,9 +94,16 @@ interface QueryState {
   /** Answers already computed in this query (without argument bindings and without "unknown" parts): a value referenced 10,000 times is resolved once. */
   memo: Map<Node, Origin[]>;
   stringMemo: Map<Node, Segment[][]>;
-  /** Variables already resolved once in this query: a further reference costs no budget (its writes' answers are memoized). */
-  seen: { origins: Set<Variable>; strings: Set<Variable> };
+  /**
+   * Variables resolved in this query (without argument bindings): the origins of each write, and the
+   * string value. A further reference reuses them at no budget cost; PENDING marks a variable being
+   * resolved, so a reference back to it (a cycle) adds nothing.
+   */
+  variables: Map<Variable, Origin[][] | typeof PENDING>;
+  stringVariables: Map<Variable, Segment[][] | typeof PENDING>;
 }
+
+const PENDING = Symbol("pending");
 
 function newQuery(steps: number = MAX_STEPS, from?: QueryState): QueryState {
   return {
@@ -104,7 +111,8 @@ function newQuery(steps: number = MAX_STEPS, from?: QueryState): QueryState {
     active: new Set(),
     memo: from?.memo ?? new Map(),
     stringMemo: from?.stringMemo ?? new Map(),
-    seen: from?.seen ?? { origins: new Set(), strings: new Set() },
+    variables: from?.variables ?? new Map(),
+    stringVariables: from?.stringVariables ?? new Map(),
   };
 }
 
@@ -140,7 +148,7 @@ export class ValueResolver {
     if (node.type === AST_NODE_TYPES.Literal) return [];
     const memoized = bindings === NO_BINDINGS ? state.memo.get(node) : undefined;
     if (memoized) return memoized;
-    const free = this.isRepeatedVariable(node, bindings, state.seen.origins);
+    const free = this.isResolvedVariable(node, bindings, state.variables);
     if ((!free && --state.steps < 0) || depth > MAX_DEPTH) return [{ kind: "unknown", node }];
     if (state.active.has(node)) return [];
     state.active.add(node);
@@ -153,14 +161,12 @@ export class ValueResolver {
     }
   }
 
-  /** A reference to a variable this query already resolved (recorded on the first reference). */
-  private isRepeatedVariable(node: Node, bindings: Bindings, seen: Set<Variable>): boolean {
+  /** A reference to a variable this query already resolved: answering it reuses that answer and recurses no further. */
+  private isResolvedVariable(node: Node, bindings: Bindings, resolved: Map<Variable, unknown>): boolean {
     if (node.type !== AST_NODE_TYPES.Identifier || bindings !== NO_BINDINGS) return false;
     const variable = this.scope.variableOf(node);
-    if (!variable) return false;
-    if (seen.has(variable)) return true;
-    seen.add(variable);
-    return false;
+    const answer = variable && resolved.get(variable);
+    return answer !== undefined && answer !== PENDING;
   }
 
   private union(nodes: readonly (Node | null | undefined)[], bindings: Bindings, state: QueryState, depth: number): Origin[] {
@@ -277,14 +283,19 @@ export class ValueResolver {
       case "Variable": {
         const writes = this.scope.writesOf(variable);
         if (writes.length === 0) return [];
-        const result: Origin[] = [];
-        for (const write of writes) {
-          if (!write.value) {
-            result.push({ kind: "unknown", node: write.identifier });
-            continue;
-          }
-          result.push(...this.extend(this.origins(write.value, bindings, state, depth), [...write.path, ...path], identifier));
+        const memoize = bindings === NO_BINDINGS;
+        let perWrite = memoize ? state.variables.get(variable) : undefined;
+        if (perWrite === PENDING) return []; // a cycle back to this variable: its writes are being collected already
+        if (!perWrite) {
+          if (memoize) state.variables.set(variable, PENDING);
+          perWrite = writes.map((write) => (write.value ? this.origins(write.value, bindings, state, depth) : []));
+          if (memoize) state.variables.set(variable, perWrite);
         }
+        const result: Origin[] = [];
+        writes.forEach((write, i) => {
+          if (!write.value) result.push({ kind: "unknown", node: write.identifier });
+          else result.push(...this.extend((perWrite as Origin[][])[i], [...write.path, ...path], identifier));
+        });
         return result;
       }
       default:
@@ -386,7 +397,7 @@ export class ValueResolver {
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier && PASS_THROUGH_MEMBER_CALLS[object.name]?.has(name) && this.scope.isGlobal(object)) {
+      if (object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(PASS_THROUGH_MEMBER_CALLS, object.name) && PASS_THROUGH_MEMBER_CALLS[object.name].has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
       }
       if (name === "marshall" || name === "unmarshall" || name === "input" || name === "output") {
@@ -666,7 +677,7 @@ export class ValueResolver {
     const memoized = bindings === NO_BINDINGS ? state.stringMemo.get(node) : undefined;
     if (memoized) return memoized;
     // Literals and further references to a resolved variable cost no budget (see origins).
-    const free = node.type === AST_NODE_TYPES.Literal || this.isRepeatedVariable(node, bindings, state.seen.strings);
+    const free = node.type === AST_NODE_TYPES.Literal || this.isResolvedVariable(node, bindings, state.stringVariables);
     if ((!free && --state.steps < 0) || depth > MAX_DEPTH || state.active.has(node)) {
       return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]];
     }
@@ -746,16 +757,23 @@ export class ValueResolver {
       }
       return this.dynamic(node, bindings, state, depth);
     }
+    if (writes.some((write) => write.operator !== "=" && write.operator !== "+=")) return this.dynamic(node, bindings, state, depth);
+    const memoize = bindings === NO_BINDINGS;
+    const known = memoize ? state.stringVariables.get(variable) : undefined;
+    if (known === PENDING) return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]]; // a cycle back to this variable
+    if (known) return known;
+    if (memoize) state.stringVariables.set(variable, PENDING);
     // `let s = "a"; if (x) s = "b"; s += y;` → alternatives of the plain writes, then every append.
     let base: Segment[][] = [];
     const appends: TSESTree.Node[] = [];
     for (const write of writes) {
       if (write.operator === "=") base = alternatives(base, this.strings(write.value!, bindings, state, depth));
-      else if (write.operator === "+=") appends.push(write.value!);
-      else return this.dynamic(node, bindings, state, depth);
+      else appends.push(write.value!);
     }
     if (base.length === 0) base = [[]];
     for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
+    base = boundAlternatives(base, node);
+    if (memoize) state.stringVariables.set(variable, base);
     return base;
   }
 
