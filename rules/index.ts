@@ -4,6 +4,7 @@ import noExpressionInjection from "./no-expression-injection";
 import noHardcodedCredentials from "./no-hardcoded-credentials";
 import noInsecureTransport from "./no-insecure-transport";
 import noSensitiveLogging from "./no-sensitive-logging";
+import requireOwnershipCheck from "./require-ownership-check";
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 
@@ -12,4 +13,5 @@ export const rules: Record<string, AnyRule> = {
   "no-hardcoded-credentials": noHardcodedCredentials as unknown as AnyRule,
   "no-insecure-transport": noInsecureTransport as unknown as AnyRule,
   "no-sensitive-logging": noSensitiveLogging as unknown as AnyRule,
+  "require-ownership-check": requireOwnershipCheck as unknown as AnyRule,
 };

@@ -191,6 +191,11 @@ export default createRule<Options, MessageIds>({
           case "env":
           case "module":
             break;
+          case "unknown":
+            // An exhausted analysis budget proves nothing: ignore that part rather than guess.
+            if (origin.exhausted) break;
+            strict ??= { level: "strict", source: "is not a constant" };
+            break;
           default:
             strict ??= { level: "strict", source: "is not a constant" };
         }

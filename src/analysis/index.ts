@@ -7,12 +7,13 @@ import { getSettings, type NormalizedSettings } from "../settings";
 import { CallSites } from "./call-sites";
 import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
-import { collectExpressionSites, type ExpressionSite } from "./expressions";
+import { collectExpressionSites, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
 import { exportedExpression, importedBinding, parseModuleFile, resolveModuleFile, type ParsedModule } from "./project";
+import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
 import { collectSdkReferences, emptySdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
@@ -23,8 +24,8 @@ import { ValueResolver } from "./values";
 
 export type { CallSite, Callers, ParameterVerdict } from "./call-sites";
 export type { ClientConfig } from "./config";
-export type { ExpressionLanguage, ExpressionPosition, ExpressionSite, PartiqlPosition } from "./expressions";
-export { countParameterMarkers, expressionPosition, partiqlPosition, reservedWordsIn, RESERVED_WORDS } from "./expressions";
+export type { ExpressionLanguage, ExpressionPosition, ExpressionSite, PartiqlPosition } from "./expression-sites";
+export { countParameterMarkers, expressionPosition, partiqlPosition, reservedWordsIn, RESERVED_WORDS } from "./expression-sites";
 export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
 export { findLogged } from "./logging";
 export type { ItemData } from "./results";
@@ -34,6 +35,7 @@ export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./val
 export type { ClientType } from "./sdk/recognizer";
 export type { Endpoint, EndpointAlternative, EndpointUrl, HostKind, TlsOptions } from "./transport";
 export type { PrimitiveType } from "./types";
+export type { Access, AccessInstance, Check, EvidenceKind, FunctionSummary, HandlerAccess, TableRef, ValuePart } from "./ownership";
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -56,6 +58,7 @@ export class FileAnalysis {
   private callSitesValue?: CallSites;
   private expressionSitesValue?: ExpressionSite[];
   private guardsValue?: Guards;
+  private ownershipValue?: OwnershipAnalysis;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -180,6 +183,19 @@ export class FileAnalysis {
   /** The primitive type an expression has on its face (literals, conversions, casts, same-file TS annotations). */
   typeOf(node: TSESTree.Node): PrimitiveType | undefined {
     return declaredType(node, this.scope);
+  }
+
+  /** Item accesses by key, per-function summaries and ownership evidence (computed on first use). */
+  get ownership(): OwnershipAnalysis {
+    return (this.ownershipValue ??= new OwnershipAnalysis({
+      operations: this.operations,
+      values: this.values,
+      scope: this.scope,
+      sources: this.sources,
+      index: this.index,
+      visitorKeys: this.sourceCode.visitorKeys,
+      authorizationFunctions: this.settings.authorizationFunctions,
+    }));
   }
 
   clientTypeOf(node: TSESTree.Node): ClientType | undefined {

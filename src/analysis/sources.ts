@@ -35,6 +35,14 @@ export const CALLER_FUNCTIONS = new Set([
   "getSession",
 ]);
 
+/** Names of functions that take credentials (`jwt.verify(token)`, `decodeToken(header)`): their result is the caller. */
+export const AUTHENTICATION_FUNCTION = /auth|verify|decode|token|jwt|session|user|claim|identity|principal|caller|whoami|login|current/i;
+/** Names of functions that find the caller from the whole request (`authenticate(req)`, `getUserFromEvent(event)`). */
+export const CALLER_FROM_REQUEST_FUNCTION =
+  /auth|session|claim|principal|identity|caller|current|whoami|logged|signed|token|jwt|^(?:get|load|fetch|find|resolve|require|ensure|extract|read)(?:user|account|member|viewer)(?:id)?(?:from\w+)?$/i;
+/** Request members that carry credentials by name (a header or cookie called so). */
+export const CREDENTIAL_MEMBER = /authori[sz]ation|cookie|token|session|jwt|bearer|api-?key|x-user|auth/i;
+
 const NEST_REQUEST_DECORATORS: Record<string, string> = { Param: "params", Query: "query", Body: "body", Headers: "headers" };
 const NEST_CALLER_DECORATORS = new Set(["CurrentUser", "User", "AuthUser", "GetUser", "ReqUser", "Caller"]);
 
@@ -193,14 +201,23 @@ function frameworkOfRouteHandler(fn: FunctionNode): "express" | "fastify" | "koa
   return "express";
 }
 
-function isExported(fn: FunctionNode): { name: string | undefined } | undefined {
-  const parent = fn.parent;
+function isExported(fn: FunctionNode, exportedLocals: ReadonlyMap<string, string>): { name: string | undefined } | undefined {
+  let parent = fn.parent;
+  // export const GET = withApiAuthRequired(async (req, ctx) => ...): a wrapper's argument is what the export runs.
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    const outer = parent.parent;
+    if (outer?.type === AST_NODE_TYPES.VariableDeclarator || outer?.type === AST_NODE_TYPES.ExportDefaultDeclaration) parent = outer;
+  }
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { name: fn.id?.name };
+    // function GET() {}; export { GET } — only for top-level declarations
+    if (parent?.type === AST_NODE_TYPES.Program && fn.id && exportedLocals.has(fn.id.name)) return { name: exportedLocals.get(fn.id.name) };
     return undefined;
   }
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     if (parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return { name: parent.id.name };
+    // const GET = async (req) => {}; export { GET }
+    if (parent.parent?.parent?.type === AST_NODE_TYPES.Program && exportedLocals.has(parent.id.name)) return { name: exportedLocals.get(parent.id.name) };
   }
   if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return { name: undefined };
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
@@ -211,6 +228,20 @@ function isExported(fn: FunctionNode): { name: string | undefined } | undefined 
     }
   }
   return undefined;
+}
+
+/** `export { a, b as GET }` without a source: local name → exported name. */
+function exportedLocalNames(program: TSESTree.Program): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source || statement.declaration) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+      const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
+      names.set(specifier.local.name, exported);
+    }
+  }
+  return names;
 }
 
 function hasUseServerDirective(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[]): boolean {
@@ -224,6 +255,7 @@ function hasUseServerDirective(body: readonly TSESTree.ProgramStatement[] | read
 export class SourceCatalogue {
   private readonly handlerCache = new WeakMap<FunctionNode, HandlerKind | null>();
   private readonly fileUsesServer: boolean;
+  private readonly exportedLocals: Map<string, string>;
   private readonly requestPaths: Array<{ root: string; path: string[] }>;
   private readonly callerPaths: Array<{ root: string; path: string[] }>;
   private readonly requestCallNames: Set<string>;
@@ -234,6 +266,7 @@ export class SourceCatalogue {
     private readonly settings: NormalizedSettings,
   ) {
     this.fileUsesServer = hasUseServerDirective(program.body);
+    this.exportedLocals = exportedLocalNames(program);
     const split = (entries: readonly string[]) => {
       const paths: Array<{ root: string; path: string[] }> = [];
       const calls = new Set<string>();
@@ -288,7 +321,7 @@ export class SourceCatalogue {
     if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.decorators.some((d) => /^(?:Get|Post|Put|Patch|Delete|All|Head|Options)$/.test(decoratorName(d) ?? ""))) {
       return { kind: "nest-handler" };
     }
-    const exported = isExported(fn);
+    const exported = isExported(fn, this.exportedLocals);
     if (exported?.name && NEXT_ROUTE_EXPORTS.has(exported.name)) return { kind: "next-route", method: exported.name };
     if ((exported && this.fileUsesServer && fn.async) || (fn.body?.type === AST_NODE_TYPES.BlockStatement && hasUseServerDirective(fn.body.body))) {
       return { kind: "server-action" };
@@ -314,7 +347,8 @@ export class SourceCatalogue {
     for (const decorator of decorators) {
       const decorator_ = decoratorName(decorator);
       if (!decorator_) continue;
-      const member = NEST_REQUEST_DECORATORS[decorator_];
+      // Own keys only: a decorator named `constructor` or `toString` is not a request decorator.
+      const member = Object.hasOwn(NEST_REQUEST_DECORATORS, decorator_) ? NEST_REQUEST_DECORATORS[decorator_] : undefined;
       if (member) {
         const argument = decorator.expression.type === AST_NODE_TYPES.CallExpression ? decorator.expression.arguments[0] : undefined;
         const key = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? `.${argument.value}` : "";

@@ -5,7 +5,17 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { ScopeIndex, Variable } from "./scope";
-import { honoCallerCall, lambdaMemberSource, memberSource, type Framework, type RootKind, type SourceCatalogue } from "./sources";
+import {
+  AUTHENTICATION_FUNCTION,
+  CALLER_FROM_REQUEST_FUNCTION,
+  CREDENTIAL_MEMBER,
+  honoCallerCall,
+  lambdaMemberSource,
+  memberSource,
+  type Framework,
+  type RootKind,
+  type SourceCatalogue,
+} from "./sources";
 
 type Node = TSESTree.Node;
 
@@ -17,7 +27,8 @@ export type Origin =
   | { kind: "env"; name: string | undefined; node: Node }
   | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node }
   | { kind: "module"; node: Node }
-  | { kind: "unknown"; node: Node };
+  /** `exhausted`: the resolver ran out of budget (or met a cycle) here; rules treat it as quiet, never as a finding. */
+  | { kind: "unknown"; node: Node; exhausted?: boolean };
 
 export type Segment = { kind: "text"; value: string } | { kind: "dynamic"; node: Node; origins: Origin[] };
 
@@ -82,15 +93,51 @@ const ARRAY_CALLBACK_METHODS: Record<string, number> = {
 /** Array methods that keep (a subset of) the receiver's elements, as far as a joined string goes. */
 const ELEMENT_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "reverse", "toSorted", "toReversed"]);
 
+/** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */
+const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
+
+/** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
+export function carriesCredentials(path: string): boolean {
+  const segments = path.split(".");
+  return segments[0] === "get" || segments.some((segment) => CREDENTIAL_CARRIERS.has(segment));
+}
+
 interface QueryState {
   steps: number;
   active: Set<Node>;
+  /** Answers already computed in this query (without argument bindings and without "unknown" parts): a value referenced 10,000 times is resolved once. */
+  memo: Map<Node, Origin[]>;
+  stringMemo: Map<Node, Segment[][]>;
+  /**
+   * Variables resolved in this query (without argument bindings): the origins of each write, and the
+   * string value. A further reference reuses them at no budget cost; PENDING marks a variable being
+   * resolved, so a reference back to it (a cycle) adds nothing.
+   */
+  variables: Map<Variable, Origin[][] | typeof PENDING>;
+  stringVariables: Map<Variable, Segment[][] | typeof PENDING>;
 }
+
+const PENDING = Symbol("pending");
+
+function newQuery(steps: number = MAX_STEPS, from?: QueryState): QueryState {
+  return {
+    steps,
+    active: new Set(),
+    memo: from?.memo ?? new Map(),
+    stringMemo: from?.stringMemo ?? new Map(),
+    variables: from?.variables ?? new Map(),
+    stringVariables: from?.stringVariables ?? new Map(),
+  };
+}
+
+const isUnknown = (origin: Origin): boolean => origin.kind === "unknown";
 
 export class ValueResolver {
   private readonly originCache = new Map<Node, Origin[]>();
   private readonly stringCache = new Map<Node, ResolvedString>();
   private readonly returnsCache = new WeakMap<FunctionNode, Node[]>();
+  /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
+  private readonly objectCache = new Map<Variable, ResolvedObject | null>();
 
   constructor(
     private readonly scope: ScopeIndex,
@@ -105,20 +152,35 @@ export class ValueResolver {
   originsOf(node: Node): Origin[] {
     const cached = this.originCache.get(node);
     if (cached) return cached;
-    const result = this.origins(node, NO_BINDINGS, { steps: MAX_STEPS, active: new Set() }, 0);
+    const result = this.origins(node, NO_BINDINGS, newQuery(), 0);
     this.originCache.set(node, result);
     return result;
   }
 
   private origins(node: Node, bindings: Bindings, state: QueryState, depth: number): Origin[] {
-    if (--state.steps < 0 || depth > MAX_DEPTH) return [{ kind: "unknown", node }];
+    // Literals are leaves: they cost no budget, so a flat chain of 10,000 of them still resolves.
+    if (node.type === AST_NODE_TYPES.Literal) return [];
+    const memoized = bindings === NO_BINDINGS ? state.memo.get(node) : undefined;
+    if (memoized) return memoized;
+    const free = this.isResolvedVariable(node, bindings, state.variables);
+    if ((!free && --state.steps < 0) || depth > MAX_DEPTH) return [{ kind: "unknown", node, exhausted: true }];
     if (state.active.has(node)) return [];
     state.active.add(node);
     try {
-      return this.computeOrigins(unwrap(node), bindings, state, depth + 1);
+      const result = boundOrigins(this.computeOrigins(unwrap(node), bindings, state, depth + 1), node);
+      if (bindings === NO_BINDINGS && !result.some(isUnknown)) state.memo.set(node, result);
+      return result;
     } finally {
       state.active.delete(node);
     }
+  }
+
+  /** A reference to a variable this query already resolved: answering it reuses that answer and recurses no further. */
+  private isResolvedVariable(node: Node, bindings: Bindings, resolved: Map<Variable, unknown>): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier || bindings !== NO_BINDINGS) return false;
+    const variable = this.scope.variableOf(node);
+    const answer = variable && resolved.get(variable);
+    return answer !== undefined && answer !== PENDING;
   }
 
   private union(nodes: readonly (Node | null | undefined)[], bindings: Bindings, state: QueryState, depth: number): Origin[] {
@@ -238,21 +300,44 @@ export class ValueResolver {
       case "Variable": {
         const writes = this.scope.writesOf(variable);
         if (writes.length === 0) return [];
-        const result: Origin[] = [];
-        for (const write of writes) {
-          if (!write.value) {
-            // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value.
-            const iterated = loopSource(write.identifier);
-            result.push(...(iterated ? this.extend(this.origins(iterated, bindings, state, depth), path, identifier) : [{ kind: "unknown" as const, node: write.identifier }]));
-            continue;
-          }
-          result.push(...this.extend(this.origins(write.value, bindings, state, depth), [...write.path, ...path], identifier));
+        const memoize = bindings === NO_BINDINGS;
+        let perWrite = memoize ? state.variables.get(variable) : undefined;
+        if (perWrite === PENDING) return []; // a cycle back to this variable: its writes are being collected already
+        if (!perWrite) {
+          if (memoize) state.variables.set(variable, PENDING);
+          perWrite = writes.map((write) => (write.value ? this.origins(write.value, bindings, state, depth) : []));
+          if (memoize) state.variables.set(variable, perWrite);
         }
+        const result: Origin[] = [];
+        writes.forEach((write, i) => {
+          if (write.value) {
+            result.push(...this.extend((perWrite as Origin[][])[i], [...write.path, ...path], identifier));
+            return;
+          }
+          // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value.
+          const iterated = loopSource(write.identifier);
+          result.push(...(iterated ? this.extend(this.origins(iterated, bindings, state, depth), path, identifier) : [{ kind: "unknown" as const, node: write.identifier }]));
+        });
         return result;
       }
       default:
         return [{ kind: "unknown", node: identifier }];
     }
+  }
+
+  /**
+   * Origins of a value reached by a member path from values with the given origins: `extendOrigins(originsOf(req), ["params", "id"])`
+   * is request input "params.id". Flow analyses use it to carry a callee's parameter origins over to a call's arguments.
+   */
+  extendOrigins(origins: Origin[], path: readonly string[], node: Node): Origin[] {
+    return this.extend(origins, path, node);
+  }
+
+  /** True when an argument of the call carries request input other than the credentials (headers, cookies). */
+  private takesRequestInput(call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): boolean {
+    return call.arguments.some((argument) =>
+      this.origins(argument, bindings, state, depth).some((origin) => origin.kind === "request" && !carriesCredentials(origin.path)),
+    );
   }
 
   /** Extends origins by a member path: `req` + ["params", "id"] becomes request input "params.id". */
@@ -298,7 +383,7 @@ export class ValueResolver {
     }
     if (chain && chain.root.type === AST_NODE_TYPES.ThisExpression) return [{ kind: "unknown", node }];
     // obj[key]: a lookup in a constant table yields one of its constants whatever the key.
-    if (node.computed && this.isConstantTable(node.object)) return [];
+    if (node.computed && this.constantTable(node.object, state, depth)) return [];
     const objectOrigins = this.origins(node.object, bindings, state, depth);
     const key = staticKeyName(node);
     return this.extend(objectOrigins, [key ?? "*"], node);
@@ -306,27 +391,35 @@ export class ValueResolver {
 
   /** An object or array literal (directly or through a const) whose values are all constants. */
   isConstantTable(node: Node): boolean {
+    return this.constantTable(node, newQuery(), 0);
+  }
+
+  /** Inside a query: the table's values are asked within the same budget, depth and cycle guard (tables may refer to tables). */
+  private constantTable(node: Node, state: QueryState, depth: number): boolean {
     const target = this.definitionOf(node);
     if (target?.type === AST_NODE_TYPES.ObjectExpression || target?.type === AST_NODE_TYPES.ArrayExpression) {
-      return this.originsOf(target).length === 0;
+      return this.origins(target, NO_BINDINGS, state, depth).length === 0;
     }
     return false;
   }
 
   private callOrigins(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
     const named = this.catalogue.callSource(node);
-    if (named) return [{ kind: named.kind, framework: named.framework, path: named.path, node }];
+    // `getUser(req.params.id)` looks up whoever the request names: by name a caller source, but not the caller.
+    if (named && !(named.kind === "caller" && this.takesRequestInput(node, bindings, state, depth))) {
+      return [{ kind: named.kind, framework: named.framework, path: named.path, node }];
+    }
     const callee = unwrap(node.callee);
     const name = calleeName(node);
     if (callee.type === AST_NODE_TYPES.Identifier && name) {
       if (PASS_THROUGH_FUNCTIONS.has(name)) return this.union(node.arguments, bindings, state, depth);
       const helper = this.sameFileFunction(callee);
       if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
-      return [{ kind: "unknown", node }];
+      return this.authentication(node, name, bindings, state, depth) ?? [{ kind: "unknown", node }];
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
-      if (object.type === AST_NODE_TYPES.Identifier && PASS_THROUGH_MEMBER_CALLS[object.name]?.has(name) && this.scope.isGlobal(object)) {
+      if (object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(PASS_THROUGH_MEMBER_CALLS, object.name) && PASS_THROUGH_MEMBER_CALLS[object.name].has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
       }
       if (name === "marshall" || name === "unmarshall" || name === "input" || name === "output") {
@@ -349,9 +442,31 @@ export class ValueResolver {
       if (RECEIVER_METHODS.has(name)) {
         return [...this.origins(callee.object, bindings, state, depth), ...(name === "concat" ? this.union(node.arguments, bindings, state, depth) : [])];
       }
+      const authenticated = this.authentication(node, name, bindings, state, depth);
+      if (authenticated) return authenticated;
       if (VALIDATOR_METHODS.has(name) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
     }
     return [{ kind: "unknown", node }];
+  }
+
+  /**
+   * A call that authenticates yields the caller: an authentication-named function given the request's
+   * credentials or the whole request (`jwt.verify(token)` with the token from `req.headers.authorization`,
+   * `authenticate(req)`), or any function given a credential header or cookie by name (`lookup(req.cookies.session)`).
+   */
+  private authentication(node: TSESTree.CallExpression, name: string, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
+    const authenticating = AUTHENTICATION_FUNCTION.test(name);
+    for (const argument of node.arguments) {
+      for (const origin of this.origins(argument, bindings, state, depth)) {
+        const credential = origin.kind === "request" && carriesCredentials(origin.path) && (authenticating || CREDENTIAL_MEMBER.test(origin.path));
+        const wholeRequest = origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object" && CALLER_FROM_REQUEST_FUNCTION.test(name);
+        if (credential || wholeRequest) {
+          const framework = origin.kind === "request" ? origin.framework : (origin as Extract<Origin, { kind: "request-object" }>).root.framework;
+          return [{ kind: "caller", framework, path: `${name}()`, node }];
+        }
+      }
+    }
+    return undefined;
   }
 
   private helperOrigins(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
@@ -439,8 +554,22 @@ export class ValueResolver {
    * resolved objects, and later `x.prop = value` assignments to the same variable.
    */
   resolveObject(node: Node, budget = { steps: 200 }): ResolvedObject | undefined {
-    if (--budget.steps < 0) return undefined;
     const current = unwrap(node);
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      // A variable's object is resolved once per file (1,000 spreads of one object cost one resolution).
+      const variable = this.scope.variableOf(current);
+      if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
+      const cached = this.objectCache.get(variable);
+      if (cached !== undefined) return cached ?? undefined; // null: unresolvable, or a cycle back to a variable being resolved
+      if (budget.steps <= 0) return undefined;
+      this.objectCache.set(variable, null);
+      const result = this.variableObject(variable, budget);
+      // An exhausted budget may have cut the answer short: do not keep it for questions with a fresh budget.
+      if (budget.steps >= 0) this.objectCache.set(variable, result ?? null);
+      else this.objectCache.delete(variable);
+      return result;
+    }
+    if (--budget.steps < 0) return undefined;
     switch (current.type) {
       case AST_NODE_TYPES.ObjectExpression: {
         const result: ResolvedObject = { properties: new Map(), complete: true };
@@ -466,22 +595,6 @@ export class ValueResolver {
       }
       case AST_NODE_TYPES.AwaitExpression:
         return this.resolveObject(current.argument, budget);
-      case AST_NODE_TYPES.Identifier: {
-        const variable = this.scope.variableOf(current);
-        if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
-        const writes = this.scope.writesOf(variable);
-        if (writes.length !== 1 || !writes[0].value) return undefined;
-        let base: ResolvedObject | undefined;
-        if (writes[0].path.length === 0) {
-          base = this.resolveObject(writes[0].value, budget);
-        } else if (writes[0].path.length === 1) {
-          const holder = this.resolveObject(writes[0].value, budget);
-          const inner = holder?.properties.get(writes[0].path[0]);
-          base = inner ? this.resolveObject(inner.value, budget) : undefined;
-        }
-        if (!base) return undefined;
-        return this.withMutations(variable, base, budget);
-      }
       case AST_NODE_TYPES.MemberExpression: {
         const key = staticKeyName(current);
         if (key === undefined) return undefined;
@@ -513,6 +626,22 @@ export class ValueResolver {
       default:
         return undefined;
     }
+  }
+
+  private variableObject(variable: Variable, budget: { steps: number }): ResolvedObject | undefined {
+    if (--budget.steps < 0) return undefined;
+    const writes = this.scope.writesOf(variable);
+    if (writes.length !== 1 || !writes[0].value) return undefined;
+    let base: ResolvedObject | undefined;
+    if (writes[0].path.length === 0) {
+      base = this.resolveObject(writes[0].value, budget);
+    } else if (writes[0].path.length === 1) {
+      const holder = this.resolveObject(writes[0].value, budget);
+      const inner = holder?.properties.get(writes[0].path[0]);
+      base = inner ? this.resolveObject(inner.value, budget) : undefined;
+    }
+    if (!base) return undefined;
+    return this.withMutations(variable, base, budget);
   }
 
   /** `params.X = v` and `Object.assign(params, {...})` after the declaration of `params`. */
@@ -564,26 +693,34 @@ export class ValueResolver {
   resolveString(node: Node): ResolvedString {
     const cached = this.stringCache.get(node);
     if (cached) return cached;
-    const result = { alternatives: this.strings(node, NO_BINDINGS, { steps: MAX_STEPS, active: new Set() }, 0) };
+    const result = { alternatives: this.strings(node, NO_BINDINGS, newQuery(), 0) };
     this.stringCache.set(node, result);
     return result;
   }
 
   private dynamic(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
     // A fresh cycle guard: the string query has `node` on its own stack, but its origin is a new question.
-    const originState: QueryState = { steps: Math.min(state.steps, MAX_STEPS / 4), active: new Set() };
+    const originState = newQuery(Math.min(state.steps, MAX_STEPS / 4), state);
     const origins = this.origins(node, bindings, originState, depth);
     state.steps -= MAX_STEPS / 4 - originState.steps;
     return [[{ kind: "dynamic", node, origins }]];
   }
 
   private strings(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
-    if (--state.steps < 0 || depth > MAX_DEPTH || state.active.has(node)) {
-      return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]];
+    const memoized = bindings === NO_BINDINGS ? state.stringMemo.get(node) : undefined;
+    if (memoized) return memoized;
+    // Literals and further references to a resolved variable cost no budget (see origins).
+    const free = node.type === AST_NODE_TYPES.Literal || this.isResolvedVariable(node, bindings, state.stringVariables);
+    if ((!free && --state.steps < 0) || depth > MAX_DEPTH || state.active.has(node)) {
+      return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node, exhausted: true }] }]];
     }
     state.active.add(node);
     try {
-      return this.computeStrings(unwrap(node), bindings, state, depth + 1);
+      const result = boundAlternatives(this.computeStrings(unwrap(node), bindings, state, depth + 1), node);
+      if (bindings === NO_BINDINGS && result.every((alternative) => alternative.every((segment) => segment.kind === "text" || !segment.origins.some(isUnknown)))) {
+        state.stringMemo.set(node, result);
+      }
+      return result;
     } finally {
       state.active.delete(node);
     }
@@ -606,7 +743,13 @@ export class ValueResolver {
       case AST_NODE_TYPES.BinaryExpression: {
         if (node.operator !== "+") return this.dynamic(node, bindings, state, depth);
         let result: Segment[][] = [[]];
-        for (const operand of this.binaryOperands(node)) result = concat(result, this.strings(operand, bindings, state, depth));
+        for (const operand of this.binaryOperands(node)) {
+          if (state.steps < 0) {
+            // Out of budget: the rest of the chain is one unknown part (not one part per operand).
+            return concat(result, [[{ kind: "dynamic", node: operand, origins: [{ kind: "unknown", node: operand, exhausted: true }] }]]);
+          }
+          result = concat(result, this.strings(operand, bindings, state, depth));
+        }
         return result;
       }
       case AST_NODE_TYPES.ConditionalExpression:
@@ -647,6 +790,12 @@ export class ValueResolver {
       }
       return this.dynamic(node, bindings, state, depth);
     }
+    if (writes.some((write) => write.operator !== "=" && write.operator !== "+=")) return this.dynamic(node, bindings, state, depth);
+    const memoize = bindings === NO_BINDINGS;
+    const known = memoize ? state.stringVariables.get(variable) : undefined;
+    if (known === PENDING) return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]]; // a cycle back to this variable
+    if (known) return known;
+    if (memoize) state.stringVariables.set(variable, PENDING);
     // `let s = "a"; if (x) s = "b"; s += y;` → alternatives of the plain writes, then every append.
     let base: Segment[][] = [];
     const appends: TSESTree.Node[] = [];
@@ -657,16 +806,17 @@ export class ValueResolver {
         const selfAppend = selfAppendOperands(write.value!, variable, this.scope, (binary) => this.binaryOperands(binary));
         if (selfAppend) appends.push(...selfAppend);
         else base = alternatives(base, this.strings(write.value!, bindings, state, depth));
-      } else if (write.operator === "+=") appends.push(write.value!);
-      else return this.dynamic(node, bindings, state, depth);
+      } else appends.push(write.value!);
     }
     if (base.length === 0) base = [[]];
     for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
     // `const field = req.body.field; "SET " + field` (or `req.query.f ?? "x"`): the value enters the text where
     // the variable is used. Variables whose values mix text and non-constant parts keep their segments.
     if (base.some((alternative) => alternative.length === 1 && alternative[0].kind === "dynamic") && base.every((alternative) => alternative.length <= 1)) {
-      return this.dynamic(node, bindings, state, depth);
+      base = this.dynamic(node, bindings, state, depth);
     }
+    base = boundAlternatives(base, node);
+    if (memoize) state.stringVariables.set(variable, base);
     return base;
   }
 
@@ -939,6 +1089,28 @@ function concat(left: Segment[][], right: Segment[][]): Segment[][] {
   const count = Math.max(left.length, right.length);
   for (let i = 0; i < count; i++) result.push(mergeSegments(left[i % left.length], right[i % right.length]));
   return result.slice(0, Math.max(MAX_ALTERNATIVES, count));
+}
+
+/** At most this many alternatives or origins per answer; past it, the rest is one "unknown" (never a wrong constant). */
+const MAX_ANSWERS = MAX_ALTERNATIVES * 4;
+
+function boundAlternatives(result: Segment[][], node: Node): Segment[][] {
+  if (result.length <= MAX_ANSWERS) return result;
+  // Keep the alternatives with non-constant parts first: they are what rules ask about.
+  const dynamic = result.filter((alternative) => alternative.some((segment) => segment.kind === "dynamic"));
+  const constant = result.filter((alternative) => alternative.every((segment) => segment.kind === "text"));
+  const kept = [...dynamic, ...constant].slice(0, MAX_ANSWERS - 1);
+  kept.push([{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]);
+  return kept;
+}
+
+function boundOrigins(origins: Origin[], node: Node): Origin[] {
+  if (origins.length <= 1) return origins;
+  const unique = [...new Set(origins)];
+  if (unique.length <= MAX_ANSWERS) return unique;
+  const kept: Origin[] = unique.filter((origin) => origin.kind !== "unknown").slice(0, MAX_ANSWERS - 1);
+  kept.push({ kind: "unknown", node });
+  return kept;
 }
 
 function alternatives(left: Segment[][], right: Segment[][]): Segment[][] {

@@ -28,7 +28,8 @@ export function removeProperties(sourceCode: SourceCode, fixer: TSESLint.RuleFix
     for (let i = 0; i < list.length; i++) {
       if (!removed.has(list[i])) continue;
       let j = i;
-      while (j + 1 < list.length && removed.has(list[j + 1])) j++;
+      // A run stops at a comment between two properties: deleting the run in one piece would delete it.
+      while (j + 1 < list.length && removed.has(list[j + 1]) && !sourceCode.commentsExistBetween(list[j], list[j + 1])) j++;
       ranges.push(...runRanges(sourceCode, list[i], list[j]));
       i = j;
     }

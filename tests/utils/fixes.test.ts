@@ -54,6 +54,11 @@ describe("removeProperties", () => {
     expect(dropProperties(`f({ dropA: 1, dropB: 2 });`)).toBe(`f({});`);
   });
 
+  it("keeps comments between deleted properties (found by the fix-safety harness on the fixtures)", () => {
+    expect(dropProperties(`f({\n  a: 1,\n  dropA: "x", // why A\n  dropB: "y", // why B\n});`)).toBe(`f({\n  a: 1,\n  // why A\n  // why B\n});`);
+    expect(dropProperties(`f({ dropA: 1, /* keep */ dropB: 2, c: 3 });`)).toBe(`f({ /* keep */ c: 3 });`);
+  });
+
   it("removes properties that have their own lines, and runs of them", () => {
     expect(dropProperties(`f({\n  a: 1,\n  drop: 2,\n  b: 3,\n});`)).toBe(`f({\n  a: 1,\n  b: 3,\n});`);
     expect(dropProperties(`f({\n  a: 1,\n  drop: {\n    x: 1,\n  },\n});`)).toBe(`f({\n  a: 1,\n});`);

@@ -1,0 +1,323 @@
+// require-ownership-check: items read, changed or deleted by a key the request chooses, in a request handler,
+// with nothing in the code tying the item to the authenticated caller (OWASP API1:2023, broken object level
+// authorization). The analysis (src/analysis/ownership.ts) finds the accesses and the ownership evidence;
+// this rule decides what to report and offers a ConditionExpression that binds the item's owner to the caller.
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
+import { calleeName, memberChain } from "../src/analysis/ast";
+import { nextRoutePath } from "../src/analysis/ownership";
+import { createRule } from "../src/utils/create-rule";
+
+type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string }];
+type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";
+
+const DEFAULT_OWNER_ATTRIBUTE = "ownerId";
+
+export default createRule<Options, MessageIds>({
+  name: "require-ownership-check",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require request handlers to check that an item read, changed or deleted by a request-supplied key belongs to the caller",
+      recommended: true,
+      cwe: ["CWE-639", "CWE-862"],
+      owasp: "API1:2023",
+      securitySeverity: 8.1,
+    },
+    hasSuggestions: true,
+    messages: {
+      readNotOwned:
+        "{{operation}} reads {{target}} by {{source}}, which the request chooses, and nothing ties it to the caller: {{missing}}. Put the caller's id in the key, or compare the item's owner with the caller before returning it.",
+      readByAnyCaller:
+        "{{operation}} serves {{target}} chosen by {{source}} to any caller: the handler shows no authentication and no ownership check. Compare the item's owner with the authenticated caller; if the data is public, list the table in the `publicTables` option or the route in `publicRoutes`.",
+      writeNotOwned:
+        "{{operation}} {{verb}} {{target}} by {{source}}, which the request chooses, and nothing ties it to the caller: {{missing}}. Add a ConditionExpression that requires the owner attribute to equal the caller, put the caller in the key, or check the item's owner first.",
+      addOwnerCondition: "Only {{verb}} the item when its {{attribute}} equals {{caller}}: add ConditionExpression \"{{condition}}\"",
+    },
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          publicTables: {
+            type: "array",
+            items: { type: "string" },
+            description: "Tables whose items any caller may read: table names, or the names of the environment variables that hold them (reads only).",
+          },
+          publicRoutes: {
+            type: "array",
+            items: { type: "string" },
+            description: "Route path patterns whose reads are public (`/products/:id`, `/api/catalog/**`; `*` matches within a segment, `**` any segments).",
+          },
+          ownerAttribute: {
+            type: "string",
+            description: "The item attribute that holds the owner's id, used by the suggested ConditionExpression.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ publicTables: [], publicRoutes: [], ownerAttribute: DEFAULT_OWNER_ATTRIBUTE }],
+  },
+  defaultOptions: [{ publicTables: [], publicRoutes: [], ownerAttribute: DEFAULT_OWNER_ATTRIBUTE }],
+  create(context, [options]) {
+    const publicTables = new Set(options.publicTables ?? []);
+    const publicRoutes = options.publicRoutes ?? [];
+    const ownerAttribute = options.ownerAttribute ?? DEFAULT_OWNER_ATTRIBUTE;
+    const sourceCode = context.sourceCode;
+    return {
+      "Program:exit"() {
+        const analysis = getAnalysis(context);
+        if (analysis.operations.length === 0) return;
+        const ownership = analysis.ownership;
+        const reported = new Set<string>();
+        for (const access of ownership.handlerAccesses()) {
+          if (!access.complete || access.evidence.length > 0) continue;
+          const { instance } = access;
+          const kind = instance.access.kind;
+          const readLike = kind === "read" || kind === "query";
+          if (readLike && !access.itemUsed) continue;
+          if (readLike && isPublic(access)) continue;
+          const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${instance.access.operation.node.range[0]}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const caller = access.callerNodes.find((node) => node.type !== AST_NODE_TYPES.Identifier || node.parent?.type !== AST_NODE_TYPES.VariableDeclarator);
+          const data = {
+            operation: describeOperation(access),
+            target: describeTarget(access),
+            source: describeSource(access, sourceCode),
+            missing: describeMissing(access, caller ? (caller.type === AST_NODE_TYPES.Identifier ? caller.name : sourceCode.getText(caller)) : undefined),
+            verb: kind === "delete" ? "deletes" : instance.access.put ? "overwrites" : "updates",
+          };
+          if (readLike) {
+            context.report({ node: access.reportNode, loc: reportLoc(access.reportNode), messageId: access.authenticated ? "readNotOwned" : "readByAnyCaller", data });
+            continue;
+          }
+          const suggestion = ownerConditionSuggestion(access);
+          context.report({ node: access.reportNode, loc: reportLoc(access.reportNode), messageId: "writeNotOwned", data, suggest: suggestion ? [suggestion] : [] });
+        }
+
+        function isPublic(access: HandlerAccess): boolean {
+          const table = access.instance.access.table;
+          if (table && ((table.name !== undefined && publicTables.has(table.name)) || (table.env !== undefined && publicTables.has(table.env)))) return true;
+          const route = access.routePath ?? (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "controller" ? nextRoutePath(context.filename) : undefined);
+          return route !== undefined && publicRoutes.some((pattern) => routeMatches(pattern, route));
+        }
+
+        function ownerConditionSuggestion(access: HandlerAccess): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+          const { instance } = access;
+          const operation = instance.access.operation;
+          const request = instance.access.request;
+          if (instance.via.length > 0 || operation.client !== "document" || !request || instance.access.member.startsWith("RequestItems")) return undefined;
+          // The caller expression goes into the request object literal: it must be in scope (and initialised) there.
+          const callerNode = ownership.callerExpressionAt(access, request);
+          if (!callerNode) return undefined;
+          const resolved = analysis.values.resolveObject(request);
+          if (!resolved) return undefined;
+          const parts = ["ConditionExpression", "ExpressionAttributeNames", "ExpressionAttributeValues"].map((name) => resolved.properties.get(name));
+          // Only edit what is written in this object literal.
+          if (parts.some((part) => part && (!part.property || part.property.parent !== request || part.assignment))) return undefined;
+          const [condition, names, values] = parts;
+          const existingCondition = condition?.property?.value;
+          if (existingCondition && !(existingCondition.type === AST_NODE_TYPES.Literal && typeof existingCondition.value === "string")) return undefined;
+          const existingNames = names?.value ? analysis.values.resolveObject(names.value) : undefined;
+          const existingValues = values?.value ? analysis.values.resolveObject(values.value) : undefined;
+          // Fresh placeholder names need every existing one known.
+          if ((names && !existingNames?.complete) || (values && !existingValues?.complete)) return undefined;
+          const nameKeys = keysOf(existingNames);
+          const valueKeys = keysOf(existingValues);
+          const ownerName = fresh("#owner", nameKeys);
+          const callerValue = fresh(":caller", valueKeys);
+          const newNames: Array<[string, string]> = [[ownerName, JSON.stringify(ownerAttribute)]];
+          let clause = `${ownerName} = ${callerValue}`;
+          if (instance.access.put) {
+            const keyAttribute = instance.keyParts.find((part) => part.attribute !== undefined)?.attribute;
+            if (!keyAttribute) return undefined;
+            const keyName = fresh("#key", new Set([...nameKeys, ownerName]));
+            newNames.push([keyName, JSON.stringify(keyAttribute)]);
+            clause = `attribute_not_exists(${keyName}) OR ${clause}`;
+          }
+          const conditionText = existingCondition ? `(${String((existingCondition as TSESTree.StringLiteral).value)}) AND (${clause})` : clause;
+          const callerText = sourceCode.getText(callerNode);
+          const verb = instance.access.kind === "delete" ? "delete" : instance.access.put ? "overwrite" : "update";
+          return {
+            messageId: "addOwnerCondition",
+            data: { verb, attribute: JSON.stringify(ownerAttribute), condition: conditionText, caller: callerText },
+            fix(fixer) {
+              const fixes: TSESLint.RuleFix[] = [];
+              const additions: string[] = [];
+              if (existingCondition) fixes.push(fixer.replaceText(existingCondition, JSON.stringify(conditionText)));
+              else additions.push(`ConditionExpression: ${JSON.stringify(conditionText)}`);
+              const nameEntries = newNames.map(([name, value]) => `${JSON.stringify(name)}: ${value}`);
+              const valueEntries = [`${JSON.stringify(callerValue)}: ${callerText}`];
+              for (const [part, entries, property] of [
+                [names, nameEntries, "ExpressionAttributeNames"],
+                [values, valueEntries, "ExpressionAttributeValues"],
+              ] as const) {
+                if (!part) {
+                  additions.push(`${property}: { ${entries.join(", ")} }`);
+                  continue;
+                }
+                const value = part.property!.value;
+                if (value.type === AST_NODE_TYPES.ObjectExpression) fixes.push(appendToObject(fixer, value, entries));
+                else fixes.push(fixer.replaceText(value, `{ ...${sourceCode.getText(value)}, ${entries.join(", ")} }`));
+              }
+              if (additions.length > 0) fixes.push(appendToObject(fixer, request, additions));
+              return fixes;
+            },
+          };
+        }
+
+        /** Adds `entries` as the last properties of an object literal, keeping its layout and trailing comma. */
+        function appendToObject(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, entries: readonly string[]): TSESLint.RuleFix {
+          const last = object.properties[object.properties.length - 1];
+          const closing = sourceCode.getLastToken(object)!;
+          if (!last) return fixer.insertTextBefore(closing, ` ${entries.join(", ")} `);
+          const afterLast = sourceCode.getTokenAfter(last)!;
+          const trailingComma = afterLast.value === "," && afterLast !== closing;
+          const multiline = last.loc.start.line !== object.loc.start.line;
+          if (multiline) {
+            const indent = sourceCode.lines[last.loc.start.line - 1].slice(0, last.loc.start.column);
+            const text = entries.map((entry) => `\n${indent}${entry},`).join("");
+            return trailingComma ? fixer.insertTextAfter(afterLast, text) : fixer.insertTextAfter(last, `,${text.slice(0, -1)}`);
+          }
+          return trailingComma ? fixer.insertTextAfter(afterLast, ` ${entries.join(", ")},`) : fixer.insertTextAfter(last, `, ${entries.join(", ")}`);
+        }
+      },
+    };
+  },
+});
+
+/** The operation's name as written: `new GetCommand`, `doc.get`, `getNote` (not the whole multi-line call). */
+function reportLoc(node: TSESTree.Node): TSESTree.SourceLocation {
+  if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = node.callee;
+    return { start: node.loc.start, end: callee.loc.end };
+  }
+  return node.loc;
+}
+
+function keysOf(object: ResolvedObject | undefined): Set<string> {
+  return new Set(object ? object.properties.keys() : []);
+}
+
+function fresh(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 1; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+function describeOperation(access: HandlerAccess): string {
+  const operation = access.instance.access.operation;
+  const name = operation.style === "command" ? (calleeName(operation.node) ?? `${operation.operation}Command`) : `${calleeText(operation.node)}()`;
+  const via = access.instance.via[0];
+  if (via) {
+    const helper = calleeText(via);
+    return `\`${helper}()\` (${name} at line ${operation.node.loc.start.line})`;
+  }
+  return `\`${name}\``;
+}
+
+function calleeText(node: TSESTree.NewExpression | TSESTree.CallExpression): string {
+  const chain = memberChain(node.callee);
+  if (chain && chain.path.length <= 3) return [chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : "this", ...chain.path].join(".");
+  return calleeName(node) ?? "operation";
+}
+
+function describeTable(table: TableRef | undefined): string {
+  if (!table) return "";
+  if (table.name !== undefined) return ` of table "${table.name}"`;
+  if (table.env !== undefined) return ` of the table in ${table.env}`;
+  return "";
+}
+
+function describeTarget(access: HandlerAccess): string {
+  const { instance } = access;
+  const table = describeTable(instance.access.table);
+  return instance.access.kind === "query" ? `items${table}` : `an item${table}`;
+}
+
+const SOURCE_ROOTS: Record<string, string> = {
+  express: "req.",
+  fastify: "request.",
+  koa: "ctx.",
+  hono: "c.",
+  lambda: "event.",
+  appsync: "event.",
+};
+
+function describeSource(access: HandlerAccess, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  for (const part of access.requestParts) {
+    const origin = part.origins.find((candidate): candidate is Extract<Origin, { kind: "request" }> => candidate.kind === "request");
+    if (!origin) continue;
+    // A Server Action's arguments come straight from the client.
+    if (origin.framework === "nextjs" && origin.path.startsWith("arguments[")) {
+      const text = part.node.type === AST_NODE_TYPES.Identifier ? part.node.name : sourceCode.getText(part.node);
+      return `the Server Action argument \`${text}\``;
+    }
+    // Hono's accessors are calls: c.req.param("id") → `c.req.param()`.
+    const path = origin.framework === "hono" && /^req\.\w+$/.test(origin.path) ? `${origin.path}()` : origin.path;
+    return `\`${SOURCE_ROOTS[origin.framework] ?? ""}${path}\``;
+  }
+  return "request input";
+}
+
+function describeMissing(access: HandlerAccess, caller: string | undefined): string {
+  const { instance } = access;
+  const kind = instance.access.kind;
+  let text: string;
+  if (kind === "query") text = "neither the key condition nor a FilterExpression compares anything with the caller";
+  else if (kind === "read") text = "the key does not include the caller, and no comparison of the item's owner with the caller guards the response";
+  else if (instance.access.put) {
+    text = "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller";
+  } else if (instance.condition) {
+    text = "its ConditionExpression compares no attribute with the caller, and no earlier ownership check covers this key";
+  } else {
+    text = "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key";
+  }
+  if (caller) text += ` (the handler knows the caller, \`${caller}\`, but nothing checks the item against it)`;
+  return text;
+}
+
+/** Route patterns: `*` matches within one segment, `**` any number of segments; `:id`, `[id]`, `{id}` are the same parameter. */
+export function routeMatches(pattern: string, route: string): boolean {
+  const normalize = (path: string) =>
+    path
+      .split("/")
+      .filter(Boolean)
+      .map((segment) => (/^(?::\w+\??|\[{1,2}(?:\.{3})?\w+\]{1,2}|\{\w+\+?\})$/.test(segment) ? ":param" : segment));
+  const patternSegments = normalize(pattern);
+  const routeSegments = normalize(route);
+  // Segment-level matching with `**`, as a table over positions: linear in the product of lengths.
+  const table: boolean[][] = Array.from({ length: patternSegments.length + 1 }, () => new Array<boolean>(routeSegments.length + 1).fill(false));
+  table[patternSegments.length][routeSegments.length] = true;
+  for (let p = patternSegments.length - 1; p >= 0; p--) {
+    for (let r = routeSegments.length; r >= 0; r--) {
+      if (patternSegments[p] === "**") table[p][r] = table[p + 1][r] || (r < routeSegments.length && table[p][r + 1]);
+      else table[p][r] = r < routeSegments.length && segmentMatches(patternSegments[p], routeSegments[r]) && table[p + 1][r + 1];
+    }
+  }
+  return table[0][0];
+}
+
+/** `*` wildcards inside one segment, matched greedily with backtracking to the last star (linear time). */
+function segmentMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === "*") {
+      star = p++;
+      mark = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === "*") p++;
+  return p === pattern.length;
+}

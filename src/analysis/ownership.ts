@@ -1,0 +1,1854 @@
+// Which items a function reads, writes, deletes or queries by which values, and what in the code ties
+// those items to the authenticated caller. Built as per-function summaries so that flows compose: a
+// summary says which of the function's parameters end up in the key of which DynamoDB operation, whether
+// the function returns the fetched item, and which checks (item compared with a value, authorization
+// decisions, role checks) guard its exits. A caller's summary substitutes its call's arguments for the
+// callee's parameters. Same-file helpers compose here; other modules plug in the same way later.
+//
+// Everything is bounded: walks have node budgets, composition has a depth limit, and an exhausted budget
+// marks the summary incomplete (the rule stays quiet on incomplete handlers).
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { calleeName, contains, isFunction, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
+import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
+import type { FileIndex } from "./file-index";
+import type { Operation } from "./operations";
+import type { ScopeIndex } from "./scope";
+import type { HandlerKind, SourceCatalogue } from "./sources";
+import { carriesCredentials, constantValues, dynamicParts, type Origin, type ValueResolver } from "./values";
+
+type Node = TSESTree.Node;
+
+export type AccessKind = "read" | "write" | "delete" | "query";
+
+/** A value that fills a key attribute, or that a condition compares an attribute with. */
+export interface ValuePart {
+  /** The attribute, when known (`id` in `Key: { id }`, `ownerId` in `ownerId = :o`). */
+  attribute: string | undefined;
+  node: Node;
+  origins: Origin[];
+}
+
+/** What a ConditionExpression, FilterExpression or PartiQL WHERE requires, reduced to what ownership cares about. */
+export type Condition =
+  | { kind: "and" | "or"; items: Condition[] }
+  | { kind: "not"; item: Condition }
+  /** `attr = :v`, `contains(attr, :v)`: the attribute must hold (or contain) the value. */
+  | { kind: "equals"; attribute: string | undefined; value: ValuePart }
+  /** `attribute_not_exists(attr)`. */
+  | { kind: "absent"; attribute: string | undefined }
+  | { kind: "other" };
+
+export interface TableRef {
+  /** The constant table name. */
+  name?: string;
+  /** The environment variable that holds it (`process.env.NOTES_TABLE`). */
+  env?: string;
+  /** Source text of the TableName value. */
+  text: string;
+}
+
+/** One item access of an operation (a batch or transaction has one per entry). */
+export interface Access {
+  operation: Operation;
+  kind: AccessKind;
+  /** Where the key is in the input: `Key`, `Item`, `KeyConditionExpression`, `TransactItems[0].Delete.Key`, `Parameters`. */
+  member: string;
+  /** PutItem-like access: the item is written whole, its key attributes inside `Item`. */
+  put: boolean;
+  /** The object literal of this request (the input or the transaction entry), where a fix would go. */
+  request: TSESTree.ObjectExpression | undefined;
+  table: TableRef | undefined;
+  keyParts: ValuePart[];
+  /** Put with an unknown key schema: the other Item attributes, any of which may be a key attribute. */
+  possibleKeyParts: ValuePart[];
+  /** ConditionExpression (writes), FilterExpression (queries) or PartiQL WHERE. */
+  condition: Condition | undefined;
+  /** Conditions of the other entries of the same transaction (ConditionCheck, ...): they must hold too. */
+  transactionConditions: Condition[];
+  /** Attribute names known to be key attributes of the table (for `attribute_not_exists`). */
+  keyAttributes: ReadonlySet<string>;
+}
+
+/** How a check decides control flow. */
+export interface Guard {
+  /** The statement or expression that decides (an `if`, a ternary, a call statement). */
+  node: Node;
+  /** Code that runs only when the check passes, when known. */
+  passes?: Node;
+  /** How the failing path ends: `throw` and `return` stop everything after `node`, `response` sends an error. */
+  exit?: "throw" | "return" | "response";
+  /** The function whose later code the exit stops. */
+  fn: FunctionNode | undefined;
+  /** False for a check whose result decides nothing (no exit, nothing in its passing branch). */
+  decides: boolean;
+}
+
+/** A check found in a function, judged later against the caller (its values may be parameters until composed). */
+export interface Check {
+  /**
+   * `item`: a fetched item's attribute compared with a value; `compare`: two values compared (a request value with
+   * the caller); `decision`: a call given a fetched item or a key together with other values; `role`: a role
+   * check on the caller; `authorization`: a call to a function named in settings; `exists`: a fetched item (or
+   * list) tested for existence — evidence for later accesses when the read itself was bound to the caller.
+   */
+  kind: "item" | "compare" | "decision" | "role" | "authorization" | "exists";
+  node: Node;
+  guard: Guard;
+  /** Reads whose item the check inspects. */
+  items: Operation[];
+  /** What the item or subject is compared with or passed together with. */
+  values: ValuePart[];
+  /** The values the check is about when it is not an item (a key, a request value). */
+  subjects: ValuePart[];
+}
+
+/** An access as seen from a function: origins in that function's terms. */
+export interface AccessInstance {
+  access: Access;
+  keyParts: ValuePart[];
+  possibleKeyParts: ValuePart[];
+  condition: Condition | undefined;
+  transactionConditions: Condition[];
+  /** Calls from the summarised function down to the function that performs the operation, outermost first. */
+  via: TSESTree.CallExpression[];
+  /** Checks that cover this access where they are (position and control flow), to be judged against the caller. */
+  guardedBy: Check[];
+}
+
+export interface FunctionSummary {
+  fn: FunctionNode;
+  accesses: AccessInstance[];
+  /** Operations whose fetched item (or part of it) the function returns. */
+  returnsItemOf: Operation[];
+  checks: Check[];
+  /** False when a budget ran out or a cycle was cut: the summary may miss checks. */
+  complete: boolean;
+}
+
+export type EvidenceKind =
+  | "caller-key"
+  | "caller-condition"
+  | "create-only"
+  | "caller-filter"
+  | "item-check"
+  | "decision"
+  | "request-check"
+  | "role"
+  | "authorization";
+
+/** An access by a request-chosen key in a handler, with the ownership evidence found for it. */
+export interface HandlerAccess {
+  handler: FunctionNode;
+  handlerKind: HandlerKind | undefined;
+  instance: AccessInstance;
+  /** Where to report: the operation, or the handler's call of the helper that performs it. */
+  reportNode: Node;
+  /** Key parts whose value comes from request input. */
+  requestParts: ValuePart[];
+  evidence: EvidenceKind[];
+  /** For reads: whether the fetched item is used beyond an existence test (returned, sent, passed on). */
+  itemUsed: boolean;
+  /** Caller values the handler reads (`req.user.id`), outermost expressions. */
+  callerNodes: Node[];
+  /** The handler shows authentication: it reads the caller, or its route has authentication middleware or guards. */
+  authenticated: boolean;
+  /** The route path pattern, when the registration names it. */
+  routePath: string | undefined;
+  /** False when the handler's analysis ran out of budget. */
+  complete: boolean;
+}
+
+const MAX_WALK = 20_000;
+const MAX_COMPOSE_DEPTH = 6;
+const MAX_ORIGINS = 64;
+const MAX_INSTANCES = 200;
+
+const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "filter", "some", "every", "find", "findIndex", "findLast"]);
+const CONVENTIONAL_KEY_NAMES = new Set(["pk", "sk", "id", "_id", "partitionkey", "sortkey", "hashkey", "rangekey"]);
+/** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
+const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
+/** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
+const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$/i;
+/** Keys that are secrets themselves: share links, invitations, reset tokens, API keys. */
+const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit|code$/i;
+const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff/i;
+const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
+const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
+const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;
+const NON_DECISION_ROOTS = new Set(["JSON", "Object", "Array", "Promise", "Math", "Number", "String", "Boolean", "Date", "Reflect", "NextResponse", "Response", "util"]);
+const THROWING_CALLS = new Set(["redirect", "permanentRedirect", "notFound", "forbidden", "unauthorized"]);
+const AUTH_MIDDLEWARE = /auth|jwt|passport|protect|login|session|token|verify|guard|secure|cognito|clerk|bearer|require_?user|signed_?in|logged_?in/i;
+const ASSERT_CALLS = new Set(["assert", "ok", "invariant", "strictEqual", "equal", "deepStrictEqual", "expectOwner"]);
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+export interface OwnershipDeps {
+  operations: Operation[];
+  values: ValueResolver;
+  scope: ScopeIndex;
+  sources: SourceCatalogue;
+  index: FileIndex;
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+  authorizationFunctions: readonly string[];
+}
+
+export class OwnershipAnalysis {
+  private readonly values: ValueResolver;
+  private readonly accessCache = new Map<Operation, Access[]>();
+  private readonly summaries = new Map<FunctionNode, FunctionSummary>();
+  private readonly inProgress = new Set<FunctionNode>();
+  private readonly ownerCache = new Map<Node, FunctionNode | null>();
+  private opsByOwner?: Map<FunctionNode | null, Operation[]>;
+  private resultNodes?: Map<Node, Operation>;
+  private producers?: Map<Operation, Node[]>;
+  private callbackOfOperation?: Map<FunctionNode, { operation: Operation; index: number }>;
+  private callSites?: Map<FunctionNode, TSESTree.CallExpression[]>;
+  private learnedKeys?: Map<string, Set<string>>;
+  private handlerAccessesValue?: HandlerAccess[];
+  private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
+  private readonly authorizationNames: ReadonlySet<string>;
+
+  constructor(private readonly deps: OwnershipDeps) {
+    this.values = deps.values;
+    this.authorizationNames = new Set(deps.authorizationFunctions);
+  }
+
+  // ================================================================ accesses of one operation
+
+  /** The item accesses an operation makes, with key values and conditions (origins relative to the operation). */
+  accessesOf(operation: Operation): Access[] {
+    let accesses = this.accessCache.get(operation);
+    if (!accesses) {
+      accesses = operation.input ? this.computeAccesses(operation, operation.input) : [];
+      this.accessCache.set(operation, accesses);
+    }
+    return accesses;
+  }
+
+  private computeAccesses(operation: Operation, inputNode: Node, depth = 0): Access[] {
+    const input = this.values.resolveObject(inputNode);
+    if (!input) {
+      // const params = buildParams(id): the input is the object a same-file helper returns, its parameters the call's arguments.
+      const definition = depth < 3 ? this.values.definitionOf(inputNode) : undefined;
+      if (definition?.type !== AST_NODE_TYPES.CallExpression) return [];
+      const builder = this.calleeOf(definition);
+      const returned = builder ? this.values.returnsOf(builder) : [];
+      if (!builder || returned.length !== 1) return [];
+      return this.computeAccesses(operation, returned[0], depth + 1).map((access) => this.substituteAccess(access, builder, definition));
+    }
+    const request = this.literalOf(inputNode);
+    const get = (name: string) => input.properties.get(name)?.value;
+    switch (operation.canonical) {
+      case "GetItem":
+        return this.keyAccess(operation, "read", "Key", input, request);
+      case "DeleteItem":
+        return this.keyAccess(operation, "delete", "Key", input, request);
+      case "UpdateItem":
+        return this.keyAccess(operation, "write", "Key", input, request);
+      case "PutItem":
+        return this.putAccess(operation, "Item", input, request);
+      case "Query":
+        return this.queryAccess(operation, input, request);
+      case "BatchGetItem":
+      case "BatchWriteItem":
+        return this.batchAccesses(operation, get("RequestItems"));
+      case "TransactGetItems":
+      case "TransactWriteItems":
+        return this.transactAccesses(operation, get("TransactItems"));
+      case "ExecuteStatement":
+        return this.partiqlAccess(operation, input, request, "");
+      case "BatchExecuteStatement":
+      case "ExecuteTransaction": {
+        const list = get(operation.canonical === "ExecuteTransaction" ? "TransactStatements" : "Statements");
+        const elements = list ? this.values.arrayElements(list) : undefined;
+        const result: Access[] = [];
+        elements?.forEach((element, i) => {
+          const statement = this.values.resolveObject(element);
+          if (statement) result.push(...this.partiqlAccess(operation, statement, this.literalOf(element), `Statements[${i}].`));
+        });
+        return result;
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** Elements of an array value: a literal (through variables and pushes) or `list.map((x) => ({ ... }))`. */
+  private elementsOf(node: Node): Node[] | undefined {
+    const elements = this.values.arrayElements(node);
+    if (elements) return elements;
+    const definition = this.values.definitionOf(node);
+    if (definition?.type === AST_NODE_TYPES.CallExpression && calleeName(definition) === "map" && isFunction(definition.arguments[0])) {
+      return this.values.returnsOf(definition.arguments[0]);
+    }
+    return undefined;
+  }
+
+  private literalOf(node: Node): TSESTree.ObjectExpression | undefined {
+    const definition = this.values.definitionOf(node);
+    return definition?.type === AST_NODE_TYPES.ObjectExpression ? definition : undefined;
+  }
+
+  private base(operation: Operation, kind: AccessKind, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access {
+    const tableNode = input.properties.get("TableName")?.value;
+    return {
+      operation,
+      kind,
+      member,
+      put: false,
+      request,
+      table: tableNode ? this.tableRef(tableNode) : undefined,
+      keyParts: [],
+      possibleKeyParts: [],
+      condition: undefined,
+      transactionConditions: [],
+      keyAttributes: EMPTY_SET,
+    };
+  }
+
+  private keyAccess(operation: Operation, kind: AccessKind, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
+    const key = input.properties.get("Key")?.value;
+    if (!key) return [];
+    const access = this.base(operation, kind, member, input, request);
+    access.keyParts = this.objectParts(key);
+    access.keyAttributes = new Set(access.keyParts.map((part) => part.attribute).filter((name): name is string => name !== undefined));
+    if (kind !== "read") access.condition = this.condition(input, "ConditionExpression");
+    return [access];
+  }
+
+  private putAccess(operation: Operation, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
+    const item = input.properties.get("Item")?.value;
+    if (!item) return [];
+    const access = this.base(operation, "write", member, input, request);
+    access.put = true;
+    const parts = this.objectParts(item).filter((part) => part.attribute !== undefined);
+    const learned = this.keyNamesFor(access.table);
+    for (const part of parts) {
+      const name = part.attribute!;
+      const isKey = learned ? learned.has(name) : CONVENTIONAL_KEY_NAMES.has(name.toLowerCase()) || part.origins.some(isPathParameter);
+      if (isKey) access.keyParts.push(part);
+      else if (!learned) access.possibleKeyParts.push(part);
+    }
+    access.keyAttributes = new Set([...(learned ?? []), ...access.keyParts.map((part) => part.attribute!)]);
+    access.condition = this.condition(input, "ConditionExpression");
+    return access.keyParts.length > 0 ? [access] : [];
+  }
+
+  private queryAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
+    const access = this.base(operation, "query", "KeyConditionExpression", input, request);
+    const expression = input.properties.get("KeyConditionExpression")?.value;
+    if (expression) {
+      const parsed = this.parseAll(expression);
+      if (!parsed) return [];
+      const names = this.placeholderMap(input, "ExpressionAttributeNames");
+      const values = this.placeholderMap(input, "ExpressionAttributeValues");
+      for (const node of parsed) collectKeyParts(node, names, values, this.values, access.keyParts);
+    } else {
+      const legacy = input.properties.get("KeyConditions")?.value;
+      const conditions = legacy ? this.values.resolveObject(legacy) : undefined;
+      if (!conditions) return [];
+      access.member = "KeyConditions";
+      for (const [attribute, property] of conditions.properties) {
+        const condition = this.values.resolveObject(property.value);
+        const list = condition?.properties.get("AttributeValueList")?.value;
+        for (const element of (list && this.values.arrayElements(list)) ?? []) {
+          access.keyParts.push({ attribute, node: element, origins: this.originsOf(element) });
+        }
+      }
+    }
+    access.condition = this.condition(input, "FilterExpression");
+    return access.keyParts.length > 0 ? [access] : [];
+  }
+
+  private batchAccesses(operation: Operation, requestItems: Node | undefined): Access[] {
+    const tables = requestItems ? this.values.resolveObject(requestItems) : undefined;
+    if (!tables) return [];
+    const result: Access[] = [];
+    for (const [table, property] of tables.properties) {
+      const tableRef: TableRef = { name: table, text: JSON.stringify(table) };
+      if (operation.canonical === "BatchGetItem") {
+        const entry = this.values.resolveObject(property.value);
+        const keys = entry?.properties.get("Keys")?.value;
+        for (const element of (keys && this.elementsOf(keys)) ?? []) {
+          const access = this.emptyAccess(operation, "read", `RequestItems.${table}.Keys`, tableRef);
+          access.keyParts = this.objectParts(element);
+          if (access.keyParts.length > 0) result.push(access);
+        }
+        continue;
+      }
+      for (const element of this.elementsOf(property.value) ?? []) {
+        const entry = this.values.resolveObject(element);
+        const deleteRequest = entry?.properties.get("DeleteRequest")?.value;
+        const putRequest = entry?.properties.get("PutRequest")?.value;
+        const inner = deleteRequest ?? putRequest;
+        const resolved = inner ? this.values.resolveObject(inner) : undefined;
+        if (!resolved) continue;
+        const withTable: ResolvedInput = { properties: new Map(resolved.properties), complete: resolved.complete };
+        if (deleteRequest) {
+          const key = resolved.properties.get("Key")?.value;
+          if (!key) continue;
+          const access = this.emptyAccess(operation, "delete", `RequestItems.${table}[].DeleteRequest.Key`, tableRef);
+          access.keyParts = this.objectParts(key);
+          result.push(access);
+        } else {
+          for (const access of this.putAccess(operation, `RequestItems.${table}[].PutRequest.Item`, withTable, undefined)) {
+            access.table = tableRef;
+            result.push(access);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private transactAccesses(operation: Operation, transactItems: Node | undefined): Access[] {
+    const elements = transactItems ? this.elementsOf(transactItems) : undefined;
+    if (!elements) return [];
+    const result: Access[] = [];
+    const conditions: Condition[] = [];
+    elements.forEach((element, i) => {
+      const entry = this.values.resolveObject(element);
+      if (!entry) return;
+      for (const [verb, property] of entry.properties) {
+        const inner = this.values.resolveObject(property.value);
+        if (!inner) continue;
+        const literal = this.literalOf(property.value);
+        const member = `TransactItems[${i}].${verb}`;
+        if (verb === "Get") result.push(...this.keyAccess(operation, "read", `${member}.Key`, inner, literal));
+        else if (verb === "Delete") result.push(...this.keyAccess(operation, "delete", `${member}.Key`, inner, literal));
+        else if (verb === "Update") result.push(...this.keyAccess(operation, "write", `${member}.Key`, inner, literal));
+        else if (verb === "Put") result.push(...this.putAccess(operation, `${member}.Item`, inner, literal));
+        else if (verb === "ConditionCheck") {
+          const condition = this.condition(inner, "ConditionExpression");
+          if (condition) conditions.push(condition);
+        }
+      }
+    });
+    for (const access of result) {
+      access.transactionConditions = [...conditions, ...result.filter((other) => other !== access && other.condition).map((other) => other.condition!)];
+    }
+    return result;
+  }
+
+  private partiqlAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined, prefix: string): Access[] {
+    const statementNode = input.properties.get("Statement")?.value;
+    if (!statementNode) return [];
+    const texts = constantValues(this.values.resolveString(statementNode));
+    if (!texts || texts.length !== 1) return [];
+    const statement = parsePartiql(texts[0]);
+    if (!statement || statement.verb === "INSERT" || statement.verb === "EXISTS") return [];
+    const kind: AccessKind = statement.verb === "SELECT" ? "read" : statement.verb === "UPDATE" ? "write" : "delete";
+    const parametersNode = input.properties.get("Parameters")?.value;
+    const parameters = parametersNode ? this.values.arrayElements(parametersNode) : undefined;
+    if (!parameters) return [];
+    const access = this.emptyAccess(operation, kind, `${prefix}Parameters`, statement.table ? { name: statement.table, text: JSON.stringify(statement.table) } : undefined);
+    access.request = request;
+    const learned = this.keyNamesFor(access.table);
+    const equals: Condition[] = [];
+    for (const comparison of statement.whereComparisons) {
+      const node = parameters[comparison.parameterIndex];
+      if (!node) continue;
+      const part: ValuePart = { attribute: comparison.attribute, node, origins: this.originsOf(node) };
+      equals.push({ kind: "equals", attribute: comparison.attribute, value: part });
+      const isKey = learned ? learned.has(comparison.attribute) : CONVENTIONAL_KEY_NAMES.has(comparison.attribute.toLowerCase()) || part.origins.some(isPathParameter);
+      if (isKey) access.keyParts.push(part);
+    }
+    access.condition = statement.whereHasDisjunction ? { kind: "other" } : { kind: "and", items: equals };
+    return access.keyParts.length > 0 ? [access] : [];
+  }
+
+  private emptyAccess(operation: Operation, kind: AccessKind, member: string, table: TableRef | undefined): Access {
+    return {
+      operation,
+      kind,
+      member,
+      put: false,
+      request: undefined,
+      table,
+      keyParts: [],
+      possibleKeyParts: [],
+      condition: undefined,
+      transactionConditions: [],
+      keyAttributes: EMPTY_SET,
+    };
+  }
+
+  /** Attribute values of a key or item object (through `marshall(...)`); one whole part when it does not resolve. */
+  private objectParts(node: Node): ValuePart[] {
+    let target = unwrap(node);
+    if (target.type === AST_NODE_TYPES.CallExpression && /^(?:marshall|convertToAttr)$/.test(calleeName(target) ?? "") && target.arguments[0]) {
+      target = target.arguments[0];
+    }
+    const object = this.values.resolveObject(target);
+    if (!object) return [{ attribute: undefined, node, origins: this.originsOf(node) }];
+    const parts: ValuePart[] = [];
+    for (const [attribute, property] of object.properties) parts.push({ attribute, node: property.value, origins: this.originsOf(property.value) });
+    if (!object.complete) parts.push({ attribute: undefined, node, origins: this.originsOf(node) });
+    return parts;
+  }
+
+  private tableRef(node: Node): TableRef {
+    const resolved = this.values.resolveString(node);
+    const constants = constantValues(resolved);
+    const text = nodeText(node);
+    if (constants?.length === 1) return { name: constants[0], text };
+    const parts = dynamicParts(resolved);
+    if (parts.length === 1) {
+      const env = parts[0].origins.find((origin) => origin.kind === "env");
+      if (env?.kind === "env" && env.name) return { env: env.name, text };
+    }
+    return { text };
+  }
+
+  private parseAll(node: Node): ConditionNode[] | undefined {
+    const texts = constantValues(this.values.resolveString(node));
+    if (!texts) return undefined;
+    const parsed: ConditionNode[] = [];
+    for (const text of texts) {
+      const result = parseConditionExpression(text);
+      if (!result) return undefined;
+      parsed.push(result);
+    }
+    return parsed;
+  }
+
+  private placeholderMap(input: ResolvedInput, member: string): Map<string, Node> {
+    const map = new Map<string, Node>();
+    const node = input.properties.get(member)?.value;
+    const object = node ? this.values.resolveObject(node) : undefined;
+    for (const [key, property] of object?.properties ?? []) map.set(key, property.value);
+    return map;
+  }
+
+  /** The condition of `member` (ConditionExpression, FilterExpression); `other` when it is there but unreadable. */
+  private condition(input: ResolvedInput, member: string): Condition | undefined {
+    const node = input.properties.get(member)?.value;
+    if (!node) return undefined;
+    const parsed = this.parseAll(node);
+    if (!parsed) return { kind: "other" };
+    const names = this.placeholderMap(input, "ExpressionAttributeNames");
+    const values = this.placeholderMap(input, "ExpressionAttributeValues");
+    const converted = parsed.map((alternative) => toCondition(alternative, names, values, this.values, (n) => this.originsOf(n)));
+    return converted.length === 1 ? converted[0] : { kind: "or", items: converted };
+  }
+
+  /** Key attribute names the file's other operations use for this table (undefined when none are known). */
+  private keyNamesFor(table: TableRef | undefined): Set<string> | undefined {
+    if (!this.learnedKeys) {
+      this.learnedKeys = new Map();
+      for (const operation of this.deps.operations) {
+        if (operation.canonical !== "GetItem" && operation.canonical !== "UpdateItem" && operation.canonical !== "DeleteItem") continue;
+        for (const access of this.accessesOf(operation)) {
+          const id = tableId(access.table);
+          if (id === undefined || access.keyParts.some((part) => part.attribute === undefined)) continue;
+          const names = this.learnedKeys.get(id) ?? new Set<string>();
+          for (const part of access.keyParts) names.add(part.attribute!);
+          this.learnedKeys.set(id, names);
+        }
+      }
+    }
+    const id = tableId(table);
+    return id === undefined ? undefined : this.learnedKeys.get(id);
+  }
+
+  private originsOf(node: Node): Origin[] {
+    return this.inlineSubstitute(this.values.originsOf(node));
+  }
+
+  // ================================================================ fetched items
+
+  /** The nodes whose value is an operation's result (`send(...)`, `.promise()`, the method call). */
+  private get results(): Map<Node, Operation> {
+    if (!this.resultNodes) {
+      this.resultNodes = new Map();
+      this.producers = new Map();
+      this.callbackOfOperation = new Map();
+      for (const operation of this.deps.operations) {
+        const nodes: Node[] = [];
+        if (operation.style === "command") nodes.push(...(operation.send ? [operation.send] : this.sendsOfCommandVariable(operation.node)));
+        else if (operation.style !== "paginator") nodes.push(operation.node);
+        const producers: Node[] = [];
+        for (const node of nodes) {
+          const parent = node.parent;
+          if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && staticKeyName(parent) === "promise" && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+            this.resultNodes.set(node, operation);
+            this.resultNodes.set(parent.parent, operation);
+            producers.push(parent.parent);
+          } else {
+            this.resultNodes.set(node, operation);
+            producers.push(node);
+          }
+        }
+        this.producers.set(operation, producers);
+        for (const node of producers) {
+          // .then(({ Item }) => ...)
+          const parent = node.parent;
+          if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && staticKeyName(parent) === "then" && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+            const callback = parent.parent.arguments[0];
+            if (isFunction(callback)) this.callbackOfOperation.set(callback, { operation, index: 0 });
+          }
+        }
+        // v2: client.get(params, (err, data) => ...)
+        if (operation.style === "method" || operation.style === "inferred") {
+          const call = operation.node as TSESTree.CallExpression;
+          const last = call.arguments[call.arguments.length - 1];
+          if (call.arguments.length >= 2 && isFunction(last)) this.callbackOfOperation.set(last, { operation, index: 1 });
+        }
+      }
+    }
+    return this.resultNodes;
+  }
+
+  /** `const command = new GetCommand(...); await client.send(command)`. */
+  private sendsOfCommandVariable(node: Node): Node[] {
+    const { parent, child } = valueParent(node);
+    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return [];
+    const variable = this.deps.scope.variableOf(parent.id);
+    if (!variable) return [];
+    const sends: Node[] = [];
+    for (const reference of variable.references) {
+      const use = reference.identifier.parent;
+      if (use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === reference.identifier && calleeName(use) === "send") sends.push(use);
+    }
+    return sends;
+  }
+
+  /** The operations whose fetched result a value derives from. */
+  itemOperations(origins: readonly Origin[]): Operation[] {
+    const results = this.results;
+    const found: Operation[] = [];
+    for (const origin of origins) {
+      let operation: Operation | undefined;
+      if (origin.kind === "unknown") operation = results.get(origin.node);
+      else if (origin.kind === "parameter") {
+        const callback = this.callbackOfOperation!.get(origin.fn);
+        if (callback && callback.index === origin.index) operation = callback.operation;
+      }
+      if (operation && !found.includes(operation)) found.push(operation);
+    }
+    return found;
+  }
+
+  // ================================================================ functions, owners and call sites
+
+  /** Inline functions (callbacks, IIFEs) belong to the function around them; the rest are summarised on their own. */
+  private isSeparate(fn: FunctionNode): boolean {
+    if (this.deps.sources.handlerKind(fn)) return true;
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
+      return !(parent.arguments.includes(fn as TSESTree.CallExpressionArgument) || parent.callee === fn);
+    }
+    return true;
+  }
+
+  /** The function whose summary a node belongs to. */
+  ownerOf(node: Node): FunctionNode | undefined {
+    const cached = this.ownerCache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    let current = node.parent;
+    let owner: FunctionNode | undefined;
+    for (let i = 0; current && i < 10_000; i++, current = current.parent) {
+      if (isFunction(current) && this.isSeparate(current)) {
+        owner = current;
+        break;
+      }
+    }
+    this.ownerCache.set(node, owner ?? null);
+    return owner;
+  }
+
+  private operationsOwnedBy(fn: FunctionNode): Operation[] {
+    if (!this.opsByOwner) {
+      this.opsByOwner = new Map();
+      for (const operation of this.deps.operations) {
+        if (!operation.dataPlane) continue;
+        const owner = this.ownerOf(operation.node) ?? null;
+        const list = this.opsByOwner.get(owner) ?? [];
+        list.push(operation);
+        this.opsByOwner.set(owner, list);
+      }
+    }
+    return this.opsByOwner.get(fn) ?? [];
+  }
+
+  /** The same-file function a call invokes: `helper()`, `this.method()`, `repo.method()` on a same-file object. */
+  calleeOf(call: TSESTree.CallExpression): FunctionNode | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return this.values.sameFileFunction(callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = staticKeyName(callee);
+    if (name === undefined) return undefined;
+    const object = unwrap(callee.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      let current: Node | undefined = call.parent;
+      for (let i = 0; current && i < 10_000; i++, current = current.parent) {
+        if (current.type === AST_NODE_TYPES.ClassBody) {
+          for (const member of current.body) {
+            if ((member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.static && staticKeyName(member) === name) {
+              const value = member.value ? unwrap(member.value) : undefined;
+              return isFunction(value) ? value : undefined;
+            }
+          }
+          return undefined;
+        }
+      }
+      return undefined;
+    }
+    const holder = this.values.resolveObject(object);
+    const value = holder?.properties.get(name)?.value;
+    const target = value ? unwrap(value) : undefined;
+    if (isFunction(target)) return target;
+    if (target?.type === AST_NODE_TYPES.Identifier) return this.values.sameFileFunction(target);
+    return undefined;
+  }
+
+  private callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    if (!this.callSites) {
+      this.callSites = new Map();
+      for (const call of this.deps.index.calls) {
+        const callee = this.calleeOf(call);
+        if (!callee) continue;
+        const list = this.callSites.get(callee) ?? [];
+        list.push(call);
+        this.callSites.set(callee, list);
+      }
+    }
+    return this.callSites.get(fn) ?? [];
+  }
+
+  /** Walks a function's own code: its body and inline callbacks, not separately summarised functions. */
+  private walkOwn(fn: FunctionNode, visit: (node: Node) => void): boolean {
+    let budget = MAX_WALK;
+    const body = fn.body;
+    if (!body) return true;
+    walk(body, this.deps.visitorKeys, (node) => {
+      if (--budget < 0) return false;
+      if (node !== body && isFunction(node) && this.isSeparate(node)) return false;
+      if (node.type.startsWith("TS") && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression && node.type !== AST_NODE_TYPES.TSSatisfiesExpression && node.type !== AST_NODE_TYPES.TSTypeAssertion && node.type !== AST_NODE_TYPES.TSInstantiationExpression) {
+        return false;
+      }
+      visit(node);
+    });
+    return budget >= 0;
+  }
+
+  // ================================================================ substitution
+
+  /** Parameters of inline callbacks over arrays (`ids.map((id) => ...)`) stand for the array's elements. */
+  private inlineSubstitute(origins: Origin[], depth = 0): Origin[] {
+    if (depth > 8 || !origins.some((origin) => origin.kind === "parameter")) return origins;
+    const result: Origin[] = [];
+    let changed = false;
+    for (const origin of origins) {
+      if (origin.kind === "parameter" && origin.index === 0) {
+        const parent = origin.fn.parent;
+        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === origin.fn && ITERATION_METHODS.has(calleeName(parent) ?? "")) {
+          const callee = unwrap(parent.callee);
+          if (callee.type === AST_NODE_TYPES.MemberExpression) {
+            result.push(...this.values.extendOrigins(this.values.originsOf(callee.object), origin.path, origin.node));
+            changed = true;
+            continue;
+          }
+        }
+      }
+      result.push(origin);
+    }
+    return changed ? this.inlineSubstitute(limit(result), depth + 1) : origins;
+  }
+
+  private substituteOrigins(origins: Origin[], fn: FunctionNode, call: TSESTree.CallExpression): Origin[] {
+    if (!origins.some((origin) => origin.kind === "parameter" && origin.fn === fn)) return origins;
+    const result: Origin[] = [];
+    for (const origin of origins) {
+      if (origin.kind !== "parameter" || origin.fn !== fn) {
+        result.push(origin);
+        continue;
+      }
+      const argument = call.arguments[origin.index];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) {
+        result.push({ kind: "unknown", node: call });
+        continue;
+      }
+      // f({ id: req.params.id }) for function f({ id }): descend into the argument's properties first.
+      let target: Node = argument;
+      let rest = origin.path;
+      while (rest.length > 0) {
+        const property: { value: Node } | undefined = this.values.resolveObject(target)?.properties.get(rest[0]);
+        if (!property) break;
+        target = property.value;
+        rest = rest.slice(1);
+      }
+      result.push(...this.values.extendOrigins(this.originsOf(target), rest, target));
+    }
+    return limit(result);
+  }
+
+  private substitutePart(part: ValuePart, fn: FunctionNode, call: TSESTree.CallExpression): ValuePart {
+    const origins = this.substituteOrigins(part.origins, fn, call);
+    return origins === part.origins ? part : { ...part, origins };
+  }
+
+  private substituteCondition(condition: Condition | undefined, fn: FunctionNode, call: TSESTree.CallExpression): Condition | undefined {
+    if (!condition) return undefined;
+    switch (condition.kind) {
+      case "and":
+      case "or":
+        return { kind: condition.kind, items: condition.items.map((item) => this.substituteCondition(item, fn, call)!) };
+      case "not":
+        return { kind: "not", item: this.substituteCondition(condition.item, fn, call)! };
+      case "equals":
+        return { ...condition, value: this.substitutePart(condition.value, fn, call) };
+      default:
+        return condition;
+    }
+  }
+
+  private substituteAccess(access: Access, fn: FunctionNode, call: TSESTree.CallExpression): Access {
+    return {
+      ...access,
+      keyParts: access.keyParts.map((part) => this.substitutePart(part, fn, call)),
+      possibleKeyParts: access.possibleKeyParts.map((part) => this.substitutePart(part, fn, call)),
+      condition: this.substituteCondition(access.condition, fn, call),
+      transactionConditions: access.transactionConditions.map((condition) => this.substituteCondition(condition, fn, call)!),
+    };
+  }
+
+  private substituteCheck(check: Check, fn: FunctionNode, call: TSESTree.CallExpression): Check {
+    return {
+      ...check,
+      values: check.values.map((part) => this.substitutePart(part, fn, call)),
+      subjects: check.subjects.map((part) => this.substitutePart(part, fn, call)),
+    };
+  }
+
+  // ================================================================ summaries
+
+  /** The function's summary: its accesses (own and through same-file callees), the items it returns, its checks. */
+  summaryOf(fn: FunctionNode, depth = 0): FunctionSummary {
+    const cached = this.summaries.get(fn);
+    if (cached) return cached;
+    if (this.inProgress.has(fn) || depth > MAX_COMPOSE_DEPTH) return { fn, accesses: [], returnsItemOf: [], checks: [], complete: false };
+    this.inProgress.add(fn);
+    try {
+      const summary = this.computeSummary(fn, depth);
+      this.summaries.set(fn, summary);
+      return summary;
+    } finally {
+      this.inProgress.delete(fn);
+    }
+  }
+
+  private computeSummary(fn: FunctionNode, depth: number): FunctionSummary {
+    const accesses: AccessInstance[] = [];
+    let complete = true;
+    for (const operation of this.operationsOwnedBy(fn)) {
+      for (const access of this.accessesOf(operation)) {
+        accesses.push({
+          access,
+          keyParts: access.keyParts,
+          possibleKeyParts: access.possibleKeyParts,
+          condition: access.condition,
+          transactionConditions: access.transactionConditions,
+          via: [],
+          guardedBy: [],
+        });
+      }
+    }
+    const calls: TSESTree.CallExpression[] = [];
+    const scan = this.scanChecks(fn, calls);
+    complete &&= scan.complete;
+    const checks = scan.checks;
+    // Same-file callees: their accesses and throwing checks, in this function's terms.
+    for (const call of calls) {
+      const callee = this.calleeOf(call);
+      if (!callee || callee === fn || this.deps.sources.handlerKind(callee)) continue;
+      const inner = this.summaryOf(callee, depth + 1);
+      complete &&= inner.complete;
+      for (const instance of inner.accesses) {
+        if (accesses.length >= MAX_INSTANCES) {
+          complete = false;
+          break;
+        }
+        accesses.push({
+          access: instance.access,
+          keyParts: instance.keyParts.map((part) => this.substitutePart(part, callee, call)),
+          possibleKeyParts: instance.possibleKeyParts.map((part) => this.substitutePart(part, callee, call)),
+          condition: this.substituteCondition(instance.condition, callee, call),
+          transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
+          via: [call, ...instance.via],
+          guardedBy: instance.guardedBy.map((check) => this.substituteCheck(check, callee, call)),
+        });
+      }
+      // A callee that throws when its check fails stops this function too.
+      for (const check of inner.checks) {
+        if (check.guard.exit !== "throw" || check.guard.fn !== callee) continue;
+        const statement = statementOf(call);
+        checks.push({
+          ...this.substituteCheck(check, callee, call),
+          node: call,
+          guard: { node: statement, exit: "throw", fn: this.enclosingFunction(call) ?? fn, decides: true },
+        });
+      }
+    }
+    for (const instance of accesses) {
+      const position = instance.via[0] ?? instance.access.operation.node;
+      for (const check of checks) if (this.covers(check, instance, position)) instance.guardedBy.push(check);
+    }
+    const returnsItemOf: Operation[] = [];
+    for (const returned of this.values.returnsOf(fn)) {
+      const value = unwrap(returned);
+      if (value.type === AST_NODE_TYPES.UnaryExpression || value.type === AST_NODE_TYPES.BinaryExpression) continue;
+      for (const operation of this.itemOperations(this.originsOf(returned))) if (!returnsItemOf.includes(operation)) returnsItemOf.push(operation);
+    }
+    return { fn, accesses, returnsItemOf, checks, complete };
+  }
+
+  private enclosingFunction(node: Node): FunctionNode | undefined {
+    for (let current: Node | undefined = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+    return undefined;
+  }
+
+  /** Does the check, where it is, cover the access at `position`? */
+  private covers(check: Check, instance: AccessInstance, position: Node): boolean {
+    const guard = check.guard;
+    const readLike = instance.access.kind === "read" || instance.access.kind === "query";
+    // The read whose item the check inspects: covered when the check decides anything.
+    if (readLike && check.items.includes(instance.access.operation)) return guard.decides;
+    if (guard.passes && contains(guard.passes, position)) return true;
+    if (guard.node.range[1] <= position.range[0] && (!guard.fn || contains(guard.fn, position))) {
+      if (guard.exit === "throw" || guard.exit === "return") return true;
+      if (readLike && guard.exit === "response") return true;
+    }
+    return false;
+  }
+
+  // ================================================================ checks
+
+  private scanChecks(fn: FunctionNode, calls: TSESTree.CallExpression[]): { checks: Check[]; complete: boolean } {
+    const checks: Check[] = [];
+    const complete = this.walkOwn(fn, (node) => {
+      switch (node.type) {
+        case AST_NODE_TYPES.BinaryExpression:
+          if (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=") {
+            const check = this.comparisonCheck(node.left, node.right, node, node.operator === "===" || node.operator === "==" ? 1 : -1);
+            if (check) checks.push(check);
+          }
+          break;
+        case AST_NODE_TYPES.CallExpression: {
+          calls.push(node);
+          const check = this.callCheck(node);
+          if (check) checks.push(check);
+          break;
+        }
+        case AST_NODE_TYPES.IfStatement: {
+          const check = this.roleCheck(node);
+          if (check) checks.push(check);
+          checks.push(...this.existenceChecks(node.test));
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    return { checks, complete };
+  }
+
+  private comparisonCheck(left: Node, right: Node, node: Node, polarity: 1 | -1): Check | undefined {
+    if (left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+    const leftOrigins = this.originsOf(left);
+    const rightOrigins = this.originsOf(right);
+    if (leftOrigins.length === 0 || rightOrigins.length === 0) return undefined;
+    const leftItems = this.itemOperations(leftOrigins);
+    const rightItems = this.itemOperations(rightOrigins);
+    if (leftItems.length > 0 && rightItems.length > 0) return undefined;
+    if (leftItems.length === 0 && rightItems.length === 0) {
+      // Two values compared: worth keeping only when both may be request, caller or parameter values.
+      if (!leftOrigins.some(isSubjectish) || !rightOrigins.some(isSubjectish)) return undefined;
+    }
+    const guard = this.guardOf(node, polarity);
+    if (!guard) return undefined;
+    const leftPart: ValuePart = { attribute: lastSegment(left), node: left, origins: leftOrigins };
+    const rightPart: ValuePart = { attribute: lastSegment(right), node: right, origins: rightOrigins };
+    if (leftItems.length > 0) return { kind: "item", node, guard, items: leftItems, values: [rightPart], subjects: [] };
+    if (rightItems.length > 0) return { kind: "item", node, guard, items: rightItems, values: [leftPart], subjects: [] };
+    return { kind: "compare", node, guard, items: [], values: [rightPart], subjects: [leftPart] };
+  }
+
+  private callCheck(call: TSESTree.CallExpression): Check | undefined {
+    const callee = unwrap(call.callee);
+    const name = calleeName(call);
+    if (!name) return undefined;
+    // Membership: item.members.includes(userId), allowed.has(id), a.equals(b)
+    if (callee.type === AST_NODE_TYPES.MemberExpression && (name === "includes" || name === "has" || name === "equals") && call.arguments.length === 1) {
+      const argument = call.arguments[0];
+      if (argument.type !== AST_NODE_TYPES.SpreadElement) {
+        const check = this.comparisonCheck(callee.object, argument, call, 1);
+        if (check) return check;
+      }
+    }
+    const chain = memberChain(callee);
+    const chainText = chain && chain.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
+    if (this.authorizationNames.has(name) || (chainText && this.authorizationNames.has(chainText))) {
+      const guard = this.guardOf(call, 0) ?? this.statementGuard(call);
+      if (guard) return { kind: "authorization", node: call, guard, items: [], values: [], subjects: [] };
+    }
+    if (!this.mayDecide(call, callee, name)) return undefined;
+    // assert(item.ownerId === user.id), ctx.assert(...): a comparison inside is handled as the comparison itself.
+    const items: Operation[] = [];
+    const values: ValuePart[] = [];
+    const subjects: ValuePart[] = [];
+    for (const argument of call.arguments) {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const origins = this.originsOf(argument);
+      if (origins.length === 0) continue;
+      const fetched = this.itemOperations(origins);
+      const part: ValuePart = { attribute: lastSegment(argument), node: argument, origins };
+      if (fetched.length > 0) items.push(...fetched);
+      else if (origins.some(isSubjectish) || origins.some((origin) => origin.kind === "request-object")) {
+        values.push(part);
+        subjects.push(part);
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      // user.canEdit(item), policy.allows(user, item)
+      const receiverOrigins = this.originsOf(callee.object);
+      const fetched = this.itemOperations(receiverOrigins);
+      if (fetched.length > 0) items.push(...fetched);
+      else if (receiverOrigins.some(isSubjectish)) values.push({ attribute: undefined, node: callee.object, origins: receiverOrigins });
+    }
+    // A decision takes the item (or a key) together with something to decide by: at least two values.
+    const distinct = new Set([...values, ...subjects].map((part) => part.node)).size;
+    if (values.length === 0 || (items.length === 0 && distinct < 2)) return undefined;
+    const guard = this.guardOf(call, 0) ?? this.statementGuard(call);
+    if (!guard) return undefined;
+    return { kind: "decision", node: call, guard, items, values, subjects };
+  }
+
+  /** Calls on the response, loggers, serializers, builtins and DynamoDB itself decide nothing. */
+  private mayDecide(call: TSESTree.CallExpression, callee: Node, name: string): boolean {
+    if (this.results.has(call)) return false;
+    if (NON_DECISION_CALL.test(name) || ASSERT_CALLS.has(name)) return false;
+    const chain = memberChain(callee);
+    if (chain) {
+      if (chain.root.type === AST_NODE_TYPES.Identifier) {
+        const root = chain.root.name;
+        if (LOGGER_NAME.test(root) || NON_DECISION_ROOTS.has(root)) return false;
+        if (chain.path.length > 0) {
+          // Methods of the framework's request/response objects (res.json, reply.send, ctx.set): not decisions.
+          const origins = this.values.originsOf(chain.root);
+          if (origins.some((origin) => origin.kind === "request-object")) return false;
+        }
+      }
+      if (chain.path.some((segment) => /^(?:logger|log|console)$/i.test(segment))) return false;
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier && (name === "next" || name === "callback" || name === "cb" || name === "done" || THROWING_CALLS.has(name))) return false;
+    return true;
+  }
+
+  /** A call statement (awaited or not) may throw before anything after it runs. */
+  private statementGuard(call: TSESTree.CallExpression): Guard | undefined {
+    const { parent } = valueParent(call);
+    if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) {
+      // const allowed = await check(...); if (!allowed) ... is handled by guardOf; a plain `const x = await assertX()` may throw.
+      if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    }
+    return { node: statementOf(call), exit: "throw", fn: this.enclosingFunction(call), decides: true };
+  }
+
+  /** `if (!Item) return 404`, `if (Items.length === 0) throw ...`: a fetched item tested for existence. */
+  private existenceChecks(test: Node): Check[] {
+    const checks: Check[] = [];
+    let budget = 200;
+    walk(test, this.deps.visitorKeys, (node) => {
+      if (--budget < 0 || isFunction(node)) return false;
+      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
+      const items = this.itemOperations(this.originsOf(node));
+      if (items.length === 0) return node.type === AST_NODE_TYPES.MemberExpression ? false : undefined;
+      let start: Node = node;
+      let polarity: 1 | -1 = 1;
+      const { parent, child } = valueParent(node);
+      if (parent?.type === AST_NODE_TYPES.BinaryExpression) {
+        const other = parent.left === child ? parent.right : parent.left;
+        const empty = other.type === AST_NODE_TYPES.Literal ? other.value === null || other.value === 0 : other.type === AST_NODE_TYPES.Identifier && other.name === "undefined";
+        const one = other.type === AST_NODE_TYPES.Literal && other.value === 1;
+        if (empty && /^[!=]==?$/.test(parent.operator)) polarity = parent.operator.startsWith("=") ? -1 : 1;
+        else if (empty && parent.right === other && (parent.operator === ">" || parent.operator === "<=")) polarity = parent.operator === ">" ? 1 : -1;
+        else if (one && parent.right === other && (parent.operator === ">=" || parent.operator === "<")) polarity = parent.operator === ">=" ? 1 : -1;
+        else return false;
+        start = parent;
+      }
+      const guard = this.guardOf(start, polarity);
+      if (guard) checks.push({ kind: "exists", node: start, guard, items, values: [], subjects: [] });
+      return false;
+    });
+    return checks;
+  }
+
+  /** `if (!req.user.isAdmin) return ...`, `if (!groups.includes("admin")) throw ...`. */
+  private roleCheck(statement: TSESTree.IfStatement): Check | undefined {
+    let role = false;
+    let budget = 200;
+    walk(statement.test, this.deps.visitorKeys, (node) => {
+      if (role || --budget < 0 || isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
+        const origins = this.values.originsOf(node);
+        if (origins.some((origin) => origin.kind === "caller" && origin.path.split(".").some((segment) => ROLE_NAME.test(segment)))) role = true;
+        if (node.type === AST_NODE_TYPES.MemberExpression) return false;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && ROLE_CALL_NAME.test(calleeName(node) ?? "")) {
+        const callee = unwrap(node.callee);
+        const operands = [...node.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
+        if (operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some((origin) => origin.kind === "caller"))) role = true;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node) === "includes" || calleeName(node) === "some")) {
+        // groups.includes("admin") where groups is the caller's
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const origins = this.values.originsOf(callee.object);
+          const argument = node.arguments[0];
+          const adminLiteral = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" && ROLE_CALL_NAME.test(argument.value);
+          if (origins.some((origin) => origin.kind === "caller") && adminLiteral) role = true;
+        }
+      }
+    });
+    if (!role) return undefined;
+    const exit = strongestExit(branchExit(statement.consequent, this.deps.visitorKeys), statement.alternate ? branchExit(statement.alternate, this.deps.visitorKeys) : undefined);
+    if (!exit) return undefined;
+    return { kind: "role", node: statement.test, guard: { node: statement, exit, fn: this.enclosingFunction(statement), decides: true }, items: [], values: [], subjects: [] };
+  }
+
+  /**
+   * How a boolean-ish expression decides control flow. `polarity` 1: true means the check passes; -1: false
+   * means it passes; 0: unknown (an authorization call whose result may mean either).
+   */
+  private guardOf(expression: Node, polarity: 1 | -1 | 0, depth = 0): Guard | undefined {
+    let current: Node = expression;
+    let sign = polarity;
+    for (let i = 0; i < 100; i++) {
+      const parent: Node | undefined = current.parent;
+      if (!parent) return undefined;
+      switch (parent.type) {
+        case AST_NODE_TYPES.ChainExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+        case AST_NODE_TYPES.LogicalExpression:
+          current = parent;
+          continue;
+        case AST_NODE_TYPES.UnaryExpression:
+          if (parent.operator !== "!") return undefined;
+          sign = -sign as 1 | -1 | 0;
+          current = parent;
+          continue;
+        case AST_NODE_TYPES.BinaryExpression: {
+          // isOwner === false, allowed !== true
+          const other = parent.left === current ? parent.right : parent.left;
+          if (other.type !== AST_NODE_TYPES.Literal || typeof other.value !== "boolean") return undefined;
+          const negated = (parent.operator === "===" || parent.operator === "==") !== other.value;
+          if (negated) sign = -sign as 1 | -1 | 0;
+          current = parent;
+          continue;
+        }
+        case AST_NODE_TYPES.IfStatement: {
+          if (parent.test !== current) return undefined;
+          const fn = this.enclosingFunction(parent);
+          if (sign === 0) {
+            const exit = strongestExit(branchExit(parent.consequent, this.deps.visitorKeys), parent.alternate ? branchExit(parent.alternate, this.deps.visitorKeys) : undefined);
+            return { node: parent, exit, fn, decides: exit !== undefined };
+          }
+          const passes = sign === 1 ? parent.consequent : (parent.alternate ?? undefined);
+          const fails = sign === 1 ? (parent.alternate ?? undefined) : parent.consequent;
+          const exit = fails ? branchExit(fails, this.deps.visitorKeys) : undefined;
+          return { node: parent, passes: passes ?? undefined, exit, fn, decides: exit !== undefined || (passes !== undefined && doesSomething(passes, this.deps.visitorKeys)) };
+        }
+        case AST_NODE_TYPES.ConditionalExpression: {
+          if (parent.test !== current) return undefined;
+          const passes = sign === -1 ? parent.alternate : parent.consequent;
+          return { node: parent, passes: sign === 0 ? undefined : passes, fn: this.enclosingFunction(parent), decides: sign !== 0 };
+        }
+        case AST_NODE_TYPES.VariableDeclarator: {
+          // const isOwner = item.ownerId === user.id; if (!isOwner) return ...
+          if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
+          const variable = this.deps.scope.variableOf(parent.id);
+          if (!variable) return undefined;
+          for (const reference of variable.references) {
+            if (!reference.isRead()) continue;
+            const guard = this.guardOf(reference.identifier, sign, depth + 1);
+            if (guard) return guard;
+          }
+          return undefined;
+        }
+        case AST_NODE_TYPES.CallExpression: {
+          // assert(item.ownerId === user.id), ctx.assert(cond, 403)
+          if (parent.callee === current || sign !== 1) return undefined;
+          const name = calleeName(parent);
+          if (!name || !ASSERT_CALLS.has(name) || parent.arguments[0] !== current) return undefined;
+          const { parent: statement } = valueParent(parent);
+          if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+          return { node: statement, exit: "throw", fn: this.enclosingFunction(parent), decides: true };
+        }
+        default:
+          return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  // ================================================================ handlers
+
+  /** Every access by a request-chosen key in a request handler of the file, with its ownership evidence. */
+  handlerAccesses(): HandlerAccess[] {
+    if (this.handlerAccessesValue) return this.handlerAccessesValue;
+    const result: HandlerAccess[] = [];
+    for (const root of this.roots()) {
+      const summary = this.summaryOf(root);
+      const kind = this.deps.sources.handlerKind(root);
+      let context: RootContext | undefined;
+      for (const instance of summary.accesses) {
+        const requestParts = instance.keyParts.filter(isChosenByRequest);
+        if (requestParts.length === 0) continue;
+        context ??= this.rootContext(root, summary);
+        const reportNode = instance.via[0] ?? instance.access.operation.node;
+        result.push({
+          handler: root,
+          handlerKind: kind,
+          instance,
+          reportNode,
+          requestParts,
+          evidence: this.evidenceFor(instance, summary, context),
+          itemUsed: instance.access.kind === "read" || instance.access.kind === "query" ? this.itemUsed(instance) : true,
+          callerNodes: context.callerNodes,
+          authenticated: context.authenticated,
+          routePath: context.route.path,
+          complete: summary.complete && context.complete,
+        });
+      }
+    }
+    this.handlerAccessesValue = result;
+    return result;
+  }
+
+  /** Handlers (per the source catalogue), and functions with accesses that nothing in the file calls. */
+  private roots(): FunctionNode[] {
+    const roots = new Set<FunctionNode>();
+    const relevant = this.functionsReachingOperations();
+    for (const fn of relevant) {
+      if (this.deps.sources.handlerKind(fn)) roots.add(fn);
+    }
+    for (const operation of this.deps.operations) {
+      if (!operation.dataPlane) continue;
+      const owner = this.ownerOf(operation.node);
+      if (owner && !roots.has(owner) && this.callSitesOf(owner).length === 0 && !this.insideHandler(owner)) roots.add(owner);
+    }
+    return [...roots];
+  }
+
+  /** Functions that perform a DynamoDB operation or call (through same-file calls) one that does: the only ones worth a summary. */
+  private functionsReachingOperations(): Set<FunctionNode> {
+    const reached = new Set<FunctionNode>();
+    const queue: FunctionNode[] = [];
+    for (const operation of this.deps.operations) {
+      if (!operation.dataPlane) continue;
+      const owner = this.ownerOf(operation.node);
+      if (owner && !reached.has(owner)) {
+        reached.add(owner);
+        queue.push(owner);
+      }
+    }
+    for (let i = 0; i < queue.length && i < 10_000; i++) {
+      for (const call of this.callSitesOf(queue[i])) {
+        const caller = this.ownerOf(call);
+        if (caller && !reached.has(caller)) {
+          reached.add(caller);
+          queue.push(caller);
+        }
+      }
+    }
+    return reached;
+  }
+
+  private insideHandler(fn: FunctionNode): boolean {
+    for (let current: Node | undefined = fn.parent; current; current = current.parent) {
+      if (isFunction(current) && this.deps.sources.handlerKind(current)) return true;
+    }
+    return false;
+  }
+
+  private rootContext(root: FunctionNode, summary: FunctionSummary): RootContext {
+    const callerNodes: Node[] = [];
+    const complete = this.walkOwn(root, (node) => {
+      if (callerNodes.length >= 20) return;
+      const parent = node.parent;
+      const outermostMember = node.type === AST_NODE_TYPES.MemberExpression && !(parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node);
+      const namedCall = node.type === AST_NODE_TYPES.CallExpression && unwrap(node.callee).type === AST_NODE_TYPES.Identifier;
+      const identifier = node.type === AST_NODE_TYPES.Identifier && !(parent?.type === AST_NODE_TYPES.MemberExpression && (parent.object === node || parent.property === node)) && parent?.type !== AST_NODE_TYPES.Property;
+      if (!outermostMember && !namedCall && !identifier) return;
+      const origins = this.values.originsOf(node);
+      if (this.isCallerValue(origins)) callerNodes.push(node);
+    });
+    for (let i = 0; i < root.params.length && callerNodes.length < 20; i++) {
+      const root_ = this.deps.sources.classifyParameter(root, root.params[i]);
+      if (root_?.kind === "caller") callerNodes.push(root.params[i]);
+    }
+    const route = this.routeOf(root);
+    return {
+      callerNodes,
+      authenticated: callerNodes.length > 0 || route.authenticated,
+      route,
+      complete,
+      summary,
+    };
+  }
+
+  /** Middleware, guards and decorators around a handler's registration. */
+  private routeOf(root: FunctionNode): RouteInfo {
+    const info: RouteInfo = { path: undefined, middleware: [], authenticated: false, roles: false };
+    // app.get("/x/:id", auth, mw(), handler), router.get("/x", asyncHandler(async (req, res) => ...))
+    let current: Node = root;
+    for (let i = 0; i < 4; i++) {
+      const parent: Node | undefined = current.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) break;
+      const first = parent.arguments[0];
+      if (first && first !== current && first.type === AST_NODE_TYPES.Literal && typeof first.value === "string") info.path = first.value;
+      for (const argument of parent.arguments) {
+        if (argument === current || argument === first) continue;
+        info.middleware.push(...middlewareNames(argument));
+      }
+      current = parent;
+    }
+    // fastify.route({ url, preHandler, handler })
+    const property = root.parent;
+    if (property?.type === AST_NODE_TYPES.Property && property.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const sibling of property.parent.properties) {
+        if (sibling.type !== AST_NODE_TYPES.Property) continue;
+        const key = staticKeyName(sibling);
+        if (key === "url" && sibling.value.type === AST_NODE_TYPES.Literal && typeof sibling.value.value === "string") info.path = sibling.value.value;
+        if (key === "preHandler" || key === "onRequest" || key === "preValidation") info.middleware.push(...middlewareNames(sibling.value));
+      }
+    }
+    // NestJS: @UseGuards(...) and @Roles(...) on the method or the class
+    const method = root.parent;
+    if (method?.type === AST_NODE_TYPES.MethodDefinition) {
+      const classNode = method.parent?.parent;
+      const decorators = [...method.decorators, ...(classNode && "decorators" in classNode ? (classNode.decorators ?? []) : [])];
+      for (const decorator of decorators) {
+        const expression = decorator.expression;
+        const name = expression.type === AST_NODE_TYPES.CallExpression ? calleeName(expression) : expression.type === AST_NODE_TYPES.Identifier ? expression.name : undefined;
+        if (!name) continue;
+        if (name === "UseGuards" && expression.type === AST_NODE_TYPES.CallExpression) {
+          info.authenticated = true;
+          for (const argument of expression.arguments) info.middleware.push(...middlewareNames(argument));
+        } else if (ROLE_CALL_NAME.test(name)) {
+          info.roles = true;
+        } else if (/^(?:Auth|Authenticated|Authorized|ApiBearerAuth|Authorize)$/.test(name)) {
+          info.authenticated = true;
+        } else {
+          info.middleware.push(name);
+        }
+      }
+    }
+    // Application-wide middleware in this file: app.use(authenticate), router.use(requireAuth)
+    const fileWide = this.fileMiddleware();
+    info.middleware.push(...fileWide.middleware);
+    if (fileWide.authenticated) info.authenticated = true;
+    for (const name of info.middleware) {
+      if (AUTH_MIDDLEWARE.test(name)) info.authenticated = true;
+      if (ROLE_CALL_NAME.test(name)) info.roles = true;
+    }
+    return info;
+  }
+
+  /** Middleware the file installs with `.use(...)`: authentication, roles and settings' authorization functions. */
+  private fileMiddleware(): { middleware: string[]; authenticated: boolean } {
+    if (!this.fileMiddlewareValue) {
+      const result = { middleware: [] as string[], authenticated: false };
+      for (const call of this.deps.index.calls) {
+        if (calleeName(call) !== "use" || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) continue;
+        for (const argument of call.arguments) {
+          for (const name of middlewareNames(argument)) {
+            if (AUTH_MIDDLEWARE.test(name)) result.authenticated = true;
+            // adminRouter.use(requireAdmin): every route of the file's router is admin-only.
+            if (this.authorizationNames.has(name) || ROLE_CALL_NAME.test(name)) result.middleware.push(name);
+          }
+        }
+      }
+      this.fileMiddlewareValue = result;
+    }
+    return this.fileMiddlewareValue;
+  }
+
+  /** Evidence in the access itself: the caller in the key, a condition or filter bound to the caller, create-only puts. */
+  private intrinsicEvidence(instance: AccessInstance): EvidenceKind[] {
+    const evidence = new Set<EvidenceKind>();
+    const access = instance.access;
+    if (instance.keyParts.some((part) => this.isCallerValue(part.origins)) || instance.possibleKeyParts.some((part) => this.isCallerValue(part.origins))) {
+      evidence.add("caller-key");
+    }
+    const keyAttributes = access.keyAttributes;
+    const caller = (origins: readonly Origin[]) => this.isCallerValue(origins);
+    if (access.kind === "query") {
+      if (instance.condition && conditionHolds(instance.condition, keyAttributes, false, caller)) evidence.add("caller-filter");
+    } else {
+      for (const condition of [instance.condition, ...instance.transactionConditions]) {
+        if (!condition) continue;
+        if (conditionHolds(condition, keyAttributes, false, caller)) evidence.add("caller-condition");
+        else if (conditionHolds(condition, keyAttributes, true, caller)) evidence.add("create-only");
+      }
+    }
+    return [...evidence];
+  }
+
+  private evidenceFor(instance: AccessInstance, summary: FunctionSummary, context: RootContext): EvidenceKind[] {
+    const evidence = new Set<EvidenceKind>(this.intrinsicEvidence(instance));
+    const requestPaths = pathsOf(instance.keyParts);
+    for (const check of instance.guardedBy) {
+      switch (check.kind) {
+        case "authorization":
+          evidence.add("authorization");
+          break;
+        case "role":
+          evidence.add("role");
+          break;
+        case "item": {
+          const trusted = check.values.some((part) => this.isCallerValue(part.origins) || isCredential(part));
+          if (trusted && this.sameItem(check.items, instance, requestPaths, summary)) evidence.add("item-check");
+          break;
+        }
+        case "decision": {
+          const authority = check.values.some((part) => this.isCallerValue(part.origins) || part.origins.some(isWholeRequest) || isCredential(part));
+          if (!authority) break;
+          if (check.items.length > 0 && this.sameItem(check.items, instance, requestPaths, summary)) evidence.add("decision");
+          else if (instance.keyParts.some((part) => coveredBy(part, pathsOf(check.subjects.filter((subject) => !this.isCallerValue(subject.origins)))))) evidence.add("decision");
+          break;
+        }
+        case "exists": {
+          // Read with the caller in its key (or filter), then "not found" exits: later accesses to that key are the caller's.
+          const boundReads = summary.accesses.filter(
+            (other) => check.items.includes(other.access.operation) && other !== instance && this.intrinsicEvidence(other).some((kind) => kind !== "create-only"),
+          );
+          if (boundReads.length > 0 && this.sameItem(boundReads.map((other) => other.access.operation), instance, requestPaths, summary)) evidence.add("item-check");
+          break;
+        }
+        case "compare": {
+          const [subject] = check.subjects;
+          const [value] = check.values;
+          const bound = this.isCallerValue(value.origins) ? subject : this.isCallerValue(subject.origins) ? value : undefined;
+          if (bound && instance.keyParts.some((part) => coveredBy(part, pathsOf([bound])))) evidence.add("request-check");
+          break;
+        }
+      }
+    }
+    if (context.route.middleware.some((name) => this.authorizationNames.has(name))) evidence.add("authorization");
+    if (context.route.roles) evidence.add("role");
+    return [...evidence];
+  }
+
+  /** A value from the authenticated caller only: no request input, no parameter, nothing fetched. */
+  isCallerValue(origins: readonly Origin[]): boolean {
+    return isCallerOnly(origins) && this.itemOperations(origins).length === 0;
+  }
+
+  /** Is the access on (one of) the items the check inspected: the same read, or a key from the same request values? */
+  private sameItem(items: Operation[], instance: AccessInstance, requestPaths: Set<string>, summary: FunctionSummary): boolean {
+    if (items.includes(instance.access.operation)) return true;
+    if (requestPaths.size === 0) return false;
+    for (const other of summary.accesses) {
+      if (!items.includes(other.access.operation)) continue;
+      const checked = pathsOf(other.keyParts);
+      if ([...requestPaths].every((path) => checked.has(path))) return true;
+    }
+    return false;
+  }
+
+  /** For reads: is the fetched item used beyond an existence test (returned, sent, passed on)? */
+  private itemUsed(instance: AccessInstance): boolean {
+    const operation = instance.access.operation;
+    void this.results;
+    const producers = this.producers!.get(operation) ?? [];
+    if (producers.length === 0 || [...this.callbackOfOperation!.values()].some((entry) => entry.operation === operation)) return true;
+    const direct = producers.map((node) => this.useOf(node));
+    let use: ItemUse = direct.includes("used") ? "used" : direct.includes("returned") ? "returned" : direct.includes("tested") ? "tested" : "unused";
+    // Through helpers: the helper returns the item, the caller uses it.
+    for (let i = instance.via.length - 1; i >= 0 && use === "returned"; i--) use = this.useOf(instance.via[i]);
+    return use === "used" || use === "returned";
+  }
+
+  private useOf(producer: Node, depth = 0): ItemUse {
+    const { parent, child } = valueParent(producer);
+    if (!parent) return "used";
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return "unused";
+    if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunction(parent) && parent.body === child)) return "returned";
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "promise") return "used";
+    let variables: TSESTree.Identifier[];
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) variables = patternIdentifiers(parent.id);
+    else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) variables = patternIdentifiers(parent.left);
+    else return "used";
+    if (depth > 3) return "used";
+    let result: ItemUse = "unused";
+    for (const identifier of variables) {
+      const variable = this.deps.scope.variableOf(identifier);
+      if (!variable) return "used";
+      for (const reference of variable.references) {
+        if (!reference.isRead()) continue;
+        const use = referenceUse(reference.identifier as Node);
+        if (use === "used") return "used";
+        if (use === "returned") result = "returned";
+        else if (use === "tested" && result === "unused") result = "tested";
+      }
+    }
+    return result;
+  }
+
+  /** A caller value usable at `position` (in scope there), preferring ids: for a suggested condition. */
+  callerExpressionAt(access: HandlerAccess, position: Node): Node | undefined {
+    for (const node of access.callerNodes) {
+      if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.Identifier) continue;
+      const chain = memberChain(node);
+      if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = this.deps.scope.variableOf(chain.root);
+      const definition = variable?.defs[0];
+      if (!variable || !definition) continue;
+      const scopeBlock = variable.scope.block as Node;
+      if (!contains(scopeBlock, position)) continue;
+      if (definition.type !== "Parameter" && definition.name.range[1] > position.range[0]) continue;
+      if (contains(node, position)) continue;
+      const last = chain.path[chain.path.length - 1] ?? chain.root.name;
+      // An id, not a whole user object: `req.user.id`, `claims.sub`, `userId`.
+      if (/(?:id|sub|uid|principalId)$/i.test(last)) return node;
+    }
+    return undefined;
+  }
+}
+
+type ResolvedInput = { properties: Map<string, { value: Node }>; complete: boolean };
+type ItemUse = "unused" | "tested" | "returned" | "used";
+
+interface RouteInfo {
+  path: string | undefined;
+  middleware: string[];
+  authenticated: boolean;
+  roles: boolean;
+}
+
+interface RootContext {
+  callerNodes: Node[];
+  authenticated: boolean;
+  route: RouteInfo;
+  complete: boolean;
+  summary: FunctionSummary;
+}
+
+// ---------------------------------------------------------------- helpers
+
+function limit(origins: Origin[]): Origin[] {
+  return origins.length > MAX_ORIGINS ? origins.slice(0, MAX_ORIGINS) : origins;
+}
+
+function nodeText(node: Node): string {
+  const chain = memberChain(node);
+  if (chain) return [chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : "this", ...chain.path].join(".");
+  if (node.type === AST_NODE_TYPES.Literal) return String(node.raw);
+  return node.type;
+}
+
+function tableId(table: TableRef | undefined): string | undefined {
+  if (!table) return undefined;
+  if (table.name !== undefined) return `name:${table.name}`;
+  if (table.env !== undefined) return `env:${table.env}`;
+  return `text:${table.text}`;
+}
+
+function isPathParameter(origin: Origin): boolean {
+  if (origin.kind !== "request") return false;
+  const first = origin.path.split(".")[0];
+  return PATH_PARAMETER_ROOTS.has(first) || origin.path.startsWith("req.param");
+}
+
+/**
+ * A key value the request chooses: request input other than credentials (a session id from a cookie, an API key
+ * header) and other than capability tokens (`Key: { token: req.params.token }`: knowing the secret is the permission).
+ */
+function isChosenByRequest(part: ValuePart): boolean {
+  if (part.attribute !== undefined && CAPABILITY_NAME.test(part.attribute)) return false;
+  return part.origins.some((origin) => origin.kind === "request" && !carriesCredentials(origin.path) && !CAPABILITY_NAME.test(origin.path.split(".").pop() ?? ""));
+}
+
+/** Values that may carry request input, the caller, or a parameter (a caller's value once composed). */
+function isSubjectish(origin: Origin): boolean {
+  return origin.kind === "request" || origin.kind === "caller" || origin.kind === "parameter";
+}
+
+/** The value comes from the authenticated caller and from no request input. */
+export function isCallerOnly(origins: readonly Origin[]): boolean {
+  return origins.some((origin) => origin.kind === "caller") && !origins.some((origin) => origin.kind === "request" || origin.kind === "parameter");
+}
+
+function isWholeRequest(origin: Origin): boolean {
+  return origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object";
+}
+
+function isCredential(part: ValuePart): boolean {
+  return part.origins.some((origin) => origin.kind === "request" && origin.path.split(".").some((segment) => CREDENTIAL_NAME.test(segment))) ||
+    (part.attribute !== undefined && CREDENTIAL_NAME.test(part.attribute) && part.origins.some((origin) => origin.kind === "request"));
+}
+
+/** Request input paths of values: `express:params.id`. */
+function pathsOf(parts: readonly ValuePart[]): Set<string> {
+  const paths = new Set<string>();
+  for (const part of parts) {
+    for (const origin of part.origins) if (origin.kind === "request") paths.add(`${origin.framework}:${origin.path}`);
+  }
+  return paths;
+}
+
+/** Every request input in the key part is among `paths`, or inside one of them (`body` covers `body.id`). */
+function coveredBy(part: ValuePart, paths: Set<string>): boolean {
+  const own = pathsOf([part]);
+  return own.size > 0 && [...own].every((path) => paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`)));
+}
+
+function lastSegment(node: Node): string | undefined {
+  const chain = memberChain(node);
+  if (chain) return chain.path[chain.path.length - 1] ?? (chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : undefined);
+  return undefined;
+}
+
+function statementOf(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 50 && current.parent; i++) {
+    const parent: Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.VariableDeclaration || parent.type === AST_NODE_TYPES.ReturnStatement) return parent;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || isFunction(parent) || parent.type === AST_NODE_TYPES.Program) return current;
+    current = parent;
+  }
+  return current;
+}
+
+/** Does the condition hold only for the caller's items (or, with `createOnly`, only for new items)? */
+function conditionHolds(condition: Condition, keyAttributes: ReadonlySet<string>, createOnly: boolean, caller: (origins: readonly Origin[]) => boolean): boolean {
+  switch (condition.kind) {
+    case "and":
+      return condition.items.some((item) => conditionHolds(item, keyAttributes, createOnly, caller));
+    case "or":
+      return condition.items.length > 0 && condition.items.every((item) => conditionHolds(item, keyAttributes, createOnly, caller) || conditionHolds(item, keyAttributes, !createOnly, caller));
+    case "equals":
+      return !createOnly && caller(condition.value.origins);
+    case "absent":
+      return createOnly && condition.attribute !== undefined && (keyAttributes.has(condition.attribute) || CONVENTIONAL_KEY_NAMES.has(condition.attribute.toLowerCase()));
+    default:
+      return false;
+  }
+}
+
+function attributeName(operand: AttributeOperand_, names: Map<string, Node>, values: ValueResolver): string | undefined {
+  const first = operand.path[0];
+  if (!first.startsWith("#")) return first;
+  const node = names.get(first);
+  const constants = node ? constantValues(values.resolveString(node)) : undefined;
+  return constants?.length === 1 ? constants[0] : undefined;
+}
+
+type AttributeOperand_ = Extract<Operand, { kind: "attribute" }>;
+
+function toCondition(node: ConditionNode, names: Map<string, Node>, values: Map<string, Node>, resolver: ValueResolver, originsOf: (node: Node) => Origin[]): Condition {
+  switch (node.kind) {
+    case "and":
+    case "or":
+      return { kind: node.kind, items: node.items.map((item) => toCondition(item, names, values, resolver, originsOf)) };
+    case "not":
+      return { kind: "not", item: toCondition(node.item, names, values, resolver, originsOf) };
+    case "compare":
+    case "function": {
+      if (node.kind === "function" && node.name === "attribute_not_exists" && node.operands[0]?.kind === "attribute") {
+        return { kind: "absent", attribute: attributeName(node.operands[0], names, resolver) };
+      }
+      const isEquality = (node.kind === "compare" && node.operator === "=") || (node.kind === "function" && node.name === "contains");
+      if (!isEquality || node.operands.length !== 2) return { kind: "other" };
+      const attribute = node.operands.find((operand): operand is AttributeOperand_ => operand.kind === "attribute");
+      const value = node.operands.find((operand) => operand.kind === "value");
+      if (!attribute || value?.kind !== "value") return { kind: "other" };
+      const valueNode = values.get(value.placeholder);
+      if (!valueNode) return { kind: "other" };
+      const name = attributeName(attribute, names, resolver);
+      return { kind: "equals", attribute: name, value: { attribute: name, node: valueNode, origins: originsOf(valueNode) } };
+    }
+  }
+}
+
+/** Key parts of a key condition: each attribute compared with a `:value`. */
+function collectKeyParts(node: ConditionNode, names: Map<string, Node>, values: Map<string, Node>, resolver: ValueResolver, parts: ValuePart[]): void {
+  const stack: ConditionNode[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.kind === "not") {
+      stack.push(current.item);
+      continue;
+    }
+    if (current.kind !== "compare" && current.kind !== "function") {
+      stack.push(...current.items);
+      continue;
+    }
+    const attribute = current.operands.find((operand): operand is AttributeOperand_ => operand.kind === "attribute");
+    const name = attribute ? attributeName(attribute, names, resolver) : undefined;
+    for (const operand of current.operands) {
+      if (operand.kind !== "value") continue;
+      const valueNode = values.get(operand.placeholder);
+      if (valueNode) parts.push({ attribute: name, node: valueNode, origins: resolver.originsOf(valueNode) });
+    }
+  }
+}
+
+/** How a branch ends: the strongest exit anywhere in it (not inside nested functions). */
+function branchExit(statement: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Guard["exit"] {
+  let exit: Guard["exit"];
+  let budget = 2_000;
+  walk(statement, visitorKeys, (node) => {
+    if (--budget < 0 || exit === "throw") return false;
+    if (isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) exit = "throw";
+    else if (node.type === AST_NODE_TYPES.ReturnStatement) exit = strongestExit(exit, "return");
+    else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      const name = calleeName(node);
+      if (callee.type === AST_NODE_TYPES.Identifier && name && THROWING_CALLS.has(name)) exit = "throw";
+      else if (callee.type === AST_NODE_TYPES.MemberExpression && (name === "throw" || (name === "exit" && memberChain(callee)?.root.type === AST_NODE_TYPES.Identifier))) exit = "throw";
+      else if (callee.type === AST_NODE_TYPES.Identifier && (name === "next" || name === "callback" || name === "cb" || name === "done") && node.arguments.length > 0) {
+        exit = strongestExit(exit, "return");
+      } else if (name && /^(?:forbidden|unauthorized|notFound|sendStatus|status|code)$/.test(name)) {
+        const argument = node.arguments[0];
+        if (name === "forbidden" || name === "unauthorized" || name === "notFound" || isErrorStatus(argument)) exit = strongestExit(exit, "response");
+      }
+    } else if (node.type === AST_NODE_TYPES.Property && /^(?:status|statusCode)$/.test(staticKeyName(node) ?? "") && isErrorStatus(node.value)) {
+      exit = strongestExit(exit, "response");
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && /^(?:status|statusCode)$/.test(staticKeyName(node.left) ?? "") && isErrorStatus(node.right)) {
+      exit = strongestExit(exit, "response");
+    }
+  });
+  return exit;
+}
+
+function isErrorStatus(node: Node | undefined): boolean {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === "number" && node.value >= 400 && node.value < 600;
+}
+
+const EXIT_STRENGTH = { response: 1, return: 2, throw: 3 } as const;
+
+function strongestExit(a: Guard["exit"], b: Guard["exit"]): Guard["exit"] {
+  if (!a) return b;
+  if (!b) return a;
+  return EXIT_STRENGTH[a] >= EXIT_STRENGTH[b] ? a : b;
+}
+
+/** Does a branch do anything observable (call something, return, assign)? */
+function doesSomething(statement: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  let found = false;
+  let budget = 2_000;
+  walk(statement, visitorKeys, (node) => {
+    if (found || --budget < 0 || isFunction(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AssignmentExpression) found = true;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const chain = memberChain(unwrap(node.callee));
+      if (!(chain?.root.type === AST_NODE_TYPES.Identifier && LOGGER_NAME.test(chain.root.name))) found = true;
+    }
+  });
+  return found;
+}
+
+/** Identifiers bound by a declaration or assignment target (`x`, `{ Item }`, `{ Item: note }`, `[a]`). */
+function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
+  const result: TSESTree.Identifier[] = [];
+  const stack: Node[] = [pattern];
+  for (let i = 0; stack.length > 0 && i < 500; i++) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        result.push(node);
+        break;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of node.properties) stack.push(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value);
+        break;
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of node.elements) if (element) stack.push(element);
+        break;
+      case AST_NODE_TYPES.AssignmentPattern:
+        stack.push(node.left);
+        break;
+      case AST_NODE_TYPES.RestElement:
+        stack.push(node.argument);
+        break;
+      default:
+        break;
+    }
+  }
+  return result;
+}
+
+/** How one read of the fetched item is used: in a test, returned, or anything else. */
+function referenceUse(identifier: Node): ItemUse {
+  let current = identifier;
+  for (let i = 0; i < 50; i++) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return "used";
+    if ((parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.AwaitExpression) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === "!" || parent.operator === "typeof")) return "tested";
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.WhileStatement) && parent.test === current) return "tested";
+    if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!=", "<", ">", "<=", ">="].includes(parent.operator)) return "tested";
+    if (parent.type === AST_NODE_TYPES.LogicalExpression) {
+      // x && y in a test is a test; `x || {}` as a value is a use.
+      const outer = referenceUse(parent);
+      return outer === "tested" ? "tested" : "used";
+    }
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return "returned";
+    return "used";
+  }
+  return "used";
+}
+
+function middlewareNames(node: Node): string[] {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.ArrayExpression) return target.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? middlewareNames(element) : []));
+  if (target.type === AST_NODE_TYPES.Identifier) return [target.name];
+  if (target.type === AST_NODE_TYPES.CallExpression) {
+    const chain = memberChain(target.callee);
+    const names = chain && chain.root.type === AST_NODE_TYPES.Identifier ? [[chain.root.name, ...chain.path].join("."), ...chain.path.slice(-1)] : [];
+    const name = calleeName(target);
+    if (name) names.push(name);
+    // AuthGuard("jwt"), requireRole("admin"): the arguments name the guard too.
+    for (const argument of target.arguments) if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") names.push(`${name}(${argument.value})`);
+    return names;
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const chain = memberChain(target);
+    if (chain && chain.root.type === AST_NODE_TYPES.Identifier) return [[chain.root.name, ...chain.path].join("."), chain.path[chain.path.length - 1]];
+  }
+  if (target.type === AST_NODE_TYPES.NewExpression) {
+    const name = calleeName(target);
+    return name ? [name] : [];
+  }
+  return [];
+}
+
+/** The route a Next.js file serves, from its path: `app/api/notes/[id]/route.ts` → `/api/notes/[id]`. */
+export function nextRoutePath(filename: string): string | undefined {
+  const normalized = `/${filename.split("\\").join("/")}`;
+  const app = normalized.lastIndexOf("/app/");
+  if (app >= 0 && /\/route\.[cm]?[jt]sx?$/.test(normalized)) {
+    const inner = normalized.slice(app + 4, normalized.lastIndexOf("/route."));
+    return cleanNextPath(inner);
+  }
+  const pages = normalized.lastIndexOf("/pages/");
+  if (pages >= 0) {
+    const inner = normalized.slice(pages + 6).replace(/\.[cm]?[jt]sx?$/, "");
+    return cleanNextPath(inner.endsWith("/index") ? inner.slice(0, -"/index".length) : inner);
+  }
+  return undefined;
+}
+
+function cleanNextPath(path: string): string {
+  const segments = path.split("/").filter((segment) => segment && !(segment.startsWith("(") && segment.endsWith(")")) && !segment.startsWith("@"));
+  return `/${segments.join("/")}`;
+}

@@ -1,0 +1,252 @@
+// The rule test harness every rule's tests use: typescript-eslint's RuleTester, plus fix safety for every
+// invalid case. Each autofix (also with `autofix: true` merged into the options, where the rule has that
+// option) and each suggestion is applied, and the output must parse, must keep every comment, and must be
+// stable: a second fix pass changes nothing, and a suggestion applied twice changes nothing the second time.
+//
+//   import { runRuleTests } from "../rule-tester";
+//   runRuleTests("no-insecure-transport", rule, { valid: [...], invalid: [...] });
+import path from "node:path";
+import { Linter } from "eslint";
+import * as tsParser from "@typescript-eslint/parser";
+import { RuleTester, type InvalidTestCase, type RuleTesterConfig, type RunTests } from "@typescript-eslint/rule-tester";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { describe, expect, it } from "vitest";
+
+type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
+
+/** One file to lint and fix: the code, how to parse it, and which rules (with options) to run. */
+export interface FixCheckTarget {
+  code: string;
+  filename: string;
+  languageOptions?: Linter.LanguageOptions;
+  settings?: Record<string, unknown>;
+  plugins: Record<string, unknown>;
+  rules: Linter.RulesRecord;
+}
+
+/** Does the rule's first option object declare `autofix`? */
+export function hasAutofixOption(rule: { meta: { schema?: unknown } }): boolean {
+  const schema = rule.meta.schema;
+  const first = Array.isArray(schema) ? schema[0] : undefined;
+  const properties = first && typeof first === "object" ? (first as { properties?: Record<string, unknown> }).properties : undefined;
+  return properties !== undefined && Object.hasOwn(properties, "autofix");
+}
+
+function linterFor(filename: string): Linter {
+  // Absolute file names must lie under the linter's cwd.
+  return new Linter({ configType: "flat", cwd: path.isAbsolute(filename) ? path.parse(filename).root : undefined });
+}
+
+function configOf(target: FixCheckTarget, withRules: boolean): Linter.Config[] {
+  const extension = path.extname(target.filename) || ".js";
+  const { parserOptions, ...languageOptions } = target.languageOptions ?? {};
+  // RuleTester cases set the source type either way: languageOptions.sourceType or parserOptions.sourceType.
+  const sourceType = languageOptions.sourceType ?? (parserOptions as { sourceType?: Linter.SourceType } | undefined)?.sourceType;
+  return [
+    {
+      files: [`**/*${extension}`],
+      languageOptions: {
+        parser: tsParser as unknown as Linter.Parser,
+        ecmaVersion: "latest",
+        sourceType: "module",
+        ...languageOptions,
+        ...(sourceType ? { sourceType } : {}),
+        parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(target.filename) }, ...(parserOptions as object | undefined) },
+      },
+      // Directives in test code may name rules that are not loaded here.
+      linterOptions: { reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
+      settings: target.settings ?? {},
+      plugins: withRules ? (target.plugins as Linter.Config["plugins"]) : {},
+      rules: withRules ? target.rules : {},
+    },
+  ];
+}
+
+function lint(target: FixCheckTarget, code: string): Linter.LintMessage[] {
+  return linterFor(target.filename).verify(code, configOf(target, true), target.filename);
+}
+
+/** The parse error of `code`, or undefined when it parses as the target's language. */
+function parseError(target: FixCheckTarget, code: string): string | undefined {
+  const fatal = linterFor(target.filename)
+    .verify(code, configOf(target, false), target.filename)
+    .find((message) => message.fatal);
+  return fatal?.message;
+}
+
+/** Comments of `code` as "Line:text" / "Block:text" (empty when it does not parse). */
+function commentsOf(target: FixCheckTarget, code: string): string[] {
+  const languageOptions = target.languageOptions ?? {};
+  try {
+    const { ast } = tsParser.parseForESLint(code, {
+      ecmaVersion: "latest",
+      ecmaFeatures: { jsx: /\.[jt]sx$/.test(target.filename) },
+      ...(languageOptions.parserOptions as object | undefined),
+      sourceType:
+        (languageOptions.sourceType as "module" | "script" | "commonjs" | undefined) ??
+        (languageOptions.parserOptions as { sourceType?: "module" | "script" | "commonjs" } | undefined)?.sourceType ??
+        "module",
+      comment: true,
+      range: true,
+      filePath: target.filename,
+    });
+    return (ast.comments ?? []).map((comment) => `${comment.type}:${comment.value}`);
+  } catch {
+    return [];
+  }
+}
+
+/** The comments of `before` that `after` no longer has (as a multiset). */
+function removedComments(target: FixCheckTarget, before: string, after: string): string[] {
+  const remaining = new Map<string, number>();
+  for (const comment of commentsOf(target, after)) remaining.set(comment, (remaining.get(comment) ?? 0) + 1);
+  const removed: string[] = [];
+  for (const comment of commentsOf(target, before)) {
+    const count = remaining.get(comment) ?? 0;
+    if (count > 0) remaining.set(comment, count - 1);
+    else removed.push(comment);
+  }
+  return removed;
+}
+
+function applyFix(code: string, fix: { range: readonly [number, number]; text: string }): string {
+  return code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+}
+
+function offsetOf(code: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) offset = code.indexOf("\n", offset) + 1;
+  return offset + column - 1;
+}
+
+const short = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
+
+/**
+ * Every fix-safety problem of the target's findings, as readable strings (empty when all is well):
+ * outputs that do not parse, removed comments, autofixes that do not converge, suggestions that change
+ * the code again when applied a second time.
+ */
+export function fixSafetyProblems(target: FixCheckTarget): string[] {
+  const problems: string[] = [];
+  const { code } = target;
+  const all = lint(target, code);
+  const fatal = all.find((message) => message.fatal);
+  if (fatal) return [`${target.filename}: the code does not parse (${fatal.message})`];
+  const messages = all.filter((message) => message.ruleId !== null);
+  const where = (message: Linter.LintMessage) => `${target.filename}:${message.line}:${message.column} ${message.ruleId}`;
+
+  const checkOutput = (label: string, output: string) => {
+    const error = parseError(target, output);
+    if (error) {
+      problems.push(`${label}: output does not parse (${error}):\n${short(output)}`);
+      return false;
+    }
+    const removed = removedComments(target, code, output);
+    if (removed.length > 0) problems.push(`${label}: removes comment(s) ${removed.map((comment) => JSON.stringify(comment)).join(", ")}`);
+    return true;
+  };
+
+  for (const message of messages) {
+    if (message.fix) checkOutput(`fix of ${where(message)}`, applyFix(code, message.fix));
+    for (const suggestion of message.suggestions ?? []) {
+      const label = `suggestion "${suggestion.desc}" of ${where(message)}`;
+      const output = applyFix(code, suggestion.fix);
+      if (output === code) {
+        problems.push(`${label}: changes nothing`);
+        continue;
+      }
+      if (!checkOutput(label, output)) continue;
+      // Applied twice: the same finding at the same place must not offer the same suggestion with another change.
+      const [start, end] = suggestion.fix.range;
+      const inserted = suggestion.fix.text.length;
+      const delta = inserted - (end - start);
+      const offset = offsetOf(code, message.line, message.column);
+      const inside = offset >= start && offset < end;
+      const moved = offset < start ? offset : inside ? start : offset + delta;
+      for (const again of lint(target, output)) {
+        if (again.ruleId !== message.ruleId || again.messageId !== message.messageId) continue;
+        const at = offsetOf(output, again.line, again.column);
+        if (!(inside ? at >= start && at <= start + inserted : at === moved)) continue;
+        for (const repeat of again.suggestions ?? []) {
+          if (repeat.desc !== suggestion.desc) continue;
+          const twice = applyFix(output, repeat.fix);
+          if (twice !== output) problems.push(`${label}: applied a second time it changes the code again:\n${short(twice)}`);
+        }
+      }
+    }
+  }
+
+  if (messages.some((message) => message.fix)) {
+    const linter = linterFor(target.filename);
+    const config = configOf(target, true);
+    const fixed = linter.verifyAndFix(code, config, target.filename);
+    const fatal = fixed.messages.find((message) => message.fatal);
+    if (fatal) problems.push(`--fix of ${target.filename}: output does not parse (${fatal.message}):\n${short(fixed.output)}`);
+    else {
+      const removed = removedComments(target, code, fixed.output);
+      if (removed.length > 0) problems.push(`--fix of ${target.filename}: removes comment(s) ${removed.map((comment) => JSON.stringify(comment)).join(", ")}`);
+      const again = linter.verifyAndFix(fixed.output, config, target.filename);
+      if (again.output !== fixed.output) problems.push(`--fix of ${target.filename}: does not converge; a second --fix changes the code again:\n${short(again.output)}`);
+    }
+  }
+  return problems;
+}
+
+/** The option variants fix safety checks for a test case: as written, and with `autofix: true` where the rule has it. */
+function optionVariants(rule: AnyRule, options: readonly unknown[] | undefined): unknown[][] {
+  const variants: unknown[][] = [[...(options ?? [])]];
+  if (hasAutofixOption(rule)) {
+    const [first, ...rest] = options ?? [];
+    const object = first && typeof first === "object" ? (first as Record<string, unknown>) : {};
+    if (object.autofix !== true) variants.push([{ ...object, autofix: true }, ...rest]);
+  }
+  return variants;
+}
+
+/** Fix-safety problems of one invalid test case, for each option variant. */
+export function checkFixSafety<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options>,
+  testCase: InvalidTestCase<MessageIds, Options>,
+  config: RuleTesterConfig | undefined = undefined,
+): string[] {
+  const anyRule = rule as unknown as AnyRule;
+  const languageOptions = { ...(config?.languageOptions ?? {}), ...(testCase.languageOptions ?? {}) } as Linter.LanguageOptions;
+  const jsx = Boolean((languageOptions.parserOptions as { ecmaFeatures?: { jsx?: boolean } } | undefined)?.ecmaFeatures?.jsx);
+  const filename = testCase.filename ?? (jsx ? "react.tsx" : "file.ts");
+  const problems: string[] = [];
+  optionVariants(anyRule, testCase.options).forEach((options, variant) => {
+    const found = fixSafetyProblems({
+      code: testCase.code,
+      filename,
+      languageOptions,
+      settings: { ...(config?.settings ?? {}), ...(testCase.settings ?? {}) },
+      plugins: { "rule-under-test": { rules: { [name]: anyRule } } },
+      rules: { [`rule-under-test/${name}`]: ["error", ...options] as Linter.RuleEntry },
+    });
+    const label = variant === 0 ? "" : ` [options ${JSON.stringify(options)}]`;
+    problems.push(...found.map((problem) => `${problem}${label}`));
+  });
+  return [...new Set(problems)];
+}
+
+/**
+ * RuleTester's tests for `rule`, then fix safety for every invalid case. Use this instead of
+ * `new RuleTester().run(...)` in tests/rules/<name>.test.ts.
+ */
+export function runRuleTests<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options>,
+  tests: RunTests<MessageIds, Options>,
+  config?: RuleTesterConfig,
+): void {
+  new RuleTester(config).run(name, rule, tests);
+  describe(`${name}: fix safety`, () => {
+    tests.invalid.forEach((testCase, i) => {
+      const title = testCase.name ?? `invalid #${i + 1}: ${testCase.code.trim().split("\n")[0].slice(0, 60)}`;
+      it(title, () => {
+        expect(checkFixSafety(name, rule, testCase, config)).toEqual([]);
+      });
+    });
+  });
+}

@@ -1,0 +1,1214 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import { describe, expect, it } from "vitest";
+import rule, { routeMatches } from "../../rules/require-ownership-check";
+
+const ruleTester = new RuleTester();
+
+/** SDK v3 document client, command style. */
+const V3 = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand, DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+`;
+
+/** SDK v2 DocumentClient, CommonJS. */
+const V2 = `const AWS = require("aws-sdk");
+const dynamo = new AWS.DynamoDB.DocumentClient();
+`;
+
+const cjs = { filename: "handler.js", languageOptions: { parserOptions: { sourceType: "script" as const } } };
+
+describe("routeMatches", () => {
+  it("matches segments, wildcards and parameters in any framework's syntax", () => {
+    expect(routeMatches("/products/:id", "/products/:productId")).toBe(true);
+    expect(routeMatches("/products/:id", "/api/products/[id]")).toBe(false);
+    expect(routeMatches("/api/products/*", "/api/products/[id]")).toBe(true);
+    expect(routeMatches("/api/catalog/**", "/api/catalog/a/b/c")).toBe(true);
+    expect(routeMatches("/api/catalog/**", "/api/catalog")).toBe(true);
+    expect(routeMatches("/public-*/:id", "/public-posts/:id")).toBe(true);
+    expect(routeMatches("/notes/:id", "/notes/:id/share")).toBe(false);
+  });
+});
+
+ruleTester.run("require-ownership-check", rule, {
+  valid: [
+    // ---------------------------------------------------------------- evidence 1: the caller in the key
+    {
+      name: "express: the key includes the caller",
+      code: `${V3}
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { userId: req.user.id, noteId: req.params.id } }));
+  res.json(Item);
+});`,
+    },
+    {
+      name: "lambda (HTTP API, JWT authorizer): composite key built with the caller's sub",
+      code: `${V3}
+export const handler = async (event) => {
+  const { sub } = event.requestContext.authorizer.jwt.claims;
+  const result = await doc.send(new GetCommand({ TableName: process.env.TABLE, Key: { pk: \`USER#\${sub}\`, sk: \`NOTE#\${event.pathParameters.id}\` } }));
+  return { statusCode: 200, body: JSON.stringify(result.Item) };
+};`,
+    },
+    {
+      name: "query: the key condition includes the caller",
+      code: `${V3}
+app.get("/notes", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({
+    TableName: "Notes",
+    KeyConditionExpression: "userId = :u AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues: { ":u": req.user.sub, ":prefix": req.query.prefix },
+  }));
+  res.json(Items);
+});`,
+    },
+    // ---------------------------------------------------------------- evidence 2: a condition binds the owner
+    {
+      name: "delete with a ConditionExpression binding the owner to the caller",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    ConditionExpression: "#owner = :me",
+    ExpressionAttributeNames: { "#owner": "ownerId" },
+    ExpressionAttributeValues: { ":me": req.user.id },
+  }));
+  res.sendStatus(204);
+});`,
+    },
+    {
+      name: "put that only creates (attribute_not_exists on the key)",
+      code: `${V3}
+app.post("/notes", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Notes", Item: { id: req.body.id, text: req.body.text }, ConditionExpression: "attribute_not_exists(id)" }));
+  res.sendStatus(201);
+});`,
+    },
+    {
+      name: "put that creates or overwrites the caller's own item",
+      code: `${V3}
+app.put("/notes/:id", async (req, res) => {
+  await doc.send(new PutCommand({
+    TableName: "Notes",
+    Item: { id: req.params.id, ownerId: req.user.id, text: req.body.text },
+    ConditionExpression: "attribute_not_exists(id) OR ownerId = :me",
+    ExpressionAttributeValues: { ":me": req.user.id },
+  }));
+  res.sendStatus(204);
+});`,
+    },
+    // ---------------------------------------------------------------- evidence 3: the fetched item is compared
+    {
+      name: "express: fetched item compared with the caller, mismatch returns 404",
+      code: `${V3}
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (!Item || Item.ownerId !== req.user.id) return res.status(404).json({ error: "Not found" });
+  res.json(Item);
+});`,
+    },
+    {
+      name: "fetch, compare, then update and delete the same key",
+      code: `${V3}
+router.patch("/notes/:id", requireAuth, async (req, res) => {
+  const { id } = req.params;
+  const { Item: note } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+  if (note?.ownerId !== req.user.sub) {
+    return res.sendStatus(403);
+  }
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id }, UpdateExpression: "SET body = :b", ExpressionAttributeValues: { ":b": req.body.body } }));
+  if (req.body.archive) await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
+      name: "the write runs only in the branch where the caller owns the item",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item && Item.ownerId === req.user.id) {
+    await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+    res.sendStatus(204);
+  } else {
+    res.sendStatus(404);
+  }
+});`,
+    },
+    {
+      name: "the comparison's result is kept in a variable that guards the exit",
+      code: `${V3}
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  const isOwner = Item?.ownerId === req.user.id;
+  if (!isOwner) throw new ForbiddenError();
+  res.json(Item);
+});`,
+    },
+    {
+      name: "an authorization decision on the item and the caller, whatever its name",
+      code: `${V3}
+app.get("/todos/:id", async (req, res) => {
+  const { Item: todo } = await doc.send(new GetCommand({ TableName: "Todos", Key: { id: req.params.id } }));
+  if (!may(req.user, "read", todo)) return res.sendStatus(403);
+  res.json(todo);
+});`,
+    },
+    {
+      name: "an assertion that may throw before the response",
+      code: `${V3}
+app.get("/todos/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Todos", Key: { id: req.params.id } }));
+  await assertCanAccess(req.user, Item);
+  res.json(Item);
+});`,
+    },
+    {
+      name: "same-file helper returns the item; the handler compares it",
+      code: `${V3}
+async function getNote(id) {
+  const result = await doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+  return result.Item;
+}
+app.get("/notes/:id", async (req, res) => {
+  const note = await getNote(req.params.id);
+  if (!note || note.ownerId !== req.user.id) return res.sendStatus(404);
+  res.json(note);
+});`,
+    },
+    {
+      name: "same-file helper compares the item with the caller it is given and throws",
+      code: `${V3}
+async function loadOwnedNote(id, userId) {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+  if (!Item || Item.ownerId !== userId) throw new NotFoundError();
+  return Item;
+}
+app.delete("/notes/:id", async (req, res) => {
+  await loadOwnedNote(req.params.id, req.user.id);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
+      name: "login: the fetched user is checked against the submitted password",
+      code: `${V3}
+app.post("/login", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Users", IndexName: "byEmail", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": req.body.email } }));
+  const user = Items[0];
+  if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) return res.sendStatus(401);
+  res.json({ token: sign(user.id) });
+});`,
+    },
+    {
+      name: "sign-up: the read only tests whether the key is taken",
+      code: `${V3}
+app.post("/signup", async (req, res) => {
+  const existing = await doc.send(new GetCommand({ TableName: "Users", Key: { email: req.body.email } }));
+  if (existing.Item) return res.status(409).json({ error: "taken" });
+  res.sendStatus(201);
+});`,
+    },
+    // ---------------------------------------------------------------- evidence 4: role checks
+    {
+      name: "an admin check guards the exit before the delete",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  if (!req.user.isAdmin) return res.sendStatus(403);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
+      name: "lambda: Cognito group membership guards the exit",
+      code: `${V3}
+export const handler = async (event) => {
+  const groups = event.requestContext.authorizer.claims["cognito:groups"] || [];
+  if (!groups.includes("admin")) return { statusCode: 403, body: "" };
+  await doc.send(new DeleteCommand({ TableName: process.env.TABLE, Key: { id: event.pathParameters.id } }));
+  return { statusCode: 204, body: "" };
+};`,
+    },
+    {
+      name: "role middleware on the route",
+      code: `${V3}
+router.delete("/users/:id", authenticate, requireRole("admin"), async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
+      name: "the requested user id is checked against the caller before the query",
+      code: `${V3}
+export const handler = async (event) => {
+  const userId = event.pathParameters.userId;
+  if (userId !== event.requestContext.authorizer.claims.sub) return { statusCode: 403 };
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Orders", KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": userId } }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};`,
+    },
+    // ---------------------------------------------------------------- evidence 5: a filter on the caller
+    {
+      name: "query whose FilterExpression binds the owner to the caller",
+      code: `${V3}
+app.get("/lists/:listId/items", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({
+    TableName: "Items",
+    KeyConditionExpression: "listId = :l",
+    FilterExpression: "ownerId = :me",
+    ExpressionAttributeValues: { ":l": req.params.listId, ":me": req.user.id },
+  }));
+  res.json(Items);
+});`,
+    },
+    // ---------------------------------------------------------------- evidence 6: settings
+    {
+      name: "route middleware named in settings as per-object authorization",
+      code: `${V3}
+router.get("/notes/:id", authorizeNote, async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.json(Item);
+});`,
+      settings: { "dynamodb-security": { authorizationFunctions: ["authorizeNote"] } },
+    },
+    {
+      name: "NestJS guard named in settings",
+      code: `${V3}
+@Controller("notes")
+@UseGuards(JwtAuthGuard, NoteOwnerGuard)
+export class NotesController {
+  @Get(":id")
+  async findOne(@Param("id") id: string) {
+    const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+    return Item;
+  }
+}`,
+      settings: { "dynamodb-security": { authorizationFunctions: ["NoteOwnerGuard"] } },
+    },
+    // ---------------------------------------------------------------- each framework, written safely
+    {
+      name: "fastify: the caller in the key",
+      code: `${V3}
+fastify.get("/notes/:id", { onRequest: [fastify.authenticate] }, async (request, reply) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { userId: request.user.sub, noteId: request.params.id } }));
+  return Item;
+});`,
+    },
+    {
+      name: "koa: ctx.throw when the item is not the caller's",
+      code: `${V3}
+router.delete("/notes/:id", async (ctx) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: ctx.params.id } }));
+  if (!Item || Item.ownerId !== ctx.state.user.id) ctx.throw(404);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: ctx.params.id } }));
+  ctx.status = 204;
+});`,
+    },
+    {
+      name: "hono: a ConditionExpression on the JWT subject",
+      code: `${V3}
+app.put("/notes/:id", async (c) => {
+  const { sub } = c.get("jwtPayload");
+  const body = await c.req.json();
+  await doc.send(new UpdateCommand({
+    TableName: "Notes",
+    Key: { id: c.req.param("id") },
+    UpdateExpression: "SET body = :b",
+    ConditionExpression: "ownerId = :sub",
+    ExpressionAttributeValues: { ":b": body.body, ":sub": sub },
+  }));
+  return c.body(null, 204);
+});`,
+    },
+    {
+      name: "nestjs: @CurrentUser() compared with the item, ForbiddenException thrown",
+      code: `${V3}
+@Controller("notes")
+export class NotesController {
+  constructor(private readonly doc: DynamoDBDocumentClient) {}
+
+  @Get(":id")
+  async findOne(@Param("id") id: string, @CurrentUser() user: User) {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+    if (Item?.ownerId !== user.id) throw new ForbiddenException();
+    return Item;
+  }
+
+  @Delete(":id")
+  async remove(@Param("id") id: string, @Req() req) {
+    await this.doc.send(new DeleteCommand({ TableName: "Notes", Key: { id }, ConditionExpression: "ownerId = :me", ExpressionAttributeValues: { ":me": req.user.sub } }));
+  }
+}`,
+    },
+    {
+      name: "next.js: App Router handler compares with the session and calls notFound()",
+      filename: "src/app/api/invoices/[id]/route.ts",
+      code: `${V3}
+import { auth } from "@/auth";
+import { notFound } from "next/navigation";
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const session = await auth();
+  const { id } = await params;
+  const { Item } = await doc.send(new GetCommand({ TableName: "Invoices", Key: { id } }));
+  if (!Item || Item.customerId !== session?.user?.id) notFound();
+  return Response.json(Item);
+}`,
+    },
+    {
+      name: "next.js: Server Action whose delete is bound to the session user",
+      filename: "src/app/invoices/actions.ts",
+      code: `"use server";
+${V3}
+import { getServerSession } from "next-auth";
+export async function deleteInvoice(id: string) {
+  const session = await getServerSession(authOptions);
+  await doc.send(new DeleteCommand({ TableName: "Invoices", Key: { id }, ConditionExpression: "customerId = :me", ExpressionAttributeValues: { ":me": session.user.id } }));
+}`,
+    },
+    {
+      name: "express: res.locals.user set by middleware, compared with the item",
+      code: `${V3}
+app.get("/notes/:id", async (req, res) => {
+  const { user } = res.locals;
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (!Item.isPublic && Item.ownerId !== user.id) return res.sendStatus(404);
+  res.json(Item);
+});`,
+    },
+    {
+      name: "lambda (SDK v2 callbacks): Cognito identity in the key",
+      ...cjs,
+      code: `${V2}
+module.exports.get = (event, context, callback) => {
+  const params = {
+    TableName: process.env.NOTES_TABLE,
+    Key: { userId: event.requestContext.identity.cognitoIdentityId, noteId: event.pathParameters.id },
+  };
+  dynamo.get(params, (error, result) => callback(error, { statusCode: 200, body: JSON.stringify(result.Item) }));
+};`,
+    },
+    {
+      name: "lambda (SDK v2 callbacks): the fetched item compared inside the callback, then deleted there",
+      ...cjs,
+      code: `${V2}
+exports.handler = (event, context, callback) => {
+  const Key = { id: event.pathParameters.id };
+  dynamo.get({ TableName: "Notes", Key }, (err, data) => {
+    if (err || !data.Item) return callback(null, { statusCode: 404 });
+    if (data.Item.owner !== event.requestContext.authorizer.principalId) return callback(null, { statusCode: 403 });
+    dynamo.delete({ TableName: "Notes", Key }, () => callback(null, { statusCode: 204 }));
+  });
+};`,
+    },
+    {
+      name: "appsync: a ConditionExpression on the identity",
+      code: `${V3}
+export const handler = async (event) => {
+  await doc.send(new DeleteCommand({
+    TableName: process.env.NOTES_TABLE,
+    Key: { id: event.arguments.id },
+    ConditionExpression: "#owner = :owner",
+    ExpressionAttributeNames: { "#owner": "owner" },
+    ExpressionAttributeValues: { ":owner": event.identity.username },
+  }));
+  return true;
+};`,
+    },
+    {
+      name: "sdk v2 low-level client: a condition on the caller's id",
+      code: `import AWS from "aws-sdk";
+const ddb = new AWS.DynamoDB();
+app.delete("/notes/:id", async (req, res) => {
+  await ddb.deleteItem({
+    TableName: "Notes",
+    Key: { id: { S: req.params.id } },
+    ConditionExpression: "ownerId = :me",
+    ExpressionAttributeValues: { ":me": { S: req.user.id } },
+  }).promise();
+  res.end();
+});`,
+    },
+    {
+      name: "a transaction whose ConditionCheck binds the parent list to the caller",
+      code: `${V3}
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+app.post("/lists/:listId/items/:itemId", async (req, res) => {
+  await doc.send(new TransactWriteCommand({
+    TransactItems: [
+      { ConditionCheck: { TableName: "Lists", Key: { id: req.params.listId }, ConditionExpression: "ownerId = :me", ExpressionAttributeValues: { ":me": req.user.id } } },
+      { Put: { TableName: "Items", Item: { listId: req.params.listId, itemId: req.params.itemId, text: req.body.text } } },
+    ],
+  }));
+  res.sendStatus(201);
+});`,
+    },
+    {
+      name: "a PartiQL statement whose WHERE includes the caller",
+      code: `${V3}
+import { ExecuteStatementCommand } from "@aws-sdk/lib-dynamodb";
+app.delete("/notes/:id", async (req, res) => {
+  await doc.send(new ExecuteStatementCommand({ Statement: 'DELETE FROM "Notes" WHERE id = ? AND ownerId = ?', Parameters: [req.params.id, req.user.id] }));
+  res.end();
+});`,
+    },
+    {
+      name: "an authorization function from settings called in the handler",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  await policies.assertNoteAccess(req, req.params.id);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.end();
+});`,
+      settings: { "dynamodb-security": { authorizationFunctions: ["policies.assertNoteAccess"] } },
+    },
+    {
+      name: "an admin-only router: role middleware installed with .use()",
+      code: `${V3}
+const adminRouter = express.Router();
+adminRouter.use(authenticate, requireAdmin);
+adminRouter.delete("/users/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
+      name: "a custom authentication helper: its result is the caller the item is compared with",
+      code: `${V3}
+import jwt from "jsonwebtoken";
+app.get("/notes/:id", async (req, res) => {
+  const user = await authenticate(req);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item?.ownerId !== user.id) return res.sendStatus(404);
+  res.json(Item);
+});
+export const handler = async (event) => {
+  const { sub } = jwt.verify(event.headers.authorization.replace("Bearer ", ""), process.env.JWT_SECRET);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: event.pathParameters.id }, ConditionExpression: "ownerId = :sub", ExpressionAttributeValues: { ":sub": sub } }));
+  return { statusCode: 204 };
+};`,
+    },
+    {
+      name: "a query keyed by the caller finds the item, then not-found exits before the delete",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({
+    TableName: "Notes",
+    IndexName: "byOwner",
+    KeyConditionExpression: "ownerId = :me AND id = :id",
+    ExpressionAttributeValues: { ":me": req.user.id, ":id": req.params.id },
+  }));
+  if (Items.length === 0) return res.sendStatus(404);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
+    // ---------------------------------------------------------------- options
+    {
+      name: "publicTables by name and by environment variable",
+      code: `${V3}
+app.get("/products/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Products", Key: { id: req.params.id } }));
+  res.json(Item);
+});
+export const handler = async (event) => {
+  const r = await doc.send(new GetCommand({ TableName: process.env.CATALOG_TABLE, Key: { sku: event.pathParameters.sku } }));
+  return { statusCode: 200, body: JSON.stringify(r.Item) };
+};`,
+      options: [{ publicTables: ["Products", "CATALOG_TABLE"] }],
+    },
+    {
+      name: "publicRoutes (Express path and Next.js file route)",
+      code: `${V3}
+app.get("/posts/:slug", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Posts", Key: { slug: req.params.slug } }));
+  res.json(Item);
+});`,
+      options: [{ publicRoutes: ["/posts/:id"] }],
+    },
+    {
+      name: "publicRoutes matches a Next.js App Router file",
+      code: `${V3}
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { Item } = await doc.send(new GetCommand({ TableName: "Posts", Key: { id } }));
+  return Response.json(Item);
+}`,
+      filename: "/srv/web/app/api/posts/[id]/route.ts",
+      options: [{ publicRoutes: ["/api/posts/*"] }],
+    },
+    // ---------------------------------------------------------------- not a request-chosen key
+    {
+      name: "keys from the caller, constants, generated ids and the environment",
+      code: `${V3}
+import { randomUUID } from "node:crypto";
+app.post("/notes", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Notes", Item: { id: randomUUID(), ownerId: req.user.id, text: req.body.text } }));
+  const { Item } = await doc.send(new GetCommand({ TableName: "Settings", Key: { id: "global" } }));
+  const me = await doc.send(new GetCommand({ TableName: "Users", Key: { id: req.user.id } }));
+  res.json({ Item, me: me.Item });
+});`,
+    },
+    {
+      name: "functions that are not request handlers (a repository method)",
+      code: `${V3}
+export async function findNote(id: string) {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+  return Item;
+}`,
+    },
+    {
+      name: "a DynamoDB-shaped call on a Map is not an operation",
+      code: `const cache = new Map();
+app.get("/x/:id", (req, res) => res.json(cache.get(req.params.id)));`,
+    },
+  ],
+  invalid: [
+    {
+      name: "express: a read by route parameter with no authentication at all",
+      code: `${V3}
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.json(Item);
+});`,
+      errors: [
+        {
+          messageId: "readByAnyCaller",
+          line: 6,
+          column: 35,
+          endLine: 6,
+          endColumn: 49,
+          data: { operation: "`GetCommand`", target: 'an item of table "Notes"', source: "`req.params.id`" },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "express: the handler knows the caller but deletes whatever id the request names",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const userId = req.user.id;
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 7, column: 18, endLine: 7, endColumn: 35, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `req.user.id`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const userId = req.user.id;
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": userId } }));
+  res.sendStatus(204);
+});` }] },
+      ],
+    },
+    {
+      name: "express: a ConditionExpression that only re-checks the key (suggestion merges into it)",
+      code: `${V3}
+router.put("/notes/:id", authenticate, async (req, res) => {
+  await doc.send(new UpdateCommand({
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: "SET #t = :t",
+    ConditionExpression: "attribute_exists(id)",
+    ExpressionAttributeNames: { "#t": "title", "#owner": "owner" },
+    ExpressionAttributeValues: { ":t": req.body.title },
+  }));
+  res.json({ by: req.user.sub });
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 6, column: 18, endLine: 6, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+router.put("/notes/:id", authenticate, async (req, res) => {
+  await doc.send(new UpdateCommand({
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: "SET #t = :t",
+    ConditionExpression: "(attribute_exists(id)) AND (#owner1 = :caller)",
+    ExpressionAttributeNames: { "#t": "title", "#owner": "owner", "#owner1": "ownerId" },
+    ExpressionAttributeValues: { ":t": req.body.title, ":caller": req.user.sub },
+  }));
+  res.json({ by: req.user.sub });
+});` }] },
+      ],
+    },
+    {
+      name: "express: a comparison whose result guards nothing",
+      code: `${V3}
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  const isOwner = Item.ownerId === req.user.id;
+  res.json({ ...Item, isOwner });
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] },
+      ],
+    },
+    {
+      name: "express: the item is compared with a request value, not the caller",
+      code: `${V3}
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item.ownerId !== req.query.userId) return res.sendStatus(403);
+  res.json(Item);
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] },
+      ],
+    },
+    {
+      name: "express: an error response without return lets the delete run anyway",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item.ownerId !== req.user.id) {
+    res.status(403).json({ error: "forbidden" });
+  }
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 10, column: 18, endLine: 10, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item.ownerId !== req.user.id) {
+    res.status(403).json({ error: "forbidden" });
+  }
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } }));
+  res.sendStatus(204);
+});` }] },
+      ],
+    },
+    {
+      name: "express: the delete runs in the branch where the caller does NOT own the item",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item.ownerId !== req.user.id) {
+    await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  }
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 8, column: 20, endLine: 8, endColumn: 37, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item.ownerId !== req.user.id) {
+    await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } }));
+  }
+  res.sendStatus(204);
+});` }] },
+      ],
+    },
+    {
+      name: "express: the ownership check is on the list, the delete on another key",
+      code: `${V3}
+app.delete("/lists/:listId/items/:itemId", async (req, res) => {
+  const { Item: list } = await doc.send(new GetCommand({ TableName: "Lists", Key: { id: req.params.listId } }));
+  if (list.ownerId !== req.user.id) return res.sendStatus(403);
+  await doc.send(new DeleteCommand({ TableName: "Items", Key: { id: req.params.itemId } }));
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 8, column: 18, endLine: 8, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/lists/:listId/items/:itemId", async (req, res) => {
+  const { Item: list } = await doc.send(new GetCommand({ TableName: "Lists", Key: { id: req.params.listId } }));
+  if (list.ownerId !== req.user.id) return res.sendStatus(403);
+  await doc.send(new DeleteCommand({ TableName: "Items", Key: { id: req.params.itemId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } }));
+  res.sendStatus(204);
+});` }] },
+      ],
+    },
+    {
+      name: "express: the check comes after the delete",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Attributes } = await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ReturnValues: "ALL_OLD" }));
+  if (Attributes.ownerId !== req.user.id) return res.sendStatus(403);
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 6, column: 41, endLine: 6, endColumn: 58, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Attributes } = await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ReturnValues: "ALL_OLD", ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } }));
+  if (Attributes.ownerId !== req.user.id) return res.sendStatus(403);
+  res.sendStatus(204);
+});` }] },
+      ],
+    },
+    {
+      name: "express: reported at the handler's call of the same-file helper",
+      code: `${V3}
+async function removeNote(id: string) {
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+}
+app.delete("/notes/:id", async (req, res) => {
+  await removeNote(req.params.id);
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 9, column: 9, endLine: 9, endColumn: 19, data: { operation: "`removeNote()` (DeleteCommand at line 6)", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" }, suggestions: [] },
+      ],
+    },
+    {
+      name: "express: a PUT upsert overwrites whoever's item has that id (key schema from the file)",
+      code: `${V3}
+app.put("/notes/:id", async (req, res) => {
+  await doc.send(
+    new PutCommand({
+      TableName: "Notes",
+      Item: { id: req.params.id, ownerId: req.user.id, text: req.body.text },
+    }),
+  );
+  res.sendStatus(204);
+});
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item?.ownerId !== req.user.id) return res.sendStatus(404);
+  res.json(Item);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 7, column: 5, endLine: 7, endColumn: 19, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.put("/notes/:id", async (req, res) => {
+  await doc.send(
+    new PutCommand({
+      TableName: "Notes",
+      Item: { id: req.params.id, ownerId: req.user.id, text: req.body.text },
+      ConditionExpression: "attribute_not_exists(#key) OR #owner = :caller",
+      ExpressionAttributeNames: { "#owner": "ownerId", "#key": "id" },
+      ExpressionAttributeValues: { ":caller": req.user.id },
+    }),
+  );
+  res.sendStatus(204);
+});
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (Item?.ownerId !== req.user.id) return res.sendStatus(404);
+  res.json(Item);
+});` }] },
+      ],
+    },
+    {
+      name: "express: exported controllers (CommonJS, SDK v2, .promise() and callback)",
+      code: `${V2}
+exports.getNote = async (req, res) => {
+  const data = await dynamo.get({ TableName: process.env.NOTES_TABLE, Key: { noteId: req.params.noteId } }).promise();
+  res.json(data.Item);
+};
+exports.deleteNote = (req, res, next) => {
+  const params = { TableName: process.env.NOTES_TABLE, Key: { noteId: req.params.noteId } };
+  dynamo.delete(params, (err) => (err ? next(err) : res.sendStatus(204)));
+};`,
+      filename: "controllers/notes.js",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      errors: [
+        { messageId: "readByAnyCaller", line: 5, column: 22, endLine: 5, endColumn: 32, suggestions: [] },
+        { messageId: "writeNotOwned", line: 10, column: 3, endLine: 10, endColumn: 16, suggestions: [] },
+      ],
+    },
+    {
+      name: "express: the suggestion uses the ownerAttribute option and fresh placeholders in a params object",
+      code: `${V3}
+app.patch("/notes/:id", async (req, res) => {
+  const params = {
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: "SET body = :caller",
+    ExpressionAttributeValues: {
+      ":caller": req.body.body,
+    },
+  };
+  await doc.send(new UpdateCommand(params));
+  res.json({ updatedBy: req.auth.userId });
+});`,
+      options: [{"ownerAttribute":"userId"}],
+      errors: [
+        { messageId: "writeNotOwned", line: 14, column: 18, endLine: 14, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.patch("/notes/:id", async (req, res) => {
+  const params = {
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: "SET body = :caller",
+    ExpressionAttributeValues: {
+      ":caller": req.body.body,
+      ":caller1": req.auth.userId,
+    },
+    ConditionExpression: "#owner = :caller1",
+    ExpressionAttributeNames: { "#owner": "userId" },
+  };
+  await doc.send(new UpdateCommand(params));
+  res.json({ updatedBy: req.auth.userId });
+});` }] },
+      ],
+    },
+    {
+      name: "express: validating the id, logging and serializing are not authorization decisions",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  await validateId(req.params.id);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  logger.info("deleting", req.user.id, Item);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.json(toResponse(Item, req.user));
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 7, column: 35, endLine: 7, endColumn: 49, suggestions: [] },
+        { messageId: "writeNotOwned", line: 9, column: 18, endLine: 9, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  await validateId(req.params.id);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  logger.info("deleting", req.user.id, Item);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } }));
+  res.json(toResponse(Item, req.user));
+});` }] },
+      ],
+    },
+    {
+      name: "express: no suggestion when the existing placeholders are not all known",
+      code: `${V3}
+app.patch("/notes/:id", async (req, res) => {
+  await doc.send(new UpdateCommand({
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: buildUpdate(req.body),
+    ExpressionAttributeValues: { ...valuesOf(req.body) },
+  }));
+  res.json({ by: req.user.id });
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6, column: 18, endLine: 6, endColumn: 35, suggestions: [] }],
+    },
+    {
+      name: "fastify: route shorthand and route options",
+      code: `${V3}
+fastify.get("/notes/:id", async (request, reply) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: request.params.id } }));
+  return Item;
+});
+fastify.route({
+  method: "DELETE",
+  url: "/notes/:id",
+  preHandler: [fastify.authenticate],
+  handler: async (request, reply) => {
+    await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: request.params.id } }));
+    reply.code(204).send();
+  },
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] },
+        { messageId: "writeNotOwned", line: 14, column: 20, endLine: 14, endColumn: 37, suggestions: [] },
+      ],
+    },
+    {
+      name: "koa: @koa/router handlers",
+      code: `${V3}
+router.get("/notes/:id", async (ctx) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: ctx.params.id } }));
+  if (!Item) ctx.throw(404);
+  ctx.body = Item;
+});
+router.put("/notes/:id", async (ctx) => {
+  const { id } = ctx.params;
+  const userId = ctx.state.user.id;
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id }, UpdateExpression: "SET body = :b", ExpressionAttributeValues: { ":b": ctx.request.body.body } }));
+  ctx.status = 204;
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] },
+        { messageId: "writeNotOwned", line: 13, column: 18, endLine: 13, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+router.get("/notes/:id", async (ctx) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: ctx.params.id } }));
+  if (!Item) ctx.throw(404);
+  ctx.body = Item;
+});
+router.put("/notes/:id", async (ctx) => {
+  const { id } = ctx.params;
+  const userId = ctx.state.user.id;
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id }, UpdateExpression: "SET body = :b", ExpressionAttributeValues: { ":b": ctx.request.body.body, ":caller": userId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" } }));
+  ctx.status = 204;
+});` }] },
+      ],
+    },
+    {
+      name: "hono: c.req.param()",
+      code: `${V3}
+app.get("/notes/:id", async (c) => {
+  const id = c.req.param("id");
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+  return c.json(Item);
+});
+app.delete("/notes/:id", jwt({ secret }), async (c) => {
+  const payload = c.get("jwtPayload");
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: c.req.param("id") } }));
+  return c.body(null, 204);
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 7, column: 35, endLine: 7, endColumn: 49, suggestions: [] },
+        { messageId: "writeNotOwned", line: 12, column: 18, endLine: 12, endColumn: 35, suggestions: [] },
+      ],
+    },
+    {
+      name: "nestjs: controller methods with @Param()",
+      code: `${V3}
+@Controller("notes")
+@UseGuards(AuthGuard("jwt"))
+export class NotesController {
+  constructor(private readonly doc: DynamoDBDocumentClient) {}
+
+  @Get(":id")
+  async findOne(@Param("id") id: string, @CurrentUser() user: User) {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: "Notes", Key: { id } }));
+    return Item;
+  }
+
+  @Delete(":id")
+  async remove(@Param("id") id: string, @Req() req) {
+    await this.doc.send(new DeleteCommand({ TableName: "Notes", Key: { id }, ConditionExpression: "attribute_exists(id)" }));
+  }
+}`,
+      errors: [
+        { messageId: "readNotOwned", line: 12, column: 42, endLine: 12, endColumn: 56, suggestions: [] },
+        { messageId: "writeNotOwned", line: 18, column: 25, endLine: 18, endColumn: 42, suggestions: [] },
+      ],
+    },
+    {
+      name: "next.js: App Router route handlers",
+      code: `${V3}
+import { auth } from "@/auth";
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { Item } = await doc.send(new GetCommand({ TableName: "Invoices", Key: { id } }));
+  return Response.json(Item);
+}
+export async function DELETE(request: Request, { params }: { params: { id: string } }) {
+  const session = await auth();
+  if (!session?.user) return new Response(null, { status: 401 });
+  await doc.send(new DeleteCommand({ TableName: "Invoices", Key: { id: params.id } }));
+  return new Response(null, { status: 204 });
+}`,
+      filename: "src/app/api/invoices/[id]/route.ts",
+      errors: [
+        { messageId: "readByAnyCaller", line: 8, column: 35, endLine: 8, endColumn: 49, suggestions: [] },
+        { messageId: "writeNotOwned", line: 14, column: 18, endLine: 14, endColumn: 35, suggestions: [] },
+      ],
+    },
+    {
+      name: "next.js: Pages Router API route",
+      code: `${V3}
+import { getServerSession } from "next-auth/next";
+export default async function handler(req, res) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).end();
+  const { Item } = await doc.send(new GetCommand({ TableName: "Invoices", Key: { id: req.query.id } }));
+  res.status(200).json(Item);
+}`,
+      filename: "pages/api/invoices/[id].ts",
+      errors: [
+        { messageId: "readNotOwned", line: 9, column: 35, endLine: 9, endColumn: 49, suggestions: [] },
+      ],
+    },
+    {
+      name: "next.js: Server Action",
+      code: `"use server";
+${V3}
+import { auth } from "@/auth";
+export async function deleteInvoice(id: string) {
+  const session = await auth();
+  if (!session?.user) throw new Error("Unauthorized");
+  await doc.send(new DeleteCommand({ TableName: "Invoices", Key: { id } }));
+}`,
+      filename: "src/app/invoices/actions.ts",
+      errors: [
+        { messageId: "writeNotOwned", line: 10, column: 18, endLine: 10, endColumn: 35, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Invoices"', source: "the Server Action argument `id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `auth()`, but nothing checks the item against it)" }, suggestions: [] },
+      ],
+    },
+    {
+      name: "lambda: API Gateway REST and HTTP API handlers",
+      code: `${V3}
+export const getItem = async (event) => {
+  const { id } = event.pathParameters;
+  const result = await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id } }));
+  return { statusCode: 200, body: JSON.stringify(result.Item) };
+};
+export const updateItem = async (event) => {
+  const body = JSON.parse(event.body);
+  const { sub } = event.requestContext.authorizer.jwt.claims;
+  await doc.send(new UpdateCommand({
+    TableName: process.env.TABLE_NAME,
+    Key: { id: body.id },
+    UpdateExpression: "SET title = :t",
+    ExpressionAttributeValues: { ":t": body.title },
+  }));
+  return { statusCode: 204 };
+};`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 7, column: 33, endLine: 7, endColumn: 47, suggestions: [] },
+        { messageId: "writeNotOwned", line: 13, column: 18, endLine: 13, endColumn: 35, suggestions: [] },
+      ],
+    },
+    {
+      name: "lambda: AppSync resolver",
+      code: `${V3}
+export const handler = async (event) => {
+  switch (event.info.fieldName) {
+    case "getNote": {
+      const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: event.arguments.id } }));
+      return Item;
+    }
+    case "myNote": {
+      const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { owner: event.identity.sub, id: event.arguments.id } }));
+      return Item;
+    }
+  }
+};`,
+      errors: [
+        { messageId: "readNotOwned", line: 8, column: 39, endLine: 8, endColumn: 53, suggestions: [] },
+      ],
+    },
+    {
+      name: "lambda: switch on the route with same-file helpers (SDK v2)",
+      code: `${V2}
+exports.handler = async (event) => {
+  switch (event.routeKey) {
+    case "GET /users/{id}":
+      return respond(200, await getUser(event.pathParameters.id));
+    case "DELETE /users/{id}":
+      await deleteUser(event.pathParameters.id);
+      return respond(204);
+  }
+};
+async function getUser(id) {
+  const { Item } = await dynamo.get({ TableName: "Users", Key: { id } }).promise();
+  return Item;
+}
+async function deleteUser(id) {
+  await dynamo.delete({ TableName: "Users", Key: { id } }).promise();
+}
+function respond(statusCode, body) {
+  return { statusCode, body: JSON.stringify(body) };
+}`,
+      filename: "index.js",
+      languageOptions: { parserOptions: { sourceType: "script" } },
+      errors: [
+        { messageId: "readByAnyCaller", line: 7, column: 33, endLine: 7, endColumn: 40, suggestions: [] },
+        { messageId: "writeNotOwned", line: 9, column: 13, endLine: 9, endColumn: 23, suggestions: [] },
+      ],
+    },
+    {
+      name: "sdk: v2 low-level client, v3 aggregated client, v3 low-level command",
+      code: `import { DynamoDB, DynamoDBClient, DeleteItemCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocument } from "@aws-sdk/lib-dynamodb";
+import AWS from "aws-sdk";
+const ddb = new AWS.DynamoDB();
+const low = new DynamoDBClient({});
+const docs = DynamoDBDocument.from(new DynamoDB({}));
+app.get("/a/:id", async (req, res) => {
+  const data = await ddb.getItem({ TableName: "A", Key: { id: { S: req.params.id } } }).promise();
+  res.json(AWS.DynamoDB.Converter.unmarshall(data.Item));
+});
+app.get("/b/:id", async (req, res) => {
+  const out = await docs.get({ TableName: "B", Key: { id: req.params.id } });
+  res.json(out.Item);
+});
+app.delete("/c/:id", async (req, res) => {
+  const owner = req.user.id;
+  await low.send(new DeleteItemCommand({ TableName: "C", Key: { id: { S: req.params.id } } }));
+  res.end();
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 8, column: 22, endLine: 8, endColumn: 33, suggestions: [] },
+        { messageId: "readByAnyCaller", line: 12, column: 21, endLine: 12, endColumn: 29, suggestions: [] },
+        { messageId: "writeNotOwned", line: 17, column: 18, endLine: 17, endColumn: 39, suggestions: [] },
+      ],
+    },
+    {
+      name: "operations: PartiQL, batch get over a request array, transaction, query by a path parameter",
+      code: `${V3}
+import { ExecuteStatementCommand, BatchGetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+app.get("/p/:id", async (req, res) => {
+  const { Items } = await doc.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM "Notes" WHERE id = ?', Parameters: [req.params.id] }));
+  res.json(Items);
+});
+app.post("/batch", async (req, res) => {
+  const out = await doc.send(new BatchGetCommand({ RequestItems: { Notes: { Keys: req.body.ids.map((id) => ({ id })) } } }));
+  res.json(out.Responses);
+});
+app.post("/archive/:id", async (req, res) => {
+  await doc.send(new TransactWriteCommand({
+    TransactItems: [
+      { Delete: { TableName: "Notes", Key: { id: req.params.id } } },
+      { Put: { TableName: "Archive", Item: { id: req.params.id, archivedBy: req.user.id } } },
+    ],
+  }));
+  res.end();
+});
+app.get("/users/:userId/orders", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({
+    TableName: "Orders",
+    KeyConditionExpression: "#u = :u",
+    ExpressionAttributeNames: { "#u": "userId" },
+    ExpressionAttributeValues: { ":u": req.params.userId },
+  }));
+  res.json(Items);
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 7, column: 36, endLine: 7, endColumn: 63, suggestions: [] },
+        { messageId: "readByAnyCaller", line: 11, column: 30, endLine: 11, endColumn: 49, suggestions: [] },
+        { messageId: "writeNotOwned", line: 15, column: 18, endLine: 15, endColumn: 42, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+import { ExecuteStatementCommand, BatchGetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+app.get("/p/:id", async (req, res) => {
+  const { Items } = await doc.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM "Notes" WHERE id = ?', Parameters: [req.params.id] }));
+  res.json(Items);
+});
+app.post("/batch", async (req, res) => {
+  const out = await doc.send(new BatchGetCommand({ RequestItems: { Notes: { Keys: req.body.ids.map((id) => ({ id })) } } }));
+  res.json(out.Responses);
+});
+app.post("/archive/:id", async (req, res) => {
+  await doc.send(new TransactWriteCommand({
+    TransactItems: [
+      { Delete: { TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } } },
+      { Put: { TableName: "Archive", Item: { id: req.params.id, archivedBy: req.user.id } } },
+    ],
+  }));
+  res.end();
+});
+app.get("/users/:userId/orders", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({
+    TableName: "Orders",
+    KeyConditionExpression: "#u = :u",
+    ExpressionAttributeNames: { "#u": "userId" },
+    ExpressionAttributeValues: { ":u": req.params.userId },
+  }));
+  res.json(Items);
+});` }] },
+        { messageId: "readByAnyCaller", line: 24, column: 36, endLine: 24, endColumn: 52, suggestions: [] },
+      ],
+    },
+    {
+      name: "options: publicTables and publicRoutes never silence writes",
+      code: `${V3}
+app.delete("/products/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Products", Key: { id: req.params.id } }));
+  res.end();
+});`,
+      options: [{"publicTables":["Products"],"publicRoutes":["/products/**"]}],
+      errors: [
+        { messageId: "writeNotOwned", line: 6, column: 18, endLine: 6, endColumn: 35, suggestions: [] },
+      ],
+    },
+    {
+      name: "express: the suggested condition uses a caller value that is initialised where the input is built",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const params = { TableName: "Notes", Key: { id: req.params.id } };
+  const userId = req.user.id;
+  await doc.send(new DeleteCommand(params));
+  res.json({ deletedBy: userId });
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 8, column: 18, endLine: 8, endColumn: 35, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const params = { TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.id } };
+  const userId = req.user.id;
+  await doc.send(new DeleteCommand(params));
+  res.json({ deletedBy: userId });
+});` }] },
+      ],
+    },
+  ],
+});
