@@ -34,8 +34,8 @@ export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment 
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
 export type { ClientType } from "./sdk/recognizer";
 export type { Endpoint, EndpointAlternative, EndpointUrl, HostKind, TlsOptions } from "./transport";
-export type { PrimitiveType } from "./types";
 export type { Access, AccessInstance, Check, EvidenceKind, FunctionSummary, HandlerAccess, TableRef, ValuePart } from "./ownership";
+export type { PrimitiveType } from "./types";
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -55,10 +55,10 @@ export class FileAnalysis {
   private resultsValue?: ResultIndex;
   private transportValue?: TransportAnalysis;
   private readonly importedFiles = new Map<string, FileAnalysis | null>();
+  private ownershipValue?: OwnershipAnalysis;
   private callSitesValue?: CallSites;
   private expressionSitesValue?: ExpressionSite[];
   private guardsValue?: Guards;
-  private ownershipValue?: OwnershipAnalysis;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -180,11 +180,6 @@ export class FileAnalysis {
     return file && exported ? { file, node: exported, source: binding.source } : undefined;
   }
 
-  /** The primitive type an expression has on its face (literals, conversions, casts, same-file TS annotations). */
-  typeOf(node: TSESTree.Node): PrimitiveType | undefined {
-    return declaredType(node, this.scope);
-  }
-
   /** Item accesses by key, per-function summaries and ownership evidence (computed on first use). */
   get ownership(): OwnershipAnalysis {
     return (this.ownershipValue ??= new OwnershipAnalysis({
@@ -196,6 +191,11 @@ export class FileAnalysis {
       visitorKeys: this.sourceCode.visitorKeys,
       authorizationFunctions: this.settings.authorizationFunctions,
     }));
+  }
+
+  /** The primitive type an expression has on its face (literals, conversions, casts, same-file TS annotations). */
+  typeOf(node: TSESTree.Node): PrimitiveType | undefined {
+    return declaredType(node, this.scope);
   }
 
   clientTypeOf(node: TSESTree.Node): ClientType | undefined {

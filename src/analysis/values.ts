@@ -27,8 +27,8 @@ export type Origin =
   | { kind: "env"; name: string | undefined; node: Node }
   | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node }
   | { kind: "module"; node: Node }
-  /** `exhausted`: the resolver ran out of budget (or met a cycle) here; rules treat it as quiet, never as a finding. */
-  | { kind: "unknown"; node: Node; exhausted?: boolean };
+  /** `exhausted`: the resolver gave up (budget, depth, a cycle, too many answers), which is no evidence either way. */
+  | { kind: "unknown"; node: Node; exhausted?: true };
 
 export type Segment = { kind: "text"; value: string } | { kind: "dynamic"; node: Node; origins: Origin[] };
 
@@ -82,6 +82,15 @@ const RECEIVER_METHODS = new Set([
   "filter", "flat", "flatMap", "valueOf", "repeat", "charAt", "match",
 ]);
 
+/** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */
+const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
+
+/** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
+export function carriesCredentials(path: string): boolean {
+  const segments = path.split(".");
+  return segments[0] === "get" || segments.some((segment) => CREDENTIAL_CARRIERS.has(segment));
+}
+
 /** String methods whose result is the receiver's text, trimmed, sliced or re-cased. */
 const STRING_TRANSFORMS = new Set([
   "trim", "trimStart", "trimEnd", "toString", "valueOf", "slice", "substring", "substr", "toLowerCase", "toUpperCase", "replace", "replaceAll",
@@ -92,15 +101,6 @@ const ARRAY_CALLBACK_METHODS: Record<string, number> = {
 };
 /** Array methods that keep (a subset of) the receiver's elements, as far as a joined string goes. */
 const ELEMENT_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "reverse", "toSorted", "toReversed"]);
-
-/** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */
-const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
-
-/** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
-export function carriesCredentials(path: string): boolean {
-  const segments = path.split(".");
-  return segments[0] === "get" || segments.some((segment) => CREDENTIAL_CARRIERS.has(segment));
-}
 
 interface QueryState {
   steps: number;
@@ -305,18 +305,19 @@ export class ValueResolver {
         if (perWrite === PENDING) return []; // a cycle back to this variable: its writes are being collected already
         if (!perWrite) {
           if (memoize) state.variables.set(variable, PENDING);
-          perWrite = writes.map((write) => (write.value ? this.origins(write.value, bindings, state, depth) : []));
+          perWrite = writes.map((write) => {
+            if (write.value) return this.origins(write.value, bindings, state, depth);
+            // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value.
+            const iterated = loopSource(write.identifier);
+            return iterated ? this.origins(iterated, bindings, state, depth) : [];
+          });
           if (memoize) state.variables.set(variable, perWrite);
         }
         const result: Origin[] = [];
         writes.forEach((write, i) => {
-          if (write.value) {
-            result.push(...this.extend((perWrite as Origin[][])[i], [...write.path, ...path], identifier));
-            return;
-          }
-          // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value.
-          const iterated = loopSource(write.identifier);
-          result.push(...(iterated ? this.extend(this.origins(iterated, bindings, state, depth), path, identifier) : [{ kind: "unknown" as const, node: write.identifier }]));
+          if (write.value) result.push(...this.extend((perWrite as Origin[][])[i], [...write.path, ...path], identifier));
+          else if (loopSource(write.identifier)) result.push(...this.extend((perWrite as Origin[][])[i], path, identifier));
+          else result.push({ kind: "unknown", node: write.identifier });
         });
         return result;
       }
@@ -470,7 +471,7 @@ export class ValueResolver {
   }
 
   private helperOrigins(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
-    if (depth > MAX_HELPER_DEPTH * 12) return [{ kind: "unknown", node: call }];
+    if (depth > MAX_HELPER_DEPTH * 12) return [{ kind: "unknown", node: call, exhausted: true }];
     const inner = this.bindArguments(helper, call.arguments, bindings);
     const result: Origin[] = [];
     for (const returned of this.returnsOf(helper)) result.push(...this.origins(returned, inner, state, depth));
@@ -793,8 +794,8 @@ export class ValueResolver {
     if (writes.some((write) => write.operator !== "=" && write.operator !== "+=")) return this.dynamic(node, bindings, state, depth);
     const memoize = bindings === NO_BINDINGS;
     const known = memoize ? state.stringVariables.get(variable) : undefined;
-    if (known === PENDING) return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]]; // a cycle back to this variable
-    if (known) return known;
+    if (known === PENDING) return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node, exhausted: true }] }]]; // a cycle back to this variable
+    if (known) return this.readWhereUsed(known, node, bindings, state, depth);
     if (memoize) state.stringVariables.set(variable, PENDING);
     // `let s = "a"; if (x) s = "b"; s += y;` → alternatives of the plain writes, then every append.
     let base: Segment[][] = [];
@@ -810,13 +811,20 @@ export class ValueResolver {
     }
     if (base.length === 0) base = [[]];
     for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
-    // `const field = req.body.field; "SET " + field` (or `req.query.f ?? "x"`): the value enters the text where
-    // the variable is used. Variables whose values mix text and non-constant parts keep their segments.
-    if (base.some((alternative) => alternative.length === 1 && alternative[0].kind === "dynamic") && base.every((alternative) => alternative.length <= 1)) {
-      base = this.dynamic(node, bindings, state, depth);
-    }
     base = boundAlternatives(base, node);
     if (memoize) state.stringVariables.set(variable, base);
+    return this.readWhereUsed(base, node, bindings, state, depth);
+  }
+
+  /**
+   * `const field = req.body.field; "SET " + field` (or `req.query.f ?? "x"`): a variable holding only a
+   * non-constant value enters the text where it is used. Variables whose values mix text and non-constant
+   * parts keep their segments.
+   */
+  private readWhereUsed(base: Segment[][], node: TSESTree.Identifier, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
+    if (base.some((alternative) => alternative.length === 1 && alternative[0].kind === "dynamic") && base.every((alternative) => alternative.length <= 1)) {
+      return this.dynamic(node, bindings, state, depth);
+    }
     return base;
   }
 
@@ -1100,7 +1108,7 @@ function boundAlternatives(result: Segment[][], node: Node): Segment[][] {
   const dynamic = result.filter((alternative) => alternative.some((segment) => segment.kind === "dynamic"));
   const constant = result.filter((alternative) => alternative.every((segment) => segment.kind === "text"));
   const kept = [...dynamic, ...constant].slice(0, MAX_ANSWERS - 1);
-  kept.push([{ kind: "dynamic", node, origins: [{ kind: "unknown", node }] }]);
+  kept.push([{ kind: "dynamic", node, origins: [{ kind: "unknown", node, exhausted: true }] }]);
   return kept;
 }
 
@@ -1109,7 +1117,7 @@ function boundOrigins(origins: Origin[], node: Node): Origin[] {
   const unique = [...new Set(origins)];
   if (unique.length <= MAX_ANSWERS) return unique;
   const kept: Origin[] = unique.filter((origin) => origin.kind !== "unknown").slice(0, MAX_ANSWERS - 1);
-  kept.push({ kind: "unknown", node });
+  kept.push({ kind: "unknown", node, exhausted: true });
   return kept;
 }
 
