@@ -1,6 +1,7 @@
 // Edits built from AST ranges for fixes and suggestions: deleting object properties (with their commas
-// and, when a property has its own line, that line), deleting statements, and replacing `x || fallback`
-// by `x`. Comments outside the deleted nodes are kept; every result parses.
+// and, when a property has its own line, that line), deleting statements, replacing `x || fallback` by
+// `x`, and adding properties to object literals or elements to array literals in the style around them.
+// Comments outside the deleted nodes are kept; every result parses.
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -150,4 +151,48 @@ function mergeRanges(ranges: Range[]): Range[] {
     else merged.push([range[0], range[1]]);
   }
   return merged;
+}
+
+/**
+ * Adds properties (`key: value` texts) at the end of an object literal: on a line of their own with the
+ * last property's indentation when the object spans lines (after a comment that ends the last property's
+ * line, so the comment stays with its property), inline otherwise; a trailing comma stays a trailing comma.
+ */
+export function insertProperties(sourceCode: SourceCode, fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, entries: readonly string[]): TSESLint.RuleFix[] {
+  const last = object.properties[object.properties.length - 1];
+  if (!last) {
+    const open = sourceCode.getFirstToken(object)!;
+    return [fixer.insertTextAfter(open, ` ${entries.join(", ")} `)];
+  }
+  const tokenAfter = sourceCode.getTokenAfter(last)!;
+  const trailingComma = ASTUtils.isCommaToken(tokenAfter);
+  const anchor = trailingComma ? tokenAfter : last;
+  if (last.loc.start.line === object.loc.start.line) {
+    return trailingComma ? [fixer.insertTextAfter(tokenAfter, ` ${entries.join(", ")},`)] : [fixer.insertTextAfter(last, `, ${entries.join(", ")}`)];
+  }
+  const indent = /^\s*/.exec(sourceCode.lines[last.loc.start.line - 1])![0];
+  const comments = sourceCode.getCommentsAfter(anchor).filter((comment) => comment.loc.start.line === anchor.loc.end.line);
+  const end = comments.length > 0 ? comments[comments.length - 1].range[1] : anchor.range[1];
+  const lines = entries.map((entry) => `\n${indent}${entry}`);
+  if (trailingComma) return [fixer.insertTextAfterRange([end, end], lines.map((line) => `${line},`).join(""))];
+  return [fixer.insertTextAfter(last, ","), fixer.insertTextAfterRange([end, end], lines.join(","))];
+}
+
+/** Inserts element texts into an array literal, each before the existing element at its `at` index (or at the end). */
+export function insertArrayElements(
+  sourceCode: SourceCode,
+  fixer: TSESLint.RuleFixer,
+  array: TSESTree.ArrayExpression,
+  inserts: ReadonlyArray<{ at: number; text: string }>,
+): TSESLint.RuleFix[] {
+  const elements = array.elements.filter((element): element is NonNullable<typeof element> => element !== null);
+  const groups = new Map<number, string[]>();
+  for (const insert of inserts) groups.set(insert.at, [...(groups.get(insert.at) ?? []), insert.text]);
+  const fixes: TSESLint.RuleFix[] = [];
+  for (const [at, texts] of groups) {
+    if (at < elements.length) fixes.push(fixer.insertTextBefore(elements[at], `${texts.join(", ")}, `));
+    else if (elements.length > 0) fixes.push(fixer.insertTextAfter(elements[elements.length - 1], `, ${texts.join(", ")}`));
+    else fixes.push(fixer.insertTextAfter(sourceCode.getFirstToken(array)!, texts.join(", ")));
+  }
+  return fixes;
 }

@@ -2,7 +2,7 @@ import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
-import { dropFallback, removeProperties, removeStatement } from "../../src/utils/fixes";
+import { dropFallback, insertArrayElements, insertProperties, removeProperties, removeStatement } from "../../src/utils/fixes";
 
 /** Applies the fix `build` makes from the whole program, through ESLint itself (it re-runs until nothing is left to fix). */
 function apply(code: string, build: (sourceCode: TSESLint.SourceCode, fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[]): string {
@@ -122,5 +122,65 @@ describe("dropFallback", () => {
     expect(drop(`const k = c && (a || b || "fallback");`)).toBe(`const k = c && (a || b);`);
     expect(drop(`const k = \`\${a ?? "fallback"}\`;`)).toBe(`const k = \`\${a}\`;`);
     expect(drop(`const k = c ? a : b ?? "fallback";`)).toBe(`const k = c ? a : b;`);
+  });
+});
+
+/** Applies the fix once (an insertion always finds something to do: `apply` would repeat it). */
+function applyOnce(code: string, build: (sourceCode: TSESLint.SourceCode, fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[]): string {
+  const rule: TSESLint.RuleModule<"x"> = {
+    meta: { type: "suggestion", fixable: "code", messages: { x: "x" }, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      return {
+        "Program:exit"(node) {
+          context.report({ node, messageId: "x", fix: (fixer) => build(context.sourceCode as TSESLint.SourceCode, fixer) });
+        },
+      };
+    },
+  };
+  const linter = new Linter({ configType: "flat" });
+  const config = [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { t: { rules: { fix: rule as never } } }, rules: { "t/fix": "error" as const } }];
+  const [message] = linter.verify(code, config, "file.ts");
+  const fix = message.fix!;
+  const output = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+  const after = linter.verify(output, [{ files: ["**/*.ts"], languageOptions: { parser: tsParser } }], "file.ts");
+  expect(after.filter((other) => other.fatal)).toEqual([]);
+  return output;
+}
+
+/** The initialiser of `const target = ...`. */
+function target(sourceCode: TSESLint.SourceCode): TSESTree.Node {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === "target" && declarator.init) return declarator.init;
+    }
+  }
+  throw new Error("no target");
+}
+
+describe("insertProperties", () => {
+  const insert = (code: string, entries = ["b: 2"]) =>
+    applyOnce(code, (sourceCode, fixer) => insertProperties(sourceCode, fixer, target(sourceCode) as TSESTree.ObjectExpression, entries));
+
+  it("follows the object's layout and keeps trailing commas and end-of-line comments", () => {
+    expect(insert(`const target = { a: 1 };`)).toBe(`const target = { a: 1, b: 2 };`);
+    expect(insert(`const target = { a: 1, };`)).toBe(`const target = { a: 1, b: 2, };`);
+    expect(insert(`const target = {};`)).toBe(`const target = { b: 2 };`);
+    expect(insert(`const target = {\n  a: 1, // one\n  c: 3 // three\n};`)).toBe(`const target = {\n  a: 1, // one\n  c: 3, // three\n  b: 2\n};`);
+    expect(insert(`const target = {\n    a: 1,\n};`, ["b: 2", "c: 3"])).toBe(`const target = {\n    a: 1,\n    b: 2,\n    c: 3,\n};`);
+    expect(insert(`const target = { ...base };`)).toBe(`const target = { ...base, b: 2 };`);
+  });
+});
+
+describe("insertArrayElements", () => {
+  const insert = (code: string, inserts: Array<{ at: number; text: string }>) =>
+    applyOnce(code, (sourceCode, fixer) => insertArrayElements(sourceCode, fixer, target(sourceCode) as TSESTree.ArrayExpression, inserts));
+
+  it("puts each element before the one at its index, in order", () => {
+    expect(insert(`const target = [a, b];`, [{ at: 1, text: "x" }])).toBe(`const target = [a, x, b];`);
+    expect(insert(`const target = [a, b];`, [{ at: 0, text: "x" }, { at: 2, text: "y" }, { at: 2, text: "z" }])).toBe(`const target = [x, a, b, y, z];`);
+    expect(insert(`const target = [];`, [{ at: 0, text: "x" }, { at: 0, text: "y" }])).toBe(`const target = [x, y];`);
+    expect(insert(`const target = [\n  a,\n];`, [{ at: 1, text: "x" }])).toBe(`const target = [\n  a, x,\n];`);
   });
 });
