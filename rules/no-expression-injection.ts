@@ -17,10 +17,10 @@ import {
 } from "../src/analysis";
 import { contains, isFunction, unwrap, valueParent } from "../src/analysis/ast";
 import { createRule } from "../src/utils/create-rule";
+import { insertArrayElements, insertProperties } from "../src/utils/fixes";
 
 type Node = TSESTree.Node;
 type Fix = TSESLint.RuleFix;
-type Fixer = TSESLint.RuleFixer;
 
 export type Options = [{ reportAllNonConstant?: boolean; autofix?: boolean }];
 export type MessageIds = "expressionInjection" | "statementInjection" | "suggestValuePlaceholder" | "suggestNamePlaceholder" | "suggestParameters";
@@ -141,8 +141,8 @@ export default createRule<Options, MessageIds>({
                 followed = false;
                 continue;
               }
-              for (const site_ of callers.sites) {
-                const argument = analysis.callSites.argumentAt(site_.call, origin.index, origin.path);
+              for (const callSite of callers.sites) {
+                const argument = analysis.callSites.argumentAt(callSite.call, origin.index, origin.path);
                 if (argument) collect(analysis, site, argument, findings, level + 1);
               }
             }
@@ -181,7 +181,7 @@ export default createRule<Options, MessageIds>({
             }
             for (const inner of verdict.origins) {
               if (inner.kind === "request") return { level: "recommended", source: `comes from request input (${inner.framework} ${inner.path}) passed to \`${fnName}\`` };
-              if (inner.kind !== "env" && inner.kind !== "module") strict ??= { level: "strict", source: `is parameter \`${parameter}\` of \`${fnName}\`, which its callers set to a non-constant value` };
+              if (inner.kind !== "env" && inner.kind !== "module" && !(inner.kind === "unknown" && inner.exhausted)) strict ??= { level: "strict", source: `is parameter \`${parameter}\` of \`${fnName}\`, which its callers set to a non-constant value` };
             }
             break;
           }
@@ -192,9 +192,8 @@ export default createRule<Options, MessageIds>({
           case "module":
             break;
           case "unknown":
-            // An exhausted analysis budget proves nothing: ignore that part rather than guess.
-            if (origin.exhausted) break;
-            strict ??= { level: "strict", source: "is not a constant" };
+            // A resolver that gave up (budget, depth, cycles) is no evidence: quiet.
+            if (!origin.exhausted) strict ??= { level: "strict", source: "is not a constant" };
             break;
           default:
             strict ??= { level: "strict", source: "is not a constant" };
@@ -261,7 +260,7 @@ export default createRule<Options, MessageIds>({
           messageId: kind === "value" ? "suggestValuePlaceholder" : "suggestNamePlaceholder",
           data: { placeholder, value: snippet(finding.node) },
           fix: (fixer) => {
-            const fixes: Fix[] = [fixer.replaceTextRange(splice.range, splice.template ? placeholder : `${quote}${placeholder}${quote}`)];
+            const fixes: Fix[] = [fixer.replaceTextRange(splice.range, splice.text(placeholder))];
             for (const word of reserved) fixes.push(fixer.replaceTextRange([word.start, word.end], word.placeholder));
             const additions = new Map<EntriesTarget, string[]>();
             const add = (t: EntriesTarget, entry: string) => additions.set(t, [...(additions.get(t) ?? []), entry]);
@@ -270,10 +269,10 @@ export default createRule<Options, MessageIds>({
             for (const entry of nameEntries) add(namesTarget!, entry);
             const created: string[] = [];
             for (const [t, entries] of additions) {
-              if (t.object) fixes.push(...insertProperties(fixer, t.object, entries));
+              if (t.object) fixes.push(...insertProperties(sourceCode, fixer, t.object, entries));
               else created.push(`${t.member}: { ${entries.join(", ")} }`);
             }
-            if (created.length > 0) fixes.push(...insertProperties(fixer, edit.literal, created));
+            if (created.length > 0) fixes.push(...insertProperties(sourceCode, fixer, edit.literal, created));
             return fixes;
           },
         };
@@ -342,10 +341,10 @@ export default createRule<Options, MessageIds>({
       const fix: TSESLint.ReportFixFunction = (fixer) => {
         const fixes: Fix[] = replacements.map((replacement) => fixer.replaceTextRange(replacement.range, "?"));
         if (!existing) {
-          fixes.push(...insertProperties(fixer, edit.literal, [`Parameters: [${inserts.map((insert) => insert.text).join(", ")}]`]));
+          fixes.push(...insertProperties(sourceCode, fixer, edit.literal, [`Parameters: [${inserts.map((insert) => insert.text).join(", ")}]`]));
           return fixes;
         }
-        fixes.push(...insertArrayElements(fixer, existing, inserts));
+        fixes.push(...insertArrayElements(sourceCode, fixer, existing, inserts));
         return fixes;
       };
       return { fix, quotedOnly };
@@ -378,22 +377,60 @@ export default createRule<Options, MessageIds>({
      * in a template literal (`${x}`) or as an operand of `+`. Undefined for anything else (helpers, branches,
      * variables read elsewhere).
      */
-    function templateSplice(analysis: FileAnalysis, node: Node, site: ExpressionSite): { range: [number, number]; template: TSESTree.TemplateLiteral | undefined } | undefined {
+    function templateSplice(analysis: FileAnalysis, node: Node, site: ExpressionSite): Splice | undefined {
       const { parent, child } = valueParent(node);
       let container: Node;
-      let result: { range: [number, number]; template: TSESTree.TemplateLiteral | undefined };
+      let result: Splice;
       if (parent?.type === AST_NODE_TYPES.TemplateLiteral && parent.expressions.includes(child as TSESTree.Expression)) {
         const range = spliceRange(child);
         if (!range) return undefined;
-        result = { range: [range[0] - 2, range[1] + 1], template: parent };
+        result = { range: [range[0] - 2, range[1] + 1], template: parent, text: (placeholder) => placeholder };
         container = parent;
       } else if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === "+") {
-        result = { range: child.range, template: undefined };
+        result = plusSplice(parent, child);
         container = parent;
       } else {
         return undefined;
       }
       return flowsOnlyInto(analysis, container, site.values[0]) ? result : undefined;
+    }
+
+    /**
+     * An operand of `+`: merged into the string literals right beside it (`"SET " + f + " = :v"` becomes
+     * `"SET #f = :v"`), or replaced by a literal of its own when there are none.
+     */
+    function plusSplice(parent: TSESTree.BinaryExpression, child: Node): Splice {
+      const stringLiteral = (node: Node | undefined): TSESTree.StringLiteral | undefined =>
+        node?.type === AST_NODE_TYPES.Literal && typeof node.value === "string" ? (node as TSESTree.StringLiteral) : undefined;
+      let start = child.range[0];
+      let end = child.range[1];
+      let before = "";
+      let after = "";
+      let quote: string | undefined;
+      // Only `+` and spaces between the pieces: no parentheses or comments to keep.
+      const joinedByPlus = (from: number, to: number) => /^\s*\+\s*$/.test(sourceCode.text.slice(from, to));
+      const leftCandidate = parent.right === child ? stringLiteral(parent.left) : undefined;
+      const left = leftCandidate && joinedByPlus(leftCandidate.range[1], child.range[0]) ? leftCandidate : undefined;
+      if (left) {
+        start = left.range[0];
+        before = left.value;
+        quote = left.raw[0];
+      }
+      // `(... + child) + " = :v"` or `child + " = :v"`: the literal after it.
+      const holder = parent.left === child ? parent : parent.parent?.type === AST_NODE_TYPES.BinaryExpression && parent.parent.operator === "+" && parent.parent.left === parent ? parent.parent : undefined;
+      const right = holder ? stringLiteral(holder.right) : undefined;
+      if (right && (!quote || right.raw[0] === quote) && (holder === parent || left) && joinedByPlus(child.range[1], right.range[0])) {
+        end = right.range[1];
+        after = right.value;
+        quote ??= right.raw[0];
+      }
+      const q = quote ?? '"';
+      const merged = (placeholder: string) => `${before}${placeholder}${after}`;
+      // Only text that needs no escaping is merged; otherwise the placeholder gets a literal of its own.
+      if ((before || after) && !/[\\\n\r]/.test(before + after) && !(before + after).includes(q)) {
+        return { range: [start, end], template: undefined, text: (placeholder) => `${q}${merged(placeholder)}${q}` };
+      }
+      return { range: child.range, template: undefined, text: (placeholder) => `${q}${placeholder}${q}` };
     }
 
     /** The source range of a template substitution's content, between `${` and `}`. */
@@ -500,41 +537,6 @@ export default createRule<Options, MessageIds>({
       return result;
     }
 
-    function insertProperties(fixer: Fixer, object: TSESTree.ObjectExpression, entries: string[]): Fix[] {
-      const last = object.properties[object.properties.length - 1];
-      if (!last) {
-        const open = sourceCode.getFirstToken(object)!;
-        return [fixer.insertTextAfter(open, ` ${entries.join(", ")} `)];
-      }
-      const tokenAfter = sourceCode.getTokenAfter(last)!;
-      const trailingComma = tokenAfter.value === ",";
-      const anchor = trailingComma ? tokenAfter : last;
-      const multiline = last.loc.start.line !== object.loc.start.line;
-      if (!multiline) {
-        return trailingComma ? [fixer.insertTextAfter(tokenAfter, ` ${entries.join(", ")},`)] : [fixer.insertTextAfter(last, `, ${entries.join(", ")}`)];
-      }
-      const indent = /^\s*/.exec(sourceCode.lines[last.loc.start.line - 1])![0];
-      // After any comment that ends the last property's line, so the comment stays with its property.
-      const comments = sourceCode.getCommentsAfter(anchor).filter((comment) => comment.loc.start.line === anchor.loc.end.line);
-      const end = comments.length > 0 ? comments[comments.length - 1].range[1] : anchor.range[1];
-      const lines = entries.map((entry) => `\n${indent}${entry}`);
-      if (trailingComma) return [fixer.insertTextAfterRange([end, end], lines.map((line) => `${line},`).join(""))];
-      return [fixer.insertTextAfter(last, ","), fixer.insertTextAfterRange([end, end], lines.join(","))];
-    }
-
-    function insertArrayElements(fixer: Fixer, array: TSESTree.ArrayExpression, inserts: Array<{ at: number; text: string }>): Fix[] {
-      const elements = array.elements as Node[];
-      const fixes: Fix[] = [];
-      const groups = new Map<number, string[]>();
-      for (const insert of inserts) groups.set(insert.at, [...(groups.get(insert.at) ?? []), insert.text]);
-      for (const [at, texts] of groups) {
-        if (at < elements.length) fixes.push(fixer.insertTextBefore(elements[at], `${texts.join(", ")}, `));
-        else if (elements.length > 0) fixes.push(fixer.insertTextAfter(elements[elements.length - 1], `, ${texts.join(", ")}`));
-        else fixes.push(fixer.insertTextAfter(sourceCode.getFirstToken(array)!, texts.join(", ")));
-      }
-      return fixes;
-    }
-
     function takenPlaceholders(analysis: FileAnalysis, site: ExpressionSite, literal: TSESTree.ObjectExpression): Set<string> {
       const taken = new Set<string>();
       for (const member of ["ExpressionAttributeValues", "ExpressionAttributeNames"]) {
@@ -577,6 +579,15 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+interface Splice {
+  /** The source range the remedy replaces. */
+  range: [number, number];
+  /** The template literal the part sits in, when it is one. */
+  template: TSESTree.TemplateLiteral | undefined;
+  /** The replacement text for a placeholder. */
+  text: (placeholder: string) => string;
+}
 
 interface EntriesTarget {
   /** Member name to create (when `object` is undefined). */

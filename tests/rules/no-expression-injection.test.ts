@@ -457,13 +457,13 @@ export const handler = async (event) => {
           suggestions: [
             {
               messageId: "suggestValuePlaceholder",
-              output: rewrite(serviceModule, [`"userId = :u AND begins_with(sk, " + sortKeyPrefix + ")",`, `"userId = :u AND begins_with(sk, " + ":sortKeyPrefix" + ")",`], [`{ ":u": userId }`, `{ ":u": userId, ":sortKeyPrefix": sortKeyPrefix }`]),
+              output: rewrite(serviceModule, [`"userId = :u AND begins_with(sk, " + sortKeyPrefix + ")",`, `"userId = :u AND begins_with(sk, :sortKeyPrefix)",`], [`{ ":u": userId }`, `{ ":u": userId, ":sortKeyPrefix": sortKeyPrefix }`]),
             },
             {
               messageId: "suggestNamePlaceholder",
               output: rewrite(
                 serviceModule,
-                [`"userId = :u AND begins_with(sk, " + sortKeyPrefix + ")",`, `"userId = :u AND begins_with(sk, " + "#sortKeyPrefix" + ")",`],
+                [`"userId = :u AND begins_with(sk, " + sortKeyPrefix + ")",`, `"userId = :u AND begins_with(sk, #sortKeyPrefix)",`],
                 [`    ExpressionAttributeValues: { ":u": userId },\n`, `    ExpressionAttributeValues: { ":u": userId },\n    ExpressionAttributeNames: { "#sortKeyPrefix": sortKeyPrefix },\n`],
               ),
             },
@@ -531,11 +531,11 @@ export async function queryAll(table: string, keyCondition: string) {
           suggestions: [
             {
               messageId: "suggestValuePlaceholder",
-              output: rewrite(frameworks, [`"kind = " + ctx.query.kind,`, `"kind = " + ":kind",`], [`{ ":pk": ctx.params.id } });`, `{ ":pk": ctx.params.id, ":kind": ctx.query.kind } });`]),
+              output: rewrite(frameworks, [`"kind = " + ctx.query.kind,`, `"kind = :kind",`], [`{ ":pk": ctx.params.id } });`, `{ ":pk": ctx.params.id, ":kind": ctx.query.kind } });`]),
             },
             {
               messageId: "suggestNamePlaceholder",
-              output: rewrite(frameworks, [`"kind = " + ctx.query.kind,`, `"kind = " + "#kind",`], [`{ ":pk": ctx.params.id } });`, `{ ":pk": ctx.params.id }, ExpressionAttributeNames: { "#kind": ctx.query.kind } });`]),
+              output: rewrite(frameworks, [`"kind = " + ctx.query.kind,`, `"kind = #kind",`], [`{ ":pk": ctx.params.id } });`, `{ ":pk": ctx.params.id }, ExpressionAttributeNames: { "#kind": ctx.query.kind } });`]),
             },
           ],
         },
@@ -572,11 +572,11 @@ export async function queryAll(table: string, keyCondition: string) {
           suggestions: [
             {
               messageId: "suggestValuePlaceholder",
-              output: rewrite(v2Callback, [`"age > " + event.queryStringParameters.age,`, `"age > " + ":age",`], [`{ ":u": { S: event.pathParameters.user } }`, `{ ":u": { S: event.pathParameters.user }, ":age": { S: event.queryStringParameters.age } }`]),
+              output: rewrite(v2Callback, [`"age > " + event.queryStringParameters.age,`, `"age > :age",`], [`{ ":u": { S: event.pathParameters.user } }`, `{ ":u": { S: event.pathParameters.user }, ":age": { S: event.queryStringParameters.age } }`]),
             },
             {
               messageId: "suggestNamePlaceholder",
-              output: rewrite(v2Callback, [`"age > " + event.queryStringParameters.age,`, `"age > " + "#age",`], [
+              output: rewrite(v2Callback, [`"age > " + event.queryStringParameters.age,`, `"age > #age",`], [
                 `    ExpressionAttributeValues: { ":u": { S: event.pathParameters.user } },\n`,
                 `    ExpressionAttributeValues: { ":u": { S: event.pathParameters.user } },\n    ExpressionAttributeNames: { "#age": event.queryStringParameters.age },\n`,
               ]),
@@ -637,7 +637,7 @@ app.delete("/lists/:id/items", async (req, res) => {
               messageId: "suggestNamePlaceholder",
               output: rewrite(
                 expressUpdate,
-                [`UpdateExpression: "SET " + field + " = :v",`, `UpdateExpression: "SET " + "#field" + " = :v",`],
+                [`UpdateExpression: "SET " + field + " = :v",`, `UpdateExpression: "SET #field = :v",`],
                 [`    ExpressionAttributeValues: { ":v": req.body.value },\n`, `    ExpressionAttributeValues: { ":v": req.body.value },\n    ExpressionAttributeNames: { "#field": field },\n`],
               ),
             },
@@ -645,7 +645,7 @@ app.delete("/lists/:id/items", async (req, res) => {
               messageId: "suggestValuePlaceholder",
               output: rewrite(
                 expressUpdate,
-                [`UpdateExpression: "SET " + field + " = :v",`, `UpdateExpression: "SET " + ":field" + " = :v",`],
+                [`UpdateExpression: "SET " + field + " = :v",`, `UpdateExpression: "SET :field = :v",`],
                 [`{ ":v": req.body.value }`, `{ ":v": req.body.value, ":field": field }`],
               ),
             },
@@ -830,7 +830,7 @@ app.delete("/lists/:id/items", async (req, res) => {
               messageId: "suggestValuePlaceholder",
               output: rewrite(
                 v2DocumentClient,
-                [`"priority > " + req.query.minPriority,`, `"priority > " + ":minPriority",`],
+                [`"priority > " + req.query.minPriority,`, `"priority > :minPriority",`],
                 [`{ ":u": req.user.id }`, `{ ":u": req.user.id, ":minPriority": req.query.minPriority }`],
               ),
             },
@@ -838,7 +838,7 @@ app.delete("/lists/:id/items", async (req, res) => {
               messageId: "suggestNamePlaceholder",
               output: rewrite(
                 v2DocumentClient,
-                [`"priority > " + req.query.minPriority,`, `"priority > " + "#minPriority",`],
+                [`"priority > " + req.query.minPriority,`, `"priority > #minPriority",`],
                 [`    ExpressionAttributeValues: { ":u": req.user.id },\n`, `    ExpressionAttributeValues: { ":u": req.user.id },\n    ExpressionAttributeNames: { "#minPriority": req.query.minPriority },\n`],
               ),
             },
@@ -882,6 +882,10 @@ describe("no-expression-injection remedies settle", () => {
     { name: "service module", code: serviceModule },
     { name: "nest controller", code: nestController },
     { name: "frameworks", code: frameworks },
+    {
+      name: "parenthesised +",
+      code: `${DOC}\napp.get("/x", async (req, res) => res.json(await doc.send(new ScanCommand({ TableName: "T", FilterExpression: ("a = " + req.query.a) + " AND /* b */ b = :b" + (req.query.c), ExpressionAttributeValues: { ":b": 1 } }))));`,
+    },
     { name: "v2 callback", code: v2Callback, sourceType: "script", filename: "users.js" },
   ];
   for (const { name, code, sourceType = "module", filename = "file.ts" } of cases) {
