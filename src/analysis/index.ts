@@ -30,7 +30,7 @@ export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
 export { findLogged } from "./logging";
 export type { ItemData } from "./results";
 export type { Operation } from "./operations";
-export type { Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
+export type { ComputedEntry, Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
 export type { ClientType } from "./sdk/recognizer";
 export type { Endpoint, EndpointAlternative, EndpointUrl, HostKind, TlsOptions } from "./transport";

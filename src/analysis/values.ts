@@ -52,6 +52,21 @@ export interface ResolvedObject {
   properties: Map<string, ResolvedProperty>;
   /** False when a spread, computed key or merge could not be resolved: a property may be missing. */
   complete: boolean;
+  /**
+   * The values merged in whose properties could not be resolved: spread arguments (`...req.body`) and
+   * `Object.assign` sources (`Object.assign(params, req.query)`), as written. Absent when there are none.
+   */
+  spreads?: Node[];
+  /** Entries whose key is not static: `{ [k]: v }` and later `obj[k] = v` assignments. Absent when there are none. */
+  computed?: ComputedEntry[];
+}
+
+/** An entry of an object whose key is not static. */
+export interface ComputedEntry {
+  key: Node;
+  value: Node;
+  property?: TSESTree.Property;
+  assignment?: TSESTree.AssignmentExpression;
 }
 
 type Bindings = ReadonlyMap<Variable, { node: Node; bindings: Bindings }>;
@@ -155,6 +170,14 @@ export class ValueResolver {
     const result = this.origins(node, NO_BINDINGS, newQuery(), 0);
     this.originCache.set(node, result);
     return result;
+  }
+
+  /**
+   * Origins of `node`, an expression inside the same-file function `helper`, as it evaluates when `call`
+   * calls it: the helper's parameters stand for the call's arguments (`buildUpdate(req.body)`).
+   */
+  originsInCall(node: Node, helper: FunctionNode, call: TSESTree.CallExpression): Origin[] {
+    return this.origins(node, this.bindArguments(helper, call.arguments, NO_BINDINGS), newQuery(), 0);
   }
 
   private origins(node: Node, bindings: Bindings, state: QueryState, depth: number): Origin[] {
@@ -427,6 +450,10 @@ export class ValueResolver {
         const chain = memberChain(callee);
         if (chain?.path.includes("Converter")) return this.union(node.arguments, bindings, state, depth);
       }
+      // String and array methods carry their receiver's origin (req.query.table.trim() is query.table, not query.table.trim).
+      if (RECEIVER_METHODS.has(name)) {
+        return [...this.origins(callee.object, bindings, state, depth), ...(name === "concat" ? this.union(node.arguments, bindings, state, depth) : [])];
+      }
       // Request accessors that are calls: c.req.param("id"), req.get("x"), request.json(), ctx.cookies.get("x").
       const chain = memberChain(callee);
       if (chain && chain.root.type === AST_NODE_TYPES.Identifier) {
@@ -439,9 +466,6 @@ export class ValueResolver {
       if (name === "get" || name === "getAll") {
         const receiver = this.origins(callee.object, bindings, state, depth);
         if (receiver.some((origin) => origin.kind === "request")) return receiver;
-      }
-      if (RECEIVER_METHODS.has(name)) {
-        return [...this.origins(callee.object, bindings, state, depth), ...(name === "concat" ? this.union(node.arguments, bindings, state, depth) : [])];
       }
       const authenticated = this.authentication(node, name, bindings, state, depth);
       if (authenticated) return authenticated;
@@ -576,18 +600,13 @@ export class ValueResolver {
         const result: ResolvedObject = { properties: new Map(), complete: true };
         for (const property of current.properties) {
           if (property.type === AST_NODE_TYPES.SpreadElement) {
-            const spread = this.resolveObject(property.argument, budget);
-            if (spread) {
-              for (const [key, value] of spread.properties) result.properties.set(key, value);
-              result.complete &&= spread.complete;
-            } else {
-              result.complete = false;
-            }
+            mergeInto(result, property.argument, this.resolveObject(property.argument, budget));
             continue;
           }
           const name = staticKeyName(property);
           if (name === undefined) {
             result.complete = false;
+            (result.computed ??= []).push({ key: property.key, value: property.value, property });
             continue;
           }
           result.properties.set(name, { name, value: property.value, property });
@@ -599,6 +618,9 @@ export class ValueResolver {
       case AST_NODE_TYPES.MemberExpression: {
         const key = staticKeyName(current);
         if (key === undefined) return undefined;
+        // params.ExpressionAttributeNames: also the later writes through that path (`params.ExpressionAttributeNames[k] = v`).
+        const chain = memberChain(current);
+        if (chain?.root.type === AST_NODE_TYPES.Identifier) return this.resolveObjectAt(chain.root, chain.path, budget);
         const holder = this.resolveObject(current.object, budget);
         const property = holder?.properties.get(key);
         return property ? this.resolveObject(property.value, budget) : undefined;
@@ -609,13 +631,7 @@ export class ValueResolver {
         if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "Object" && chain.path.join(".") === "assign") {
           const result: ResolvedObject = { properties: new Map(), complete: true };
           for (const argument of current.arguments) {
-            const part = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : this.resolveObject(argument, budget);
-            if (!part) {
-              result.complete = false;
-              continue;
-            }
-            for (const [key, value] of part.properties) result.properties.set(key, value);
-            result.complete &&= part.complete;
+            mergeInto(result, argument, argument.type === AST_NODE_TYPES.SpreadElement ? undefined : this.resolveObject(argument, budget));
           }
           return result;
         }
@@ -645,17 +661,46 @@ export class ValueResolver {
     return this.withMutations(variable, base, budget);
   }
 
-  /** `params.X = v` and `Object.assign(params, {...})` after the declaration of `params`. */
-  private withMutations(variable: Variable, base: ResolvedObject, budget: { steps: number }): ResolvedObject {
+  /**
+   * The object at member path `path` below `node` (`params` + ["ExpressionAttributeNames"]), with the writes
+   * made through that path when `node` is a variable (`params.ExpressionAttributeNames["#k"] = k`).
+   */
+  resolveObjectAt(node: Node, path: readonly string[], budget = { steps: 200 }): ResolvedObject | undefined {
+    let current = this.resolveObject(node, budget);
+    const root = unwrap(node);
+    const variable = root.type === AST_NODE_TYPES.Identifier ? this.scope.variableOf(root) : undefined;
+    const mutable = variable !== undefined && variable.defs[0]?.type === "Variable";
+    for (let i = 0; i < path.length && current; i++) {
+      const property = current.properties.get(path[i]);
+      if (!property) return undefined;
+      current = this.resolveObject(property.value, budget);
+      if (current && mutable) current = this.withMutations(variable, current, budget, path.slice(0, i + 1));
+    }
+    return current;
+  }
+
+  /** `params.X = v` and `Object.assign(params, {...})` after the declaration of `params` (or, with a path, `params.A.X = v`). */
+  private withMutations(variable: Variable, base: ResolvedObject, budget: { steps: number }, path: readonly string[] = []): ResolvedObject {
     let result = base;
     for (const reference of variable.references) {
-      const identifier = reference.identifier;
+      let identifier: Node = reference.identifier;
+      for (const segment of path) {
+        const member: Node | undefined = identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || staticKeyName(member) !== segment) break;
+        identifier = member;
+      }
+      if (path.length > 0 && (identifier === reference.identifier || !endsWithPath(identifier, path))) continue;
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
         const assignment = parent.parent;
         const key = staticKeyName(parent);
-        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key !== undefined) {
-          if (result === base) result = { properties: new Map(base.properties), complete: base.complete };
+        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key === undefined && assignment.operator === "=") {
+          // params[k] = v, params.ExpressionAttributeNames[`#${k}`] = k: an entry whose key is computed.
+          if (result === base) result = copyResolved(base);
+          result.complete = false;
+          (result.computed ??= []).push({ key: parent.property, value: assignment.right, assignment });
+        } else if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key !== undefined) {
+          if (result === base) result = copyResolved(base);
           const previous = result.properties.get(key);
           const isSameMember = (node: Node) =>
             node.type === AST_NODE_TYPES.MemberExpression && staticKeyName(node) === key && this.scope.variableOf(unwrap(node.object)) === variable;
@@ -673,14 +718,9 @@ export class ValueResolver {
       } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier) {
         const chain = memberChain(parent.callee);
         if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "Object" && chain.path.join(".") === "assign") {
-          if (result === base) result = { properties: new Map(base.properties), complete: base.complete };
+          if (result === base) result = copyResolved(base);
           for (const source of parent.arguments.slice(1)) {
-            const part = source.type === AST_NODE_TYPES.SpreadElement ? undefined : this.resolveObject(source, budget);
-            if (!part) {
-              result.complete = false;
-              continue;
-            }
-            for (const [key, value] of part.properties) result.properties.set(key, value);
+            mergeInto(result, source, source.type === AST_NODE_TYPES.SpreadElement ? undefined : this.resolveObject(source, budget));
           }
         }
       }
@@ -1058,6 +1098,36 @@ function numericLiteral(node: Node): number | undefined {
     return inner.type === AST_NODE_TYPES.Literal && typeof inner.value === "number" ? -inner.value : undefined;
   }
   return undefined;
+}
+
+/** `a.b.c` ends with the member path ["b", "c"]. */
+function endsWithPath(node: Node, path: readonly string[]): boolean {
+  let current: Node = node;
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (current.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(current) !== path[i]) return false;
+    current = current.object;
+  }
+  return true;
+}
+
+/** Merges the resolved properties of `source` (or records it as an unresolved spread) into `result`. */
+function mergeInto(result: ResolvedObject, source: Node, part: ResolvedObject | undefined): void {
+  if (!part) {
+    result.complete = false;
+    (result.spreads ??= []).push(source.type === AST_NODE_TYPES.SpreadElement ? source.argument : source);
+    return;
+  }
+  for (const [key, value] of part.properties) result.properties.set(key, value);
+  result.complete &&= part.complete;
+  if (part.spreads) (result.spreads ??= []).push(...part.spreads);
+  if (part.computed) (result.computed ??= []).push(...part.computed);
+}
+
+function copyResolved(object: ResolvedObject): ResolvedObject {
+  const copy: ResolvedObject = { properties: new Map(object.properties), complete: object.complete };
+  if (object.spreads) copy.spreads = [...object.spreads];
+  if (object.computed) copy.computed = [...object.computed];
+  return copy;
 }
 
 function rootOrigin(root: RootKind, node: Node): Origin {

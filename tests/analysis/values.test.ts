@@ -117,7 +117,92 @@ describe("value resolver: origins", () => {
     expect(originsOf(`use(whoAmI().id);`, 0, { settings })).toEqual(["caller:settings:whoAmI().id"]);
   });
 
+  it("keeps the request path of a value through string and array methods", () => {
+    expect(originsOf(`app.get("/x", (req, res) => { use(req.query.table.trim().toLowerCase()); });`)).toEqual(["request:express:query.table"]);
+    expect(originsOf(`app.get("/x", (req, res) => { use(req.query.fields.split(",")); });`)).toEqual(["request:express:query.fields"]);
+    expect(originsOf(`app.get("/x", async (c) => { use(c.req.param("t").trim()); });`)).toEqual(["request:hono:req.param"]);
+  });
+
+  it("gives the origins of an expression inside a helper for one of its calls", () => {
+    const { analysis } = analyze(`
+      function buildNames(fields) { const names = {}; for (const f of fields) names["#" + f] = f; return names; }
+      app.get("/x", (req, res) => { buildNames(req.query.fields.split(",")); buildNames(["a"]); });
+    `);
+    const calls = analysis.index.calls.filter((call) => call.callee.type === "Identifier" && call.callee.name === "buildNames");
+    const helper = analysis.values.sameFileFunction(calls[0].callee)!;
+    const f = analysis.index.functions[0];
+    const assignment = analysis.index.assignments.find((candidate) => candidate.right.type === "Identifier" && candidate.right.name === "f")!;
+    expect(helper).toBe(f);
+    expect(analysis.values.originsInCall(assignment.right, f, calls[0]).map((origin) => origin.kind)).toEqual(["request"]);
+    expect(analysis.values.originsInCall(assignment.right, f, calls[1])).toEqual([]);
+    expect(analysis.values.originsOf(assignment.right).map((origin) => origin.kind)).toEqual(["parameter"]);
+  });
+
   it("does not take getUserById(req.params.id) for the caller", () => {
     expect(originsOf(`app.get("/u/:id", async (req, res) => { use(await getUserById(req.params.id)); });`)).toEqual(["unknown"]);
+  });
+});
+
+describe("value resolver: objects", () => {
+  function objectOf(code: string) {
+    const { analysis, used, text } = analyze(code);
+    const resolved = analysis.values.resolveObject(used()[0]);
+    if (!resolved) return undefined;
+    return {
+      keys: [...resolved.properties.keys()],
+      complete: resolved.complete,
+      spreads: (resolved.spreads ?? []).map((node) => text(node)),
+      computed: (resolved.computed ?? []).map((entry) => `${text(entry.key)}=${text(entry.value)}`),
+    };
+  }
+
+  it("lists the spreads and Object.assign sources it could not resolve", () => {
+    expect(objectOf(`app.get("/", (req, res) => { use({ ...req.body, TableName: "T" }); });`)).toEqual({
+      keys: ["TableName"],
+      complete: false,
+      spreads: ["req.body"],
+      computed: [],
+    });
+    expect(objectOf(`const base = { TableName: "T" }; use({ ...base, Limit: 10 });`)).toEqual({ keys: ["TableName", "Limit"], complete: true, spreads: [], computed: [] });
+    expect(objectOf(`function f(q) { const params = { TableName: "T" }; Object.assign(params, q, { Limit: 1 }); use(params); }`)).toEqual({
+      keys: ["TableName", "Limit"],
+      complete: false,
+      spreads: ["q"],
+      computed: [],
+    });
+    expect(objectOf(`function f(a) { use(Object.assign({}, a, { TableName: "T" })); }`)?.spreads).toEqual(["a"]);
+    // A spread of a resolved object that itself merges something unresolved passes it on.
+    expect(objectOf(`function f(a) { const inner = { ...a }; use({ ...inner, TableName: "T" }); }`)?.spreads).toEqual(["a"]);
+    expect(objectOf(`function f(a) { use({ ...(a && { ExclusiveStartKey: a }) }); }`)?.spreads).toEqual(["a && { ExclusiveStartKey: a }"]);
+  });
+
+  it("applies later writes made through a member path", () => {
+    const code = `function f(k, v) {
+      const params = { TableName: "T", ExpressionAttributeNames: { "#a": "a" } };
+      params.ExpressionAttributeNames["#b"] = "b";
+      params.ExpressionAttributeNames[\`#\${k}\`] = k;
+      params.Other[k] = v;
+      other.ExpressionAttributeNames.x = 1;
+      use(params.ExpressionAttributeNames);
+    }`;
+    expect(objectOf(code)).toEqual({ keys: ["#a", "#b"], complete: false, spreads: [], computed: ["`#${k}`=k"] });
+    const { analysis, find } = analyze(code);
+    const names = analysis.values.resolveObjectAt(find("params"), ["ExpressionAttributeNames"]);
+    expect([...(names?.properties.keys() ?? [])]).toEqual(["#a", "#b"]);
+    expect(analysis.values.resolveObjectAt(find("params"), ["Missing"])).toBeUndefined();
+    // A replaced nested object starts over from the assignment.
+    expect(objectOf(`const p = { N: { a: 1 } }; p.N = { b: 2 }; p.N.c = 3; use(p.N);`)?.keys).toEqual(["b", "c"]);
+  });
+
+  it("lists entries with computed keys, in literals and in later assignments", () => {
+    expect(objectOf(`function f(k, v) { const names = { "#a": "a", [k]: v }; names[\`#\${k}\`] = k; names.x = 1; use(names); }`)).toEqual({
+      keys: ["#a", "x"],
+      complete: false,
+      spreads: [],
+      computed: ["k=v", "`#${k}`=k"],
+    });
+    // Computed keys stay computed, constant or not: the caller asks the resolver about the key.
+    expect(objectOf(`const T = "Notes"; use({ [T]: { Keys: [] } });`)).toEqual({ keys: [], complete: false, spreads: [], computed: ["T={ Keys: [] }"] });
+    expect(objectOf(`const K = "#n"; const names = {}; names[K] = "name"; use(names);`)?.computed).toEqual(["K=\"name\""]);
   });
 });
