@@ -9,6 +9,7 @@ import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
+import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
@@ -30,6 +31,7 @@ export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
 export { findLogged } from "./logging";
 export type { ItemData } from "./results";
 export type { Operation } from "./operations";
+export { requestKey } from "./allow-lists";
 export type { ComputedEntry, Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
 export type { ClientType } from "./sdk/recognizer";
@@ -59,6 +61,7 @@ export class FileAnalysis {
   private callSitesValue?: CallSites;
   private expressionSitesValue?: ExpressionSite[];
   private guardsValue?: Guards;
+  private allowListsValue?: AllowListGuards;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -110,6 +113,11 @@ export class FileAnalysis {
   /** Equality and allow-list checks that limit a value to constants where it is used. */
   get guards(): Guards {
     return (this.guardsValue ??= new Guards(this.scope, this.values));
+  }
+
+  /** Allow-list checks a request value passes on its way to a use (`if (!ALLOWED.includes(x)) throw`, schema enums, filters). */
+  get allowLists(): AllowListGuards {
+    return (this.allowListsValue ??= new AllowListGuards(this.values, this.scope));
   }
 
   /** Who calls a function of this file, and whether callers elsewhere can (parameter judgements). */

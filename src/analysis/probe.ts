@@ -28,6 +28,7 @@ export function probeAnalysis(analysis: FileAnalysis): ProbeSummary {
     summary.questions++;
     const origins = values.originsOf(node);
     if (origins.some((origin) => origin.kind === "request" || origin.kind === "caller")) summary.requestValues++;
+    for (const origin of origins) if (origin.kind === "request") analysis.allowLists.isAllowListed(origin, node);
     if (origins.some((origin) => origin.kind === "unknown")) summary.unknownValues++;
     values.resolveString(node);
     values.definitionOf(node);

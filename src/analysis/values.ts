@@ -967,7 +967,7 @@ export class ValueResolver {
 }
 
 /** For the element parameter of an inline array callback (`xs.map((x) => ...)`), the array (`xs`). */
-function arrayCallbackReceiver(fn: FunctionNode, index: number): Node | undefined {
+export function arrayCallbackReceiver(fn: FunctionNode, index: number): Node | undefined {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
   const callee = unwrap(call.callee);
@@ -977,7 +977,7 @@ function arrayCallbackReceiver(fn: FunctionNode, index: number): Node | undefine
 }
 
 /** For a variable declared by `for (const x of xs)` / `for (const k in o)`, the iterated expression. */
-function loopSource(identifier: TSESTree.Identifier): Node | undefined {
+export function loopSource(identifier: TSESTree.Identifier): Node | undefined {
   let current: Node = identifier;
   for (let i = 0; i < 100 && current.parent; i++) {
     const parent: Node = current.parent;

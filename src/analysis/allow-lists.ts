@@ -1,0 +1,526 @@
+// Allow-lists: is a request value checked against a fixed set of values before it is used? Rules
+// that report request data deciding *which* table, index or attribute an operation touches stay quiet
+// when the code has already mapped or checked that choice against the values it allows:
+//
+//   if (!ALLOWED.includes(x)) throw ...;      if (ALLOWED.has(x)) { use(x) }      ALLOWED.includes(x) ? x : D
+//   switch (x) { case "a": case "b": use(x) }  switch (x) { case "a": break; default: return }
+//   Object.keys(body).filter((k) => FIELDS.includes(k))       assert(ALLOWED.includes(x))
+//   same-file predicates and assertions: `if (!isAllowedTable(x)) return`, `assertTable(x)`
+//   NestJS `@Query("t", new ParseEnumPipe(Tables))`, schema enums: `z.object({ t: z.enum([...]) }).parse(req.query)`
+//
+// The allow-list is any collection that does not itself come from the request (a literal, a const, an
+// import, the environment). Constant-table lookups (`FIELDS[x]`) are constant already for the value
+// resolver. Comparisons used for ownership (`item.ownerId !== userId`) are not this module's concern.
+// Unlike guards.ts, which asks whether a check dominates one use of a variable or member chain, this
+// module asks about a request origin (framework and member path, `express:query.table`): the check may
+// test an alias of the value, a variable it flows through, or happen before a helper call or the operation.
+// Everything is bounded; an exhausted budget means "not guarded".
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { calleeName, findProperty, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import type { ScopeIndex } from "./scope";
+import { arrayCallbackReceiver, loopSource, type Origin, type ValueResolver } from "./values";
+
+type Node = TSESTree.Node;
+type RequestOrigin = Extract<Origin, { kind: "request" }>;
+
+interface BlockGuards {
+  positions: Map<Node, number>;
+  guards: Array<{ index: number; keys: readonly string[] }>;
+}
+
+/** Names a value by where it comes from: two expressions with the same key carry the same request input. */
+type KeyOf = (node: Node) => readonly string[];
+
+const MAX_ANCESTORS = 400;
+const MAX_FLOW_STEPS = 60;
+const MAX_HELPER_DEPTH = 2;
+/** Conditions nested deeper than this (`a || b || ...` hundreds long) are not analysed: not guarded. */
+const MAX_CONDITION_DEPTH = 64;
+const ASSERT_FUNCTIONS = new Set(["assert", "invariant", "ok", "strictEqual"]);
+const MEMBERSHIP_METHODS = new Set(["includes", "has"]);
+const FILTER_METHODS = new Set(["filter", "find", "findLast"]);
+const ENUM_PIPES = new Set(["ParseEnumPipe"]);
+/** Schema methods that return the validated value (zod, yup, Joi, valibot-style `parse`). */
+const SCHEMA_VALIDATE_METHODS = new Set(["parse", "parseAsync", "safeParse", "safeParseAsync", "validateSync", "validate", "cast"]);
+/** Schema builders that admit only listed values: zod `enum`/`nativeEnum`/`literal`, Joi `valid`, yup `oneOf`. */
+const ENUM_SCHEMA_METHODS = new Set(["enum", "nativeEnum", "literal", "valid", "oneOf"]);
+
+/** The key of request input: framework and member path (`express:query.table`). */
+export function requestKey(origin: RequestOrigin): string {
+  return `${origin.framework}:${origin.path}`;
+}
+
+export class AllowListGuards {
+  private readonly keyCache = new Map<Node, readonly string[]>();
+  private readonly blockGuards = new WeakMap<readonly Node[], BlockGuards>();
+
+  constructor(
+    private readonly values: ValueResolver,
+    private readonly scope: ScopeIndex,
+  ) {}
+
+  /**
+   * True when request input `origin`, read by `value`, is checked against an allow-list on its way there:
+   * a guard that dominates the value or a variable it flows through, a branch that only runs for allowed
+   * values, a filter it flows through. `sites` are more places a dominating guard makes safe (the
+   * operation that sends the value).
+   */
+  isAllowListed(origin: RequestOrigin, value: Node, sites: readonly (Node | undefined)[] = []): boolean {
+    const key = requestKey(origin);
+    const covers = (keys: readonly string[]) => keys.some((guarded) => key === guarded || key.startsWith(`${guarded}.`));
+    if (this.enumPipeParameter(origin.node)) return true;
+    if (this.guardedValue(value, key, covers, { steps: MAX_FLOW_STEPS, seen: new Set() })) return true;
+    return sites.some((site) => site !== undefined && this.guardedAt(site, covers));
+  }
+
+  /** Follows the value back through variables, branches and conversions: every way `key` reaches it is guarded. */
+  private guardedValue(node: Node, key: string, covers: (keys: readonly string[]) => boolean, state: { steps: number; seen: Set<Node> }): boolean {
+    if (--state.steps < 0 || state.seen.has(node)) return false;
+    state.seen.add(node);
+    if (this.guardedAt(node, covers) || this.validatedByEnumSchema(node)) return true;
+    const carries = (part: Node | null | undefined) => !!part && this.values.originsOf(part).some((origin) => origin.kind === "request" && keyCovers(requestKey(origin), key));
+    const all = (parts: readonly (Node | null | undefined)[]) => {
+      const carrying = parts.filter(carries) as Node[];
+      return carrying.length > 0 && carrying.every((part) => this.guardedValue(part, key, covers, state));
+    };
+    const current = unwrap(node);
+    switch (current.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.guardedValue(current.argument, key, covers, state);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return all([current.consequent, current.alternate]);
+      case AST_NODE_TYPES.LogicalExpression:
+        return all([current.left, current.right]);
+      case AST_NODE_TYPES.TemplateLiteral:
+        return all(current.expressions);
+      case AST_NODE_TYPES.BinaryExpression:
+        return all([current.left as Node, current.right]);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.guardedValue(current.object, key, covers, state);
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(current.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          if (this.isAllowListFilter(callee)) return true;
+          if (carries(callee.object)) return this.guardedValue(callee.object, key, covers, state);
+        }
+        return all(current.arguments);
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.scope.variableOf(current);
+        const definition = variable?.defs[0];
+        if (!variable || !definition) return false;
+        if (definition.type === "Parameter") {
+          const fn = definition.node as FunctionNode;
+          const index = fn.params.findIndex((parameter) => parameter.range[0] <= definition.name.range[0] && definition.name.range[1] <= parameter.range[1]);
+          const list = index >= 0 ? arrayCallbackReceiver(fn, index) : undefined;
+          return list !== undefined && this.guardedValue(list, key, covers, state);
+        }
+        if (definition.type !== "Variable") return false;
+        const writes = this.scope.writesOf(variable);
+        return all(writes.map((write) => write.value ?? loopSource(write.identifier)));
+      }
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * A value a schema validator returned where the schema only admits listed values:
+   * `const { table } = z.object({ table: z.enum(["a", "b"]) }).parse(req.query)`, `Schema.parse(body).sort`,
+   * Joi `.valid(...)`, yup `.oneOf([...])`, zod `z.nativeEnum(E)` / `z.literal(...)`.
+   */
+  private validatedByEnumSchema(node: Node): boolean {
+    const path: string[] = [];
+    let current: Node = unwrap(node);
+    for (let i = 0; i < 20; i++) {
+      if (current.type === AST_NODE_TYPES.AwaitExpression) {
+        current = unwrap(current.argument);
+        continue;
+      }
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        const key = staticKeyName(current);
+        if (key === undefined) return false;
+        path.unshift(key);
+        current = unwrap(current.object);
+        continue;
+      }
+      if (current.type === AST_NODE_TYPES.Identifier) {
+        const variable = this.scope.variableOf(current);
+        if (!variable || variable.defs[0]?.type !== "Variable") return false;
+        const writes = this.scope.writesOf(variable);
+        if (writes.length !== 1 || !writes[0].value) return false;
+        path.unshift(...writes[0].path);
+        current = unwrap(writes[0].value);
+        continue;
+      }
+      if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(current.callee);
+      const name = calleeName(current);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !name || !SCHEMA_VALIDATE_METHODS.has(name)) return false;
+      // safeParse(x).data, Joi's validate(x).value
+      if ((name === "safeParse" || name === "safeParseAsync") && path[0] === "data") path.shift();
+      else if (name === "validate" && path[0] === "value") path.shift();
+      return this.schemaAllowsOnlyListed(callee.object, path, 0);
+    }
+    return false;
+  }
+
+  /** The schema (zod, yup, Joi) at `path` inside `schema` only admits listed values. */
+  private schemaAllowsOnlyListed(schema: Node, path: readonly string[], depth: number): boolean {
+    if (depth > 8) return false;
+    const definition = unwrap(this.values.definitionOf(schema) ?? schema);
+    const calls = schemaCallChain(definition);
+    if (path.length === 0) {
+      return calls.some((call) => ENUM_SCHEMA_METHODS.has(calleeName(call) ?? "")) && !calls.some((call) => calleeName(call) === "or");
+    }
+    // z.object({ ... }), yup.object({ ... }), Joi.object({ ... }) or Joi.object().keys({ ... })
+    for (const call of calls) {
+      const name = calleeName(call);
+      const shape = call.arguments[0];
+      if ((name !== "object" && name !== "keys" && name !== "shape" && name !== "extend") || shape?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      const member = findProperty(shape, path[0]);
+      if (member) return this.schemaAllowsOnlyListed(member.value, path.slice(1), depth + 1);
+    }
+    return false;
+  }
+
+  /**
+   * Request-input keys of a tested expression (empty when it carries no request input). A variable written
+   * more than once is not named: the resolver does not know which write the test saw.
+   */
+  private requestKeys: KeyOf = (node) => {
+    let keys = this.keyCache.get(node);
+    if (!keys) {
+      const value = unwrap(node);
+      const variable = value.type === AST_NODE_TYPES.Identifier ? this.scope.variableOf(value) : undefined;
+      const rewritten = variable !== undefined && variable.defs[0]?.type === "Variable" && this.scope.writesOf(variable).length > 1;
+      keys = rewritten ? [] : [...new Set(this.values.originsOf(node).flatMap((origin) => (origin.kind === "request" ? [requestKey(origin)] : [])))];
+      this.keyCache.set(node, keys);
+    }
+    return keys;
+  };
+
+  private guardedAt(site: Node, covers: (keys: readonly string[]) => boolean): boolean {
+    let child: Node = site;
+    let parent = site.parent;
+    for (let i = 0; parent && i < MAX_ANCESTORS; i++, child = parent, parent = parent.parent) {
+      switch (parent.type) {
+        case AST_NODE_TYPES.Program:
+        case AST_NODE_TYPES.BlockStatement:
+        case AST_NODE_TYPES.StaticBlock:
+          if (this.precedingGuard(parent.body as readonly Node[], child, covers)) return true;
+          break;
+        case AST_NODE_TYPES.SwitchCase:
+          if (this.precedingGuard(parent.consequent, child, covers)) return true;
+          if (parent.consequent.includes(child as TSESTree.Statement) && this.inConstantCase(parent) && covers(this.requestKeys(parent.parent.discriminant))) {
+            return true;
+          }
+          break;
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (child === parent.consequent && covers(this.implied(parent.test, true, this.requestKeys, 0))) return true;
+          if (child === parent.alternate && covers(this.implied(parent.test, false, this.requestKeys, 0))) return true;
+          break;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (child === parent.right && parent.operator === "&&" && covers(this.implied(parent.left, true, this.requestKeys, 0))) return true;
+          if (child === parent.right && parent.operator === "||" && covers(this.implied(parent.left, false, this.requestKeys, 0))) return true;
+          break;
+        case AST_NODE_TYPES.MemberExpression:
+          // list.filter((x) => ALLOWED.includes(x)): every element that goes on is allowed.
+          if (parent.object === child && this.isAllowListFilter(parent)) return true;
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  /** A statement before `child` in `statements` after which the value is known to be allowed. */
+  private precedingGuard(statements: readonly Node[], child: Node, covers: (keys: readonly string[]) => boolean): boolean {
+    const { positions, guards } = this.guardsOf(statements);
+    const index = positions.get(child) ?? -1;
+    for (const guard of guards) {
+      if (guard.index >= index) break;
+      if (covers(guard.keys)) return true;
+    }
+    return false;
+  }
+
+  /** The guard statements of a statement list and what each allows, computed once per list. */
+  private guardsOf(statements: readonly Node[]): BlockGuards {
+    let result = this.blockGuards.get(statements);
+    if (result) return result;
+    result = { positions: new Map(), guards: [] };
+    for (let index = 0; index < statements.length; index++) {
+      const statement = statements[index];
+      result.positions.set(statement, index);
+      const keys = this.statementGuardKeys(statement);
+      if (keys.length > 0) result.guards.push({ index, keys });
+    }
+    this.blockGuards.set(statements, result);
+    return result;
+  }
+
+  /** The request-input keys a statement lets through only when they are allowed (empty for most statements). */
+  private statementGuardKeys(statement: Node): string[] {
+    switch (statement.type) {
+      case AST_NODE_TYPES.IfStatement: {
+        const keys: string[] = [];
+        if (alwaysExits(statement.consequent)) keys.push(...this.implied(statement.test, false, this.requestKeys, 0));
+        if (statement.alternate && alwaysExits(statement.alternate)) keys.push(...this.implied(statement.test, true, this.requestKeys, 0));
+        return keys;
+      }
+      case AST_NODE_TYPES.SwitchStatement:
+        return this.isExhaustiveConstantSwitch(statement) ? [...this.requestKeys(statement.discriminant)] : [];
+      case AST_NODE_TYPES.ExpressionStatement:
+        return this.assertion(statement.expression, this.requestKeys, 0);
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * Keys of the values that are in an allow-list whenever `test` evaluates to `truth`. `keyOf` names the
+   * values (request input keys for code, parameter positions inside a helper).
+   */
+  private implied(test: Node, truth: boolean, keyOf: KeyOf, depth: number, level = 0): string[] {
+    if (level > MAX_CONDITION_DEPTH) return [];
+    const node = unwrap(test);
+    if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!") return this.implied(node.argument, !truth, keyOf, depth, level + 1);
+    if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === "&&" || node.operator === "||")) {
+      // (A && B) true: both hold, either implies. (A && B) false: one fails, both must imply. Dually for ||.
+      const left = this.implied(node.left, truth, keyOf, depth, level + 1);
+      const right = this.implied(node.right, truth, keyOf, depth, level + 1);
+      const either = (node.operator === "&&") === truth;
+      return either ? [...new Set([...left, ...right])] : left.filter((key) => right.includes(key));
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression) return this.comparison(node, truth, keyOf);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const subject = this.membershipSubject(node);
+      if (subject) return truth ? [...keyOf(subject)] : [];
+      return this.predicateCall(node, truth, keyOf, depth);
+    }
+    return [];
+  }
+
+  /** `x === "a"`, `x !== "a"`, `C.indexOf(x) !== -1`, `x in TABLES`. */
+  private comparison(node: TSESTree.BinaryExpression, truth: boolean, keyOf: KeyOf): string[] {
+    const { operator } = node;
+    if (operator === "in") {
+      return truth && node.left.type !== AST_NODE_TYPES.PrivateIdentifier && this.isAllowList(node.right) ? [...keyOf(node.left)] : [];
+    }
+    const left = unwrap(node.left as Node);
+    const right = unwrap(node.right);
+    const indexOf = (side: Node) => (side.type === AST_NODE_TYPES.CallExpression && calleeName(side) === "indexOf" ? this.indexOfSubject(side) : undefined);
+    const minusOne = (side: Node) => side.type === AST_NODE_TYPES.UnaryExpression && side.operator === "-" && isNumber(side.argument, 1);
+    const indexed = indexOf(left);
+    if (indexed) {
+      // C.indexOf(x) !== -1 / > -1 / >= 0 hold for members; === -1 / < 0 for the rest.
+      const member =
+        ((operator === "!==" || operator === "!=" || operator === ">") && minusOne(right)) || (operator === ">=" && isNumber(right, 0));
+      const nonMember = ((operator === "===" || operator === "==") && minusOne(right)) || (operator === "<" && isNumber(right, 0));
+      if ((member && truth) || (nonMember && !truth)) return [...keyOf(indexed)];
+      return [];
+    }
+    const equal = operator === "===" || operator === "==";
+    const notEqual = operator === "!==" || operator === "!=";
+    if (!(equal && truth) && !(notEqual && !truth)) return [];
+    if (this.isConstant(right)) return [...keyOf(left)];
+    if (this.isConstant(left)) return [...keyOf(right)];
+    return [];
+  }
+
+  private isConstant(node: Node): boolean {
+    const value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined") return false;
+    if (value.type === AST_NODE_TYPES.Literal && value.value === null) return false;
+    return this.values.originsOf(value).length === 0;
+  }
+
+  /** `ALLOWED.includes(x)`, `ALLOWED.has(x)`, `Object.hasOwn(T, x)`, `T.hasOwnProperty(x)`: x, when the collection is an allow-list. */
+  private membershipSubject(call: TSESTree.CallExpression): Node | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = staticKeyName(callee);
+    const [first, second] = call.arguments;
+    if (name && MEMBERSHIP_METHODS.has(name) && first && first.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(callee.object)) return first;
+    if (name === "hasOwnProperty" && first && first.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(callee.object)) return first;
+    const chain = memberChain(callee);
+    const text = chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
+    if (text === "Object.hasOwn" && first && second && second.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(first)) return second;
+    if (text === "Object.prototype.hasOwnProperty.call" && first && second && second.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(first)) return second;
+    return undefined;
+  }
+
+  private indexOfSubject(call: TSESTree.CallExpression): Node | undefined {
+    const callee = unwrap(call.callee);
+    const first = call.arguments[0];
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    return this.isAllowList(callee.object) ? first : undefined;
+  }
+
+  /** A collection that does not come from the request, and is not a string (`"a,b".includes(x)` is a substring test). */
+  private isAllowList(node: Node): boolean {
+    const definition = this.values.definitionOf(node) ?? node;
+    if (definition.type === AST_NODE_TYPES.Literal || definition.type === AST_NODE_TYPES.TemplateLiteral) return false;
+    // The caller's own list (`req.user.tables.includes(x)`) is an allow-list too; the request's is not.
+    return !this.values.originsOf(node).some((origin) => origin.kind === "request");
+  }
+
+  /** `isAllowedTable(x)` where the same-file helper returns an allow-list test of its parameter. */
+  private predicateCall(call: TSESTree.CallExpression, truth: boolean, keyOf: KeyOf, depth: number): string[] {
+    const helper = this.helperOf(call, depth);
+    if (!helper) return [];
+    const parameterKeys = this.parameterKeyOf(helper);
+    let common: string[] | undefined;
+    for (const returned of this.values.returnsOf(helper)) {
+      const positions = this.implied(returned, truth, parameterKeys, depth + 1);
+      common = common === undefined ? positions : common.filter((position) => positions.includes(position));
+    }
+    return this.argumentKeys(call, common ?? [], keyOf);
+  }
+
+  /** `assert(ALLOWED.includes(x))`, or a same-file helper whose body starts by throwing for values outside an allow-list. */
+  private assertion(expression: Node, keyOf: KeyOf, depth: number): string[] {
+    const call = unwrap(expression);
+    if (call.type === AST_NODE_TYPES.AwaitExpression) return this.assertion(call.argument, keyOf, depth);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+    const name = calleeName(call);
+    if (name && ASSERT_FUNCTIONS.has(name) && call.arguments[0]) return this.implied(call.arguments[0], true, keyOf, depth);
+    const helper = this.helperOf(call, depth);
+    if (!helper || helper.body?.type !== AST_NODE_TYPES.BlockStatement) return [];
+    const parameterKeys = this.parameterKeyOf(helper);
+    const positions: string[] = [];
+    for (const statement of helper.body.body) {
+      if (statement.type === AST_NODE_TYPES.IfStatement && alwaysThrows(statement.consequent)) {
+        positions.push(...this.implied(statement.test, false, parameterKeys, depth + 1));
+      } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        positions.push(...this.assertion(statement.expression, parameterKeys, depth + 1));
+      }
+    }
+    return this.argumentKeys(call, positions, keyOf);
+  }
+
+  private helperOf(call: TSESTree.CallExpression, depth: number): FunctionNode | undefined {
+    if (depth >= MAX_HELPER_DEPTH) return undefined;
+    return this.values.sameFileFunction(unwrap(call.callee));
+  }
+
+  /** Inside a helper, names an expression by the position of the parameter it is. */
+  private parameterKeyOf(helper: FunctionNode): KeyOf {
+    return (node) => {
+      const value = unwrap(node);
+      if (value.type !== AST_NODE_TYPES.Identifier) return [];
+      const variable = this.scope.variableOf(value);
+      const index = helper.params.findIndex((parameter) => parameter.type === AST_NODE_TYPES.Identifier && this.scope.variableOf(parameter) === variable);
+      return variable && index >= 0 ? [String(index)] : [];
+    };
+  }
+
+  private argumentKeys(call: TSESTree.CallExpression, positions: readonly string[], keyOf: KeyOf): string[] {
+    const keys: string[] = [];
+    for (const position of new Set(positions)) {
+      const argument = call.arguments[Number(position)];
+      if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) keys.push(...keyOf(argument));
+    }
+    return keys;
+  }
+
+  /** `list.filter((x) => ALLOWED.includes(x))` (or a same-file predicate passed by name). */
+  private isAllowListFilter(member: TSESTree.MemberExpression): boolean {
+    const name = staticKeyName(member);
+    const call = member.parent;
+    if (!name || !FILTER_METHODS.has(name) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+    const argument = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    const predicate = isFunction(argument) ? argument : argument ? this.values.sameFileFunction(argument) : undefined;
+    if (!predicate || predicate.params.length === 0) return false;
+    const keyOf = this.parameterKeyOf(predicate);
+    const returns = this.values.returnsOf(predicate);
+    return returns.length > 0 && returns.every((returned) => this.implied(returned, true, keyOf, 1).includes("0"));
+  }
+
+  /** `case "a":` in a switch, reachable only through constant cases (no fall-through from `default`). */
+  private inConstantCase(clause: TSESTree.SwitchCase): boolean {
+    if (!clause.test || !this.isConstant(clause.test)) return false;
+    const cases = clause.parent.cases;
+    for (let i = cases.indexOf(clause) - 1; i >= 0; i--) {
+      const previous = cases[i];
+      if (previous.consequent.some((statement) => alwaysExits(statement))) return true;
+      if (!previous.test || !this.isConstant(previous.test)) return false;
+    }
+    return true;
+  }
+
+  /** `switch (x) { case "a": ...; default: throw ... }`: after it, x is one of the cases. */
+  private isExhaustiveConstantSwitch(statement: TSESTree.SwitchStatement): boolean {
+    const fallback = statement.cases.find((clause) => clause.test === null);
+    if (!fallback || !fallback.consequent.some((item) => alwaysExits(item))) return false;
+    return statement.cases.every((clause) => clause.test === null || this.isConstant(clause.test));
+  }
+
+  /** NestJS `@Query("table", new ParseEnumPipe(Tables)) table`: the pipe rejects values outside the enum. */
+  private enumPipeParameter(node: Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = this.scope.variableOf(node)?.defs[0];
+    if (definition?.type !== "Parameter") return false;
+    let parameter: Node | undefined = definition.name;
+    while (parameter && parameter.parent && !isFunction(parameter.parent) && parameter.parent.type !== AST_NODE_TYPES.TSParameterProperty) parameter = parameter.parent;
+    const decorated = parameter?.parent?.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parent : parameter;
+    const decorators = decorated && "decorators" in decorated ? ((decorated.decorators as TSESTree.Decorator[] | undefined) ?? []) : [];
+    return decorators.some((decorator) => {
+      const expression = decorator.expression;
+      if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+      return expression.arguments.some((argument) => {
+        const value = unwrap(argument);
+        return (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) && ENUM_PIPES.has(calleeName(value) ?? "");
+      });
+    });
+  }
+}
+
+/** Request key `key` is `guarded` or a part of it (`query.t.trim` of `query.t`). */
+function keyCovers(key: string, guarded: string): boolean {
+  return key === guarded || key.startsWith(`${guarded}.`) || guarded.startsWith(`${key}.`);
+}
+
+/** `z.object({...}).strict().optional()`: the calls of a builder chain, outermost first. */
+function schemaCallChain(node: Node): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  let current = unwrap(node);
+  for (let i = 0; i < 30 && current.type === AST_NODE_TYPES.CallExpression; i++) {
+    calls.push(current);
+    const callee = unwrap(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
+    current = unwrap(callee.object);
+  }
+  return calls;
+}
+
+function isNumber(node: Node, value: number): boolean {
+  const current = unwrap(node);
+  return current.type === AST_NODE_TYPES.Literal && current.value === value;
+}
+
+/** Control never continues past the statement: it throws, returns, or leaves the loop iteration or switch. */
+function alwaysExits(statement: Node, depth = 0): boolean {
+  if (depth > 40) return false;
+  switch (statement.type) {
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.some((item) => alwaysExits(item, depth + 1));
+    case AST_NODE_TYPES.IfStatement:
+      return !!statement.alternate && alwaysExits(statement.consequent, depth + 1) && alwaysExits(statement.alternate, depth + 1);
+    default:
+      return false;
+  }
+}
+
+function alwaysThrows(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.some((item) => item.type === AST_NODE_TYPES.ThrowStatement);
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "./helpers";
+
+/** Whether every request origin of the last `use(x)` argument is allow-listed where `use` reads it. */
+function guarded(code: string, options?: Parameters<typeof analyze>[1]): boolean {
+  const { analysis, used } = analyze(code, options);
+  const value = used()[0];
+  const origins = analysis.values.originsOf(value).filter((origin) => origin.kind === "request");
+  if (origins.length === 0) throw new Error("the value carries no request input");
+  return origins.every((origin) => origin.kind === "request" && analysis.allowLists.isAllowListed(origin, value));
+}
+
+const express = (body: string) => `const ALLOWED = ["Notes", "Tasks"]; app.get("/x", async (req, res) => { ${body} });`;
+
+describe("allow-lists: early exits", () => {
+  it("recognises includes/has/indexOf/in/hasOwn checks that throw, return or continue", () => {
+    expect(guarded(express(`const { table } = req.query; if (!ALLOWED.includes(table)) throw new Error("bad"); use(table);`))).toBe(true);
+    expect(guarded(express(`if (!ALLOWED.includes(req.query.table)) { res.status(400).end(); return; } use(req.query.table);`))).toBe(true);
+    expect(guarded(express(`const t = String(req.query.table); if (!new Set(ALLOWED).has(t)) return res.sendStatus(400); use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.table; if (ALLOWED.indexOf(t) === -1) return; use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.table; if (ALLOWED.indexOf(t) < 0) return; use(t.trim());`))).toBe(true);
+    expect(guarded(`const TABLES = { notes: "Notes" }; app.get("/x", (req, res) => { const t = req.query.t; if (!(t in TABLES)) return; use(t); });`)).toBe(true);
+    expect(guarded(`const TABLES = { notes: "Notes" }; app.get("/x", (req, res) => { const t = req.query.t; if (!Object.hasOwn(TABLES, t)) return; use(t); });`)).toBe(true);
+    expect(guarded(express(`const t = req.query.t; if (!t || !ALLOWED.includes(t)) throw new Error(); use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; if (t !== "Notes" && t !== "Tasks") throw new Error(); use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; if (ALLOWED.includes(t)) {} else { return; } use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; assert(ALLOWED.includes(t)); use(t);`))).toBe(true);
+  });
+
+  it("accepts imported, environment and caller allow-lists", () => {
+    expect(guarded(`import { TABLES } from "./config"; app.get("/x", (req, res) => { if (!TABLES.includes(req.query.t)) return; use(req.query.t); });`)).toBe(true);
+    expect(guarded(`const A = process.env.TABLES.split(","); app.get("/x", (req, res) => { if (!A.includes(req.query.t)) return; use(req.query.t); });`)).toBe(true);
+    expect(guarded(express(`if (!req.user.tables.includes(req.query.t)) return; use(req.query.t);`))).toBe(true);
+  });
+
+  it("guards keys filtered inside a loop", () => {
+    const code = `const FIELDS = ["title", "body"]; app.patch("/n", (req, res) => { for (const k of Object.keys(req.body)) { if (!FIELDS.includes(k)) continue; use(k); } });`;
+    expect(guarded(code)).toBe(true);
+    expect(guarded(`const FIELDS = ["title"]; app.patch("/n", (req, res) => { Object.keys(req.body).filter((k) => FIELDS.includes(k)).forEach((k) => use(k)); });`)).toBe(true);
+  });
+
+  it("does not take checks that do not exit, come later, test something else or use a request list", () => {
+    expect(guarded(express(`const t = req.query.t; if (!ALLOWED.includes(t)) console.warn("odd"); use(t);`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; use(t); if (!ALLOWED.includes(t)) throw new Error();`))).toBe(false);
+    expect(guarded(express(`if (!ALLOWED.includes(req.query.a)) throw new Error(); use(req.query.b);`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; if (!req.body.allowed.includes(t)) throw new Error(); use(t);`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; if (!"Notes,Tasks".includes(t)) throw new Error(); use(t);`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; if (!t && !ALLOWED.includes(t)) throw new Error(); use(t);`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; if (t === undefined) throw new Error(); use(t);`))).toBe(false);
+    expect(guarded(express(`let t = req.query.t; if (!ALLOWED.includes(t)) throw new Error(); t = req.query.u; use(t);`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; try { if (!ALLOWED.includes(t)) throw new Error(); } catch {} use(t);`))).toBe(false);
+    expect(guarded(`const FIELDS = ["title"]; app.patch("/n", (req, res) => { for (const k of Object.keys(req.body)) { if (!FIELDS.includes(k)) continue; } for (const k of Object.keys(req.body)) use(k); });`)).toBe(false);
+  });
+});
+
+describe("allow-lists: branches, switches and helpers", () => {
+  it("recognises positive branches, ternaries and &&", () => {
+    expect(guarded(express(`const t = req.query.t; if (ALLOWED.includes(t)) { use(t); }`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; const table = ALLOWED.includes(t) ? t : "Notes"; use(table);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; ALLOWED.includes(t) && use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; if (!ALLOWED.includes(t)) { throw new Error(); } else { use(t); }`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; if (t === "Notes" || t === "Tasks") use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; if (ALLOWED.includes(t)) {} else { use(t); }`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; if (t === "Notes" || other) use(t);`))).toBe(false);
+  });
+
+  it("recognises switches with constant cases", () => {
+    expect(guarded(express(`const t = req.query.t; switch (t) { case "Notes": case "Tasks": use(t); break; }`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; switch (t) { case "Notes": break; case "Tasks": break; default: throw new Error(); } use(t);`))).toBe(true);
+    expect(guarded(express(`const t = req.query.t; switch (t) { case "Notes": break; default: log(t); } use(t);`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; switch (t) { default: log(); case "Notes": use(t); }`))).toBe(false);
+    expect(guarded(express(`const t = req.query.t; switch (t) { case other: use(t); }`))).toBe(false);
+  });
+
+  it("follows same-file predicates and assertion helpers", () => {
+    const predicate = `const ALLOWED = new Set(["Notes"]); function isAllowed(name) { return ALLOWED.has(name); }`;
+    expect(guarded(`${predicate} app.get("/x", (req, res) => { const t = req.query.t; if (!isAllowed(t)) return res.sendStatus(400); use(t); });`)).toBe(true);
+    expect(guarded(`${predicate} app.get("/x", (req, res) => { const t = req.query.t; if (!isAllowed(other)) return; use(t); });`)).toBe(false);
+    const assertion = `const ALLOWED = ["Notes"]; function assertTable(name) { if (!ALLOWED.includes(name)) { throw new Error("no"); } }`;
+    expect(guarded(`${assertion} app.get("/x", (req, res) => { const t = req.query.t; assertTable(t); use(t); });`)).toBe(true);
+    const soft = `const ALLOWED = ["Notes"]; function checkTable(name) { if (!ALLOWED.includes(name)) { console.warn("no"); } }`;
+    expect(guarded(`${soft} app.get("/x", (req, res) => { const t = req.query.t; checkTable(t); use(t); });`)).toBe(false);
+  });
+
+  it("recognises schema enums (zod, Joi, yup)", () => {
+    const zod = `import { z } from "zod"; const Query = z.object({ table: z.enum(["Notes", "Tasks"]), q: z.string() }).strict();`;
+    expect(guarded(`${zod} app.get("/x", (req, res) => { const { table } = Query.parse(req.query); use(table); });`)).toBe(true);
+    expect(guarded(`${zod} app.get("/x", (req, res) => { const input = Query.parse(req.query); use(input.table); });`)).toBe(true);
+    expect(guarded(`${zod} app.get("/x", (req, res) => { const r = Query.safeParse(req.query); if (!r.success) return; use(r.data.table); });`)).toBe(true);
+    expect(guarded(`${zod} app.get("/x", async (req, res) => { use((await Query.parseAsync(req.query)).table); });`)).toBe(true);
+    expect(guarded(`${zod} app.get("/x", (req, res) => { const { q } = Query.parse(req.query); use(q); });`)).toBe(false);
+    expect(guarded(`import { z } from "zod"; const T = z.enum(["A"]).or(z.string()); app.get("/x", (req, res) => { use(T.parse(req.query.t)); });`)).toBe(false);
+    expect(guarded(`import { z } from "zod"; app.get("/x", (req, res) => { use(z.nativeEnum(Table).parse(req.query.t)); });`)).toBe(true);
+    const joi = `const Joi = require("joi"); const schema = Joi.object().keys({ table: Joi.string().valid("Notes", "Tasks").required() });`;
+    expect(guarded(`${joi} app.get("/x", (req, res) => { const { value } = schema.validate(req.query); use(value.table); });`)).toBe(true);
+    const yup = `const yup = require("yup"); const schema = yup.object({ table: yup.string().oneOf(["Notes"]) });`;
+    expect(guarded(`${yup} app.get("/x", async (req, res) => { const v = await schema.validate(req.query); use(v.table); });`)).toBe(true);
+    expect(guarded(express(`const { table } = JSON.parse(req.body.json); use(table);`))).toBe(false);
+  });
+
+  it("recognises NestJS enum pipes", () => {
+    const code = `@Controller() class C { @Get() list(@Query("table", new ParseEnumPipe(Table)) table: Table) { use(table); } }`;
+    expect(guarded(code)).toBe(true);
+    expect(guarded(`@Controller() class C { @Get() list(@Query("table") table: Table) { use(table); } }`)).toBe(false);
+  });
+
+  it("stays bounded on very long conditions", () => {
+    const test = Array.from({ length: 700 }, (_, i) => `t !== "v${i}"`).join(" && ");
+    expect(guarded(express(`const t = req.query.t; if (${test}) throw new Error(); use(t);`))).toBe(false);
+  });
+});
