@@ -1,0 +1,463 @@
+// Request data may fill in the values of a DynamoDB operation (key values, attribute values), but it must
+// not decide its shape: which table, which index, which attributes, or the whole input object. This rule
+// walks each operation's input along the SDK-derived member paths of its command (TableName, IndexName,
+// RequestItems table keys, TransactItems[].Put.TableName, ExpressionAttributeNames, AttributesToGet, Item)
+// and reports request input there unless it passed an allow-list first.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { getAnalysis, requestKey, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
+import { calleeName, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
+import type { CommandInfo } from "../src/analysis/sdk/catalogue";
+import type { Framework } from "../src/analysis/sources";
+import { createRule } from "../src/utils/create-rule";
+
+type Options = [{ massAssignment?: boolean }];
+type MessageIds = "wholeInput" | "spreadInput" | "requestParameter" | "massAssignment";
+type Node = TSESTree.Node;
+type RequestOrigin = Extract<Origin, { kind: "request" }>;
+
+/** What a member of the input decides, for the members this rule judges. */
+type Leaf = "table" | "index" | "names" | "attributes" | "item";
+const LEAVES: Record<string, Leaf> = {
+  TableName: "table",
+  IndexName: "index",
+  ExpressionAttributeNames: "names",
+  AttributesToGet: "attributes",
+  Item: "item",
+};
+const CHOICES: Record<Exclude<Leaf, "item">, string> = {
+  table: "table",
+  index: "index",
+  names: "attribute names",
+  attributes: "attributes",
+};
+
+/** The input's shape, as far as the rule looks: `TransactItems[].Put.TableName` → TransactItems → [] → Put → TableName. */
+interface Shape {
+  leaf?: Leaf;
+  members: Map<string, Shape>;
+  /** `[]`: the elements of a list. */
+  elements?: Shape;
+  /** `{}`: the values of a map keyed by table name (RequestItems). */
+  entries?: Shape;
+}
+
+/** Where the parts of an input are evaluated: in the operation's own code, or inside a same-file helper for one call. */
+interface HelperCall {
+  helper: FunctionNode;
+  call: TSESTree.CallExpression;
+}
+interface Place {
+  operation: Operation;
+  call?: HelperCall;
+}
+/** A member path from the operation's input (`params` + ["ExpressionAttributeNames"]), for writes made through it. */
+interface Access {
+  root: Node;
+  path: string[];
+}
+
+/** How far value definitions are followed (branches, conversions, helpers). */
+const MAX_DEPTH = 8;
+/** How deep the input is walked (TransactItems[].Put.Item is 8 steps; spreads add some). */
+const MAX_NESTING = 24;
+
+/** The allow-list idiom each message shows. */
+const EXAMPLES: Record<Exclude<Leaf, "item">, string> = {
+  table: "`TABLES[name]`",
+  index: "`INDEXES[name]`",
+  names: "`FIELDS[name]`",
+  attributes: "`FIELDS[name]`",
+};
+
+const FRAMEWORK_NAMES: Record<Framework, string> = {
+  express: "Express",
+  fastify: "Fastify",
+  koa: "Koa",
+  hono: "Hono",
+  nestjs: "NestJS",
+  nextjs: "Next.js",
+  lambda: "Lambda event",
+  appsync: "AppSync",
+  settings: "a request source from the settings",
+};
+
+/** Calls whose result is their (first) argument's object, converted: the object still comes from where the argument does. */
+const OBJECT_CONVERSIONS = new Set(["parse", "structuredClone", "marshall", "unmarshall", "convertToAttr", "convertToNative"]);
+
+const shapes = new WeakMap<CommandInfo, Shape>();
+
+function shapeOf(command: CommandInfo): Shape {
+  let shape = shapes.get(command);
+  if (shape) return shape;
+  shape = { members: new Map() };
+  for (const path of command.inputPaths) {
+    const segments = path.split(".");
+    const leaf = LEAVES[segments[segments.length - 1]];
+    if (!leaf) continue;
+    let current = shape;
+    for (const segment of segments) {
+      let name = segment;
+      const suffixes: string[] = [];
+      while (name.endsWith("[]") || name.endsWith("{}")) {
+        suffixes.unshift(name.slice(-2));
+        name = name.slice(0, -2);
+      }
+      let next = current.members.get(name);
+      if (!next) current.members.set(name, (next = { members: new Map() }));
+      current = next;
+      for (const suffix of suffixes) {
+        const key = suffix === "[]" ? "elements" : "entries";
+        current = current[key] ??= { members: new Map() };
+      }
+    }
+    current.leaf = leaf;
+  }
+  shapes.set(command, shape);
+  return shape;
+}
+
+export default createRule<Options, MessageIds>({
+  name: "no-request-controlled-input",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow request data that decides which table, index or attributes a DynamoDB operation touches",
+      recommended: true,
+      strictOptions: { massAssignment: true },
+      cwe: ["CWE-99", "CWE-915"],
+      owasp: "API3:2023",
+      securitySeverity: 8.1,
+    },
+    messages: {
+      wholeInput:
+        "{{subject}} comes from request input {{source}}, so the caller decides which table, index, expressions and attributes DynamoDB uses. Build the input from constants, pass request values only as key and attribute values, and map any choice the caller makes through an allow-list of constants.",
+      spreadInput:
+        "Request input {{source}} is spread into {{subject}}, so the caller can add or override any parameter (TableName, IndexName, FilterExpression, ...). Name each parameter explicitly, and map any choice the caller makes through an allow-list of constants.",
+      requestParameter:
+        "{{parameter}} in the {{operation}} input comes from request input {{source}}, so the caller chooses which {{choice}} DynamoDB uses. Map the value through an allow-list of constants: a lookup in a constant table such as {{example}}, or reject values that fail `ALLOWED.includes(name)`.",
+      massAssignment:
+        "Request input {{source}} {{how}} {{parameter}} of the {{operation}} input, so the caller can set any attribute, including ones such as ownerId or role. Copy the attributes you accept one by one, or validate the body with a schema that drops unknown keys.",
+    },
+    schema: [
+      {
+        type: "object",
+        description: "Options of no-request-controlled-input.",
+        properties: {
+          massAssignment: {
+            type: "boolean",
+            description:
+              "Also report request objects written as a whole item or spread into one (`Item: req.body`, `Item: { ...req.body, id }`). Off by default; the strict config turns it on.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ massAssignment: false }],
+  },
+  defaultOptions: [{ massAssignment: false }],
+  create(context, [options]) {
+    const massAssignment = options.massAssignment === true;
+
+    return {
+      "Program:exit"() {
+        const analysis = getAnalysis(context);
+        const operations = analysis.operations;
+        if (operations.length === 0) return;
+        const values = analysis.values;
+        const allowLists = analysis.allowLists;
+        const reported = new Set<string>();
+
+        /** `query.table (Express)`: the member path of the request input and where it comes from. */
+        const describe = (origin: RequestOrigin) => `${origin.path} (${FRAMEWORK_NAMES[origin.framework]})`;
+
+        function originsAt(node: Node, place: Place): Origin[] {
+          return place.call ? values.originsInCall(node, place.call.helper, place.call.call) : values.originsOf(node);
+        }
+
+        function firstRequest(node: Node, place: Place): RequestOrigin | undefined {
+          return originsAt(node, place).find((origin): origin is RequestOrigin => origin.kind === "request");
+        }
+
+        /** The first request origin of `node` that no allow-list guards on its way to `node`, to the helper call or to the operation. */
+        function unguardedRequest(node: Node, place: Place): RequestOrigin | undefined {
+          const { operation, call } = place;
+          for (const origin of originsAt(node, place)) {
+            if (origin.kind !== "request") continue;
+            if (!allowLists.isAllowListed(origin, node, [operation.node, operation.send, call?.call])) return origin;
+          }
+          return undefined;
+        }
+
+        /**
+         * When `node` is a request object taken as a whole (`req.body`, `JSON.parse(event.body)`,
+         * `await request.json()`, a NestJS `@Body()` parameter), its request origin. Objects the code builds
+         * itself, values returned by validators and helpers, and scalars derived from request data are not.
+         */
+        function requestObject(node: Node, place: Place, depth = 0): RequestOrigin | undefined {
+          if (depth > MAX_DEPTH) return undefined;
+          const definition = values.definitionOf(node) ?? unwrap(node);
+          const current = unwrapAwait(definition);
+          switch (current.type) {
+            case AST_NODE_TYPES.LogicalExpression:
+              // `a && { ... }` spreads the right side; `req.body || {}` and `req.body ?? {}` either.
+              return (current.operator === "&&" ? undefined : requestObject(current.left, place, depth + 1)) ?? requestObject(current.right, place, depth + 1);
+            case AST_NODE_TYPES.ConditionalExpression:
+              return requestObject(current.consequent, place, depth + 1) ?? requestObject(current.alternate, place, depth + 1);
+            case AST_NODE_TYPES.MemberExpression: {
+              const holder = values.resolveObject(current.object);
+              if (holder) {
+                // A member of an object the code builds: judge what that member holds.
+                const key = staticKeyName(current);
+                const property = key === undefined ? undefined : holder.properties.get(key);
+                if (property) return requestObject(property.value, place, depth + 1);
+                for (const spread of holder.spreads ?? []) {
+                  const origin = requestObject(spread, place, depth + 1);
+                  if (origin) return origin;
+                }
+                return undefined;
+              }
+              return firstRequest(current, place);
+            }
+            case AST_NODE_TYPES.Identifier: {
+              const variable = analysis.scope.variableOf(current);
+              const definitionType = variable?.defs[0]?.type;
+              if (definitionType === "Parameter") {
+                // Inside a helper: the argument of the call. Otherwise a parameter that is request input
+                // (NestJS @Body(), a Server Action argument).
+                const argument = place.call ? argumentFor(current, place.call) : undefined;
+                if (argument) return requestObject(argument, { operation: place.operation }, depth + 1);
+                return firstRequest(current, place);
+              }
+              // `const { tableSchema } = req.body`: a member of a request object. Variables written more
+              // than once are not followed (definitionOf stopped at them).
+              const writes = variable && definitionType === "Variable" ? analysis.scope.writesOf(variable) : [];
+              const write = writes.length === 1 ? writes[0] : undefined;
+              return write?.value && write.path.length > 0 && requestObject(write.value, place, depth + 1) ? firstRequest(current, place) : undefined;
+            }
+            case AST_NODE_TYPES.CallExpression: {
+              const name = calleeName(current);
+              const argument = current.arguments[0];
+              if (name && OBJECT_CONVERSIONS.has(name) && argument && argument.type !== AST_NODE_TYPES.SpreadElement && isConversion(current, name)) {
+                return requestObject(argument, place, depth + 1);
+              }
+              // Request accessors that return the input itself: `await request.json()`, `c.req.json()`.
+              if (name === "valid") return undefined; // Hono's validated input
+              return originsAt(current, place).find((origin): origin is RequestOrigin => origin.kind === "request" && origin.node === current);
+            }
+            default:
+              return undefined;
+          }
+        }
+
+        /** The call's argument for a parameter of the helper it calls. */
+        function argumentFor(identifier: TSESTree.Identifier, call: HelperCall): Node | undefined {
+          const variable = analysis.scope.variableOf(identifier);
+          const index = call.helper.params.findIndex((parameter) => parameter.type === AST_NODE_TYPES.Identifier && analysis.scope.variableOf(parameter) === variable);
+          const argument = index >= 0 ? call.call.arguments[index] : undefined;
+          return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+        }
+
+        /**
+         * The objects a value can be, each with where its parts are evaluated: the object itself (with the
+         * writes made through `access`), the object branches of `cond && { ... }` and `a ? { ... } : b`, and
+         * the objects a same-file helper returns (`...buildUpdate(req.body)`).
+         */
+        function objectsOf(node: Node, place: Place, access: Access | undefined, depth = 0): Array<{ resolved: ResolvedObject; place: Place; access?: Access }> {
+          if (depth > MAX_DEPTH) return [];
+          const resolved = access ? values.resolveObjectAt(access.root, access.path) : values.resolveObject(node);
+          if (resolved) return [{ resolved, place, access }];
+          const current = unwrapAwait(values.definitionOf(node) ?? unwrap(node));
+          switch (current.type) {
+            case AST_NODE_TYPES.LogicalExpression:
+              return [
+                ...(current.operator === "&&" ? [] : objectsOf(current.left, place, undefined, depth + 1)),
+                ...objectsOf(current.right, place, undefined, depth + 1),
+              ];
+            case AST_NODE_TYPES.ConditionalExpression:
+              return [...objectsOf(current.consequent, place, undefined, depth + 1), ...objectsOf(current.alternate, place, undefined, depth + 1)];
+            case AST_NODE_TYPES.CallExpression: {
+              if (place.call) return []; // one helper level
+              const helper = values.sameFileFunction(unwrap(current.callee));
+              if (!helper) return [];
+              const inner: Place = { operation: place.operation, call: { helper, call: current } };
+              return values.returnsOf(helper).flatMap((returned) => objectsOf(returned, inner, undefined, depth + 1));
+            }
+            default:
+              return [];
+          }
+        }
+
+        /** Reports once per place and message; inside a helper, at the argument of the call that carries the input. */
+        function report(node: Node, place: Place, origin: RequestOrigin | undefined, messageId: MessageIds, data: Record<string, string>): void {
+          let target = node;
+          if (place.call) {
+            const key = origin && requestKey(origin);
+            const argument = place.call.call.arguments.find((candidate) =>
+              values.originsOf(candidate).some((candidateOrigin) => candidateOrigin.kind === "request" && requestKey(candidateOrigin) === key),
+            );
+            target = argument ?? place.call.call;
+          }
+          const id = `${target.range[0]}:${target.range[1]}:${messageId}:${data.parameter ?? ""}`;
+          if (reported.has(id)) return;
+          reported.add(id);
+          context.report({ node: target, messageId, data });
+        }
+
+        /** `marshall(x)`, `JSON.parse(x)`, `structuredClone(x)`, `Converter.unmarshall(x)`: not a validator's `schema.parse(x)`. */
+        function isConversion(call: TSESTree.CallExpression, name: string): boolean {
+          const callee = unwrap(call.callee);
+          if (callee.type === AST_NODE_TYPES.Identifier) return name !== "parse";
+          const chain = memberChain(callee);
+          if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier) return false;
+          if (name === "parse") return chain.root.name === "JSON" && chain.path.length === 1;
+          return chain.path.includes("Converter") || name === "marshall" || name === "unmarshall";
+        }
+
+        /** A list's elements: an array literal (and its pushes), or what `list.map((x) => ({ ... }))` returns. */
+        function elementsOf(node: Node): Node[] | undefined {
+          const elements = values.arrayElements(node);
+          if (elements) return elements;
+          const definition = values.definitionOf(node);
+          if (definition?.type !== AST_NODE_TYPES.CallExpression || calleeName(definition) !== "map") return undefined;
+          const callback = definition.arguments[0] ? unwrap(definition.arguments[0]) : undefined;
+          if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+          return values.returnsOf(callback);
+        }
+
+        function checkOperation(operation: Operation): void {
+          const input = operation.input;
+          if (!input || input.type === AST_NODE_TYPES.SpreadElement) return;
+          const place: Place = { operation };
+          const objects = objectsOf(input, place, { root: input, path: [] });
+          if (objects.length === 0) {
+            const origin = requestObject(input, place);
+            if (origin) report(input, place, origin, "wholeInput", { subject: `The whole ${operation.operation} input`, source: describe(origin) });
+            return;
+          }
+          const shape = shapeOf(operation.command);
+          for (const object of objects) visitObject(object.resolved, shape, object.place, "", `the ${operation.operation} input`, object.access, 0);
+        }
+
+        /** One member of the input, by the shape the SDK gives it. */
+        function visit(node: Node, shape: Shape, place: Place, path: string, access: Access | undefined, depth: number): void {
+          if (depth > MAX_NESTING) return;
+          if (shape.leaf) {
+            checkLeaf(node, shape.leaf, place, path, access);
+            return;
+          }
+          const subject = `${path} of the ${place.operation.operation} input`;
+          if (shape.elements) {
+            const elements = elementsOf(node);
+            if (elements) {
+              for (const element of elements) visit(element, shape.elements, place, `${path}[]`, undefined, depth + 1);
+              return;
+            }
+          } else {
+            const objects = objectsOf(node, place, access);
+            for (const object of objects) visitObject(object.resolved, shape, object.place, path, subject, object.access, depth + 1);
+            if (objects.length > 0) return;
+          }
+          const origin = requestObject(node, place);
+          if (origin) report(node, place, origin, "wholeInput", { subject: capitalize(subject), source: describe(origin) });
+        }
+
+        function visitObject(resolved: ResolvedObject, shape: Shape, place: Place, path: string, subject: string, access: Access | undefined, depth: number): void {
+          if (depth > MAX_NESTING) return;
+          for (const spread of resolved.spreads ?? []) {
+            const origin = requestObject(spread, place);
+            if (origin) {
+              report(spread, place, origin, "spreadInput", { subject, source: describe(origin) });
+              continue;
+            }
+            for (const object of objectsOf(spread, place, undefined)) visitObject(object.resolved, shape, object.place, path, subject, undefined, depth + 1);
+          }
+          for (const [name, member] of shape.members) {
+            const property = resolved.properties.get(name);
+            if (property) visit(property.value, member, place, path ? `${path}.${name}` : name, access && { root: access.root, path: [...access.path, name] }, depth + 1);
+          }
+          if (!shape.entries) return;
+          const entries = shape.entries;
+          for (const property of resolved.properties.values()) visit(property.value, entries, place, `${path}{}`, undefined, depth + 1);
+          for (const entry of resolved.computed ?? []) {
+            // RequestItems is keyed by table name.
+            const origin = unguardedRequest(entry.key, place);
+            if (origin) {
+              report(entry.key, place, origin, "requestParameter", {
+                parameter: `A table name key of ${path}`,
+                operation: place.operation.operation,
+                source: describe(origin),
+                choice: "table",
+                example: EXAMPLES.table,
+              });
+            }
+            visit(entry.value, entries, place, `${path}{}`, undefined, depth + 1);
+          }
+        }
+
+        function checkLeaf(node: Node, leaf: Leaf, place: Place, path: string, access: Access | undefined): void {
+          if (leaf === "item") {
+            if (massAssignment) checkItem(node, place, path, access);
+            return;
+          }
+          const data = (origin: RequestOrigin) => ({
+            parameter: path,
+            operation: place.operation.operation,
+            source: describe(origin),
+            choice: CHOICES[leaf],
+            example: EXAMPLES[leaf],
+          });
+          const check = (value: Node, at: Place) => {
+            const origin = unguardedRequest(value, at);
+            if (origin) report(value, at, origin, "requestParameter", data(origin));
+            return origin !== undefined;
+          };
+          if (leaf === "names") {
+            // Placeholders and the names they stand for: each entry, so the report points at the one that is request data.
+            const objects = objectsOf(node, place, access);
+            for (const { resolved, place: at } of objects) {
+              for (const spread of resolved.spreads ?? []) check(spread, at);
+              for (const property of resolved.properties.values()) check(property.value, at);
+              for (const entry of resolved.computed ?? []) {
+                if (!check(entry.value, at)) check(entry.key, at);
+              }
+            }
+            if (objects.length > 0) return;
+          }
+          check(node, place);
+        }
+
+        function checkItem(node: Node, place: Place, path: string, access: Access | undefined): void {
+          const data = (origin: RequestOrigin, how: string) => ({ how, parameter: path, operation: place.operation.operation, source: describe(origin) });
+          let target = unwrap(node);
+          // marshall({ ...req.body }): the object inside the conversion.
+          for (let i = 0; i < 4 && target.type === AST_NODE_TYPES.CallExpression; i++) {
+            const name = calleeName(target);
+            const argument = target.arguments[0];
+            if (!name || !OBJECT_CONVERSIONS.has(name) || !argument || argument.type === AST_NODE_TYPES.SpreadElement || !isConversion(target, name)) break;
+            target = unwrap(argument);
+            access = undefined;
+          }
+          const whole = requestObject(target, place);
+          if (whole) {
+            report(node, place, whole, "massAssignment", data(whole, "is written as the whole"));
+            return;
+          }
+          const spreadInto = (resolved: ResolvedObject, at: Place, depth: number) => {
+            for (const spread of resolved.spreads ?? []) {
+              const origin = requestObject(spread, at);
+              if (origin) report(spread, at, origin, "massAssignment", data(origin, "is spread into"));
+              else if (depth < 2) for (const object of objectsOf(spread, at, undefined)) spreadInto(object.resolved, object.place, depth + 1);
+            }
+          };
+          for (const object of objectsOf(target, place, access)) spreadInto(object.resolved, object.place, 0);
+        }
+
+        for (const operation of operations) checkOperation(operation);
+      },
+    };
+  },
+});
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,709 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import rule from "../../rules/no-request-controlled-input";
+
+const ruleTester = new RuleTester();
+const script = { parserOptions: { sourceType: "script" } } as const;
+const STRICT = [{ massAssignment: true }] as const;
+
+// Imports shared by the SDK v3 cases.
+const V3_DOC = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, BatchGetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+`;
+const V3_LOW = `import { DynamoDBClient, QueryCommand, GetItemCommand, PutItemCommand, BatchGetItemCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+const client = new DynamoDBClient({});
+`;
+const V2 = `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+`;
+
+ruleTester.run("no-request-controlled-input", rule, {
+  valid: [
+    // Request values as key, attribute and expression values, limits and cursors: the other rules judge them.
+    {
+      name: "request values in Key, ExpressionAttributeValues, Limit and ExclusiveStartKey",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  const page = await doc.send(new QueryCommand({
+    TableName: "Notes",
+    IndexName: "byOwner",
+    KeyConditionExpression: "#o = :o",
+    ExpressionAttributeNames: { "#o": "ownerId" },
+    ExpressionAttributeValues: { ":o": req.query.owner },
+    Limit: Number(req.query.limit ?? 20),
+    ExclusiveStartKey: req.query.cursor ? JSON.parse(Buffer.from(req.query.cursor, "base64").toString()) : undefined,
+  }));
+  res.json({ Item, page });
+});`,
+    },
+    {
+      name: "Item built attribute by attribute from the body",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+app.post("/notes", async (req, res) => {
+  const { title, body } = req.body;
+  await doc.send(new PutCommand({ TableName: "Notes", Item: { id: crypto.randomUUID(), ownerId: req.user.sub, title, body } }));
+});`,
+      options: STRICT,
+    },
+    {
+      name: "table names from configuration and the environment, tenant table from the caller",
+      filename: "src/repository.ts",
+      code: `${V3_DOC}
+import { config } from "./config";
+const TABLE = process.env.NOTES_TABLE!;
+app.get("/notes", async (req, res) => {
+  await doc.send(new ScanCommand({ TableName: TABLE }));
+  await doc.send(new ScanCommand({ TableName: config.tables.notes }));
+  await doc.send(new ScanCommand({ TableName: \`\${req.user.tenant}-notes\` }));
+});`,
+    },
+    {
+      name: "allow-list: includes check that returns",
+      filename: "src/routes/reports.ts",
+      code: `${V3_DOC}
+const ALLOWED_INDEXES = ["byDate", "byStatus"];
+app.get("/reports", async (req, res) => {
+  const index = String(req.query.index);
+  if (!ALLOWED_INDEXES.includes(index)) return res.status(400).json({ error: "unknown index" });
+  res.json(await doc.send(new QueryCommand({ TableName: "Reports", IndexName: index, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "r" } })));
+});`,
+    },
+    {
+      name: "allow-list: Set.has check that throws, guard after the params object",
+      filename: "src/routes/reports.ts",
+      code: `${V3_DOC}
+const TABLES = new Set(["Notes", "Tasks"]);
+export async function list(req, res) {
+  const params = { TableName: req.params.table };
+  if (!TABLES.has(req.params.table)) throw new Error("no such table");
+  return doc.send(new ScanCommand(params));
+}`,
+    },
+    {
+      name: "allow-list: constant-table lookup",
+      filename: "src/routes/search.ts",
+      code: `${V3_DOC}
+const SORT_FIELDS = { date: "createdAt", title: "title" } as const;
+const TABLES: Record<string, string> = { notes: "Notes", tasks: "Tasks" };
+app.get("/search/:kind", async (req, res) => {
+  await doc.send(new QueryCommand({
+    TableName: TABLES[req.params.kind],
+    KeyConditionExpression: "pk = :p",
+    ProjectionExpression: "#s",
+    ExpressionAttributeNames: { "#s": SORT_FIELDS[req.query.sort as keyof typeof SORT_FIELDS] },
+    ExpressionAttributeValues: { ":p": "x" },
+  }));
+});`,
+    },
+    {
+      name: "allow-list: switch with constant cases",
+      filename: "src/handlers/list.js",
+      code: `${V3_DOC}
+export const handler = async (event) => {
+  const kind = event.pathParameters.kind;
+  switch (kind) {
+    case "Notes":
+    case "Tasks":
+      return doc.send(new ScanCommand({ TableName: kind }));
+    default:
+      return { statusCode: 404 };
+  }
+};`,
+    },
+    {
+      name: "allow-list: switch that maps to constants",
+      filename: "src/handlers/list.js",
+      code: `${V3_DOC}
+export const handler = async (event) => {
+  let table;
+  switch (event.queryStringParameters.kind) {
+    case "notes": table = "Notes"; break;
+    case "tasks": table = "Tasks"; break;
+    default: return { statusCode: 400 };
+  }
+  return doc.send(new ScanCommand({ TableName: table }));
+};`,
+    },
+    {
+      name: "allow-list: body keys filtered before they become attribute names",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+const EDITABLE = ["title", "body", "tags"];
+app.patch("/notes/:id", async (req, res) => {
+  const names = {};
+  const values = {};
+  const sets = [];
+  for (const key of Object.keys(req.body)) {
+    if (!EDITABLE.includes(key)) continue;
+    names[\`#\${key}\`] = key;
+    values[\`:\${key}\`] = req.body[key];
+    sets.push(\`#\${key} = :\${key}\`);
+  }
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id: req.params.id }, UpdateExpression: "SET " + sets.join(", "), ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+});`,
+    },
+    {
+      name: "allow-list: attributes filtered with an allow-list predicate",
+      filename: "src/routes/notes.ts",
+      code: `${V3_LOW}
+const VISIBLE = ["title", "body"];
+app.get("/notes/:id", async (req, res) => {
+  const fields = String(req.query.fields).split(",").filter((f) => VISIBLE.includes(f));
+  await client.send(new GetItemCommand({ TableName: "Notes", Key: marshall({ id: req.params.id }), AttributesToGet: fields }));
+});`,
+    },
+    {
+      name: "allow-list: a zod enum in the query schema",
+      filename: "src/routes/items.ts",
+      code: `${V3_DOC}
+import { z } from "zod";
+const ListQuery = z.object({ kind: z.enum(["Notes", "Tasks"]), limit: z.coerce.number().max(100).default(20) });
+app.get("/items", async (req, res) => {
+  const { kind, limit } = ListQuery.parse(req.query);
+  res.json(await doc.send(new ScanCommand({ TableName: kind, Limit: limit })));
+});`,
+    },
+    {
+      name: "NestJS enum pipe",
+      filename: "src/notes.controller.ts",
+      code: `${V3_DOC}
+enum Table { Notes = "Notes", Tasks = "Tasks" }
+@Controller("items")
+export class ItemsController {
+  @Get()
+  list(@Query("table", new ParseEnumPipe(Table)) table: Table) {
+    return doc.send(new ScanCommand({ TableName: table }));
+  }
+}`,
+    },
+    {
+      name: "input of a repository function: where the parameter comes from is not known here",
+      filename: "src/repository.ts",
+      code: `${V3_DOC}
+export async function query(params) { return doc.send(new QueryCommand(params)); }
+export async function byTable(table: string) { return doc.send(new ScanCommand({ TableName: table })); }`,
+    },
+    {
+      name: "validated input: a schema's parse result is not the raw body",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+import { z } from "zod";
+const NoteInput = z.object({ title: z.string(), body: z.string() }).strict();
+app.post("/notes", async (req, res) => {
+  const note = NoteInput.parse(req.body);
+  await doc.send(new PutCommand({ TableName: "Notes", Item: { ...note, id: crypto.randomUUID() } }));
+});`,
+      options: STRICT,
+    },
+    {
+      name: "mass assignment is strict only",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+app.post("/notes", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Notes", Item: req.body }));
+  await doc.send(new PutCommand({ TableName: "Notes", Item: { ...req.body, id: crypto.randomUUID() } }));
+});`,
+    },
+    {
+      name: "conditional spreads of object literals (pagination idiom)",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+app.get("/notes", async (req, res) => {
+  const cursor = req.query.cursor;
+  await doc.send(new QueryCommand({
+    TableName: "Notes",
+    KeyConditionExpression: "pk = :p",
+    ExpressionAttributeValues: { ":p": req.user.sub },
+    ...(cursor && { ExclusiveStartKey: JSON.parse(cursor) }),
+    ...(req.query.desc ? { ScanIndexForward: false } : {}),
+  }));
+});`,
+    },
+    {
+      name: "expression text and PartiQL statements belong to no-expression-injection",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+import { ExecuteStatementCommand } from "@aws-sdk/lib-dynamodb";
+app.get("/notes", async (req, res) => {
+  await doc.send(new ScanCommand({ TableName: "Notes", FilterExpression: req.query.filter, ProjectionExpression: req.query.fields }));
+  await doc.send(new ExecuteStatementCommand({ Statement: \`SELECT * FROM "\${req.query.table}"\` }));
+});`,
+    },
+    {
+      name: "update builder fed with an allow-listed pick of the body",
+      filename: "src/routes/notes.js",
+      code: `${V3_DOC}
+import pick from "lodash/pick";
+const EDITABLE = ["title", "body"];
+function buildUpdate(fields) {
+  const names = {};
+  for (const key of Object.keys(fields)) names[\`#\${key}\`] = key;
+  return { ExpressionAttributeNames: names };
+}
+app.patch("/notes/:id", async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ...buildUpdate(pick(req.body, EDITABLE)) }));
+});`,
+    },
+    {
+      name: "odd inputs do not crash the rule",
+      filename: "src/odd.ts",
+      code: `${V3_DOC}
+app.post("/x", async (req, res) => {
+  await doc.send(new QueryCommand());
+  await doc.query(...req.body.args);
+  await doc.send(new ScanCommand(null));
+  await doc.send(new ScanCommand({ ...{ ...{ ...{ TableName: "T" } } } }));
+  let params = req.body;
+  params = { TableName: "T" };
+  await doc.send(new ScanCommand(params));
+  const loop = { ...loop };
+  await doc.send(new ScanCommand(loop));
+});`,
+    },
+    {
+      name: "look-alikes: not DynamoDB",
+      filename: "src/routes/other.ts",
+      code: `import { TimestreamQueryClient, QueryCommand } from "@aws-sdk/client-timestream-query";
+const ts = new TimestreamQueryClient({});
+app.get("/metrics", async (req, res) => {
+  await ts.send(new QueryCommand(req.body));
+  await knex.query(req.body);
+  sessions.get(req.query.t);
+});`,
+    },
+    {
+      name: "the Lambda event as a whole is not request input",
+      filename: "src/handlers/stream.js",
+      code: `${V3_DOC}
+export const handler = async (event) => {
+  for (const record of event.Records) await doc.send(new PutCommand({ TableName: "Audit", Item: record.dynamodb.NewImage }));
+};`,
+      options: STRICT,
+    },
+    {
+      name: "same-file helper that maps the request to a constant",
+      filename: "src/routes/items.ts",
+      code: `${V3_DOC}
+function tableFor(kind: string): string {
+  if (kind === "task") return "Tasks";
+  return "Notes";
+}
+app.get("/items/:kind", async (req, res) => {
+  await doc.send(new ScanCommand({ TableName: tableFor(req.params.kind) }));
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: "whole input from the request body (v3 command)",
+      filename: "src/routes/query.ts",
+      code: `${V3_DOC}
+app.post("/query", async (req, res) => {
+  res.json(await doc.send(new QueryCommand(req.body)));
+});`,
+      errors: [{ messageId: "wholeInput", line: 6, column: 44, data: { subject: "The whole Query input", source: "body (Express)" } }],
+    },
+    {
+      name: "whole input from JSON.parse(event.body) (aggregated client and a variable)",
+      filename: "src/handlers/query.js",
+      code: `import { DynamoDBDocument } from "@aws-sdk/lib-dynamodb";
+import { DynamoDB } from "@aws-sdk/client-dynamodb";
+const doc = DynamoDBDocument.from(new DynamoDB({}));
+export const handler = async (event) => {
+  const params = JSON.parse(event.body);
+  const result = await doc.query(params);
+  return { statusCode: 200, body: JSON.stringify(result.Items) };
+};`,
+      errors: [{ messageId: "wholeInput", line: 6, column: 34, data: { subject: "The whole Query input", source: "body (Lambda event)" } }],
+    },
+    {
+      name: "whole input: SDK v2 DocumentClient in CommonJS",
+      filename: "src/handlers/scan.js",
+      languageOptions: script,
+      code: `${V2}
+exports.handler = async (event) => {
+  const data = await docClient.scan(JSON.parse(event.body)).promise();
+  return { statusCode: 200, body: JSON.stringify(data.Items) };
+};`,
+      errors: [{ messageId: "wholeInput", line: 5, column: 37 }],
+    },
+    {
+      name: "request body spread into the input, and Object.assign of the query",
+      filename: "src/routes/scan.ts",
+      code: `${V3_DOC}
+app.post("/scan", async (req, res) => {
+  await doc.send(new ScanCommand({ ...req.body, TableName: "Notes" }));
+  const params = { TableName: "Notes", Limit: 20 };
+  Object.assign(params, req.query);
+  await doc.send(new ScanCommand(params));
+});`,
+      errors: [
+        { messageId: "spreadInput", line: 6, column: 39, data: { subject: "the Scan input", source: "body (Express)" } },
+        { messageId: "spreadInput", line: 8, column: 25, data: { subject: "the Scan input", source: "query (Express)" } },
+      ],
+    },
+    {
+      name: "TableName and IndexName from route parameters and the query string",
+      filename: "src/routes/tables.ts",
+      code: `${V3_DOC}
+app.get("/tables/:table/items", async (req, res) => {
+  const { table } = req.params;
+  const result = await doc.send(new QueryCommand({
+    TableName: table,
+    IndexName: req.query.index as string,
+    KeyConditionExpression: "pk = :p",
+    ExpressionAttributeValues: { ":p": req.user.sub },
+  }));
+  res.json(result.Items);
+});`,
+      errors: [
+        {
+          messageId: "requestParameter",
+          line: 8,
+          column: 16,
+          data: { parameter: "TableName", operation: "Query", source: "params.table (Express)", choice: "table", example: "`TABLES[name]`" },
+        },
+        {
+          messageId: "requestParameter",
+          line: 9,
+          column: 16,
+          data: { parameter: "IndexName", operation: "Query", source: "query.index (Express)", choice: "index", example: "`INDEXES[name]`" },
+        },
+      ],
+    },
+    {
+      name: "tenant-prefixed table name from a path parameter (template literal, through a variable)",
+      filename: "src/handlers/items.ts",
+      code: `${V3_DOC}
+export const handler = async (event) => {
+  const tableName = \`\${process.env.STAGE}-\${event.pathParameters.tenant}-items\`;
+  return doc.send(new GetCommand({ TableName: tableName, Key: { id: event.pathParameters.id } }));
+};`,
+      errors: [{ messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Get", source: "pathParameters.tenant (Lambda event)", choice: "table", example: "`TABLES[name]`" } }],
+    },
+    {
+      name: "low-level client: DescribeTable and BatchGetItem keyed by request table names",
+      filename: "src/routes/admin.ts",
+      code: `${V3_LOW}
+app.get("/admin/tables/:name", async (req, res) => {
+  await client.send(new DescribeTableCommand({ TableName: req.params.name }));
+  await client.send(new BatchGetItemCommand({ RequestItems: { [req.params.name]: { Keys: [marshall({ id: req.query.id })] } } }));
+});`,
+      errors: [
+        { messageId: "requestParameter", line: 6, column: 59, data: { parameter: "TableName", operation: "DescribeTable", source: "params.name (Express)", choice: "table", example: "`TABLES[name]`" } },
+        {
+          messageId: "requestParameter",
+          line: 7,
+          column: 64,
+          data: { parameter: "A table name key of RequestItems", operation: "BatchGetItem", source: "params.name (Express)", choice: "table", example: "`TABLES[name]`" },
+        },
+      ],
+    },
+    {
+      name: "document client BatchGet and TransactWrite with request table names",
+      filename: "src/routes/batch.ts",
+      code: `${V3_DOC}
+app.post("/batch", async (req, res) => {
+  const { table, ids } = req.body;
+  await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: ids.map((id) => ({ id })) } } }));
+  await doc.send(new TransactWriteCommand({
+    TransactItems: [
+      { Put: { TableName: "Audit", Item: { id: "x" } } },
+      { Update: { TableName: req.body.target, Key: { id: ids[0] }, UpdateExpression: "SET n = n + :one", ExpressionAttributeValues: { ":one": 1 } } },
+    ],
+  }));
+});`,
+      errors: [
+        { messageId: "requestParameter", line: 7, column: 57, data: { parameter: "A table name key of RequestItems", operation: "BatchGet", source: "body.table (Express)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 11, column: 30, data: { parameter: "TransactItems[].Update.TableName", operation: "TransactWrite", source: "body.target (Express)", choice: "table", example: "`TABLES[name]`" } },
+      ],
+    },
+    {
+      name: "transaction items mapped from the body",
+      filename: "src/routes/batch.ts",
+      code: `${V3_DOC}
+app.post("/transfer", async (req, res) => {
+  await doc.send(new TransactWriteCommand({
+    TransactItems: req.body.items.map((item) => ({ Put: { TableName: item.table, Item: { id: item.id } } })),
+  }));
+});`,
+      errors: [{ messageId: "requestParameter", line: 7, column: 70, data: { parameter: "TransactItems[].Put.TableName", operation: "TransactWrite", source: "body.items.table (Express)", choice: "table", example: "`TABLES[name]`" } }],
+    },
+    {
+      name: "attribute names from the query string and from the keys of the body",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+app.get("/notes", async (req, res) => {
+  await doc.send(new QueryCommand({
+    TableName: "Notes",
+    KeyConditionExpression: "pk = :p",
+    ProjectionExpression: "#f",
+    ExpressionAttributeNames: { "#f": req.query.field },
+    ExpressionAttributeValues: { ":p": req.user.sub },
+  }));
+});
+app.patch("/notes/:id", async (req, res) => {
+  const ExpressionAttributeNames = {};
+  const ExpressionAttributeValues = {};
+  const updates = Object.keys(req.body).map((key) => {
+    ExpressionAttributeNames[\`#\${key}\`] = key;
+    ExpressionAttributeValues[\`:\${key}\`] = req.body[key];
+    return \`#\${key} = :\${key}\`;
+  });
+  await doc.send(new UpdateCommand({
+    TableName: "Notes",
+    Key: { id: req.params.id },
+    UpdateExpression: \`SET \${updates.join(", ")}\`,
+    ExpressionAttributeNames,
+    ExpressionAttributeValues,
+  }));
+});`,
+      errors: [
+        { messageId: "requestParameter", line: 10, column: 39, data: { parameter: "ExpressionAttributeNames", operation: "Query", source: "query.field (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 18, column: 43, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+      ],
+    },
+    {
+      name: "AttributesToGet from the query string (low-level, v3)",
+      filename: "src/routes/notes.ts",
+      code: `${V3_LOW}
+app.get("/notes/:id", async (req, res) => {
+  const fields = String(req.query.fields).split(",");
+  await client.send(new GetItemCommand({ TableName: "Notes", Key: marshall({ id: req.params.id }), AttributesToGet: fields }));
+});`,
+      errors: [{ messageId: "requestParameter", line: 7, column: 117, data: { parameter: "AttributesToGet", operation: "GetItem", source: "query.fields (Express)", choice: "attributes", example: "`FIELDS[name]`" } }],
+    },
+    {
+      name: "Fastify, Koa and Hono sources",
+      filename: "src/server.ts",
+      code: `${V3_DOC}
+fastify.get("/items/:table", async (request, reply) => doc.send(new ScanCommand({ TableName: request.params.table })));
+router.get("/items", async (ctx) => { ctx.body = await doc.send(new ScanCommand({ TableName: ctx.query.table })); });
+honoApp.get("/items/:table", async (c) => c.json(await doc.send(new ScanCommand({ TableName: c.req.param("table") }))));
+honoApp.post("/query", async (c) => c.json(await doc.send(new QueryCommand(await c.req.json()))));`,
+      errors: [
+        { messageId: "requestParameter", line: 5, column: 94, data: { parameter: "TableName", operation: "Scan", source: "params.table (Fastify)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 6, column: 94, data: { parameter: "TableName", operation: "Scan", source: "query.table (Koa)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 7, column: 94, data: { parameter: "TableName", operation: "Scan", source: "req.param (Hono)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "wholeInput", line: 8, column: 76, data: { subject: "The whole Query input", source: "req.json (Hono)" } },
+      ],
+    },
+    {
+      name: "NestJS body and query parameters",
+      filename: "src/items.controller.ts",
+      code: `${V3_DOC}
+@Controller("items")
+export class ItemsController {
+  @Post("search")
+  search(@Body() body: QueryCommandInput) {
+    return doc.send(new QueryCommand(body));
+  }
+  @Get()
+  list(@Query("index") index: string) {
+    return doc.send(new QueryCommand({ TableName: "Items", IndexName: index, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "x" } }));
+  }
+}`,
+      errors: [
+        { messageId: "wholeInput", line: 9, column: 38, data: { subject: "The whole Query input", source: "body (NestJS)" } },
+        { messageId: "requestParameter", line: 13, column: 71, data: { parameter: "IndexName", operation: "Query", source: "query.index (NestJS)", choice: "index", example: "`INDEXES[name]`" } },
+      ],
+    },
+    {
+      name: "Next.js route handler: the JSON body as the whole input",
+      filename: "app/api/items/route.ts",
+      code: `${V3_DOC}
+export async function POST(request: Request) {
+  const input = await request.json();
+  const result = await doc.send(new ScanCommand(input));
+  return Response.json(result.Items);
+}`,
+      errors: [{ messageId: "wholeInput", line: 7, column: 49, data: { subject: "The whole Scan input", source: "json (Next.js)" } }],
+    },
+    {
+      name: "a same-file helper that passes the request value through",
+      filename: "src/routes/items.ts",
+      code: `${V3_DOC}
+const tableOf = (req) => req.query.table.trim();
+app.get("/items", async (req, res) => {
+  await doc.send(new ScanCommand({ TableName: tableOf(req) }));
+});`,
+      errors: [{ messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Scan", source: "query.table (Express)", choice: "table", example: "`TABLES[name]`" } }],
+    },
+    {
+      name: "a guard on another value, or one that does not stop, does not silence",
+      filename: "src/routes/items.ts",
+      code: `${V3_DOC}
+const ALLOWED = ["Notes", "Tasks"];
+app.get("/items", async (req, res) => {
+  if (!ALLOWED.includes(req.query.kind)) return res.sendStatus(400);
+  if (!ALLOWED.includes(req.query.table)) console.warn("unexpected table", req.query.table);
+  await doc.send(new ScanCommand({ TableName: req.query.table }));
+});`,
+      errors: [{ messageId: "requestParameter", line: 9, column: 47, data: { parameter: "TableName", operation: "Scan", source: "query.table (Express)", choice: "table", example: "`TABLES[name]`" } }],
+    },
+    {
+      name: "IndexName in a conditional spread",
+      filename: "src/routes/notes.ts",
+      code: `${V3_DOC}
+app.get("/notes", async (req, res) => {
+  const { index } = req.query;
+  await doc.send(new QueryCommand({
+    TableName: "Notes",
+    KeyConditionExpression: "pk = :p",
+    ExpressionAttributeValues: { ":p": req.user.sub },
+    ...(index && { IndexName: index }),
+  }));
+});`,
+      errors: [{ messageId: "requestParameter", line: 11, column: 31, data: { parameter: "IndexName", operation: "Query", source: "query.index (Express)", choice: "index", example: "`INDEXES[name]`" } }],
+    },
+    {
+      name: "a same-file update builder called with the body (reported at the argument)",
+      filename: "src/handlers/update.js",
+      code: `${V3_DOC}
+function buildUpdate(fields) {
+  const names = {};
+  const values = {};
+  const sets = [];
+  for (const [key, value] of Object.entries(fields)) {
+    names[\`#\${key}\`] = key;
+    values[\`:\${key}\`] = value;
+    sets.push(\`#\${key} = :\${key}\`);
+  }
+  return { UpdateExpression: "SET " + sets.join(", "), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id: event.pathParameters.id }, ...buildUpdate(body) }));
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id: "settings" }, ...buildUpdate({ theme: "dark" }) }));
+};`,
+      errors: [{ messageId: "requestParameter", line: 18, column: 111, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } }],
+    },
+    {
+      name: "a same-file params builder and names written through the params object",
+      filename: "src/handlers/items.js",
+      code: `${V3_DOC}
+const scanParams = (table) => ({ TableName: table, Limit: 50 });
+export const list = async (event) => doc.send(new ScanCommand(scanParams(event.queryStringParameters.table)));
+export const update = async (event) => {
+  const item = JSON.parse(event.body);
+  const params = { TableName: "Items", Key: { id: event.pathParameters.id }, UpdateExpression: "", ExpressionAttributeNames: {}, ExpressionAttributeValues: {} };
+  let prefix = "set ";
+  for (const attribute of Object.keys(item)) {
+    params.UpdateExpression += prefix + "#" + attribute + " = :" + attribute;
+    params.ExpressionAttributeNames["#" + attribute] = attribute;
+    params.ExpressionAttributeValues[":" + attribute] = item[attribute];
+    prefix = ", ";
+  }
+  return doc.send(new UpdateCommand(params));
+};`,
+      errors: [
+        { messageId: "requestParameter", line: 6, column: 74, data: { parameter: "TableName", operation: "Scan", source: "queryStringParameters.table (Lambda event)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 13, column: 56, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
+      ],
+    },
+    {
+      name: "Next.js Server Action, Koa request body and a settings request source",
+      filename: "app/actions.ts",
+      settings: { "dynamodb-security": { requestSources: ["readInput()"] } },
+      code: `"use server";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, ScanCommand, QueryCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export async function search(formData: FormData) {
+  return doc.send(new ScanCommand({ TableName: String(formData.get("table")) }));
+}
+router.post("/query", async (ctx) => { ctx.body = await doc.send(new QueryCommand(ctx.request.body)); });
+worker.on("job", async () => { await doc.send(new QueryCommand(readInput())); });
+app.post("/pages", async (req, res) => { for await (const page of paginateQuery({ client: doc }, req.body)) res.write(JSON.stringify(page.Items)); });`,
+      errors: [
+        { messageId: "requestParameter", line: 6, data: { parameter: "TableName", operation: "Scan", source: "arguments[0].get (Next.js)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "wholeInput", line: 8, data: { subject: "The whole Query input", source: "request.body (Koa)" } },
+        { messageId: "wholeInput", line: 9, data: { subject: "The whole Query input", source: "readInput() (a request source from the settings)" } },
+        { messageId: "wholeInput", line: 10, data: { subject: "The whole Query input", source: "body (Express)" } },
+      ],
+    },
+    {
+      name: "SDK v2: low-level client and aws-sdk/clients/dynamodb with callbacks",
+      filename: "src/handlers/legacy.js",
+      languageOptions: script,
+      code: `const AWS = require("aws-sdk");
+const DynamoDB = require("aws-sdk/clients/dynamodb");
+const ddb = new AWS.DynamoDB({ apiVersion: "2012-08-10" });
+const doc = new DynamoDB.DocumentClient();
+exports.query = (event, context, callback) => {
+  ddb.query(JSON.parse(event.body), callback);
+};
+exports.get = async (event) => {
+  const { Item } = await doc.get({ TableName: event.pathParameters.table, Key: { id: event.pathParameters.id } }).promise();
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+      errors: [
+        { messageId: "wholeInput", line: 6, column: 13, data: { subject: "The whole Query input", source: "body (Lambda event)" } },
+        { messageId: "requestParameter", line: 9, data: { parameter: "TableName", operation: "Get", source: "pathParameters.table (Lambda event)", choice: "table", example: "`TABLES[name]`" } },
+      ],
+    },
+    {
+      name: "AppSync resolver: arguments as the whole input, and as the item (strict)",
+      filename: "src/resolvers/notes.ts",
+      options: STRICT,
+      code: `${V3_DOC}
+import type { AppSyncResolverEvent } from "aws-lambda";
+export const handler = async (event: AppSyncResolverEvent<any>) => {
+  if (event.info.fieldName === "search") return (await doc.send(new QueryCommand(event.arguments.query))).Items;
+  await doc.send(new PutCommand({ TableName: "Notes", Item: event.arguments.input }));
+};`,
+      errors: [
+        { messageId: "wholeInput", line: 7, data: { subject: "The whole Query input", source: "arguments.query (Lambda event)" } },
+        { messageId: "massAssignment", line: 8, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "arguments.input (Lambda event)" } },
+      ],
+    },
+    {
+      name: "strict: BatchWrite put requests mapped from the body",
+      filename: "src/routes/import.ts",
+      options: STRICT,
+      code: `${V3_DOC}
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+app.post("/import", async (req, res) => {
+  await doc.send(new BatchWriteCommand({ RequestItems: { Notes: req.body.notes.map((note) => ({ PutRequest: { Item: note } })) } }));
+});`,
+      errors: [{ messageId: "massAssignment", line: 7, data: { how: "is written as the whole", parameter: "RequestItems{}[].PutRequest.Item", operation: "BatchWrite", source: "body.notes (Express)" } }],
+    },
+    {
+      name: "strict: request body written as the whole item, spread into it, or marshalled",
+      filename: "src/routes/notes.ts",
+      options: STRICT,
+      code: `${V3_DOC}
+import { PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+app.post("/notes", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Notes", Item: req.body }));
+  await doc.send(new PutCommand({ TableName: "Notes", Item: { ...req.body, id: crypto.randomUUID(), ownerId: req.user.sub } }));
+  await doc.send(new PutItemCommand({ TableName: "Notes", Item: marshall(req.body) }));
+  await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: "Notes", Item: { id: "1", ...req.body } } }] }));
+});`,
+      errors: [
+        { messageId: "massAssignment", line: 8, column: 61, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "body (Express)" } },
+        { messageId: "massAssignment", line: 9, column: 66, data: { how: "is spread into", parameter: "Item", operation: "Put", source: "body (Express)" } },
+        { messageId: "massAssignment", line: 10, column: 65, data: { how: "is written as the whole", parameter: "Item", operation: "PutItem", source: "body (Express)" } },
+        { messageId: "massAssignment", line: 11, column: 110, data: { how: "is spread into", parameter: "TransactItems[].Put.Item", operation: "TransactWrite", source: "body (Express)" } },
+      ],
+    },
+    {
+      name: "strict: SDK v2 put with the parsed Lambda body",
+      filename: "src/handlers/create.js",
+      languageOptions: script,
+      options: STRICT,
+      code: `${V2}
+module.exports.create = async (event) => {
+  const item = JSON.parse(event.body);
+  await docClient.put({ TableName: process.env.TABLE, Item: item }).promise();
+  return { statusCode: 201 };
+};`,
+      errors: [{ messageId: "massAssignment", line: 6, column: 61, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "body (Lambda event)" } }],
+    },
+  ],
+});
