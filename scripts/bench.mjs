@@ -128,6 +128,7 @@ function benchScaling(sets) {
       "total µs/line": ((b * 1000) / actualLines).toFixed(1),
       findings,
     });
+    console.log(`${actualLines} lines: ${JSON.stringify(rows.at(-1))}`);
   }
   console.table(rows);
   return rows;
