@@ -119,7 +119,7 @@ function offsetOf(code: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
-const short = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}…` : text);
+const short = (text: string) => (text.length > 3000 ? `${text.slice(0, 3000)}…` : text);
 
 /**
  * Every fix-safety problem of the target's findings, as readable strings (empty when all is well):
@@ -164,9 +164,11 @@ export function fixSafetyProblems(target: FixCheckTarget): string[] {
       const inside = offset >= start && offset < end;
       const moved = offset < start ? offset : inside ? start : offset + delta;
       for (const again of lint(target, output)) {
-        if (again.ruleId !== message.ruleId || again.messageId !== message.messageId) continue;
+        if (again.ruleId !== message.ruleId || again.messageId !== message.messageId || again.message !== message.message) continue;
         const at = offsetOf(output, again.line, again.column);
-        if (!(inside ? at >= start && at <= start + inserted : at === moved)) continue;
+        // A finding inside the replaced range is the same one only if it lies in the inserted text; after a
+        // pure removal, whatever now starts there is a different finding (the next statement or property).
+        if (!(inside ? at >= start && at < start + inserted : at === moved)) continue;
         for (const repeat of again.suggestions ?? []) {
           if (repeat.desc !== suggestion.desc) continue;
           const twice = applyFix(output, repeat.fix);

@@ -68,6 +68,13 @@ describe("checkFixSafety", () => {
     expect(problems.some((problem) => problem.includes("applied a second time it changes the code again") && problem.includes("void 0, void 0, danger"))).toBe(true);
   });
 
+  it("does not take the next finding that moves into a removed statement's place for the same one", () => {
+    // Removes the statement with its line break, so the next statement starts where the finding was.
+    const removesStatement = makeRule((fixer, node) => fixer.removeRange([node.parent.range[0], node.parent.range[1] + 1]));
+    const twoStatements = { code: "danger(1);\ndanger(2);\n", errors: [{ messageId: "danger" as const }, { messageId: "danger" as const }] };
+    expect(checkFixSafety("removes-statement", removesStatement, twoStatements)).toEqual([]);
+  });
+
   it("catches a fix that removes a comment", () => {
     const problems = checkFixSafety("deletes-comments", deletesComments, invalid());
     expect(problems).toContain(`suggestion "Call safe() instead." of file.ts:2:10 rule-under-test/deletes-comments: removes comment(s) "Block: the caller's input "`);

@@ -1,10 +1,9 @@
 import tsParser from "@typescript-eslint/parser";
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-expression-injection";
+import { runRuleTests } from "../rule-tester";
 
-const ruleTester = new RuleTester();
 const script = { parserOptions: { sourceType: "script" } } as const;
 const strict = [{ reportAllNonConstant: true }] as const;
 
@@ -297,7 +296,7 @@ exports.handler = (event, context, callback) => {
 };
 `;
 
-ruleTester.run("no-expression-injection", rule, {
+runRuleTests("no-expression-injection", rule, {
   valid: [
     // Constants: literals, const strings, enum and as-const members, constant arrays and appends, DynamoDB arithmetic.
     `${DOC}

@@ -1,8 +1,8 @@
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-hardcoded-credentials";
+import { runRuleTests } from "../rule-tester";
 
 // Made-up values in the real formats (random, not real keys). Key ids are assembled from two pieces so
 // that the project's self-lint, which runs this rule, does not flag this file.
@@ -53,10 +53,9 @@ export class NotesRepository {
 }
 `;
 
-const ruleTester = new RuleTester();
 const script = { parserOptions: { sourceType: "script" } } as const;
 
-ruleTester.run("no-hardcoded-credentials", rule, {
+runRuleTests("no-hardcoded-credentials", rule, {
   valid: [
     {
       name: "v3: credentials from the default chain, providers, STS and parameters",

@@ -1,14 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { RuleTester } from "@typescript-eslint/rule-tester";
+import type { RunTests } from "@typescript-eslint/rule-tester";
+import { runRuleTests } from "../rule-tester";
 import typescriptParser from "@typescript-eslint/parser";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
 import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/no-insecure-transport";
 
-const ruleTester = new RuleTester();
 const script = { parserOptions: { sourceType: "script" } } as const;
 
 // A small project on disk for the cases where the agent or handler is imported from a sibling module.
@@ -30,7 +30,7 @@ writeFileSync(path.join(project, "src/lib/legacy.js"), `const https = require("h
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 const inProject = (file: string) => path.join(project, file);
 
-type Cases = Parameters<typeof ruleTester.run<MessageIds, Options>>[2];
+type Cases = RunTests<MessageIds, Options>;
 type MessageIds = typeof rule extends RuleModule<infer M, infer _O> ? M : never;
 type Options = typeof rule extends RuleModule<infer _M, infer O> ? O : never;
 
@@ -820,7 +820,7 @@ export {};`,
   ],
 };
 
-ruleTester.run("no-insecure-transport", rule, cases);
+runRuleTests("no-insecure-transport", rule, cases);
 
 describe("no-insecure-transport remedies", () => {
   const linter = new Linter({ configType: "flat", cwd: path.parse(project).root });

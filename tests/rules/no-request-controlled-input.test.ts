@@ -1,7 +1,6 @@
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import rule from "../../rules/no-request-controlled-input";
+import { runRuleTests } from "../rule-tester";
 
-const ruleTester = new RuleTester();
 const script = { parserOptions: { sourceType: "script" } } as const;
 const STRICT = [{ massAssignment: true }] as const;
 
@@ -18,7 +17,7 @@ const V2 = `const AWS = require("aws-sdk");
 const docClient = new AWS.DynamoDB.DocumentClient();
 `;
 
-ruleTester.run("no-request-controlled-input", rule, {
+runRuleTests("no-request-controlled-input", rule, {
   valid: [
     // Request values as key, attribute and expression values, limits and cursors: the other rules judge them.
     {

@@ -1,11 +1,10 @@
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import rule from "../../rules/no-sensitive-logging";
+import { runRuleTests } from "../rule-tester";
 
-const ruleTester = new RuleTester();
 const script = { filename: "src/db.js", languageOptions: { parserOptions: { sourceType: "script" as const } } };
 const strict = [{ reportItemsInHandlers: true }] as [{ reportItemsInHandlers: boolean }];
 
-ruleTester.run("no-sensitive-logging", rule, {
+runRuleTests("no-sensitive-logging", rule, {
   valid: [
     // SDK loggers: default (none), no-op, filtered, above info, opt-in switches, v3 with a stream.
     `

@@ -1,8 +1,6 @@
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import { describe, expect, it } from "vitest";
 import rule, { routeMatches } from "../../rules/require-ownership-check";
-
-const ruleTester = new RuleTester();
+import { runRuleTests } from "../rule-tester";
 
 /** SDK v3 document client, command style. */
 const V3 = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -29,7 +27,7 @@ describe("routeMatches", () => {
   });
 });
 
-ruleTester.run("require-ownership-check", rule, {
+runRuleTests("require-ownership-check", rule, {
   valid: [
     // ---------------------------------------------------------------- evidence 1: the caller in the key
     {
