@@ -413,14 +413,23 @@ export default createRule<Options, MessageIds>({
           };
           if (leaf === "names") {
             // Placeholders and the names they stand for: each entry, so the report points at the one that is request data.
-            const objects = objectsOf(node, place, access);
-            for (const { resolved, place: at } of objects) {
-              for (const spread of resolved.spreads ?? []) check(spread, at);
-              for (const property of resolved.properties.values()) check(property.value, at);
-              for (const entry of resolved.computed ?? []) {
-                if (!check(entry.value, at)) check(entry.key, at);
+            const checkNames = (objects: ReturnType<typeof objectsOf>, depth: number) => {
+              for (const { resolved, place: at } of objects) {
+                for (const spread of resolved.spreads ?? []) {
+                  // `...(image && { "#image": "image" })`: the request value only decides whether constant
+                  // names are added; judge the object it spreads. A request object spread whole is reported.
+                  const inner = depth < MAX_DEPTH && !requestObject(spread, at) ? objectsOf(spread, at, undefined) : [];
+                  if (inner.length > 0) checkNames(inner, depth + 1);
+                  else check(spread, at);
+                }
+                for (const property of resolved.properties.values()) check(property.value, at);
+                for (const entry of resolved.computed ?? []) {
+                  if (!check(entry.value, at)) check(entry.key, at);
+                }
               }
-            }
+            };
+            const objects = objectsOf(node, place, access);
+            checkNames(objects, 0);
             if (objects.length > 0) return;
           }
           check(node, place);

@@ -450,6 +450,14 @@ export class ValueResolver {
         const chain = memberChain(callee);
         if (chain?.path.includes("Converter")) return this.union(node.arguments, bindings, state, depth);
       }
+      // `Object.keys(body).reduce((names, k) => ({ ...names, [`#${k}`]: k }), {})`: what the callback returns
+      // (its element parameter comes from the receiver) and the initial value.
+      if (name === "reduce" || name === "reduceRight") {
+        const callback = node.arguments[0] && unwrap(node.arguments[0]);
+        if (callback?.type === AST_NODE_TYPES.ArrowFunctionExpression || callback?.type === AST_NODE_TYPES.FunctionExpression) {
+          return this.union([...this.returnsOf(callback), node.arguments[1]], bindings, state, depth);
+        }
+      }
       // String and array methods carry their receiver's origin (req.query.table.trim() is query.table, not query.table.trim).
       if (RECEIVER_METHODS.has(name)) {
         return [...this.origins(callee.object, bindings, state, depth), ...(name === "concat" ? this.union(node.arguments, bindings, state, depth) : [])];

@@ -27,6 +27,14 @@ describe("value resolver: loops and array callbacks", () => {
     expect(kinds(`run((x) => use(x));`)).toEqual(["parameter"]);
   });
 
+  it("gives a reduce call the origins of what its callback returns and of the initial value", () => {
+    expect(kinds(`app.post("/x", (req, res) => { use(Object.keys(req.body).reduce((all, k) => ({ ...all, [k]: k }), {})); });`)).toEqual(["parameter", "request:body"]);
+    expect(kinds(`app.get("/x", (req, res) => { use([1, 2].reduce((sum, n) => sum + n, req.query.start)); });`)).toEqual(["parameter", "request:query.start"]);
+    expect(kinds(`const A = ["a"]; use(A.reduce((all, k) => ({ ...all, [k]: 1 }), {}));`)).toEqual(["parameter"]);
+    // A callback that is not inline: not followed.
+    expect(kinds(`app.post("/x", (req, res) => { use(Object.keys(req.body).reduce(merge, {})); });`)).toEqual(["unknown"]);
+  });
+
   it("gives for-of and for-in variables the iterated value's origin", () => {
     expect(kinds(`app.post("/x", (req, res) => { for (const k of Object.keys(req.body)) use(k); });`)).toEqual(["request:body"]);
     expect(kinds(`app.post("/x", (req, res) => { for (const k in req.query) use(k); });`)).toEqual(["request:query"]);

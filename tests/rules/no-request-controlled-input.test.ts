@@ -284,6 +284,46 @@ export const handler = async (event) => {
       options: STRICT,
     },
     {
+      name: "constant attribute names added when a body field is present (conditional spread)",
+      filename: "src/controllers/products.ts",
+      code: `import { UpdateItemCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const ddb = new DynamoDBClient({});
+export const updateProduct = async (req, res) => {
+  const { sku, title, photo } = req.body;
+  await ddb.send(new UpdateItemCommand({
+    TableName: process.env.PRODUCTS_TABLE,
+    Key: { sku: { S: sku } },
+    ExpressionAttributeNames: {
+      "#title": "title",
+      ...(photo && { "#photo": "photo" }),
+      ...(req.query.touch ? { "#touched": "touchedAt" } : {}),
+    },
+    ExpressionAttributeValues: { ":title": { S: title }, ...(photo && { ":photo": { S: photo } }) },
+    UpdateExpression: photo ? "SET #title = :title, #photo = :photo" : "SET #title = :title",
+  }));
+  res.sendStatus(204);
+};`,
+    },
+    {
+      name: "attribute names reduced from body keys that passed an allow-list filter",
+      filename: "src/handlers/profile.js",
+      code: `${V3_DOC}
+const EDITABLE = ["displayName", "bio"];
+export const handler = async (event) => {
+  const changes = JSON.parse(event.body);
+  const fields = Object.keys(changes).filter((field) => EDITABLE.includes(field));
+  const names = fields.reduce((all, field) => ({ ...all, [\`#\${field}\`]: field }), {});
+  const values = fields.reduce((all, field) => ({ ...all, [\`:\${field}\`]: changes[field] }), {});
+  await doc.send(new UpdateCommand({
+    TableName: "Profiles",
+    Key: { id: event.requestContext.authorizer.claims.sub },
+    UpdateExpression: "SET " + fields.map((field) => \`#\${field} = :\${field}\`).join(", "),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  }));
+};`,
+    },
+    {
       name: "same-file helper that maps the request to a constant",
       filename: "src/routes/items.ts",
       code: `${V3_DOC}
@@ -464,6 +504,33 @@ app.patch("/notes/:id", async (req, res) => {
       errors: [
         { messageId: "requestParameter", line: 10, column: 39, data: { parameter: "ExpressionAttributeNames", operation: "Query", source: "query.field (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
         { messageId: "requestParameter", line: 18, column: 43, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+      ],
+    },
+    {
+      name: "attribute names reduced from the keys of the body, and a request object spread into the names",
+      filename: "src/handlers/profile.js",
+      code: `${V3_DOC}
+export const handler = async (event) => {
+  const changes = JSON.parse(event.body);
+  const names = Object.keys(changes).reduce((all, field) => ({ ...all, [\`#\${field}\`]: field }), {});
+  await doc.send(new UpdateCommand({
+    TableName: "Profiles",
+    Key: { id: event.pathParameters.id },
+    UpdateExpression: "SET " + Object.keys(changes).map((field) => \`#\${field} = :\${field}\`).join(", "),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: Object.fromEntries(Object.entries(changes).map(([field, value]) => [\`:\${field}\`, value])),
+  }));
+  await doc.send(new UpdateCommand({
+    TableName: "Profiles",
+    Key: { id: event.pathParameters.id },
+    UpdateExpression: "SET #n = :n",
+    ExpressionAttributeNames: { "#n": "name", ...(changes.names || {}) },
+    ExpressionAttributeValues: { ":n": changes.name },
+  }));
+};`,
+      errors: [
+        { messageId: "requestParameter", line: 12, column: 31, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 19, column: 51, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body.names (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
       ],
     },
     {
