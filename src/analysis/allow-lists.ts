@@ -44,6 +44,8 @@ const ENUM_PIPES = new Set(["ParseEnumPipe"]);
 const SCHEMA_VALIDATE_METHODS = new Set(["parse", "parseAsync", "safeParse", "safeParseAsync", "validateSync", "validate", "cast"]);
 /** Schema builders that admit only listed values: zod `enum`/`nativeEnum`/`literal`, Joi `valid`, yup `oneOf`. */
 const ENUM_SCHEMA_METHODS = new Set(["enum", "nativeEnum", "literal", "valid", "oneOf"]);
+/** Object schema methods that let unknown keys through (zod, Joi). */
+const OPEN_SCHEMA_METHODS = new Set(["passthrough", "catchall", "loose", "looseObject", "unknown", "pattern", "options", "prefs", "preferences"]);
 
 /** The key of request input: framework and member path (`express:query.table`). */
 export function requestKey(origin: RequestOrigin): string {
@@ -71,6 +73,29 @@ export class AllowListGuards {
     if (this.enumPipeParameter(origin.node)) return true;
     if (this.guardedValue(value, key, covers, { steps: MAX_FLOW_STEPS, seen: new Set() })) return true;
     return sites.some((site) => site !== undefined && this.guardedAt(site, covers));
+  }
+
+  /**
+   * True when `node` is a key of an object a closed schema returned (`Object.keys(value).forEach((k) => ...)`,
+   * `for (const k in value)`, `for (const [k] of Object.entries(value))` with `value` from
+   * `Joi.object({ ... }).validate(body)` or `z.object({ ... }).parse(body)`): one of the names the schema lists.
+   */
+  isKeyOfClosedSchema(node: Node): boolean {
+    const current = unwrap(node);
+    if (current.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = this.scope.variableOf(current);
+    const definition = variable?.defs[0];
+    if (!variable || !definition) return false;
+    if (definition.type === "Parameter") {
+      const fn = definition.node as FunctionNode;
+      const index = fn.params.findIndex((parameter) => parameter === definition.name);
+      const list = index >= 0 ? arrayCallbackReceiver(fn, index) : undefined;
+      const object = list && objectOfKeysCall(list, "keys");
+      return object !== undefined && this.keysOfClosedSchema(object);
+    }
+    if (definition.type !== "Variable") return false;
+    const writes = this.scope.writesOf(variable);
+    return writes.length > 0 && writes.every((write) => !write.value && this.loopKeyOfClosedSchema(write.identifier, write.path));
   }
 
   /** Follows the value back through variables, branches and conversions: every way `key` reaches it is guarded. */
@@ -101,6 +126,8 @@ export class AllowListGuards {
         const callee = unwrap(current.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           if (this.isAllowListFilter(callee)) return true;
+          const object = objectOfKeysCall(current, "keys");
+          if (object && this.keysOfClosedSchema(object)) return true;
           if (carries(callee.object)) return this.guardedValue(callee.object, key, covers, state);
         }
         return all(current.arguments);
@@ -116,7 +143,10 @@ export class AllowListGuards {
           return list !== undefined && this.guardedValue(list, key, covers, state);
         }
         if (definition.type !== "Variable") return false;
-        const writes = this.scope.writesOf(variable);
+        // Loop variables that are keys of a closed schema's result: `for (const k in value)`, `for (const [k] of Object.entries(value))`.
+        const allWrites = this.scope.writesOf(variable);
+        const writes = allWrites.filter((write) => write.value || !this.loopKeyOfClosedSchema(write.identifier, write.path));
+        if (writes.length === 0) return allWrites.length > 0;
         return all(writes.map((write) => write.value ?? loopSource(write.identifier)));
       }
       default:
@@ -130,6 +160,16 @@ export class AllowListGuards {
    * Joi `.valid(...)`, yup `.oneOf([...])`, zod `z.nativeEnum(E)` / `z.literal(...)`.
    */
   private validatedByEnumSchema(node: Node): boolean {
+    const result = this.schemaResult(node);
+    return result !== undefined && this.schemaAllowsOnlyListed(result.schema, result.path, 0);
+  }
+
+  /**
+   * The validator call a value comes from, the schema it validates with and the path of the value inside
+   * the validated object: `Schema.parse(req.query).sort` → (Schema, ["sort"]), `const { value } =
+   * schema.validate(body)` → (schema, []). Undefined when the value is not read from a validator's result.
+   */
+  private schemaResult(node: Node): { call: TSESTree.CallExpression; schema: Node; path: string[] } | undefined {
     const path: string[] = [];
     let current: Node = unwrap(node);
     for (let i = 0; i < 20; i++) {
@@ -139,30 +179,78 @@ export class AllowListGuards {
       }
       if (current.type === AST_NODE_TYPES.MemberExpression) {
         const key = staticKeyName(current);
-        if (key === undefined) return false;
+        if (key === undefined) return undefined;
         path.unshift(key);
         current = unwrap(current.object);
         continue;
       }
       if (current.type === AST_NODE_TYPES.Identifier) {
         const variable = this.scope.variableOf(current);
-        if (!variable || variable.defs[0]?.type !== "Variable") return false;
+        if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
         const writes = this.scope.writesOf(variable);
-        if (writes.length !== 1 || !writes[0].value) return false;
+        if (writes.length !== 1 || !writes[0].value) return undefined;
         path.unshift(...writes[0].path);
         current = unwrap(writes[0].value);
         continue;
       }
-      if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const callee = unwrap(current.callee);
       const name = calleeName(current);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !name || !SCHEMA_VALIDATE_METHODS.has(name)) return false;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !name || !SCHEMA_VALIDATE_METHODS.has(name)) return undefined;
       // safeParse(x).data, Joi's validate(x).value
       if ((name === "safeParse" || name === "safeParseAsync") && path[0] === "data") path.shift();
       else if (name === "validate" && path[0] === "value") path.shift();
-      return this.schemaAllowsOnlyListed(callee.object, path, 0);
+      return { call: current, schema: callee.object, path };
     }
+    return undefined;
+  }
+
+  /**
+   * `Object.keys(v)`, `for (const k in v)`, the keys of `Object.entries(v)`, where `v` is what a closed
+   * object schema returned: zod's `z.object({ ... })` drops unknown keys and Joi's `Joi.object({ ... })`
+   * rejects them, so every key is one the schema lists. yup keeps unknown keys unless `.noUnknown()`.
+   */
+  private keysOfClosedSchema(object: Node): boolean {
+    const result = this.schemaResult(object);
+    if (!result || result.path.length > 0) return false;
+    const definition = unwrap(this.values.definitionOf(result.schema) ?? result.schema);
+    const calls = schemaCallChain(definition);
+    const names = calls.map((call) => calleeName(call) ?? "");
+    const innermost = calls[calls.length - 1];
+    if (!innermost || (names[names.length - 1] !== "object" && names[names.length - 1] !== "strictObject")) return false;
+    if (names.some((name) => OPEN_SCHEMA_METHODS.has(name))) return false;
+    const library = this.moduleOf(innermost.callee);
+    const options = result.call.arguments[1];
+    if (library === "zod" || library?.startsWith("zod/")) return true;
+    if (library === "joi" || library === "@hapi/joi") return !(options && hasTrueProperty(options, "allowUnknown"));
+    if (library === "yup") return names.includes("noUnknown");
     return false;
+  }
+
+  private loopKeyOfClosedSchema(identifier: TSESTree.Identifier, path: readonly string[]): boolean {
+    const iterated = loopSource(identifier);
+    if (!iterated) return false;
+    if (iterated.parent?.type === AST_NODE_TYPES.ForInStatement) return path.length === 0 && this.keysOfClosedSchema(iterated);
+    const entries = objectOfKeysCall(iterated, "entries");
+    return entries !== undefined && path.length > 0 && path[0] === "0" && this.keysOfClosedSchema(entries);
+  }
+
+  /** The module an imported or required name comes from: `z` of `import { z } from "zod"`, `Joi` of `require("joi")`. */
+  private moduleOf(callee: Node): string | undefined {
+    let root = unwrap(callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const definition = this.scope.variableOf(root)?.defs[0];
+    if (definition?.type === "ImportBinding") {
+      const declaration = definition.parent;
+      return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? String(declaration.source.value) : undefined;
+    }
+    if (definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+      const init = unwrap(definition.node.init);
+      const specifier = init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === "require" ? init.arguments[0] : undefined;
+      return specifier?.type === AST_NODE_TYPES.Literal && typeof specifier.value === "string" ? specifier.value : undefined;
+    }
+    return undefined;
   }
 
   /** The schema (zod, yup, Joi) at `path` inside `schema` only admits listed values. */
@@ -485,6 +573,28 @@ function keyCovers(key: string, guarded: string): boolean {
 }
 
 /** `z.object({...}).strict().optional()`: the calls of a builder chain, outermost first. */
+/** `Object.keys(x)` / `Object.entries(x)` (as `method`): x. */
+function objectOfKeysCall(node: Node, method: "keys" | "entries"): Node | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== method) return undefined;
+  const object = unwrap(callee.object);
+  const argument = call.arguments[0];
+  return object.type === AST_NODE_TYPES.Identifier && object.name === "Object" && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+}
+
+/** An options object literal with `name: true` (or a non-literal value for it). */
+function hasTrueProperty(options: Node, name: string): boolean {
+  const current = unwrap(options);
+  if (current.type !== AST_NODE_TYPES.ObjectExpression) return true;
+  if (current.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return true;
+  const property = findProperty(current, name);
+  if (!property) return false;
+  const value = unwrap(property.value);
+  return !(value.type === AST_NODE_TYPES.Literal && value.value === false);
+}
+
 function schemaCallChain(node: Node): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   let current = unwrap(node);

@@ -98,6 +98,24 @@ describe("allow-lists: branches, switches and helpers", () => {
     expect(guarded(express(`const { table } = JSON.parse(req.body.json); use(table);`))).toBe(false);
   });
 
+  it("recognises keys of what a closed object schema returned (zod strips unknown keys, Joi rejects them)", () => {
+    const zod = `import { z } from "zod"; const Patch = z.object({ title: z.string(), done: z.boolean() }).partial();`;
+    expect(guarded(`${zod} app.patch("/x", (req, res) => { const patch = Patch.parse(req.body); for (const k of Object.keys(patch)) use(k); });`)).toBe(true);
+    expect(guarded(`${zod} app.patch("/x", (req, res) => { const patch = Patch.parse(req.body); Object.keys(patch).forEach((k) => use(k)); });`)).toBe(true);
+    expect(guarded(`${zod} app.patch("/x", (req, res) => { const patch = Patch.parse(req.body); for (const [k] of Object.entries(patch)) use(k); });`)).toBe(true);
+    expect(guarded(`${zod} app.patch("/x", (req, res) => { const patch = Patch.parse(req.body); for (const k in patch) use(k); });`)).toBe(true);
+    const joi = `const Joi = require("joi"); const Patch = Joi.object({ title: Joi.string(), done: Joi.boolean() }).min(1);`;
+    expect(guarded(`${joi} app.patch("/x", (req, res) => { const { error, value } = Patch.validate(req.body); if (error) return; for (const k of Object.keys(value)) use(k); });`)).toBe(true);
+    // Unknown keys let through: zod passthrough, Joi unknown() or allowUnknown, yup without noUnknown(); values, not keys.
+    expect(guarded(`import { z } from "zod"; const P = z.object({ a: z.string() }).passthrough(); app.patch("/x", (req, res) => { for (const k of Object.keys(P.parse(req.body))) use(k); });`)).toBe(false);
+    expect(guarded(`${joi} app.patch("/x", (req, res) => { const { value } = Patch.unknown().validate(req.body); for (const k of Object.keys(value)) use(k); });`)).toBe(false);
+    expect(guarded(`${joi} app.patch("/x", (req, res) => { const { value } = Patch.validate(req.body, { allowUnknown: true }); for (const k of Object.keys(value)) use(k); });`)).toBe(false);
+    expect(guarded(`const yup = require("yup"); const P = yup.object({ a: yup.string() }); app.patch("/x", async (req, res) => { for (const k of Object.keys(await P.validate(req.body))) use(k); });`)).toBe(false);
+    expect(guarded(`const yup = require("yup"); const P = yup.object({ a: yup.string() }).noUnknown(); app.patch("/x", async (req, res) => { const v = await P.validate(req.body); for (const k of Object.keys(v)) use(k); });`)).toBe(true);
+    expect(guarded(`${zod} app.patch("/x", (req, res) => { const patch = Patch.parse(req.body); for (const [k, v] of Object.entries(patch)) use(v); });`)).toBe(false);
+    expect(guarded(`const Patch = makeSchema(); app.patch("/x", (req, res) => { const patch = Patch.parse(req.body); for (const k of Object.keys(patch)) use(k); });`)).toBe(false);
+  });
+
   it("recognises NestJS enum pipes", () => {
     const code = `@Controller() class C { @Get() list(@Query("table", new ParseEnumPipe(Table)) table: Table) { use(table); } }`;
     expect(guarded(code)).toBe(true);

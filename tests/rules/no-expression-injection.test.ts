@@ -298,6 +298,22 @@ exports.handler = (event, context, callback) => {
 
 runRuleTests("no-expression-injection", rule, {
   valid: [
+    // An update built from the keys of what a closed Joi object schema returned: only the names it lists.
+    `const AWS = require("aws-sdk");
+const Joi = require("joi");
+const docClient = new AWS.DynamoDB.DocumentClient();
+const profilePatch = Joi.object({ nickname: Joi.string(), city: Joi.string() }).min(1);
+module.exports.updateProfile = async (id, changes) => {
+  const { error, value } = profilePatch.validate(changes);
+  if (error) throw error;
+  let expression = "SET updatedAt = :now";
+  const values = { ":now": Date.now() };
+  Object.keys(value).forEach((field) => {
+    expression += \`, \${field} = :\${field}\`;
+    values[\`:\${field}\`] = value[field];
+  });
+  return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: expression, ExpressionAttributeValues: values }).promise();
+};`,
     // Constants: literals, const strings, enum and as-const members, constant arrays and appends, DynamoDB arithmetic.
     `${DOC}
 enum Status { Open = "OPEN" }
@@ -423,6 +439,21 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    // The same update built from the keys of the unvalidated argument.
+    {
+      code: `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+module.exports.updateProfile = async (id, changes) => {
+  let expression = "SET updatedAt = :now";
+  const values = { ":now": Date.now() };
+  Object.keys(changes).forEach((field) => {
+    expression += \`, \${field} = :\${field}\`;
+    values[\`:\${field}\`] = changes[field];
+  });
+  return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: expression, ExpressionAttributeValues: values }).promise();
+};`,
+      errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "field", source: "is parameter `changes` of `an anonymous function`, which callers can set to anything" } }],
+    },
     // A same-file helper is judged by its call sites: the request value is reported where it is passed.
     {
       code: helperCallSites,

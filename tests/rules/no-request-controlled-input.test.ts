@@ -324,6 +324,28 @@ export const handler = async (event) => {
 };`,
     },
     {
+      name: "attribute names from the keys of a closed zod or Joi object schema's result",
+      filename: "src/routes/todos.ts",
+      code: `${V3_DOC}
+import { z } from "zod";
+import Joi from "joi";
+const TodoPatch = z.object({ title: z.string().max(200), done: z.boolean() }).partial();
+const LabelPatch = Joi.object({ color: Joi.string(), name: Joi.string() }).min(1);
+app.patch("/todos/:id", async (req, res) => {
+  const patch = TodoPatch.parse(req.body);
+  const names = {};
+  for (const [field] of Object.entries(patch)) names[\`#\${field}\`] = field;
+  await doc.send(new UpdateCommand({ TableName: "Todos", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":t": patch.title } }));
+});
+app.patch("/labels/:id", async (req, res) => {
+  const { error, value } = LabelPatch.validate(req.body);
+  if (error) return res.status(400).json(error.details);
+  const names = {};
+  Object.keys(value).forEach((field) => { names[\`#\${field}\`] = field; });
+  await doc.send(new UpdateCommand({ TableName: "Labels", Key: { id: req.params.id }, UpdateExpression: "SET #color = :c", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":c": value.color } }));
+});`,
+    },
+    {
       name: "same-file helper that maps the request to a constant",
       filename: "src/routes/items.ts",
       code: `${V3_DOC}
@@ -532,6 +554,20 @@ export const handler = async (event) => {
         { messageId: "requestParameter", line: 12, column: 31, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
         { messageId: "requestParameter", line: 19, column: 51, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body.names (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
       ],
+    },
+    {
+      name: "attribute names from the keys of an object schema that lets unknown keys through",
+      filename: "src/routes/todos.ts",
+      code: `${V3_DOC}
+import { z } from "zod";
+const TodoPatch = z.object({ title: z.string(), done: z.boolean() }).partial().passthrough();
+app.patch("/todos/:id", async (req, res) => {
+  const patch = TodoPatch.parse(req.body);
+  const names = {};
+  for (const field of Object.keys(patch)) names[\`#\${field}\`] = field;
+  await doc.send(new UpdateCommand({ TableName: "Todos", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":t": patch.title } }));
+});`,
+      errors: [{ messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Express)", choice: "attribute names", example: "`FIELDS[name]`" } }],
     },
     {
       name: "AttributesToGet from the query string (low-level, v3)",
