@@ -346,6 +346,29 @@ app.patch("/labels/:id", async (req, res) => {
 });`,
     },
     {
+      name: "request values that only pick between constants, pagination helpers and Object.assign of values",
+      filename: "src/routes/orders.ts",
+      code: `${V3_DOC}
+const TABLES: Record<string, string> = { open: "OpenOrders", closed: "ClosedOrders" };
+function page(query: Record<string, string>) {
+  return { Limit: Math.min(Number(query.limit) || 25, 100), ExclusiveStartKey: query.cursor ? JSON.parse(Buffer.from(query.cursor, "base64url").toString()) : undefined };
+}
+app.get("/orders/:state", async (req, res) => {
+  await doc.send(new ScanCommand({ TableName: req.query.archive === "1" ? "OrdersArchive" : "Orders" }));
+  await doc.send(new ScanCommand({ TableName: TABLES[req.params.state] ?? "Orders", ...page(req.query) }));
+  const order = req.query.order;
+  await doc.send(new QueryCommand({
+    TableName: "Orders",
+    IndexName: order ? \`by_\${order === "asc" ? "created" : "updated"}\` : undefined,
+    KeyConditionExpression: "customer = :c",
+    ExpressionAttributeValues: { ":c": req.user.id },
+  }));
+  const params = { TableName: "Orders" };
+  Object.assign(params, { Limit: Number(req.query.limit), ExclusiveStartKey: req.query.next ? JSON.parse(String(req.query.next)) : undefined });
+  res.json(await doc.send(new ScanCommand(params)));
+});`,
+    },
+    {
       name: "same-file helper that maps the request to a constant",
       filename: "src/routes/items.ts",
       code: `${V3_DOC}
@@ -568,6 +591,28 @@ app.patch("/todos/:id", async (req, res) => {
   await doc.send(new UpdateCommand({ TableName: "Todos", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":t": patch.title } }));
 });`,
       errors: [{ messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Express)", choice: "attribute names", example: "`FIELDS[name]`" } }],
+    },
+    {
+      name: "headers, cookies and multi-value query parameters, through defaults, String() and template literals",
+      filename: "src/handlers/tenant.ts",
+      code: `${V3_DOC}
+app.get("/reports", async (req, res) => {
+  await doc.send(new ScanCommand({ TableName: req.headers["x-report-table"] as string }));
+  await doc.send(new ScanCommand({ TableName: \`reports_\${req.cookies.region}\` }));
+});
+export const handler = async (event) => {
+  const { index = "byDate" } = event.queryStringParameters ?? {};
+  const attributes = event.multiValueQueryStringParameters?.attr ?? [];
+  await doc.send(new QueryCommand({ TableName: "Reports", IndexName: index, AttributesToGet: attributes, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "r" } }));
+  await doc.send(new QueryCommand({ TableName: "Reports", IndexName: String(event.headers["x-index"]), Limit: Number(event.queryStringParameters?.limit), KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "r" } }));
+};`,
+      errors: [
+        { messageId: "requestParameter", line: 6, column: 47, data: { parameter: "TableName", operation: "Scan", source: "headers.x-report-table (Express)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Scan", source: "cookies.region (Express)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 12, column: 70, data: { parameter: "IndexName", operation: "Query", source: "queryStringParameters.index (Lambda event)", choice: "index", example: "`INDEXES[name]`" } },
+        { messageId: "requestParameter", line: 12, column: 94, data: { parameter: "AttributesToGet", operation: "Query", source: "multiValueQueryStringParameters.attr (Lambda event)", choice: "attributes", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 13, column: 70, data: { parameter: "IndexName", operation: "Query", source: "headers.x-index (Lambda event)", choice: "index", example: "`INDEXES[name]`" } },
+      ],
     },
     {
       name: "AttributesToGet from the query string (low-level, v3)",
