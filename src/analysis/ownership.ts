@@ -1382,7 +1382,8 @@ export class OwnershipAnalysis {
   private intrinsicEvidence(instance: AccessInstance): EvidenceKind[] {
     const evidence = new Set<EvidenceKind>();
     const access = instance.access;
-    if (instance.keyParts.some((part) => this.isCallerValue(part.origins)) || instance.possibleKeyParts.some((part) => this.isCallerValue(part.origins))) {
+    const callerKey = (part: ValuePart) => this.isCallerValue(part.origins) || this.composesCaller(part.node);
+    if (instance.keyParts.some(callerKey) || instance.possibleKeyParts.some(callerKey)) {
       evidence.add("caller-key");
     }
     const keyAttributes = access.keyAttributes;
@@ -1442,6 +1443,19 @@ export class OwnershipAnalysis {
     if (context.route.middleware.some((name) => this.authorizationNames.has(name))) evidence.add("authorization");
     if (context.route.roles) evidence.add("role");
     return [...evidence];
+  }
+
+  /**
+   * A key value that joins the caller with other text (`\`T#${tenantId}#${id}\``, `userId + "#" + noteId`):
+   * the caller's part is always there, so the key can only name the caller's items. Alternatives
+   * (`a ? req.user.id : req.query.user`) are not joins.
+   */
+  private composesCaller(node: Node): boolean {
+    const value = unwrap(this.values.definitionOf(node) ?? node);
+    const pieces: Node[] = [];
+    if (value.type === AST_NODE_TYPES.TemplateLiteral) pieces.push(...value.expressions);
+    else if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === "+") pieces.push(value.left as Node, value.right);
+    return pieces.some((piece) => this.isCallerValue(this.originsOf(piece)));
   }
 
   /** A value from the authenticated caller only: no request input, no parameter, nothing fetched. */

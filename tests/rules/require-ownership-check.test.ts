@@ -48,6 +48,17 @@ export const handler = async (event) => {
 };`,
     },
     {
+      name: "lambda (REST API authorizer): one key attribute joins the caller's tenant with the requested id",
+      code: `${V3}
+export const getItem = async (event) => {
+  const tenant = event.requestContext.authorizer.tenantId;
+  const pk = "TENANT#" + tenant + "#ITEM#" + event.pathParameters.id;
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.ITEMS, Key: { pk: \`T#\${tenant}#\${event.pathParameters.id}\` } }));
+  const other = await doc.send(new GetCommand({ TableName: process.env.ITEMS, Key: { pk } }));
+  return { statusCode: 200, body: JSON.stringify([Item, other.Item]) };
+};`,
+    },
+    {
       name: "query: the key condition includes the caller",
       code: `${V3}
 app.get("/notes", async (req, res) => {
@@ -578,6 +589,16 @@ app.get("/notes/:id", async (req, res) => {
           suggestions: [],
         },
       ],
+    },
+    {
+      name: "lambda: a key that is the caller's id or the requested one is not tied to the caller",
+      code: `${V3}
+export const getProfile = async (event) => {
+  const me = event.requestContext.authorizer.principalId;
+  const { Item } = await doc.send(new GetCommand({ TableName: "Profiles", Key: { pk: \`USER#\${event.queryStringParameters?.user ? event.queryStringParameters.user : me}\` } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+      errors: [{ messageId: "readNotOwned", line: 7, suggestions: [] }],
     },
     {
       name: "express: the handler knows the caller but deletes whatever id the request names",
