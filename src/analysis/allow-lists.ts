@@ -40,6 +40,9 @@ const ASSERT_FUNCTIONS = new Set(["assert", "invariant", "ok", "strictEqual"]);
 const MEMBERSHIP_METHODS = new Set(["includes", "has"]);
 const FILTER_METHODS = new Set(["filter", "find", "findLast"]);
 const ENUM_PIPES = new Set(["ParseEnumPipe"]);
+/** NestJS parameter decorators that hand a DTO to the handler, and class-validator decorators that admit only listed values. */
+const DTO_DECORATORS = new Set(["Query", "Body", "Param", "Headers"]);
+const DTO_ALLOW_LIST_DECORATORS = new Set(["IsIn", "IsEnum"]);
 /** Schema methods that return the validated value (zod, yup, Joi, valibot-style `parse`). */
 const SCHEMA_VALIDATE_METHODS = new Set(["parse", "parseAsync", "safeParse", "safeParseAsync", "validateSync", "validate", "cast"]);
 /** Schema builders that admit only listed values: zod `enum`/`nativeEnum`/`literal`, Joi `valid`, yup `oneOf`. */
@@ -70,7 +73,7 @@ export class AllowListGuards {
   isAllowListed(origin: RequestOrigin, value: Node, sites: readonly (Node | undefined)[] = []): boolean {
     const key = requestKey(origin);
     const covers = (keys: readonly string[]) => keys.some((guarded) => key === guarded || key.startsWith(`${guarded}.`));
-    if (this.enumPipeParameter(origin.node)) return true;
+    if (this.enumPipeParameter(origin.node) || this.validatedDtoProperty(origin)) return true;
     if (this.guardedValue(value, key, covers, { steps: MAX_FLOW_STEPS, seen: new Set() })) return true;
     return sites.some((site) => site !== undefined && this.guardedAt(site, covers));
   }
@@ -548,6 +551,52 @@ export class AllowListGuards {
   }
 
   /** NestJS `@Query("table", new ParseEnumPipe(Tables)) table`: the pipe rejects values outside the enum. */
+  /**
+   * A member of a NestJS DTO parameter whose class (in this file) declares it with class-validator's
+   * `@IsIn([...])` or `@IsEnum(E)`: `list(@Query() q: ListDto)` with `@IsIn(["byDate"]) index` makes `q.index`
+   * one of the listed values once the ValidationPipe ran.
+   */
+  private validatedDtoProperty(origin: RequestOrigin): boolean {
+    if (origin.framework !== "nestjs") return false;
+    let root: Node = unwrap(origin.node);
+    const path: string[] = [];
+    for (let i = 0; i < 10 && root.type === AST_NODE_TYPES.MemberExpression; i++) root = unwrap(root.object);
+    if (root.type === AST_NODE_TYPES.Identifier) {
+      // `const { index } = q`: the destructured member of the parameter.
+      const variable = this.scope.variableOf(root);
+      if (variable?.defs[0]?.type === "Variable") {
+        const writes = this.scope.writesOf(variable);
+        const value = writes.length === 1 ? writes[0].value && unwrap(writes[0].value) : undefined;
+        if (value?.type === AST_NODE_TYPES.Identifier) {
+          path.push(...writes[0].path);
+          root = value;
+        }
+      }
+    }
+    if (root.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = this.scope.variableOf(root)?.defs[0];
+    if (definition?.type !== "Parameter" || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
+    const parameter = definition.name;
+    const decorators = ("decorators" in parameter ? (parameter.decorators as TSESTree.Decorator[] | undefined) : undefined) ?? [];
+    const source = decorators.map((decorator) => unwrap(decorator.expression)).find((call): call is TSESTree.CallExpression => call.type === AST_NODE_TYPES.CallExpression && DTO_DECORATORS.has(calleeName(call) ?? ""));
+    if (!source) return false;
+    // origin.path: "query.index" for @Query() q, "query.filter.index" for @Query("filter") q.
+    const segments = origin.path.split(".");
+    const property = segments[source.arguments.length > 0 ? 2 : 1];
+    const type = parameter.typeAnnotation?.typeAnnotation;
+    if (!property || type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+    const declaration = this.scope.variableOf(type.typeName)?.defs.find((candidate) => candidate.type === "ClassName")?.node;
+    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+    const member = declaration.body.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && staticKeyName(element) === property);
+    return (
+      member?.type === AST_NODE_TYPES.PropertyDefinition &&
+      member.decorators.some((decorator) => {
+        const call = unwrap(decorator.expression);
+        return call.type === AST_NODE_TYPES.CallExpression && DTO_ALLOW_LIST_DECORATORS.has(calleeName(call) ?? "") && call.arguments.length > 0;
+      })
+    );
+  }
+
   private enumPipeParameter(node: Node): boolean {
     if (node.type !== AST_NODE_TYPES.Identifier) return false;
     const definition = this.scope.variableOf(node)?.defs[0];

@@ -180,6 +180,34 @@ export class ItemsController {
 }`,
     },
     {
+      name: "NestJS DTO members declared with class-validator @IsIn / @IsEnum",
+      filename: "src/tasks/tasks.controller.ts",
+      code: `${V3_DOC}
+import { Body, Controller, Get, Post, Query } from "@nestjs/common";
+import { IsEnum, IsIn, IsOptional, IsString } from "class-validator";
+enum Board { Team = "TeamTasks", Personal = "PersonalTasks" }
+class ListTasksQuery {
+  @IsIn(["byDueDate", "byPriority"]) index!: string;
+  @IsString() assignee!: string;
+}
+class MoveTaskBody {
+  @IsEnum(Board) board!: Board;
+  @IsOptional() @IsString() note?: string;
+}
+@Controller("tasks")
+export class TasksController {
+  @Get()
+  list(@Query() query: ListTasksQuery) {
+    return doc.send(new QueryCommand({ TableName: "Tasks", IndexName: query.index, KeyConditionExpression: "assignee = :a", ExpressionAttributeValues: { ":a": query.assignee } }));
+  }
+  @Post("move")
+  move(@Body() body: MoveTaskBody) {
+    const { board } = body;
+    return doc.send(new PutCommand({ TableName: board, Item: { id: "t1", note: body.note } }));
+  }
+}`,
+    },
+    {
       name: "input of a repository function: where the parameter comes from is not known here",
       filename: "src/repository.ts",
       code: `${V3_DOC}
@@ -658,6 +686,25 @@ export class ItemsController {
         { messageId: "wholeInput", line: 9, column: 38, data: { subject: "The whole Query input", source: "body (NestJS)" } },
         { messageId: "requestParameter", line: 13, column: 71, data: { parameter: "IndexName", operation: "Query", source: "query.index (NestJS)", choice: "index", example: "`INDEXES[name]`" } },
       ],
+    },
+    {
+      name: "NestJS DTO member without an allow-list decorator",
+      filename: "src/tasks/tasks.controller.ts",
+      code: `${V3_DOC}
+import { Controller, Get, Query } from "@nestjs/common";
+import { IsIn, IsString } from "class-validator";
+class ListTasksQuery {
+  @IsIn(["byDueDate", "byPriority"]) index!: string;
+  @IsString() board!: string;
+}
+@Controller("tasks")
+export class TasksController {
+  @Get()
+  list(@Query() query: ListTasksQuery) {
+    return doc.send(new QueryCommand({ TableName: query.board, IndexName: query.index, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "x" } }));
+  }
+}`,
+      errors: [{ messageId: "requestParameter", line: 15, column: 51, data: { parameter: "TableName", operation: "Query", source: "query.board (NestJS)", choice: "table", example: "`TABLES[name]`" } }],
     },
     {
       name: "Next.js route handler: the JSON body as the whole input",
