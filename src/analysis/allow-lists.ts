@@ -387,6 +387,13 @@ export class AllowListGuards {
       return either ? [...new Set([...left, ...right])] : left.filter((key) => right.includes(key));
     }
     if (node.type === AST_NODE_TYPES.BinaryExpression) return this.comparison(node, truth, keyOf);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      // `const valid = ALLOWED.includes(x); if (!valid) return;`: the test the variable holds.
+      const variable = this.scope.variableOf(node);
+      const writes = variable?.defs[0]?.type === "Variable" ? this.scope.writesOf(variable) : [];
+      const value = writes.length === 1 && writes[0].path.length === 0 ? writes[0].value : undefined;
+      return value ? this.implied(value, truth, keyOf, depth, level + 8) : [];
+    }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const subject = this.membershipSubject(node);
       if (subject) return truth ? [...keyOf(subject)] : [];

@@ -27,6 +27,14 @@ describe("allow-lists: early exits", () => {
     expect(guarded(express(`const t = req.query.t; assert(ALLOWED.includes(t)); use(t);`))).toBe(true);
   });
 
+  it("follows a check held in a variable", () => {
+    expect(guarded(express(`const { t } = req.query; const known = ALLOWED.includes(t); if (!known) return res.sendStatus(400); use(t);`))).toBe(true);
+    expect(guarded(express(`const { t } = req.query; const known = ALLOWED.includes(t); use(known ? t : "Notes");`))).toBe(true);
+    // Not a check of the value used, or a flag that is written again.
+    expect(guarded(express(`const { t, u } = req.query; const known = ALLOWED.includes(u); if (!known) return; use(t);`))).toBe(false);
+    expect(guarded(express(`const { t } = req.query; let known = ALLOWED.includes(t); known = true; if (!known) return; use(t);`))).toBe(false);
+  });
+
   it("accepts imported, environment and caller allow-lists", () => {
     expect(guarded(`import { TABLES } from "./config"; app.get("/x", (req, res) => { if (!TABLES.includes(req.query.t)) return; use(req.query.t); });`)).toBe(true);
     expect(guarded(`const A = process.env.TABLES.split(","); app.get("/x", (req, res) => { if (!A.includes(req.query.t)) return; use(req.query.t); });`)).toBe(true);

@@ -72,6 +72,17 @@ app.get("/reports", async (req, res) => {
 });`,
     },
     {
+      name: "allow-list: the result of an includes check kept in a variable",
+      filename: "src/routes/reports.ts",
+      code: `${V3_DOC}
+const SORT_INDEXES = ["byDate", "byStatus"];
+app.get("/reports", async (req, res) => {
+  const { sortBy } = req.query;
+  const sortable = SORT_INDEXES.includes(String(sortBy));
+  res.json(await doc.send(new QueryCommand({ TableName: "Reports", IndexName: sortable ? String(sortBy) : undefined, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "r" } })));
+});`,
+    },
+    {
       name: "allow-list: Set.has check that throws, guard after the params object",
       filename: "src/routes/reports.ts",
       code: `${V3_DOC}
