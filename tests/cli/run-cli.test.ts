@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ESLint } from "eslint";
 import type { Log } from "sarif";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../src/cli";
 import { FINGERPRINT_KEY } from "../../src/cli/sarif";
 import { packageInfo } from "../../src/package-info";
@@ -61,6 +61,9 @@ async function findings(...argv: string[]): Promise<string[]> {
 beforeEach(() => {
   project = mkdtempSync(path.join(tmpdir(), "dynamodb-security-cli-"));
 });
+// The stand-in package root made by the package-info mock.
+afterAll(() => rmSync(packageInfo.root, { recursive: true, force: true }));
+
 afterEach(() => {
   rmSync(project, { recursive: true, force: true });
 });
