@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const self = existsSync(new URL("./dist/src/index.js", import.meta.url)) ? require("./dist/src/index.js") : undefined;
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "fixtures/", "coverage/", "src/analysis/sdk/catalogue.generated.ts"] },
+  { ignores: ["dist/", "node_modules/", "fixtures/", "tests/fixtures/", "coverage/", "src/analysis/sdk/catalogue.generated.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   regexp.configs["flat/recommended"],

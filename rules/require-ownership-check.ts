@@ -2,6 +2,7 @@
 // with nothing in the code tying the item to the authenticated caller (OWASP API1:2023, broken object level
 // authorization). The analysis (src/analysis/ownership.ts) finds the accesses and the ownership evidence;
 // this rule decides what to report and offers a ConditionExpression that binds the item's owner to the caller.
+import path from "node:path";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, memberChain } from "../src/analysis/ast";
@@ -67,7 +68,8 @@ export default createRule<Options, MessageIds>({
     return {
       "Program:exit"() {
         const analysis = getAnalysis(context);
-        if (analysis.operations.length === 0) return;
+        // A file without DynamoDB operations may still pass request data to a service in another module.
+        if (analysis.operations.length === 0 && !analysis.crossModule) return;
         const ownership = analysis.ownership;
         const reported = new Set<string>();
         for (const access of ownership.handlerAccesses()) {
@@ -77,12 +79,12 @@ export default createRule<Options, MessageIds>({
           const readLike = kind === "read" || kind === "query";
           if (readLike && !access.itemUsed) continue;
           if (readLike && isPublic(access)) continue;
-          const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${instance.access.operation.node.range[0]}`;
+          const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${instance.access.operation.node.range[0]}:${instance.module?.file ?? ""}`;
           if (reported.has(key)) continue;
           reported.add(key);
           const caller = access.callerNodes.find((node) => node.type !== AST_NODE_TYPES.Identifier || node.parent?.type !== AST_NODE_TYPES.VariableDeclarator);
           const data = {
-            operation: describeOperation(access),
+            operation: describeOperation(access, context.filename),
             target: describeTarget(access),
             source: describeSource(access, sourceCode),
             missing: describeMissing(access, caller ? (caller.type === AST_NODE_TYPES.Identifier ? caller.name : sourceCode.getText(caller)) : undefined),
@@ -205,10 +207,17 @@ function fresh(base: string, taken: ReadonlySet<string>): string {
   for (let i = 1; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
 
-function describeOperation(access: HandlerAccess): string {
+function describeOperation(access: HandlerAccess, filename: string): string {
   const operation = access.instance.access.operation;
   const name = operation.style === "command" ? (calleeName(operation.node) ?? `${operation.operation}Command`) : `${calleeText(operation.node)}()`;
   const via = access.instance.via[0];
+  const module = access.instance.module;
+  if (via && module) {
+    // In another module: name the file (relative to this one) and the function where the operation is.
+    const relative = path.relative(path.dirname(filename), module.file).split(path.sep).join("/");
+    const file = relative.startsWith(".") ? relative : `./${relative}`;
+    return `\`${calleeText(via)}()\` (${name} in \`${module.function}\`, ${file} line ${operation.node.loc.start.line})`;
+  }
   if (via) {
     const helper = calleeText(via);
     return `\`${helper}()\` (${name} at line ${operation.node.loc.start.line})`;

@@ -13,6 +13,11 @@ export interface DynamoDBSecuritySettings {
   authorizationFunctions?: string[];
   /** Module specifiers (as written in imports) of project modules that export a DynamoDB client or wrapper. */
   clientModules?: string[];
+  /**
+   * Follow request data into functions of other project modules (services, repositories): relative imports,
+   * tsconfig `paths` aliases, never packages. On by default; `false` keeps every analysis within the file.
+   */
+  crossModule?: boolean;
 }
 
 export interface NormalizedSettings {
@@ -20,10 +25,11 @@ export interface NormalizedSettings {
   callerSources: readonly string[];
   authorizationFunctions: readonly string[];
   clientModules: readonly string[];
+  crossModule: boolean;
 }
 
 const cache = new WeakMap<object, NormalizedSettings>();
-const EMPTY: NormalizedSettings = { requestSources: [], callerSources: [], authorizationFunctions: [], clientModules: [] };
+const EMPTY: NormalizedSettings = { requestSources: [], callerSources: [], authorizationFunctions: [], clientModules: [], crossModule: true };
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
@@ -40,6 +46,7 @@ export function getSettings(context: Readonly<TSESLint.RuleContext<string, reado
       callerSources: stringList(settings.callerSources),
       authorizationFunctions: stringList(settings.authorizationFunctions),
       clientModules: stringList(settings.clientModules),
+      crossModule: settings.crossModule !== false,
     };
     cache.set(raw, normalized);
   }

@@ -2,7 +2,7 @@
 // and only the parts a rule actually asks for. Files that mention no DynamoDB package skip the client
 // analysis entirely; file-wide checks (access key ids, NODE_TLS_REJECT_UNAUTHORIZED) do not depend on it.
 import { isAbsolute } from "node:path";
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { getSettings, type NormalizedSettings } from "../settings";
 import { CallSites } from "./call-sites";
 import { ClientResolver } from "./clients";
@@ -13,7 +13,8 @@ import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
-import { exportedExpression, importedBinding, parseModuleFile, resolveModuleFile, type ParsedModule } from "./project";
+import { CrossModuleResolver, fileStamp, type ModuleView } from "./cross-module";
+import { exportedExpression, importedBinding, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
 import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
@@ -44,7 +45,7 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 // A case-insensitive substring test is linear and cheap; it decides which analysis runs, never a finding.
 const DYNAMODB_MENTION = /dynamodb|aws-sdk/i;
 
-export class FileAnalysis {
+export class FileAnalysis implements ModuleView {
   private indexValue?: FileIndex;
   private scopeValue?: ScopeIndex;
   private sdkValue?: SdkReferences;
@@ -62,6 +63,10 @@ export class FileAnalysis {
   private expressionSitesValue?: ExpressionSite[];
   private guardsValue?: Guards;
   private allowListsValue?: AllowListGuards;
+  private crossModuleValue?: CrossModuleResolver | null;
+  private readonly projectModules = new Map<string, FileAnalysis | null>();
+  /** The parser other modules are parsed with (the linted file's, when it offers `parseForESLint`). */
+  parser: ModuleParser | undefined;
   /** True when the file names a DynamoDB package or a configured client module. */
   readonly mentionsDynamoDB: boolean;
 
@@ -188,6 +193,29 @@ export class FileAnalysis {
     return file && exported ? { file, node: exported, source: binding.source } : undefined;
   }
 
+  /**
+   * Callees in other project modules (null when cross-module analysis is off, the file has no path on disk,
+   * or it imports nothing).
+   */
+  get crossModule(): CrossModuleResolver | undefined {
+    if (this.crossModuleValue === undefined) {
+      const imports = this.program.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) || this.sourceCode.text.includes("require(");
+      this.crossModuleValue = this.settings.crossModule && this.filename && imports ? new CrossModuleResolver(this) : null;
+    }
+    return this.crossModuleValue ?? undefined;
+  }
+
+  /** The analysis of the project module a specifier names from this file (cached for the process by path and modification time). */
+  moduleAt(specifier: string): FileAnalysis | undefined {
+    let module = this.projectModules.get(specifier);
+    if (module === undefined) {
+      const path = resolveImport(this.filename, specifier);
+      module = (path && projectModule(path, this.settings, this.parser)) || null;
+      this.projectModules.set(specifier, module);
+    }
+    return module ?? undefined;
+  }
+
   /** Item accesses by key, per-function summaries and ownership evidence (computed on first use). */
   get ownership(): OwnershipAnalysis {
     return (this.ownershipValue ??= new OwnershipAnalysis({
@@ -198,6 +226,7 @@ export class FileAnalysis {
       index: this.index,
       visitorKeys: this.sourceCode.visitorKeys,
       authorizationFunctions: this.settings.authorizationFunctions,
+      external: this.crossModule,
     }));
   }
 
@@ -211,6 +240,33 @@ export class FileAnalysis {
   }
 }
 
+/** Analyses of other project modules, for the whole process: a module imported by many files is analysed (and summarised) once. */
+const projectModules = new Map<string, { stamp: string; settings: NormalizedSettings; analysis: FileAnalysis }>();
+const MAX_PROJECT_MODULES = 2_000;
+
+function projectModule(file: string, settings: NormalizedSettings, parser: ModuleParser | undefined): FileAnalysis | undefined {
+  const stamp = fileStamp(file);
+  if (!stamp) return undefined;
+  const cached = projectModules.get(file);
+  if (cached && cached.stamp === stamp && cached.settings === settings) {
+    projectModules.delete(file);
+    projectModules.set(file, cached);
+    return cached.analysis;
+  }
+  const parsed = parseModuleFile(file, parser);
+  if (!parsed) return undefined;
+  const analysis = new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, settings, file, 1);
+  analysis.parser = parser;
+  projectModules.delete(file);
+  projectModules.set(file, { stamp, settings, analysis });
+  if (projectModules.size > MAX_PROJECT_MODULES) projectModules.delete(projectModules.keys().next().value!);
+  return analysis;
+}
+
+/** Forgets every other module analysed so far (tests that rewrite files within one modification-time tick). */
+export function clearProjectModules(): void {
+  projectModules.clear();
+}
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
 
@@ -222,6 +278,8 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
   if (!analysis || analysis.settings !== settings || analysis.sourceCode !== sourceCode) {
     const filename = context.physicalFilename ?? context.filename;
     analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
+    const parser = (context.languageOptions as { parser?: ModuleParser } | undefined)?.parser;
+    if (parser && typeof parser.parseForESLint === "function") analysis.parser = parser;
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;

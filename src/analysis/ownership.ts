@@ -9,6 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, contains, isFunction, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
+import { functionName, type ExternalCallee } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
@@ -113,6 +114,13 @@ export interface AccessInstance {
   via: TSESTree.CallExpression[];
   /** Checks that cover this access where they are (position and control flow), to be judged against the caller. */
   guardedBy: Check[];
+  /** The module and function where the operation is, when that is another module than the summarised function's. */
+  module?: { file: string; function: string };
+  /**
+   * For an access in another module: the call in this module that leads there (the last module boundary
+   * crossed), and whether the callee returns the fetched item to it.
+   */
+  crossing?: { call: TSESTree.CallExpression; returned: boolean };
 }
 
 export interface FunctionSummary {
@@ -190,6 +198,12 @@ export interface OwnershipDeps {
   index: FileIndex;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   authorizationFunctions: readonly string[];
+  /** Callees in other modules of the project (absent when cross-module analysis is off or the file has no path). */
+  external?: {
+    /** Cheap: could the callee be defined in another module? */
+    isCandidate(call: TSESTree.CallExpression): boolean;
+    resolve(call: TSESTree.CallExpression): ExternalCallee | undefined;
+  };
 }
 
 export class OwnershipAnalysis {
@@ -207,6 +221,8 @@ export class OwnershipAnalysis {
   private handlerAccessesValue?: HandlerAccess[];
   private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
   private readonly authorizationNames: ReadonlySet<string>;
+  private readonly externalCallees = new Map<TSESTree.CallExpression, ExternalCallee | null>();
+  private externalSeedsValue?: FunctionNode[];
 
   constructor(private readonly deps: OwnershipDeps) {
     this.values = deps.values;
@@ -619,8 +635,14 @@ export class OwnershipAnalysis {
     const found: Operation[] = [];
     for (const origin of origins) {
       let operation: Operation | undefined;
-      if (origin.kind === "unknown") operation = results.get(origin.node);
-      else if (origin.kind === "parameter") {
+      if (origin.kind === "unknown") {
+        operation = results.get(origin.node);
+        if (!operation && origin.node.type === AST_NODE_TYPES.CallExpression) {
+          // `await orderService.getOrder(id)`: the item a function of another module fetches and returns.
+          const external = this.externalCallee(origin.node);
+          for (const returned of external ? external.module.ownership.summaryOf(external.fn, 1).returnsItemOf : []) if (!found.includes(returned)) found.push(returned);
+        }
+      } else if (origin.kind === "parameter") {
         const callback = this.callbackOfOperation!.get(origin.fn);
         if (callback && callback.index === origin.index) operation = callback.operation;
       }
@@ -700,6 +722,47 @@ export class OwnershipAnalysis {
     if (isFunction(target)) return target;
     if (target?.type === AST_NODE_TYPES.Identifier) return this.values.sameFileFunction(target);
     return undefined;
+  }
+
+  /**
+   * The function of another module a call invokes, resolved only when the call passes request input or a
+   * parameter (a value a caller chooses): other modules are read for those calls alone.
+   */
+  externalCallee(call: TSESTree.CallExpression): ExternalCallee | undefined {
+    const external = this.deps.external;
+    if (!external || call.arguments.length === 0) return undefined;
+    const cached = this.externalCallees.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: ExternalCallee | undefined;
+    if (external.isCandidate(call) && !this.calleeOf(call)) {
+      const carries = call.arguments.some(
+        (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).some((origin) => origin.kind === "request" || origin.kind === "parameter"),
+      );
+      if (carries) result = external.resolve(call);
+    }
+    this.externalCallees.set(call, result ?? null);
+    return result;
+  }
+
+  /** Functions of this file that call into another module's function that accesses items. */
+  private externalSeeds(): FunctionNode[] {
+    if (this.externalSeedsValue) return this.externalSeedsValue;
+    const seeds: FunctionNode[] = [];
+    if (this.deps.external) {
+      for (const call of this.deps.index.calls) {
+        const target = this.externalCallee(call);
+        if (!target || target.module.ownership.summaryOf(target.fn, 1).accesses.length === 0) continue;
+        const owner = this.ownerOf(call);
+        if (owner && !seeds.includes(owner)) seeds.push(owner);
+      }
+    }
+    return (this.externalSeedsValue = seeds);
+  }
+
+  /** The name of the function that performs an operation of this file (for messages). */
+  operationFunctionName(operation: Operation): string | undefined {
+    const owner = this.ownerOf(operation.node);
+    return owner ? functionName(owner) : undefined;
   }
 
   private callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] {
@@ -860,9 +923,12 @@ export class OwnershipAnalysis {
     const checks = scan.checks;
     // Same-file callees: their accesses and throwing checks, in this function's terms.
     for (const call of calls) {
-      const callee = this.calleeOf(call);
-      if (!callee || callee === fn || this.deps.sources.handlerKind(callee)) continue;
-      const inner = this.summaryOf(callee, depth + 1);
+      const resolved = this.calleeOf(call) ? undefined : this.externalCallee(call);
+      // A class of this module instantiated here resolves to this module: composed as a same-file call.
+      const external = resolved && resolved.module.ownership !== this ? resolved : undefined;
+      const callee = resolved?.fn ?? this.calleeOf(call);
+      if (!callee || callee === fn || (external ? external.module.sources.handlerKind(callee) : this.deps.sources.handlerKind(callee))) continue;
+      const inner = external ? external.module.ownership.summaryOf(callee, depth + 1) : this.summaryOf(callee, depth + 1);
       complete &&= inner.complete;
       for (const instance of inner.accesses) {
         if (accesses.length >= MAX_INSTANCES) {
@@ -877,6 +943,10 @@ export class OwnershipAnalysis {
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
           via: [call, ...instance.via],
           guardedBy: instance.guardedBy.map((check) => this.substituteCheck(check, callee, call)),
+          module: external
+            ? (instance.module ?? { file: external.module.filename, function: external.module.ownership.operationFunctionName(instance.access.operation) ?? external.name })
+            : instance.module,
+          crossing: external ? { call, returned: inner.returnsItemOf.includes(instance.access.operation) } : instance.crossing,
         });
       }
       // A callee that throws when its check fails stops this function too.
@@ -1256,6 +1326,12 @@ export class OwnershipAnalysis {
         queue.push(owner);
       }
     }
+    for (const owner of this.externalSeeds()) {
+      if (!reached.has(owner)) {
+        reached.add(owner);
+        queue.push(owner);
+      }
+    }
     for (let i = 0; i < queue.length && i < 10_000; i++) {
       for (const call of this.callSitesOf(queue[i])) {
         const caller = this.ownerOf(call);
@@ -1478,6 +1554,13 @@ export class OwnershipAnalysis {
   /** For reads: is the fetched item used beyond an existence test (returned, sent, passed on)? */
   private itemUsed(instance: AccessInstance): boolean {
     const operation = instance.access.operation;
+    if (instance.crossing) {
+      // In another module: used when the callee returns the item and this module uses what the call returns.
+      if (!instance.crossing.returned) return false;
+      let use: ItemUse = "returned";
+      for (let i = instance.via.indexOf(instance.crossing.call); i >= 0 && use === "returned"; i--) use = this.useOf(instance.via[i]);
+      return use === "used" || use === "returned";
+    }
     void this.results;
     const producers = this.producers!.get(operation) ?? [];
     if (producers.length === 0 || [...this.callbackOfOperation!.values()].some((entry) => entry.operation === operation)) return true;

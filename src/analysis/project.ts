@@ -27,12 +27,12 @@ const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"
  * (default), `import * as m from "./m"; m.a`, `const { a } = require("./m")`, `const a = require("./m").a`,
  * `const m = require("./m")` (default) and `import m = require("./m")` (default). Only relative specifiers.
  */
-export function importedBinding(node: Node, scope: ScopeIndex): ImportedBinding | undefined {
+export function importedBinding(node: Node, scope: ScopeIndex, options: BindingOptions = {}): ImportedBinding | undefined {
   const current = unwrap(node);
   if (current.type === AST_NODE_TYPES.MemberExpression) {
     const chain = memberChain(current);
     if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
-    const namespace = importedBinding(chain.root, scope);
+    const namespace = importedBinding(chain.root, scope, options);
     // `ns.a` on `import * as ns` or on a whole required module.
     return namespace && (namespace.name === "*" || namespace.name === "default") ? { source: namespace.source, name: chain.path[0] } : undefined;
   }
@@ -50,11 +50,11 @@ export function importedBinding(node: Node, scope: ScopeIndex): ImportedBinding 
       }
     } else {
       const declaration = specifier.parent;
-      if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === "type") return undefined;
+      if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || (declaration.importKind === "type" && !options.types)) return undefined;
       const source = String(declaration.source.value);
       if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) result = { source, name: "default" };
       else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) result = { source, name: "*" };
-      else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== "type") {
+      else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && (specifier.importKind !== "type" || options.types)) {
         const imported = specifier.imported;
         result = { source, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value) };
       }
@@ -72,7 +72,14 @@ export function importedBinding(node: Node, scope: ScopeIndex): ImportedBinding 
       if (key !== undefined && source !== undefined) result = { source, name: key };
     }
   }
-  return result && isRelative(result.source) ? result : undefined;
+  return result && (options.anySpecifier || isRelative(result.source)) ? result : undefined;
+}
+
+export interface BindingOptions {
+  /** Also bindings of bare specifiers (`@/services/orders`, which a tsconfig `paths` alias may map to a project file). */
+  anySpecifier?: boolean;
+  /** Also type-only imports (`import type { BooksService }`: a NestJS constructor parameter's type names the injected class). */
+  types?: boolean;
 }
 
 /** `require("m")` → "m". */
@@ -105,6 +112,150 @@ export function resolveModuleFile(fromFile: string, specifier: string): string |
   return undefined;
 }
 
+/**
+ * The project file an import names: a relative specifier (`./orders`, `../services/index.js`) or a bare one
+ * that a `paths` alias of the nearest tsconfig.json maps into the project (`@/services/orders`). Never a
+ * package: specifiers no alias maps, and files inside node_modules, are undefined.
+ */
+export function resolveImport(fromFile: string, specifier: string): string | undefined {
+  if (!path.isAbsolute(fromFile)) return undefined;
+  let resolved: string | undefined;
+  if (isRelative(specifier)) resolved = resolveModuleFile(fromFile, specifier);
+  else {
+    const config = nearestTsconfig(path.dirname(fromFile));
+    for (const target of config ? aliasTargets(config, specifier) : []) {
+      resolved = resolveModuleFile(path.join(config!.directory, "index.ts"), `./${path.relative(config!.directory, target).split(path.sep).join("/")}`);
+      if (resolved) break;
+    }
+  }
+  return resolved && !resolved.split(path.sep).includes("node_modules") ? resolved : undefined;
+}
+
+/** What the analysis needs of a tsconfig.json: where `paths` are relative to, and the aliases. */
+export interface PathAliases {
+  /** The directory the aliases' targets are relative to (`baseUrl`, else the tsconfig's own directory). */
+  directory: string;
+  paths: Array<{ prefix: string; suffix: string; wildcard: boolean; targets: string[] }>;
+}
+
+const tsconfigByDirectory = new Map<string, PathAliases | null>();
+const MAX_TSCONFIG_DIRECTORIES = 5_000;
+
+/** The `paths` of the nearest tsconfig.json above a directory (cached per directory; `extends` followed for relative files). */
+export function nearestTsconfig(directory: string): PathAliases | undefined {
+  const visited: string[] = [];
+  let current = directory;
+  let found: PathAliases | null | undefined;
+  for (let i = 0; i < 64; i++) {
+    const cached = tsconfigByDirectory.get(current);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(current);
+    if (path.basename(current) === "node_modules") {
+      found = null;
+      break;
+    }
+    const candidate = path.join(current, "tsconfig.json");
+    if (existsSync(candidate)) {
+      found = readTsconfig(candidate, 0) ?? null;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) {
+      found = null;
+      break;
+    }
+    current = parent;
+  }
+  if (tsconfigByDirectory.size > MAX_TSCONFIG_DIRECTORIES) tsconfigByDirectory.clear();
+  for (const entry of visited) tsconfigByDirectory.set(entry, found ?? null);
+  return found ?? undefined;
+}
+
+/** Forgets the tsconfig.json files read so far (tests that rewrite them). */
+export function clearProjectCaches(): void {
+  tsconfigByDirectory.clear();
+  parsedModules.clear();
+}
+
+function readTsconfig(file: string, depth: number): PathAliases | undefined {
+  let json: { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } };
+  try {
+    json = JSON.parse(stripJsonComments(readFileSync(file, "utf8"))) as typeof json;
+  } catch {
+    return undefined;
+  }
+  const directory = path.dirname(file);
+  const options = json.compilerOptions ?? {};
+  let inherited: PathAliases | undefined;
+  if (typeof json.extends === "string" && isRelative(json.extends) && depth < 5) {
+    const base = path.resolve(directory, json.extends);
+    inherited = readTsconfig(base.endsWith(".json") ? base : `${base}.json`, depth + 1);
+  }
+  const baseUrl = typeof options.baseUrl === "string" ? path.resolve(directory, options.baseUrl) : undefined;
+  if (!options.paths || typeof options.paths !== "object") {
+    return inherited ?? (baseUrl ? { directory: baseUrl, paths: [] } : undefined);
+  }
+  const paths: PathAliases["paths"] = [];
+  for (const [pattern, targets] of Object.entries(options.paths as Record<string, unknown>)) {
+    if (!Array.isArray(targets)) continue;
+    const star = pattern.indexOf("*");
+    paths.push({
+      prefix: star < 0 ? pattern : pattern.slice(0, star),
+      suffix: star < 0 ? "" : pattern.slice(star + 1),
+      wildcard: star >= 0,
+      targets: targets.filter((target): target is string => typeof target === "string"),
+    });
+  }
+  return { directory: baseUrl ?? directory, paths };
+}
+
+/** The files an alias maps a specifier to, most specific pattern first. */
+function aliasTargets(config: PathAliases, specifier: string): string[] {
+  const matches = config.paths
+    .filter((alias) => (alias.wildcard ? specifier.startsWith(alias.prefix) && specifier.endsWith(alias.suffix) && specifier.length >= alias.prefix.length + alias.suffix.length : specifier === alias.prefix))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  const result: string[] = [];
+  for (const alias of matches) {
+    const star = alias.wildcard ? specifier.slice(alias.prefix.length, specifier.length - alias.suffix.length) : "";
+    for (const target of alias.targets) result.push(path.resolve(config.directory, target.replace("*", star)));
+  }
+  return result;
+}
+
+/** JSON with comments and trailing commas (tsconfig.json) to JSON, in one pass. */
+function stripJsonComments(text: string): string {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      out += char;
+      if (char === "\\") out += text[++i] ?? "";
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+      out += char;
+    } else if (char === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") i++;
+      out += "\n";
+    } else if (char === "/" && text[i + 1] === "*") {
+      i += 2;
+      while (i < text.length && !(text[i] === "*" && text[i + 1] === "/")) i++;
+      i++;
+    } else if (char === ",") {
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      if (text[j] !== "}" && text[j] !== "]") out += char;
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
 /** What a parsed module offers the analysis: the parts of an ESLint SourceCode the analysis reads. */
 export type ParsedModule = Pick<TSESLint.SourceCode, "text" | "ast" | "scopeManager" | "visitorKeys">;
 
@@ -114,6 +265,8 @@ interface CacheEntry {
   parsed: ParsedModule | undefined;
 }
 const parsedModules = new Map<string, CacheEntry>();
+/** Parsed modules kept for the whole process, least recently used dropped first. */
+const MAX_PARSED_MODULES = 2_000;
 
 let parserModule: typeof TypeScriptParser | undefined;
 
@@ -124,7 +277,7 @@ function typescriptParser(): typeof TypeScriptParser {
 }
 
 /** Reads and parses a module (TypeScript parser, no type information), or undefined when it cannot. */
-export function parseModuleFile(file: string): ParsedModule | undefined {
+export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModule | undefined {
   let stats;
   try {
     stats = statSync(file);
@@ -133,11 +286,16 @@ export function parseModuleFile(file: string): ParsedModule | undefined {
   }
   if (!stats.isFile() || stats.size > MAX_MODULE_BYTES) return undefined;
   const cached = parsedModules.get(file);
-  if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.parsed;
+  if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) {
+    // Least recently used first: move the hit to the end.
+    parsedModules.delete(file);
+    parsedModules.set(file, cached);
+    return cached.parsed;
+  }
   let parsed: ParsedModule | undefined;
   try {
     const text = readFileSync(file, "utf8");
-    const result = typescriptParser().parseForESLint(text, {
+    const result = parseWith(parser, text, {
       ecmaVersion: "latest",
       sourceType: "module",
       range: true,
@@ -153,9 +311,29 @@ export function parseModuleFile(file: string): ParsedModule | undefined {
   } catch {
     parsed = undefined;
   }
+  parsedModules.delete(file);
   parsedModules.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, parsed });
-  if (parsedModules.size > 200) parsedModules.delete(parsedModules.keys().next().value!);
+  if (parsedModules.size > MAX_PARSED_MODULES) parsedModules.delete(parsedModules.keys().next().value!);
   return parsed;
+}
+
+/** A parser like the linted file's (`languageOptions.parser`): used when it offers `parseForESLint` with a scope manager. */
+export interface ModuleParser {
+  parseForESLint?: (text: string, options: Record<string, unknown>) => unknown;
+}
+
+type ParseResult = ReturnType<typeof TypeScriptParser.parseForESLint>;
+
+function parseWith(parser: ModuleParser | undefined, text: string, options: Record<string, unknown>): ParseResult {
+  if (parser?.parseForESLint && parser !== (parserModule as unknown)) {
+    try {
+      const result = parser.parseForESLint(text, options) as Partial<ParseResult> | undefined;
+      if (result?.ast && result.scopeManager && result.visitorKeys) return result as ParseResult;
+    } catch {
+      // the project's parser could not parse it on its own: fall back to the TypeScript parser
+    }
+  }
+  return typescriptParser().parseForESLint(text, options);
 }
 
 /** ESLint sets `parent` while it traverses; a module parsed here gets it set once, without recursion. */

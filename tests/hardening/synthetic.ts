@@ -15,7 +15,7 @@ import { hasAutofixOption } from "../rule-tester";
 
 type Node = TSESTree.Node;
 
-export const NO_SETTINGS: NormalizedSettings = { requestSources: [], callerSources: [], authorizationFunctions: [], clientModules: [] };
+export const NO_SETTINGS: NormalizedSettings = { requestSources: [], callerSources: [], authorizationFunctions: [], clientModules: [], crossModule: true };
 
 export interface Parsed {
   text: string;

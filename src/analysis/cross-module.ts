@@ -1,0 +1,362 @@
+// Callees in other modules of the project: which function a call in this file invokes when it is defined
+// elsewhere. `getOrder(id)` imported from "../services/orders", `orderService.getOrder(id)` on an exported
+// singleton (`export const orderService = new OrderService()`, `export default { getOrder }`), `repo.find(id)`
+// on `const repo = new OrderRepository()` with the class imported, and `this.booksService.findOne(id)` on a
+// class field or a NestJS constructor-injected parameter (`constructor(private readonly booksService:
+// BooksService)`). Modules are found by project.ts (relative specifiers, index files, `.js` naming `.ts`,
+// tsconfig `paths`; never packages) and analysed on their own, once per process for each path and
+// modification time: the callee's summary is computed by that module's own OwnershipAnalysis, so a module
+// imported by a thousand handlers is summarised once. Everything unknown is undefined (no callee: quiet).
+import { statSync } from "node:fs";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import type { OwnershipAnalysis } from "./ownership";
+import { importedBinding, resolveImport } from "./project";
+import type { ScopeIndex } from "./scope";
+import type { SourceCatalogue } from "./sources";
+
+type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** What the resolver needs of a module's analysis (FileAnalysis offers it). */
+export interface ModuleView {
+  readonly filename: string;
+  readonly program: TSESTree.Program;
+  readonly scope: ScopeIndex;
+  readonly sources: SourceCatalogue;
+  readonly ownership: OwnershipAnalysis;
+  /** The analysis of the project module an import specifier names, from this module (undefined: not a project file). */
+  moduleAt(specifier: string): ModuleView | undefined;
+}
+
+/** A function in another module (or, through a class of this module, this one) that a call invokes. */
+export interface ExternalCallee {
+  fn: FunctionNode;
+  module: ModuleView;
+  /** The function's name as a person would look it up: `getOrder`, `OrderRepository.findById`. */
+  name: string;
+}
+
+/** What an expression stands for, in the module that defines it. */
+type Value =
+  | { kind: "node"; module: ModuleView; node: Node }
+  | { kind: "instance"; module: ModuleView; class: ClassNode }
+  | { kind: "namespace"; module: ModuleView };
+
+const MAX_HOPS = 8;
+
+export class CrossModuleResolver {
+  private readonly calls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
+
+  constructor(private readonly self: ModuleView) {}
+
+  /**
+   * Cheap, without reading any module: could the call's callee be defined in another module? (An imported
+   * binding at its root, `this.x.y()` inside a class, or a variable holding `new X()`.)
+   */
+  isCandidate(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    const chain = memberChain(callee);
+    if (!chain) return false;
+    if (chain.root.type === AST_NODE_TYPES.ThisExpression) return chain.path.length === 2;
+    if (chain.path.length > 1) return false;
+    const variable = this.self.scope.variableOf(chain.root);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!definition) return false;
+    if (definition.type === "ImportBinding") return true;
+    if (definition.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return false;
+    const init = unwrap(definition.node.init);
+    return init.type === AST_NODE_TYPES.NewExpression || (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require") ||
+      (init.type === AST_NODE_TYPES.MemberExpression && unwrap(init.object).type === AST_NODE_TYPES.CallExpression);
+  }
+
+  /** The function a call invokes when it is found in a project module; undefined when unknown. */
+  resolve(call: TSESTree.CallExpression): ExternalCallee | undefined {
+    const cached = this.calls.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: ExternalCallee | undefined;
+    try {
+      result = this.isCandidate(call) ? this.compute(call) : undefined;
+    } catch {
+      result = undefined;
+    }
+    this.calls.set(call, result ?? null);
+    return result;
+  }
+
+  private compute(call: TSESTree.CallExpression): ExternalCallee | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const value = this.valueOf(this.self, callee, 0);
+      return value?.kind === "node" && isFunction(value.node) ? this.callee(value.module, value.node) : undefined;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = staticKeyName(callee);
+    if (name === undefined) return undefined;
+    const object = unwrap(callee.object);
+    let holder: Value | undefined;
+    if (object.type === AST_NODE_TYPES.MemberExpression && unwrap(object.object).type === AST_NODE_TYPES.ThisExpression) {
+      const field = staticKeyName(object);
+      const owner = enclosingClass(call);
+      holder = field !== undefined && owner ? this.fieldValue(owner, field) : undefined;
+    } else {
+      holder = this.valueOf(this.self, object, 0);
+    }
+    return holder ? this.memberFunction(holder, name, 0) : undefined;
+  }
+
+  private callee(module: ModuleView, fn: FunctionNode): ExternalCallee {
+    // May be this module itself: a method of a class instantiated here (`const service = new OrderService()`).
+    return { fn, module, name: functionName(fn) };
+  }
+
+  /** The value an expression of `module` stands for, following imports, re-exports and single assignments. */
+  private valueOf(module: ModuleView, expression: Node, hops: number): Value | undefined {
+    if (hops > MAX_HOPS) return undefined;
+    const node = unwrap(expression);
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const constructed = this.valueOf(module, node.callee, hops + 1);
+      return constructed?.kind === "node" && isClass(constructed.node) ? { kind: "instance", module: constructed.module, class: constructed.node } : undefined;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "require") {
+      const argument = node.arguments[0];
+      const target = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? module.moduleAt(argument.value) : undefined;
+      return target ? this.exported(target, "default", hops + 1) ?? { kind: "namespace", module: target } : undefined;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticKeyName(node);
+      const object = name === undefined ? undefined : this.valueOf(module, node.object, hops + 1);
+      return object && name !== undefined ? this.member(object, name, hops + 1) : undefined;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return { kind: "node", module, node };
+    const binding = importedBinding(node, module.scope, { anySpecifier: true, types: true });
+    if (binding) {
+      const target = module.moduleAt(binding.source);
+      if (!target) return undefined;
+      if (binding.name === "*") return { kind: "namespace", module: target };
+      return this.exported(target, binding.name, hops + 1) ?? (binding.name === "default" ? { kind: "namespace", module: target } : undefined);
+    }
+    const variable = module.scope.variableOf(node);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!variable || !definition) return undefined;
+    if ((definition.type === "FunctionName" && isFunction(definition.node)) || (definition.type === "ClassName" && isClass(definition.node))) {
+      return { kind: "node", module, node: definition.node };
+    }
+    if (definition.type === "ImportBinding") {
+      // const x = require("./m") and friends are Variables; here: import x = require("./m")
+      const declaration = definition.node;
+      if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+        const specifier = declaration.moduleReference.expression;
+        const target = specifier.type === AST_NODE_TYPES.Literal ? module.moduleAt(String(specifier.value)) : undefined;
+        return target ? this.exported(target, "default", hops + 1) ?? { kind: "namespace", module: target } : undefined;
+      }
+      return undefined;
+    }
+    if (definition.type !== "Variable") return undefined;
+    const writes = module.scope.writesOf(variable);
+    if (writes.length !== 1 || !writes[0].value) return undefined;
+    const value = this.valueOf(module, writes[0].value, hops + 1);
+    let current = value;
+    for (const segment of writes[0].path) current = current ? this.member(current, segment, hops + 1) : undefined;
+    return current;
+  }
+
+  /** A member of a value: an object literal's property, a class instance's method, a namespace's export. */
+  private member(holder: Value, name: string, hops: number): Value | undefined {
+    if (hops > MAX_HOPS) return undefined;
+    if (holder.kind === "namespace") return this.exported(holder.module, name, hops + 1);
+    if (holder.kind === "instance") {
+      const method = classMember(holder.class, name, false);
+      if (method) return { kind: "node", module: holder.module, node: method };
+      const base = holder.class.superClass ? this.valueOf(holder.module, holder.class.superClass, hops + 1) : undefined;
+      return base?.kind === "node" && isClass(base.node) ? this.member({ kind: "instance", module: base.module, class: base.node }, name, hops + 1) : undefined;
+    }
+    const node = unwrap(holder.node);
+    if (isClass(node)) {
+      const method = classMember(node, name, true);
+      return method ? { kind: "node", module: holder.module, node: method } : undefined;
+    }
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      let found: TSESTree.Property | undefined;
+      for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property && staticKeyName(property) === name) found = property;
+      if (!found) return undefined;
+      const value = unwrap(found.value);
+      return isFunction(value) ? { kind: "node", module: holder.module, node: value } : this.valueOf(holder.module, value, hops + 1);
+    }
+    return undefined;
+  }
+
+  private memberFunction(holder: Value, name: string, hops: number): ExternalCallee | undefined {
+    const value = this.member(holder, name, hops);
+    return value?.kind === "node" && isFunction(value.node) ? this.callee(value.module, value.node) : undefined;
+  }
+
+  /** `this.<field>` in a class: `field = new X()`, `field: X`, `constructor(private readonly field: X)`, `this.field = new X()`. */
+  private fieldValue(owner: ClassNode, field: string): Value | undefined {
+    for (const member of owner.body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticKeyName(member) === field) {
+        if (member.value) return this.valueOf(this.self, member.value, 1);
+        return this.typeValue(member.typeAnnotation?.typeAnnotation);
+      }
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "constructor") continue;
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = parameter.parameter;
+        const identifier = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+        if (identifier.type === AST_NODE_TYPES.Identifier && identifier.name === field) return this.typeValue(identifier.typeAnnotation?.typeAnnotation);
+      }
+      for (const statement of member.value.body?.body ?? []) {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+        const assignment = statement.expression;
+        const left = assignment.left;
+        if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression || staticKeyName(left) !== field) continue;
+        const right = unwrap(assignment.right);
+        // this.repo = repo, where the parameter is typed with the class
+        if (right.type === AST_NODE_TYPES.Identifier) {
+          const parameter = member.value.params.find((candidate) => candidate.type === AST_NODE_TYPES.Identifier && candidate.name === right.name);
+          if (parameter?.type === AST_NODE_TYPES.Identifier) return this.typeValue(parameter.typeAnnotation?.typeAnnotation);
+        }
+        return this.valueOf(this.self, right, 1);
+      }
+    }
+    return undefined;
+  }
+
+  /** A parameter or field typed with a class (`BooksService`): an instance of that class. */
+  private typeValue(type: TSESTree.TypeNode | undefined): Value | undefined {
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const value = this.valueOf(this.self, type.typeName, 1);
+    return value?.kind === "node" && isClass(value.node) ? { kind: "instance", module: value.module, class: value.node } : undefined;
+  }
+
+  /** What a module exports under `name`, following `export { x } from` and `export * from`. */
+  private exported(module: ModuleView, name: string, hops: number): Value | undefined {
+    if (hops > MAX_HOPS) return undefined;
+    const program = module.program;
+    const stars: string[] = [];
+    for (const statement of program.body) {
+      switch (statement.type) {
+        case AST_NODE_TYPES.ExportNamedDeclaration: {
+          const declaration = statement.declaration;
+          if (declaration && !statement.source) {
+            if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id?.name === name) {
+              return { kind: "node", module, node: declaration };
+            }
+            if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+              for (const declarator of declaration.declarations) {
+                if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) return this.valueOf(module, declarator.init, hops + 1);
+              }
+            }
+          }
+          for (const specifier of statement.specifiers) {
+            if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || moduleExportName(specifier.exported) !== name) continue;
+            if (statement.source) {
+              const target = module.moduleAt(String(statement.source.value));
+              const local = moduleExportName(specifier.local);
+              return target ? (local === "default" ? this.exported(target, "default", hops + 1) : this.exported(target, local, hops + 1)) : undefined;
+            }
+            return specifier.local.type === AST_NODE_TYPES.Identifier ? this.valueOf(module, specifier.local, hops + 1) : undefined;
+          }
+          break;
+        }
+        case AST_NODE_TYPES.ExportAllDeclaration:
+          if (statement.exported) {
+            if (moduleExportName(statement.exported) === name) {
+              const target = module.moduleAt(String(statement.source.value));
+              return target ? { kind: "namespace", module: target } : undefined;
+            }
+          } else if (name !== "default") {
+            stars.push(String(statement.source.value));
+          }
+          break;
+        case AST_NODE_TYPES.ExportDefaultDeclaration:
+          if (name === "default") {
+            const declaration = statement.declaration;
+            if (isFunction(declaration) || isClass(declaration)) return { kind: "node", module, node: declaration };
+            return this.valueOf(module, declaration, hops + 1);
+          }
+          break;
+        case AST_NODE_TYPES.ExpressionStatement: {
+          const found = this.commonJsExport(module, statement.expression, name, hops);
+          if (found) return found;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    for (const source of stars) {
+      const target = module.moduleAt(source);
+      const found = target ? this.exported(target, name, hops + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** `module.exports = ...`, `module.exports = { a }`, `exports.a = ...`, `module.exports.a = ...`. */
+  private commonJsExport(module: ModuleView, expression: Node, name: string, hops: number): Value | undefined {
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=") return undefined;
+    const chain = memberChain(expression.left);
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const target = chain.root.name === "module" && chain.path[0] === "exports" ? chain.path.slice(1) : chain.root.name === "exports" ? chain.path : undefined;
+    if (!target) return undefined;
+    if (target.length === 0) {
+      const whole = this.valueOf(module, expression.right, hops + 1);
+      if (name === "default" || !whole) return whole;
+      return this.member(whole, name, hops + 1);
+    }
+    return target.length === 1 && target[0] === name ? this.valueOf(module, expression.right, hops + 1) : undefined;
+  }
+}
+
+function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+function isClass(node: Node | null | undefined): node is ClassNode {
+  return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
+}
+
+/** A method (or arrow-function field) of a class, static or not. */
+function classMember(owner: ClassNode, name: string, isStatic: boolean): FunctionNode | undefined {
+  for (const member of owner.body.body) {
+    if ((member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "method") || member.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (member.static !== isStatic || staticKeyName(member) !== name) continue;
+      const value = member.value ? unwrap(member.value) : undefined;
+      if (isFunction(value)) return value;
+    }
+  }
+  return undefined;
+}
+
+function enclosingClass(node: Node): ClassNode | undefined {
+  for (let current = node.parent, i = 0; current && i < 10_000; current = current.parent, i++) if (isClass(current)) return current;
+  return undefined;
+}
+
+/** `getOrder`, `OrderRepository.findById`, `default` for anonymous defaults. */
+export function functionName(fn: FunctionNode): string {
+  const parent = fn.parent;
+  let own: string | undefined = fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id ? fn.id.name : undefined;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === fn) {
+    own = staticKeyName(parent) ?? own;
+    const owner = parent.parent?.parent;
+    const className = isClass(owner) ? owner.id?.name : undefined;
+    return className ? `${className}.${own ?? "method"}` : (own ?? "method");
+  }
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) own = staticKeyName(parent) ?? own;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) own = parent.id.name;
+  return own ?? "default";
+}
+
+/** The file's modification stamp (for caches keyed by path and modification time), or undefined. */
+export function fileStamp(file: string): string | undefined {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export { resolveImport };
