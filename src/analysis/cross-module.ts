@@ -8,6 +8,7 @@
 // modification time: the callee's summary is computed by that module's own OwnershipAnalysis, so a module
 // imported by a thousand handlers is summarised once. Everything unknown is undefined (no callee: quiet).
 import { statSync } from "node:fs";
+import path from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { OwnershipAnalysis } from "./ownership";
@@ -24,9 +25,25 @@ export interface ModuleView {
   readonly program: TSESTree.Program;
   readonly scope: ScopeIndex;
   readonly sources: SourceCatalogue;
+  /** Every function of the module. */
+  readonly functions: readonly FunctionNode[];
   readonly ownership: OwnershipAnalysis;
   /** The analysis of the project module an import specifier names, from this module (undefined: not a project file). */
   moduleAt(specifier: string): ModuleView | undefined;
+  /** The analysis of a project file by its absolute path (this module's own for its own path). */
+  moduleAtPath(file: string): ModuleView | undefined;
+}
+
+/** The parts of typescript-eslint's parser services (with a TypeScript program) the resolver uses. */
+export interface TypedServices {
+  program: { getTypeChecker(): { getResolvedSignature(node: never): { declaration?: unknown } | undefined } } | null;
+  esTreeNodeToTSNodeMap: { get(node: never): unknown };
+}
+
+interface TsDeclaration {
+  getSourceFile(): { fileName: string };
+  getStart(): number;
+  getEnd(): number;
 }
 
 /** A function in another module (or, through a class of this module, this one) that a call invokes. */
@@ -48,7 +65,11 @@ const MAX_HOPS = 8;
 export class CrossModuleResolver {
   private readonly calls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
 
-  constructor(private readonly self: ModuleView) {}
+  constructor(
+    private readonly self: ModuleView,
+    /** Parser services with a TypeScript program (`parserOptions.projectService`): the checker resolves what the syntax cannot. */
+    private readonly typed?: TypedServices,
+  ) {}
 
   /**
    * Cheap, without reading any module: could the call's callee be defined in another module? (An imported
@@ -56,6 +77,7 @@ export class CrossModuleResolver {
    */
   isCandidate(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
+    if (this.typed && (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression)) return true;
     const chain = memberChain(callee);
     if (!chain) return false;
     if (chain.root.type === AST_NODE_TYPES.ThisExpression) return chain.path.length === 2;
@@ -76,7 +98,7 @@ export class CrossModuleResolver {
     if (cached !== undefined) return cached ?? undefined;
     let result: ExternalCallee | undefined;
     try {
-      result = this.isCandidate(call) ? this.compute(call) : undefined;
+      result = this.isCandidate(call) ? (this.compute(call) ?? this.typedCallee(call)) : undefined;
     } catch {
       result = undefined;
     }
@@ -103,6 +125,30 @@ export class CrossModuleResolver {
       holder = this.valueOf(this.self, object, 0);
     }
     return holder ? this.memberFunction(holder, name, 0) : undefined;
+  }
+
+  /** With type information: the declaration the checker resolves the call's signature to, when it is a project function. */
+  private typedCallee(call: TSESTree.CallExpression): ExternalCallee | undefined {
+    const typed = this.typed;
+    if (!typed?.program) return undefined;
+    const tsNode = typed.esTreeNodeToTSNodeMap.get(call as never);
+    if (!tsNode) return undefined;
+    const declaration = typed.program.getTypeChecker().getResolvedSignature(tsNode as never)?.declaration as TsDeclaration | undefined;
+    if (!declaration || typeof declaration.getSourceFile !== "function") return undefined;
+    const file = path.resolve(declaration.getSourceFile().fileName);
+    if (/\.d\.[cm]?ts$/.test(file) || file.split(path.sep).includes("node_modules")) return undefined;
+    const module = file === this.self.filename ? this.self : this.self.moduleAtPath(file);
+    if (!module) return undefined;
+    const start = declaration.getStart();
+    const end = declaration.getEnd();
+    for (const fn of module.functions) {
+      const holder = fn.parent;
+      const matches = (node: Node | undefined) => node !== undefined && node.range[0] === start && node.range[1] === end;
+      if (matches(fn) || ((holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.PropertyDefinition || holder?.type === AST_NODE_TYPES.Property) && matches(holder))) {
+        return this.callee(module, fn);
+      }
+    }
+    return undefined;
   }
 
   private callee(module: ModuleView, fn: FunctionNode): ExternalCallee {

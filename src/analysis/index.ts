@@ -9,11 +9,12 @@ import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
+import type { FunctionNode } from "./ast";
 import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
-import { CrossModuleResolver, fileStamp, type ModuleView } from "./cross-module";
+import { CrossModuleResolver, fileStamp, type ModuleView, type TypedServices } from "./cross-module";
 import { exportedExpression, importedBinding, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
 import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
@@ -200,7 +201,9 @@ export class FileAnalysis implements ModuleView {
   get crossModule(): CrossModuleResolver | undefined {
     if (this.crossModuleValue === undefined) {
       const imports = this.program.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) || this.sourceCode.text.includes("require(");
-      this.crossModuleValue = this.settings.crossModule && this.filename && imports ? new CrossModuleResolver(this) : null;
+      const services = (this.sourceCode as { parserServices?: Partial<TypedServices> }).parserServices;
+      const typed = services?.program && services.esTreeNodeToTSNodeMap ? (services as TypedServices) : undefined;
+      this.crossModuleValue = this.settings.crossModule && this.filename && (imports || typed) ? new CrossModuleResolver(this, typed) : null;
     }
     return this.crossModuleValue ?? undefined;
   }
@@ -214,6 +217,22 @@ export class FileAnalysis implements ModuleView {
       this.projectModules.set(specifier, module);
     }
     return module ?? undefined;
+  }
+
+  /** The analysis of a project file by its path (this analysis for the file itself). */
+  moduleAtPath(file: string): FileAnalysis | undefined {
+    if (file === this.filename) return this;
+    let module = this.projectModules.get(file);
+    if (module === undefined) {
+      module = (!file.split(/[\\/]/).includes("node_modules") && projectModule(file, this.settings, this.parser)) || null;
+      this.projectModules.set(file, module);
+    }
+    return module ?? undefined;
+  }
+
+  /** Every function of the file. */
+  get functions(): FunctionNode[] {
+    return this.index.functions;
   }
 
   /** Item accesses by key, per-function summaries and ownership evidence (computed on first use). */

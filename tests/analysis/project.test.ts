@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveModuleFile } from "../../src/analysis/project";
+import { clearProjectCaches, nearestTsconfig, resolveImport, resolveModuleFile } from "../../src/analysis/project";
+
 import { analyze } from "./helpers";
 
 let project: string;
@@ -82,5 +83,51 @@ describe("project modules: imported values, one hop", () => {
     expect(resolveModuleFile(from, "./lib")).toBe(path.join(project, "src/lib/index.ts"));
     expect(resolveModuleFile(from, "https")).toBeUndefined();
     expect(resolveModuleFile("file.ts", "./http")).toBeUndefined();
+  });
+});
+
+describe("project modules: import resolution for cross-module analysis", () => {
+  it("maps tsconfig paths aliases (wildcards, exact, most specific first) to project files, relative to baseUrl", () => {
+    write("aliased/tsconfig.base.json", `{\n  // shared options\n  "compilerOptions": { "baseUrl": "./src", "paths": { "@app/*": ["*"], "@db": ["db/index.ts"], }, },\n}\n`);
+    write("aliased/tsconfig.json", `{ "extends": "./tsconfig.base.json", /* no options of its own */ "include": ["src"] }\n`);
+    write("aliased/src/services/orders.ts", `export const a = 1;\n`);
+    write("aliased/src/db/index.ts", `export const b = 1;\n`);
+    write("aliased/node_modules/@app/pkg/index.ts", `export const c = 1;\n`);
+    clearProjectCaches();
+    const from = path.join(project, "aliased/src/routes/orders.ts");
+    expect(resolveImport(from, "@app/services/orders")).toBe(path.join(project, "aliased/src/services/orders.ts"));
+    expect(resolveImport(from, "@app/services/orders.js")).toBe(path.join(project, "aliased/src/services/orders.ts"));
+    expect(resolveImport(from, "@db")).toBe(path.join(project, "aliased/src/db/index.ts"));
+    expect(resolveImport(from, "../services/orders")).toBe(path.join(project, "aliased/src/services/orders.ts"));
+    // packages stay packages; files under node_modules are never project modules
+    expect(resolveImport(from, "express")).toBeUndefined();
+    expect(resolveImport(path.join(project, "aliased/node_modules/@app/x.ts"), "./pkg")).toBeUndefined();
+    expect(nearestTsconfig(path.join(project, "aliased/src/routes"))?.directory).toBe(path.join(project, "aliased/src"));
+  });
+
+  it("without a tsconfig.json, or with one that does not parse, only relative specifiers resolve", () => {
+    write("plain/src/a.js", `module.exports = {};\n`);
+    write("broken-config/tsconfig.json", `{ "compilerOptions": { "paths": `);
+    write("broken-config/src/a.ts", `export {};\n`);
+    clearProjectCaches();
+    expect(resolveImport(path.join(project, "plain/src/b.js"), "./a")).toBe(path.join(project, "plain/src/a.js"));
+    expect(resolveImport(path.join(project, "broken-config/src/b.ts"), "@/a")).toBeUndefined();
+    expect(resolveImport(path.join(project, "broken-config/src/b.ts"), "./a")).toBe(path.join(project, "broken-config/src/a.ts"));
+  });
+
+  it("resolves callees through re-exports, singletons, classes and CommonJS, and reads no module for calls without request data", () => {
+    write("calls/repo.ts", `export class Repo { find(id: string) { return id; } static make() { return new Repo(); } }\n`);
+    write("calls/service.ts", `import { Repo } from "./repo";\nexport class Service { private repo = new Repo(); get(id: string) { return this.repo.find(id); } }\nexport const service = new Service();\nexport default { get: (id: string) => service.get(id) };\n`);
+    write("calls/index.ts", `export * from "./service";\nexport { Repo as Repository } from "./repo";\n`);
+    write("calls/legacy.cjs", `function load(id) { return id; }\nmodule.exports = { load };\n`);
+    const { analysis } = analyze(
+      `import { service, Repository } from "./index";\nimport def from "./service";\nconst { load } = require("./legacy.cjs");\nconst repo = new Repository();\n` +
+        `service.get(x); def.get(x); load(x); repo.find(x); Repository.make(x); unknown(x);\n`,
+      { filename: path.join(project, "calls/handler.ts") },
+    );
+    const resolver = analysis.crossModule!;
+    const calls = analysis.index.calls.filter((call) => call.arguments.length === 1 && call.arguments[0].type === "Identifier" && call.arguments[0].name === "x");
+    expect(calls.map((call) => resolver.resolve(call)?.name)).toEqual(["Service.get", "get", "load", "Repo.find", "Repo.make", undefined]);
+    expect(calls.map((call) => path.basename(resolver.resolve(call)?.module.filename ?? "-"))).toEqual(["service.ts", "service.ts", "legacy.cjs", "repo.ts", "repo.ts", "-"]);
   });
 });

@@ -1,0 +1,275 @@
+// require-ownership-check across modules: handlers written inline, linted as if they were files of the
+// project in tests/fixtures/cross-module (services, repositories, a NestJS module, a CommonJS module, a
+// tsconfig.json with `paths`), whose real files the analysis reads.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import * as tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/require-ownership-check";
+
+const PROJECT = path.resolve(__dirname, "../fixtures/cross-module");
+const SRC = path.join(PROJECT, "src");
+const file = (relative: string) => path.join(SRC, relative);
+
+const ruleTester = new RuleTester();
+
+const EXPRESS = `import express from "express";\nconst app = express();\n`;
+const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
+
+ruleTester.run("require-ownership-check (cross-module)", rule, {
+  valid: [
+    {
+      name: "the service compares the fetched order with the caller it is given",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.get("/orders/:id", async (req, res) => {
+  res.json(await orderService.getOwnedOrder(req.params.id, req.user.id));
+});`,
+    },
+    {
+      name: "the repository's ConditionExpression binds the owner to the caller passed down",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.delete("/orders/:id", async (req, res) => {
+  await orderService.cancelOwned(req.params.id, req.user.id);
+  res.status(204).end();
+});`,
+    },
+    {
+      name: "the handler compares the item a service returns with the caller",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.get("/orders/:id", async (req, res) => {
+  const order = await orderService.getOrder(req.params.id);
+  if (!order || order.ownerId !== req.user.id) return res.status(404).end();
+  res.json(order);
+});`,
+    },
+    {
+      name: "the service only tests whether the item exists",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.get("/orders/:id/exists", async (req, res) => {
+  res.json({ exists: await orderService.orderExists(req.params.id) });
+});`,
+    },
+    {
+      name: "a FilterExpression on the caller in a function re-exported through an index file, by a tsconfig paths alias",
+      filename: file("routes/customers.ts"),
+      code: `${EXPRESS}import { listOrdersOf } from "@/services";
+app.get("/customers/:id/orders", async (req, res) => {
+  res.json(await listOrdersOf(req.params.id, req.user.id));
+});`,
+    },
+    {
+      ...cjs,
+      name: "CommonJS: the caller is part of the key in the required module",
+      code: `const express = require("express");
+const { deleteNote } = require("../legacy/notes.cjs");
+const app = express();
+app.delete("/notes/:id", async (req, res) => {
+  await deleteNote(req.params.id, req.user.id);
+  res.end();
+});`,
+    },
+    {
+      name: "NestJS: the injected service's repository keys the item by the caller",
+      filename: file("books/books.controller.ts"),
+      code: `import { Controller, Delete, Param, Req, UseGuards } from "@nestjs/common";
+import { AuthGuard } from "@nestjs/passport";
+import { BooksService } from "./books.service";
+
+@Controller("books")
+@UseGuards(AuthGuard("jwt"))
+export class BooksController {
+  constructor(private readonly booksService: BooksService) {}
+
+  @Delete(":id")
+  remove(@Param("id") id: string, @Req() req) {
+    return this.booksService.remove(id, req.user.id);
+  }
+}`,
+    },
+    {
+      name: "crossModule: false keeps the analysis within the file",
+      filename: file("routes/orders.ts"),
+      settings: { "dynamodb-security": { crossModule: false } },
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.get("/orders/:id", async (req, res) => {
+  res.json(await orderService.getOrder(req.params.id));
+});`,
+    },
+    {
+      name: "packages, missing modules and modules that do not parse are unknown",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { getOrder } from "orders-sdk";
+import { getOrder as missing } from "./no-such-module";
+import { getOrder as broken } from "../broken/service";
+app.get("/a/:id", async (req, res) => res.json(await getOrder(req.params.id)));
+app.get("/b/:id", async (req, res) => res.json(await missing(req.params.id)));
+app.get("/c/:id", async (req, res) => res.json(await broken(req.params.id)));`,
+    },
+    {
+      name: "modules that import each other in a cycle",
+      filename: file("routes/cycle.ts"),
+      code: `${EXPRESS}import { ping } from "../cycle/a";
+app.get("/ping/:id", async (req, res) => res.json(await ping(req.params.id)));`,
+    },
+    {
+      name: "a call without request data reads no other module",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.get("/orders/latest", async (req, res) => res.json(await orderService.getOrder("latest")));`,
+    },
+  ],
+  invalid: [
+    {
+      name: "express: an exported singleton's method reads through its repository (service → repository → DynamoDB)",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.get("/orders/:id", async (req, res) => {
+  res.json(await orderService.getOrder(req.params.id));
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 5, column: 18, endColumn: 39 }],
+    },
+    {
+      name: "express: a delete two modules away, in an authenticated handler",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+app.delete("/orders/:id", async (req, res) => {
+  console.log("cancel by", req.user.id);
+  await orderService.cancel(req.params.id);
+  res.status(204).end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
+    },
+    {
+      name: "a function re-exported by `export * from` in an index file, imported by a tsconfig paths alias",
+      filename: file("routes/invoices.ts"),
+      code: `${EXPRESS}import { getInvoice } from "@/services";
+app.get("/invoices/:id", async (req, res) => {
+  const invoice = await getInvoice(req.params.id);
+  res.json({ invoice, viewer: req.user.id });
+});`,
+      errors: [{ messageId: "readNotOwned", line: 5 }],
+    },
+    {
+      name: "a default-exported object's method, with a .js specifier naming the .ts source",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import orders from "../services/orders.js";
+app.get("/orders/:id", async (req, res) => res.json(await orders.getOrder(req.params.id)));`,
+      errors: [{ messageId: "readByAnyCaller", line: 4 }],
+    },
+    {
+      ...cjs,
+      name: "CommonJS: a destructured require of module.exports = { ... } (SDK v2)",
+      code: `const express = require("express");
+const notes = require("../legacy/notes.cjs");
+const app = express();
+app.get("/notes/:id", async (req, res) => {
+  res.json(await notes.getNote(req.params.id));
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "a class imported and instantiated in the handler's module",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { OrderRepository } from "../repositories/orders";
+const repository = new OrderRepository();
+app.patch("/orders/:id", async (req, res) => {
+  await repository.rename(req.params.id, req.body.name);
+  res.json({ by: req.user.id });
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
+    },
+    {
+      name: "NestJS: constructor injection by a path alias, and a class field assigned in the constructor",
+      filename: file("books/books.controller.ts"),
+      code: `import { Controller, Delete, Get, Param } from "@nestjs/common";
+import { BooksService } from "@books";
+import { OrderRepository } from "../repositories/orders";
+
+@Controller("books")
+export class BooksController {
+  private readonly orders: OrderRepository;
+  constructor(private readonly booksService: BooksService) {
+    this.orders = new OrderRepository();
+  }
+
+  @Get(":id")
+  findOne(@Param("id") id: string) {
+    return this.booksService.findOne(id);
+  }
+
+  @Delete("orders/:id")
+  removeOrder(@Param("id") id: string) {
+    return this.orders.remove(id);
+  }
+}`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 14 },
+        { messageId: "writeNotOwned", line: 19 },
+      ],
+    },
+    {
+      name: "Lambda: an API Gateway path parameter passed to a service",
+      filename: file("lambda/cancel-order.ts"),
+      code: `import { orderService } from "../services/orders";
+export const handler = async (event) => {
+  await orderService.cancel(event.pathParameters.id);
+  return { statusCode: 204 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 3 }],
+    },
+    {
+      name: "Next.js route handler: the route's parameter passed to a service by alias",
+      filename: file("app/api/orders/[id]/route.ts"),
+      code: `import { orderService } from "@/services";
+export async function GET(request: Request, { params }: { params: { id: string } }) {
+  return Response.json(await orderService.getOrder(params.id));
+}`,
+      errors: [{ messageId: "readByAnyCaller", line: 3 }],
+    },
+    {
+      name: "through a same-file helper of the handler",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { orderService } from "../services/orders";
+function load(id: string) {
+  return orderService.getOrder(id);
+}
+app.get("/orders/:id", async (req, res) => res.json(await load(req.params.id)));`,
+      errors: [{ messageId: "readByAnyCaller", line: 7 }],
+    },
+  ],
+});
+
+describe("cross-module messages and type information", () => {
+  function lint(code: string, filename: string, languageOptions: Linter.Config["languageOptions"] = {}): Linter.LintMessage[] {
+    const linter = new Linter({ configType: "flat", cwd: PROJECT });
+    return linter.verify(
+      code,
+      [{ files: ["**/*.ts"], languageOptions: { parser: tsParser as unknown as Linter.Parser, ...languageOptions }, plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }],
+      filename,
+    );
+  }
+
+  it("names the file (relative to the linted file) and the function where the operation is", () => {
+    const [message] = lint(
+      `${EXPRESS}import { orderService } from "../services/orders";\napp.get("/orders/:id", async (req, res) => res.json(await orderService.getOrder(req.params.id)));`,
+      file("routes/orders.ts"),
+    );
+    expect(message.message).toContain("`orderService.getOrder()` (GetCommand in `OrderRepository.findById`, ../repositories/orders.ts line 6)");
+    expect(message.suggestions ?? []).toEqual([]);
+  });
+
+  it("with a TypeScript program, the checker resolves callees the syntax cannot (a factory's return type)", () => {
+    const filename = file("typed/handler.ts");
+    const code = readFileSync(filename, "utf8");
+    expect(lint(code, filename)).toEqual([]);
+    const typed = lint(code, filename, { parserOptions: { project: "./tsconfig.json", tsconfigRootDir: PROJECT } });
+    expect(typed.map((message) => [message.line, message.ruleId])).toEqual([[8, "d/r"]]);
+    expect(typed[0].message).toContain("GetCommand in `OrderRepository.findById`, ../repositories/orders.ts");
+  });
+});
