@@ -21,6 +21,8 @@ export class ClientResolver {
     private readonly values: ValueResolver,
     private readonly index: FileIndex,
     private readonly clientModules: readonly string[],
+    /** A client exported by the project module an imported binding comes from (cross-module analysis). */
+    private readonly importedClient?: (identifier: TSESTree.Identifier) => ClientType | undefined,
   ) {}
 
   /** The client type an expression holds, or undefined when it is not (known to be) a DynamoDB client. */
@@ -77,7 +79,8 @@ export class ClientResolver {
     if (!variable || !definition) return undefined;
     if (definition.type === "ImportBinding") {
       const declaration = definition.parent as TSESTree.ImportDeclaration | undefined;
-      return declaration && this.clientModules.includes(String(declaration.source.value)) ? UNKNOWN_CLIENT : undefined;
+      if (declaration && this.clientModules.includes(String(declaration.source.value))) return UNKNOWN_CLIENT;
+      return this.importedClient?.(identifier);
     }
     if (definition.type === "Parameter") return this.annotatedClient(definition.name);
     if (definition.type !== "Variable") return undefined;
@@ -87,6 +90,8 @@ export class ClientResolver {
     if (init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require") {
       const source = init.arguments[0];
       if (source?.type === AST_NODE_TYPES.Literal && this.clientModules.includes(String(source.value))) return UNKNOWN_CLIENT;
+      const imported = this.importedClient?.(identifier);
+      if (imported) return imported;
     }
     for (const write of this.scope.writesOf(variable)) {
       if (!write.value || write.path.length > 0) continue;

@@ -69,7 +69,8 @@ export class FileAnalysis implements ModuleView {
   /** The parser other modules are parsed with (the linted file's, when it offers `parseForESLint`). */
   parser: ModuleParser | undefined;
   /** True when the file names a DynamoDB package or a configured client module. */
-  readonly mentionsDynamoDB: boolean;
+  private readonly mentionsOwn: boolean;
+  private mentionsValue?: boolean;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -80,7 +81,40 @@ export class FileAnalysis implements ModuleView {
     readonly importDepth = 0,
   ) {
     const text = sourceCode.text;
-    this.mentionsDynamoDB = DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
+    this.mentionsOwn = DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
+  }
+
+  /**
+   * True when the file names a DynamoDB package or a configured client module. A module that cross-module
+   * analysis reads also counts when it imports a project module that does (`const { dynamo } = require("../db")`).
+   */
+  get mentionsDynamoDB(): boolean {
+    if (this.mentionsValue === undefined) {
+      this.mentionsValue = this.mentionsOwn || (this.importDepth > 0 && this.importsDynamoDBModule());
+    }
+    return this.mentionsValue;
+  }
+
+  private importsDynamoDBModule(): boolean {
+    if (!this.settings.crossModule) return false;
+    const specifiers: string[] = [];
+    for (const statement of this.program.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") specifiers.push(String(statement.source.value));
+    }
+    for (const call of this.sourceCode.text.includes("require(") ? this.index.calls : []) {
+      const argument = call.arguments[0];
+      if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "require" && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") specifiers.push(argument.value);
+    }
+    return specifiers.some((specifier) => !/^(?:node:|@aws-sdk\/|aws-sdk)/.test(specifier) && this.moduleAt(specifier)?.mentionsOwn === true);
+  }
+
+  /** For a module cross-module analysis reads: the client an imported binding is, when the module it comes from exports one. */
+  private importedClient(node: TSESTree.Node): ClientType | undefined {
+    const binding = importedBinding(node, this.scope, { anySpecifier: true });
+    if (!binding || binding.name === "*") return undefined;
+    const module = this.moduleAt(binding.source);
+    const exported = module?.mentionsOwn ? exportedExpression(module.program, binding.name) : undefined;
+    return exported ? module!.clientTypeOf(exported) : undefined;
   }
 
   get program(): TSESTree.Program {
@@ -140,7 +174,8 @@ export class FileAnalysis implements ModuleView {
   }
 
   get clients(): ClientResolver {
-    return (this.clientsValue ??= new ClientResolver(this.sdk, this.scope, this.values, this.index, this.settings.clientModules));
+    const imported = this.importDepth > 0 && this.settings.crossModule ? (node: TSESTree.Node) => this.importedClient(node) : undefined;
+    return (this.clientsValue ??= new ClientResolver(this.sdk, this.scope, this.values, this.index, this.settings.clientModules, imported));
   }
 
   /** Every DynamoDB operation in the file. */

@@ -62,6 +62,14 @@ describe("fixtures", () => {
     expect(run.status).toBe(expected.length > 0 ? 1 : 0);
   });
 
+  it("layered-api: handlers → services → repositories in other modules (Express/CJS, NestJS, Lambda, Next.js): exactly the marked findings", () => {
+    const expected = markedFindings("layered-api");
+    expect(expected.length).toBeGreaterThanOrEqual(6);
+    const run = runBuiltCli(["--format", "json", "fixtures/layered-api"]);
+    expect(reportedFindings(run.stdout, path.join(FIXTURES, "layered-api"))).toEqual(expected);
+    expect(run.status).toBe(1);
+  });
+
   it("vulnerable-api demonstrates every rule", () => {
     const demonstrated = new Set(markedFindings("vulnerable-api").map((finding) => finding.split(" ")[0]));
     const missing = Object.keys(rules)
