@@ -1,6 +1,7 @@
 // The per-file analysis every rule asks. Computed lazily, at most once per file (cached by Program node),
 // and only the parts a rule actually asks for. Files that mention no DynamoDB package skip the client
 // analysis entirely; file-wide checks (access key ids, NODE_TLS_REJECT_UNAUTHORIZED) do not depend on it.
+import { readFileSync } from "node:fs";
 import { isAbsolute } from "node:path";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { getSettings, type NormalizedSettings } from "../settings";
@@ -105,7 +106,12 @@ export class FileAnalysis implements ModuleView {
       const argument = call.arguments[0];
       if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "require" && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") specifiers.push(argument.value);
     }
-    return specifiers.some((specifier) => !/^(?:node:|@aws-sdk\/|aws-sdk)/.test(specifier) && this.moduleAt(specifier)?.mentionsOwn === true);
+    return specifiers.some((specifier) => {
+      if (/^(?:node:|@aws-sdk\/|aws-sdk)/.test(specifier)) return false;
+      // The text is enough (no parse): does the imported module name a DynamoDB package?
+      const file = resolveImport(this.filename, specifier);
+      return file !== undefined && mentionsInFile(file, this.settings);
+    });
   }
 
   /** For a module cross-module analysis reads: the client an imported binding is, when the module it comes from exports one. */
@@ -307,7 +313,7 @@ function projectModule(file: string, settings: NormalizedSettings, parser: Modul
     projectModules.set(file, cached);
     return cached.analysis;
   }
-  const parsed = parseModuleFile(file, parser);
+  const parsed = lintedSource(file, stamp) ?? parseModuleFile(file, parser);
   if (!parsed) return undefined;
   const analysis = new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, settings, file, 1);
   analysis.parser = parser;
@@ -317,9 +323,59 @@ function projectModule(file: string, settings: NormalizedSettings, parser: Modul
   return analysis;
 }
 
+/**
+ * Files of the data layer (those that mention DynamoDB) that ESLint has already parsed in this process: a
+ * module needed later is taken from here instead of being parsed again, when the file on disk still has the
+ * text ESLint linted. Only the parse is shared; the module's analysis is its own (results never depend on
+ * the order files are linted in).
+ */
+const lintedSources = new Map<string, { stamp: string; sourceCode: Readonly<TSESLint.SourceCode> }>();
+const MAX_LINTED_SOURCES = 1_000;
+
+function rememberLinted(file: string, sourceCode: Readonly<TSESLint.SourceCode>): void {
+  const stamp = fileStamp(file);
+  if (!stamp) return;
+  lintedSources.delete(file);
+  lintedSources.set(file, { stamp, sourceCode });
+  if (lintedSources.size > MAX_LINTED_SOURCES) lintedSources.delete(lintedSources.keys().next().value!);
+}
+
+function lintedSource(file: string, stamp: string): ParsedModule | undefined {
+  const linted = lintedSources.get(file);
+  if (!linted || linted.stamp !== stamp) return undefined;
+  try {
+    if (readFileSync(file, "utf8") !== linted.sourceCode.text) return undefined;
+  } catch {
+    return undefined;
+  }
+  const { text, ast, scopeManager, visitorKeys } = linted.sourceCode;
+  return scopeManager ? { text, ast, scopeManager, visitorKeys } : undefined;
+}
+
+const mentionCache = new Map<string, { stamp: string; mentions: boolean }>();
+
+function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
+  const stamp = fileStamp(file);
+  if (!stamp) return false;
+  const cached = mentionCache.get(file);
+  if (cached?.stamp === stamp) return cached.mentions;
+  let mentions: boolean;
+  try {
+    const text = readFileSync(file, "utf8");
+    mentions = DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
+  } catch {
+    mentions = false;
+  }
+  if (mentionCache.size > MAX_PROJECT_MODULES) mentionCache.clear();
+  mentionCache.set(file, { stamp, mentions });
+  return mentions;
+}
+
 /** Forgets every other module analysed so far (tests that rewrite files within one modification-time tick). */
 export function clearProjectModules(): void {
   projectModules.clear();
+  lintedSources.clear();
+  mentionCache.clear();
 }
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();
@@ -334,6 +390,7 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
     analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
     const parser = (context.languageOptions as { parser?: ModuleParser } | undefined)?.parser;
     if (parser && typeof parser.parseForESLint === "function") analysis.parser = parser;
+    if (analysis.filename && settings.crossModule && analysis.mentionsDynamoDB) rememberLinted(analysis.filename, sourceCode);
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;

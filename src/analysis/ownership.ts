@@ -749,14 +749,29 @@ export class OwnershipAnalysis {
     if (this.externalSeedsValue) return this.externalSeedsValue;
     const seeds: FunctionNode[] = [];
     if (this.deps.external) {
+      const external = this.deps.external;
       for (const call of this.deps.index.calls) {
+        // Only calls a request handler makes (itself or through a same-file helper it calls): library code
+        // passing its parameters to imported functions reads no other module.
+        if (call.arguments.length === 0 || !external.isCandidate(call)) continue;
+        const owner = this.ownerOf(call);
+        if (!owner || !this.servesRequests(owner)) continue;
         const target = this.externalCallee(call);
         if (!target || target.module.ownership.summaryOf(target.fn, 1).accesses.length === 0) continue;
-        const owner = this.ownerOf(call);
-        if (owner && !seeds.includes(owner)) seeds.push(owner);
+        if (!seeds.includes(owner)) seeds.push(owner);
       }
     }
     return (this.externalSeedsValue = seeds);
+  }
+
+  /** A handler, a function inside one, or a same-file helper that one calls. */
+  private servesRequests(fn: FunctionNode): boolean {
+    const handles = (candidate: FunctionNode) => this.deps.sources.handlerKind(candidate) !== undefined || this.insideHandler(candidate);
+    if (handles(fn)) return true;
+    return this.callSitesOf(fn).some((site) => {
+      const caller = this.ownerOf(site);
+      return caller !== undefined && handles(caller);
+    });
   }
 
   /** The name of the function that performs an operation of this file (for messages). */

@@ -304,6 +304,8 @@ export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModu
       tokens: false,
       ecmaFeatures: { jsx: /x$/.test(path.extname(file)) },
       filePath: file,
+      // No TypeScript lib globals: the analysis treats an unresolved global like a lib one, and populating them is a third of the scope analysis.
+      lib: [],
     });
     const visitorKeys = result.visitorKeys as ParsedModule["visitorKeys"];
     setParents(result.ast as TSESTree.Program, visitorKeys);
