@@ -216,7 +216,7 @@ function describeOperation(access: HandlerAccess, filename: string): string {
     // In another module: name the file (relative to this one) and the function where the operation is.
     const relative = path.relative(path.dirname(filename), module.file).split(path.sep).join("/");
     const file = relative.startsWith(".") ? relative : `./${relative}`;
-    return `\`${calleeText(via)}()\` (${name} in \`${module.function}\`, ${file} line ${operation.node.loc.start.line})`;
+    return `\`${calleeText(via)}()\` (${name} in \`${module.function}\`, ${file} line ${module.line})`;
   }
   if (via) {
     const helper = calleeText(via);

@@ -25,6 +25,8 @@ export interface ModuleView {
   readonly program: TSESTree.Program;
   readonly scope: ScopeIndex;
   readonly sources: SourceCatalogue;
+  /** The 1-based line of an offset in the module's text. */
+  lineOf(offset: number): number;
   /** Every function of the module. */
   readonly functions: readonly FunctionNode[];
   readonly ownership: OwnershipAnalysis;

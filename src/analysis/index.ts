@@ -66,6 +66,7 @@ export class FileAnalysis implements ModuleView {
   private guardsValue?: Guards;
   private allowListsValue?: AllowListGuards;
   private crossModuleValue?: CrossModuleResolver | null;
+  private lineStarts?: number[];
   private readonly projectModules = new Map<string, FileAnalysis | null>();
   /** The parser other modules are parsed with (the linted file's, when it offers `parseForESLint`). */
   parser: ModuleParser | undefined;
@@ -271,6 +272,19 @@ export class FileAnalysis implements ModuleView {
     return module ?? undefined;
   }
 
+  /** The 1-based line of an offset in the file (modules read by the analysis are parsed without locations). */
+  lineOf(offset: number): number {
+    const starts = (this.lineStarts ??= lineStarts(this.sourceCode.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  }
+
   /** Every function of the file. */
   get functions(): FunctionNode[] {
     return this.index.functions;
@@ -298,6 +312,12 @@ export class FileAnalysis implements ModuleView {
   clientTypeOf(node: TSESTree.Node): ClientType | undefined {
     return this.mentionsDynamoDB ? this.clients.clientTypeOf(node) : undefined;
   }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** Analyses of other project modules, for the whole process: a module imported by many files is analysed (and summarised) once. */

@@ -115,7 +115,7 @@ export interface AccessInstance {
   /** Checks that cover this access where they are (position and control flow), to be judged against the caller. */
   guardedBy: Check[];
   /** The module and function where the operation is, when that is another module than the summarised function's. */
-  module?: { file: string; function: string };
+  module?: { file: string; function: string; line: number };
   /**
    * For an access in another module: the call in this module that leads there (the last module boundary
    * crossed), and whether the callee returns the fetched item to it.
@@ -959,7 +959,11 @@ export class OwnershipAnalysis {
           via: [call, ...instance.via],
           guardedBy: instance.guardedBy.map((check) => this.substituteCheck(check, callee, call)),
           module: external
-            ? (instance.module ?? { file: external.module.filename, function: external.module.ownership.operationFunctionName(instance.access.operation) ?? external.name })
+            ? (instance.module ?? {
+                file: external.module.filename,
+                function: external.module.ownership.operationFunctionName(instance.access.operation) ?? external.name,
+                line: external.module.lineOf(instance.access.operation.node.range[0]),
+              })
             : instance.module,
           crossing: external ? { call, returned: inner.returnsItemOf.includes(instance.access.operation) } : instance.crossing,
         });

@@ -130,4 +130,16 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(calls.map((call) => resolver.resolve(call)?.name)).toEqual(["Service.get", "get", "load", "Repo.find", "Repo.make", undefined]);
     expect(calls.map((call) => path.basename(resolver.resolve(call)?.module.filename ?? "-"))).toEqual(["service.ts", "service.ts", "legacy.cjs", "repo.ts", "repo.ts", "-"]);
   });
+
+  it("analyses a module once for every file that imports it, and again when it changes on disk", () => {
+    write("shared/service.ts", `export function get(id: string) { return id; }\n`);
+    const first = analyze(`import { get } from "./service"; use(get);`, { filename: path.join(project, "shared/a.ts") }).analysis.moduleAt("./service");
+    const second = analyze(`import { get } from "../shared/service.js"; use(get);`, { filename: path.join(project, "other/b.ts") }).analysis.moduleAt("../shared/service.js");
+    expect(first).toBeDefined();
+    expect(second).toBe(first);
+    write("shared/service.ts", `export function get(id: string) { return [id]; }\n`);
+    const third = analyze(`import { get } from "./service"; use(get);`, { filename: path.join(project, "shared/c.ts") }).analysis.moduleAt("./service");
+    expect(third).not.toBe(first);
+    expect(third?.sourceCode.text).toContain("[id]");
+  });
 });
