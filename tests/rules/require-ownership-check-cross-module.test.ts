@@ -3,22 +3,20 @@
 // tsconfig.json with `paths`), whose real files the analysis reads.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import * as tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/require-ownership-check";
+import { runRuleTests } from "../rule-tester";
 
 const PROJECT = path.resolve(__dirname, "../fixtures/cross-module");
 const SRC = path.join(PROJECT, "src");
 const file = (relative: string) => path.join(SRC, relative);
 
-const ruleTester = new RuleTester();
-
 const EXPRESS = `import express from "express";\nconst app = express();\n`;
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
-ruleTester.run("require-ownership-check (cross-module)", rule, {
+runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
       name: "the service compares the fetched order with the caller it is given",
