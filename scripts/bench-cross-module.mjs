@@ -5,7 +5,7 @@
 // CPU milliseconds per file for each and the ratio on/off (the budget: at most 1.5).
 //
 //   npm run bench:cross-module                 # 700 groups of 3 modules, 3 rounds
-//   node scripts/bench-cross-module.mjs --groups 1000 --rounds 5
+//   node --expose-gc scripts/bench-cross-module.mjs --groups 1000 --rounds 5
 //
 // Before each "on" round the process-wide module caches are cleared, as at the start of a lint run.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -141,6 +141,9 @@ try {
       const { cpu, findings } = lintAll(linter, files, plugins, rules, variants[i].settings);
       samples[i].cpu.push(cpu);
       samples[i].findings = findings;
+      // Heap still in use after the round (caches included), after a collection when --expose-gc is given.
+      globalThis.gc?.();
+      samples[i].heap = Math.max(samples[i].heap ?? 0, process.memoryUsage().heapUsed);
     }
   }
   const perFile = samples.map((sample) => median(sample.cpu) / files.length);
@@ -150,6 +153,7 @@ try {
       "cpu total (median)": `${Math.round(median(samples[i].cpu))} ms`,
       "ms per file": perFile[i].toFixed(3),
       findings: samples[i].findings,
+      "heap after a round": `${Math.round(samples[i].heap / 1e6)} MB`,
     })),
   );
   const ratio = perFile[1] / perFile[0];

@@ -10,6 +10,7 @@ import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
+import { BoundedCache } from "./lru";
 import type { FunctionNode } from "./ast";
 import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
@@ -181,7 +182,9 @@ export class FileAnalysis implements ModuleView {
   }
 
   get clients(): ClientResolver {
-    const imported = this.importDepth > 0 && this.settings.crossModule ? (node: TSESTree.Node) => this.importedClient(node) : undefined;
+    // Only in modules that name no DynamoDB package themselves: for the others the analysis is the same as when
+    // the file is linted (so a linted file's analysis can serve as the module's, whatever the lint order).
+    const imported = this.importDepth > 0 && !this.mentionsOwn && this.settings.crossModule ? (node: TSESTree.Node) => this.importedClient(node) : undefined;
     return (this.clientsValue ??= new ClientResolver(this.sdk, this.scope, this.values, this.index, this.settings.clientModules, imported));
   }
 
@@ -321,54 +324,53 @@ function lineStarts(text: string): number[] {
 }
 
 /** Analyses of other project modules, for the whole process: a module imported by many files is analysed (and summarised) once. */
-const projectModules = new Map<string, { stamp: string; settings: NormalizedSettings; analysis: FileAnalysis }>();
-const MAX_PROJECT_MODULES = 2_000;
+/** At most 2,000 modules and 3 MB of their source text (their trees and analyses take memory in proportion). */
+const projectModules = new BoundedCache<string, { stamp: string; settings: NormalizedSettings; analysis: FileAnalysis }>(2_000, 3_000_000);
 
 function projectModule(file: string, settings: NormalizedSettings, parser: ModuleParser | undefined): FileAnalysis | undefined {
   const stamp = fileStamp(file);
   if (!stamp) return undefined;
   const cached = projectModules.get(file);
-  if (cached && cached.stamp === stamp && cached.settings === settings) {
-    projectModules.delete(file);
-    projectModules.set(file, cached);
-    return cached.analysis;
+  if (cached && cached.stamp === stamp && cached.settings === settings) return cached.analysis;
+  const linted = lintedAnalysis(file, stamp);
+  if (linted && linted.settings === settings) {
+    projectModules.set(file, { stamp, settings, analysis: linted }, linted.sourceCode.text.length);
+    return linted;
   }
-  const parsed = lintedSource(file, stamp) ?? parseModuleFile(file, parser);
+  const parsed = (linted && parsedFrom(linted.sourceCode)) ?? parseModuleFile(file, parser);
   if (!parsed) return undefined;
   const analysis = new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, settings, file, 1);
   analysis.parser = parser;
-  projectModules.delete(file);
-  projectModules.set(file, { stamp, settings, analysis });
-  if (projectModules.size > MAX_PROJECT_MODULES) projectModules.delete(projectModules.keys().next().value!);
+  projectModules.set(file, { stamp, settings, analysis }, parsed.text.length);
   return analysis;
 }
 
 /**
- * Files of the data layer (those that mention DynamoDB) that ESLint has already parsed in this process: a
- * module needed later is taken from here instead of being parsed again, when the file on disk still has the
- * text ESLint linted. Only the parse is shared; the module's analysis is its own (results never depend on
- * the order files are linted in).
+ * Files of the data layer (those that name a DynamoDB package) that ESLint has already linted in this
+ * process: a module needed later is taken from here instead of being parsed and analysed again, when the
+ * file on disk still has the text ESLint linted. For such files the analysis of a linted file and of a
+ * module are the same (see `clients`), so results never depend on the order in which files are linted.
  */
-const lintedSources = new Map<string, { stamp: string; sourceCode: Readonly<TSESLint.SourceCode> }>();
-const MAX_LINTED_SOURCES = 1_000;
+const lintedAnalyses = new BoundedCache<string, { stamp: string; analysis: FileAnalysis }>(1_000, 1_500_000);
 
-function rememberLinted(file: string, sourceCode: Readonly<TSESLint.SourceCode>): void {
+function rememberLinted(file: string, analysis: FileAnalysis): void {
   const stamp = fileStamp(file);
   if (!stamp) return;
-  lintedSources.delete(file);
-  lintedSources.set(file, { stamp, sourceCode });
-  if (lintedSources.size > MAX_LINTED_SOURCES) lintedSources.delete(lintedSources.keys().next().value!);
+  lintedAnalyses.set(file, { stamp, analysis }, analysis.sourceCode.text.length);
 }
 
-function lintedSource(file: string, stamp: string): ParsedModule | undefined {
-  const linted = lintedSources.get(file);
+function lintedAnalysis(file: string, stamp: string): FileAnalysis | undefined {
+  const linted = lintedAnalyses.get(file);
   if (!linted || linted.stamp !== stamp) return undefined;
   try {
-    if (readFileSync(file, "utf8") !== linted.sourceCode.text) return undefined;
+    return readFileSync(file, "utf8") === linted.analysis.sourceCode.text ? linted.analysis : undefined;
   } catch {
     return undefined;
   }
-  const { text, ast, scopeManager, visitorKeys } = linted.sourceCode;
+}
+
+function parsedFrom(sourceCode: Readonly<TSESLint.SourceCode>): ParsedModule | undefined {
+  const { text, ast, scopeManager, visitorKeys } = sourceCode;
   return scopeManager ? { text, ast, scopeManager, visitorKeys } : undefined;
 }
 
@@ -386,7 +388,7 @@ function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
   } catch {
     mentions = false;
   }
-  if (mentionCache.size > MAX_PROJECT_MODULES) mentionCache.clear();
+  if (mentionCache.size > 10_000) mentionCache.clear();
   mentionCache.set(file, { stamp, mentions });
   return mentions;
 }
@@ -394,7 +396,7 @@ function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
 /** Forgets every other module analysed so far (tests that rewrite files within one modification-time tick). */
 export function clearProjectModules(): void {
   projectModules.clear();
-  lintedSources.clear();
+  lintedAnalyses.clear();
   mentionCache.clear();
 }
 
@@ -410,7 +412,7 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
     analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
     const parser = (context.languageOptions as { parser?: ModuleParser } | undefined)?.parser;
     if (parser && typeof parser.parseForESLint === "function") analysis.parser = parser;
-    if (analysis.filename && settings.crossModule && analysis.mentionsDynamoDB) rememberLinted(analysis.filename, sourceCode);
+    if (analysis.filename && settings.crossModule && analysis.mentionsDynamoDB) rememberLinted(analysis.filename, analysis);
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;

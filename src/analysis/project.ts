@@ -8,6 +8,7 @@ import path from "node:path";
 import type * as TypeScriptParser from "@typescript-eslint/parser";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { memberChain, staticKeyName, unwrap, walk } from "./ast";
+import { BoundedCache } from "./lru";
 import type { ScopeIndex } from "./scope";
 
 type Node = TSESTree.Node;
@@ -264,9 +265,7 @@ interface CacheEntry {
   mtimeMs: number;
   parsed: ParsedModule | undefined;
 }
-const parsedModules = new Map<string, CacheEntry>();
-/** Parsed modules kept for the whole process, least recently used dropped first. */
-const MAX_PARSED_MODULES = 2_000;
+const parsedModules = new BoundedCache<string, CacheEntry>(2_000, 3_000_000);
 
 let parserModule: typeof TypeScriptParser | undefined;
 
@@ -286,12 +285,7 @@ export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModu
   }
   if (!stats.isFile() || stats.size > MAX_MODULE_BYTES) return undefined;
   const cached = parsedModules.get(file);
-  if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) {
-    // Least recently used first: move the hit to the end.
-    parsedModules.delete(file);
-    parsedModules.set(file, cached);
-    return cached.parsed;
-  }
+  if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.parsed;
   let parsed: ParsedModule | undefined;
   try {
     const text = readFileSync(file, "utf8");
@@ -314,9 +308,8 @@ export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModu
   } catch {
     parsed = undefined;
   }
-  parsedModules.delete(file);
-  parsedModules.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, parsed });
-  if (parsedModules.size > MAX_PARSED_MODULES) parsedModules.delete(parsedModules.keys().next().value!);
+  // Kept for the whole process, least recently used dropped first: at most 2,000 modules and 3 MB of source text.
+  parsedModules.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, parsed }, stats.size);
   return parsed;
 }
 

@@ -7,6 +7,7 @@ import * as tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/require-ownership-check";
+import { clearProjectModules } from "../../src/analysis";
 import { runRuleTests } from "../rule-tester";
 
 const PROJECT = path.resolve(__dirname, "../fixtures/cross-module");
@@ -260,6 +261,19 @@ describe("cross-module messages and type information", () => {
     );
     expect(message.message).toContain("`orderService.getOrder()` (GetCommand in `OrderRepository.findById`, ../repositories/orders.ts line 6)");
     expect(message.suggestions ?? []).toEqual([]);
+  });
+
+  it("finds the same whether or not the modules it reads were linted before in the same process", () => {
+    const handler = `${EXPRESS}import { orderService } from "../services/orders";
+app.get("/orders/:id", async (req, res) => res.json(await orderService.getOrder(req.params.id)));
+app.delete("/orders/:id", async (req, res) => { await orderService.cancelOwned(req.params.id, req.user.id); res.end(); });`;
+    clearProjectModules();
+    const alone = lint(handler, file("routes/orders.ts"));
+    clearProjectModules();
+    for (const module of ["repositories/orders.ts", "services/orders.ts"]) lint(readFileSync(file(module), "utf8"), file(module));
+    const afterModules = lint(handler, file("routes/orders.ts"));
+    expect(alone.map((message) => [message.line, message.message])).toEqual(afterModules.map((message) => [message.line, message.message]));
+    expect(alone).toHaveLength(1);
   });
 
   it("with a TypeScript program, the checker resolves callees the syntax cannot (a factory's return type)", () => {
