@@ -1372,6 +1372,7 @@ export class OwnershipAnalysis {
 
   private rootContext(root: FunctionNode, summary: FunctionSummary): RootContext {
     const callerNodes: Node[] = [];
+    const callerVariables = new Map<unknown, boolean>();
     const complete = this.walkOwn(root, (node) => {
       if (callerNodes.length >= 20) return;
       const parent = node.parent;
@@ -1379,8 +1380,17 @@ export class OwnershipAnalysis {
       const namedCall = node.type === AST_NODE_TYPES.CallExpression && unwrap(node.callee).type === AST_NODE_TYPES.Identifier;
       const identifier = node.type === AST_NODE_TYPES.Identifier && !(parent?.type === AST_NODE_TYPES.MemberExpression && (parent.object === node || parent.property === node)) && parent?.type !== AST_NODE_TYPES.Property;
       if (!outermostMember && !namedCall && !identifier) return;
-      const origins = this.values.originsOf(node);
-      if (this.isCallerValue(origins)) callerNodes.push(node);
+      if (identifier) {
+        // Every read of a variable has the same origins (its writes, wherever it is read): judge each variable once.
+        const variable = this.deps.scope.variableOf(node);
+        if (variable) {
+          let caller = callerVariables.get(variable);
+          if (caller === undefined) callerVariables.set(variable, (caller = this.isCallerValue(this.values.originsOf(node))));
+          if (caller) callerNodes.push(node);
+          return;
+        }
+      }
+      if (this.isCallerValue(this.values.originsOf(node))) callerNodes.push(node);
     });
     for (let i = 0; i < root.params.length && callerNodes.length < 20; i++) {
       const root_ = this.deps.sources.classifyParameter(root, root.params[i]);
