@@ -49,6 +49,14 @@ function memberNames(test: (member: string) => boolean): Set<string> {
 
 /** Members that hold DynamoDB expression text, by name, from the SDK's input types. */
 export const EXPRESSION_MEMBERS: ReadonlySet<string> = memberNames((member) => member.endsWith("Expression"));
+/**
+ * Does the text name an expression member (`FilterExpression`, `UpdateExpression`, ...)? A site outside a
+ * DynamoDB file is always an expression member written in the file, by name; the cheap pre-check for them.
+ */
+export function mentionsExpressionMember(text: string): boolean {
+  for (const member of EXPRESSION_MEMBERS) if (text.includes(member)) return true;
+  return false;
+}
 const DYNAMODB_SYNTAX = /(?:^|[\s(,=<>])[#:]\w|\b(?:attribute_exists|attribute_not_exists|attribute_type|begins_with|size|contains|if_not_exists|list_append)\(/;
 /** Expression members no other AWS API has. */
 const DISTINCT_EXPRESSION_MEMBERS = new Set(["KeyConditionExpression", "UpdateExpression", "ConditionExpression", "ProjectionExpression"]);

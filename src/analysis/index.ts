@@ -8,7 +8,7 @@ import { getSettings, type NormalizedSettings } from "../settings";
 import { CallSites } from "./call-sites";
 import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
-import { collectExpressionSites, type ExpressionSite } from "./expression-sites";
+import { collectExpressionSites, mentionsExpressionMember, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { BoundedCache } from "./lru";
 import type { FunctionNode } from "./ast";
@@ -151,8 +151,10 @@ export class FileAnalysis implements ModuleView {
    */
   get expressionSites(): ExpressionSite[] {
     if (!this.expressionSitesValue) {
+      // Outside DynamoDB files a site needs an expression member written in the file (`FilterExpression: ...`,
+      // `params.UpdateExpression = ...`): six substring scans, skipped unless the file says "Expression" at all.
       const text = this.sourceCode.text;
-      const relevant = this.mentionsDynamoDB || text.includes("Expression");
+      const relevant = this.mentionsDynamoDB || (text.includes("Expression") && mentionsExpressionMember(text));
       this.expressionSitesValue = relevant ? collectExpressionSites(this.operations, this.values, this.index, this.mentionsDynamoDB) : [];
     }
     return this.expressionSitesValue;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expressionPosition, partiqlPosition, reservedWordsIn } from "../../src/analysis";
+import { EXPRESSION_MEMBERS, mentionsExpressionMember } from "../../src/analysis/expression-sites";
 import { analyze } from "./helpers";
 
 function sitesOf(code: string, filename = "file.ts") {
@@ -93,6 +94,16 @@ describe("expression sites", () => {
     ]);
     // X-Ray's GetTraceSummaries has a FilterExpression too.
     expect(sitesOf(`export function traces(input, arn) { input.FilterExpression = \`resource.arn = "\${arn}"\`; }`)).toEqual([]);
+  });
+
+  it("outside DynamoDB files, looks only where an expression member is named (the pre-check decides work, not findings)", () => {
+    for (const member of EXPRESSION_MEMBERS) {
+      expect(mentionsExpressionMember(`x.${member} = y`)).toBe(true);
+      expect(sitesOf(`const input = { TableName: "T", ["${member}"]: s };`).map((site) => site.path)).toEqual([member]);
+    }
+    // ESTree node names say "Expression" everywhere in tools' code; none of them is a DynamoDB member.
+    expect(mentionsExpressionMember(`node.type === "CallExpression" || node.type === "ConditionalExpression"`)).toBe(false);
+    expect(sitesOf(`const visit = { CallExpression: (node) => node, TableName: "T" };`)).toEqual([]);
   });
 
   it("takes a standalone Statement only from statement-shaped objects in DynamoDB files", () => {
