@@ -21,7 +21,14 @@ const MAX_DEPTH = 4;
 const MEMBERSHIP_METHODS = new Set(["includes", "has", "hasOwnProperty"]);
 const NUMBER_CHECKS = new Set(["isInteger", "isSafeInteger", "isFinite"]);
 
+interface BlockExits {
+  positions: Map<Node, number>;
+  exits: Array<{ index: number; test: Node; outcome: boolean }>;
+}
+
 export class Guards {
+  private readonly blockExits = new WeakMap<Node, BlockExits>();
+
   constructor(
     private readonly scope: ScopeIndex,
     private readonly values: ValueResolver,
@@ -38,6 +45,33 @@ export class Guards {
       current = parent;
     }
     return false;
+  }
+
+  /**
+   * A block's statements by position, and its early exits in order (an `if` without `else` that exits,
+   * an assertion call) with the test that holds after them: computed once per block, so that a use in a
+   * long block (a module's top level) does not rescan every statement before it.
+   */
+  private exitsOf(block: Node): BlockExits {
+    let found = this.blockExits.get(block);
+    if (!found) {
+      found = { positions: new Map(), exits: [] };
+      const body = (block as TSESTree.BlockStatement | TSESTree.Program | TSESTree.StaticBlock).body as Node[];
+      for (let i = 0; i < body.length; i++) {
+        const statement = body[i];
+        found.positions.set(statement, i);
+        if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent)) {
+          found.exits.push({ index: i, test: statement.test, outcome: false });
+        } else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+          const call = unwrap(statement.expression);
+          if (call.type === AST_NODE_TYPES.CallExpression && /^(?:assert|invariant|ok)$/.test(calleeName(call) ?? "") && call.arguments[0]) {
+            found.exits.push({ index: i, test: call.arguments[0], outcome: true });
+          }
+        }
+      }
+      this.blockExits.set(block, found);
+    }
+    return found;
   }
 
   private dominatedBy(parent: Node, child: Node, keys: Key[]): boolean {
@@ -66,19 +100,11 @@ export class Guards {
       case AST_NODE_TYPES.Program:
       case AST_NODE_TYPES.StaticBlock: {
         // An early exit before the use: `if (!ALLOWED.includes(x)) return ...;`, `assert(ALLOWED.includes(x))`.
-        const body = parent.body as Node[];
-        const index = body.indexOf(child);
-        for (let i = 0; i < index; i++) {
-          const statement = body[i];
-          if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && this.constrains(statement.test, keys, false, 0)) {
-            return true;
-          }
-          if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-            const call = unwrap(statement.expression);
-            if (call.type === AST_NODE_TYPES.CallExpression && /^(?:assert|invariant|ok)$/.test(calleeName(call) ?? "") && call.arguments[0]) {
-              if (this.constrains(call.arguments[0], keys, true, 0)) return true;
-            }
-          }
+        const { positions, exits } = this.exitsOf(parent);
+        const index = positions.get(child) ?? -1;
+        for (const exit of exits) {
+          if (exit.index >= index) break;
+          if (this.constrains(exit.test, keys, exit.outcome, 0)) return true;
         }
         return false;
       }

@@ -30,6 +30,15 @@ describe("guards", () => {
     expect(constrained(`app.get("/", (req, res) => { if (!["a"].includes(req.query.sort)) return; const { sort } = req.query; use(sort); });`)).toBe(true);
   });
 
+  it("finds early exits anywhere before the use in a long block, and none after it (each block's exits are listed once)", () => {
+    const filler = Array.from({ length: 2_000 }, (_, i) => `const v${i} = ${i};`).join("\n");
+    const exit = `if (!A.includes(s)) throw new Error("bad");`;
+    expect(constrained(`const A = ["a"]; const s = input(); ${exit}\n${filler}\nuse(s);`)).toBe(true);
+    expect(constrained(`const A = ["a"]; const s = input(); assert(A.includes(s));\n${filler}\nuse(s);`)).toBe(true);
+    expect(constrained(`const A = ["a"]; const s = input();\n${filler}\nuse(s);\n${exit}`)).toBe(false);
+    expect(constrained(`const A = ["a"]; const s = input(); if (!A.includes(s)) log();\n${filler}\nuse(s);`)).toBe(false);
+  });
+
   it("ignores checks that do not limit the value or do not dominate the use", () => {
     expect(constrained(`function f(s) { if (!s) return; use(s); }`)).toBe(false);
     expect(constrained(`const A = ["a"]; function f(s) { use(s); if (!A.includes(s)) return; }`)).toBe(false);
