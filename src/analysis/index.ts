@@ -46,7 +46,10 @@ export type { PrimitiveType } from "./types";
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 // A case-insensitive substring test is linear and cheap; it decides which analysis runs, never a finding.
-const DYNAMODB_MENTION = /dynamodb|aws-sdk/i;
+// Every DynamoDB package names DynamoDB (`@aws-sdk/client-dynamodb`, `@aws-sdk/lib-dynamodb`,
+// `aws-sdk/clients/dynamodb`) except SDK v2's whole `aws-sdk` (and `aws-sdk/global`), which a file imports
+// by that specifier: a quote then `aws-sdk`, not `@aws-sdk/` (the other v3 clients and SDK internals).
+const DYNAMODB_MENTION = /dynamodb|["'`]aws-sdk["'`/]/i;
 
 export class FileAnalysis implements ModuleView {
   private indexValue?: FileIndex;

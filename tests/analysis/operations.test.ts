@@ -184,6 +184,18 @@ describe("operation recognizer: look-alikes stay out", () => {
     expect(operationsOf(code)).toEqual([]);
   });
 
+  it.each([
+    [`import AWS from "aws-sdk";`, true],
+    [`const AWS = require('aws-sdk/global');`, true],
+    ["const AWS = require(`aws-sdk`);", true],
+    [`import { DynamoDB } from "aws-sdk/clients/dynamodb";`, true],
+    [`import { DynamoDBClient } from "@aws-sdk/client-dynamodb";`, true],
+    [`import { S3Client } from "@aws-sdk/client-s3"; // uses the aws-sdk`, false],
+    [`import type { Provider } from "@aws-sdk/types";`, false],
+  ])("pre-check: %s mentions a DynamoDB package: %s", (code, mentions) => {
+    expect(analyze(code).analysis.mentionsDynamoDB).toBe(mentions);
+  });
+
   it("does no client analysis in files that mention no DynamoDB package", () => {
     const { analysis } = analyze(`import { GetCommand } from "./local"; client.send(new GetCommand({ TableName: "T" }));`);
     expect(analysis.mentionsDynamoDB).toBe(false);
