@@ -4,8 +4,8 @@
 // `./http.ts`) at the place where this file uses it. Everything fails quiet: an import that cannot be
 // resolved, read or parsed yields undefined.
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import type * as TypeScriptParser from "@typescript-eslint/parser";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { memberChain, staticKeyName, unwrap, walk } from "./ast";
 import { BoundedCache } from "./lru";
@@ -267,12 +267,29 @@ interface CacheEntry {
 }
 const parsedModules = new BoundedCache<string, CacheEntry>(2_000, 3_000_000);
 
-let parserModule: typeof TypeScriptParser | undefined;
+/**
+ * The parts of the TypeScript parser used to parse a module on its own: typescript-estree's `parse()` and the
+ * scope manager's `analyze()`. `parseForESLint` forces tokens, comments and locations on and maps every node
+ * to its TypeScript node, which a module read by the analysis never needs (about 40% of its parse).
+ */
+interface Toolchain {
+  parse(text: string, options: Record<string, unknown>): TSESTree.Program;
+  analyze(program: TSESTree.Program, options: Record<string, unknown>): ParsedModule["scopeManager"];
+  visitorKeys: ParsedModule["visitorKeys"];
+}
+let toolchain: Toolchain | undefined;
 
-/** The TypeScript parser, loaded on first use: it loads TypeScript itself, seconds that most lint runs never need. */
-function typescriptParser(): typeof TypeScriptParser {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy
-  return (parserModule ??= require("@typescript-eslint/parser") as typeof TypeScriptParser);
+function typescriptToolchain(): Toolchain {
+  if (!toolchain) {
+    // Loaded on first use (they load TypeScript itself, seconds that most lint runs never need), resolved from
+    // the parser's own location: the exact versions it parses with (dependencies of it).
+    const fromParser = createRequire(require.resolve("@typescript-eslint/parser"));
+    const estree = fromParser("@typescript-eslint/typescript-estree") as Pick<Toolchain, "parse">;
+    const scopeManager = fromParser("@typescript-eslint/scope-manager") as Pick<Toolchain, "analyze">;
+    const keys = fromParser("@typescript-eslint/visitor-keys") as { visitorKeys: Toolchain["visitorKeys"] };
+    toolchain = { parse: estree.parse, analyze: scopeManager.analyze, visitorKeys: keys.visitorKeys };
+  }
+  return toolchain;
 }
 
 /** Reads and parses a module (TypeScript parser, no type information), or undefined when it cannot. */
@@ -289,22 +306,10 @@ export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModu
   let parsed: ParsedModule | undefined;
   try {
     const text = readFileSync(file, "utf8");
-    const result = parseWith(parser, text, {
-      ecmaVersion: "latest",
-      sourceType: "module",
-      range: true,
-      // No locations: a fifth of the parse; the analysis reads ranges, and lineOf() gives a line for messages.
-      loc: false,
-      comment: false,
-      tokens: false,
-      ecmaFeatures: { jsx: /x$/.test(path.extname(file)) },
-      filePath: file,
-      // No TypeScript lib globals: the analysis treats an unresolved global like a lib one, and populating them is a third of the scope analysis.
-      lib: [],
-    });
-    const visitorKeys = result.visitorKeys as ParsedModule["visitorKeys"];
+    const result = parseWith(parser, text, file);
+    const visitorKeys = result.visitorKeys;
     setParents(result.ast as TSESTree.Program, visitorKeys);
-    parsed = { text, ast: result.ast as unknown as ParsedModule["ast"], scopeManager: result.scopeManager as unknown as ParsedModule["scopeManager"], visitorKeys };
+    parsed = { text, ast: result.ast as unknown as ParsedModule["ast"], scopeManager: result.scopeManager, visitorKeys };
   } catch {
     parsed = undefined;
   }
@@ -316,20 +321,41 @@ export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModu
 /** A parser like the linted file's (`languageOptions.parser`): used when it offers `parseForESLint` with a scope manager. */
 export interface ModuleParser {
   parseForESLint?: (text: string, options: Record<string, unknown>) => unknown;
+  meta?: { name?: string };
 }
 
-type ParseResult = ReturnType<typeof TypeScriptParser.parseForESLint>;
+interface ParseResult {
+  ast: TSESTree.Program;
+  scopeManager: ParsedModule["scopeManager"];
+  visitorKeys: ParsedModule["visitorKeys"];
+}
 
-function parseWith(parser: ModuleParser | undefined, text: string, options: Record<string, unknown>): ParseResult {
-  if (parser?.parseForESLint && parser !== (parserModule as unknown)) {
+function parseWith(parser: ModuleParser | undefined, text: string, file: string): ParseResult {
+  const jsx = /x$/.test(path.extname(file));
+  if (parser?.parseForESLint && parser.meta?.name !== "typescript-eslint/parser") {
     try {
-      const result = parser.parseForESLint(text, options) as Partial<ParseResult> | undefined;
+      const result = parser.parseForESLint(text, {
+        ecmaVersion: "latest",
+        sourceType: "module",
+        range: true,
+        loc: false,
+        comment: false,
+        tokens: false,
+        ecmaFeatures: { jsx },
+        filePath: file,
+        lib: [],
+      }) as Partial<ParseResult> | undefined;
       if (result?.ast && result.scopeManager && result.visitorKeys) return result as ParseResult;
     } catch {
       // the project's parser could not parse it on its own: fall back to the TypeScript parser
     }
   }
-  return typescriptParser().parseForESLint(text, options);
+  const { parse, analyze, visitorKeys } = typescriptToolchain();
+  // Ranges only: no locations, tokens or comments (the analysis reads ranges; lineOf() gives a line for messages).
+  const ast = parse(text, { range: true, loc: false, comment: false, tokens: false, jsx, filePath: file });
+  ast.sourceType = "module";
+  // No TypeScript lib globals: the analysis treats an unresolved global like a lib one, and populating them is a third of the scope analysis.
+  return { ast, scopeManager: analyze(ast, { sourceType: "module", lib: [] }), visitorKeys };
 }
 
 /** ESLint sets `parent` while it traverses; a module parsed here gets it set once, without recursion. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearProjectCaches, nearestTsconfig, resolveImport, resolveModuleFile } from "../../src/analysis/project";
+import { clearProjectCaches, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
 
 import { analyze } from "./helpers";
 
@@ -83,6 +83,23 @@ describe("project modules: imported values, one hop", () => {
     expect(resolveModuleFile(from, "./lib")).toBe(path.join(project, "src/lib/index.ts"));
     expect(resolveModuleFile(from, "https")).toBeUndefined();
     expect(resolveModuleFile("file.ts", "./http")).toBeUndefined();
+  });
+
+  it("parses a module with ranges, parents and scopes but without locations, tokens or comments (TypeScript and JSX)", () => {
+    clearProjectCaches();
+    const parsed = parseModuleFile(write("src/parsed.tsx", `// a comment\nimport { agent } from "./http";\nexport const view = (x: number) => <div>{agent}{x}</div>;\n`))!;
+    const declaration = parsed.ast.body[1];
+    expect(declaration.range).toEqual([parsed.text.indexOf("export"), parsed.text.lastIndexOf(";") + 1]);
+    expect(declaration.parent).toBe(parsed.ast);
+    expect(parsed.ast.loc).toBeUndefined();
+    expect(declaration.loc).toBeUndefined();
+    expect(parsed.ast.tokens).toBeUndefined();
+    expect(parsed.ast.comments).toBeUndefined();
+    const moduleScope = parsed.scopeManager!.globalScope!.childScopes[0];
+    expect(moduleScope.set.get("agent")?.references.length).toBe(1);
+    // No TypeScript lib globals are declared.
+    expect(parsed.scopeManager!.globalScope!.set.has("Promise")).toBe(false);
+    expect(parseModuleFile(path.join(project, "src/broken.ts"))).toBeUndefined();
   });
 });
 
