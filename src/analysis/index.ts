@@ -72,6 +72,7 @@ export class FileAnalysis implements ModuleView {
   private crossModuleValue?: CrossModuleResolver | null;
   private lineStarts?: number[];
   private readonly projectModules = new Map<string, FileAnalysis | null>();
+  private readonly resolvedFiles = new Map<string, string | null>();
   /** The parser other modules are parsed with (the linted file's, when it offers `parseForESLint`). */
   parser: ModuleParser | undefined;
   /** True when the file names a DynamoDB package or a configured client module. */
@@ -114,7 +115,7 @@ export class FileAnalysis implements ModuleView {
     return specifiers.some((specifier) => {
       if (/^(?:node:|@aws-sdk\/|aws-sdk)/.test(specifier)) return false;
       // The text is enough (no parse): does the imported module name a DynamoDB package?
-      const file = resolveImport(this.filename, specifier);
+      const file = this.resolved(specifier);
       return file !== undefined && mentionsInFile(file, this.settings);
     });
   }
@@ -178,10 +179,14 @@ export class FileAnalysis implements ModuleView {
     return (this.callSitesValue ??= new CallSites(this.scope, this.values, this.index));
   }
 
-  /** References to the SDKs' DynamoDB parts (empty in files that mention no DynamoDB package). */
+  /**
+   * References to the SDKs' DynamoDB parts (empty in files that mention no DynamoDB package). A module that
+   * only imports a project module naming one has no SDK reference of its own (a reference needs the package's
+   * name in the text): its clients come through `clients` (imported bindings), without tracking references.
+   */
   get sdk(): SdkReferences {
     if (!this.sdkValue) {
-      this.sdkValue = this.mentionsDynamoDB ? collectSdkReferences(this.sourceCode, this.index) : emptySdkReferences();
+      this.sdkValue = this.mentionsOwn ? collectSdkReferences(this.sourceCode, this.index) : emptySdkReferences();
     }
     return this.sdkValue;
   }
@@ -262,11 +267,21 @@ export class FileAnalysis implements ModuleView {
   moduleAt(specifier: string): FileAnalysis | undefined {
     let module = this.projectModules.get(specifier);
     if (module === undefined) {
-      const path = resolveImport(this.filename, specifier);
+      const path = this.resolved(specifier);
       module = (path && projectModule(path, this.settings, this.parser)) || null;
       this.projectModules.set(specifier, module);
     }
     return module ?? undefined;
+  }
+
+  /** The project file a specifier names from this file (resolved once per specifier). */
+  private resolved(specifier: string): string | undefined {
+    let file = this.resolvedFiles.get(specifier);
+    if (file === undefined) {
+      file = resolveImport(this.filename, specifier) ?? null;
+      this.resolvedFiles.set(specifier, file);
+    }
+    return file ?? undefined;
   }
 
   /** The analysis of a project file by its path (this analysis for the file itself). */
