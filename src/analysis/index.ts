@@ -371,7 +371,11 @@ function projectModule(file: string, settings: NormalizedSettings, parser: Modul
  * file on disk still has the text ESLint linted. For such files the analysis of a linted file and of a
  * module are the same (see `clients`), so results never depend on the order in which files are linted.
  */
-const lintedAnalyses = new BoundedCache<string, { stamp: string; analysis: FileAnalysis }>(1_000, 1_500_000);
+// A linted file's analysis holds ESLint's whole SourceCode (tokens, comments, locations, the TypeScript syntax
+// tree behind parserServices): some 200 KB of heap for a 1 KB file, five times a module parsed here. So few
+// are kept (the files linted most recently: a data layer linted just before the handlers that use it); an
+// evicted one is parsed again as a module, when needed, at a fraction of the heap.
+const lintedAnalyses = new BoundedCache<string, { stamp: string; analysis: FileAnalysis }>(200, 300_000);
 
 function rememberLinted(file: string, analysis: FileAnalysis): void {
   const stamp = fileStamp(file);
