@@ -344,8 +344,8 @@ function lineStarts(text: string): number[] {
 }
 
 /** Analyses of other project modules, for the whole process: a module imported by many files is analysed (and summarised) once. */
-/** At most 2,000 modules and 3 MB of their source text (their trees and analyses take memory in proportion). */
-const projectModules = new BoundedCache<string, { stamp: string; settings: NormalizedSettings; analysis: FileAnalysis }>(2_000, 3_000_000);
+/** At most 1,000 modules and 1 MB of their source text (their trees and analyses take memory in proportion: about 100 KB of heap for a 1 KB module). */
+const projectModules = new BoundedCache<string, { stamp: string; settings: NormalizedSettings; analysis: FileAnalysis }>(1_000, 1_000_000);
 
 function projectModule(file: string, settings: NormalizedSettings, parser: ModuleParser | undefined): FileAnalysis | undefined {
   const stamp = fileStamp(file);

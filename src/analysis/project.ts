@@ -265,7 +265,7 @@ interface CacheEntry {
   mtimeMs: number;
   parsed: ParsedModule | undefined;
 }
-const parsedModules = new BoundedCache<string, CacheEntry>(2_000, 3_000_000);
+const parsedModules = new BoundedCache<string, CacheEntry>(1_000, 1_000_000);
 
 /**
  * The parts of the TypeScript parser used to parse a module on its own: typescript-estree's `parse()` and the
@@ -313,7 +313,7 @@ export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModu
   } catch {
     parsed = undefined;
   }
-  // Kept for the whole process, least recently used dropped first: at most 2,000 modules and 3 MB of source text.
+  // Kept for the whole process, least recently used dropped first: at most 1,000 modules and 1 MB of source text.
   parsedModules.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, parsed }, stats.size);
   return parsed;
 }
