@@ -569,6 +569,17 @@ export async function findNote(id: string) {
       code: `const cache = new Map();
 app.get("/x/:id", (req, res) => res.json(cache.get(req.params.id)));`,
     },
+    {
+      name: "the key's partition is the caller's sub from an imported helper given the whole event",
+      code: `import { DocumentClient } from "aws-sdk/clients/dynamodb";
+import { extractSubFromEvent } from "../utils/auth";
+export async function handler(event) {
+  const body = JSON.parse(event.body);
+  const client = new DocumentClient();
+  await client.put({ TableName: process.env.TABLE_NAME, Item: { pk: extractSubFromEvent(event), sk: body.id, title: body.title } }).promise();
+  return { statusCode: 200 };
+}`,
+    },
   ],
   invalid: [
     {
