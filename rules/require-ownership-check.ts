@@ -8,8 +8,9 @@ import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type
 import { calleeName, memberChain } from "../src/analysis/ast";
 import { nextRoutePath } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
+import { fileNameParts, functionName, namesPerUserResource, ownerNameInFile } from "../src/utils/per-user-data";
 
-type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string }];
+type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
 type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";
 
 const DEFAULT_OWNER_ATTRIBUTE = "ownerId";
@@ -24,6 +25,7 @@ export default createRule<Options, MessageIds>({
       cwe: ["CWE-639", "CWE-862"],
       owasp: "API1:2023",
       securitySeverity: 8.1,
+      strictOptions: { reportAllUnauthenticatedReads: true },
     },
     hasSuggestions: true,
     messages: {
@@ -54,16 +56,22 @@ export default createRule<Options, MessageIds>({
             type: "string",
             description: "The item attribute that holds the owner's id, used by the suggested ConditionExpression.",
           },
+          reportAllUnauthenticatedReads: {
+            type: "boolean",
+            description:
+              "Report reads in handlers that show no authentication even when nothing suggests the data is per-user (no owner attribute in the file; table, route and handler not named after users, orders, notes, ...).",
+          },
         },
       },
     ],
-    defaultOptions: [{ publicTables: [], publicRoutes: [], ownerAttribute: DEFAULT_OWNER_ATTRIBUTE }],
+    defaultOptions: [{ publicTables: [], publicRoutes: [], ownerAttribute: DEFAULT_OWNER_ATTRIBUTE, reportAllUnauthenticatedReads: false }],
   },
-  defaultOptions: [{ publicTables: [], publicRoutes: [], ownerAttribute: DEFAULT_OWNER_ATTRIBUTE }],
+  defaultOptions: [{ publicTables: [], publicRoutes: [], ownerAttribute: DEFAULT_OWNER_ATTRIBUTE, reportAllUnauthenticatedReads: false }],
   create(context, [options]) {
     const publicTables = new Set(options.publicTables ?? []);
     const publicRoutes = options.publicRoutes ?? [];
     const ownerAttribute = options.ownerAttribute ?? DEFAULT_OWNER_ATTRIBUTE;
+    const reportAllUnauthenticatedReads = options.reportAllUnauthenticatedReads ?? false;
     const sourceCode = context.sourceCode;
     return {
       "Program:exit"() {
@@ -79,6 +87,8 @@ export default createRule<Options, MessageIds>({
           const readLike = kind === "read" || kind === "query";
           if (readLike && !access.itemUsed) continue;
           if (readLike && isPublic(access)) continue;
+          // With no authentication in sight, a read is only worth a report when the data looks like someone's.
+          if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${instance.access.operation.node.range[0]}:${instance.module?.file ?? ""}`;
           if (reported.has(key)) continue;
           reported.add(key);
@@ -103,6 +113,19 @@ export default createRule<Options, MessageIds>({
           if (table && ((table.name !== undefined && publicTables.has(table.name)) || (table.env !== undefined && publicTables.has(table.env)))) return true;
           const route = access.routePath ?? (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "controller" ? nextRoutePath(context.filename) : undefined);
           return route !== undefined && publicRoutes.some((pattern) => routeMatches(pattern, route));
+        }
+
+        /**
+         * Does the read serve someone's data? An owner attribute in the file's code (`userId`, `ownerId`,
+         * `USER#${id}`), or a table, route, handler, helper or file named after a per-user resource.
+         */
+        function looksPerUser(access: HandlerAccess): boolean {
+          if (ownerNameInFile(sourceCode) !== undefined) return true;
+          const table = access.instance.access.table;
+          const names = [table?.name, table?.env, access.routePath, functionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
+          if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
+          names.push(...fileNameParts(context.filename, context.cwd));
+          return names.some((name) => name !== undefined && namesPerUserResource(name));
         }
 
         function ownerConditionSuggestion(access: HandlerAccess): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {

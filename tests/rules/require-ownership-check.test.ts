@@ -569,6 +569,49 @@ export async function findNote(id: string) {
       code: `const cache = new Map();
 app.get("/x/:id", (req, res) => res.json(cache.get(req.params.id)));`,
     },
+    // ---------------------------------------------------------------- unauthenticated reads of data that looks public
+    {
+      name: "no authentication: a catalogue item by id (Lambda, SDK v2 callback) is not reported by default",
+      code: `${V2}
+exports.handler = (event, context, callback) => {
+  const params = { TableName: process.env.CATALOG_TABLE, Key: { isbn: event.pathParameters.isbn } };
+  dynamo.get(params, (error, data) => {
+    if (error) return callback(null, { statusCode: 500, body: "" });
+    callback(null, { statusCode: 200, body: JSON.stringify(data.Item) });
+  });
+};`,
+      ...cjs,
+      filename: "functions/api/getTitle.js",
+    },
+    {
+      name: "no authentication: films of a release year from a query string (express controller) are not reported by default",
+      code: `${V2}
+exports.byYear = async (req, res, next) => {
+  try {
+    const out = await dynamo.query({
+      TableName: "Films",
+      KeyConditionExpression: "#y = :y",
+      ExpressionAttributeNames: { "#y": "releaseYear" },
+      ExpressionAttributeValues: { ":y": Number(req.query.year) },
+    }).promise();
+    res.json(out.Items);
+  } catch (e) {
+    next(e);
+  }
+};`,
+      ...cjs,
+      filename: "controllers/films.js",
+    },
+    {
+      name: "no authentication: a generic CRUD read whose file, table and route name nothing per-user is not reported by default",
+      code: `${V3}
+app.get("/widgets/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id: req.params.id } }));
+  if (!Item) return res.status(404).end();
+  res.json(Item);
+});`,
+      filename: "src/server.js",
+    },
     {
       name: "the key's partition is the caller's sub from an imported helper given the whole event",
       code: `import { DocumentClient } from "aws-sdk/clients/dynamodb";
@@ -582,6 +625,103 @@ export async function handler(event) {
     },
   ],
   invalid: [
+    // ---------------------------------------------------------------- unauthenticated reads of per-user data
+    {
+      name: "no authentication: the read item carries an owner attribute (an order status with its customerId)",
+      code: `${V3}
+export const handler = async (event) => {
+  const result = await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id: event.pathParameters.id } }));
+  if (!result.Item) return { statusCode: 404, body: "" };
+  return { statusCode: 200, body: JSON.stringify({ status: result.Item.status, customerId: result.Item.customerId }) };
+};`,
+      filename: "src/status.js",
+      errors: [{ messageId: "readByAnyCaller", line: 6, column: 33, endLine: 6, endColumn: 47, suggestions: [] }],
+    },
+    {
+      name: "no authentication: the key is a per-user partition (`USER#${id}`)",
+      code: `${V3}
+export const handler = async (event) => {
+  const { Items } = await doc.send(new QueryCommand({
+    TableName: process.env.TABLE_NAME,
+    KeyConditionExpression: "PK = :pk",
+    ExpressionAttributeValues: { ":pk": \`USER#\${event.pathParameters.id}\` },
+  }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};`,
+      filename: "src/list/index.js",
+      errors: [{ messageId: "readByAnyCaller", line: 6, column: 36, endLine: 6, endColumn: 52, suggestions: [] }],
+    },
+    {
+      name: "no authentication: the table is named after a per-user resource (USERS_TABLE)",
+      code: `${V3}
+app.get("/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.USERS_TABLE, Key: { id: req.params.id } }));
+  res.json(Item);
+});`,
+      filename: "src/server.js",
+      errors: [{ messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] }],
+    },
+    {
+      name: "no authentication: the route is named after a per-user resource (/accounts/:id)",
+      code: `${V3}
+app.get("/accounts/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Data", Key: { id: req.params.id } }));
+  res.json(Item);
+});`,
+      filename: "src/server.js",
+      errors: [{ messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] }],
+    },
+    {
+      name: "no authentication: the handler is named after a per-user resource (exports.getProfile)",
+      code: `${V2}
+exports.getProfile = async (req, res) => {
+  const data = await dynamo.get({ TableName: process.env.TABLE_NAME, Key: { id: req.params.id } }).promise();
+  res.json(data.Item);
+};`,
+      ...cjs,
+      filename: "controllers/main.js",
+      errors: [{ messageId: "readByAnyCaller", line: 5, column: 22, endLine: 5, endColumn: 32, suggestions: [] }],
+    },
+    {
+      name: "no authentication: the file is named after a per-user resource (invoices/get.js)",
+      code: `${V2}
+module.exports.main = async (event) => {
+  const result = await dynamo.get({ TableName: process.env.TABLE_NAME, Key: { id: event.pathParameters.id } }).promise();
+  return { statusCode: 200, body: JSON.stringify(result.Item) };
+};`,
+      ...cjs,
+      filename: "src/invoices/get.js",
+      errors: [{ messageId: "readByAnyCaller", line: 5, column: 24, endLine: 5, endColumn: 34, suggestions: [] }],
+    },
+    {
+      name: "strict: reportAllUnauthenticatedReads reports a catalogue read with no authentication",
+      code: `${V2}
+exports.handler = (event, context, callback) => {
+  const params = { TableName: process.env.CATALOG_TABLE, Key: { isbn: event.pathParameters.isbn } };
+  dynamo.get(params, (error, data) => {
+    if (error) return callback(null, { statusCode: 500, body: "" });
+    callback(null, { statusCode: 200, body: JSON.stringify(data.Item) });
+  });
+};`,
+      ...cjs,
+      filename: "functions/api/getTitle.js",
+      options: [{ reportAllUnauthenticatedReads: true }],
+      errors: [{ messageId: "readByAnyCaller", line: 6, column: 3, endLine: 6, endColumn: 13, suggestions: [] }],
+    },
+    {
+      name: "no authentication: writes and deletes of public-looking data are still reported by default",
+      code: `${V3}
+app.get("/widgets/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id: req.params.id } }));
+  res.json(Item);
+});
+app.delete("/widgets/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+      filename: "src/server.js",
+      errors: [{ messageId: "writeNotOwned", line: 10, column: 18, endLine: 10, endColumn: 35, suggestions: [] }],
+    },
     {
       name: "express: a read by route parameter with no authentication at all",
       code: `${V3}
@@ -1051,7 +1191,7 @@ export async function deleteInvoice(id: string) {
       code: `${V3}
 export const getItem = async (event) => {
   const { id } = event.pathParameters;
-  const result = await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { id } }));
+  const result = await doc.send(new GetCommand({ TableName: process.env.NOTES_TABLE, Key: { id } }));
   return { statusCode: 200, body: JSON.stringify(result.Item) };
 };
 export const updateItem = async (event) => {

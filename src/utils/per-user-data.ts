@@ -1,0 +1,131 @@
+// Does the data a request handler reads look like it belongs to someone? require-ownership-check uses this for
+// reads in handlers that show no authentication at all: a bookstore's `getBook` or movies by year are public
+// catalogues more often than not, while a handler that serves items keyed or attributed by `userId`, or a
+// table or route named after users, orders or notes, serves someone's data to whoever asks.
+import path from "node:path";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+
+/** Words that name a person who owns items (`userId`, `customer_id`, `tenantId`, `identityId`). */
+const PERSON_WORDS = new Set(["user", "customer", "tenant", "account", "member", "author", "creator", "patient", "identity"]);
+/** What follows a person word in an owner attribute's name. */
+const PERSON_ID_WORDS = new Set(["id", "ids", "name", "sub", "email", "key"]);
+/** Owner attributes written as one word. */
+const OWNER_WORDS = new Set(["owner", "owners", "userid", "username", "ownerid", "tenantid", "customerid", "accountid", "createdby", "ownedby"]);
+/** Names of per-user resources: a table, route, handler or file named so holds someone's data. */
+const PER_USER_RESOURCES = new Set([
+  "user",
+  "owner",
+  "customer",
+  "account",
+  "profile",
+  "tenant",
+  "member",
+  "order",
+  "cart",
+  "basket",
+  "invoice",
+  "payment",
+  "billing",
+  "wallet",
+  "message",
+  "inbox",
+  "conversation",
+  "note",
+  "booking",
+  "reservation",
+  "appointment",
+  "subscription",
+  "patient",
+  "address",
+]);
+/** Single-table key prefixes of per-user partitions (`USER#${id}`). */
+const OWNER_KEY_PREFIX = /(?:^|[^a-z])(?:user|owner|customer|tenant|account|member)#/i;
+const WORD = /[a-z_$][\w$]*/gi;
+
+/** The lowercase words of a name: `ownerId` → owner, id; `CUSTOMER_ORDERS` → customer, orders. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z\d])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z\d]+/)
+    .filter(Boolean);
+}
+
+/** Is `name` an attribute or variable that holds an item's owner (`userId`, `ownerId`, `createdBy`, `tenant_id`)? */
+export function isOwnerName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length === 1) return OWNER_WORDS.has(words[0]);
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === "owner" || words[i] === "owners") return true;
+    if ((words[i] === "created" || words[i] === "owned") && words[i + 1] === "by") return true;
+    if (PERSON_WORDS.has(words[i]) && i + 1 < words.length && PERSON_ID_WORDS.has(words[i + 1])) return true;
+  }
+  return false;
+}
+
+/** Does `name` (a table, route, handler or file name) name a per-user resource (`USERS_TABLE`, `/orders/:id`, `getProfile`)? */
+export function namesPerUserResource(name: string): boolean {
+  return nameWords(name).some(
+    (word) =>
+      PER_USER_RESOURCES.has(word) ||
+      (word.endsWith("s") && PER_USER_RESOURCES.has(word.slice(0, -1))) ||
+      (word.endsWith("es") && PER_USER_RESOURCES.has(word.slice(0, -2))) ||
+      isOwnerName(word),
+  );
+}
+
+const fileCache = new WeakMap<TSESTree.Program, string | null>();
+
+/**
+ * The first owner-like name the file's code mentions, outside comments: a property or variable (`userId`,
+ * `item.ownerId`), a word in a string (`"#o": "createdBy"`, `"userId = :u"`) or a per-user key prefix
+ * (`` `USER#${id}` ``). Undefined when there is none.
+ */
+export function ownerNameInFile(sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  const program = sourceCode.ast;
+  const cached = fileCache.get(program);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: string | null = null;
+  for (const token of program.tokens ?? []) {
+    if (token.type === "Identifier" || token.type === "PrivateIdentifier") {
+      if (isOwnerName(token.value)) found = token.value;
+    } else if (token.type === "String" || token.type === "Template") {
+      if (OWNER_KEY_PREFIX.test(token.value)) found = token.value;
+      else {
+        for (const match of token.value.matchAll(WORD)) {
+          if (isOwnerName(match[0])) {
+            found = match[0];
+            break;
+          }
+        }
+      }
+    }
+    if (found !== null) break;
+  }
+  fileCache.set(program, found);
+  return found ?? undefined;
+}
+
+/** The last segments of a file's path, relative to the working directory (never the user's home folders). */
+export function fileNameParts(filename: string, cwd: string): string[] {
+  const relative = path.relative(cwd, filename);
+  const parts = (path.isAbsolute(relative) ? path.basename(relative) : relative).split(/[\\/]/).filter((part) => part && part !== "..");
+  return parts.slice(-3).map((part) => part.replace(/\.[cm]?[jt]sx?$/, ""));
+}
+
+/** The name a handler function goes by: `function getNote`, `const getNote = ...`, `exports.getNote = ...`, `getNote() {}`. */
+export function functionName(node: TSESTree.Node): string | undefined {
+  if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) && node.id) return node.id.name;
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed && parent.left.property.type === AST_NODE_TYPES.Identifier) {
+    return parent.left.property.name;
+  }
+  if ((parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return parent.key.name;
+  }
+  return undefined;
+}
