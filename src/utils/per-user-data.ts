@@ -42,6 +42,8 @@ const PER_USER_RESOURCES = new Set([
 /** Single-table key prefixes of per-user partitions (`USER#${id}`). */
 const OWNER_KEY_PREFIX = /(?:^|[^a-z])(?:user|owner|customer|tenant|account|member)#/i;
 const WORD = /[a-z_$][\w$]*/gi;
+/** A cheap test that a token can hold an owner name at all, before it is split into words. */
+const MAY_NAME_OWNER = /user|owner|customer|tenant|account|member|author|creator|patient|identity|created|owned/i;
 
 /** The lowercase words of a name: `ownerId` → owner, id; `CUSTOMER_ORDERS` → customer, orders. */
 export function nameWords(name: string): string[] {
@@ -89,6 +91,7 @@ export function ownerNameInFile(sourceCode: Readonly<TSESLint.SourceCode>): stri
   if (cached !== undefined) return cached ?? undefined;
   let found: string | null = null;
   for (const token of program.tokens ?? []) {
+    if (!MAY_NAME_OWNER.test(token.value)) continue;
     if (token.type === "Identifier" || token.type === "PrivateIdentifier") {
       if (isOwnerName(token.value)) found = token.value;
     } else if (token.type === "String" || token.type === "Template") {
