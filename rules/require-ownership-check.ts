@@ -89,6 +89,8 @@ export default createRule<Options, MessageIds>({
           if (readLike && isPublic(access)) continue;
           // With no authentication in sight, a read is only worth a report when the data looks like someone's.
           if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
+          // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.
+          if (instance.access.put && createsFreshItem(access)) continue;
           const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${instance.access.operation.node.range[0]}:${instance.module?.file ?? ""}`;
           if (reported.has(key)) continue;
           reported.add(key);
@@ -211,6 +213,41 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+const PARTITION_KEY_NAMES = new Set(["pk", "partitionkey", "hashkey"]);
+const SORT_KEY_NAMES = new Set(["sk", "sortkey", "rangekey"]);
+/** Generators of unique ids: `randomUUID()`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
+const UNIQUE_ID_CALLS = new Set(["randomUUID", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
+
+/**
+ * Is the access a Put into a partition key-and-sort-key table (`PK`/`SK`) whose sort key includes a value
+ * generated here (a unique id, or the current time: `` `RECIPE#${nanoid()}` ``, `"TS#" + Date.now()`)? Such a
+ * Put creates a new item and cannot overwrite an existing one, which is what the rule reports for Puts.
+ */
+function createsFreshItem(access: HandlerAccess): boolean {
+  const parts = access.instance.keyParts;
+  if (!parts.some((part) => part.attribute !== undefined && PARTITION_KEY_NAMES.has(part.attribute.toLowerCase()))) return false;
+  return parts.some((part) => part.attribute !== undefined && SORT_KEY_NAMES.has(part.attribute.toLowerCase()) && part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node)));
+}
+
+function isFreshValue(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "ObjectId";
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = node.callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  if (name === undefined) return false;
+  if (UNIQUE_ID_CALLS.has(name)) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // Date.now(), new Date().toISOString(), new Date().getTime()
+  if (name === "now") return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Date";
+  return (
+    (name === "toISOString" || name === "getTime" || name === "valueOf") &&
+    callee.object.type === AST_NODE_TYPES.NewExpression &&
+    callee.object.callee.type === AST_NODE_TYPES.Identifier &&
+    callee.object.callee.name === "Date" &&
+    callee.object.arguments.length === 0
+  );
+}
 
 /** The operation's name as written: `new GetCommand`, `doc.get`, `getNote` (not the whole multi-line call). */
 function reportLoc(node: TSESTree.Node): TSESTree.SourceLocation {

@@ -623,8 +623,47 @@ export async function handler(event) {
   return { statusCode: 200 };
 }`,
     },
+    {
+      name: "a Put whose sort key holds a fresh id creates an item and overwrites nothing (USER#id / NOTE#randomUUID())",
+      code: `${V3}
+import { randomUUID } from "node:crypto";
+app.post("/users/:userId/notes", async (req, res) => {
+  const noteId = randomUUID();
+  await doc.send(new PutCommand({ TableName: "App", Item: { PK: \`USER#\${req.params.userId}\`, SK: \`NOTE#\${noteId}\`, text: req.body.text } }));
+  res.status(201).json({ noteId });
+});`,
+    },
+    {
+      name: "a Put whose sort key holds the current time appends an entry (PK id / TS#Date.now())",
+      code: `${V3}
+export const handler = async (event) => {
+  const id = event.pathParameters.id;
+  await doc.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { PK: id, SK: "TS#" + String(Date.now()), data: "seen" } }));
+  return { statusCode: 200, body: "" };
+};`,
+    },
   ],
   invalid: [
+    {
+      name: "a Put is still an overwrite when the fresh id is not in the sort key",
+      code: `${V3}
+import { randomUUID } from "node:crypto";
+app.put("/users/:userId/profile", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "App", Item: { PK: \`USER#\${req.params.userId}\`, SK: "PROFILE", requestId: randomUUID(), bio: req.body.bio } }));
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 7, column: 18, endLine: 7, endColumn: 32, suggestions: [] }],
+    },
+    {
+      name: "a Put with a fresh attribute and no sort key is still an overwrite (the key is the request's id alone)",
+      code: `${V3}
+import { v4 as uuid } from "uuid";
+app.put("/profiles/:id", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Profiles", Item: { id: req.params.id, version: uuid(), bio: req.body.bio } }));
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 7, column: 18, endLine: 7, endColumn: 32, suggestions: [] }],
+    },
     // ---------------------------------------------------------------- unauthenticated reads of per-user data
     {
       name: "no authentication: the read item carries an owner attribute (an order status with its customerId)",
