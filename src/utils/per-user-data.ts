@@ -40,7 +40,7 @@ const PER_USER_RESOURCES = new Set([
   "address",
 ]);
 /** Single-table key prefixes of per-user partitions (`USER#${id}`). */
-const OWNER_KEY_PREFIX = /(?:^|[^a-z])(?:user|owner|customer|tenant|account|member)#/i;
+const OWNER_KEY_PREFIX = /(?:^|[^a-z])((?:user|owner|customer|tenant|account|member)#)/i;
 const WORD = /[a-z_$][\w$]*/gi;
 /** A cheap test that a token can hold an owner name at all, before it is split into words. */
 const MAY_NAME_OWNER = /user|owner|customer|tenant|account|member|author|creator|patient|identity|created|owned/i;
@@ -90,12 +90,19 @@ export function ownerNameInFile(sourceCode: Readonly<TSESLint.SourceCode>): stri
   const cached = fileCache.get(program);
   if (cached !== undefined) return cached ?? undefined;
   let found: string | null = null;
-  for (const token of program.tokens ?? []) {
+  // Modules the analysis parses itself have no tokens: their text is read instead (comments included).
+  if (!program.tokens) {
+    found = ownerNameInText(sourceCode.text) ?? null;
+    fileCache.set(program, found);
+    return found ?? undefined;
+  }
+  for (const token of program.tokens) {
     if (!MAY_NAME_OWNER.test(token.value)) continue;
     if (token.type === "Identifier" || token.type === "PrivateIdentifier") {
       if (isOwnerName(token.value)) found = token.value;
     } else if (token.type === "String" || token.type === "Template") {
-      if (OWNER_KEY_PREFIX.test(token.value)) found = token.value;
+      const prefix = OWNER_KEY_PREFIX.exec(token.value);
+      if (prefix) found = prefix[1];
       else {
         for (const match of token.value.matchAll(WORD)) {
           if (isOwnerName(match[0])) {
@@ -109,6 +116,15 @@ export function ownerNameInFile(sourceCode: Readonly<TSESLint.SourceCode>): stri
   }
   fileCache.set(program, found);
   return found ?? undefined;
+}
+
+function ownerNameInText(text: string): string | undefined {
+  const prefix = OWNER_KEY_PREFIX.exec(text);
+  if (prefix) return prefix[1];
+  for (const match of text.matchAll(WORD)) {
+    if (MAY_NAME_OWNER.test(match[0]) && isOwnerName(match[0])) return match[0];
+  }
+  return undefined;
 }
 
 /** The last segments of a file's path, relative to the working directory (never the user's home folders). */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileNameParts, isOwnerName, namesPerUserResource } from "../../src/utils/per-user-data";
+import { fileNameParts, isOwnerName, namesPerUserResource, ownerNameInFile } from "../../src/utils/per-user-data";
 
 describe("isOwnerName", () => {
   it("recognises owner attributes in any spelling", () => {
@@ -35,5 +35,19 @@ describe("fileNameParts", () => {
   });
   it("never reads the folders above the working directory", () => {
     expect(fileNameParts("/Users/ann/other/x.js", "/Users/ann/app")).toEqual(["other", "x"]);
+  });
+});
+
+describe("ownerNameInFile", () => {
+  const code = (text: string, tokens?: Array<{ type: string; value: string }>) => ({ text, ast: { tokens } }) as unknown as Parameters<typeof ownerNameInFile>[0];
+  it("reads tokens when the parser gave them, so comments do not count", () => {
+    expect(ownerNameInFile(code(`// userId\nget({ Key: { sku } })`, [{ type: "Identifier", value: "get" }, { type: "Identifier", value: "sku" }]))).toBeUndefined();
+    expect(ownerNameInFile(code(`x`, [{ type: "String", value: '"#o"' }, { type: "String", value: '"createdBy"' }]))).toBe("createdBy");
+    expect(ownerNameInFile(code(`x`, [{ type: "Template", value: "`USER#${" }]))).toBe("USER#");
+  });
+  it("reads the text of modules parsed without tokens", () => {
+    expect(ownerNameInFile(code(`export const get = (sku) => doc.get({ Key: { sku } });`))).toBeUndefined();
+    expect(ownerNameInFile(code(`export const remove = (id, ownerId) => doc.delete({ Key: { id, ownerId } });`))).toBe("ownerId");
+    expect(ownerNameInFile(code("const pk = `TENANT#${t}`;"))).toBe("TENANT#");
   });
 });
