@@ -127,6 +127,13 @@ export default createRule<Options, MessageIds>({
           const names = [table?.name, table?.env, access.routePath, functionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
           names.push(...fileNameParts(context.filename, context.cwd));
+          // An operation in another module: that module's code, function and file name count too.
+          const module = access.instance.module;
+          if (module) {
+            const moduleCode = analysis.moduleAtPath(module.file)?.sourceCode;
+            if (moduleCode && ownerNameInFile(moduleCode) !== undefined) return true;
+            names.push(module.function, ...fileNameParts(module.file, context.cwd));
+          }
           return names.some((name) => name !== undefined && namesPerUserResource(name));
         }
 

@@ -122,8 +122,26 @@ app.get("/ping/:id", async (req, res) => res.json(await ping(req.params.id)));`,
       code: `${EXPRESS}import { orderService } from "../services/orders";
 app.get("/orders/latest", async (req, res) => res.json(await orderService.getOrder("latest")));`,
     },
+    {
+      name: "no authentication: a catalogue read in a module with nothing per-user is not reported by default",
+      filename: file("routes/catalog.ts"),
+      code: `${EXPRESS}import { getProduct } from "../catalog/products";
+app.get("/catalog/:sku", async (req, res) => {
+  res.json(await getProduct(req.params.sku));
+});`,
+    },
   ],
   invalid: [
+    {
+      name: "strict: reportAllUnauthenticatedReads reports a catalogue read in another module",
+      filename: file("routes/catalog.ts"),
+      code: `${EXPRESS}import { getProduct } from "../catalog/products";
+app.get("/catalog/:sku", async (req, res) => {
+  res.json(await getProduct(req.params.sku));
+});`,
+      options: [{ reportAllUnauthenticatedReads: true }],
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
     {
       name: "express: an exported singleton's method reads through its repository (service → repository → DynamoDB)",
       filename: file("routes/orders.ts"),
