@@ -8,7 +8,7 @@ import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type
 import { calleeName, memberChain } from "../src/analysis/ast";
 import { nextRoutePath } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
-import { fileNameParts, functionName, namesPerUserResource, ownerNameInFile } from "../src/utils/per-user-data";
+import { fileNameParts, functionName, namesPerUserResource, ownerNameInFile } from "../src/analysis/per-user-data";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
 type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";

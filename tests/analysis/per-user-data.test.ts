@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileNameParts, isOwnerName, namesPerUserResource, ownerNameInFile } from "../../src/utils/per-user-data";
+import { fileNameParts, isOwnerName, namesPerUserResource, ownerNameInFile } from "../../src/analysis/per-user-data";
 
 describe("isOwnerName", () => {
   it("recognises owner attributes in any spelling", () => {
