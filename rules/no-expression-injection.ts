@@ -15,7 +15,7 @@ import {
   type Origin,
   type PartiqlPosition,
 } from "../src/analysis";
-import { contains, isFunction, unwrap, valueParent } from "../src/analysis/ast";
+import { contains, declaredFunctionName, isFunction, unwrap, valueParent } from "../src/analysis/ast";
 import { createRule } from "../src/utils/create-rule";
 import { insertArrayElements, insertProperties } from "../src/utils/fixes";
 
@@ -671,14 +671,7 @@ function styleOf(object: TSESTree.ObjectExpression): "native" | "attribute-value
 }
 
 function functionName(fn: TSESTree.Node): string {
-  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
-    if (parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
-    if (parent.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${parent.key.name}`;
-  }
-  return "an anonymous function";
+  return declaredFunctionName(fn) ?? "an anonymous function";
 }
 
 /** A fresh placeholder: `prefix + base`, numbered when taken; records it as taken. */

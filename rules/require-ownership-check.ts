@@ -5,10 +5,10 @@
 import path from "node:path";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
-import { calleeName, memberChain } from "../src/analysis/ast";
+import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { nextRoutePath } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
-import { fileNameParts, functionName, namesPerUserResource, ownerNameInFile } from "../src/analysis/per-user-data";
+import { fileNameParts, namesPerUserResource, ownerNameInFile } from "../src/analysis/per-user-data";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
 type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";
@@ -124,7 +124,7 @@ export default createRule<Options, MessageIds>({
         function looksPerUser(access: HandlerAccess): boolean {
           if (ownerNameInFile(sourceCode) !== undefined) return true;
           const table = access.instance.access.table;
-          const names = [table?.name, table?.env, access.routePath, functionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
+          const names = [table?.name, table?.env, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
           names.push(...fileNameParts(context.filename, context.cwd));
           // An operation in another module: that module's code, function and file name count too.

@@ -10,7 +10,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { enclosingClass, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { OwnershipAnalysis } from "./ownership";
 import { importedBinding, resolveImport } from "./project";
 import type { ScopeIndex } from "./scope";
@@ -374,11 +374,6 @@ function classMember(owner: ClassNode, name: string, isStatic: boolean): Functio
       if (isFunction(value)) return value;
     }
   }
-  return undefined;
-}
-
-function enclosingClass(node: Node): ClassNode | undefined {
-  for (let current = node.parent, i = 0; current && i < 10_000; current = current.parent, i++) if (isClass(current)) return current;
   return undefined;
 }
 

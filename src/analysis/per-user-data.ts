@@ -4,7 +4,6 @@
 // table or route named after users, orders or notes, serves someone's data to whoever asks.
 import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 /** Words that name a person who owns items (`userId`, `customer_id`, `tenantId`, `identityId`). */
 const PERSON_WORDS = new Set(["user", "customer", "tenant", "account", "member", "author", "creator", "patient", "identity"]);
@@ -134,17 +133,3 @@ export function fileNameParts(filename: string, cwd: string): string[] {
   return parts.slice(-3).map((part) => part.replace(/\.[cm]?[jt]sx?$/, ""));
 }
 
-/** The name a handler function goes by: `function getNote`, `const getNote = ...`, `exports.getNote = ...`, `getNote() {}`. */
-export function functionName(node: TSESTree.Node): string | undefined {
-  if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) && node.id) return node.id.name;
-  const parent = node.parent;
-  if (!parent) return undefined;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && !parent.left.computed && parent.left.property.type === AST_NODE_TYPES.Identifier) {
-    return parent.left.property.name;
-  }
-  if ((parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) {
-    return parent.key.name;
-  }
-  return undefined;
-}

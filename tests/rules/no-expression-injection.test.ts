@@ -452,7 +452,7 @@ module.exports.updateProfile = async (id, changes) => {
   });
   return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: expression, ExpressionAttributeValues: values }).promise();
 };`,
-      errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "field", source: "is parameter `changes` of `an anonymous function`, which callers can set to anything" } }],
+      errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "field", source: "is parameter `changes` of `updateProfile`, which callers can set to anything" } }],
     },
     // A same-file helper is judged by its call sites: the request value is reported where it is passed.
     {
