@@ -26,6 +26,20 @@ export default tseslint.config(
     },
   },
   {
+    // The analysis reads node types millions of times per run: the enum's re-export is a getter chain.
+    files: ["src/**/*.ts", "rules/**/*.ts"],
+    ignores: ["src/analysis/node-types.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: ["@typescript-eslint/utils", "@typescript-eslint/types"].map((name) => ({
+          name,
+          importNames: ["AST_NODE_TYPES"],
+          message: "Import AST_NODE_TYPES from src/analysis/node-types (a plain object: no getter call per read).",
+        })),
+      }],
+    },
+  },
+  {
     files: ["rules/**/*.ts"],
     ...eslintPlugin.configs.recommended,
     rules: {

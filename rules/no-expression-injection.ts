@@ -2,7 +2,8 @@
 // The analysis finds every expression member (expressionSites) and resolves its text (resolveString);
 // this rule decides which non-constant parts matter (request input and open parameters; in strict mode,
 // anything but placeholder names and configuration) and offers placeholder and `?` parameter remedies.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import {
   countParameterMarkers,
   expressionPosition,

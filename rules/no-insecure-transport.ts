@@ -1,6 +1,7 @@
 // no-insecure-transport: TLS verification or TLS itself switched off for DynamoDB traffic.
 import { findVariable, getStaticValue } from "@eslint-community/eslint-utils";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type ClientConfig, type EndpointUrl, type FileAnalysis, type TlsOptions } from "../src/analysis";
 import { staticKeyName, unwrap } from "../src/analysis/ast";
 import {

@@ -3,7 +3,8 @@
 // walks each operation's input along the SDK-derived member paths of its command (TableName, IndexName,
 // RequestItems table keys, TransactItems[].Put.TableName, ExpressionAttributeNames, AttributesToGet, Item)
 // and reports request input there unless it passed an allow-list first.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, requestKey, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
 import { calleeName, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
 import type { CommandInfo } from "../src/analysis/sdk/catalogue";

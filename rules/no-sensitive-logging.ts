@@ -1,7 +1,8 @@
 // no-sensitive-logging: DynamoDB clients whose SDK logger records every command (items and keys
 // included), log calls that write AWS credentials or the whole environment, and (strict) request
 // handlers that log whole DynamoDB results. Policy only: the facts come from src/analysis.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { findLogged, getAnalysis, type ItemData, type SensitiveValue } from "../src/analysis";
 import { contains, enclosingFunction, memberChain, unwrap } from "../src/analysis/ast";
 import { createRule } from "../src/utils/create-rule";

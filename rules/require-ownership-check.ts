@@ -3,7 +3,8 @@
 // authorization). The analysis (src/analysis/ownership.ts) finds the accesses and the ownership evidence;
 // this rule decides what to report and offers a ConditionExpression that binds the item's owner to the caller.
 import path from "node:path";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { nextRoutePath } from "../src/analysis/ownership";

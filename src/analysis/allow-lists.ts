@@ -15,7 +15,8 @@
 // module asks about a request origin (framework and member path, `express:query.table`): the check may
 // test an alias of the value, a variable it flows through, or happen before a helper call or the operation.
 // Everything is bounded; an exhausted budget means "not guarded".
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, findProperty, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { ScopeIndex } from "./scope";
 import { arrayCallbackReceiver, loopSource, type Origin, type ValueResolver } from "./values";

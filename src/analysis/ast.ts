@@ -1,6 +1,7 @@
 // Small AST helpers shared by the analysis. Everything here is iterative or bounded: linted code can be
 // arbitrarily deep, and a stack overflow in a rule takes down the whole lint run.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;

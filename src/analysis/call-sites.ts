@@ -2,7 +2,8 @@
 // arguments at its call sites; a parameter of an exported function, a public method or a function handed
 // out as a value is "open" (callers elsewhere can pass anything). Bounded: recursion through helpers that
 // pass their own parameters on stops after a few levels and counts as open.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { enclosingClass, memberChain, staticKeyName, valueParent, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { ScopeIndex, Variable } from "./scope";

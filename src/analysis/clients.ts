@@ -1,6 +1,7 @@
 // Which expressions hold a DynamoDB client: constructions, `.from(...)` wrappers, and the variables,
 // class fields, constructor-injected parameters, object members and helper results they flow into.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { enclosingClass, memberChain, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { ScopeIndex } from "./scope";

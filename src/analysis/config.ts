@@ -1,7 +1,8 @@
 // Every place that configures a DynamoDB client: v3 client constructors, v2 service and DocumentClient
 // constructors, and v2 global configuration (`AWS.config.update(...)`, `new AWS.Config(...)`,
 // `AWS.config.x = ...`). Properties resolve through variables, spreads and `Object.assign`.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { staticKeyName } from "./ast";
 import type { ClientType, SdkReferences } from "./sdk/recognizer";
 import type { ResolvedObject, ResolvedProperty, ValueResolver } from "./values";

@@ -4,7 +4,8 @@
 // locality and the edit that removes the hardcoded setting. Then, for any value expression, the constant
 // strings it can evaluate to and where each is written (through variables, object members, helpers and
 // `process.env.X || "..."` fallbacks). Classification of the strings lives in credentials.ts.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { contains, isFunction, memberChain, staticKeyName, unwrap } from "./ast";
 import type { ClientConfig } from "./config";
 import { CREDENTIAL_ENV_VARIABLES, CREDENTIAL_SLOTS, isLocalEndpoint, type CredentialSlot, type EndpointLocality } from "./credentials";

@@ -9,7 +9,8 @@
 // imported by a thousand handlers is summarised once. Everything unknown is undefined (no callee: quiet).
 import { statSync } from "node:fs";
 import path from "node:path";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { enclosingClass, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { OwnershipAnalysis } from "./ownership";
 import { importedBinding, resolveImport } from "./project";

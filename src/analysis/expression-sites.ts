@@ -2,7 +2,8 @@
 // every operation's input (the member paths come from the SDK's input types, see sdk/catalogue.ts), and
 // object literals that are plainly DynamoDB inputs (a TableName plus an expression member) even when the
 // call that sends them is in another module. Plus the little the rules need to know about both languages.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";

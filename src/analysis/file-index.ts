@@ -1,6 +1,7 @@
 // One walk per file collects the node kinds the analysis asks about, so no analysis or rule walks the
 // tree again. Built lazily, only for files that pass the DynamoDB pre-check.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { isFunction, walk, type FunctionNode, type Node } from "./ast";
 
 export interface FileIndex {

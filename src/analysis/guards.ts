@@ -3,7 +3,8 @@
 // `_.includes(LIST, x)`), anchored regular expressions (`/^\w+$/.test(x)`), number checks, and same-file
 // predicate functions built from those. A check counts when it dominates the use: the use sits in the
 // branch where the check holds, or after an early exit (`if (!ok(x)) return`). Bounded; unknown means no.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { ScopeIndex, Variable } from "./scope";
 import type { ValueResolver } from "./values";

@@ -3,7 +3,8 @@
 // analysis entirely; file-wide checks (access key ids, NODE_TLS_REJECT_UNAUTHORIZED) do not depend on it.
 import { readFileSync } from "node:fs";
 import { isAbsolute } from "node:path";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { getSettings, type NormalizedSettings } from "../settings";
 import { CallSites } from "./call-sites";
 import { ClientResolver } from "./clients";

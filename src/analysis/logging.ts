@@ -4,7 +4,8 @@
 // that finds such a value inside a logged argument. Every query is bounded; an exhausted budget means
 // "not known", which the rules treat as quiet.
 import { ReferenceTracker, type TraceMap } from "@eslint-community/eslint-utils";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, contains, enclosingClass, isFunction, memberChain, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import { iterateModuleReferences } from "./modules";

@@ -2,7 +2,8 @@
 // ReferenceTracker covers ESM imports and `require` when `require` is a declared global; this fills its
 // gaps: `require` in ES modules and TS files without Node globals, and `import x = require("m")`.
 import { ReferenceTracker, type TraceMap } from "@eslint-community/eslint-utils";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import type { FileIndex } from "./file-index";
 
 export { ReferenceTracker };

@@ -1,7 +1,8 @@
 // Every DynamoDB operation in a file: v3 commands (`send(new GetCommand(input))`), paginators, aggregated
 // v3 clients and v2 clients (`doc.get(input)`, `.promise()` or callback), and calls on clients of unknown
 // origin whose input is plainly a DynamoDB input.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { staticKeyName, unwrap, valueParent } from "./ast";
 import type { ClientResolver } from "./clients";
 import type { FileIndex } from "./file-index";

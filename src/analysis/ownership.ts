@@ -7,7 +7,8 @@
 //
 // Everything is bounded: walks have node budgets, composition has a depth limit, and an exhausted budget
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, contains, isFunction, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";

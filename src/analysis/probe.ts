@@ -1,7 +1,8 @@
 // Exercises every entry point of the shared analysis on a file, the way rules ask it, and counts the
 // answers. The corpus run (scripts/test-corpus.mjs) and the hardening tests use it so that the analysis is
 // proven crash-free on real and pathological code even for questions no rule asks yet. Not used by rules.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { unwrap } from "./ast";
 import type { FileAnalysis } from "./index";
 

@@ -2,7 +2,8 @@
 // whole item read from (or returned by) DynamoDB. `result.Count`, `Items.length` and `Item.name` select
 // a field and are not item data. Follows variables, destructuring, `await`, `.promise()`, `unmarshall`,
 // paginator loops and `for (const item of Items)`. Bounded; "unknown" is undefined.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";

@@ -1,6 +1,7 @@
 // Variable lookups for the analysis: one pass over the scope manager maps every identifier to its
 // variable, so later lookups are constant-time instead of a scope walk per node.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { staticKeyName } from "./ast";
 
 export type Variable = TSESLint.Scope.Variable;

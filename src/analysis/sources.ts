@@ -1,6 +1,7 @@
 // The catalogue of request input and caller identity, for every framework the plugin supports. Every
 // rule asks this one place; users extend it through settings["dynamodb-security"].
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { NormalizedSettings } from "../settings";
 

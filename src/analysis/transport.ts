@@ -10,7 +10,8 @@
 //   (also `AWS.config.httpOptions.agent = ...` and the global `dynamodb: { ... }` service section).
 // Values resolve through variables, spreads, same-file helpers and (one hop) relative imports.
 import { ReferenceTracker, type TraceMap } from "@eslint-community/eslint-utils";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { ClientConfig } from "./config";
 import type { FileAnalysis } from "./index";

@@ -2,7 +2,8 @@
 // (`Number(x)`), `as` casts, and TypeScript annotations on the declaration, followed through destructuring
 // and member access into type literals, interfaces and type aliases of the same file. Undefined when
 // nothing says; bounded like everything in the analysis.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { staticKeyName } from "./ast";
 import { patternPath, type ScopeIndex } from "./scope";
 

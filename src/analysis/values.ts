@@ -1,7 +1,8 @@
 // The value resolver: what an expression's value is when it is a compile-time constant, which parts are
 // not constant, and where each non-constant part comes from (request input, the caller, the environment,
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { ScopeIndex, Variable } from "./scope";

@@ -1,4 +1,5 @@
-import { ESLintUtils } from "@typescript-eslint/utils";
+import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
+import type { RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
 
 export const REPOSITORY_URL = "https://github.com/eslint-plugin-dynamodb-security/eslint-plugin-dynamodb-security";
 
@@ -17,6 +18,42 @@ export interface DynamoDBSecurityDocs {
   securitySeverity: number;
 }
 
-export const createRule = ESLintUtils.RuleCreator<DynamoDBSecurityDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/rules/${name}.md`,
-);
+const ruleCreator = ESLintUtils.RuleCreator<DynamoDBSecurityDocs>((name) => `${REPOSITORY_URL}/blob/main/rules/${name}.md`);
+
+/** Option sets remembered per rule; a project has a handful, a bound keeps a pathological caller from growing it. */
+const MAX_REMEMBERED_OPTIONS = 64;
+
+/**
+ * The rule factory: `ESLintUtils.RuleCreator` (docs URL, `meta.defaultOptions` merged into the options the
+ * rule's `create` receives), with the merged options remembered. RuleCreator deep-clones the defaults on
+ * every `create`, that is once per rule per linted file; on projects of small files that clone was the
+ * largest single cost of the plugin. ESLint hands rules configured without options the same array each
+ * time (identity hit) and a fresh copy for configured options (text hit). Rules treat options as read-only.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<RuleWithMetaAndName<Options, MessageIds, DynamoDBSecurityDocs>>,
+): ESLintUtils.RuleModule<MessageIds, Options, DynamoDBSecurityDocs> {
+  const created = ruleCreator<Options, MessageIds>(rule);
+  const defaults = (rule.meta.defaultOptions ?? []) as Options;
+  const byIdentity = new WeakMap<readonly unknown[], Options>();
+  const byText = new Map<string, Options>();
+  const optionsFor = (given: readonly unknown[]): Options => {
+    const known = byIdentity.get(given);
+    if (known) return known;
+    const text = JSON.stringify(given);
+    let options = byText.get(text);
+    if (!options) {
+      options = ESLintUtils.applyDefault<Options, Options>(defaults, given as Options);
+      if (byText.size >= MAX_REMEMBERED_OPTIONS) byText.clear();
+      byText.set(text, options);
+    }
+    byIdentity.set(given, options);
+    return options;
+  };
+  return {
+    ...created,
+    create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): TSESLint.RuleListener {
+      return rule.create(context, optionsFor(context.options));
+    },
+  };
+}

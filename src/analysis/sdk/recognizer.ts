@@ -2,7 +2,8 @@
 // classes, paginators, v2 global configuration, credentials and endpoint classes, and marshalling
 // helpers. One ReferenceTracker pass per file; everything else in the analysis builds on its result.
 import { ReferenceTracker, type TraceMap } from "@eslint-community/eslint-utils";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "../node-types";
 import type { FileIndex } from "../file-index";
 import { iterateModuleReferences } from "../modules";
 import {
