@@ -1,8 +1,11 @@
 // Performance of the plugin: lints corpora with (a) ESLint and the typescript-eslint parser and no rules,
-// (b) every rule of this plugin with default options (configs.all), (c) eslint-plugin-security's
-// recommended rules, in alternating rounds in one process, and prints median times and each set's
-// overhead over (a). Then the scaling check: one generated file of 100, 10,000 and 100,000 lines, whose
-// time per line must stay about constant.
+// (a') one rule that does nothing (what ESLint itself costs as soon as any rule runs), (b) every rule of this
+// plugin with default options (configs.all), (c) eslint-plugin-security's recommended rules, (d) ESLint's
+// own recommended rules and (e) those plus this plugin (what adding the plugin to a typical configuration
+// costs), in alternating rounds in one process, and prints median times and each set's overhead over (a)
+// and over (a'). Files are linted through the ESLint class, whose configuration is computed once per set as
+// the CLI does. Then the scaling check: one generated file of 100, 10,000 and 100,000 lines, whose time per
+// line must stay about constant.
 //
 //   npm run bench                          # both corpora, 5 rounds, and the scaling check
 //   node scripts/bench.mjs --rounds 9 --corpus deps --no-scaling
@@ -13,8 +16,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Linter } from "eslint";
-import { ROOT, collectFiles, configFor, defaultRuleSettings, lintName, loadPlugin, median } from "./lib/corpus.mjs";
+import { ESLint } from "eslint";
+import { ROOT, collectFiles, corpusConfig, defaultRuleSettings, lintName, loadPlugin, median } from "./lib/corpus.mjs";
 import { generateApplication, generateFileOfLines } from "./lib/generate.mjs";
 
 const require = createRequire(import.meta.url);
@@ -40,18 +43,39 @@ function parseArguments(argv) {
   return options;
 }
 
+/** A rule that visits nothing: ESLint's cost of running rules at all (rule contexts, traversal, code path analysis) without any rule work. */
+const DO_NOTHING = { rules: { "do-nothing": { meta: { type: "problem", schema: [] }, create: () => ({ "Program:exit"() {} }) } } };
+
 function ruleSets() {
   const plugin = loadPlugin();
   const security = require("eslint-plugin-security");
   const securityConfig = security.configs.recommended;
+  const recommended = require("@eslint/js").configs.recommended.rules;
+  const pluginRules = defaultRuleSettings(plugin);
   return {
     plugin,
     sets: [
       { name: "(a) parser, no rules", plugins: {}, rules: {} },
-      { name: "(b) dynamodb-security (all rules)", plugins: { "dynamodb-security": plugin }, rules: defaultRuleSettings(plugin) },
+      { name: "(a') one do-nothing rule", plugins: { noop: DO_NOTHING }, rules: { "noop/do-nothing": "error" } },
+      { name: "(b) dynamodb-security (all rules)", plugins: { "dynamodb-security": plugin }, rules: pluginRules, plugin: true },
       { name: "(c) eslint-plugin-security recommended", plugins: securityConfig.plugins, rules: securityConfig.rules },
+      { name: "(d) eslint:recommended", plugins: {}, rules: recommended },
+      { name: "(e) eslint:recommended + dynamodb-security", plugins: { "dynamodb-security": plugin }, rules: { ...recommended, ...pluginRules }, plugin: true },
     ],
   };
+}
+
+/** One ESLint instance per rule set and project folder: the configuration is computed once, as in a CLI run. */
+const instances = new WeakMap();
+function eslintFor(set, cwd) {
+  let byFolder = instances.get(set);
+  if (!byFolder) instances.set(set, (byFolder = new Map()));
+  let eslint = byFolder.get(cwd);
+  if (!eslint) {
+    eslint = new ESLint({ cwd, overrideConfigFile: true, ignore: false, overrideConfig: corpusConfig({ plugins: set.plugins, rules: set.rules }) });
+    byFolder.set(cwd, eslint);
+  }
+  return eslint;
 }
 
 function cpuNow() {
@@ -59,14 +83,15 @@ function cpuNow() {
   return (usage.user + usage.system) / 1000;
 }
 
-/** Lints every file once with a rule set; returns { cpu, wall } in milliseconds and the number of findings. */
-function lintAll(linter, files, set, realNames = false) {
+/** Lints every file once with a rule set; returns { cpu, wall } in milliseconds and the number of findings (of this plugin's rules, for sets that include it). */
+async function lintAll(files, set, cwd = ROOT, realNames = false) {
+  const eslint = eslintFor(set, cwd);
   const cpu = cpuNow();
   const wall = performance.now();
   let findings = 0;
   for (const { file, text } of files) {
-    const messages = linter.verify(text, configFor(file, { plugins: set.plugins, rules: set.rules }), realNames ? file : lintName(file));
-    for (const message of messages) if (message.ruleId) findings++;
+    const [result] = await eslint.lintText(text, { filePath: realNames ? file : lintName(file) });
+    for (const message of result.messages) if (message.ruleId && (!set.plugin || message.ruleId.startsWith("dynamodb-security/"))) findings++;
   }
   return { cpu: cpuNow() - cpu, wall: performance.now() - wall, findings };
 }
@@ -76,52 +101,61 @@ function formatMs(ms) {
 }
 
 /** With `cwd`, files are linted under their real names (a project's own code: its imports resolve for the cross-module analysis). */
-function benchCorpus(label, files, sets, rounds, cwd = undefined) {
+async function benchCorpus(label, files, sets, rounds, cwd = undefined) {
   const bytes = files.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0);
   console.log(`\n## ${label}: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${rounds} rounds`);
-  const linter = new Linter({ configType: "flat", cwd: cwd ?? ROOT });
   const realNames = cwd !== undefined;
+  const folder = cwd ?? ROOT;
   // Warm-up: JIT, module loading and the SDK catalogue, once per set.
-  for (const set of sets) lintAll(linter, files.slice(0, 50), set, realNames);
+  for (const set of sets) await lintAll(files.slice(0, 50), set, folder, realNames);
   const samples = sets.map(() => ({ cpu: [], wall: [], findings: 0 }));
   for (let round = 0; round < rounds; round++) {
     // Alternate the order each round so that drift (thermal, other load) spreads over all sets.
     const order = sets.map((_, i) => (i + round) % sets.length);
     for (const i of order) {
-      const { cpu, wall, findings } = lintAll(linter, files, sets[i], realNames);
+      const { cpu, wall, findings } = await lintAll(files, sets[i], folder, realNames);
       samples[i].cpu.push(cpu);
       samples[i].wall.push(wall);
       samples[i].findings = findings;
     }
   }
-  const baseline = median(samples[0].cpu);
-  const rows = sets.map((set, i) => {
-    const cpu = median(samples[i].cpu);
-    const overhead = i === 0 ? "" : `${(((cpu - baseline) / baseline) * 100).toFixed(1)}%`;
-    return { set: set.name, cpu: formatMs(cpu), wall: formatMs(median(samples[i].wall)), overhead, findings: samples[i].findings };
-  });
+  const medians = samples.map(({ cpu }) => median(cpu));
+  const percent = (value, base) => `${(((value - base) / base) * 100).toFixed(1)}%`;
+  const rows = sets.map((set, i) => ({
+    set: set.name,
+    cpu: formatMs(medians[i]),
+    wall: formatMs(median(samples[i].wall)),
+    "over (a)": i === 0 ? "" : percent(medians[i], medians[0]),
+    "over (a')": i <= 1 ? "" : percent(medians[i], medians[1]),
+    findings: samples[i].findings,
+  }));
   console.table(rows);
+  const recommended = sets.findIndex((set) => set.name.startsWith("(d)"));
+  const withPlugin = sets.findIndex((set) => set.name.startsWith("(e)"));
+  if (recommended >= 0 && withPlugin >= 0) {
+    console.log(`Adding dynamodb-security to eslint:recommended: ${formatMs(medians[recommended])} → ${formatMs(medians[withPlugin])} (${percent(medians[withPlugin], medians[recommended])})`);
+  }
   return rows;
 }
 
-function benchScaling(sets) {
+async function benchScaling(sets) {
   console.log("\n## Scaling: one generated file of growing size (median of 3 runs, CPU time)");
-  const linter = new Linter({ configType: "flat", cwd: ROOT });
-  const [none, plugin] = sets;
+  const none = sets[0];
+  const plugin = sets.find((set) => set.name.startsWith("(b)"));
   const rows = [];
   for (const lines of [100, 10_000, 100_000]) {
     const text = generateFileOfLines(lines);
     const actualLines = text.split("\n").length;
     const file = path.join(ROOT, "generated", `scaling-${lines}.ts`);
     const files = [{ file, text }];
-    lintAll(linter, files, plugin); // warm-up
+    await lintAll(files, plugin); // warm-up
     const runs = lines >= 100_000 ? 3 : lines >= 10_000 ? 5 : 21;
     const base = [];
     const withPlugin = [];
     let findings = 0;
     for (let run = 0; run < runs; run++) {
-      base.push(lintAll(linter, files, none).cpu);
-      const result = lintAll(linter, files, plugin);
+      base.push((await lintAll(files, none)).cpu);
+      const result = await lintAll(files, plugin);
       withPlugin.push(result.cpu);
       findings = result.findings;
     }
@@ -141,25 +175,25 @@ function benchScaling(sets) {
   return rows;
 }
 
-function main() {
+async function main() {
   const options = parseArguments(process.argv.slice(2));
   const { plugin, sets } = ruleSets();
   console.log(`# dynamodb-security benchmark: ${Object.keys(plugin.rules).length} rule(s) (${Object.keys(plugin.rules).join(", ") || "none registered yet"}); Node ${process.version}`);
   if (options.corpus === "all" || options.corpus === "deps") {
     const files = collectFiles(DEPENDENCY_CORPUS.map((root) => path.resolve(ROOT, root))).map(({ file }) => ({ file, text: readFileSync(file, "utf8") }));
-    benchCorpus(`Installed dependencies (${DEPENDENCY_CORPUS.map((root) => root.replace("node_modules/", "")).join(", ")})`, files, sets, options.rounds);
+    await benchCorpus(`Installed dependencies (${DEPENDENCY_CORPUS.map((root) => root.replace("node_modules/", "")).join(", ")})`, files, sets, options.rounds);
   }
   if (options.corpus === "all" || options.corpus === "generated") {
     const files = generateApplication(options.generated).map(({ file, text }) => ({ file: path.join(ROOT, file), text }));
-    benchCorpus("Generated DynamoDB application (every file uses DynamoDB)", files, sets, options.rounds);
+    await benchCorpus("Generated DynamoDB application (every file uses DynamoDB)", files, sets, options.rounds);
   }
   if (options.corpus === "dir") {
     const files = collectFiles([options.dir])
       .filter(({ file }) => !file.split(path.sep).includes("node_modules"))
       .map(({ file }) => ({ file, text: readFileSync(file, "utf8") }));
-    benchCorpus(options.dir, files, sets, options.rounds, options.dir);
+    await benchCorpus(options.dir, files, sets, options.rounds, options.dir);
   }
-  if (options.scaling) benchScaling(sets);
+  if (options.scaling) await benchScaling(sets);
 }
 
-main();
+await main();

@@ -112,6 +112,19 @@ export function configFor(file, { plugins = {}, rules = {}, sourceType } = {}) {
   ];
 }
 
+/** Flat config blocks for every file kind of a corpus (as `configFor` gives per file), with `plugins`, `rules` and `settings`. */
+export function corpusConfig({ plugins = {}, rules = {}, settings = {} } = {}) {
+  const kinds = ["x.js", "x.jsx", "x.mjs", "x.cjs", "x.ts", "x.tsx", "x.mts", "x.cts"];
+  return kinds.map((name) => ({
+    files: [`**/*${name.slice(1)}`],
+    languageOptions: languageOptionsFor(name),
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
+    plugins,
+    rules,
+    settings,
+  }));
+}
+
 /**
  * The name a corpus file is linted under: ESLint ignores everything under node_modules by default, so
  * the path is rewritten (node_modules → deps) below the project root. Only the name changes.
