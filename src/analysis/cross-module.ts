@@ -35,6 +35,13 @@ export interface ModuleView {
   moduleAt(specifier: string): ModuleView | undefined;
   /** The analysis of a project file by its absolute path (this module's own for its own path). */
   moduleAtPath(file: string): ModuleView | undefined;
+  /** The project file an import specifier names from this module. */
+  resolvedFile(specifier: string): string | undefined;
+  /**
+   * Could code in the file reach DynamoDB: does it, or a project module it imports (transitively, read as
+   * text), name a DynamoDB package or a configured client module? False only when certain.
+   */
+  reachesDynamoDB(file: string): boolean;
 }
 
 /** The parts of typescript-eslint's parser services (with a TypeScript program) the resolver uses. */
@@ -67,6 +74,9 @@ const MAX_HOPS = 8;
 
 export class CrossModuleResolver {
   private readonly calls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
+  private readonly accessingCalls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
+  /** Set while resolving for resolveAccessing(): modules that cannot reach DynamoDB are not read. */
+  private requireReach = false;
 
   constructor(
     private readonly self: ModuleView,
@@ -109,6 +119,38 @@ export class CrossModuleResolver {
     return result;
   }
 
+  /**
+   * resolve(), for a caller that only wants functions that may access DynamoDB items (the ownership
+   * analysis): a module whose code cannot reach DynamoDB (it and the project modules it imports, read as
+   * text, name no DynamoDB package or client module) is not parsed, and the call has no callee. A function
+   * in such a module has no item access to summarise, so the answer for ownership is the same, at the price
+   * of reading text instead of parsing most of a project's non-data modules.
+   */
+  resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined {
+    const cached = this.accessingCalls.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: ExternalCallee | undefined;
+    this.requireReach = true;
+    try {
+      result = this.isCandidate(call) ? (this.compute(call) ?? this.typedCallee(call)) : undefined;
+    } catch {
+      result = undefined;
+    } finally {
+      this.requireReach = false;
+    }
+    this.accessingCalls.set(call, result ?? null);
+    return result;
+  }
+
+  /** The module a specifier names from `module`; under resolveAccessing(), only one that may reach DynamoDB. */
+  private open(module: ModuleView, specifier: string): ModuleView | undefined {
+    if (this.requireReach) {
+      const file = module.resolvedFile(specifier);
+      if (file === undefined || !module.reachesDynamoDB(file)) return undefined;
+    }
+    return module.moduleAt(specifier);
+  }
+
   private compute(call: TSESTree.CallExpression): ExternalCallee | undefined {
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -140,7 +182,7 @@ export class CrossModuleResolver {
     if (!declaration || typeof declaration.getSourceFile !== "function") return undefined;
     const file = path.resolve(declaration.getSourceFile().fileName);
     if (/\.d\.[cm]?ts$/.test(file) || file.split(path.sep).includes("node_modules")) return undefined;
-    const module = file === this.self.filename ? this.self : this.self.moduleAtPath(file);
+    const module = file === this.self.filename ? this.self : this.requireReach && !this.self.reachesDynamoDB(file) ? undefined : this.self.moduleAtPath(file);
     if (!module) return undefined;
     const start = declaration.getStart();
     const end = declaration.getEnd();
@@ -169,7 +211,7 @@ export class CrossModuleResolver {
     }
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "require") {
       const argument = node.arguments[0];
-      const target = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? module.moduleAt(argument.value) : undefined;
+      const target = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? this.open(module, argument.value) : undefined;
       return target ? this.exported(target, "default", hops + 1) ?? { kind: "namespace", module: target } : undefined;
     }
     if (node.type === AST_NODE_TYPES.MemberExpression) {
@@ -180,7 +222,7 @@ export class CrossModuleResolver {
     if (node.type !== AST_NODE_TYPES.Identifier) return { kind: "node", module, node };
     const binding = importedBinding(node, module.scope, { anySpecifier: true, types: true });
     if (binding) {
-      const target = module.moduleAt(binding.source);
+      const target = this.open(module, binding.source);
       if (!target) return undefined;
       if (binding.name === "*") return { kind: "namespace", module: target };
       return this.exported(target, binding.name, hops + 1) ?? (binding.name === "default" ? { kind: "namespace", module: target } : undefined);
@@ -196,7 +238,7 @@ export class CrossModuleResolver {
       const declaration = definition.node;
       if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
         const specifier = declaration.moduleReference.expression;
-        const target = specifier.type === AST_NODE_TYPES.Literal ? module.moduleAt(String(specifier.value)) : undefined;
+        const target = specifier.type === AST_NODE_TYPES.Literal ? this.open(module, String(specifier.value)) : undefined;
         return target ? this.exported(target, "default", hops + 1) ?? { kind: "namespace", module: target } : undefined;
       }
       return undefined;
@@ -300,7 +342,7 @@ export class CrossModuleResolver {
           for (const specifier of statement.specifiers) {
             if (specifier.type !== AST_NODE_TYPES.ExportSpecifier || moduleExportName(specifier.exported) !== name) continue;
             if (statement.source) {
-              const target = module.moduleAt(String(statement.source.value));
+              const target = this.open(module, String(statement.source.value));
               const local = moduleExportName(specifier.local);
               return target ? (local === "default" ? this.exported(target, "default", hops + 1) : this.exported(target, local, hops + 1)) : undefined;
             }
@@ -311,7 +353,7 @@ export class CrossModuleResolver {
         case AST_NODE_TYPES.ExportAllDeclaration:
           if (statement.exported) {
             if (moduleExportName(statement.exported) === name) {
-              const target = module.moduleAt(String(statement.source.value));
+              const target = this.open(module, String(statement.source.value));
               return target ? { kind: "namespace", module: target } : undefined;
             }
           } else if (name !== "default") {
@@ -335,7 +377,7 @@ export class CrossModuleResolver {
       }
     }
     for (const source of stars) {
-      const target = module.moduleAt(source);
+      const target = this.open(module, source);
       const found = target ? this.exported(target, name, hops + 1) : undefined;
       if (found) return found;
     }

@@ -276,6 +276,15 @@ export class FileAnalysis implements ModuleView {
   }
 
   /** The project file a specifier names from this file (resolved once per specifier). */
+  resolvedFile(specifier: string): string | undefined {
+    return this.resolved(specifier);
+  }
+
+  /** Could the file's code reach DynamoDB (it or a project module it imports names a DynamoDB package or client module)? */
+  reachesDynamoDB(file: string): boolean {
+    return file === this.filename ? this.mentionsDynamoDB || reachesDynamoDB(file, this.settings) : reachesDynamoDB(file, this.settings);
+  }
+
   private resolved(specifier: string): string | undefined {
     let file = this.resolvedFiles.get(specifier);
     if (file === undefined) {
@@ -418,11 +427,64 @@ function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
   return mentions;
 }
 
+/** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */
+const IMPORT_SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?["']([^"'\n]{1,300})["']/g;
+/** Modules read as text per question before giving up (and answering "may reach"). */
+const MAX_REACH_FILES = 300;
+
+/** Answers per starting file, with the stamp of every file read for them: a change to any of them asks again. */
+const reachCache = new Map<string, { settings: NormalizedSettings; reaches: boolean; stamps: Array<[string, string | undefined]> }>();
+
+/**
+ * Does the file, or a project module it imports (relative specifiers and tsconfig paths, followed through
+ * the text of each module, transitively), name a DynamoDB package or a configured client module? Read as
+ * text without parsing; false only when every module of the closure was read and none does.
+ */
+function reachesDynamoDB(file: string, settings: NormalizedSettings): boolean {
+  const cached = reachCache.get(file);
+  if (cached && cached.settings === settings && cached.stamps.every(([path, stamp]) => fileStamp(path) === stamp)) return cached.reaches;
+  const stamps: Array<[string, string | undefined]> = [];
+  const queue = [file];
+  const seen = new Set(queue);
+  let reaches = false;
+  for (let i = 0; i < queue.length && !reaches; i++) {
+    if (i >= MAX_REACH_FILES) {
+      reaches = true;
+      break;
+    }
+    const current = queue[i];
+    let text: string;
+    try {
+      stamps.push([current, fileStamp(current)]);
+      text = readFileSync(current, "utf8");
+    } catch {
+      continue;
+    }
+    if (DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module))) {
+      reaches = true;
+      break;
+    }
+    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+      const specifier = match[1];
+      if (specifier.startsWith("node:")) continue;
+      const next = resolveImport(current, specifier);
+      if (next !== undefined && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  if (reachCache.size > 10_000) reachCache.clear();
+  reachCache.set(file, { settings, reaches, stamps });
+  return reaches;
+}
+
 /** Forgets every other module analysed so far (tests that rewrite files within one modification-time tick). */
 export function clearProjectModules(): void {
   projectModules.clear();
   lintedAnalyses.clear();
   mentionCache.clear();
+  reachCache.clear();
 }
 
 const cache = new WeakMap<TSESTree.Program, FileAnalysis>();

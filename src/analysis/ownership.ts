@@ -203,7 +203,7 @@ export interface OwnershipDeps {
   external?: {
     /** Cheap: could the callee be defined in another module? */
     isCandidate(call: TSESTree.CallExpression): boolean;
-    resolve(call: TSESTree.CallExpression): ExternalCallee | undefined;
+    resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined;
   };
 }
 
@@ -739,7 +739,7 @@ export class OwnershipAnalysis {
       const carries = call.arguments.some(
         (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).some((origin) => origin.kind === "request" || origin.kind === "parameter"),
       );
-      if (carries) result = external.resolve(call);
+      if (carries) result = external.resolveAccessing(call);
     }
     this.externalCallees.set(call, result ?? null);
     return result;

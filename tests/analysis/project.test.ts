@@ -148,6 +148,25 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(calls.map((call) => path.basename(resolver.resolve(call)?.module.filename ?? "-"))).toEqual(["service.ts", "service.ts", "legacy.cjs", "repo.ts", "repo.ts", "-"]);
   });
 
+  it("for ownership, reads only modules whose code can reach DynamoDB (themselves or through their imports, read as text)", () => {
+    write("reach/db.ts", `import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";\nexport const doc = DynamoDBDocumentClient.from({} as never);\n`);
+    write("reach/repo.ts", `import { doc } from "./db";\nexport function find(id: string) { return doc.send({ id } as never); }\n`);
+    write("reach/service.ts", `// the data layer is two hops away\nimport { find } from "./repo";\nexport function get(id: string) { return find(id); }\n`);
+    write("reach/format.ts", `import { pad } from "./pad";\nexport function format(id: string) { return pad(id); }\n`);
+    write("reach/pad.ts", `export const pad = (id: string) => id.padStart(8, "0");\n`);
+    const handler = `import { get } from "./service";\nimport { format } from "./format";\nget(x); format(x);\n`;
+    const calls = (analysis: ReturnType<typeof analyze>["analysis"]) => analysis.index.calls.filter((call) => call.arguments.length === 1 && call.arguments[0].type === "Identifier");
+    const { analysis } = analyze(handler, { filename: path.join(project, "reach/handler.ts") });
+    const resolver = analysis.crossModule!;
+    expect(calls(analysis).map((call) => resolver.resolve(call)?.name)).toEqual(["get", "format"]);
+    expect(calls(analysis).map((call) => resolver.resolveAccessing(call)?.name)).toEqual(["get", undefined]);
+    expect(analysis.reachesDynamoDB(path.join(project, "reach/pad.ts"))).toBe(false);
+    // pad.ts starts using DynamoDB: the text of every module read for the answer is checked again.
+    write("reach/pad.ts", `import { find } from "./repo";\nexport const pad = (id: string) => find(id);\n`);
+    const again = analyze(handler, { filename: path.join(project, "reach/handler2.ts") }).analysis;
+    expect(calls(again).map((call) => again.crossModule!.resolveAccessing(call)?.name)).toEqual(["get", "format"]);
+  });
+
   it("analyses a module once for every file that imports it, and again when it changes on disk", () => {
     write("shared/service.ts", `export function get(id: string) { return id; }\n`);
     const first = analyze(`import { get } from "./service"; use(get);`, { filename: path.join(project, "shared/a.ts") }).analysis.moduleAt("./service");
