@@ -27,19 +27,24 @@ const MAX_REMEMBERED_OPTIONS = 64;
  * The rule factory: `ESLintUtils.RuleCreator` (docs URL, `meta.defaultOptions` merged into the options the
  * rule's `create` receives), with the merged options remembered. RuleCreator deep-clones the defaults on
  * every `create`, that is once per rule per linted file; on projects of small files that clone was the
- * largest single cost of the plugin. ESLint hands rules configured without options the same array each
- * time (identity hit) and a fresh copy for configured options (text hit). Rules treat options as read-only.
+ * largest single cost of the plugin. ESLint hands each file a fresh copy of the same options: compared
+ * with the last ones structurally (cheap: options are small), else looked up by their JSON text. Rules treat
+ * options as read-only.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<RuleWithMetaAndName<Options, MessageIds, DynamoDBSecurityDocs>>,
 ): ESLintUtils.RuleModule<MessageIds, Options, DynamoDBSecurityDocs> {
   const created = ruleCreator<Options, MessageIds>(rule);
   const defaults = (rule.meta.defaultOptions ?? []) as Options;
-  const byIdentity = new WeakMap<readonly unknown[], Options>();
+  // The options last seen, and what they merged into: ESLint hands every file a fresh but equal copy.
+  let lastGiven: readonly unknown[] | undefined;
+  let lastOptions: Options | undefined;
   const byText = new Map<string, Options>();
   const optionsFor = (given: readonly unknown[]): Options => {
-    const known = byIdentity.get(given);
-    if (known) return known;
+    if (lastOptions && (given === lastGiven || equalOptions(given, lastGiven, 0))) {
+      lastGiven = given;
+      return lastOptions;
+    }
     const text = JSON.stringify(given);
     let options = byText.get(text);
     if (!options) {
@@ -47,7 +52,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       if (byText.size >= MAX_REMEMBERED_OPTIONS) byText.clear();
       byText.set(text, options);
     }
-    byIdentity.set(given, options);
+    lastGiven = given;
+    lastOptions = options;
     return options;
   };
   return {
@@ -56,4 +62,22 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       return rule.create(context, optionsFor(context.options));
     },
   };
+}
+
+/** Structural equality of JSON-like option values (arrays, plain objects, primitives), for small values. */
+function equalOptions(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (depth > 8 || typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equalOptions(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const key of aKeys) {
+    if (!Object.hasOwn(b, key) || !equalOptions((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
 }
