@@ -105,6 +105,24 @@ export class CrossModuleResolver {
       (init.type === AST_NODE_TYPES.MemberExpression && unwrap(init.object).type === AST_NODE_TYPES.CallExpression);
   }
 
+  /**
+   * isCandidate(), for resolveAccessing(): also false, still without parsing, when the callee's root is an
+   * import of a package or of a project module whose code cannot reach DynamoDB (`jwt.verify(token)`,
+   * `formatDate(x)` from "./format").
+   */
+  isAccessCandidate(call: TSESTree.CallExpression): boolean {
+    if (!this.isCandidate(call)) return false;
+    const chain = memberChain(unwrap(call.callee));
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier) return true;
+    const variable = this.self.scope.variableOf(chain.root);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== "ImportBinding" || definition.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return true;
+    const declaration = definition.node.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return true;
+    const file = this.self.resolvedFile(String(declaration.source.value));
+    return file !== undefined && this.self.reachesDynamoDB(file);
+  }
+
   /** The function a call invokes when it is found in a project module; undefined when unknown. */
   resolve(call: TSESTree.CallExpression): ExternalCallee | undefined {
     const cached = this.calls.get(call);

@@ -202,7 +202,7 @@ export interface OwnershipDeps {
   /** Callees in other modules of the project (absent when cross-module analysis is off or the file has no path). */
   external?: {
     /** Cheap: could the callee be defined in another module? */
-    isCandidate(call: TSESTree.CallExpression): boolean;
+    isAccessCandidate(call: TSESTree.CallExpression): boolean;
     resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined;
   };
 }
@@ -735,7 +735,7 @@ export class OwnershipAnalysis {
     const cached = this.externalCallees.get(call);
     if (cached !== undefined) return cached ?? undefined;
     let result: ExternalCallee | undefined;
-    if (external.isCandidate(call) && !this.calleeOf(call)) {
+    if (external.isAccessCandidate(call) && !this.calleeOf(call)) {
       const carries = call.arguments.some(
         (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).some((origin) => origin.kind === "request" || origin.kind === "parameter"),
       );
@@ -754,7 +754,7 @@ export class OwnershipAnalysis {
       for (const call of this.deps.index.calls) {
         // Only calls a request handler makes (itself or through a same-file helper it calls): library code
         // passing its parameters to imported functions reads no other module.
-        if (call.arguments.length === 0 || !external.isCandidate(call)) continue;
+        if (call.arguments.length === 0 || !external.isAccessCandidate(call)) continue;
         const owner = this.ownerOf(call);
         if (!owner || !this.servesRequests(owner)) continue;
         const target = this.externalCallee(call);

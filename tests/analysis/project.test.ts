@@ -160,6 +160,10 @@ describe("project modules: import resolution for cross-module analysis", () => {
     const resolver = analysis.crossModule!;
     expect(calls(analysis).map((call) => resolver.resolve(call)?.name)).toEqual(["get", "format"]);
     expect(calls(analysis).map((call) => resolver.resolveAccessing(call)?.name)).toEqual(["get", undefined]);
+    // Decided before any argument is looked at: packages and modules that cannot reach DynamoDB are no candidates.
+    expect(calls(analysis).map((call) => resolver.isAccessCandidate(call))).toEqual([true, false]);
+    const packages = analyze(`import jwt from "jsonwebtoken";\nimport { get } from "./service";\njwt.verify(x); get(x);\n`, { filename: path.join(project, "reach/auth.ts") }).analysis;
+    expect(calls(packages).map((call) => packages.crossModule!.isAccessCandidate(call))).toEqual([false, true]);
     expect(analysis.reachesDynamoDB(path.join(project, "reach/pad.ts"))).toBe(false);
     // pad.ts starts using DynamoDB: the text of every module read for the answer is checked again.
     write("reach/pad.ts", `import { find } from "./repo";\nexport const pad = (id: string) => find(id);\n`);
