@@ -749,14 +749,18 @@ export class OwnershipAnalysis {
   private externalSeeds(): FunctionNode[] {
     if (this.externalSeedsValue) return this.externalSeedsValue;
     const seeds: FunctionNode[] = [];
-    if (this.deps.external) {
+    // Only calls a request handler makes (itself or through a same-file helper it calls): library code
+    // passing its parameters to imported functions reads no other module. No handler in the file: no seed.
+    if (this.deps.external && this.deps.index.functions.some((fn) => this.deps.sources.handlerKind(fn) !== undefined)) {
       const external = this.deps.external;
+      const serving = new Map<FunctionNode, boolean>();
       for (const call of this.deps.index.calls) {
-        // Only calls a request handler makes (itself or through a same-file helper it calls): library code
-        // passing its parameters to imported functions reads no other module.
-        if (call.arguments.length === 0 || !external.isAccessCandidate(call)) continue;
+        if (call.arguments.length === 0) continue;
         const owner = this.ownerOf(call);
-        if (!owner || !this.servesRequests(owner)) continue;
+        if (!owner) continue;
+        let serves = serving.get(owner);
+        if (serves === undefined) serving.set(owner, (serves = this.servesRequests(owner)));
+        if (!serves || !external.isAccessCandidate(call)) continue;
         const target = this.externalCallee(call);
         if (!target || target.module.ownership.summaryOf(target.fn, 1).accesses.length === 0) continue;
         if (!seeds.includes(owner)) seeds.push(owner);
