@@ -113,7 +113,14 @@ export default createRule<Options, MessageIds>({
 
         function isPublic(access: HandlerAccess): boolean {
           const table = access.instance.access.table;
-          if (table && ((table.name !== undefined && publicTables.has(table.name)) || (table.env !== undefined && publicTables.has(table.env)))) return true;
+          if (
+            table &&
+            ((table.name !== undefined && publicTables.has(table.name)) ||
+              (table.env !== undefined && publicTables.has(table.env)) ||
+              (table.stage !== undefined && (publicTables.has(table.stage.constant) || publicTables.has(table.stage.pattern))))
+          ) {
+            return true;
+          }
           const route = access.routePath ?? (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "controller" ? nextRoutePath(context.filename) : undefined);
           return route !== undefined && publicRoutes.some((pattern) => routeMatches(pattern, route));
         }
@@ -125,7 +132,7 @@ export default createRule<Options, MessageIds>({
         function looksPerUser(access: HandlerAccess): boolean {
           if (ownerNameInFile(sourceCode) !== undefined) return true;
           const table = access.instance.access.table;
-          const names = [table?.name, table?.env, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
+          const names = [table?.name, table?.env, table?.stage?.constant, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
           names.push(...fileNameParts(context.filename, context.cwd));
           // An operation in another module: that module's code, function and file name count too.
@@ -303,6 +310,7 @@ function describeTable(table: TableRef | undefined): string {
   if (!table) return "";
   if (table.name !== undefined) return ` of table "${table.name}"`;
   if (table.env !== undefined) return ` of the table in ${table.env}`;
+  if (table.stage !== undefined) return ` of table \`${table.stage.pattern}\``;
   return "";
 }
 

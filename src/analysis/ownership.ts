@@ -45,6 +45,12 @@ export interface TableRef {
   name?: string;
   /** The environment variable that holds it (`process.env.NOTES_TABLE`). */
   env?: string;
+  /**
+   * A name made of constant text and an environment variable that only adds to it (a stage suffix:
+   * `` `Orders${process.env.STAGE}` ``): the constant text (`Orders`) and the variable (`STAGE`). The table is
+   * not the one in that variable.
+   */
+  stage?: { constant: string; env: string; pattern: string };
   /** Source text of the TableName value. */
   text: string;
 }
@@ -512,7 +518,12 @@ export class OwnershipAnalysis {
     const parts = dynamicParts(resolved);
     if (parts.length === 1) {
       const env = parts[0].origins.find((origin) => origin.kind === "env");
-      if (env?.kind === "env" && env.name) return { env: env.name, text };
+      if (env?.kind === "env" && env.name) {
+        const { textBefore, textAfter } = parts[0];
+        if (textBefore === "" && textAfter === "") return { env: env.name, text };
+        // `Orders${process.env.STAGE}`: the table is Orders of a stage, not the table in STAGE.
+        return { stage: { constant: textBefore + textAfter, env: env.name, pattern: `${textBefore}\${${env.name}}${textAfter}` }, text };
+      }
     }
     return { text };
   }
@@ -1687,6 +1698,7 @@ function tableId(table: TableRef | undefined): string | undefined {
   if (!table) return undefined;
   if (table.name !== undefined) return `name:${table.name}`;
   if (table.env !== undefined) return `env:${table.env}`;
+  if (table.stage !== undefined) return `stage:${table.stage.pattern}`;
   return `text:${table.text}`;
 }
 

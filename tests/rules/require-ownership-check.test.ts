@@ -512,6 +512,16 @@ app.delete("/notes/:id", async (req, res) => {
     },
     // ---------------------------------------------------------------- options
     {
+      name: "publicTables: a table named by constant text and a stage suffix (`Products${process.env.STAGE}`) is listed by its constant name",
+      code: `${V3}
+const PRODUCTS_TABLE = \`Products\${process.env.STAGE || ""}\`;
+app.get("/users/:userId/products/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: PRODUCTS_TABLE, Key: { id: req.params.id } }));
+  res.json(Item);
+});`,
+      options: [{ publicTables: ["Products"] }],
+    },
+    {
       name: "publicTables by name and by environment variable",
       code: `${V3}
 app.get("/products/:id", async (req, res) => {
@@ -731,6 +741,26 @@ module.exports.main = async (event) => {
       ...cjs,
       filename: "src/invoices/get.js",
       errors: [{ messageId: "readByAnyCaller", line: 5, column: 24, endLine: 5, endColumn: 34, suggestions: [] }],
+    },
+    {
+      name: "no authentication: a table named by constant text and a stage suffix (`Users${process.env.STAGE}`) is named after users, not the table in STAGE",
+      code: `${V3}
+const USERS = \`Users\${process.env.STAGE || ""}\`;
+export const handler = async (event) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: USERS, Key: { id: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+      filename: "src/get.js",
+      errors: [{ messageId: "readByAnyCaller", line: 7, data: { operation: "`GetCommand`", target: "an item of table `Users${STAGE}`", source: "`event.pathParameters.id`", missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response", verb: "updates" } }],
+    },
+    {
+      name: "a write to a table named `Orders-${process.env.STAGE}` names that table, not the table in STAGE",
+      code: `${V3}
+app.delete("/orders/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Orders-" + process.env.STAGE, Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of table `Orders-${STAGE}`", source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" }, suggestions: [] }],
     },
     {
       name: "strict: reportAllUnauthenticatedReads reports a catalogue read with no authentication",
