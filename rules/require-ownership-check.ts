@@ -9,7 +9,8 @@ import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { nextRoutePath } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
-import { fileNameParts, namesPerUserResource, ownerNameInFile } from "../src/analysis/per-user-data";
+import type { Access, FileAnalysis } from "../src/analysis";
+import { fileNameParts, namesPerUserResource, ownerNameInRange } from "../src/analysis/per-user-data";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
 type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";
@@ -126,23 +127,40 @@ export default createRule<Options, MessageIds>({
         }
 
         /**
-         * Does the read serve someone's data? An owner attribute in the file's code (`userId`, `ownerId`,
-         * `USER#${id}`), or a table, route, handler, helper or file named after a per-user resource.
+         * Does the read serve someone's data? An owner attribute (`userId`, `ownerId`, `USER#${id}`) in the code
+         * that handles this item (the handler, the function that performs the operation, the other operations
+         * on the same table where it is performed), or a table, route, handler, helper or file named after a
+         * per-user resource. Owner names elsewhere in the file (another handler, a sign-up call) or in a shared
+         * data-access module that serves every table (`getOne(id, table)`) say nothing about this item.
          */
         function looksPerUser(access: HandlerAccess): boolean {
-          if (ownerNameInFile(sourceCode) !== undefined) return true;
+          if (ownerNameInRange(sourceCode, access.handler.range) !== undefined) return true;
           const table = access.instance.access.table;
           const names = [table?.name, table?.env, table?.stage?.constant, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
           names.push(...fileNameParts(context.filename, context.cwd));
-          // An operation in another module: that module's code, function and file name count too.
+          // An operation in another module: that module's code near the operation, function and file name count too.
           const module = access.instance.module;
-          if (module) {
-            const moduleCode = analysis.moduleAtPath(module.file)?.sourceCode;
-            if (moduleCode && ownerNameInFile(moduleCode) !== undefined) return true;
-            names.push(module.function, ...fileNameParts(module.file, context.cwd));
-          }
+          const performer = module ? analysis.moduleAtPath(module.file) : analysis;
+          if (performer && ownerNameNearOperation(performer, access.instance.access)) return true;
+          if (module) names.push(module.function, ...fileNameParts(module.file, context.cwd));
           return names.some((name) => name !== undefined && namesPerUserResource(name));
+        }
+
+        /** An owner name in the function that performs the operation, its request, or the file's other operations on the same table. */
+        function ownerNameNearOperation(file: FileAnalysis, item: Access): boolean {
+          const code = file.sourceCode;
+          const performer = file.ownership.ownerOf(item.operation.node);
+          if (performer && ownerNameInRange(code, performer.range) !== undefined) return true;
+          if (item.request && ownerNameInRange(code, item.request.range) !== undefined) return true;
+          if (!isKnownTable(item.table)) return false;
+          for (const operation of file.operations) {
+            if (!operation.dataPlane) continue;
+            for (const other of file.ownership.accessesOf(operation)) {
+              if (other.request && sameTable(other.table, item.table) && ownerNameInRange(code, other.request.range) !== undefined) return true;
+            }
+          }
+          return false;
         }
 
         function ownerConditionSuggestion(access: HandlerAccess): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
@@ -262,6 +280,17 @@ function isFreshValue(node: TSESTree.Node): boolean {
     callee.object.callee.name === "Date" &&
     callee.object.arguments.length === 0
   );
+}
+
+function isKnownTable(table: TableRef | undefined): table is TableRef {
+  return table !== undefined && (table.name !== undefined || table.env !== undefined || table.stage !== undefined);
+}
+
+function sameTable(a: TableRef | undefined, b: TableRef): boolean {
+  if (!a) return false;
+  if (b.name !== undefined) return a.name === b.name;
+  if (b.env !== undefined) return a.env === b.env;
+  return b.stage !== undefined && a.stage?.pattern === b.stage.pattern;
 }
 
 /** The operation's name as written: `new GetCommand`, `doc.get`, `getNote` (not the whole multi-line call). */

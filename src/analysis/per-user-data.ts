@@ -96,25 +96,43 @@ export function ownerNameInFile(sourceCode: Readonly<TSESLint.SourceCode>): stri
     return found ?? undefined;
   }
   for (const token of program.tokens) {
-    if (!MAY_NAME_OWNER.test(token.value)) continue;
-    if (token.type === "Identifier" || token.type === "PrivateIdentifier") {
-      if (isOwnerName(token.value)) found = token.value;
-    } else if (token.type === "String" || token.type === "Template") {
-      const prefix = OWNER_KEY_PREFIX.exec(token.value);
-      if (prefix) found = prefix[1];
-      else {
-        for (const match of token.value.matchAll(WORD)) {
-          if (isOwnerName(match[0])) {
-            found = match[0];
-            break;
-          }
-        }
-      }
-    }
+    found = ownerNameInToken(token) ?? null;
     if (found !== null) break;
   }
   fileCache.set(program, found);
   return found ?? undefined;
+}
+
+/**
+ * The first owner-like name in one part of a file's code (a function, a request object), outside comments:
+ * like ownerNameInFile, for the code that handles one item rather than anything in the file.
+ */
+export function ownerNameInRange(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): string | undefined {
+  const tokens = sourceCode.ast.tokens;
+  if (!tokens) return ownerNameInText(sourceCode.text.slice(range[0], range[1]));
+  // The first token at or after the start, by binary search: a handler is a small part of a large file.
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle].range[0] < range[0]) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < tokens.length && tokens[i].range[1] <= range[1]; i++) {
+    const found = ownerNameInToken(tokens[i]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function ownerNameInToken(token: TSESTree.Token): string | undefined {
+  if (!MAY_NAME_OWNER.test(token.value)) return undefined;
+  if (token.type === "Identifier" || token.type === "PrivateIdentifier") return isOwnerName(token.value) ? token.value : undefined;
+  if (token.type !== "String" && token.type !== "Template") return undefined;
+  const prefix = OWNER_KEY_PREFIX.exec(token.value);
+  if (prefix) return prefix[1];
+  for (const match of token.value.matchAll(WORD)) if (isOwnerName(match[0])) return match[0];
+  return undefined;
 }
 
 function ownerNameInText(text: string): string | undefined {

@@ -130,6 +130,25 @@ app.get("/catalog/:sku", async (req, res) => {
   res.json(await getProduct(req.params.sku));
 });`,
     },
+    {
+      name: "no authentication: a shared data-access module that serves every table (getOne(id, table)) and an owner name in another handler of the file do not make a partner record per-user",
+      filename: file("handlers/partners.ts"),
+      code: `import db from "../shared/db";
+export const whoAmI = async (event) => ({ statusCode: 200, body: JSON.stringify({ userId: event.requestContext.authorizer.claims.sub }) });
+export const getPartner = async (event) => {
+  const partner = await db.getOne(event.pathParameters.partnerId, "Partners");
+  return { statusCode: 200, body: JSON.stringify(partner) };
+};`,
+    },
+    {
+      name: "no authentication: an owner attribute in another function of a shared data-access module says nothing about the table getOne reads",
+      filename: file("handlers/events.ts"),
+      code: `import db from "../shared/db";
+export const getEvent = async (event) => {
+  const found = await db.getOne(event.pathParameters.id, "Events");
+  return { statusCode: 200, body: JSON.stringify(found) };
+};`,
+    },
   ],
   invalid: [
     {
@@ -141,6 +160,16 @@ app.get("/catalog/:sku", async (req, res) => {
 });`,
       options: [{ reportAllUnauthenticatedReads: true }],
       errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "no authentication: a read through a shared data-access module is still reported when the handler serves per-user data (getUser)",
+      filename: file("handlers/partners.ts"),
+      code: `import db from "../shared/db";
+export const getUser = async (event) => {
+  const user = await db.getOne(event.pathParameters.email, "Users");
+  return { statusCode: 200, body: JSON.stringify(user) };
+};`,
+      errors: [{ messageId: "readByAnyCaller", line: 3 }],
     },
     {
       name: "express: an exported singleton's method reads through its repository (service → repository → DynamoDB)",

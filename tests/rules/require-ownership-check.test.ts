@@ -613,6 +613,33 @@ exports.byYear = async (req, res, next) => {
       filename: "controllers/films.js",
     },
     {
+      name: "no authentication: an owner name in another handler of the file (a sign-up, the caller's claims) says nothing about a catalogue read",
+      code: `${V3}
+app.post("/signup", async (req, res) => {
+  await cognito.signUp({ ClientId: "x", Username: req.body.email, Password: req.body.password });
+  res.status(201).end();
+});
+app.get("/me", async (req, res) => res.json({ userId: req.user.sub }));
+app.get("/products/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Products", Key: { id: req.params.id } }));
+  res.json(Item);
+});`,
+      filename: "src/server.js",
+    },
+    {
+      name: "no authentication: owner attributes in the file's operations on another table say nothing about this table",
+      code: `${V3}
+app.get("/events/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Events", Key: { id: req.params.id } }));
+  res.json(Item);
+});
+export async function registrationsOf(userId) {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Registrations", KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": userId } }));
+  return Items;
+}`,
+      filename: "src/server.js",
+    },
+    {
       name: "no authentication: a generic CRUD read whose file, table and route name nothing per-user is not reported by default",
       code: `${V3}
 app.get("/widgets/:id", async (req, res) => {
@@ -685,6 +712,20 @@ export const handler = async (event) => {
 };`,
       filename: "src/status.js",
       errors: [{ messageId: "readByAnyCaller", line: 6, column: 33, endLine: 6, endColumn: 47, suggestions: [] }],
+    },
+    {
+      name: "no authentication: another operation of the file on the same table shows its items' owner (ownerId)",
+      code: `${V3}
+app.get("/items/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Items", Key: { id: req.params.id } }));
+  res.json(Item);
+});
+export async function itemsOf(owner) {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Items", IndexName: "byOwner", KeyConditionExpression: "ownerId = :o", ExpressionAttributeValues: { ":o": owner } }));
+  return Items;
+}`,
+      filename: "src/server.js",
+      errors: [{ messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] }],
     },
     {
       name: "no authentication: the key is a per-user partition (`USER#${id}`)",
@@ -1336,11 +1377,11 @@ const ddb = new AWS.DynamoDB();
 const low = new DynamoDBClient({});
 const docs = DynamoDBDocument.from(new DynamoDB({}));
 app.get("/a/:id", async (req, res) => {
-  const data = await ddb.getItem({ TableName: "A", Key: { id: { S: req.params.id } } }).promise();
+  const data = await ddb.getItem({ TableName: "Accounts", Key: { id: { S: req.params.id } } }).promise();
   res.json(AWS.DynamoDB.Converter.unmarshall(data.Item));
 });
 app.get("/b/:id", async (req, res) => {
-  const out = await docs.get({ TableName: "B", Key: { id: req.params.id } });
+  const out = await docs.get({ TableName: "Profiles", Key: { id: req.params.id } });
   res.json(out.Item);
 });
 app.delete("/c/:id", async (req, res) => {
