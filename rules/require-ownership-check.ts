@@ -113,12 +113,13 @@ export default createRule<Options, MessageIds>({
         }
 
         function isPublic(access: HandlerAccess): boolean {
-          const table = access.instance.access.table;
+          const table = tableOf(access);
           if (
             table &&
             ((table.name !== undefined && publicTables.has(table.name)) ||
               (table.env !== undefined && publicTables.has(table.env)) ||
-              (table.stage !== undefined && (publicTables.has(table.stage.constant) || publicTables.has(table.stage.pattern))))
+              (table.stage !== undefined && (publicTables.has(table.stage.constant) || publicTables.has(table.stage.pattern))) ||
+              (table.identifier !== undefined && publicTables.has(table.identifier)))
           ) {
             return true;
           }
@@ -135,8 +136,8 @@ export default createRule<Options, MessageIds>({
          */
         function looksPerUser(access: HandlerAccess): boolean {
           if (ownerNameInRange(sourceCode, access.handler.range) !== undefined) return true;
-          const table = access.instance.access.table;
-          const names = [table?.name, table?.env, table?.stage?.constant, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
+          const table = tableOf(access);
+          const names = [table?.name, table?.env, table?.stage?.constant, table?.identifier, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
           names.push(...fileNameParts(context.filename, context.cwd));
           // An operation in another module: that module's code near the operation, function and file name count too.
@@ -282,6 +283,11 @@ function isFreshValue(node: TSESTree.Node): boolean {
   );
 }
 
+/** The table the handler's call reaches: a table its callee takes as a parameter is the handler's argument. */
+function tableOf(access: HandlerAccess): TableRef | undefined {
+  return access.instance.table ?? access.instance.access.table;
+}
+
 function isKnownTable(table: TableRef | undefined): table is TableRef {
   return table !== undefined && (table.name !== undefined || table.env !== undefined || table.stage !== undefined);
 }
@@ -340,12 +346,13 @@ function describeTable(table: TableRef | undefined): string {
   if (table.name !== undefined) return ` of table "${table.name}"`;
   if (table.env !== undefined) return ` of the table in ${table.env}`;
   if (table.stage !== undefined) return ` of table \`${table.stage.pattern}\``;
+  if (table.identifier !== undefined) return ` of the table in ${table.identifier}`;
   return "";
 }
 
 function describeTarget(access: HandlerAccess): string {
   const { instance } = access;
-  const table = describeTable(instance.access.table);
+  const table = describeTable(tableOf(access));
   return instance.access.kind === "query" ? `items${table}` : `an item${table}`;
 }
 

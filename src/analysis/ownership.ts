@@ -51,6 +51,14 @@ export interface TableRef {
    * not the one in that variable.
    */
   stage?: { constant: string; env: string; pattern: string };
+  /**
+   * A table its function's caller chooses (`getOne(id, table)` with `TableName: table + process.env.STAGE`): the
+   * parameter, and the environment variable appended to it. Replaced by the caller's argument in the caller's
+   * view of the access (AccessInstance.table).
+   */
+  parameter?: { fn: FunctionNode; index: number; env: string | undefined };
+  /** The constant or variable a caller names the table by when its value is not known (`getOne(id, USERS_TABLE)`). */
+  identifier?: string;
   /** Source text of the TableName value. */
   text: string;
 }
@@ -121,6 +129,8 @@ export interface AccessInstance {
   via: TSESTree.CallExpression[];
   /** Checks that cover this access where they are (position and control flow), to be judged against the caller. */
   guardedBy: Check[];
+  /** The table as the summarised function chooses it, when a function it calls takes the table as a parameter. */
+  table?: TableRef;
   /** The module and function where the operation is, when that is another module than the summarised function's. */
   module?: { file: string; function: string; line: number };
   /**
@@ -525,7 +535,32 @@ export class OwnershipAnalysis {
         return { stage: { constant: textBefore + textAfter, env: env.name, pattern: `${textBefore}\${${env.name}}${textAfter}` }, text };
       }
     }
+    // TableName: table + (process.env.STAGE || ""), with `table` a parameter: the caller chooses the table.
+    const parameters = parts.filter((part) => part.origins.some((origin) => origin.kind === "parameter"));
+    if (parameters.length === 1 && parameters[0].origins.length === 1 && parameters[0].textBefore === "" && parameters[0].textAfter === "") {
+      const origin = parameters[0].origins[0];
+      const others = parts.filter((part) => part !== parameters[0]);
+      const envs = others.flatMap((part) => part.origins.filter((candidate) => candidate.kind === "env"));
+      if (origin.kind === "parameter" && origin.path.length === 0 && others.length === envs.length && envs.length <= 1) {
+        const env = envs[0]?.kind === "env" ? envs[0].name : undefined;
+        return { parameter: { fn: origin.fn, index: origin.index, env }, text };
+      }
+    }
     return { text };
+  }
+
+  /** The table of an access performed through `call` of `fn`, in this module's terms: a table parameter is the call's argument. */
+  private substituteTable(table: TableRef | undefined, fn: FunctionNode, call: TSESTree.CallExpression): TableRef | undefined {
+    if (!table?.parameter || table.parameter.fn !== fn) return table;
+    const argument = call.arguments[table.parameter.index];
+    if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return { text: table.text };
+    const ref = this.tableRef(argument);
+    const env = table.parameter.env;
+    if (ref.name !== undefined && env !== undefined) return { stage: { constant: ref.name, env, pattern: `${ref.name}\${${env}}` }, text: ref.text };
+    if (ref.name !== undefined || ref.env !== undefined || ref.stage !== undefined || ref.parameter !== undefined) return ref;
+    const chain = memberChain(argument);
+    const identifier = chain ? (chain.path.length > 0 ? chain.path[chain.path.length - 1] : chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : undefined) : undefined;
+    return identifier !== undefined ? { identifier, text: ref.text } : { text: ref.text };
   }
 
   private parseAll(node: Node): ConditionNode[] | undefined {
@@ -974,6 +1009,7 @@ export class OwnershipAnalysis {
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
           via: [call, ...instance.via],
           guardedBy: instance.guardedBy.map((check) => this.substituteCheck(check, callee, call)),
+          table: this.substituteTable(instance.table ?? instance.access.table, callee, call),
           module: external
             ? (instance.module ?? {
                 file: external.module.filename,

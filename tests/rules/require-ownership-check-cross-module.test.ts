@@ -172,6 +172,27 @@ export const getUser = async (event) => {
       errors: [{ messageId: "readByAnyCaller", line: 3 }],
     },
     {
+      name: "no authentication: the table a shared data-access module takes as a parameter is the handler's argument (ORDERS_TABLE): orders are per-user",
+      filename: file("handlers/main.ts"),
+      code: `import db from "../shared/db";
+import { ORDERS_TABLE } from "../db";
+export const handler = async (event) => {
+  const found = await db.getOne(event.pathParameters.id, ORDERS_TABLE);
+  return { statusCode: 200, body: JSON.stringify(found) };
+};`,
+      errors: [{ messageId: "readByAnyCaller", line: 4, data: { operation: "`db.getOne()` (GetCommand in `getOne`, ../shared/db.ts line 8)", target: "an item of the table in ORDERS_TABLE", source: "`event.pathParameters.id`", missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response", verb: "updates" } }],
+    },
+    {
+      name: "a write through a shared data-access module names the table the handler passes (`Users${ENVIRONMENT}`)",
+      filename: file("handlers/main.ts"),
+      code: `import db from "../shared/db";
+export const handler = async (event) => {
+  await db.removeOne(event.pathParameters.email, "Users");
+  return { statusCode: 204, body: "" };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 3, data: { operation: "`db.removeOne()` (DeleteCommand in `removeOne`, ../shared/db.ts line 18)", verb: "deletes", target: "an item of table `Users${ENVIRONMENT}`", source: "`event.pathParameters.email`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+    },
+    {
       name: "express: an exported singleton's method reads through its repository (service → repository → DynamoDB)",
       filename: file("routes/orders.ts"),
       code: `${EXPRESS}import { orderService } from "../services/orders";
