@@ -1964,6 +1964,9 @@ function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
 }
 
 /** How one read of the fetched item is used: in a test, returned, or anything else. */
+/** Functions that tell whether a value is there and nothing else about it. */
+const EXISTENCE_PREDICATES = new Set(["isEmpty", "isNil", "isNull", "isUndefined", "isNullOrUndefined", "isNullish", "exists", "Boolean"]);
+
 function referenceUse(identifier: Node): ItemUse {
   let current = identifier;
   for (let i = 0; i < 50; i++) {
@@ -1974,6 +1977,8 @@ function referenceUse(identifier: Node): ItemUse {
       continue;
     }
     if (parent.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === "!" || parent.operator === "typeof")) return "tested";
+    // isEmpty(item), _.isNil(item), Boolean(item): only whether the item exists comes out.
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === current && EXISTENCE_PREDICATES.has(calleeName(parent) ?? "")) return "tested";
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.WhileStatement) && parent.test === current) return "tested";
     if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!=", "<", ">", "<=", ">="].includes(parent.operator)) return "tested";
     if (parent.type === AST_NODE_TYPES.LogicalExpression) {

@@ -640,6 +640,18 @@ export async function registrationsOf(userId) {
       filename: "src/server.js",
     },
     {
+      name: "a read only tested for existence through a predicate (isEmpty(user), _.isNil(user)) before a sign-up is not a read of the item",
+      code: `${V3}
+import _ from "lodash";
+const isEmpty = (value) => value == null || Object.keys(value).length === 0;
+export const checkUser = async (event) => {
+  const { Item: user } = await doc.send(new GetCommand({ TableName: process.env.USERS_TABLE, Key: { email: event.pathParameters.email } }));
+  if (isEmpty(user)) return { statusCode: 200, body: "false" };
+  return { statusCode: 200, body: String(!_.isNil(user)) };
+};`,
+      filename: "src/users.js",
+    },
+    {
       name: "no authentication: a generic CRUD read whose file, table and route name nothing per-user is not reported by default",
       code: `${V3}
 app.get("/widgets/:id", async (req, res) => {
@@ -726,6 +738,18 @@ export async function itemsOf(owner) {
 }`,
       filename: "src/server.js",
       errors: [{ messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] }],
+    },
+    {
+      name: "a read tested with isEmpty() and then sent is still a read of the item",
+      code: `${V3}
+const isEmpty = (value) => value == null || Object.keys(value).length === 0;
+export const getUser = async (event) => {
+  const { Item: user } = await doc.send(new GetCommand({ TableName: process.env.USERS_TABLE, Key: { email: event.pathParameters.email } }));
+  if (isEmpty(user)) return { statusCode: 404, body: "" };
+  return { statusCode: 200, body: JSON.stringify(user) };
+};`,
+      filename: "src/users.js",
+      errors: [{ messageId: "readByAnyCaller", line: 7 }],
     },
     {
       name: "no authentication: the key is a per-user partition (`USER#${id}`)",
