@@ -512,6 +512,20 @@ export class OwnershipAnalysis {
     if (target.type === AST_NODE_TYPES.CallExpression && /^(?:marshall|convertToAttr)$/.test(calleeName(target) ?? "") && target.arguments[0]) {
       target = target.arguments[0];
     }
+    // Key: extra ? { id, ...extra } : { id } (a generic helper's optional sort key): either object, attribute by
+    // attribute; an attribute in both takes the values of both (the caller's id in both stays the caller's).
+    if (target.type === AST_NODE_TYPES.ConditionalExpression) {
+      const branches = [this.objectParts(target.consequent), this.objectParts(target.alternate)];
+      if (branches.every((parts) => parts.some((part) => part.attribute !== undefined))) {
+        const merged: ValuePart[] = [];
+        for (const part of branches.flat()) {
+          const same = part.attribute === undefined ? undefined : merged.find((candidate) => candidate.attribute === part.attribute);
+          if (same) same.origins = limit([...same.origins, ...part.origins]);
+          else merged.push({ ...part, origins: [...part.origins] });
+        }
+        return merged;
+      }
+    }
     const object = this.values.resolveObject(target);
     if (!object) return [{ attribute: undefined, node, origins: this.originsOf(node) }];
     const parts: ValuePart[] = [];

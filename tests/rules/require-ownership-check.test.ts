@@ -652,6 +652,20 @@ export const checkUser = async (event) => {
       filename: "src/users.js",
     },
     {
+      name: "a generic helper's conditional key (extra ? { id, ...extra } : { id }) holds the caller's id in both forms",
+      code: `${V3}
+async function getOne(id, table, extraKeys = {}) {
+  const params = { TableName: table, Key: Object.keys(extraKeys).length === 0 ? { id } : { id, ...extraKeys } };
+  const result = await doc.send(new GetCommand(params));
+  return result.Item || null;
+}
+export const getProgress = async (event) => {
+  const userID = event.requestContext.authorizer.claims.sub;
+  const item = await getOne(userID, "Quests", { eventKey: event.pathParameters.eventId });
+  return { statusCode: 200, body: JSON.stringify(item) };
+};`,
+    },
+    {
       name: "no authentication: a generic CRUD read whose file, table and route name nothing per-user is not reported by default",
       code: `${V3}
 app.get("/widgets/:id", async (req, res) => {
@@ -750,6 +764,28 @@ export const getUser = async (event) => {
 };`,
       filename: "src/users.js",
       errors: [{ messageId: "readByAnyCaller", line: 7 }],
+    },
+    {
+      name: "a conditional key is reported when a request id is in it (generic helper) or when one form takes the id from the request",
+      code: `${V3}
+async function getOne(id, table, extraKeys = {}) {
+  const params = { TableName: table, Key: Object.keys(extraKeys).length === 0 ? { id } : { id, ...extraKeys } };
+  const result = await doc.send(new GetCommand(params));
+  return result.Item || null;
+}
+export const getNote = async (event) => {
+  const sub = event.requestContext.authorizer.claims.sub;
+  const item = await getOne(event.pathParameters.id, "Notes", { v: "1" });
+  return { statusCode: 200, body: JSON.stringify({ item, sub }) };
+};
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: req.query.mine ? { id: req.user.id } : { id: req.params.id } }));
+  res.json(Item);
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 12 },
+        { messageId: "readNotOwned", line: 16 },
+      ],
     },
     {
       name: "no authentication: the key is a per-user partition (`USER#${id}`)",
