@@ -196,7 +196,7 @@ const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.
 const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$/i;
 /** Keys that are secrets themselves: share links, invitations, reset tokens, API keys. */
 const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit|code$/i;
-const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff/i;
+const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
 const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;

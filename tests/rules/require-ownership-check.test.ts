@@ -666,6 +666,20 @@ export const getProgress = async (event) => {
 };`,
     },
     {
+      name: "evidence 4: a manager or moderator flag of the caller (is_manager, isModerator) is a role check",
+      code: `${V3}
+app.delete("/users/:userId", authenticateToken, async (req, res) => {
+  if (!req.user.is_manager) return res.status(403).json({ message: "Forbidden" });
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { id: req.params.userId } }));
+  res.status(204).end();
+});
+app.delete("/posts/:id", authenticateToken, async (req, res) => {
+  if (!req.user.isModerator) return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Posts", Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+    },
+    {
       name: "no authentication: a generic CRUD read whose file, table and route name nothing per-user is not reported by default",
       code: `${V3}
 app.get("/widgets/:id", async (req, res) => {
@@ -785,6 +799,32 @@ app.get("/notes/:id", async (req, res) => {
       errors: [
         { messageId: "readNotOwned", line: 12 },
         { messageId: "readNotOwned", line: 16 },
+      ],
+    },
+    {
+      name: "a caller attribute that only names a manager's id (managerId) is not a role check",
+      code: `${V3}
+app.delete("/users/:userId", authenticateToken, async (req, res) => {
+  if (!req.user.managerId) return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { id: req.params.userId } }));
+  res.status(204).end();
+});`,
+      errors: [
+        {
+          messageId: "writeNotOwned",
+          line: 7,
+          suggestions: [
+            {
+              messageId: "addOwnerCondition",
+              output: `${V3}
+app.delete("/users/:userId", authenticateToken, async (req, res) => {
+  if (!req.user.managerId) return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { id: req.params.userId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": req.user.managerId } }));
+  res.status(204).end();
+});`,
+            },
+          ],
+        },
       ],
     },
     {
