@@ -1247,13 +1247,13 @@ export class OwnershipAnalysis {
       if (role || --budget < 0 || isFunction(node)) return false;
       if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
         const origins = this.values.originsOf(node);
-        if (origins.some((origin) => origin.kind === "caller" && origin.path.split(".").some((segment) => ROLE_NAME.test(segment)))) role = true;
+        if (origins.some((origin) => origin.kind === "caller" && origin.path.split(".").some((segment) => ROLE_NAME.test(segment)))) role = exitsWithoutRole(node, statement.test);
         if (node.type === AST_NODE_TYPES.MemberExpression) return false;
       }
       if (node.type === AST_NODE_TYPES.CallExpression && ROLE_CALL_NAME.test(calleeName(node) ?? "")) {
         const callee = unwrap(node.callee);
         const operands = [...node.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
-        if (operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some((origin) => origin.kind === "caller"))) role = true;
+        if (operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some((origin) => origin.kind === "caller"))) role = exitsWithoutRole(node, statement.test);
       }
       if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node) === "includes" || calleeName(node) === "some")) {
         // groups.includes("admin") where groups is the caller's
@@ -1262,7 +1262,7 @@ export class OwnershipAnalysis {
           const origins = this.values.originsOf(callee.object);
           const argument = node.arguments[0];
           const adminLiteral = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" && ROLE_CALL_NAME.test(argument.value);
-          if (origins.some((origin) => origin.kind === "caller") && adminLiteral) role = true;
+          if (origins.some((origin) => origin.kind === "caller") && adminLiteral) role = exitsWithoutRole(node, statement.test);
         }
       }
     });
@@ -1978,6 +1978,24 @@ function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
 }
 
 /** How one read of the fetched item is used: in a test, returned, or anything else. */
+/**
+ * Does a caller without the role take the exit, whatever the rest of the test says? Not when the role test is one
+ * side of an `&&` (`!isAdmin && body.username !== me` lets every non-admin through with their own name), nor of
+ * a negated `||`.
+ */
+function exitsWithoutRole(node: Node, test: Node): boolean {
+  const path: Node[] = [];
+  for (let current: Node | undefined = node; current && current !== test; current = current.parent) path.push(current);
+  let negated = false;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const parent = path[i].parent;
+    if (!parent) break;
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") negated = !negated;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === "??" || (parent.operator === "&&") !== negated)) return false;
+  }
+  return true;
+}
+
 /** Functions that tell whether a value is there and nothing else about it. */
 const EXISTENCE_PREDICATES = new Set(["isEmpty", "isNil", "isNull", "isUndefined", "isNullOrUndefined", "isNullish", "exists", "Boolean"]);
 

@@ -680,6 +680,16 @@ app.delete("/posts/:id", authenticateToken, async (req, res) => {
 });`,
     },
     {
+      name: "evidence 3 and 4 together: `if (!isAdmin && item.ownerId !== me) return 403` lets only admins and the owner through",
+      code: `${V3}
+app.delete("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  if (!req.user.isAdmin && Item?.ownerId !== req.user.id) return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+    },
+    {
       name: "no authentication: a generic CRUD read whose file, table and route name nothing per-user is not reported by default",
       code: `${V3}
 app.get("/widgets/:id", async (req, res) => {
@@ -826,6 +836,16 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
           ],
         },
       ],
+    },
+    {
+      name: "a role test joined by && to a check of something else is no role check: `!isManager && body.username !== me` lets every user through with their own name",
+      code: `${V3}
+app.put("/users", async (req, res) => {
+  if (!req.user.isManager && req.user.username !== req.body.username) return res.status(403).end();
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { id: req.body.userId }, UpdateExpression: "SET bio = :b", ExpressionAttributeValues: { ":b": req.body.bio } }));
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 7, suggestions: [] }],
     },
     {
       name: "no authentication: the key is a per-user partition (`USER#${id}`)",
