@@ -61,7 +61,7 @@ export default createRule<Options, MessageIds>({
           reportAllUnauthenticatedReads: {
             type: "boolean",
             description:
-              "Report reads in handlers that show no authentication even when nothing suggests the data is per-user (no owner attribute in the file; table, route and handler not named after users, orders, notes, ...).",
+              "Report reads in handlers that show no authentication even when nothing suggests the data is per-user (no owner attribute in the code that handles the item; table, route and handler not named after users, orders, notes, ...).",
           },
         },
       },

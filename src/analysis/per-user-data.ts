@@ -77,35 +77,11 @@ export function namesPerUserResource(name: string): boolean {
   );
 }
 
-const fileCache = new WeakMap<TSESTree.Program, string | null>();
-
 /**
- * The first owner-like name the file's code mentions, outside comments: a property or variable (`userId`,
- * `item.ownerId`), a word in a string (`"#o": "createdBy"`, `"userId = :u"`) or a per-user key prefix
- * (`` `USER#${id}` ``). Undefined when there is none.
- */
-export function ownerNameInFile(sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
-  const program = sourceCode.ast;
-  const cached = fileCache.get(program);
-  if (cached !== undefined) return cached ?? undefined;
-  let found: string | null = null;
-  // Modules the analysis parses itself have no tokens: their text is read instead (comments included).
-  if (!program.tokens) {
-    found = ownerNameInText(sourceCode.text) ?? null;
-    fileCache.set(program, found);
-    return found ?? undefined;
-  }
-  for (const token of program.tokens) {
-    found = ownerNameInToken(token) ?? null;
-    if (found !== null) break;
-  }
-  fileCache.set(program, found);
-  return found ?? undefined;
-}
-
-/**
- * The first owner-like name in one part of a file's code (a function, a request object), outside comments:
- * like ownerNameInFile, for the code that handles one item rather than anything in the file.
+ * The first owner-like name in one part of a file's code (a function, a request object), outside comments: a
+ * property or variable (`userId`, `item.ownerId`), a word in a string (`"#o": "createdBy"`, `"userId = :u"`) or a
+ * per-user key prefix (`` `USER#${id}` ``). Modules the analysis parses itself have no tokens: their text is read
+ * instead (comments included). Undefined when there is none.
  */
 export function ownerNameInRange(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): string | undefined {
   const tokens = sourceCode.ast.tokens;

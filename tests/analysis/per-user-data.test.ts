@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileNameParts, isOwnerName, namesPerUserResource, ownerNameInFile } from "../../src/analysis/per-user-data";
+import { fileNameParts, isOwnerName, namesPerUserResource, ownerNameInRange } from "../../src/analysis/per-user-data";
 
 describe("isOwnerName", () => {
   it("recognises owner attributes in any spelling", () => {
@@ -38,16 +38,26 @@ describe("fileNameParts", () => {
   });
 });
 
-describe("ownerNameInFile", () => {
-  const code = (text: string, tokens?: Array<{ type: string; value: string }>) => ({ text, ast: { tokens } }) as unknown as Parameters<typeof ownerNameInFile>[0];
+describe("ownerNameInRange", () => {
+  type Token = { type: string; value: string; range: [number, number] };
+  const code = (text: string, tokens?: Array<Omit<Token, "range"> & { at?: number }>) =>
+    ({ text, ast: { tokens: tokens?.map((token, i) => ({ ...token, range: [token.at ?? i * 10, (token.at ?? i * 10) + 5] })) } }) as unknown as Parameters<typeof ownerNameInRange>[0];
   it("reads tokens when the parser gave them, so comments do not count", () => {
-    expect(ownerNameInFile(code(`// userId\nget({ Key: { sku } })`, [{ type: "Identifier", value: "get" }, { type: "Identifier", value: "sku" }]))).toBeUndefined();
-    expect(ownerNameInFile(code(`x`, [{ type: "String", value: '"#o"' }, { type: "String", value: '"createdBy"' }]))).toBe("createdBy");
-    expect(ownerNameInFile(code(`x`, [{ type: "Template", value: "`USER#${" }]))).toBe("USER#");
+    expect(ownerNameInRange(code(`// userId\nget({ Key: { sku } })`, [{ type: "Identifier", value: "get" }, { type: "Identifier", value: "sku" }]), [0, 100])).toBeUndefined();
+    expect(ownerNameInRange(code(`x`, [{ type: "String", value: '"#o"' }, { type: "String", value: '"createdBy"' }]), [0, 100])).toBe("createdBy");
+    expect(ownerNameInRange(code(`x`, [{ type: "Template", value: "`USER#${" }]), [0, 100])).toBe("USER#");
+  });
+  it("only reads the tokens inside the range", () => {
+    const tokens = [{ type: "Identifier", value: "userId", at: 0 }, { type: "Identifier", value: "sku", at: 20 }, { type: "Identifier", value: "ownerId", at: 40 }];
+    expect(ownerNameInRange(code("x", tokens), [10, 30])).toBeUndefined();
+    expect(ownerNameInRange(code("x", tokens), [10, 50])).toBe("ownerId");
+    expect(ownerNameInRange(code("x", tokens), [0, 30])).toBe("userId");
   });
   it("reads the text of modules parsed without tokens", () => {
-    expect(ownerNameInFile(code(`export const get = (sku) => doc.get({ Key: { sku } });`))).toBeUndefined();
-    expect(ownerNameInFile(code(`export const remove = (id, ownerId) => doc.delete({ Key: { id, ownerId } });`))).toBe("ownerId");
-    expect(ownerNameInFile(code("const pk = `TENANT#${t}`;"))).toBe("TENANT#");
+    const remove = `export const remove = (id, ownerId) => doc.delete({ Key: { id, ownerId } });`;
+    expect(ownerNameInRange(code(`export const get = (sku) => doc.get({ Key: { sku } });`), [0, 60])).toBeUndefined();
+    expect(ownerNameInRange(code(remove), [0, remove.length])).toBe("ownerId");
+    expect(ownerNameInRange(code(`const a = 1; ${remove}`), [0, 12])).toBeUndefined();
+    expect(ownerNameInRange(code("const pk = `TENANT#${t}`;"), [0, 30])).toBe("TENANT#");
   });
 });
