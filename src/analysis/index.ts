@@ -74,6 +74,7 @@ export class FileAnalysis implements ModuleView {
   private lineStarts?: number[];
   private readonly projectModules = new Map<string, FileAnalysis | null>();
   private readonly resolvedFiles = new Map<string, string | null>();
+  private readonly reachesFiles = new Map<string, boolean>();
   /** The parser other modules are parsed with (the linted file's, when it offers `parseForESLint`). */
   parser: ModuleParser | undefined;
   /** True when the file names a DynamoDB package or a configured client module. */
@@ -282,7 +283,13 @@ export class FileAnalysis implements ModuleView {
 
   /** Could the file's code reach DynamoDB (it or a project module it imports names a DynamoDB package or client module)? */
   reachesDynamoDB(file: string): boolean {
-    return file === this.filename ? this.mentionsDynamoDB || reachesDynamoDB(file, this.settings) : reachesDynamoDB(file, this.settings);
+    // Once per file and module for this analysis: the process-wide answer re-checks the stamp of every file it read.
+    let reaches = this.reachesFiles.get(file);
+    if (reaches === undefined) {
+      reaches = (file === this.filename && this.mentionsDynamoDB) || reachesDynamoDB(file, this.settings);
+      this.reachesFiles.set(file, reaches);
+    }
+    return reaches;
   }
 
   private resolved(specifier: string): string | undefined {

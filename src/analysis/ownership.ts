@@ -1110,9 +1110,11 @@ export class OwnershipAnalysis {
 
   private comparisonCheck(left: Node, right: Node, node: Node, polarity: 1 | -1): Check | undefined {
     if (left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+    // Either side constant (`x === undefined`, `typeof x === "string"`, `n === 0`): no check; the other side is not resolved.
     const leftOrigins = this.originsOf(left);
+    if (leftOrigins.length === 0) return undefined;
     const rightOrigins = this.originsOf(right);
-    if (leftOrigins.length === 0 || rightOrigins.length === 0) return undefined;
+    if (rightOrigins.length === 0) return undefined;
     const leftItems = this.itemOperations(leftOrigins);
     const rightItems = this.itemOperations(rightOrigins);
     if (leftItems.length > 0 && rightItems.length > 0) return undefined;
