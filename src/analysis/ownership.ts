@@ -218,7 +218,9 @@ export interface OwnershipDeps {
   /** Callees in other modules of the project (absent when cross-module analysis is off or the file has no path). */
   external?: {
     /** Cheap: could the callee be defined in another module? */
+    isCandidate(call: TSESTree.CallExpression): boolean;
     isAccessCandidate(call: TSESTree.CallExpression): boolean;
+    resolve(call: TSESTree.CallExpression): ExternalCallee | undefined;
     resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined;
   };
 }
@@ -795,14 +797,18 @@ export class OwnershipAnalysis {
     const cached = this.externalCallees.get(call);
     if (cached !== undefined) return cached ?? undefined;
     let result: ExternalCallee | undefined;
-    if (external.isAccessCandidate(call) && !this.calleeOf(call)) {
-      const carries = call.arguments.some(
-        (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).some((origin) => origin.kind === "request" || origin.kind === "parameter"),
-      );
-      if (carries) result = external.resolveAccessing(call);
-    }
+    // Every module, also one that cannot reach DynamoDB: its function may hold the check (a role or owner test
+    // that throws) that covers this function's accesses.
+    if (external.isCandidate(call) && !this.calleeOf(call) && this.carriesCallerChosenValue(call)) result = external.resolve(call);
     this.externalCallees.set(call, result ?? null);
     return result;
+  }
+
+  /** Does an argument carry request input or a parameter (a value a caller chooses)? */
+  private carriesCallerChosenValue(call: TSESTree.CallExpression): boolean {
+    return call.arguments.some(
+      (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).some((origin) => origin.kind === "request" || origin.kind === "parameter"),
+    );
   }
 
   /** Functions of this file that call into another module's function that accesses items. */
@@ -820,8 +826,10 @@ export class OwnershipAnalysis {
         if (!owner) continue;
         let serves = serving.get(owner);
         if (serves === undefined) serving.set(owner, (serves = this.servesRequests(owner)));
-        if (!serves || !external.isAccessCandidate(call)) continue;
-        const target = this.externalCallee(call);
+        // Seeds need a callee that accesses items: modules that cannot reach DynamoDB are not read for them
+        // (a callee found anyway when a summary composes this call, for the checks it may hold).
+        if (!serves || !external.isAccessCandidate(call) || this.calleeOf(call) || !this.carriesCallerChosenValue(call)) continue;
+        const target = external.resolveAccessing(call);
         if (!target || target.module.ownership.summaryOf(target.fn, 1).accesses.length === 0) continue;
         if (!seeds.includes(owner)) seeds.push(owner);
       }

@@ -20,6 +20,19 @@ const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOption
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "an imported authorization helper that cannot reach DynamoDB itself checks the owner of the item the handler read",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { gate } from "../shared/authz";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+app.get("/notes/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "notes", Key: { noteId: req.params.id } }));
+  gate(Item, req.user.id);
+  res.json(Item);
+});`,
+    },
+    {
       name: "the service compares the fetched order with the caller it is given",
       filename: file("routes/orders.ts"),
       code: `${EXPRESS}import { orderService } from "../services/orders";
