@@ -125,38 +125,34 @@ export class CrossModuleResolver {
 
   /** The function a call invokes when it is found in a project module; undefined when unknown. */
   resolve(call: TSESTree.CallExpression): ExternalCallee | undefined {
-    const cached = this.calls.get(call);
-    if (cached !== undefined) return cached ?? undefined;
-    let result: ExternalCallee | undefined;
-    try {
-      result = this.isCandidate(call) ? (this.compute(call) ?? this.typedCallee(call)) : undefined;
-    } catch {
-      result = undefined;
-    }
-    this.calls.set(call, result ?? null);
-    return result;
+    return this.resolveWith(this.calls, call, false);
   }
 
   /**
-   * resolve(), for a caller that only wants functions that may access DynamoDB items (the ownership
-   * analysis): a module whose code cannot reach DynamoDB (it and the project modules it imports, read as
-   * text, name no DynamoDB package or client module) is not parsed, and the call has no callee. A function
-   * in such a module has no item access to summarise, so the answer for ownership is the same, at the price
-   * of reading text instead of parsing most of a project's non-data modules.
+   * resolve(), for a caller that only wants functions that may access DynamoDB items (ownership's search for
+   * handlers that call into data modules): a module whose code cannot reach DynamoDB (it and the project
+   * modules it imports, read as text, name no DynamoDB package or client module) is not parsed, and the call
+   * has no callee. A function in such a module has no item access, so no access is lost; its checks are,
+   * which is why composing a callee's summary uses resolve().
    */
   resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined {
-    const cached = this.accessingCalls.get(call);
+    return this.resolveWith(this.accessingCalls, call, true);
+  }
+
+  private resolveWith(cache: Map<TSESTree.CallExpression, ExternalCallee | null>, call: TSESTree.CallExpression, requireReach: boolean): ExternalCallee | undefined {
+    const cached = cache.get(call);
     if (cached !== undefined) return cached ?? undefined;
     let result: ExternalCallee | undefined;
-    this.requireReach = true;
+    const outer = this.requireReach;
+    this.requireReach = requireReach;
     try {
       result = this.isCandidate(call) ? (this.compute(call) ?? this.typedCallee(call)) : undefined;
     } catch {
       result = undefined;
     } finally {
-      this.requireReach = false;
+      this.requireReach = outer;
     }
-    this.accessingCalls.set(call, result ?? null);
+    cache.set(call, result ?? null);
     return result;
   }
 
