@@ -145,9 +145,21 @@ export interface FunctionSummary {
   accesses: AccessInstance[];
   /** Operations whose fetched item (or part of it) the function returns. */
   returnsItemOf: Operation[];
+  /** Filled by settleChecks(): read through OwnershipAnalysis.checksOf(). */
   checks: Check[];
   /** False when a budget ran out or a cycle was cut: the summary may miss checks. */
   complete: boolean;
+  /**
+   * Computes `checks` and every access's `guardedBy` on first call (they are needed only when an access is
+   * judged, which most summaries, of data-layer functions keyed by parameters, never are). Absent: settled.
+   */
+  settleChecks?: () => void;
+}
+
+/** A summary's checks, and its accesses' `guardedBy`, computed on first need. */
+export function checksOf(summary: FunctionSummary): Check[] {
+  summary.settleChecks?.();
+  return summary.checks;
 }
 
 export type EvidenceKind =
@@ -1006,9 +1018,11 @@ export class OwnershipAnalysis {
       }
     }
     const calls: TSESTree.CallExpression[] = [];
-    const scan = this.scanChecks(fn, calls);
-    complete &&= scan.complete;
-    const checks = scan.checks;
+    const sites: Node[] = [];
+    complete &&= this.collectCheckSites(fn, calls, sites);
+    // Composed callees' accesses and throwing checks, settled with this summary's checks.
+    const composedInstances: Array<{ instance: AccessInstance; inner: AccessInstance; callee: FunctionNode; call: TSESTree.CallExpression }> = [];
+    const composedChecks: Array<{ inner: FunctionSummary; callee: FunctionNode; call: TSESTree.CallExpression }> = [];
     // Same-file callees: their accesses and throwing checks, in this function's terms.
     for (const call of calls) {
       const resolved = this.calleeOf(call) ? undefined : this.externalCallee(call);
@@ -1023,14 +1037,14 @@ export class OwnershipAnalysis {
           complete = false;
           break;
         }
-        accesses.push({
+        const composed: AccessInstance = {
           access: instance.access,
           keyParts: instance.keyParts.map((part) => this.substitutePart(part, callee, call)),
           possibleKeyParts: instance.possibleKeyParts.map((part) => this.substitutePart(part, callee, call)),
           condition: this.substituteCondition(instance.condition, callee, call),
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
           via: [call, ...instance.via],
-          guardedBy: instance.guardedBy.map((check) => this.substituteCheck(check, callee, call)),
+          guardedBy: [],
           table: this.substituteTable(instance.table ?? instance.access.table, callee, call),
           module: external
             ? (instance.module ?? {
@@ -1040,30 +1054,45 @@ export class OwnershipAnalysis {
               })
             : instance.module,
           crossing: external ? { call, returned: inner.returnsItemOf.includes(instance.access.operation) } : instance.crossing,
-        });
+        };
+        accesses.push(composed);
+        composedInstances.push({ instance: composed, inner: instance, callee, call });
       }
-      // A callee that throws when its check fails stops this function too.
-      for (const check of inner.checks) {
-        if (check.guard.exit !== "throw" || check.guard.fn !== callee) continue;
-        const statement = statementOf(call);
-        checks.push({
-          ...this.substituteCheck(check, callee, call),
-          node: call,
-          guard: { node: statement, exit: "throw", fn: this.enclosingFunction(call) ?? fn, decides: true },
-        });
+      composedChecks.push({ inner, callee, call });
+    }
+    const summary: FunctionSummary = { fn, accesses, returnsItemOf: [], checks: [], complete };
+    summary.settleChecks = () => {
+      summary.settleChecks = undefined;
+      const checks = summary.checks;
+      for (const site of sites) this.checksAt(site, checks);
+      for (const { inner, callee, call } of composedChecks) {
+        // A callee that throws when its check fails stops this function too.
+        for (const check of checksOf(inner)) {
+          if (check.guard.exit !== "throw" || check.guard.fn !== callee) continue;
+          const statement = statementOf(call);
+          checks.push({
+            ...this.substituteCheck(check, callee, call),
+            node: call,
+            guard: { node: statement, exit: "throw", fn: this.enclosingFunction(call) ?? fn, decides: true },
+          });
+        }
       }
-    }
-    for (const instance of accesses) {
-      const position = instance.via[0] ?? instance.access.operation.node;
-      for (const check of checks) if (this.covers(check, instance, position)) instance.guardedBy.push(check);
-    }
+      for (const { instance, inner, callee, call } of composedInstances) {
+        for (const check of inner.guardedBy) instance.guardedBy.push(this.substituteCheck(check, callee, call));
+      }
+      for (const instance of accesses) {
+        const position = instance.via[0] ?? instance.access.operation.node;
+        for (const check of checks) if (this.covers(check, instance, position)) instance.guardedBy.push(check);
+      }
+    };
     const returnsItemOf: Operation[] = [];
     for (const returned of this.values.returnsOf(fn)) {
       const value = unwrap(returned);
       if (value.type === AST_NODE_TYPES.UnaryExpression || value.type === AST_NODE_TYPES.BinaryExpression) continue;
       for (const operation of this.itemOperations(this.originsOf(returned))) if (!returnsItemOf.includes(operation)) returnsItemOf.push(operation);
     }
-    return { fn, accesses, returnsItemOf, checks, complete };
+    summary.returnsItemOf = returnsItemOf;
+    return summary;
   }
 
   private enclosingFunction(node: Node): FunctionNode | undefined {
@@ -1087,33 +1116,48 @@ export class OwnershipAnalysis {
 
   // ================================================================ checks
 
-  private scanChecks(fn: FunctionNode, calls: TSESTree.CallExpression[]): { checks: Check[]; complete: boolean } {
-    const checks: Check[] = [];
-    const complete = this.walkOwn(fn, (node) => {
+  /** The function's own calls, and the nodes that may be checks (comparisons, calls, ifs) in walk order; false when the walk ran out of budget. */
+  private collectCheckSites(fn: FunctionNode, calls: TSESTree.CallExpression[], sites: Node[]): boolean {
+    return this.walkOwn(fn, (node) => {
       switch (node.type) {
         case AST_NODE_TYPES.BinaryExpression:
-          if (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=") {
-            const check = this.comparisonCheck(node.left, node.right, node, node.operator === "===" || node.operator === "==" ? 1 : -1);
-            if (check) checks.push(check);
-          }
+          if (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=") sites.push(node);
           break;
-        case AST_NODE_TYPES.CallExpression: {
+        case AST_NODE_TYPES.CallExpression:
           calls.push(node);
-          const check = this.callCheck(node);
-          if (check) checks.push(check);
+          sites.push(node);
           break;
-        }
-        case AST_NODE_TYPES.IfStatement: {
-          const check = this.roleCheck(node);
-          if (check) checks.push(check);
-          checks.push(...this.existenceChecks(node.test));
+        case AST_NODE_TYPES.IfStatement:
+          sites.push(node);
           break;
-        }
         default:
           break;
       }
     });
-    return { checks, complete };
+  }
+
+  /** The checks a site makes, appended to `checks`. */
+  private checksAt(node: Node, checks: Check[]): void {
+    switch (node.type) {
+      case AST_NODE_TYPES.BinaryExpression: {
+        const check = this.comparisonCheck(node.left, node.right, node, node.operator === "===" || node.operator === "==" ? 1 : -1);
+        if (check) checks.push(check);
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const check = this.callCheck(node);
+        if (check) checks.push(check);
+        break;
+      }
+      case AST_NODE_TYPES.IfStatement: {
+        const check = this.roleCheck(node);
+        if (check) checks.push(check);
+        checks.push(...this.existenceChecks(node.test));
+        break;
+      }
+      default:
+        break;
+    }
   }
 
   private comparisonCheck(left: Node, right: Node, node: Node, polarity: 1 | -1): Check | undefined {
@@ -1582,6 +1626,7 @@ export class OwnershipAnalysis {
   }
 
   private evidenceFor(instance: AccessInstance, summary: FunctionSummary, context: RootContext): EvidenceKind[] {
+    checksOf(summary);
     const evidence = new Set<EvidenceKind>(this.intrinsicEvidence(instance));
     const requestPaths = pathsOf(instance.keyParts);
     for (const check of instance.guardedBy) {
