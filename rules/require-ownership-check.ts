@@ -7,7 +7,7 @@ import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
-import { nextRoutePath } from "../src/analysis/ownership";
+import { instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis } from "../src/analysis";
 import { fileNameParts, namesPerUserResource, ownerNameInRange } from "../src/analysis/per-user-data";
@@ -113,7 +113,7 @@ export default createRule<Options, MessageIds>({
         }
 
         function isPublic(access: HandlerAccess): boolean {
-          const table = tableOf(access);
+          const table = instanceTable(access.instance);
           if (
             table &&
             ((table.name !== undefined && publicTables.has(table.name)) ||
@@ -136,7 +136,7 @@ export default createRule<Options, MessageIds>({
          */
         function looksPerUser(access: HandlerAccess): boolean {
           if (ownerNameInRange(sourceCode, access.handler.range) !== undefined) return true;
-          const table = tableOf(access);
+          const table = instanceTable(access.instance);
           const names = [table?.name, table?.env, table?.stage?.constant, table?.identifier, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
           names.push(...fileNameParts(context.filename, context.cwd));
@@ -283,22 +283,6 @@ function isFreshValue(node: TSESTree.Node): boolean {
   );
 }
 
-/** The table the handler's call reaches: a table its callee takes as a parameter is the handler's argument. */
-function tableOf(access: HandlerAccess): TableRef | undefined {
-  return access.instance.table ?? access.instance.access.table;
-}
-
-function isKnownTable(table: TableRef | undefined): table is TableRef {
-  return table !== undefined && (table.name !== undefined || table.env !== undefined || table.stage !== undefined);
-}
-
-function sameTable(a: TableRef | undefined, b: TableRef): boolean {
-  if (!a) return false;
-  if (b.name !== undefined) return a.name === b.name;
-  if (b.env !== undefined) return a.env === b.env;
-  return b.stage !== undefined && a.stage?.pattern === b.stage.pattern;
-}
-
 /** The operation's name as written: `new GetCommand`, `doc.get`, `getNote` (not the whole multi-line call). */
 function reportLoc(node: TSESTree.Node): TSESTree.SourceLocation {
   if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) {
@@ -352,7 +336,7 @@ function describeTable(table: TableRef | undefined): string {
 
 function describeTarget(access: HandlerAccess): string {
   const { instance } = access;
-  const table = describeTable(tableOf(access));
+  const table = describeTable(instanceTable(access.instance));
   return instance.access.kind === "query" ? `items${table}` : `an item${table}`;
 }
 

@@ -165,6 +165,11 @@ export class CrossModuleResolver {
     return module.moduleAt(specifier);
   }
 
+  /** The project module at a path (from the type checker); under resolveAccessing(), only one that may reach DynamoDB. */
+  private openPath(file: string): ModuleView | undefined {
+    return this.requireReach && !this.self.reachesDynamoDB(file) ? undefined : this.self.moduleAtPath(file);
+  }
+
   private compute(call: TSESTree.CallExpression): ExternalCallee | undefined {
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -196,7 +201,7 @@ export class CrossModuleResolver {
     if (!declaration || typeof declaration.getSourceFile !== "function") return undefined;
     const file = path.resolve(declaration.getSourceFile().fileName);
     if (/\.d\.[cm]?ts$/.test(file) || file.split(path.sep).includes("node_modules")) return undefined;
-    const module = file === this.self.filename ? this.self : this.requireReach && !this.self.reachesDynamoDB(file) ? undefined : this.self.moduleAtPath(file);
+    const module = file === this.self.filename ? this.self : this.openPath(file);
     if (!module) return undefined;
     const start = declaration.getStart();
     const end = declaration.getEnd();

@@ -52,6 +52,11 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 // by that specifier: a quote then `aws-sdk`, not `@aws-sdk/` (the other v3 clients and SDK internals).
 const DYNAMODB_MENTION = /dynamodb|["'`]aws-sdk["'`/]/i;
 
+/** Does a module's text name a DynamoDB package or a configured client module? */
+function namesDynamoDB(text: string, settings: NormalizedSettings): boolean {
+  return DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
+}
+
 export class FileAnalysis implements ModuleView {
   private indexValue?: FileIndex;
   private scopeValue?: ScopeIndex;
@@ -90,7 +95,7 @@ export class FileAnalysis implements ModuleView {
     readonly importDepth = 0,
   ) {
     const text = sourceCode.text;
-    this.mentionsOwn = DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
+    this.mentionsOwn = namesDynamoDB(text, settings);
   }
 
   /**
@@ -425,7 +430,7 @@ function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
   let mentions: boolean;
   try {
     const text = readFileSync(file, "utf8");
-    mentions = DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
+    mentions = namesDynamoDB(text, settings);
   } catch {
     mentions = false;
   }
@@ -467,7 +472,7 @@ function reachesDynamoDB(file: string, settings: NormalizedSettings): boolean {
     } catch {
       continue;
     }
-    if (DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module))) {
+    if (namesDynamoDB(text, settings)) {
       reaches = true;
       break;
     }

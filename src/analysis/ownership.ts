@@ -1045,7 +1045,7 @@ export class OwnershipAnalysis {
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
           via: [call, ...instance.via],
           guardedBy: [],
-          table: this.substituteTable(instance.table ?? instance.access.table, callee, call),
+          table: this.substituteTable(instanceTable(instance), callee, call),
           module: external
             ? (instance.module ?? {
                 file: external.module.filename,
@@ -1797,6 +1797,24 @@ function nodeText(node: Node): string {
   if (chain) return [chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : "this", ...chain.path].join(".");
   if (node.type === AST_NODE_TYPES.Literal) return String(node.raw);
   return node.type;
+}
+
+/** The table an access instance reaches: a table its function takes as a parameter is the caller's argument. */
+export function instanceTable(instance: AccessInstance): TableRef | undefined {
+  return instance.table ?? instance.access.table;
+}
+
+/** Is the table known by a name, an environment variable or a stage pattern? */
+export function isKnownTable(table: TableRef | undefined): table is TableRef {
+  return table !== undefined && (table.name !== undefined || table.env !== undefined || table.stage !== undefined);
+}
+
+/** Does `a` name the known table `b` (by `b`'s name, else its environment variable, else its stage pattern)? */
+export function sameTable(a: TableRef | undefined, b: TableRef): boolean {
+  if (!a) return false;
+  if (b.name !== undefined) return a.name === b.name;
+  if (b.env !== undefined) return a.env === b.env;
+  return b.stage !== undefined && a.stage?.pattern === b.stage.pattern;
 }
 
 function tableId(table: TableRef | undefined): string | undefined {
