@@ -11,7 +11,16 @@ import {
   type CredentialRemedy,
   type CredentialSite,
 } from "../src/analysis/credential-sites";
-import { classifyCredential, findAccessKeyIds, isPlaceholderCredential, maskCredential, type CredentialSlot } from "../src/analysis/credentials";
+import {
+  ACCESS_KEY_ID_PREFIXES,
+  CREDENTIAL_ENV_VARIABLES,
+  classifyCredential,
+  findAccessKeyIds,
+  isPlaceholderCredential,
+  maskCredential,
+  type CredentialSlot,
+} from "../src/analysis/credentials";
+import { textMayContain } from "../src/analysis/text-checks";
 import { createRule } from "../src/utils/create-rule";
 import { dropFallback, removeProperties, removeStatement } from "../src/utils/fixes";
 
@@ -31,6 +40,8 @@ const SLOT_NAMES: Record<CredentialSlot, string> = {
   secretAccessKey: "secret access key",
   sessionToken: "session token",
 };
+
+const CREDENTIAL_ENV_NAMES = Object.keys(CREDENTIAL_ENV_VARIABLES);
 
 const REMEDY_MESSAGES: Record<CredentialRemedy["kind"], MessageIds> = {
   "remove-credentials": "removeCredentials",
@@ -125,21 +136,34 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    // File-wide checks: cheap filters in listeners, the work at Program:exit. A file whose text cannot hold an
+    // access key id or a credential variable's name gets no listener (ESLint calls each for every node of its type).
+    const text = sourceCode.text;
+    const stringListeners: TSESLint.RuleListener = textMayContain(text, ACCESS_KEY_ID_PREFIXES)
+      ? {
+          Literal(node) {
+            if (typeof node.value === "string" && node.value.length >= 20) strings.push(node);
+          },
+          TemplateElement(node) {
+            if ((node.value.cooked ?? node.value.raw).length >= 20) strings.push(node);
+          },
+        }
+      : {};
+    const envListeners: TSESLint.RuleListener = textMayContain(text, CREDENTIAL_ENV_NAMES)
+      ? {
+          AssignmentExpression(node) {
+            if (credentialEnvName(node.left) !== undefined) envWrites.push({ write: node, process: node.left });
+          },
+          CallExpression(node) {
+            if (node.callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length < 2) return;
+            for (const property of credentialEnvObjectProperties(node)) envWrites.push({ write: property, process: node.arguments[0] });
+          },
+        }
+      : {};
+
     return {
-      // File-wide checks: cheap filters here, the work at Program:exit.
-      Literal(node) {
-        if (typeof node.value === "string" && node.value.length >= 20) strings.push(node);
-      },
-      TemplateElement(node) {
-        if ((node.value.cooked ?? node.value.raw).length >= 20) strings.push(node);
-      },
-      AssignmentExpression(node) {
-        if (credentialEnvName(node.left) !== undefined) envWrites.push({ write: node, process: node.left });
-      },
-      CallExpression(node) {
-        if (node.callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length < 2) return;
-        for (const property of credentialEnvObjectProperties(node)) envWrites.push({ write: property, process: node.arguments[0] });
-      },
+      ...stringListeners,
+      ...envListeners,
       "Program:exit"() {
         const analysis = getAnalysis(context);
         if (analysis.mentionsDynamoDB) {

@@ -15,6 +15,7 @@ import {
   weakCipherGroups,
 } from "../src/analysis/transport";
 import type { ResolvedProperty } from "../src/analysis/values";
+import { textMayContain } from "../src/analysis/text-checks";
 import { createRule } from "../src/utils/create-rule";
 import { removeProperties, removeStatement } from "../src/utils/fixes";
 
@@ -294,29 +295,37 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
-      AssignmentExpression(node) {
-        if (node.operator !== "=" && node.operator !== "||=" && node.operator !== "??=") return;
-        if (isTlsEnvMember(node.left)) {
-          if (!isZero(node.right) || !isGlobalProcess(node, node.left)) return;
-          const statement = statementOf(node);
-          const fix: Fixer | undefined = statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : undefined;
-          report(node, "envTlsDisabled", {}, { messageId: "removeEnvAssignment", fix, autofixable: true });
-        } else if (node.operator === "=" && isProcessEnv(node.left) && isGlobalProcess(node, node.left)) {
-          checkEnvObject(node.right, undefined);
+    // `NODE_TLS_REJECT_UNAUTHORIZED` is checked in every file: listeners only where the text could name it
+    // (ESLint calls each for every node of its type).
+    const envListeners: TSESLint.RuleListener = textMayContain(sourceCode.text, [TLS_ENV_NAME])
+      ? {
+          AssignmentExpression(node) {
+            if (node.operator !== "=" && node.operator !== "||=" && node.operator !== "??=") return;
+            if (isTlsEnvMember(node.left)) {
+              if (!isZero(node.right) || !isGlobalProcess(node, node.left)) return;
+              const statement = statementOf(node);
+              const fix: Fixer | undefined = statement ? (fixer) => removeStatement(sourceCode, fixer, statement) : undefined;
+              report(node, "envTlsDisabled", {}, { messageId: "removeEnvAssignment", fix, autofixable: true });
+            } else if (node.operator === "=" && isProcessEnv(node.left) && isGlobalProcess(node, node.left)) {
+              checkEnvObject(node.right, undefined);
+            }
+          },
+          CallExpression(node) {
+            // Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: "0" })
+            const callee = unwrap(node.callee);
+            if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== "assign") return;
+            const object = unwrap(callee.object);
+            if (object.type !== AST_NODE_TYPES.Identifier || object.name !== "Object" || node.arguments.length < 2) return;
+            const target = node.arguments[0];
+            if (!isProcessEnv(target) || !isGlobalProcess(node, target)) return;
+            const onlySource = node.arguments.length === 2 ? node : undefined;
+            for (const source of node.arguments.slice(1)) checkEnvObject(source, onlySource);
+          },
         }
-      },
-      CallExpression(node) {
-        // Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: "0" })
-        const callee = unwrap(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== "assign") return;
-        const object = unwrap(callee.object);
-        if (object.type !== AST_NODE_TYPES.Identifier || object.name !== "Object" || node.arguments.length < 2) return;
-        const target = node.arguments[0];
-        if (!isProcessEnv(target) || !isGlobalProcess(node, target)) return;
-        const onlySource = node.arguments.length === 2 ? node : undefined;
-        for (const source of node.arguments.slice(1)) checkEnvObject(source, onlySource);
-      },
+      : {};
+
+    return {
+      ...envListeners,
       "Program:exit"() {
         const analysis = getAnalysis(context);
         if (!analysis.mentionsDynamoDB) return;

@@ -15,6 +15,9 @@ export const CREDENTIAL_ENV_VARIABLES: Readonly<Record<string, CredentialSlot>> 
   AWS_SESSION_TOKEN: "sessionToken",
 };
 
+/** How every access key id begins (text without one holds no key id; see ACCESS_KEY_ID_TOKEN). */
+export const ACCESS_KEY_ID_PREFIXES: readonly string[] = ["AKIA", "ASIA", "ABIA", "ACCA"];
+
 /**
  * An AWS access key id as a whole token: `AKIA` (long-term user key), `ASIA` (temporary, STS), `ABIA`
  * (STS service bearer token), `ACCA` (context-specific) and 16 characters of base32 `[A-Z2-7]`.

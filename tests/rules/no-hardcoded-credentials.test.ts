@@ -780,6 +780,22 @@ const pair = "${KEY_ID}:${KEY_ID_2}";
         { messageId: "accessKeyIdInString", data: { masked: "AKIA…6RTJ" }, line: 4, column: 36 },
       ],
     },
+    {
+      // The listeners are skipped in files whose text holds no key id prefix and no variable name; escape
+      // sequences can spell both, so such text is always checked.
+      name: "a key id and a variable name spelled with escape sequences are still found",
+      filename: "src/bootstrap.js",
+      code: `
+const id = "\\u0041${KEY_ID.slice(1)}";
+process.env.AWS\\u005fSESSION_TOKEN = "${TOKEN}";
+`,
+      errors: [
+        { messageId: "accessKeyIdInString", data: { masked: KEY_ID_MASK }, line: 2, column: 12, endColumn: 39 },
+        { messageId: "hardcodedEnvironment", data: { name: "AWS_SESSION_TOKEN", masked: `…${TOKEN.slice(-4)}` }, line: 3, suggestions: [{ messageId: "removeAssignment", data: { name: "AWS_SESSION_TOKEN" }, output: `
+const id = "\\u0041${KEY_ID.slice(1)}";
+` }] },
+      ],
+    },
   ],
 });
 

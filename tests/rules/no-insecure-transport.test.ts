@@ -779,6 +779,14 @@ require("./seed-tables");`,
 require("./seed-tables");` }] }],
     },
     {
+      // Listeners are skipped where the text cannot name the variable; an escape sequence can, so it is checked.
+      code: `process.env["NODE_TLS_REJECT_\\x55NAUTHORIZED"] = "0";
+require("./seed-tables");`,
+      languageOptions: script,
+      filename: "seed.js",
+      errors: [{ messageId: "envTlsDisabled", line: 1, column: 1, suggestions: [{ messageId: "removeEnvAssignment", output: `require("./seed-tables");` }] }],
+    },
+    {
       code: `process.env["NODE_TLS_REJECT_UNAUTHORIZED"] = 0;
 process.env.NODE_TLS_REJECT_UNAUTHORIZED ??= '0';
 Object.assign(process.env, { NODE_TLS_REJECT_UNAUTHORIZED: "0" });

@@ -1,0 +1,13 @@
+// Text pre-checks for the file-wide checks (access key ids in strings, credential and TLS environment
+// writes), which run in every file: a rule listens for the nodes such a check needs only when the file's
+// text could hold what it looks for. A pre-check decides which work runs, never whether something is a
+// finding: an escape sequence (`\u0041`, `\x41`) can spell any key in a string and any name in an
+// identifier or a string key, so text with one always passes.
+
+const ESCAPE_SEQUENCE = /\\[ux]/;
+
+/** Could the file's text spell one of `words` (verbatim, or through escape sequences)? */
+export function textMayContain(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return ESCAPE_SEQUENCE.test(text);
+}
