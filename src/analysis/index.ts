@@ -223,7 +223,7 @@ export class FileAnalysis implements ModuleView {
 
   /** Log calls, loggers, and credential values (file-wide: runs in files that mention no DynamoDB package). */
   get logging(): LoggingAnalysis {
-    return (this.loggingValue ??= new LoggingAnalysis(this.sourceCode, this.index, this.scope, this.values, (node) => this.clientTypeOf(node)?.sdk === "v2"));
+    return (this.loggingValue ??= new LoggingAnalysis(this.sourceCode, this.index, this, (node) => this.clientTypeOf(node)?.sdk === "v2"));
   }
 
   /** Which expressions hold DynamoDB item data (command outputs, `Items`, `Item`, `Attributes`). */
@@ -339,8 +339,7 @@ export class FileAnalysis implements ModuleView {
   get ownership(): OwnershipAnalysis {
     return (this.ownershipValue ??= new OwnershipAnalysis({
       operations: this.operations,
-      values: this.values,
-      scope: this.scope,
+      resolvers: this,
       sources: this.sources,
       index: this.index,
       visitorKeys: this.sourceCode.visitorKeys,

@@ -261,11 +261,19 @@ export class LoggingAnalysis {
   private logCallsValue?: LogCall[];
   private browserValue?: boolean;
 
+  private get scope(): ScopeIndex {
+    return this.resolvers.scope;
+  }
+
+  private get values(): ValueResolver {
+    return this.resolvers.values;
+  }
+
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly index: FileIndex,
-    private readonly scope: ScopeIndex,
-    private readonly values: ValueResolver,
+    /** The file's scope index and value resolver, read on first use: a file without log calls needs neither. */
+    private readonly resolvers: { readonly scope: ScopeIndex; readonly values: ValueResolver },
     /** True for an SDK v2 client expression (`dynamo.config.credentials` is then a credentials object). */
     private readonly isV2Client: (node: Node) => boolean = () => false,
   ) {

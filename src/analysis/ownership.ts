@@ -221,8 +221,8 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 
 export interface OwnershipDeps {
   operations: Operation[];
-  values: ValueResolver;
-  scope: ScopeIndex;
+  /** The file's value resolver and scope index, read on first use: a file without operations and handlers needs neither. */
+  resolvers: { readonly values: ValueResolver; readonly scope: ScopeIndex };
   sources: SourceCatalogue;
   index: FileIndex;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
@@ -238,7 +238,6 @@ export interface OwnershipDeps {
 }
 
 export class OwnershipAnalysis {
-  private readonly values: ValueResolver;
   private readonly accessCache = new Map<Operation, Access[]>();
   private readonly summaries = new Map<FunctionNode, FunctionSummary>();
   private readonly inProgress = new Set<FunctionNode>();
@@ -255,8 +254,15 @@ export class OwnershipAnalysis {
   private readonly externalCallees = new Map<TSESTree.CallExpression, ExternalCallee | null>();
   private externalSeedsValue?: FunctionNode[];
 
+  private get values(): ValueResolver {
+    return this.deps.resolvers.values;
+  }
+
+  private get scope(): ScopeIndex {
+    return this.deps.resolvers.scope;
+  }
+
   constructor(private readonly deps: OwnershipDeps) {
-    this.values = deps.values;
     this.authorizationNames = new Set(deps.authorizationFunctions);
   }
 
@@ -694,7 +700,7 @@ export class OwnershipAnalysis {
   private sendsOfCommandVariable(node: Node): Node[] {
     const { parent, child } = valueParent(node);
     if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return [];
-    const variable = this.deps.scope.variableOf(parent.id);
+    const variable = this.scope.variableOf(parent.id);
     if (!variable) return [];
     const sends: Node[] = [];
     for (const reference of variable.references) {
@@ -1379,7 +1385,7 @@ export class OwnershipAnalysis {
         case AST_NODE_TYPES.VariableDeclarator: {
           // const isOwner = item.ownerId === user.id; if (!isOwner) return ...
           if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier || depth > 3) return undefined;
-          const variable = this.deps.scope.variableOf(parent.id);
+          const variable = this.scope.variableOf(parent.id);
           if (!variable) return undefined;
           for (const reference of variable.references) {
             if (!reference.isRead()) continue;
@@ -1502,7 +1508,7 @@ export class OwnershipAnalysis {
       if (!outermostMember && !namedCall && !identifier) return;
       if (identifier) {
         // Every read of a variable has the same origins (its writes, wherever it is read): judge each variable once.
-        const variable = this.deps.scope.variableOf(node);
+        const variable = this.scope.variableOf(node);
         if (variable) {
           let caller = callerVariables.get(variable);
           if (caller === undefined) callerVariables.set(variable, (caller = this.isCallerValue(this.values.originsOf(node))));
@@ -1734,7 +1740,7 @@ export class OwnershipAnalysis {
     if (depth > 3) return "used";
     let result: ItemUse = "unused";
     for (const identifier of variables) {
-      const variable = this.deps.scope.variableOf(identifier);
+      const variable = this.scope.variableOf(identifier);
       if (!variable) return "used";
       for (const reference of variable.references) {
         if (!reference.isRead()) continue;
@@ -1753,7 +1759,7 @@ export class OwnershipAnalysis {
       if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.Identifier) continue;
       const chain = memberChain(node);
       if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier) continue;
-      const variable = this.deps.scope.variableOf(chain.root);
+      const variable = this.scope.variableOf(chain.root);
       const definition = variable?.defs[0];
       if (!variable || !definition) continue;
       const scopeBlock = variable.scope.block as Node;
