@@ -43,6 +43,38 @@ function parseArguments(argv) {
   return options;
 }
 
+/**
+ * The same plugin with every rule's create() and listeners timed (performance.now): the time spent in the
+ * plugin's own code, without the parse, ESLint's traversal and the garbage collection that its allocations
+ * cause later. A much steadier figure than the difference of two whole-lint medians.
+ */
+function timedPlugin(plugin, timer) {
+  const rules = {};
+  for (const [name, rule] of Object.entries(plugin.rules)) {
+    rules[name] = {
+      ...rule,
+      create(context) {
+        const start = performance.now();
+        const listeners = rule.create(context);
+        const timed = {};
+        for (const [selector, listener] of Object.entries(listeners)) {
+          timed[selector] = function (...args) {
+            const begin = performance.now();
+            try {
+              return listener.apply(this, args);
+            } finally {
+              timer.ms += performance.now() - begin;
+            }
+          };
+        }
+        timer.ms += performance.now() - start;
+        return timed;
+      },
+    };
+  }
+  return { ...plugin, rules };
+}
+
 /** A rule that visits nothing: ESLint's cost of running rules at all (rule contexts, traversal, code path analysis) without any rule work. */
 const DO_NOTHING = { rules: { "do-nothing": { meta: { type: "problem", schema: [] }, create: () => ({ "Program:exit"() {} }) } } };
 
@@ -62,8 +94,20 @@ function ruleSets() {
       { name: "(d) eslint:recommended", plugins: {}, rules: recommended },
       { name: "(e) eslint:recommended + dynamodb-security", plugins: { "dynamodb-security": plugin }, rules: { ...recommended, ...pluginRules }, plugin: true },
     ],
+    // Own time (timed listeners), in passes of their own so that the timing never weighs on the sets above.
+    timedSets: [
+      { name: "(b) dynamodb-security", plugins: { "dynamodb-security": timedPlugin(plugin, pluginTimer) }, rules: pluginRules, timer: pluginTimer },
+      {
+        name: "(c) eslint-plugin-security",
+        plugins: { security: timedPlugin(securityConfig.plugins.security, securityTimer) },
+        rules: securityConfig.rules,
+        timer: securityTimer,
+      },
+    ],
   };
 }
+const pluginTimer = { ms: 0 };
+const securityTimer = { ms: 0 };
 
 /** One ESLint instance per rule set and project folder: the configuration is computed once, as in a CLI run. */
 const instances = new WeakMap();
@@ -101,13 +145,13 @@ function formatMs(ms) {
 }
 
 /** With `cwd`, files are linted under their real names (a project's own code: its imports resolve for the cross-module analysis). */
-async function benchCorpus(label, files, sets, rounds, cwd = undefined) {
+async function benchCorpus(label, files, sets, rounds, cwd = undefined, timedSets = undefined) {
   const bytes = files.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0);
   console.log(`\n## ${label}: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${rounds} rounds`);
   const realNames = cwd !== undefined;
   const folder = cwd ?? ROOT;
   // Warm-up: JIT, module loading and the SDK catalogue, once per set.
-  for (const set of sets) await lintAll(files.slice(0, 50), set, folder, realNames);
+  for (const set of [...sets, ...(timedSets ?? [])]) await lintAll(files.slice(0, 50), set, folder, realNames);
   const samples = sets.map(() => ({ cpu: [], wall: [], findings: 0 }));
   for (let round = 0; round < rounds; round++) {
     // Alternate the order each round so that drift (thermal, other load) spreads over all sets.
@@ -130,6 +174,21 @@ async function benchCorpus(label, files, sets, rounds, cwd = undefined) {
     findings: samples[i].findings,
   }));
   console.table(rows);
+  if (timedSets) {
+    // Own time: the median of three timed passes per set, as a share of the no-rule time (a).
+    const own = [];
+    for (const set of timedSets) {
+      const passes = [];
+      for (let pass = 0; pass < 3; pass++) {
+        const before = set.timer.ms;
+        await lintAll(files, set, folder, realNames);
+        passes.push(set.timer.ms - before);
+      }
+      own.push({ set: set.name, "own time": formatMs(median(passes)), "of (a)": `${((median(passes) / medians[0]) * 100).toFixed(1)}%` });
+    }
+    console.log("Time spent in each plugin's own code (create() and listeners; parse, traversal and later garbage collection excluded):");
+    console.table(own);
+  }
   const recommended = sets.findIndex((set) => set.name.startsWith("(d)"));
   const withPlugin = sets.findIndex((set) => set.name.startsWith("(e)"));
   if (recommended >= 0 && withPlugin >= 0) {
@@ -177,21 +236,21 @@ async function benchScaling(sets) {
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
-  const { plugin, sets } = ruleSets();
+  const { plugin, sets, timedSets } = ruleSets();
   console.log(`# dynamodb-security benchmark: ${Object.keys(plugin.rules).length} rule(s) (${Object.keys(plugin.rules).join(", ") || "none registered yet"}); Node ${process.version}`);
   if (options.corpus === "all" || options.corpus === "deps") {
     const files = collectFiles(DEPENDENCY_CORPUS.map((root) => path.resolve(ROOT, root))).map(({ file }) => ({ file, text: readFileSync(file, "utf8") }));
-    await benchCorpus(`Installed dependencies (${DEPENDENCY_CORPUS.map((root) => root.replace("node_modules/", "")).join(", ")})`, files, sets, options.rounds);
+    await benchCorpus(`Installed dependencies (${DEPENDENCY_CORPUS.map((root) => root.replace("node_modules/", "")).join(", ")})`, files, sets, options.rounds, undefined, timedSets);
   }
   if (options.corpus === "all" || options.corpus === "generated") {
     const files = generateApplication(options.generated).map(({ file, text }) => ({ file: path.join(ROOT, file), text }));
-    await benchCorpus("Generated DynamoDB application (every file uses DynamoDB)", files, sets, options.rounds);
+    await benchCorpus("Generated DynamoDB application (every file uses DynamoDB)", files, sets, options.rounds, undefined, timedSets);
   }
   if (options.corpus === "dir") {
     const files = collectFiles([options.dir])
       .filter(({ file }) => !file.split(path.sep).includes("node_modules"))
       .map(({ file }) => ({ file, text: readFileSync(file, "utf8") }));
-    await benchCorpus(options.dir, files, sets, options.rounds, options.dir);
+    await benchCorpus(options.dir, files, sets, options.rounds, options.dir, timedSets);
   }
   if (options.scaling) await benchScaling(sets);
 }
