@@ -12,7 +12,7 @@ import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, mentionsExpressionMember, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { BoundedCache } from "./lru";
-import type { FunctionNode } from "./ast";
+import { isFunction, type FunctionNode } from "./ast";
 import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
@@ -58,6 +58,7 @@ function namesDynamoDB(text: string, settings: NormalizedSettings): boolean {
 }
 
 export class FileAnalysis implements ModuleView {
+  private hasRequestHandlerValue?: boolean;
   private indexValue?: FileIndex;
   private scopeValue?: ScopeIndex;
   private sdkValue?: SdkReferences;
@@ -333,6 +334,23 @@ export class FileAnalysis implements ModuleView {
   /** Every function of the file. */
   get functions(): FunctionNode[] {
     return this.index.functions;
+  }
+
+  /**
+   * Does the file define a request handler (per the source catalogue)? Read from the scope manager, where
+   * every function has a scope of its own, without walking the tree: most files of a code base have none.
+   */
+  get hasRequestHandler(): boolean {
+    if (this.hasRequestHandlerValue === undefined) {
+      const scopes = this.sourceCode.scopeManager?.scopes ?? [];
+      let found = false;
+      for (let i = 0; i < scopes.length && !found; i++) {
+        const block = scopes[i].block;
+        found = scopes[i].type === "function" && isFunction(block) && this.sources.handlerKind(block) !== undefined;
+      }
+      this.hasRequestHandlerValue = found;
+    }
+    return this.hasRequestHandlerValue;
   }
 
   /** Item accesses by key, per-function summaries and ownership evidence (computed on first use). */

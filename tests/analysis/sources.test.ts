@@ -17,6 +17,23 @@ describe("source catalogue: handler detection", () => {
   });
 });
 
+describe("file analysis: hasRequestHandler", () => {
+  it("finds a handler among the file's functions, nested ones included, without the file index", () => {
+    const cases: Array<[string, boolean]> = [
+      [`import { save } from "./db"; export const handler = async (event) => save(event.body);`, true],
+      [`router.get("/x", function (req, res) { res.send(1); });`, true],
+      [`export function make() { return { handler: () => app.post("/u", async (req, res) => res.end()) }; }`, true],
+      [`import { join } from "node:path"; export function resolve(a, b) { return join(a, b); } const f = function named(x) { return x; };`, false],
+      [`export const x = 1;`, false],
+    ];
+    for (const [code, expected] of cases) {
+      const { analysis } = analyze(code);
+      expect(analysis.hasRequestHandler, code).toBe(expected);
+      expect(analysis.hasRequestHandler, code).toBe(analysis.index.functions.some((fn) => analysis.sources.handlerKind(fn) !== undefined));
+    }
+  });
+});
+
 describe("source catalogue: caller functions", () => {
   it("does not take a caller-named function for the caller when it is given request input to look up", () => {
     const code = `app.get("/u/:id", async (req, res) => { use(getUser(req.params.id), getUser(req), getCurrentUser(req.headers.authorization), getUser()); });`;
