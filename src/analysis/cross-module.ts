@@ -457,8 +457,9 @@ export function functionName(fn: FunctionNode): string {
 /** The file's modification stamp (for caches keyed by path and modification time), or undefined. */
 export function fileStamp(file: string): string | undefined {
   try {
-    const stats = statSync(file);
-    return stats.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
+    // No exception for a missing file: building one costs more than the stat.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats?.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 // One walk per file collects the node kinds the analysis asks about, so no analysis or rule walks the
-// tree again. Built lazily, only for files that pass the DynamoDB pre-check.
+// tree again. Built lazily, by the first question that needs it: files with no DynamoDB operation, no
+// request handler and no credential-related text never build it.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { isFunction, walk, type FunctionNode, type Node } from "./ast";

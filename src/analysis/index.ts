@@ -391,7 +391,7 @@ function projectModule(file: string, settings: NormalizedSettings, parser: Modul
   if (!stamp) return undefined;
   const cached = projectModules.get(file);
   if (cached && cached.stamp === stamp && cached.settings === settings) return cached.analysis;
-  const linted = lintedAnalysis(file, stamp);
+  const linted = lintedAnalysis(file);
   if (linted && linted.settings === settings) {
     projectModules.set(file, { stamp, settings, analysis: linted }, linted.sourceCode.text.length);
     return linted;
@@ -414,19 +414,19 @@ function projectModule(file: string, settings: NormalizedSettings, parser: Modul
 // tree behind parserServices): some 200 KB of heap for a 1 KB file, five times a module parsed here. So few
 // are kept (the files linted most recently: a data layer linted just before the handlers that use it); an
 // evicted one is parsed again as a module, when needed, at a fraction of the heap.
-const lintedAnalyses = new BoundedCache<string, { stamp: string; analysis: FileAnalysis }>(200, 300_000);
+// Kept without a stat of the file (a syscall per linted file): reusing one compares its text with the file's.
+const lintedAnalyses = new BoundedCache<string, FileAnalysis>(200, 300_000);
 
 function rememberLinted(file: string, analysis: FileAnalysis): void {
-  const stamp = fileStamp(file);
-  if (!stamp) return;
-  lintedAnalyses.set(file, { stamp, analysis }, analysis.sourceCode.text.length);
+  lintedAnalyses.set(file, analysis, analysis.sourceCode.text.length);
 }
 
-function lintedAnalysis(file: string, stamp: string): FileAnalysis | undefined {
+/** The analysis of a linted file, when its text is the file's text on disk (an editor lints unsaved buffers). */
+function lintedAnalysis(file: string): FileAnalysis | undefined {
   const linted = lintedAnalyses.get(file);
-  if (!linted || linted.stamp !== stamp) return undefined;
+  if (!linted) return undefined;
   try {
-    return readFileSync(file, "utf8") === linted.analysis.sourceCode.text ? linted.analysis : undefined;
+    return readFileSync(file, "utf8") === linted.sourceCode.text ? linted : undefined;
   } catch {
     return undefined;
   }

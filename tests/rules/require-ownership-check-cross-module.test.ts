@@ -357,6 +357,20 @@ app.delete("/orders/:id", async (req, res) => { await orderService.cancelOwned(r
     expect(alone).toHaveLength(1);
   });
 
+  it("reads a module from disk when the text linted under its name differs (an editor's unsaved buffer)", () => {
+    const handler = `${EXPRESS}import { orderService } from "../services/orders";
+app.delete("/orders/:id", async (req, res) => { await orderService.cancelOwned(req.params.id, req.user.id); res.end(); });`;
+    const repository = readFileSync(file("repositories/orders.ts"), "utf8");
+    const unsaved = repository.replace(`        ConditionExpression: "ownerId = :owner",\n        ExpressionAttributeValues: { ":owner": ownerId },\n`, "");
+    expect(unsaved).not.toBe(repository);
+    clearProjectModules();
+    lint(unsaved, file("repositories/orders.ts"));
+    expect(lint(handler, file("routes/orders.ts"))).toEqual([]);
+    // The same buffer saved would make the handler's delete unchecked: the buffer was linted, but not used.
+    clearProjectModules();
+    expect(lint(handler.replace("cancelOwned", "cancel").replace(", req.user.id)", ")"), file("routes/orders.ts"))).toHaveLength(1);
+  });
+
   it("with a TypeScript program, the checker resolves callees the syntax cannot (a factory's return type)", () => {
     const filename = file("typed/handler.ts");
     const code = readFileSync(filename, "utf8");
