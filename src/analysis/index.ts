@@ -415,9 +415,13 @@ function projectModule(file: string, settings: NormalizedSettings, parser: Modul
 // are kept (the files linted most recently: a data layer linted just before the handlers that use it); an
 // evicted one is parsed again as a module, when needed, at a fraction of the heap.
 // Kept without a stat of the file (a syscall per linted file): reusing one compares its text with the file's.
-const lintedAnalyses = new BoundedCache<string, FileAnalysis>(200, 300_000);
+const LINTED_TEXT_BUDGET = 300_000;
+const lintedAnalyses = new BoundedCache<string, FileAnalysis>(200, LINTED_TEXT_BUDGET);
 
 function rememberLinted(file: string, analysis: FileAnalysis): void {
+  // A file larger than the whole budget is not kept: it would be the one entry left, and its tree and
+  // analysis (hundreds of MB for 100,000 lines) would stay in memory while the next files are linted.
+  if (analysis.sourceCode.text.length > LINTED_TEXT_BUDGET) return;
   lintedAnalyses.set(file, analysis, analysis.sourceCode.text.length);
 }
 
