@@ -1,10 +1,11 @@
 // Text pre-checks for the file-wide checks (access key ids in strings, credential and TLS environment
 // writes), which run in every file: a rule listens for the nodes such a check needs only when the file's
 // text could hold what it looks for. A pre-check decides which work runs, never whether something is a
-// finding: an escape sequence (`\u0041`, `\x41`) can spell any key in a string and any name in an
-// identifier or a string key, so text with one always passes.
+// finding: an escape sequence (`\u0041`, `\x41`, a legacy octal `\101`) can spell any key in a string and
+// any name in an identifier or a string key, and a line continuation (a backslash before a line break) can
+// split one in the text, so text with any of them always passes.
 
-const ESCAPE_SEQUENCE = /\\[ux]/;
+const ESCAPE_SEQUENCE = /\\[\n\r0-7ux\u2028\u2029]/;
 
 /** Could the file's text spell one of `words` (verbatim, or through escape sequences)? */
 export function textMayContain(text: string, words: readonly string[]): boolean {

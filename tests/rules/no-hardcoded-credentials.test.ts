@@ -796,6 +796,15 @@ const id = "\\u0041${KEY_ID.slice(1)}";
 ` }] },
       ],
     },
+    {
+      name: "a key id split by a line continuation is still found",
+      filename: "src/bootstrap.js",
+      code: `
+const id = "AK\\
+${KEY_ID.slice(2)}";
+`,
+      errors: [{ messageId: "accessKeyIdInString", data: { masked: KEY_ID_MASK }, line: 2, column: 12 }],
+    },
   ],
 });
 
