@@ -305,7 +305,7 @@ export class ValueResolver {
         const inner = definition.name === parameter || (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter === definition.name)
           ? []
           : patternPathWithin(definition.name, parameter);
-        const fullPath = [...inner, ...path];
+        const fullPath = inner.length === 0 ? path : [...inner, ...path];
         if (root) return this.extend([rootOrigin(root, identifier)], fullPath, identifier);
         const index = fn.params.indexOf(parameter);
         // `items.map((item) => ...)`, `Object.keys(body).forEach((k) => ...)`: the element comes from the receiver.
@@ -339,7 +339,7 @@ export class ValueResolver {
         }
         const result: Origin[] = [];
         writes.forEach((write, i) => {
-          if (write.value) result.push(...this.extend((perWrite as Origin[][])[i], [...write.path, ...path], identifier));
+          if (write.value) result.push(...this.extend((perWrite as Origin[][])[i], write.path.length === 0 ? path : [...write.path, ...path], identifier));
           else if (loopSource(write.identifier)) result.push(...this.extend((perWrite as Origin[][])[i], path, identifier));
           else result.push({ kind: "unknown", node: write.identifier });
         });
@@ -372,7 +372,7 @@ export class ValueResolver {
       switch (origin.kind) {
         case "request":
         case "caller":
-          return { ...origin, path: [origin.path, ...path].filter(Boolean).join("."), node };
+          return { ...origin, path: joinPath(origin.path, path), node };
         case "request-object": {
           const fullPath = [...origin.path, ...path];
           const source = (call && honoCallerCall(origin.root, fullPath, call)) ?? memberSource(origin.root, fullPath, call !== undefined);
@@ -404,7 +404,7 @@ export class ValueResolver {
       if (chain.root.name === "process" && chain.path[0] === "env" && this.scope.isGlobal(chain.root)) {
         return [{ kind: "env", name: chain.path[1], node }];
       }
-      return this.identifierOrigins(chain.root, [], bindings, state, depth).flatMap((origin) => this.extend([origin], chain.path, node, call ? callNode : undefined));
+      return this.extend(this.identifierOrigins(chain.root, [], bindings, state, depth), chain.path, node, call ? callNode : undefined);
     }
     if (chain && chain.root.type === AST_NODE_TYPES.ThisExpression) return [{ kind: "unknown", node }];
     // obj[key]: a lookup in a constant table yields one of its constants whatever the key.
@@ -466,9 +466,7 @@ export class ValueResolver {
       // Request accessors that are calls: c.req.param("id"), req.get("x"), request.json(), ctx.cookies.get("x").
       const chain = memberChain(callee);
       if (chain && chain.root.type === AST_NODE_TYPES.Identifier) {
-        const viaRoot = this.identifierOrigins(chain.root, [], bindings, state, depth).flatMap((origin) =>
-          this.extend([origin], chain.path, node, node),
-        );
+        const viaRoot = this.extend(this.identifierOrigins(chain.root, [], bindings, state, depth), chain.path, node, node);
         if (viaRoot.some((origin) => origin.kind === "request" || origin.kind === "caller")) return viaRoot;
       }
       // searchParams.get("id") on a request-derived URL, Map-like getters on request data.
@@ -1176,6 +1174,13 @@ function concat(left: Segment[][], right: Segment[][]): Segment[][] {
   const count = Math.max(left.length, right.length);
   for (let i = 0; i < count; i++) result.push(mergeSegments(left[i % left.length], right[i % right.length]));
   return result.slice(0, Math.max(MAX_ALTERNATIVES, count));
+}
+
+/** `base.a.b` from a dotted path and more segments, empty parts left out (`[base, ...path].filter(Boolean).join(".")` without the arrays). */
+function joinPath(base: string, path: readonly string[]): string {
+  let joined = base;
+  for (const segment of path) if (segment) joined = joined ? `${joined}.${segment}` : segment;
+  return joined;
 }
 
 /** At most this many alternatives or origins per answer; past it, the rest is one "unknown" (never a wrong constant). */
