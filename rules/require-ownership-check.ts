@@ -78,8 +78,8 @@ export default createRule<Options, MessageIds>({
     return {
       "Program:exit"() {
         const analysis = getAnalysis(context);
-        // A file without DynamoDB operations may still pass request data to a service in another module, from a handler.
-        if (analysis.operations.length === 0 && (!analysis.crossModule || !analysis.hasRequestHandler)) return;
+        // A file without DynamoDB operations may still pass request data to a service in another module.
+        if (analysis.operations.length === 0 && !analysis.crossModule) return;
         const ownership = analysis.ownership;
         const reported = new Set<string>();
         for (const access of ownership.handlerAccesses()) {

@@ -85,6 +85,8 @@ function ruleSets() {
   const securityConfig = security.configs.recommended;
   const recommended = require("@eslint/js").configs.recommended.rules;
   const pluginRules = defaultRuleSettings(plugin);
+  const pluginTimer = { ms: 0 };
+  const securityTimer = { ms: 0 };
   return {
     plugin,
     sets: [
@@ -107,8 +109,6 @@ function ruleSets() {
     ],
   };
 }
-const pluginTimer = { ms: 0 };
-const securityTimer = { ms: 0 };
 
 /** One ESLint instance per rule set and project folder: the configuration is computed once, as in a CLI run. */
 const instances = new WeakMap();

@@ -1,6 +1,6 @@
 // One walk per file collects the node kinds the analysis asks about, so no analysis or rule walks the
-// tree again. Built lazily, by the first question that needs it: files with no DynamoDB operation, no
-// request handler and no credential-related text never build it.
+// tree again. Built lazily, by the first question that needs it: a file with no DynamoDB package, no
+// request handler, no expression member and no credential-related text is never walked.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { isFunction, walk, type FunctionNode, type Node } from "./ast";

@@ -341,25 +341,17 @@ export class FileAnalysis implements ModuleView {
    * every function has a scope of its own, without walking the tree: most files of a code base have none.
    */
   get hasRequestHandler(): boolean {
-    if (this.hasRequestHandlerValue === undefined) {
-      const scopes = this.sourceCode.scopeManager?.scopes ?? [];
-      let found = false;
-      for (let i = 0; i < scopes.length && !found; i++) {
-        const block = scopes[i].block;
-        found = scopes[i].type === "function" && isFunction(block) && this.sources.handlerKind(block) !== undefined;
-      }
-      this.hasRequestHandlerValue = found;
-    }
-    return this.hasRequestHandlerValue;
+    return (this.hasRequestHandlerValue ??= (this.sourceCode.scopeManager?.scopes ?? []).some(
+      (scope) => scope.type === "function" && isFunction(scope.block) && this.sources.handlerKind(scope.block) !== undefined,
+    ));
   }
 
   /** Item accesses by key, per-function summaries and ownership evidence (computed on first use). */
   get ownership(): OwnershipAnalysis {
     return (this.ownershipValue ??= new OwnershipAnalysis({
       operations: this.operations,
-      resolvers: this,
+      file: this,
       sources: this.sources,
-      index: this.index,
       visitorKeys: this.sourceCode.visitorKeys,
       authorizationFunctions: this.settings.authorizationFunctions,
       external: this.crossModule,

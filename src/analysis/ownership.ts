@@ -221,10 +221,12 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 
 export interface OwnershipDeps {
   operations: Operation[];
-  /** The file's value resolver and scope index, read on first use: a file without operations and handlers needs neither. */
-  resolvers: { readonly values: ValueResolver; readonly scope: ScopeIndex };
+  /**
+   * The file's lazily built parts, read on first use: a file without operations and request handlers builds
+   * none of them (`hasRequestHandler` comes from the scope manager, without the file index).
+   */
+  file: { readonly values: ValueResolver; readonly scope: ScopeIndex; readonly index: FileIndex; readonly hasRequestHandler: boolean };
   sources: SourceCatalogue;
-  index: FileIndex;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   authorizationFunctions: readonly string[];
   /** Callees in other modules of the project (absent when cross-module analysis is off or the file has no path). */
@@ -255,11 +257,15 @@ export class OwnershipAnalysis {
   private externalSeedsValue?: FunctionNode[];
 
   private get values(): ValueResolver {
-    return this.deps.resolvers.values;
+    return this.deps.file.values;
   }
 
   private get scope(): ScopeIndex {
-    return this.deps.resolvers.scope;
+    return this.deps.file.scope;
+  }
+
+  private get index(): FileIndex {
+    return this.deps.file.index;
   }
 
   constructor(private readonly deps: OwnershipDeps) {
@@ -835,10 +841,10 @@ export class OwnershipAnalysis {
     const seeds: FunctionNode[] = [];
     // Only calls a request handler makes (itself or through a same-file helper it calls): library code
     // passing its parameters to imported functions reads no other module. No handler in the file: no seed.
-    if (this.deps.external && this.deps.index.functions.some((fn) => this.deps.sources.handlerKind(fn) !== undefined)) {
+    if (this.deps.external && this.deps.file.hasRequestHandler) {
       const external = this.deps.external;
       const serving = new Map<FunctionNode, boolean>();
-      for (const call of this.deps.index.calls) {
+      for (const call of this.index.calls) {
         if (call.arguments.length === 0) continue;
         const owner = this.ownerOf(call);
         if (!owner) continue;
@@ -874,7 +880,7 @@ export class OwnershipAnalysis {
   private callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] {
     if (!this.callSites) {
       this.callSites = new Map();
-      for (const call of this.deps.index.calls) {
+      for (const call of this.index.calls) {
         const callee = this.calleeOf(call);
         if (!callee) continue;
         const list = this.callSites.get(callee) ?? [];
@@ -1594,7 +1600,7 @@ export class OwnershipAnalysis {
   private fileMiddleware(): { middleware: string[]; authenticated: boolean } {
     if (!this.fileMiddlewareValue) {
       const result = { middleware: [] as string[], authenticated: false };
-      for (const call of this.deps.index.calls) {
+      for (const call of this.index.calls) {
         if (calleeName(call) !== "use" || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) continue;
         for (const argument of call.arguments) {
           for (const name of middlewareNames(argument)) {
