@@ -83,7 +83,7 @@ export default createRule<Options, MessageIds>({
         const ownership = analysis.ownership;
         const reported = new Set<string>();
         for (const access of ownership.handlerAccesses()) {
-          if (!access.complete || access.evidence.length > 0) continue;
+          if (access.evidence.length > 0 || !access.complete) continue;
           const { instance } = access;
           const kind = instance.access.kind;
           const readLike = kind === "read" || kind === "query";

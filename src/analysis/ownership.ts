@@ -185,14 +185,14 @@ export interface HandlerAccess {
   evidence: EvidenceKind[];
   /** For reads: whether the fetched item is used beyond an existence test (returned, sent, passed on). */
   itemUsed: boolean;
-  /** Caller values the handler reads (`req.user.id`), outermost expressions. */
-  callerNodes: Node[];
+  /** Caller values the handler reads (`req.user.id`), outermost expressions. Found on first read of this, `authenticated` or `complete`. */
+  readonly callerNodes: Node[];
   /** The handler shows authentication: it reads the caller, or its route has authentication middleware or guards. */
-  authenticated: boolean;
+  readonly authenticated: boolean;
   /** The route path pattern, when the registration names it. */
   routePath: string | undefined;
   /** False when the handler's analysis ran out of budget. */
-  complete: boolean;
+  readonly complete: boolean;
 }
 
 const MAX_WALK = 20_000;
@@ -1425,24 +1425,33 @@ export class OwnershipAnalysis {
     for (const root of this.roots()) {
       const summary = this.summaryOf(root);
       const kind = this.deps.sources.handlerKind(root);
-      let context: RootContext | undefined;
+      let route: RouteInfo | undefined;
+      // The handler's caller values are looked for only when a report needs them (an access without evidence):
+      // the walk resolves every value the handler reads.
+      let callers: CallerValues | undefined;
+      const callersOf = () => (callers ??= this.callerValues(root));
       for (const instance of summary.accesses) {
         const requestParts = instance.keyParts.filter(isChosenByRequest);
         if (requestParts.length === 0) continue;
-        context ??= this.rootContext(root, summary);
-        const reportNode = instance.via[0] ?? instance.access.operation.node;
+        const routeInfo = (route ??= this.routeOf(root));
         result.push({
           handler: root,
           handlerKind: kind,
           instance,
-          reportNode,
+          reportNode: instance.via[0] ?? instance.access.operation.node,
           requestParts,
-          evidence: this.evidenceFor(instance, summary, context),
+          evidence: this.evidenceFor(instance, summary, routeInfo),
           itemUsed: instance.access.kind === "read" || instance.access.kind === "query" ? this.itemUsed(instance) : true,
-          callerNodes: context.callerNodes,
-          authenticated: context.authenticated,
-          routePath: context.route.path,
-          complete: summary.complete && context.complete,
+          routePath: routeInfo.path,
+          get callerNodes() {
+            return callersOf().nodes;
+          },
+          get authenticated() {
+            return callersOf().nodes.length > 0 || routeInfo.authenticated;
+          },
+          get complete() {
+            return summary.complete && callersOf().complete;
+          },
         });
       }
     }
@@ -1502,7 +1511,8 @@ export class OwnershipAnalysis {
     return false;
   }
 
-  private rootContext(root: FunctionNode, summary: FunctionSummary): RootContext {
+  /** Caller values the handler reads (at most 20), and whether the walk for them covered the whole handler. */
+  private callerValues(root: FunctionNode): CallerValues {
     const callerNodes: Node[] = [];
     const callerVariables = new Map<unknown, boolean>();
     const complete = this.walkOwn(root, (node) => {
@@ -1528,14 +1538,7 @@ export class OwnershipAnalysis {
       const root_ = this.deps.sources.classifyParameter(root, root.params[i]);
       if (root_?.kind === "caller") callerNodes.push(root.params[i]);
     }
-    const route = this.routeOf(root);
-    return {
-      callerNodes,
-      authenticated: callerNodes.length > 0 || route.authenticated,
-      route,
-      complete,
-      summary,
-    };
+    return { nodes: callerNodes, complete };
   }
 
   /** Middleware, guards and decorators around a handler's registration. */
@@ -1637,7 +1640,7 @@ export class OwnershipAnalysis {
     return [...evidence];
   }
 
-  private evidenceFor(instance: AccessInstance, summary: FunctionSummary, context: RootContext): EvidenceKind[] {
+  private evidenceFor(instance: AccessInstance, summary: FunctionSummary, route: RouteInfo): EvidenceKind[] {
     checksOf(summary);
     const evidence = new Set<EvidenceKind>(this.intrinsicEvidence(instance));
     const requestPaths = pathsOf(instance.keyParts);
@@ -1678,8 +1681,8 @@ export class OwnershipAnalysis {
         }
       }
     }
-    if (context.route.middleware.some((name) => this.authorizationNames.has(name))) evidence.add("authorization");
-    if (context.route.roles) evidence.add("role");
+    if (route.middleware.some((name) => this.authorizationNames.has(name))) evidence.add("authorization");
+    if (route.roles) evidence.add("role");
     return [...evidence];
   }
 
@@ -1790,12 +1793,9 @@ interface RouteInfo {
   roles: boolean;
 }
 
-interface RootContext {
-  callerNodes: Node[];
-  authenticated: boolean;
-  route: RouteInfo;
+interface CallerValues {
+  nodes: Node[];
   complete: boolean;
-  summary: FunctionSummary;
 }
 
 // ---------------------------------------------------------------- helpers
