@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
-import { DOCUMENT_COMMANDS, LOW_LEVEL_COMMANDS, type ClientKind } from "./sdk/catalogue";
+import { DOCUMENT_COMMANDS, LOW_LEVEL_COMMANDS, type ClientKind, type CommandInfo } from "./sdk/catalogue";
 import { type ResolvedObject, type ResolvedProperty, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -87,6 +87,32 @@ function parsePath(path: string): PathStep[] | undefined {
   return steps;
 }
 
+interface ExpressionPath {
+  path: string;
+  member: string;
+  language: ExpressionLanguage;
+  steps: PathStep[];
+}
+
+// The catalogue's commands are fixed: each one's expression and statement paths are parsed once per process.
+const expressionPaths = new WeakMap<CommandInfo, ExpressionPath[]>();
+
+/** The input paths of a command that hold expression text or a PartiQL statement, parsed. */
+function expressionPathsOf(command: CommandInfo): ExpressionPath[] {
+  let paths = expressionPaths.get(command);
+  if (!paths) {
+    paths = [];
+    for (const path of command.inputPaths) {
+      const member = path.slice(path.lastIndexOf(".") + 1);
+      const language = EXPRESSION_MEMBERS.has(member) ? "expression" : STATEMENT_MEMBERS.has(member) ? "partiql" : undefined;
+      const steps = language && parsePath(path);
+      if (language && steps) paths.push({ path, member, language, steps });
+    }
+    expressionPaths.set(command, paths);
+  }
+  return paths;
+}
+
 export function collectExpressionSites(
   operations: readonly Operation[],
   values: ValueResolver,
@@ -108,12 +134,7 @@ export function collectExpressionSites(
     if (!operation.input) continue;
     const roots = objectsOf(operation.input, values);
     if (roots.length === 0) continue;
-    for (const path of operation.command.inputPaths) {
-      const member = path.slice(path.lastIndexOf(".") + 1);
-      const language = EXPRESSION_MEMBERS.has(member) ? "expression" : STATEMENT_MEMBERS.has(member) ? "partiql" : undefined;
-      if (!language) continue;
-      const steps = parsePath(path);
-      if (!steps) continue;
+    for (const { path, member, language, steps } of expressionPathsOf(operation.command)) {
       for (const { holder, property } of walkPath(roots, steps, values, budget)) {
         add({ member, path, language, property, holder, operation, client: operation.client !== "unknown" ? operation.client : inferClient(holder, values) });
       }
