@@ -725,9 +725,12 @@ export class OwnershipAnalysis {
       if (origin.kind === "unknown") {
         operation = results.get(origin.node);
         if (!operation && origin.node.type === AST_NODE_TYPES.CallExpression) {
-          // `await orderService.getOrder(id)`: the item a function of another module fetches and returns.
-          const external = this.externalCallee(origin.node);
-          for (const returned of external ? external.module.ownership.summaryOf(external.fn, 1).returnsItemOf : []) if (!found.includes(returned)) found.push(returned);
+          // The item a function fetches and returns: a method of this file (`await this.getById(id)`, which the
+          // value resolver does not follow into) or a function of another module (`await orderService.getOrder(id)`).
+          const callee = this.calleeOf(origin.node);
+          const external = callee ? undefined : this.externalCallee(origin.node);
+          const summary = callee ? this.summaryOf(callee, 1) : external?.module.ownership.summaryOf(external.fn, 1);
+          for (const returned of summary?.returnsItemOf ?? []) if (!found.includes(returned)) found.push(returned);
         }
       } else if (origin.kind === "parameter") {
         const callback = this.callbackOfOperation!.get(origin.fn);

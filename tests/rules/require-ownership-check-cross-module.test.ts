@@ -105,6 +105,24 @@ export class BooksController {
 }`,
     },
     {
+      name: "NestJS: the service checks the invoice it fetched through its own method (this.getById()) against the caller before the update",
+      filename: file("payments/payments.controller.ts"),
+      code: `import { Controller, Param, Post, UseGuards } from "@nestjs/common";
+import { AuthGuard } from "@nestjs/passport";
+import { PaymentsService } from "./payments.service";
+
+@Controller("invoices")
+@UseGuards(AuthGuard("jwt"))
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @Post(":id/pay")
+  pay(@CurrentUser() user: User, @Param("id") id: string) {
+    return this.payments.pay(user, id);
+  }
+}`,
+    },
+    {
       name: "crossModule: false keeps the analysis within the file",
       filename: file("routes/orders.ts"),
       settings: { "dynamodb-security": { crossModule: false } },
@@ -164,6 +182,48 @@ export const getEvent = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "NestJS: the service fetches the invoice through its own method and updates it without a check",
+      filename: file("payments/payments.controller.ts"),
+      code: `import { Controller, Param, Post, UseGuards } from "@nestjs/common";
+import { AuthGuard } from "@nestjs/passport";
+import { PaymentsService } from "./payments.service";
+
+@Controller("invoices")
+@UseGuards(AuthGuard("jwt"))
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @Post(":id/refund")
+  refund(@CurrentUser() user: User, @Param("id") id: string) {
+    return this.payments.refund(user, id);
+  }
+}`,
+      errors: [
+        {
+          messageId: "writeNotOwned",
+          line: 12,
+          data: {
+            operation: "`this.payments.refund()` (UpdateCommand in `PaymentsService.refund`, ./payments.service.ts line 28)",
+            verb: "updates",
+            target: 'an item of table "Invoices"',
+            source: "`params.id`",
+            missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `user`, but nothing checks the item against it)",
+          },
+        },
+        {
+          messageId: "readNotOwned",
+          line: 12,
+          data: {
+            operation: "`this.payments.refund()` (GetCommand in `PaymentsService.getById`, ./payments.service.ts line 12)",
+            verb: "updates",
+            target: 'an item of table "Invoices"',
+            source: "`params.id`",
+            missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response (the handler knows the caller, `user`, but nothing checks the item against it)",
+          },
+        },
+      ],
+    },
     {
       name: "strict: reportAllUnauthenticatedReads reports a catalogue read in another module",
       filename: file("routes/catalog.ts"),

@@ -349,6 +349,27 @@ export class NotesController {
 }`,
     },
     {
+      name: "nestjs: the item fetched through a method of the same class (this.getById()) is compared with the caller before the update",
+      code: `${V3}
+@Controller("orders")
+@UseGuards(AuthGuard("jwt"))
+export class OrdersController {
+  async getById(orderId: string) {
+    const response = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId } }));
+    if (!response.Item) throw new NotFoundException();
+    return response.Item;
+  }
+
+  @Post(":orderId/pay")
+  async pay(@CurrentUser() user: User, @Param("orderId") orderId: string) {
+    const order = await this.getById(orderId);
+    if (order.customerId !== user.sub) throw new ForbiddenException();
+    await doc.send(new UpdateCommand({ TableName: "Orders", Key: { orderId }, UpdateExpression: "SET paid = :t", ExpressionAttributeValues: { ":t": true } }));
+    return order;
+  }
+}`,
+    },
+    {
       name: "next.js: App Router handler compares with the session and calls notFound()",
       filename: "src/app/api/invoices/[id]/route.ts",
       code: `${V3}
@@ -1339,6 +1360,30 @@ app.delete("/notes/:id", jwt({ secret }), async (c) => {
       errors: [
         { messageId: "readByAnyCaller", line: 7, column: 35, endLine: 7, endColumn: 49, suggestions: [] },
         { messageId: "writeNotOwned", line: 12, column: 18, endLine: 12, endColumn: 35, suggestions: [] },
+      ],
+    },
+    {
+      name: "nestjs: an item fetched through a method of the same class, then updated, with no check",
+      code: `${V3}
+@Controller("orders")
+@UseGuards(AuthGuard("jwt"))
+export class OrdersController {
+  async getById(orderId: string) {
+    const response = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId } }));
+    if (!response.Item) throw new NotFoundException();
+    return response.Item;
+  }
+
+  @Post(":orderId/pay")
+  async pay(@CurrentUser() user: User, @Param("orderId") orderId: string) {
+    const order = await this.getById(orderId);
+    await doc.send(new UpdateCommand({ TableName: "Orders", Key: { orderId }, UpdateExpression: "SET paid = :t", ExpressionAttributeValues: { ":t": true } }));
+    return order;
+  }
+}`,
+      errors: [
+        { messageId: "readNotOwned", line: 16, column: 25, endLine: 16, endColumn: 37, suggestions: [] },
+        { messageId: "writeNotOwned", line: 17, column: 20, endLine: 17, endColumn: 37, suggestions: [] },
       ],
     },
     {
