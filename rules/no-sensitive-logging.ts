@@ -5,6 +5,7 @@ import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { findLogged, getAnalysis, type ItemData, type SensitiveValue } from "../src/analysis";
 import { contains, enclosingFunction, memberChain, unwrap } from "../src/analysis/ast";
+import { textMayContain } from "../src/analysis/text-checks";
 import { createRule } from "../src/utils/create-rule";
 
 type Options = [{ reportItemsInHandlers?: boolean }];
@@ -13,10 +14,11 @@ type MessageIds = "sdkLogger" | "sdkLoggerV2" | "credentials" | "environment" | 
 /**
  * Every credential source leaves one of these in the text (`process.env`, `fromIni` from a
  * `credential-provider*` package, `config.credentials`, `secretAccessKey`, `sessionToken`/`SessionToken`,
- * `SecretKey`, an STS client from `@aws-sdk/...`/`aws-sdk`). A file without any of them skips the log-call
- * checks. `essionToken`, not `ession`: every ESTree tool says "Expression" (half the dependency corpus).
+ * `SecretKey`, an STS client from `@aws-sdk/...`/`aws-sdk`), unless an escape sequence spells it
+ * (`pro\u0063ess.env`): a file with neither skips the log-call checks. `essionToken`, not `ession`: every
+ * ESTree tool says "Expression" (half the dependency corpus).
  */
-const CREDENTIAL_MENTION = /process|redential|ecret|essionToken|aws-sdk/;
+const CREDENTIAL_MENTIONS = ["process", "redential", "ecret", "essionToken", "aws-sdk"];
 
 export default createRule<Options, MessageIds>({
   name: "no-sensitive-logging",
@@ -206,7 +208,7 @@ export default createRule<Options, MessageIds>({
         const analysis = getAnalysis(context);
         if (analysis.mentionsDynamoDB) checkSdkLoggers(analysis);
         // In browser code `console` is the user's own devtools and `process.env` holds public build variables only.
-        const checkCredentials = CREDENTIAL_MENTION.test(sourceCode.text) && !analysis.logging.isBrowserCode;
+        const checkCredentials = textMayContain(sourceCode.text, CREDENTIAL_MENTIONS) && !analysis.logging.isBrowserCode;
         const checkItems = options.reportItemsInHandlers === true && analysis.mentionsDynamoDB && analysis.operations.length > 0;
         if (checkCredentials || checkItems) checkLogCalls(analysis, checkCredentials, checkItems);
       },

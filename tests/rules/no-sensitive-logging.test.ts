@@ -552,6 +552,15 @@ AWS.config.getCredentials((err) => {
       ],
     },
     {
+      // The text pre-check lets escapes through: \u0063 spells the "c" of "process", which is nowhere else in the linted text.
+      code: `
+export const handler = async () => {
+  console.debug(pro\\u0063ess.env.AWS_SECRET_ACCESS_KEY);
+};
+`,
+      errors: [{ messageId: "credentials", line: 3, data: { what: "the `AWS_SECRET_ACCESS_KEY` environment variable" } }],
+    },
+    {
       // Files that mention no DynamoDB package: environment dumps and secret variables.
       code: `
 export const handler = async (event) => {
