@@ -8,6 +8,7 @@ import { calleeName, isFunction, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import { DOCUMENT_COMMANDS, LOW_LEVEL_COMMANDS, type ClientKind, type CommandInfo } from "./sdk/catalogue";
+import { textMayContain } from "./text-checks";
 import { type ResolvedObject, type ResolvedProperty, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -50,13 +51,14 @@ function memberNames(test: (member: string) => boolean): Set<string> {
 
 /** Members that hold DynamoDB expression text, by name, from the SDK's input types. */
 export const EXPRESSION_MEMBERS: ReadonlySet<string> = memberNames((member) => member.endsWith("Expression"));
+const EXPRESSION_MEMBER_NAMES = [...EXPRESSION_MEMBERS];
 /**
- * Does the text name an expression member (`FilterExpression`, `UpdateExpression`, ...)? A site outside a
+ * Could the text name an expression member (`FilterExpression`, `UpdateExpression`, ...)? A site outside a
  * DynamoDB file is always an expression member written in the file, by name; the cheap pre-check for them.
+ * "Expression" first: one scan rules out most files. An escape sequence can spell any name.
  */
 export function mentionsExpressionMember(text: string): boolean {
-  for (const member of EXPRESSION_MEMBERS) if (text.includes(member)) return true;
-  return false;
+  return textMayContain(text, text.includes("Expression") ? EXPRESSION_MEMBER_NAMES : []);
 }
 const DYNAMODB_SYNTAX = /(?:^|[\s(,=<>])[#:]\w|\b(?:attribute_exists|attribute_not_exists|attribute_type|begins_with|size|contains|if_not_exists|list_append)\(/;
 /** Expression members no other AWS API has. */

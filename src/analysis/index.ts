@@ -164,9 +164,8 @@ export class FileAnalysis implements ModuleView {
   get expressionSites(): ExpressionSite[] {
     if (!this.expressionSitesValue) {
       // Outside DynamoDB files a site needs an expression member written in the file (`FilterExpression: ...`,
-      // `params.UpdateExpression = ...`): six substring scans, skipped unless the file says "Expression" at all.
-      const text = this.sourceCode.text;
-      const relevant = this.mentionsDynamoDB || (text.includes("Expression") && mentionsExpressionMember(text));
+      // `params.UpdateExpression = ...`), or spelled there with escapes.
+      const relevant = this.mentionsDynamoDB || mentionsExpressionMember(this.sourceCode.text);
       this.expressionSitesValue = relevant ? collectExpressionSites(this.operations, this.values, this.index, this.mentionsDynamoDB) : [];
     }
     return this.expressionSitesValue;

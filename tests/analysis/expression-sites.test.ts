@@ -101,6 +101,9 @@ describe("expression sites", () => {
       expect(mentionsExpressionMember(`x.${member} = y`)).toBe(true);
       expect(sitesOf(`const input = { TableName: "T", ["${member}"]: s };`).map((site) => site.path)).toEqual([member]);
     }
+    // A member's name spelled with an escape in a string key is still a member.
+    expect(mentionsExpressionMember(`const input = { TableName: "T", "FilterExpr\\u0065ssion": s };`)).toBe(true);
+    expect(sitesOf(`const input = { TableName: "T", "FilterExpr\\u0065ssion": s };`).map((site) => site.path)).toEqual(["FilterExpression"]);
     // ESTree node names say "Expression" everywhere in tools' code; none of them is a DynamoDB member.
     expect(mentionsExpressionMember(`node.type === "CallExpression" || node.type === "ConditionalExpression"`)).toBe(false);
     expect(sitesOf(`const visit = { CallExpression: (node) => node, TableName: "T" };`)).toEqual([]);
