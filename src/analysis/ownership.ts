@@ -791,21 +791,7 @@ export class OwnershipAnalysis {
     const name = staticKeyName(callee);
     if (name === undefined) return undefined;
     const object = unwrap(callee.object);
-    if (object.type === AST_NODE_TYPES.ThisExpression) {
-      let current: Node | undefined = call.parent;
-      for (let i = 0; current && i < 10_000; i++, current = current.parent) {
-        if (current.type === AST_NODE_TYPES.ClassBody) {
-          for (const member of current.body) {
-            if ((member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && !member.static && staticKeyName(member) === name) {
-              const value = member.value ? unwrap(member.value) : undefined;
-              return isFunction(value) ? value : undefined;
-            }
-          }
-          return undefined;
-        }
-      }
-      return undefined;
-    }
+    if (object.type === AST_NODE_TYPES.ThisExpression) return this.values.sameFileFunction(callee);
     const holder = this.values.resolveObject(object);
     const value = holder?.properties.get(name)?.value;
     const target = value ? unwrap(value) : undefined;

@@ -444,6 +444,8 @@ export class ValueResolver {
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
+      const method = object.type === AST_NODE_TYPES.ThisExpression ? thisMethod(callee) : undefined;
+      if (method) return this.helperOrigins(method, node, bindings, state, depth);
       if (object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(PASS_THROUGH_MEMBER_CALLS, object.name) && PASS_THROUGH_MEMBER_CALLS[object.name].has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
       }
@@ -522,8 +524,9 @@ export class ValueResolver {
     return inner;
   }
 
-  /** A function declared in this file that the callee names (`function f() {}`, `const f = () => ...`). */
+  /** A function declared in this file that the callee names (`function f() {}`, `const f = () => ...`, `this.method` in a class). */
   sameFileFunction(callee: Node): FunctionNode | undefined {
+    if (callee.type === AST_NODE_TYPES.MemberExpression) return thisMethod(callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.scope.variableOf(callee);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -1135,6 +1138,45 @@ function copyResolved(object: ResolvedObject): ResolvedObject {
   if (object.spreads) copy.spreads = [...object.spreads];
   if (object.computed) copy.computed = [...object.computed];
   return copy;
+}
+
+/**
+ * The method of the enclosing class that `this.name` names, where `this` is that class's instance: inside
+ * its instance methods and field initialisers, through arrow functions, not through a nested `function`
+ * (which rebinds `this`) or in static code. A subclass may override it; like a same-file function, it is
+ * taken as written.
+ */
+function thisMethod(member: TSESTree.MemberExpression): FunctionNode | undefined {
+  if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = staticKeyName(member);
+  if (name === undefined) return undefined;
+  for (let current: Node | undefined = member.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration: {
+        const owner: Node | undefined = current.parent;
+        if (owner?.type !== AST_NODE_TYPES.MethodDefinition || owner.value !== current || owner.static) return undefined;
+        break;
+      }
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (current.static) return undefined;
+        break;
+      case AST_NODE_TYPES.StaticBlock:
+        return undefined;
+      case AST_NODE_TYPES.ClassBody:
+        for (const element of current.body) {
+          if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+          if (element.static || element.computed || staticKeyName(element) !== name) continue;
+          if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind !== "method") return undefined;
+          const value = element.value ? unwrap(element.value) : undefined;
+          return isFunction(value) ? value : undefined;
+        }
+        return undefined;
+      default:
+        break;
+    }
+  }
+  return undefined;
 }
 
 function rootOrigin(root: RootKind, node: Node): Origin {

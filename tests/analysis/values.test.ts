@@ -54,6 +54,21 @@ describe("value resolver: constants", () => {
     expect(result.dynamic).toEqual([{ text: "req.query.f", before: "attribute_exists(", kinds: ["request"] }]);
   });
 
+  it("resolves methods of the same class called on this, where this is the instance", () => {
+    const service = (call: string) => `class Tasks {
+  expression(field) { return "SET " + field + " = :v"; }
+  static label(field) { return field; }
+  search(req) { ${call} }
+}`;
+    // Through an arrow function `this` is still the instance.
+    expect(stringOf(service("use(this.expression(req.query.f));")).dynamic).toEqual([{ text: "req.query.f", before: "SET ", kinds: ["parameter"] }]);
+    expect(stringOf(service("[1].forEach(() => use(this.expression('done')));")).values).toEqual(["SET done = :v"]);
+    // A nested function rebinds `this`; a static method is not on the instance.
+    expect(stringOf(service("[1].forEach(function () { use(this.expression('done')); });")).constant).toBe(false);
+    expect(stringOf(service("use(this.label('done'));")).constant).toBe(false);
+    expect(originsOf(`class C { key(req) { return req.params.id; } handle(req) { use(this.key(req)); } }`)).toEqual(["parameter:0"]);
+  });
+
   it("survives long + chains and self-reference", () => {
     const parts = Array.from({ length: 400 }, (_, i) => `p${i}`);
     expect(stringOf(`const s = ${parts.map((part) => `"${part}"`).join(" + ")}; use(s);`).values).toEqual([parts.join("")]);

@@ -171,6 +171,30 @@ app.get("/open", async (req, res) => {
 });
 `;
 
+const methodCallSites = `${DOC}
+class SearchRoutes {
+  byField(field) {
+    return \`\${field} = :v\`;
+  }
+  register(app) {
+    app.get("/search", async (req, res) => {
+      res.json(await doc.send(new ScanCommand({ TableName: "T", FilterExpression: this.byField(req.query.field), ExpressionAttributeValues: { ":v": req.query.v } })));
+    });
+  }
+}
+`;
+
+const constantMethod = `${DOC}
+class TaskService {
+  async update(id, description, done) {
+    await doc.send(new UpdateCommand({ TableName: "Tasks", Key: { id }, UpdateExpression: this.updateExpression(description, done), ExpressionAttributeValues: { ":d": description, ":c": done, ":t": Date.now() } }));
+  }
+  updateExpression(description, done) {
+    return \`SET \${description ? "description = :d, " : ""}\${done !== undefined ? "completed = :c, " : ""}updatedAt = :t\`;
+  }
+}
+`;
+
 const wrapperCallSites = `${DOC}
 async function queryBy(keyCondition, values) {
   return doc.send(new QueryCommand({ TableName: "T", KeyConditionExpression: keyCondition, ExpressionAttributeValues: values }));
@@ -427,6 +451,8 @@ app.get("/u", async (req, res) => res.json(await rds.send(new ExecuteStatementCo
     `const knex = require("knex")({});
 app.get("/x", (req, res) => knex.raw(\`SELECT * FROM t WHERE a = '\${req.query.a}'\`));`,
 
+    // strict mode: a method of the class that returns only constant text (alternatives of it) is constant.
+    { code: constantMethod, options: strict },
     // strict mode still allows placeholder names, process.env and imported configuration.
     {
       code: `${DOC}
@@ -458,6 +484,11 @@ module.exports.updateProfile = async (id, changes) => {
     {
       code: helperCallSites,
       errors: [{ messageId: "expressionInjection", line: 9, column: 87, data: { member: "FilterExpression", value: "req.query.field", source: "comes from request input (express query.field)" }, suggestions: [] }],
+    },
+    // The same helper as a method of the class, called on this from a route registered in another method.
+    {
+      code: methodCallSites,
+      errors: [{ messageId: "expressionInjection", line: 11, column: 96, data: { member: "FilterExpression", value: "req.query.field", source: "comes from request input (express query.field)" }, suggestions: [] }],
     },
     // A wrapper's whole-expression parameter is judged by what its callers pass.
     {
