@@ -82,6 +82,17 @@ describe("recursive helpers", () => {
   });
 });
 
+describe("recursive methods called on this", () => {
+  it("a method that calls itself, and 2,000 methods that call each other, end in an answer", () => {
+    const klass = (methods: string, call: string) => `class C {\n${methods}\n  handle(req) { ${call} }\n}`;
+    expect(kindsOf(klass(`  build(n, base) { return n > 0 ? this.build(n - 1, base) + ", #a" : base; }`, "use(this.build(3, req.query.base));"))).toContain("parameter");
+    const many = Array.from({ length: 2_000 }, (_, i) => `  m${i}(x) { return this.m${i + 1}(x) + this.m${(i * 7) % 2_000}(x) + "${i}"; }`).join("\n");
+    const code = klass(`${many}\n  m2000(x) { return x; }`, "use(this.m0(req.query.f));");
+    expect(kindsOf(code)).toContain("unknown");
+    noCrash(code);
+  });
+});
+
 describe("blow-ups by repetition", () => {
   it("1,000 spreads of the same object resolve to its properties", () => {
     const spreads = Array.from({ length: 1_000 }, () => "...base").join(", ");
