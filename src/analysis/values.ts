@@ -152,6 +152,8 @@ export class ValueResolver {
   private readonly originCache = new Map<Node, Origin[]>();
   private readonly stringCache = new Map<Node, ResolvedString>();
   private readonly returnsCache = new WeakMap<FunctionNode, Node[]>();
+  /** Writes to `this.x` per class body, by member name (see thisField). */
+  private readonly fieldWrites = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
   /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
   private readonly objectCache = new Map<Variable, ResolvedObject | null>();
 
@@ -406,7 +408,14 @@ export class ValueResolver {
       }
       return this.extend(this.identifierOrigins(chain.root, [], bindings, state, depth), chain.path, node, call ? callNode : undefined);
     }
-    if (chain && chain.root.type === AST_NODE_TYPES.ThisExpression) return [{ kind: "unknown", node }];
+    if (chain && chain.root.type === AST_NODE_TYPES.ThisExpression) {
+      // this.table, this.config.region: an instance field the class sets once (see thisField).
+      let field: Node = node;
+      while (field.type === AST_NODE_TYPES.MemberExpression && unwrap(field.object).type !== AST_NODE_TYPES.ThisExpression) field = unwrap(field.object);
+      const value = field.type === AST_NODE_TYPES.MemberExpression ? this.thisField(field) : undefined;
+      if (!value) return [{ kind: "unknown", node }];
+      return this.extend(this.origins(value, NO_BINDINGS, state, depth), chain.path.slice(1), node);
+    }
     // obj[key]: a lookup in a constant table yields one of its constants whatever the key.
     if (node.computed && this.constantTable(node.object, state, depth)) return [];
     const objectOrigins = this.origins(node.object, bindings, state, depth);
@@ -524,6 +533,72 @@ export class ValueResolver {
     return inner;
   }
 
+  /**
+   * The value of an instance field that `this.name` reads, when the class sets it once and the value does
+   * not depend on how the instance is made: a field initialiser (`private readonly table = process.env.TABLE`)
+   * with no other write, or one `this.name = value` statement in the constructor whose value uses none of
+   * the constructor's parameters (`this.table = "Orders"`). Anything else is unknown.
+   */
+  thisField(member: TSESTree.MemberExpression): Node | undefined {
+    const name = unwrap(member.object).type === AST_NODE_TYPES.ThisExpression ? staticKeyName(member) : undefined;
+    const body = name === undefined ? undefined : instanceClassOf(member);
+    if (!body) return undefined;
+    const element = instanceMember(body, name!);
+    if (element?.type === AST_NODE_TYPES.MethodDefinition) return undefined;
+    const allWrites = this.writesToFields(body);
+    const writes = [...(allWrites.get(name!) ?? []), ...(allWrites.get("*") ?? [])];
+    if (element?.value) return writes.length === 0 && !element.declare ? element.value : undefined;
+    const write = writes.length === 1 ? writes[0] : undefined;
+    if (write?.type !== AST_NODE_TYPES.AssignmentExpression || write.operator !== "=" || write.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+    const constructor = body.body.find((candidate) => candidate.type === AST_NODE_TYPES.MethodDefinition && candidate.kind === "constructor") as TSESTree.MethodDefinition | undefined;
+    if (!constructor || write.parent.parent !== constructor.value.body) return undefined;
+    if (constructor.value.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty)) {
+      // `constructor(private readonly table: string)`: the field may be the parameter itself.
+      if (constructor.value.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter.type === AST_NODE_TYPES.Identifier && parameter.parameter.name === name)) return undefined;
+    }
+    let usesParameter = false;
+    walk(write.right, this.visitorKeys, (node) => {
+      if (usesParameter) return false;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const definition = this.scope.variableOf(node)?.defs[0];
+        if (definition?.type === "Parameter" && definition.node === constructor.value) usesParameter = true;
+      }
+    });
+    return usesParameter ? undefined : write.right;
+  }
+
+  /** Every write to a `this.x` member in a class body (assignments, updates, destructuring targets, deletes), by name. */
+  private writesToFields(body: TSESTree.ClassBody): Map<string, Node[]> {
+    let writes = this.fieldWrites.get(body);
+    if (writes) return writes;
+    const found = new Map<string, Node[]>();
+    walk(body, this.visitorKeys, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || unwrap(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
+      const parent = node.parent;
+      let write: Node | undefined;
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) write = parent;
+      else if (parent?.type === AST_NODE_TYPES.UpdateExpression || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "delete")) write = parent;
+      else if (
+        parent?.type === AST_NODE_TYPES.ArrayPattern || parent?.type === AST_NODE_TYPES.RestElement || (parent?.type === AST_NODE_TYPES.AssignmentPattern && (parent.left as Node) === node) ||
+        (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent?.type === AST_NODE_TYPES.ObjectPattern) ||
+        ((parent?.type === AST_NODE_TYPES.ForInStatement || parent?.type === AST_NODE_TYPES.ForOfStatement) && parent.left === node)
+      ) {
+        write = parent;
+      }
+      const name = staticKeyName(node);
+      // A computed write (`this[k] = v`) may be to any field.
+      const key = name ?? "*";
+      if (write && instanceClassOf(node) === body) {
+        const list = found.get(key);
+        if (list) list.push(write);
+        else found.set(key, [write]);
+      }
+    });
+    writes = found;
+    this.fieldWrites.set(body, writes);
+    return writes;
+  }
+
   /** A function declared in this file that the callee names (`function f() {}`, `const f = () => ...`, `this.method` in a class). */
   sameFileFunction(callee: Node): FunctionNode | undefined {
     if (callee.type === AST_NODE_TYPES.MemberExpression) return thisMethod(callee);
@@ -564,6 +639,12 @@ export class ValueResolver {
     for (let i = 0; i < limit; i++) {
       if (current.type === AST_NODE_TYPES.AwaitExpression) {
         current = unwrap(current.argument);
+        continue;
+      }
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        const field = this.thisField(current);
+        if (!field) return current;
+        current = unwrap(field);
         continue;
       }
       if (current.type !== AST_NODE_TYPES.Identifier) return current;
@@ -631,6 +712,8 @@ export class ValueResolver {
         // params.ExpressionAttributeNames: also the later writes through that path (`params.ExpressionAttributeNames[k] = v`).
         const chain = memberChain(current);
         if (chain?.root.type === AST_NODE_TYPES.Identifier) return this.resolveObjectAt(chain.root, chain.path, budget);
+        const field = this.thisField(current);
+        if (field) return this.resolveObject(field, budget);
         const holder = this.resolveObject(current.object, budget);
         const property = holder?.properties.get(key);
         return property ? this.resolveObject(property.value, budget) : undefined;
@@ -883,6 +966,7 @@ export class ValueResolver {
     const key = staticKeyName(node);
     if (key === undefined) return undefined;
     const object = unwrap(node.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) return this.thisField(node);
     if (object.type === AST_NODE_TYPES.Identifier) {
       const variable = this.scope.variableOf(object);
       const definition = variable?.defs[0];
@@ -1141,16 +1225,11 @@ function copyResolved(object: ResolvedObject): ResolvedObject {
 }
 
 /**
- * The method of the enclosing class that `this.name` names, where `this` is that class's instance: inside
- * its instance methods and field initialisers, through arrow functions, not through a nested `function`
- * (which rebinds `this`) or in static code. A subclass may override it; like a same-file function, it is
- * taken as written.
+ * The class body whose instance `this` is at `node`: inside its instance methods and field initialisers,
+ * through arrow functions; not through a nested `function` (which rebinds `this`) or in static code.
  */
-function thisMethod(member: TSESTree.MemberExpression): FunctionNode | undefined {
-  if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = staticKeyName(member);
-  if (name === undefined) return undefined;
-  for (let current: Node | undefined = member.parent; current; current = current.parent) {
+function instanceClassOf(node: Node): TSESTree.ClassBody | undefined {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
     switch (current.type) {
       case AST_NODE_TYPES.FunctionExpression:
       case AST_NODE_TYPES.FunctionDeclaration: {
@@ -1164,19 +1243,34 @@ function thisMethod(member: TSESTree.MemberExpression): FunctionNode | undefined
       case AST_NODE_TYPES.StaticBlock:
         return undefined;
       case AST_NODE_TYPES.ClassBody:
-        for (const element of current.body) {
-          if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-          if (element.static || element.computed || staticKeyName(element) !== name) continue;
-          if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind !== "method") return undefined;
-          const value = element.value ? unwrap(element.value) : undefined;
-          return isFunction(value) ? value : undefined;
-        }
-        return undefined;
+        return current;
       default:
         break;
     }
   }
   return undefined;
+}
+
+/** The instance member of a class body by name (the first, as written). */
+function instanceMember(body: TSESTree.ClassBody, name: string): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | undefined {
+  for (const element of body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (!element.static && !element.computed && staticKeyName(element) === name) return element;
+  }
+  return undefined;
+}
+
+/**
+ * The method of the enclosing class that `this.name` names, where `this` is that class's instance. A
+ * subclass may override it; like a same-file function, it is taken as written.
+ */
+function thisMethod(member: TSESTree.MemberExpression): FunctionNode | undefined {
+  const name = unwrap(member.object).type === AST_NODE_TYPES.ThisExpression ? staticKeyName(member) : undefined;
+  const body = name === undefined ? undefined : instanceClassOf(member);
+  const element = body && instanceMember(body, name!);
+  if (!element || (element.type === AST_NODE_TYPES.MethodDefinition && element.kind !== "method")) return undefined;
+  const value = element.value ? unwrap(element.value) : undefined;
+  return isFunction(value) ? value : undefined;
 }
 
 function rootOrigin(root: RootKind, node: Node): Origin {

@@ -69,6 +69,20 @@ describe("value resolver: constants", () => {
     expect(originsOf(`class C { key(req) { return req.params.id; } handle(req) { use(this.key(req)); } }`)).toEqual(["parameter:0"]);
   });
 
+  it("reads an instance field the class sets once, and nothing else about this", () => {
+    const klass = (members: string) => `class Repo {\n${members}\n  find() { use(this.table); }\n}`;
+    expect(stringOf(klass(`  private readonly table = "Notes";`)).values).toEqual(["Notes"]);
+    expect(stringOf(klass(`  table;\n  constructor() { this.table = "Notes"; }`)).values).toEqual(["Notes"]);
+    expect(originsOf(klass(`  table = process.env.NOTES_TABLE;`))).toEqual(["env:NOTES_TABLE"]);
+    // Set from the constructor's parameters, written again, written through a computed key, a parameter property: unknown.
+    expect(stringOf(klass(`  constructor(table) { this.table = table; }`)).constant).toBe(false);
+    expect(stringOf(klass(`  table = "Notes";\n  use(name) { this.table = name; }`)).constant).toBe(false);
+    expect(stringOf(klass(`  table = "Notes";\n  set(k, v) { this[k] = v; }`)).constant).toBe(false);
+    expect(stringOf(klass(`  constructor(private readonly table: string) {}`)).constant).toBe(false);
+    // Not the instance: a nested function's this.
+    expect(stringOf(`class Repo {\n  table = "Notes";\n  find() { [1].forEach(function () { use(this.table); }); }\n}`).constant).toBe(false);
+  });
+
   it("survives long + chains and self-reference", () => {
     const parts = Array.from({ length: 400 }, (_, i) => `p${i}`);
     expect(stringOf(`const s = ${parts.map((part) => `"${part}"`).join(" + ")}; use(s);`).values).toEqual([parts.join("")]);

@@ -556,6 +556,27 @@ export const handler = async (event) => {
       options: [{ publicTables: ["Products", "CATALOG_TABLE"] }],
     },
     {
+      name: "publicTables: a table held in a class field (set by its initialiser or once in the constructor)",
+      code: `${V3}
+@Controller("products")
+@UseGuards(AuthGuard("jwt"))
+export class ProductsController {
+  private readonly table = process.env.CATALOG_TABLE ?? "catalog";
+  private readonly prices: string;
+  constructor() {
+    this.prices = "Prices";
+  }
+
+  @Get(":id")
+  async findOne(@Param("id") id: string) {
+    const { Item } = await doc.send(new GetCommand({ TableName: this.table, Key: { sku: id } }));
+    const price = await doc.send(new GetCommand({ TableName: this.prices, Key: { sku: id } }));
+    return { ...Item, price: price.Item };
+  }
+}`,
+      options: [{ publicTables: ["CATALOG_TABLE", "Prices"] }],
+    },
+    {
       name: "publicRoutes (Express path and Next.js file route)",
       code: `${V3}
 app.get("/posts/:slug", async (req, res) => {
