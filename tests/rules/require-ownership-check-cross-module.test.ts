@@ -17,6 +17,22 @@ const file = (relative: string) => path.join(SRC, relative);
 const EXPRESS = `import express from "express";\nconst app = express();\n`;
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
+/** A NestJS controller whose action calls the PaymentsService method of the same name (fixture src/payments). */
+const paymentsController = (action: string) => `import { Controller, Param, Post, UseGuards } from "@nestjs/common";
+import { AuthGuard } from "@nestjs/passport";
+import { PaymentsService } from "./payments.service";
+
+@Controller("invoices")
+@UseGuards(AuthGuard("jwt"))
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @Post(":id/${action}")
+  ${action}(@CurrentUser() user: User, @Param("id") id: string) {
+    return this.payments.${action}(user, id);
+  }
+}`;
+
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
@@ -107,20 +123,7 @@ export class BooksController {
     {
       name: "NestJS: the service checks the invoice it fetched through its own method (this.getById()) against the caller before the update",
       filename: file("payments/payments.controller.ts"),
-      code: `import { Controller, Param, Post, UseGuards } from "@nestjs/common";
-import { AuthGuard } from "@nestjs/passport";
-import { PaymentsService } from "./payments.service";
-
-@Controller("invoices")
-@UseGuards(AuthGuard("jwt"))
-export class PaymentsController {
-  constructor(private readonly payments: PaymentsService) {}
-
-  @Post(":id/pay")
-  pay(@CurrentUser() user: User, @Param("id") id: string) {
-    return this.payments.pay(user, id);
-  }
-}`,
+      code: paymentsController("pay"),
     },
     {
       name: "crossModule: false keeps the analysis within the file",
@@ -185,20 +188,7 @@ export const getEvent = async (event) => {
     {
       name: "NestJS: the service fetches the invoice through its own method and updates it without a check",
       filename: file("payments/payments.controller.ts"),
-      code: `import { Controller, Param, Post, UseGuards } from "@nestjs/common";
-import { AuthGuard } from "@nestjs/passport";
-import { PaymentsService } from "./payments.service";
-
-@Controller("invoices")
-@UseGuards(AuthGuard("jwt"))
-export class PaymentsController {
-  constructor(private readonly payments: PaymentsService) {}
-
-  @Post(":id/refund")
-  refund(@CurrentUser() user: User, @Param("id") id: string) {
-    return this.payments.refund(user, id);
-  }
-}`,
+      code: paymentsController("refund"),
       errors: [
         {
           messageId: "writeNotOwned",

@@ -13,6 +13,25 @@ const V2 = `const AWS = require("aws-sdk");
 const dynamo = new AWS.DynamoDB.DocumentClient();
 `;
 
+/** A NestJS controller that fetches an order through its own method (this.getById()), then updates it after `check`. */
+const ordersController = (check: string) => `${V3}
+@Controller("orders")
+@UseGuards(AuthGuard("jwt"))
+export class OrdersController {
+  async getById(orderId: string) {
+    const response = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId } }));
+    if (!response.Item) throw new NotFoundException();
+    return response.Item;
+  }
+
+  @Post(":orderId/pay")
+  async pay(@CurrentUser() user: User, @Param("orderId") orderId: string) {
+    const order = await this.getById(orderId);${check}
+    await doc.send(new UpdateCommand({ TableName: "Orders", Key: { orderId }, UpdateExpression: "SET paid = :t", ExpressionAttributeValues: { ":t": true } }));
+    return order;
+  }
+}`;
+
 const cjs = { filename: "handler.js", languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 describe("routeMatches", () => {
@@ -350,24 +369,7 @@ export class NotesController {
     },
     {
       name: "nestjs: the item fetched through a method of the same class (this.getById()) is compared with the caller before the update",
-      code: `${V3}
-@Controller("orders")
-@UseGuards(AuthGuard("jwt"))
-export class OrdersController {
-  async getById(orderId: string) {
-    const response = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId } }));
-    if (!response.Item) throw new NotFoundException();
-    return response.Item;
-  }
-
-  @Post(":orderId/pay")
-  async pay(@CurrentUser() user: User, @Param("orderId") orderId: string) {
-    const order = await this.getById(orderId);
-    if (order.customerId !== user.sub) throw new ForbiddenException();
-    await doc.send(new UpdateCommand({ TableName: "Orders", Key: { orderId }, UpdateExpression: "SET paid = :t", ExpressionAttributeValues: { ":t": true } }));
-    return order;
-  }
-}`,
+      code: ordersController("\n    if (order.customerId !== user.sub) throw new ForbiddenException();"),
     },
     {
       name: "next.js: App Router handler compares with the session and calls notFound()",
@@ -1385,23 +1387,7 @@ app.delete("/notes/:id", jwt({ secret }), async (c) => {
     },
     {
       name: "nestjs: an item fetched through a method of the same class, then updated, with no check",
-      code: `${V3}
-@Controller("orders")
-@UseGuards(AuthGuard("jwt"))
-export class OrdersController {
-  async getById(orderId: string) {
-    const response = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId } }));
-    if (!response.Item) throw new NotFoundException();
-    return response.Item;
-  }
-
-  @Post(":orderId/pay")
-  async pay(@CurrentUser() user: User, @Param("orderId") orderId: string) {
-    const order = await this.getById(orderId);
-    await doc.send(new UpdateCommand({ TableName: "Orders", Key: { orderId }, UpdateExpression: "SET paid = :t", ExpressionAttributeValues: { ":t": true } }));
-    return order;
-  }
-}`,
+      code: ordersController(""),
       errors: [
         { messageId: "readNotOwned", line: 16, column: 25, endLine: 16, endColumn: 37, suggestions: [] },
         { messageId: "writeNotOwned", line: 17, column: 20, endLine: 17, endColumn: 37, suggestions: [] },
