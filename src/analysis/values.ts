@@ -552,10 +552,6 @@ export class ValueResolver {
     if (write?.type !== AST_NODE_TYPES.AssignmentExpression || write.operator !== "=" || write.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
     const constructor = body.body.find((candidate) => candidate.type === AST_NODE_TYPES.MethodDefinition && candidate.kind === "constructor") as TSESTree.MethodDefinition | undefined;
     if (!constructor || write.parent.parent !== constructor.value.body) return undefined;
-    if (constructor.value.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty)) {
-      // `constructor(private readonly table: string)`: the field may be the parameter itself.
-      if (constructor.value.params.some((parameter) => parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter.type === AST_NODE_TYPES.Identifier && parameter.parameter.name === name)) return undefined;
-    }
     let usesParameter = false;
     walk(write.right, this.visitorKeys, (node) => {
       if (usesParameter) return false;
