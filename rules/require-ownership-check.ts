@@ -83,6 +83,7 @@ export default createRule<Options, MessageIds>({
         const ownership = analysis.ownership;
         const reported = new Set<string>();
         for (const access of ownership.handlerAccesses()) {
+          // Evidence first: `complete` walks the handler for caller values, needed only for an access without evidence.
           if (access.evidence.length > 0 || !access.complete) continue;
           const { instance } = access;
           const kind = instance.access.kind;

@@ -3,7 +3,7 @@
 // request handler, no expression member and no credential-related text is never walked.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { isFunction, walk, type FunctionNode, type Node } from "./ast";
+import { isFunction, unwrap, walk, type FunctionNode, type Node } from "./ast";
 
 export interface FileIndex {
   calls: TSESTree.CallExpression[];
@@ -12,12 +12,14 @@ export interface FileIndex {
   functions: FunctionNode[];
   objects: TSESTree.ObjectExpression[];
   importEquals: TSESTree.TSImportEqualsDeclaration[];
+  /** `this.x` members (the value resolver finds the writes to instance fields among them). */
+  thisMembers: TSESTree.MemberExpression[];
   /** `x.push(...)` / `x.unshift(...)` calls, by the pushed-to identifier's name (for arrays joined into strings). */
   pushes: Map<string, TSESTree.CallExpression[]>;
 }
 
 export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): FileIndex {
-  const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], importEquals: [], pushes: new Map() };
+  const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], importEquals: [], thisMembers: [], pushes: new Map() };
   walk(program, visitorKeys, (node: Node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
@@ -47,6 +49,9 @@ export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<
         break;
       case AST_NODE_TYPES.TSImportEqualsDeclaration:
         index.importEquals.push(node);
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) index.thisMembers.push(node);
         break;
       default:
         if (isFunction(node)) index.functions.push(node);

@@ -725,8 +725,9 @@ export class OwnershipAnalysis {
       if (origin.kind === "unknown") {
         operation = results.get(origin.node);
         if (!operation && origin.node.type === AST_NODE_TYPES.CallExpression) {
-          // The item a function fetches and returns: a method of this file (`await this.getById(id)`, which the
-          // value resolver does not follow into) or a function of another module (`await orderService.getOrder(id)`).
+          // The item a function fetches and returns, where the value resolver stopped at the call: a function of
+          // this file (a method of a same-file object, `await repo.getById(id)`, or a helper past the resolver's
+          // depth) or of another module (`await orderService.getOrder(id)`).
           const callee = this.calleeOf(origin.node);
           const external = callee ? undefined : this.externalCallee(origin.node);
           const summary = callee ? this.summaryOf(callee, 1) : external?.module.ownership.summaryOf(external.fn, 1);

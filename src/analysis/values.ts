@@ -152,8 +152,8 @@ export class ValueResolver {
   private readonly originCache = new Map<Node, Origin[]>();
   private readonly stringCache = new Map<Node, ResolvedString>();
   private readonly returnsCache = new WeakMap<FunctionNode, Node[]>();
-  /** Writes to `this.x` per class body, by member name (see thisField). */
-  private readonly fieldWrites = new WeakMap<TSESTree.ClassBody, Map<string, Node[]>>();
+  /** Writes to `this.x` per class body, by member name (see thisField), from the file index's `this` members. */
+  private fieldWrites?: Map<TSESTree.ClassBody, Map<string, Node[]>>;
   /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
   private readonly objectCache = new Map<Variable, ResolvedObject | null>();
 
@@ -453,7 +453,7 @@ export class ValueResolver {
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
-      const method = object.type === AST_NODE_TYPES.ThisExpression ? thisMethod(callee) : undefined;
+      const method = thisMethod(callee);
       if (method) return this.helperOrigins(method, node, bindings, state, depth);
       if (object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(PASS_THROUGH_MEMBER_CALLS, object.name) && PASS_THROUGH_MEMBER_CALLS[object.name].has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
@@ -563,36 +563,24 @@ export class ValueResolver {
     return usesParameter ? undefined : write.right;
   }
 
-  /** Every write to a `this.x` member in a class body (assignments, updates, destructuring targets, deletes), by name. */
-  private writesToFields(body: TSESTree.ClassBody): Map<string, Node[]> {
-    let writes = this.fieldWrites.get(body);
-    if (writes) return writes;
-    const found = new Map<string, Node[]>();
-    walk(body, this.visitorKeys, (node) => {
-      if (node.type !== AST_NODE_TYPES.MemberExpression || unwrap(node.object).type !== AST_NODE_TYPES.ThisExpression) return;
-      const parent = node.parent;
-      let write: Node | undefined;
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) write = parent;
-      else if (parent?.type === AST_NODE_TYPES.UpdateExpression || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "delete")) write = parent;
-      else if (
-        parent?.type === AST_NODE_TYPES.ArrayPattern || parent?.type === AST_NODE_TYPES.RestElement || (parent?.type === AST_NODE_TYPES.AssignmentPattern && (parent.left as Node) === node) ||
-        (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent?.type === AST_NODE_TYPES.ObjectPattern) ||
-        ((parent?.type === AST_NODE_TYPES.ForInStatement || parent?.type === AST_NODE_TYPES.ForOfStatement) && parent.left === node)
-      ) {
-        write = parent;
-      }
-      const name = staticKeyName(node);
-      // A computed write (`this[k] = v`) may be to any field.
-      const key = name ?? "*";
-      if (write && instanceClassOf(node) === body) {
-        const list = found.get(key);
+  /** Every write to a `this.x` member in a class body (assignments, updates, destructuring targets, deletes), by name; `*` for computed ones. */
+  private writesToFields(body: TSESTree.ClassBody): ReadonlyMap<string, Node[]> {
+    if (!this.fieldWrites) {
+      this.fieldWrites = new Map();
+      for (const member of this.index.thisMembers) {
+        const write = writeOf(member);
+        const owner = write && instanceClassOf(member);
+        if (!owner) continue;
+        let byName = this.fieldWrites.get(owner);
+        if (!byName) this.fieldWrites.set(owner, (byName = new Map()));
+        // A computed write (`this[k] = v`) may be to any field.
+        const key = staticKeyName(member) ?? "*";
+        const list = byName.get(key);
         if (list) list.push(write);
-        else found.set(key, [write]);
+        else byName.set(key, [write]);
       }
-    });
-    writes = found;
-    this.fieldWrites.set(body, writes);
-    return writes;
+    }
+    return this.fieldWrites.get(body) ?? NO_WRITES;
   }
 
   /** A function declared in this file that the callee names (`function f() {}`, `const f = () => ...`, `this.method` in a class). */
@@ -1218,6 +1206,32 @@ function copyResolved(object: ResolvedObject): ResolvedObject {
   if (object.spreads) copy.spreads = [...object.spreads];
   if (object.computed) copy.computed = [...object.computed];
   return copy;
+}
+
+const NO_WRITES: ReadonlyMap<string, Node[]> = new Map();
+
+/** The node that writes to `member` (an assignment, update, delete, destructuring or loop target), if any. */
+function writeOf(member: TSESTree.MemberExpression): Node | undefined {
+  const parent = member.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === member ? parent : undefined;
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.RestElement:
+      return parent;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === "delete" ? parent : undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return (parent.left as Node) === member ? parent : undefined;
+    case AST_NODE_TYPES.Property:
+      return parent.value === member && parent.parent?.type === AST_NODE_TYPES.ObjectPattern ? parent : undefined;
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return parent.left === member ? parent : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**
