@@ -1505,6 +1505,7 @@ export class OwnershipAnalysis {
   private callerValues(root: FunctionNode): CallerValues {
     const callerNodes: Node[] = [];
     const callerVariables = new Map<unknown, boolean>();
+    const rootsLeadingToCaller = new Map<unknown, boolean>();
     const complete = this.walkOwn(root, (node) => {
       if (callerNodes.length >= 20) return;
       const parent = node.parent;
@@ -1522,6 +1523,7 @@ export class OwnershipAnalysis {
           return;
         }
       }
+      if (outermostMember && !this.memberMayBeCaller(node, rootsLeadingToCaller)) return;
       if (this.isCallerValue(this.values.originsOf(node))) callerNodes.push(node);
     });
     for (let i = 0; i < root.params.length && callerNodes.length < 20; i++) {
@@ -1529,6 +1531,25 @@ export class OwnershipAnalysis {
       if (root_?.kind === "caller") callerNodes.push(root.params[i]);
     }
     return { nodes: callerNodes, complete };
+  }
+
+  /**
+   * False when a member read cannot be the caller whatever its path: its root variable's values come from
+   * neither the caller, nor the request object, nor a parameter (the only origins a member path can turn
+   * into the caller), and the answer is whole. `item.a`, `item.b`, ... then cost one resolution of `item` instead of one each.
+   */
+  private memberMayBeCaller(member: TSESTree.MemberExpression, rootsLeadingToCaller: Map<unknown, boolean>): boolean {
+    let object: Node = unwrap(member.object);
+    while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
+    if (object.type !== AST_NODE_TYPES.Identifier) return true;
+    const variable = this.scope.variableOf(object);
+    if (!variable) return true;
+    let answer = rootsLeadingToCaller.get(variable);
+    if (answer === undefined) {
+      answer = this.values.originsOf(object).some((origin) => origin.kind === "caller" || origin.kind === "request-object" || origin.kind === "parameter" || (origin.kind === "unknown" && origin.exhausted === true));
+      rootsLeadingToCaller.set(variable, answer);
+    }
+    return answer;
   }
 
   /** Middleware, guards and decorators around a handler's registration. */

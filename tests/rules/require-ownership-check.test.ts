@@ -1386,6 +1386,17 @@ app.delete("/notes/:id", jwt({ secret }), async (c) => {
       ],
     },
     {
+      // The caller is read only through a call's result (c.get(...).sub): the handler is still an authenticated one.
+      name: "hono: the caller read as a member of c.get(), the item keyed by the request alone",
+      code: `${V3}
+app.get("/invoices/:id", async (c) => {
+  console.info("invoice read by", c.get("jwtPayload").sub);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Invoices", Key: { id: c.req.param("id") } }));
+  return c.json(Item);
+});`,
+      errors: [{ messageId: "readNotOwned", line: 7, column: 35, endLine: 7, endColumn: 49, suggestions: [] }],
+    },
+    {
       name: "nestjs: an item fetched through a method of the same class, then updated, with no check",
       code: ordersController(""),
       errors: [
