@@ -16,14 +16,19 @@ export interface FileIndex {
   thisMembers: TSESTree.MemberExpression[];
   /** `x.push(...)` / `x.unshift(...)` calls, by the pushed-to identifier's name (for arrays joined into strings). */
   pushes: Map<string, TSESTree.CallExpression[]>;
+  /** `return` statements with a value (functions' returned expressions). */
+  returns: TSESTree.ReturnStatement[];
+  /** Where an ownership check may be, in walk order: calls, equality comparisons and `if` statements. */
+  checkCandidates: Array<TSESTree.CallExpression | TSESTree.BinaryExpression | TSESTree.IfStatement>;
 }
 
 export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): FileIndex {
-  const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], importEquals: [], thisMembers: [], pushes: new Map() };
+  const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], importEquals: [], thisMembers: [], pushes: new Map(), returns: [], checkCandidates: [] };
   walk(program, visitorKeys, (node: Node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
         index.calls.push(node);
+        index.checkCandidates.push(node);
         const callee = node.callee;
         if (
           callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -40,6 +45,15 @@ export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<
       }
       case AST_NODE_TYPES.NewExpression:
         index.news.push(node);
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=") index.checkCandidates.push(node);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        index.checkCandidates.push(node);
+        break;
+      case AST_NODE_TYPES.ReturnStatement:
+        if (node.argument) index.returns.push(node);
         break;
       case AST_NODE_TYPES.AssignmentExpression:
         index.assignments.push(node);

@@ -196,6 +196,9 @@ export interface HandlerAccess {
 }
 
 const MAX_WALK = 20_000;
+/** A function with more possible check sites than this is not judged (its summary is incomplete). */
+const MAX_CHECK_SITES = 5_000;
+const NO_NODES: Node[] = [];
 const MAX_COMPOSE_DEPTH = 6;
 const MAX_ORIGINS = 64;
 const MAX_INSTANCES = 200;
@@ -245,6 +248,7 @@ export class OwnershipAnalysis {
   private readonly inProgress = new Set<FunctionNode>();
   private readonly ownerCache = new Map<Node, FunctionNode | null>();
   private opsByOwner?: Map<FunctionNode | null, Operation[]>;
+  private checkCandidatesByOwner?: Map<FunctionNode, Node[]>;
   private resultNodes?: Map<Node, Operation>;
   private producers?: Map<Operation, Node[]>;
   private callbackOfOperation?: Map<FunctionNode, { operation: Operation; index: number }>;
@@ -889,9 +893,7 @@ export class OwnershipAnalysis {
     walk(body, this.deps.visitorKeys, (node) => {
       if (--budget < 0) return false;
       if (node !== body && isFunction(node) && this.isSeparate(node)) return false;
-      if (node.type.startsWith("TS") && node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSNonNullExpression && node.type !== AST_NODE_TYPES.TSSatisfiesExpression && node.type !== AST_NODE_TYPES.TSTypeAssertion && node.type !== AST_NODE_TYPES.TSInstantiationExpression) {
-        return false;
-      }
+      if (isTypeSyntax(node)) return false;
       visit(node);
     });
     return budget >= 0;
@@ -1118,25 +1120,56 @@ export class OwnershipAnalysis {
 
   // ================================================================ checks
 
-  /** The function's own calls, and the nodes that may be checks (comparisons, calls, ifs) in walk order; false when the walk ran out of budget. */
+  /**
+   * The function's own calls, and the nodes that may be checks (comparisons, calls, ifs) in walk order; false
+   * when there are too many to judge. From the file index, grouped once per file by the function they belong to.
+   */
   private collectCheckSites(fn: FunctionNode, calls: TSESTree.CallExpression[], sites: Node[]): boolean {
-    return this.walkOwn(fn, (node) => {
-      switch (node.type) {
-        case AST_NODE_TYPES.BinaryExpression:
-          if (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=") sites.push(node);
-          break;
-        case AST_NODE_TYPES.CallExpression:
-          calls.push(node);
-          sites.push(node);
-          break;
-        case AST_NODE_TYPES.IfStatement:
-          sites.push(node);
-          break;
-        default:
-          break;
-      }
-    });
+    const own = (this.checkCandidatesByOwner ??= this.groupCheckCandidates()).get(fn);
+    if (!own) {
+      // Not a separately summarised function of this file (an IIFE asked about directly): walk it.
+      return this.walkOwn(fn, (node) => {
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.IfStatement || isEqualityComparison(node)) sites.push(node);
+        if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+      });
+    }
+    if (own.length > MAX_CHECK_SITES) return false;
+    for (const node of own) {
+      if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+      sites.push(node);
+    }
+    return true;
   }
+
+  /**
+   * The file index's check candidates by the function whose own code (see walkOwn) holds them: in its body,
+   * directly or in an inline callback, and not inside type syntax. Every separately summarised function with
+   * candidates has an entry; the rest of the file's functions have an empty one.
+   */
+  private groupCheckCandidates(): Map<FunctionNode, Node[]> {
+    const grouped = new Map<FunctionNode, Node[]>();
+    for (const candidate of this.index.checkCandidates) {
+      let child: Node = candidate;
+      let owner: FunctionNode | undefined;
+      for (let i = 0; i < 10_000; i++) {
+        const current: Node | undefined = child.parent;
+        if (!current || isTypeSyntax(current)) break;
+        if (isFunction(current) && this.isSeparate(current)) {
+          owner = current;
+          break;
+        }
+        child = current;
+      }
+      // A comparison in a default parameter value or a type is not in the function's body.
+      if (!owner || child !== owner.body) continue;
+      const list = grouped.get(owner);
+      if (list) list.push(candidate);
+      else grouped.set(owner, [candidate]);
+    }
+    for (const fn of this.index.functions) if (!grouped.has(fn) && this.isSeparate(fn)) grouped.set(fn, NO_NODES);
+    return grouped;
+  }
+
 
   /** The checks a site makes, appended to `checks`. */
   private checksAt(node: Node, checks: Check[]): void {
@@ -1869,6 +1902,19 @@ function isSubjectish(origin: Origin): boolean {
 }
 
 /** The value comes from the authenticated caller and from no request input. */
+/** TypeScript type syntax (not the expression wrappers `as`, `!`, `satisfies`, `<T>x`, `f<T>`): no values are computed inside. */
+function isTypeSyntax(node: Node): boolean {
+  return node.type.startsWith("TS") && !EXPRESSION_WRAPPERS.has(node.type);
+}
+
+const EXPRESSION_WRAPPERS = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion, AST_NODE_TYPES.TSInstantiationExpression,
+]);
+
+function isEqualityComparison(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=");
+}
+
 export function isCallerOnly(origins: readonly Origin[]): boolean {
   return origins.some((origin) => origin.kind === "caller") && !origins.some((origin) => origin.kind === "request" || origin.kind === "parameter");
 }

@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingFunction, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { ScopeIndex, Variable } from "./scope";
 import {
@@ -72,6 +72,7 @@ export interface ComputedEntry {
 
 type Bindings = ReadonlyMap<Variable, { node: Node; bindings: Bindings }>;
 const NO_BINDINGS: Bindings = new Map();
+const NO_RETURNS: Node[] = [];
 
 const MAX_DEPTH = 60;
 const MAX_STEPS = 4000;
@@ -152,6 +153,7 @@ export class ValueResolver {
   private readonly originCache = new Map<Node, Origin[]>();
   private readonly stringCache = new Map<Node, ResolvedString>();
   private readonly returnsCache = new WeakMap<FunctionNode, Node[]>();
+  private returnsByFunction?: Map<FunctionNode, Node[]>;
   /** Writes to `this.x` per class body, by member name (see thisField), from the file index's `this` members. */
   private fieldWrites?: Map<TSESTree.ClassBody, Map<string, Node[]>>;
   /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
@@ -600,19 +602,34 @@ export class ValueResolver {
 
   /** The returned expressions of a function (its own `return`s, not nested functions'). */
   returnsOf(fn: FunctionNode): Node[] {
+    if (!fn.body) return [];
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+    const own = (this.returnsByFunction ??= this.groupReturns()).get(fn);
+    if (own) return own;
+    // A function of another file: walk its body.
     let returns = this.returnsCache.get(fn);
-    if (returns) return returns;
-    returns = [];
-    if (fn.body && fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-      returns.push(fn.body);
-    } else if (fn.body) {
-      const found = returns;
+    if (!returns) {
+      const found: Node[] = (returns = []);
       walkOwnBody(fn.body, this.visitorKeys, (node) => {
         if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
       });
+      this.returnsCache.set(fn, returns);
     }
-    this.returnsCache.set(fn, returns);
     return returns;
+  }
+
+  /** The file index's `return`s by the function they return from; every function of the file has an entry. */
+  private groupReturns(): Map<FunctionNode, Node[]> {
+    const grouped = new Map<FunctionNode, Node[]>();
+    for (const fn of this.index.functions) grouped.set(fn, NO_RETURNS);
+    for (const statement of this.index.returns) {
+      const fn = enclosingFunction(statement);
+      if (!fn || !statement.argument) continue;
+      const list = grouped.get(fn);
+      if (list === NO_RETURNS || !list) grouped.set(fn, [statement.argument]);
+      else list.push(statement.argument);
+    }
+    return grouped;
   }
 
   // ---------------------------------------------------------------- definitions and objects

@@ -172,6 +172,40 @@ describe("value resolver: origins", () => {
   });
 });
 
+describe("value resolver: returned expressions", () => {
+  const code = `
+function pick(flag: boolean) {
+  if (flag) return "a";
+  const nested = () => { return "from nested"; };
+  [1].map(function (n) { return n; });
+  for (const x of [1]) { if (x) return \`b\${x}\`; }
+  return nested();
+}
+const arrow = (y: number) => y + 1;
+function nothing() { return; }`;
+  const functionNamed = ({ analysis, text }: ReturnType<typeof analyze>, start: string) => {
+    const fn = analysis.index.functions.find((candidate) => text(candidate)?.startsWith(start));
+    if (!fn) throw new Error(`no function ${start}`);
+    return fn;
+  };
+
+  it("lists a function's own returns in order, not those of functions nested in it; an expression body is returned", () => {
+    const file = analyze(code);
+    const returned = (start: string) => file.analysis.values.returnsOf(functionNamed(file, start)).map(file.text);
+    expect(returned("function pick")).toEqual([`"a"`, "`b${x}`", "nested()"]);
+    expect(returned("() => { return")).toEqual([`"from nested"`]);
+    expect(returned("function (n)")).toEqual(["n"]);
+    expect(returned("(y: number)")).toEqual(["y + 1"]);
+    expect(returned("function nothing")).toEqual([]);
+  });
+
+  it("walks a function of another file", () => {
+    const here = analyze("function other() { return 1; }");
+    const there = analyze(code);
+    expect(here.analysis.values.returnsOf(functionNamed(there, "function pick")).map(there.text)).toEqual([`"a"`, "`b${x}`", "nested()"]);
+  });
+});
+
 describe("value resolver: objects", () => {
   function objectOf(code: string) {
     const { analysis, used, text } = analyze(code);
