@@ -261,6 +261,7 @@ export class SourceCatalogue {
   private readonly callerPaths: Array<{ root: string; path: string[] }>;
   private readonly requestCallNames: Set<string>;
   private readonly callerCallNames: Set<string>;
+  private readonly dottedCallNames: boolean;
 
   constructor(
     program: TSESTree.Program,
@@ -286,6 +287,7 @@ export class SourceCatalogue {
     this.requestCallNames = request.calls;
     this.callerPaths = caller.paths;
     this.callerCallNames = new Set([...CALLER_FUNCTIONS, ...caller.calls]);
+    this.dottedCallNames = [...this.callerCallNames, ...this.requestCallNames].some((name) => name.includes("."));
   }
 
   /** How the function is wired into a framework, if it is a request handler. */
@@ -404,15 +406,21 @@ export class SourceCatalogue {
   /** Calls that yield the caller or request input by name: `auth()`, `getServerSession()`, settings' `readBody()`. */
   callSource(call: TSESTree.CallExpression): MemberSource | undefined {
     const callee = unwrap(call.callee);
-    const name = calleeName(call);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const name = callee.name;
+      if (this.callerCallNames.has(name)) return { kind: "caller", framework: "settings", path: `${name}()` };
+      if (this.requestCallNames.has(name)) return { kind: "request", framework: "settings", path: `${name}()` };
+      return undefined;
+    }
+    // `auth.currentUser()`: only names with a dot can match a member call.
+    if (!this.dottedCallNames) return undefined;
     const chain = memberChain(callee);
     const text = chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
-    if (name && callee.type === AST_NODE_TYPES.Identifier && this.callerCallNames.has(name)) return { kind: "caller", framework: "settings", path: `${name}()` };
     if (text && this.callerCallNames.has(text)) return { kind: "caller", framework: "settings", path: `${text}()` };
     if (text && this.requestCallNames.has(text)) return { kind: "request", framework: "settings", path: `${text}()` };
-    if (name && callee.type === AST_NODE_TYPES.Identifier && this.requestCallNames.has(name)) return { kind: "request", framework: "settings", path: `${name}()` };
     return undefined;
   }
+
 
   get authorizationFunctions(): readonly string[] {
     return this.settings.authorizationFunctions;

@@ -211,10 +211,19 @@ export class ValueResolver {
     return answer !== undefined && answer !== PENDING;
   }
 
+  /** Answers are shared (memoised) and never changed: a single non-empty part's answer is returned as it is. */
   private union(nodes: readonly (Node | null | undefined)[], bindings: Bindings, state: QueryState, depth: number): Origin[] {
-    const result: Origin[] = [];
-    for (const child of nodes) if (child) result.push(...this.origins(child, bindings, state, depth));
-    return result;
+    let first: Origin[] | undefined;
+    let result: Origin[] | undefined;
+    for (const child of nodes) {
+      if (!child) continue;
+      const origins = this.origins(child, bindings, state, depth);
+      if (origins.length === 0) continue;
+      if (result) result.push(...origins);
+      else if (first) result = [...first, ...origins];
+      else first = origins;
+    }
+    return result ?? first ?? [];
   }
 
   private computeOrigins(node: Node, bindings: Bindings, state: QueryState, depth: number): Origin[] {
@@ -230,7 +239,7 @@ export class ValueResolver {
       case AST_NODE_TYPES.TaggedTemplateExpression:
         return this.union(node.quasi.expressions, bindings, state, depth);
       case AST_NODE_TYPES.BinaryExpression:
-        return this.binaryOperands(node).flatMap((operand) => this.origins(operand, bindings, state, depth));
+        return this.union(this.binaryOperands(node), bindings, state, depth);
       case AST_NODE_TYPES.LogicalExpression:
         return this.union([node.left, node.right], bindings, state, depth);
       case AST_NODE_TYPES.ConditionalExpression:
@@ -341,6 +350,7 @@ export class ValueResolver {
           });
           if (memoize) state.variables.set(variable, perWrite);
         }
+        if (writes.length === 1 && writes[0].value) return this.extend(perWrite[0], writes[0].path.length === 0 ? path : [...writes[0].path, ...path], identifier);
         const result: Origin[] = [];
         writes.forEach((write, i) => {
           if (write.value) result.push(...this.extend((perWrite as Origin[][])[i], write.path.length === 0 ? path : [...write.path, ...path], identifier));

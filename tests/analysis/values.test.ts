@@ -140,10 +140,13 @@ describe("value resolver: origins", () => {
   });
 
   it("extends the catalogue from settings", () => {
-    const settings = { "dynamodb-security": { requestSources: ["input.payload", "readInput()"], callerSources: ["whoAmI()"] } };
+    const settings = { "dynamodb-security": { requestSources: ["input.payload", "readInput()"], callerSources: ["whoAmI()", "auth.currentAccount()"] } };
     expect(originsOf(`function h(input) { use(input.payload.id); }`, 0, { settings })).toEqual(["request:settings:input.payload.id"]);
     expect(originsOf(`use(readInput().x);`, 0, { settings })).toEqual(["request:settings:readInput().x"]);
     expect(originsOf(`use(whoAmI().id);`, 0, { settings })).toEqual(["caller:settings:whoAmI().id"]);
+    expect(originsOf(`use(auth.currentAccount().id);`, 0, { settings })).toEqual(["caller:settings:auth.currentAccount().id"]);
+    // A configured plain name is a function, not any method of that name.
+    expect(originsOf(`use(session.whoAmI().id);`, 0, { settings })).toEqual(["unknown"]);
   });
 
   it("keeps the request path of a value through string and array methods", () => {
