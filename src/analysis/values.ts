@@ -121,30 +121,30 @@ const ELEMENT_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "reverse"
 
 interface QueryState {
   steps: number;
-  active: Set<Node>;
+  /** The nodes being resolved (the cycle guard); created on first use, as are the memories below. */
+  active?: Set<Node>;
+  memory: QueryMemory;
+}
+
+/** What a query remembers; a string query shares it with the origin questions it asks. */
+interface QueryMemory {
   /** Answers already computed in this query (without argument bindings and without "unknown" parts): a value referenced 10,000 times is resolved once. */
-  memo: Map<Node, Origin[]>;
-  stringMemo: Map<Node, Segment[][]>;
+  memo?: Map<Node, Origin[]>;
+  stringMemo?: Map<Node, Segment[][]>;
   /**
    * Variables resolved in this query (without argument bindings): the origins of each write, and the
    * string value. A further reference reuses them at no budget cost; PENDING marks a variable being
    * resolved, so a reference back to it (a cycle) adds nothing.
    */
-  variables: Map<Variable, Origin[][] | typeof PENDING>;
-  stringVariables: Map<Variable, Segment[][] | typeof PENDING>;
+  variables?: Map<Variable, Origin[][] | typeof PENDING>;
+  stringVariables?: Map<Variable, Segment[][] | typeof PENDING>;
 }
 
 const PENDING = Symbol("pending");
 
+/** Most questions are answered from one or two nodes: the maps are made only when a query needs them. */
 function newQuery(steps: number = MAX_STEPS, from?: QueryState): QueryState {
-  return {
-    steps,
-    active: new Set(),
-    memo: from?.memo ?? new Map(),
-    stringMemo: from?.stringMemo ?? new Map(),
-    variables: from?.variables ?? new Map(),
-    stringVariables: from?.stringVariables ?? new Map(),
-  };
+  return { steps, memory: from?.memory ?? {} };
 }
 
 const isUnknown = (origin: Origin): boolean => origin.kind === "unknown";
@@ -188,24 +188,24 @@ export class ValueResolver {
   private origins(node: Node, bindings: Bindings, state: QueryState, depth: number): Origin[] {
     // Literals are leaves: they cost no budget, so a flat chain of 10,000 of them still resolves.
     if (node.type === AST_NODE_TYPES.Literal) return [];
-    const memoized = bindings === NO_BINDINGS ? state.memo.get(node) : undefined;
+    const memoized = bindings === NO_BINDINGS ? state.memory.memo?.get(node) : undefined;
     if (memoized) return memoized;
-    const free = this.isResolvedVariable(node, bindings, state.variables);
+    const free = this.isResolvedVariable(node, bindings, state.memory.variables);
     if ((!free && --state.steps < 0) || depth > MAX_DEPTH) return [{ kind: "unknown", node, exhausted: true }];
-    if (state.active.has(node)) return [];
-    state.active.add(node);
+    if (state.active?.has(node)) return [];
+    (state.active ??= new Set()).add(node);
     try {
       const result = boundOrigins(this.computeOrigins(unwrap(node), bindings, state, depth + 1), node);
-      if (bindings === NO_BINDINGS && !result.some(isUnknown)) state.memo.set(node, result);
+      if (bindings === NO_BINDINGS && !result.some(isUnknown)) (state.memory.memo ??= new Map()).set(node, result);
       return result;
     } finally {
-      state.active.delete(node);
+      state.active?.delete(node);
     }
   }
 
   /** A reference to a variable this query already resolved: answering it reuses that answer and recurses no further. */
-  private isResolvedVariable(node: Node, bindings: Bindings, resolved: Map<Variable, unknown>): boolean {
-    if (node.type !== AST_NODE_TYPES.Identifier || bindings !== NO_BINDINGS) return false;
+  private isResolvedVariable(node: Node, bindings: Bindings, resolved: Map<Variable, unknown> | undefined): boolean {
+    if (!resolved || node.type !== AST_NODE_TYPES.Identifier || bindings !== NO_BINDINGS) return false;
     const variable = this.scope.variableOf(node);
     const answer = variable && resolved.get(variable);
     return answer !== undefined && answer !== PENDING;
@@ -338,17 +338,17 @@ export class ValueResolver {
         const writes = this.scope.writesOf(variable);
         if (writes.length === 0) return [];
         const memoize = bindings === NO_BINDINGS;
-        let perWrite = memoize ? state.variables.get(variable) : undefined;
+        let perWrite = memoize ? state.memory.variables?.get(variable) : undefined;
         if (perWrite === PENDING) return []; // a cycle back to this variable: its writes are being collected already
         if (!perWrite) {
-          if (memoize) state.variables.set(variable, PENDING);
+          if (memoize) (state.memory.variables ??= new Map()).set(variable, PENDING);
           perWrite = writes.map((write) => {
             if (write.value) return this.origins(write.value, bindings, state, depth);
             // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value.
             const iterated = loopSource(write.identifier);
             return iterated ? this.origins(iterated, bindings, state, depth) : [];
           });
-          if (memoize) state.variables.set(variable, perWrite);
+          if (memoize) state.memory.variables!.set(variable, perWrite);
         }
         if (writes.length === 1 && writes[0].value) return this.extend(perWrite[0], writes[0].path.length === 0 ? path : [...writes[0].path, ...path], identifier);
         const result: Origin[] = [];
@@ -852,22 +852,22 @@ export class ValueResolver {
   }
 
   private strings(node: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
-    const memoized = bindings === NO_BINDINGS ? state.stringMemo.get(node) : undefined;
+    const memoized = bindings === NO_BINDINGS ? state.memory.stringMemo?.get(node) : undefined;
     if (memoized) return memoized;
     // Literals and further references to a resolved variable cost no budget (see origins).
-    const free = node.type === AST_NODE_TYPES.Literal || this.isResolvedVariable(node, bindings, state.stringVariables);
-    if ((!free && --state.steps < 0) || depth > MAX_DEPTH || state.active.has(node)) {
+    const free = node.type === AST_NODE_TYPES.Literal || this.isResolvedVariable(node, bindings, state.memory.stringVariables);
+    if ((!free && --state.steps < 0) || depth > MAX_DEPTH || state.active?.has(node)) {
       return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node, exhausted: true }] }]];
     }
-    state.active.add(node);
+    (state.active ??= new Set()).add(node);
     try {
       const result = boundAlternatives(this.computeStrings(unwrap(node), bindings, state, depth + 1), node);
       if (bindings === NO_BINDINGS && result.every((alternative) => alternative.every((segment) => segment.kind === "text" || !segment.origins.some(isUnknown)))) {
-        state.stringMemo.set(node, result);
+        (state.memory.stringMemo ??= new Map()).set(node, result);
       }
       return result;
     } finally {
-      state.active.delete(node);
+      state.active?.delete(node);
     }
   }
 
@@ -937,10 +937,10 @@ export class ValueResolver {
     }
     if (writes.some((write) => write.operator !== "=" && write.operator !== "+=")) return this.dynamic(node, bindings, state, depth);
     const memoize = bindings === NO_BINDINGS;
-    const known = memoize ? state.stringVariables.get(variable) : undefined;
+    const known = memoize ? state.memory.stringVariables?.get(variable) : undefined;
     if (known === PENDING) return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node, exhausted: true }] }]]; // a cycle back to this variable
     if (known) return this.readWhereUsed(known, node, bindings, state, depth);
-    if (memoize) state.stringVariables.set(variable, PENDING);
+    if (memoize) (state.memory.stringVariables ??= new Map()).set(variable, PENDING);
     // `let s = "a"; if (x) s = "b"; s += y;` → alternatives of the plain writes, then every append.
     let base: Segment[][] = [];
     const appends: TSESTree.Node[] = [];
@@ -956,7 +956,7 @@ export class ValueResolver {
     if (base.length === 0) base = [[]];
     for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
     base = boundAlternatives(base, node);
-    if (memoize) state.stringVariables.set(variable, base);
+    if (memoize) state.memory.stringVariables!.set(variable, base);
     return this.readWhereUsed(base, node, bindings, state, depth);
   }
 
