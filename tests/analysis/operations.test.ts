@@ -47,6 +47,13 @@ describe("operation recognizer: SDK v3 commands", () => {
     expect(operationsOf(`import lib = require("@aws-sdk/lib-dynamodb"); client.send(new lib.ScanCommand(x));`)).toMatchObject([
       { operation: "Scan" },
     ]);
+    // A default import (TypeScript's esModuleInterop over the packages' CommonJS builds) is the whole module.
+    expect(operationsOf(`import lib from "@aws-sdk/lib-dynamodb"; const doc = lib.DynamoDBDocumentClient.from(c); doc.send(new lib.GetCommand(x));`)).toMatchObject([
+      { client: "document", operation: "Get" },
+    ]);
+    expect(operationsOf(`import ddb, { QueryCommand } from "@aws-sdk/client-dynamodb"; const low = new ddb.DynamoDBClient({}); low.send(new QueryCommand(x));`)).toMatchObject([
+      { client: "low-level", operation: "Query" },
+    ]);
   });
 
   it("counts a command sent by a client of unknown origin (this.doc injected or imported)", () => {

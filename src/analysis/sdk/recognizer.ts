@@ -20,7 +20,7 @@ import {
   type Sdk,
 } from "./catalogue";
 
-const { READ, CALL, CONSTRUCT } = ReferenceTracker;
+const { READ, CALL, CONSTRUCT, ESM } = ReferenceTracker;
 
 export interface ClientType {
   sdk: Sdk;
@@ -113,23 +113,34 @@ const V2_AWS: Map_ = {
   Endpoint: { [CONSTRUCT]: { role: "v2-endpoint" } },
 } as Map_;
 
+/**
+ * The v3 packages' exports, marked as ES modules: ReferenceTracker then looks named imports up directly
+ * (unmarked, it copies the module's whole map, some 70 commands, for each import specifier). Their default
+ * export (esModuleInterop over the CommonJS builds) is the module itself, as for an unmarked module.
+ */
+function esModule(exports: Map_): Map_ {
+  const module = { [ESM]: true, ...exports } as Map_;
+  (module as Record<string, Map_>).default = module;
+  return module;
+}
+
 export const SDK_TRACE_MAP: Map_ = {
-  [V3_LOW_LEVEL_PACKAGE]: {
+  [V3_LOW_LEVEL_PACKAGE]: esModule({
     DynamoDBClient: clientEntry(V3_LOW),
     DynamoDB: clientEntry(V3_LOW_AGGREGATED),
     ...commandEntries(V3_LOW_LEVEL_PACKAGE, LOW_LEVEL_COMMANDS, V3_LOW),
-  },
-  [V3_DOCUMENT_PACKAGE]: {
+  }),
+  [V3_DOCUMENT_PACKAGE]: esModule({
     DynamoDBDocumentClient: clientEntry(V3_DOC, { from: { [CALL]: { role: "document-from", client: V3_DOC } } as Map_ }),
     DynamoDBDocument: clientEntry(V3_DOC_AGGREGATED, { from: { [CALL]: { role: "document-from", client: V3_DOC_AGGREGATED } } as Map_ }),
     ...commandEntries(V3_DOCUMENT_PACKAGE, DOCUMENT_COMMANDS, V3_DOC),
-  },
-  [V3_UTIL_PACKAGE]: {
+  }),
+  [V3_UTIL_PACKAGE]: esModule({
     marshall: { [CALL]: { role: "marshall", direction: "marshall" } },
     convertToAttr: { [CALL]: { role: "marshall", direction: "marshall" } },
     unmarshall: { [CALL]: { role: "marshall", direction: "unmarshall" } },
     convertToNative: { [CALL]: { role: "marshall", direction: "unmarshall" } },
-  } as Map_,
+  } as Map_),
   ...Object.fromEntries(V2_PACKAGES.map((pkg) => [pkg, V2_AWS])),
   [V2_DYNAMODB_PACKAGE]: V2_DYNAMODB,
 };
