@@ -156,6 +156,11 @@ export class ValueResolver {
   private returnsByFunction?: Map<FunctionNode, Node[]>;
   /** Writes to `this.x` per class body, by member name (see thisField), from the file index's `this` members. */
   private fieldWrites?: Map<TSESTree.ClassBody, Map<string, Node[]>>;
+  /**
+   * A variable's string value, once a query resolved it whole (no budget, depth or cycle cut anywhere in it):
+   * later questions in the file reuse it (`TableName: TABLE` in every operation resolves TABLE once).
+   */
+  private readonly settledStrings = new Map<Variable, Segment[][]>();
   /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
   private readonly objectCache = new Map<Variable, ResolvedObject | null>();
 
@@ -940,6 +945,8 @@ export class ValueResolver {
     const known = memoize ? state.memory.stringVariables?.get(variable) : undefined;
     if (known === PENDING) return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node, exhausted: true }] }]]; // a cycle back to this variable
     if (known) return this.readWhereUsed(known, node, bindings, state, depth);
+    const settled = memoize ? this.settledStrings.get(variable) : undefined;
+    if (settled) return this.readWhereUsed(settled, node, bindings, state, depth);
     if (memoize) (state.memory.stringVariables ??= new Map()).set(variable, PENDING);
     // `let s = "a"; if (x) s = "b"; s += y;` → alternatives of the plain writes, then every append.
     let base: Segment[][] = [];
@@ -956,7 +963,10 @@ export class ValueResolver {
     if (base.length === 0) base = [[]];
     for (const append of appends) base = concat(base, this.strings(append, bindings, state, depth));
     base = boundAlternatives(base, node);
-    if (memoize) state.memory.stringVariables!.set(variable, base);
+    if (memoize) {
+      state.memory.stringVariables!.set(variable, base);
+      if (isSettled(base)) this.settledStrings.set(variable, base);
+    }
     return this.readWhereUsed(base, node, bindings, state, depth);
   }
 
@@ -1376,6 +1386,13 @@ function boundOrigins(origins: Origin[], node: Node): Origin[] {
   const kept: Origin[] = unique.filter((origin) => origin.kind !== "unknown").slice(0, MAX_ANSWERS - 1);
   kept.push({ kind: "unknown", node, exhausted: true });
   return kept;
+}
+
+/** No part of the value was cut short: no exhausted budget, depth or cycle guard (those mark their part `exhausted`). */
+function isSettled(value: Segment[][]): boolean {
+  return value.every((alternative) =>
+    alternative.every((segment) => segment.kind === "text" || !segment.origins.some((origin) => origin.kind === "unknown" && origin.exhausted === true)),
+  );
 }
 
 function alternatives(left: Segment[][], right: Segment[][]): Segment[][] {

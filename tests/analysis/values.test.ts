@@ -88,6 +88,28 @@ describe("value resolver: constants", () => {
     expect(stringOf(`const s = ${parts.map((part) => `"${part}"`).join(" + ")}; use(s);`).values).toEqual([parts.join("")]);
     expect(stringOf(`let a = b; let b = a + x; use(a);`).constant).toBe(false);
   });
+
+  it("answers each question about a variable alike, whichever was asked first (values cut by a cycle are not reused)", () => {
+    const code = `
+      const TABLE = \`\${process.env.STAGE}-orders\`;
+      let a = "x"; let b = a + "y"; a = b + "z";
+      use(TABLE, TABLE, b, a);`;
+    const shown = (order: number[]) => {
+      const { analysis, used, text } = analyze(code);
+      const answers: string[][] = [];
+      for (const index of order) {
+        answers[index] = analysis.values.resolveString(used()[index]).alternatives.map((alternative) =>
+          alternative.map((segment) => (segment.kind === "text" ? segment.value : `<${text(segment.node)}:${segment.origins.map((o) => o.kind + (o.kind === "unknown" && o.exhausted ? "!" : "")).join(",")}>`)).join(""),
+        );
+      }
+      return answers;
+    };
+    const forwards = shown([0, 1, 2, 3]);
+    expect(forwards[0]).toEqual(["<process.env.STAGE:env>-orders"]);
+    expect(forwards[1]).toEqual(forwards[0]);
+    expect(shown([3, 2, 1, 0])).toEqual(forwards);
+    expect(shown([3])[3]).toEqual(forwards[3]);
+  });
 });
 
 describe("value resolver: origins", () => {
