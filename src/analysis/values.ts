@@ -138,6 +138,11 @@ interface QueryMemory {
    */
   variables?: Map<Variable, Origin[][] | typeof PENDING>;
   stringVariables?: Map<Variable, Segment[][] | typeof PENDING>;
+  /**
+   * Set once a cycle guard cut an origin answer short in this query. Such a cut leaves no mark in the answer
+   * (and memoised parts may carry it), so from then on the query's answers are not kept for other questions.
+   */
+  cut?: true;
 }
 
 const PENDING = Symbol("pending");
@@ -148,6 +153,7 @@ function newQuery(steps: number = MAX_STEPS, from?: QueryState): QueryState {
 }
 
 const isUnknown = (origin: Origin): boolean => origin.kind === "unknown";
+const isExhausted = (origin: Origin): boolean => origin.kind === "unknown" && origin.exhausted === true;
 
 export class ValueResolver {
   private readonly originCache = new Map<Node, Origin[]>();
@@ -161,6 +167,8 @@ export class ValueResolver {
    * later questions in the file reuse it (`TableName: TABLE` in every operation resolves TABLE once).
    */
   private readonly settledStrings = new Map<Variable, Segment[][]>();
+  /** The same for a variable's origins (per write). */
+  private readonly settledOrigins = new Map<Variable, Origin[][]>();
   /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
   private readonly objectCache = new Map<Variable, ResolvedObject | null>();
 
@@ -197,7 +205,10 @@ export class ValueResolver {
     if (memoized) return memoized;
     const free = this.isResolvedVariable(node, bindings, state.memory.variables);
     if ((!free && --state.steps < 0) || depth > MAX_DEPTH) return [{ kind: "unknown", node, exhausted: true }];
-    if (state.active?.has(node)) return [];
+    if (state.active?.has(node)) {
+      state.memory.cut = true;
+      return [];
+    }
     (state.active ??= new Set()).add(node);
     try {
       const result = boundOrigins(this.computeOrigins(unwrap(node), bindings, state, depth + 1), node);
@@ -343,8 +354,12 @@ export class ValueResolver {
         const writes = this.scope.writesOf(variable);
         if (writes.length === 0) return [];
         const memoize = bindings === NO_BINDINGS;
-        let perWrite = memoize ? state.memory.variables?.get(variable) : undefined;
-        if (perWrite === PENDING) return []; // a cycle back to this variable: its writes are being collected already
+        let perWrite = memoize ? state.memory.variables?.get(variable) ?? this.settledOrigins.get(variable) : undefined;
+        if (perWrite === PENDING) {
+          // a cycle back to this variable: its writes are being collected already
+          state.memory.cut = true;
+          return [];
+        }
         if (!perWrite) {
           if (memoize) (state.memory.variables ??= new Map()).set(variable, PENDING);
           perWrite = writes.map((write) => {
@@ -353,7 +368,10 @@ export class ValueResolver {
             const iterated = loopSource(write.identifier);
             return iterated ? this.origins(iterated, bindings, state, depth) : [];
           });
-          if (memoize) state.memory.variables!.set(variable, perWrite);
+          if (memoize) {
+            state.memory.variables!.set(variable, perWrite);
+            if (!state.memory.cut && perWrite.every((origins) => !origins.some(isExhausted))) this.settledOrigins.set(variable, perWrite);
+          }
         }
         if (writes.length === 1 && writes[0].value) return this.extend(perWrite[0], writes[0].path.length === 0 ? path : [...writes[0].path, ...path], identifier);
         const result: Origin[] = [];
@@ -965,7 +983,7 @@ export class ValueResolver {
     base = boundAlternatives(base, node);
     if (memoize) {
       state.memory.stringVariables!.set(variable, base);
-      if (isSettled(base)) this.settledStrings.set(variable, base);
+      if (!state.memory.cut && isSettled(base)) this.settledStrings.set(variable, base);
     }
     return this.readWhereUsed(base, node, bindings, state, depth);
   }
@@ -1391,7 +1409,7 @@ function boundOrigins(origins: Origin[], node: Node): Origin[] {
 /** No part of the value was cut short: no exhausted budget, depth or cycle guard (those mark their part `exhausted`). */
 function isSettled(value: Segment[][]): boolean {
   return value.every((alternative) =>
-    alternative.every((segment) => segment.kind === "text" || !segment.origins.some((origin) => origin.kind === "unknown" && origin.exhausted === true)),
+    alternative.every((segment) => segment.kind === "text" || !segment.origins.some(isExhausted)),
   );
 }
 

@@ -171,6 +171,26 @@ describe("value resolver: origins", () => {
     expect(originsOf(`use(session.whoAmI().id);`, 0, { settings })).toEqual(["unknown"]);
   });
 
+  it("answers each question about a variable alike, whichever was asked first (answers cut by a cycle are not reused)", () => {
+    const code = `app.get("/x", (req, res) => {
+      const table = req.query.table;
+      let p = req.query.a; let q = p + req.headers.h; p = q + "z";
+      use(table, table, q, p);
+    });`;
+    const shown = (order: number[]) => {
+      const { analysis, used } = analyze(code);
+      const answers: string[][] = [];
+      for (const index of order) answers[index] = analysis.values.originsOf(used()[index]).map((origin) => `${origin.kind}:${"path" in origin ? String(origin.path) : ""}`).sort();
+      return answers;
+    };
+    const forwards = shown([0, 1, 2, 3]);
+    expect(forwards[0]).toEqual(["request:query.table"]);
+    expect(forwards[1]).toEqual(forwards[0]);
+    expect(forwards[3]).toEqual(["request:headers.h", "request:query.a"]);
+    expect(shown([3, 2, 1, 0])).toEqual(forwards);
+    expect(shown([3])[3]).toEqual(forwards[3]);
+  });
+
   it("keeps the request path of a value through string and array methods", () => {
     expect(originsOf(`app.get("/x", (req, res) => { use(req.query.table.trim().toLowerCase()); });`)).toEqual(["request:express:query.table"]);
     expect(originsOf(`app.get("/x", (req, res) => { use(req.query.fields.split(",")); });`)).toEqual(["request:express:query.fields"]);
