@@ -138,6 +138,7 @@ export function collectExpressionSites(
     if (roots.length === 0) continue;
     for (const { path, member, language, steps } of expressionPathsOf(operation.command)) {
       for (const { holder, property } of walkPath(roots, steps, values, budget)) {
+        if (seen.has(property.value)) continue;
         add({ member, path, language, property, holder, operation, client: operation.client !== "unknown" ? operation.client : inferClient(holder, values) });
       }
     }
@@ -152,19 +153,21 @@ export function collectExpressionSites(
       const key = staticKeyName(property);
       if (key !== undefined && (key === "TableName" || EXPRESSION_MEMBERS.has(key) || STATEMENT_MEMBERS.has(key))) candidate = true;
     }
-    if (!candidate) continue;
+    // An operation's input literal, its members found above already: nothing is new in it.
+    if (!candidate || allSeen(object, seen)) continue;
     const declarator = object.parent;
     const holder =
       (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === object && declarator.id.type === AST_NODE_TYPES.Identifier
         ? values.resolveObject(declarator.id)
         : undefined) ?? values.resolveObject(object);
     if (!holder) continue;
-    const client = inferClient(holder, values);
+    let client: ClientKind | undefined;
+    const clientOf = () => (client ??= inferClient(holder, values));
     if (holder.properties.has("TableName")) {
       // Members set directly, or in objects spread in under a condition.
       for (const part of [holder, ...objectsOf(object, values).slice(1)]) {
         for (const [member, property] of part.properties) {
-          if (EXPRESSION_MEMBERS.has(member)) add({ member, path: member, language: "expression", property, holder: part, operation: undefined, client });
+          if (EXPRESSION_MEMBERS.has(member) && !seen.has(property.value)) add({ member, path: member, language: "expression", property, holder: part, operation: undefined, client: clientOf() });
         }
       }
     }
@@ -173,7 +176,7 @@ export function collectExpressionSites(
       const text = values.resolveString(statement.value).alternatives[0];
       const first = text?.[0];
       if (first?.kind === "text" && PARTIQL_VERB.test(first.value)) {
-        add({ member: "Statement", path: "Statement", language: "partiql", property: statement, holder, operation: undefined, client });
+        add({ member: "Statement", path: "Statement", language: "partiql", property: statement, holder, operation: undefined, client: clientOf() });
       }
     }
   }
@@ -293,6 +296,20 @@ function recordValuesOf(node: Node, values: ValueResolver): Node[] {
  * The client style an input is written for, from its attribute values: `{ S: "x" }` maps and `marshall(...)`
  * are the low-level client's, plain literals the document client's. Unknown when nothing tells.
  */
+/** A literal without spreads whose expression and statement members' values are all sites already. */
+function allSeen(object: TSESTree.ObjectExpression, seen: ReadonlySet<Node>): boolean {
+  let members = 0;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) return false;
+    const key = staticKeyName(property);
+    if (key === undefined) return false;
+    if (!EXPRESSION_MEMBERS.has(key) && !STATEMENT_MEMBERS.has(key)) continue;
+    if (!seen.has(property.value)) return false;
+    members++;
+  }
+  return members > 0;
+}
+
 export function inferClient(holder: ResolvedObject, values: ValueResolver): ClientKind {
   let lowLevel = 0;
   let document = 0;
