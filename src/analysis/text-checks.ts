@@ -10,5 +10,17 @@ const ESCAPE_SEQUENCE = /\\[\n\r0-7ux\u2028\u2029]/;
 /** Could the file's text spell one of `words` (verbatim, or through escape sequences)? */
 export function textMayContain(text: string, words: readonly string[]): boolean {
   for (const word of words) if (text.includes(word)) return true;
-  return ESCAPE_SEQUENCE.test(text);
+  return hasEscapeSequence(text);
+}
+
+// Several rules ask about the same file in a row: its escape scan runs once.
+let lastText: string | undefined;
+let lastHasEscape = false;
+
+function hasEscapeSequence(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHasEscape = ESCAPE_SEQUENCE.test(text);
+  }
+  return lastHasEscape;
 }
