@@ -1576,7 +1576,8 @@ export class OwnershipAnalysis {
     while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
     if (object.type !== AST_NODE_TYPES.Identifier) return true;
     const variable = this.scope.variableOf(object);
-    if (!variable) return true;
+    // A global (`console.log`, `JSON.parse`, `process.env.X`): its members are never the caller.
+    if (!variable || variable.defs.length === 0) return false;
     let answer = rootsLeadingToCaller.get(variable);
     if (answer === undefined) {
       answer = this.values.originsOf(object).some((origin) => origin.kind === "caller" || origin.kind === "request-object" || origin.kind === "parameter" || (origin.kind === "unknown" && origin.exhausted === true));
