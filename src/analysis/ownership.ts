@@ -1170,7 +1170,6 @@ export class OwnershipAnalysis {
     return grouped;
   }
 
-
   /** The checks a site makes, appended to `checks`. */
   private checksAt(node: Node, checks: Check[]): void {
     switch (node.type) {
@@ -1569,7 +1568,8 @@ export class OwnershipAnalysis {
   /**
    * False when a member read cannot be the caller whatever its path: its root variable's values come from
    * neither the caller, nor the request object, nor a parameter (the only origins a member path can turn
-   * into the caller), and the answer is whole. `item.a`, `item.b`, ... then cost one resolution of `item` instead of one each.
+   * into the caller), and the answer is whole. `item.a`, `item.b`, ... then cost one resolution of `item`
+   * instead of one each.
    */
   private memberMayBeCaller(member: TSESTree.MemberExpression, rootsLeadingToCaller: Map<unknown, boolean>): boolean {
     let object: Node = unwrap(member.object);
@@ -1902,7 +1902,6 @@ function isSubjectish(origin: Origin): boolean {
   return origin.kind === "request" || origin.kind === "caller" || origin.kind === "parameter";
 }
 
-/** The value comes from the authenticated caller and from no request input. */
 /** TypeScript type syntax (not the expression wrappers `as`, `!`, `satisfies`, `<T>x`, `f<T>`): no values are computed inside. */
 function isTypeSyntax(node: Node): boolean {
   return node.type.startsWith("TS") && !EXPRESSION_WRAPPERS.has(node.type);
@@ -1916,6 +1915,7 @@ function isEqualityComparison(node: Node): boolean {
   return node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=");
 }
 
+/** The value comes from the authenticated caller and from no request input. */
 export function isCallerOnly(origins: readonly Origin[]): boolean {
   return origins.some((origin) => origin.kind === "caller") && !origins.some((origin) => origin.kind === "request" || origin.kind === "parameter");
 }

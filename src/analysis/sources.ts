@@ -421,7 +421,6 @@ export class SourceCatalogue {
     return undefined;
   }
 
-
   get authorizationFunctions(): readonly string[] {
     return this.settings.authorizationFunctions;
   }
