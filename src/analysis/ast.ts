@@ -25,6 +25,16 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/** TypeScript type syntax (not the pass-through wrappers `as`, `!`, `satisfies`, `<T>x`, `f<T>`): no value is computed inside. */
+export function isTypeSyntax(node: Node): boolean {
+  return node.type.startsWith("TS") && !PASS_THROUGH.has(node.type);
+}
+
+/** `a === b`, `a == b`, `a !== b`, `a != b`. */
+export function isEqualityComparison(node: Node): node is TSESTree.BinaryExpression {
+  return node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=");
+}
+
 /** Like unwrap, and also looks through `await x`. */
 export function unwrapAwait(node: Node): Node {
   let current = unwrap(node);

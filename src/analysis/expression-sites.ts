@@ -292,10 +292,6 @@ function recordValuesOf(node: Node, values: ValueResolver): Node[] {
   return [...(values.resolveObject(node)?.properties.values() ?? [])].map((property) => property.value);
 }
 
-/**
- * The client style an input is written for, from its attribute values: `{ S: "x" }` maps and `marshall(...)`
- * are the low-level client's, plain literals the document client's. Unknown when nothing tells.
- */
 /** A literal without spreads whose expression and statement members' values are all sites already. */
 function allSeen(object: TSESTree.ObjectExpression, seen: ReadonlySet<Node>): boolean {
   let members = 0;
@@ -310,6 +306,10 @@ function allSeen(object: TSESTree.ObjectExpression, seen: ReadonlySet<Node>): bo
   return members > 0;
 }
 
+/**
+ * The client style an input is written for, from its attribute values: `{ S: "x" }` maps and `marshall(...)`
+ * are the low-level client's, plain literals the document client's. Unknown when nothing tells.
+ */
 export function inferClient(holder: ResolvedObject, values: ValueResolver): ClientKind {
   let lowLevel = 0;
   let document = 0;

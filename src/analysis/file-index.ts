@@ -3,7 +3,7 @@
 // request handler, no expression member and no credential-related text is never walked.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { isFunction, unwrap, walk, type FunctionNode, type Node } from "./ast";
+import { isEqualityComparison, isFunction, unwrap, walk, type FunctionNode, type Node } from "./ast";
 
 export interface FileIndex {
   calls: TSESTree.CallExpression[];
@@ -47,7 +47,7 @@ export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<
         index.news.push(node);
         break;
       case AST_NODE_TYPES.BinaryExpression:
-        if (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=") index.checkCandidates.push(node);
+        if (isEqualityComparison(node)) index.checkCandidates.push(node);
         break;
       case AST_NODE_TYPES.IfStatement:
         index.checkCandidates.push(node);

@@ -9,14 +9,14 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, isFunction, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, isEqualityComparison, isFunction, isTypeSyntax, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import type { HandlerKind, SourceCatalogue } from "./sources";
-import { carriesCredentials, constantValues, dynamicParts, type Origin, type ValueResolver } from "./values";
+import { carriesCredentials, constantValues, dynamicParts, isExhausted, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 
@@ -1580,7 +1580,7 @@ export class OwnershipAnalysis {
     if (!variable || variable.defs.length === 0) return false;
     let answer = rootsLeadingToCaller.get(variable);
     if (answer === undefined) {
-      answer = this.values.originsOf(object).some((origin) => origin.kind === "caller" || origin.kind === "request-object" || origin.kind === "parameter" || (origin.kind === "unknown" && origin.exhausted === true));
+      answer = this.values.originsOf(object).some((origin) => origin.kind === "caller" || origin.kind === "request-object" || origin.kind === "parameter" || isExhausted(origin));
       rootsLeadingToCaller.set(variable, answer);
     }
     return answer;
@@ -1900,19 +1900,6 @@ function isChosenByRequest(part: ValuePart): boolean {
 /** Values that may carry request input, the caller, or a parameter (a caller's value once composed). */
 function isSubjectish(origin: Origin): boolean {
   return origin.kind === "request" || origin.kind === "caller" || origin.kind === "parameter";
-}
-
-/** TypeScript type syntax (not the expression wrappers `as`, `!`, `satisfies`, `<T>x`, `f<T>`): no values are computed inside. */
-function isTypeSyntax(node: Node): boolean {
-  return node.type.startsWith("TS") && !EXPRESSION_WRAPPERS.has(node.type);
-}
-
-const EXPRESSION_WRAPPERS = new Set<string>([
-  AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSNonNullExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion, AST_NODE_TYPES.TSInstantiationExpression,
-]);
-
-function isEqualityComparison(node: Node): boolean {
-  return node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "===" || node.operator === "==" || node.operator === "!==" || node.operator === "!=");
 }
 
 /** The value comes from the authenticated caller and from no request input. */

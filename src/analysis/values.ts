@@ -153,7 +153,8 @@ function newQuery(steps: number = MAX_STEPS, from?: QueryState): QueryState {
 }
 
 const isUnknown = (origin: Origin): boolean => origin.kind === "unknown";
-const isExhausted = (origin: Origin): boolean => origin.kind === "unknown" && origin.exhausted === true;
+/** An answer part the resolver gave up on (budget, depth, a cycle, too many answers). */
+export const isExhausted = (origin: Origin): boolean => origin.kind === "unknown" && origin.exhausted === true;
 
 export class ValueResolver {
   private readonly originCache = new Map<Node, Origin[]>();
