@@ -121,8 +121,12 @@ const ELEMENT_PRESERVING_METHODS = new Set(["filter", "slice", "sort", "reverse"
 
 interface QueryState {
   steps: number;
-  /** The nodes being resolved (the cycle guard); created on first use, as are the memories below. */
-  active?: Set<Node>;
+  /**
+   * The nodes being resolved (the cycle guard), innermost last; created on first use, as are the memories
+   * below. A stack, not a set: it is at most MAX_DEPTH long, and a set's table is reallocated as it grows
+   * and shrinks with every question.
+   */
+  active?: Node[];
   memory: QueryMemory;
 }
 
@@ -172,6 +176,8 @@ export class ValueResolver {
   private readonly settledOrigins = new Map<Variable, Origin[][]>();
   /** resolveObject answers per variable (null: unresolvable or being resolved); answers are shared: treat them as read-only. */
   private readonly objectCache = new Map<Variable, ResolvedObject | null>();
+  /** resolveObject answers per object literal (the operation input asked about by every rule); shared and read-only as well. */
+  private readonly literalObjects = new Map<Node, ResolvedObject>();
 
   constructor(
     private readonly scope: ScopeIndex,
@@ -206,17 +212,17 @@ export class ValueResolver {
     if (memoized) return memoized;
     const free = this.isResolvedVariable(node, bindings, state.memory.variables);
     if ((!free && --state.steps < 0) || depth > MAX_DEPTH) return [{ kind: "unknown", node, exhausted: true }];
-    if (state.active?.has(node)) {
+    if (state.active?.includes(node)) {
       state.memory.cut = true;
       return [];
     }
-    (state.active ??= new Set()).add(node);
+    (state.active ??= []).push(node);
     try {
       const result = boundOrigins(this.computeOrigins(unwrap(node), bindings, state, depth + 1), node);
       if (bindings === NO_BINDINGS && !result.some(isUnknown)) (state.memory.memo ??= new Map()).set(node, result);
       return result;
     } finally {
-      state.active?.delete(node);
+      state.active.pop();
     }
   }
 
@@ -716,13 +722,16 @@ export class ValueResolver {
       this.objectCache.set(variable, null);
       const result = this.variableObject(variable, budget);
       // An exhausted budget may have cut the answer short: do not keep it for questions with a fresh budget.
-      if (budget.steps >= 0) this.objectCache.set(variable, result ?? null);
+      // (Steps left means nothing was cut: a variable is refused at 0 steps, any other node below 0.)
+      if (budget.steps > 0) this.objectCache.set(variable, result ?? null);
       else this.objectCache.delete(variable);
       return result;
     }
     if (--budget.steps < 0) return undefined;
     switch (current.type) {
       case AST_NODE_TYPES.ObjectExpression: {
+        const cached = this.literalObjects.get(current);
+        if (cached) return cached;
         const result: ResolvedObject = { properties: new Map(), complete: true };
         for (const property of current.properties) {
           if (property.type === AST_NODE_TYPES.SpreadElement) {
@@ -737,6 +746,8 @@ export class ValueResolver {
           }
           result.properties.set(name, { name, value: property.value, property });
         }
+        // Kept unless the budget ran out inside (a spread cut short).
+        if (budget.steps > 0) this.literalObjects.set(current, result);
         return result;
       }
       case AST_NODE_TYPES.AwaitExpression:
@@ -880,10 +891,10 @@ export class ValueResolver {
     if (memoized) return memoized;
     // Literals and further references to a resolved variable cost no budget (see origins).
     const free = node.type === AST_NODE_TYPES.Literal || this.isResolvedVariable(node, bindings, state.memory.stringVariables);
-    if ((!free && --state.steps < 0) || depth > MAX_DEPTH || state.active?.has(node)) {
+    if ((!free && --state.steps < 0) || depth > MAX_DEPTH || state.active?.includes(node)) {
       return [[{ kind: "dynamic", node, origins: [{ kind: "unknown", node, exhausted: true }] }]];
     }
-    (state.active ??= new Set()).add(node);
+    (state.active ??= []).push(node);
     try {
       const result = boundAlternatives(this.computeStrings(unwrap(node), bindings, state, depth + 1), node);
       if (bindings === NO_BINDINGS && result.every((alternative) => alternative.every((segment) => segment.kind === "text" || !segment.origins.some(isUnknown)))) {
@@ -891,7 +902,7 @@ export class ValueResolver {
       }
       return result;
     } finally {
-      state.active?.delete(node);
+      state.active.pop();
     }
   }
 

@@ -313,4 +313,24 @@ describe("value resolver: objects", () => {
     expect(objectOf(`const T = "Notes"; use({ [T]: { Keys: [] } });`)).toEqual({ keys: [], complete: false, spreads: [], computed: ["T={ Keys: [] }"] });
     expect(objectOf(`const K = "#n"; const names = {}; names[K] = "name"; use(names);`)?.computed).toEqual(["K=\"name\""]);
   });
+
+  it("resolves an object literal once, but never keeps an answer the budget cut short", () => {
+    const code = `const base = { TableName: "T" }; const params = { ...base, Limit: 10 }; use({ ...params, Key: k });`;
+    const first = analyze(code);
+    const literal = first.used()[0];
+    const resolved = first.analysis.values.resolveObject(literal)!;
+    expect([...resolved.properties.keys()]).toEqual(["TableName", "Limit", "Key"]);
+    expect(first.analysis.values.resolveObject(literal)).toBe(resolved);
+    // Two steps reach the spread of \`params\` but not the spread of \`base\` inside it; a fresh budget later resolves both.
+    const second = analyze(code);
+    const cut = second.analysis.values.resolveObject(second.used()[0], { steps: 3 })!;
+    expect(cut.complete).toBe(false);
+    const whole = second.analysis.values.resolveObject(second.used()[0])!;
+    expect(whole.complete).toBe(true);
+    expect([...whole.properties.keys()]).toEqual(["TableName", "Limit", "Key"]);
+    // The same for a budget that runs out exactly at the variable: nothing is kept either.
+    const third = analyze(code);
+    for (let steps = 1; steps <= 4; steps++) third.analysis.values.resolveObject(third.used()[0], { steps });
+    expect(third.analysis.values.resolveObject(third.used()[0])!.complete).toBe(true);
+  });
 });
