@@ -5,17 +5,22 @@
 // costs), in alternating rounds in one process, and prints median times and each set's overhead over (a)
 // and over (a'), then the time spent in (b)'s and (c)'s own code (timed listeners, in passes of their own)
 // as a share of (a). Files are linted through the ESLint class, whose configuration is computed once per set
-// as the CLI does. Then the scaling check: one generated file of 100, 10,000 and 100,000 lines, whose time per
-// line must stay about constant.
+// as the CLI does. Then the same sets again, each round in a fresh process per set: what one `eslint` run
+// with that configuration costs. In one process the sets share the heap and the compiled code, which hides
+// part of what a set's allocations and retained memory cost the parse and the collector. Then the scaling
+// check: one generated file of 100, 10,000 and 100,000 lines, whose time per line must stay about constant.
 //
 //   npm run bench                          # both corpora, 5 rounds, and the scaling check
 //   node scripts/bench.mjs --rounds 9 --corpus deps --no-scaling
 //   node scripts/bench.mjs --dir ../my-service --no-scaling   # your own code base (node_modules left out)
+//   node scripts/bench.mjs --no-isolated   # skip the rounds in separate processes (about half the time)
 //
 // Times are CPU time of this process (user + system), which a busy machine disturbs far less than wall
 // time; wall time is printed beside it.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { ESLint } from "eslint";
 import { ROOT, collectFiles, corpusConfig, defaultRuleSettings, lintName, loadPlugin, median } from "./lib/corpus.mjs";
@@ -27,7 +32,7 @@ const require = createRequire(import.meta.url);
 const DEPENDENCY_CORPUS = ["node_modules/@aws-sdk", "node_modules/@smithy", "node_modules/eslint/lib"];
 
 function parseArguments(argv) {
-  const options = { rounds: 5, corpus: "all", scaling: true, generated: 400 };
+  const options = { rounds: 5, corpus: "all", scaling: true, generated: 400, isolated: true, isolatedRounds: 3 };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === "--rounds") options.rounds = Number(argv[++i]);
@@ -39,6 +44,10 @@ function parseArguments(argv) {
     else if (argument === "--no-scaling") options.scaling = false;
     else if (argument === "--scaling-only") options.corpus = "none";
     else if (argument === "--generated") options.generated = Number(argv[++i]);
+    else if (argument === "--no-isolated") options.isolated = false;
+    else if (argument === "--isolated-rounds") options.isolatedRounds = Number(argv[++i]);
+    // Internal: one set's passes in this process (see isolatedRounds).
+    else if (argument === "--child") options.child = Number(argv[++i]);
     else throw new Error(`unknown argument ${argument}`);
   }
   return options;
@@ -235,23 +244,84 @@ async function benchScaling(sets) {
   return rows;
 }
 
-async function main() {
-  const options = parseArguments(process.argv.slice(2));
-  const { plugin, sets, timedSets } = ruleSets();
-  console.log(`# dynamodb-security benchmark: ${Object.keys(plugin.rules).length} rule(s) (${Object.keys(plugin.rules).join(", ") || "none registered yet"}); Node ${process.version}`);
+/** The corpora the options ask for, each with the folder its files are linted in (real names) or none (names under the project). */
+function corpora(options) {
+  const result = [];
   if (options.corpus === "all" || options.corpus === "deps") {
     const files = collectFiles(DEPENDENCY_CORPUS.map((root) => path.resolve(ROOT, root))).map(({ file }) => ({ file, text: readFileSync(file, "utf8") }));
-    await benchCorpus(`Installed dependencies (${DEPENDENCY_CORPUS.map((root) => root.replace("node_modules/", "")).join(", ")})`, files, sets, options.rounds, undefined, timedSets);
+    result.push({ name: "deps", label: `Installed dependencies (${DEPENDENCY_CORPUS.map((root) => root.replace("node_modules/", "")).join(", ")})`, files });
   }
   if (options.corpus === "all" || options.corpus === "generated") {
     const files = generateApplication(options.generated).map(({ file, text }) => ({ file: path.join(ROOT, file), text }));
-    await benchCorpus("Generated DynamoDB application (every file uses DynamoDB)", files, sets, options.rounds, undefined, timedSets);
+    result.push({ name: "generated", label: "Generated DynamoDB application (every file uses DynamoDB)", files });
   }
   if (options.corpus === "dir") {
     const files = collectFiles([options.dir])
       .filter(({ file }) => !file.split(path.sep).includes("node_modules"))
       .map(({ file }) => ({ file, text: readFileSync(file, "utf8") }));
-    await benchCorpus(options.dir, files, sets, options.rounds, options.dir, timedSets);
+    result.push({ name: "dir", label: options.dir, files, cwd: options.dir });
+  }
+  return result;
+}
+
+/** Child process: one warm-up pass and two timed passes of one set over one corpus; prints the times as JSON. */
+async function runChild(options) {
+  const { sets } = ruleSets();
+  const set = sets[options.child];
+  const [corpus] = corpora(options);
+  const folder = corpus.cwd ?? ROOT;
+  await lintAll(corpus.files, set, folder, corpus.cwd !== undefined);
+  const passes = [];
+  for (let pass = 0; pass < 2; pass++) passes.push(await lintAll(corpus.files, set, folder, corpus.cwd !== undefined));
+  process.stdout.write(JSON.stringify({ cpu: passes.map((pass) => pass.cpu), wall: passes.map((pass) => pass.wall), findings: passes[0].findings }));
+}
+
+/**
+ * Each set in a fresh process per round, in alternating order: what an `eslint` run with that configuration
+ * costs, without the other sets' heap and compiled code in the same process.
+ */
+function benchIsolated(corpus, sets, options) {
+  const script = fileURLToPath(import.meta.url);
+  const corpusArguments = corpus.name === "dir" ? ["--dir", options.dir] : ["--corpus", corpus.name, "--generated", String(options.generated)];
+  const samples = sets.map(() => ({ cpu: [], wall: [], findings: 0 }));
+  for (let round = 0; round < options.isolatedRounds; round++) {
+    const order = sets.map((_, i) => (i + round) % sets.length);
+    for (const i of order) {
+      const output = execFileSync(process.execPath, [script, "--child", String(i), ...corpusArguments], { encoding: "utf8", maxBuffer: 1 << 20 });
+      const { cpu, wall, findings } = JSON.parse(output);
+      samples[i].cpu.push(...cpu);
+      samples[i].wall.push(...wall);
+      samples[i].findings = findings;
+    }
+  }
+  const medians = samples.map(({ cpu }) => median(cpu));
+  const percent = (value, base) => `${(((value - base) / base) * 100).toFixed(1)}%`;
+  console.log(`Each set in a fresh process per round (${options.isolatedRounds} rounds, 2 timed passes after a warm-up pass each):`);
+  console.table(
+    sets.map((set, i) => ({
+      set: set.name,
+      cpu: formatMs(medians[i]),
+      wall: formatMs(median(samples[i].wall)),
+      "over (a)": i === 0 ? "" : percent(medians[i], medians[0]),
+      "over (a')": i <= 1 ? "" : percent(medians[i], medians[1]),
+      findings: samples[i].findings,
+    })),
+  );
+  const recommended = sets.findIndex((set) => set.name.startsWith("(d)"));
+  const withPlugin = sets.findIndex((set) => set.name.startsWith("(e)"));
+  if (recommended >= 0 && withPlugin >= 0) {
+    console.log(`Adding dynamodb-security to eslint:recommended: ${formatMs(medians[recommended])} → ${formatMs(medians[withPlugin])} (${percent(medians[withPlugin], medians[recommended])})`);
+  }
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  if (options.child !== undefined) return runChild(options);
+  const { plugin, sets, timedSets } = ruleSets();
+  console.log(`# dynamodb-security benchmark: ${Object.keys(plugin.rules).length} rule(s) (${Object.keys(plugin.rules).join(", ") || "none registered yet"}); Node ${process.version}`);
+  for (const corpus of corpora(options)) {
+    await benchCorpus(corpus.label, corpus.files, sets, options.rounds, corpus.cwd, timedSets);
+    if (options.isolated) benchIsolated(corpus, sets, options);
   }
   if (options.scaling) await benchScaling(sets);
 }
