@@ -182,4 +182,24 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(third).not.toBe(first);
     expect(third?.sourceCode.text).toContain("[id]");
   });
+
+  it("reuses the analysis of a linted data-layer file that is on disk, and keeps none for text linted under a name no file has", () => {
+    const settings = {};
+    const repository = `import { GetCommand } from "@aws-sdk/lib-dynamodb";
+export const get = (doc: any, id: string) => doc.send(new GetCommand({ TableName: "T", Key: { id } }));
+`;
+    const onDisk = write("linted/repository.ts", repository);
+    const linted = analyze(repository, { filename: onDisk, settings }).analysis;
+    const importer = analyze(`import { get } from "./repository"; use(get);`, { filename: path.join(project, "linted/handler.ts"), settings }).analysis;
+    expect(importer.moduleAtPath(onDisk)).toBe(linted);
+    // Linted before the file exists (stdin, a new editor buffer): written later with the same text, it is read from disk.
+    const virtual = path.join(project, "linted/virtual.ts");
+    const unsaved = analyze(repository, { filename: virtual, settings }).analysis;
+    write("linted/virtual.ts", repository);
+    const reader = analyze(`import { get } from "./virtual"; use(get);`, { filename: path.join(project, "linted/handler2.ts"), settings }).analysis;
+    const module = reader.moduleAtPath(virtual);
+    expect(module).toBeDefined();
+    expect(module).not.toBe(unsaved);
+    expect(module?.sourceCode.text).toBe(repository);
+  });
 });
