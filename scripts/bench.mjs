@@ -173,17 +173,7 @@ async function benchCorpus(label, files, sets, rounds, cwd = undefined, timedSet
       samples[i].findings = findings;
     }
   }
-  const medians = samples.map(({ cpu }) => median(cpu));
-  const percent = (value, base) => `${(((value - base) / base) * 100).toFixed(1)}%`;
-  const rows = sets.map((set, i) => ({
-    set: set.name,
-    cpu: formatMs(medians[i]),
-    wall: formatMs(median(samples[i].wall)),
-    "over (a)": i === 0 ? "" : percent(medians[i], medians[0]),
-    "over (a')": i <= 1 ? "" : percent(medians[i], medians[1]),
-    findings: samples[i].findings,
-  }));
-  console.table(rows);
+  const { medians, rows } = printOverheads(sets, samples);
   if (timedSets) {
     // Own time: the median of three timed passes per set, as a share of the no-rule time (a).
     const own = [];
@@ -199,12 +189,28 @@ async function benchCorpus(label, files, sets, rounds, cwd = undefined, timedSet
     console.log("Time spent in each plugin's own code (create() and listeners; parse, traversal and later garbage collection excluded):");
     console.table(own);
   }
+  return rows;
+}
+
+/** Prints each set's median CPU and wall time, its overhead over (a) and (a′), and what adding the plugin to eslint:recommended costs. */
+function printOverheads(sets, samples) {
+  const medians = samples.map(({ cpu }) => median(cpu));
+  const percent = (value, base) => `${(((value - base) / base) * 100).toFixed(1)}%`;
+  const rows = sets.map((set, i) => ({
+    set: set.name,
+    cpu: formatMs(medians[i]),
+    wall: formatMs(median(samples[i].wall)),
+    "over (a)": i === 0 ? "" : percent(medians[i], medians[0]),
+    "over (a')": i <= 1 ? "" : percent(medians[i], medians[1]),
+    findings: samples[i].findings,
+  }));
+  console.table(rows);
   const recommended = sets.findIndex((set) => set.name.startsWith("(d)"));
   const withPlugin = sets.findIndex((set) => set.name.startsWith("(e)"));
   if (recommended >= 0 && withPlugin >= 0) {
     console.log(`Adding dynamodb-security to eslint:recommended: ${formatMs(medians[recommended])} → ${formatMs(medians[withPlugin])} (${percent(medians[withPlugin], medians[recommended])})`);
   }
-  return rows;
+  return { medians, rows };
 }
 
 async function benchScaling(sets) {
@@ -294,24 +300,8 @@ function benchIsolated(corpus, sets, options) {
       samples[i].findings = findings;
     }
   }
-  const medians = samples.map(({ cpu }) => median(cpu));
-  const percent = (value, base) => `${(((value - base) / base) * 100).toFixed(1)}%`;
   console.log(`Each set in a fresh process per round (${options.isolatedRounds} rounds, 2 timed passes after a warm-up pass each):`);
-  console.table(
-    sets.map((set, i) => ({
-      set: set.name,
-      cpu: formatMs(medians[i]),
-      wall: formatMs(median(samples[i].wall)),
-      "over (a)": i === 0 ? "" : percent(medians[i], medians[0]),
-      "over (a')": i <= 1 ? "" : percent(medians[i], medians[1]),
-      findings: samples[i].findings,
-    })),
-  );
-  const recommended = sets.findIndex((set) => set.name.startsWith("(d)"));
-  const withPlugin = sets.findIndex((set) => set.name.startsWith("(e)"));
-  if (recommended >= 0 && withPlugin >= 0) {
-    console.log(`Adding dynamodb-security to eslint:recommended: ${formatMs(medians[recommended])} → ${formatMs(medians[withPlugin])} (${percent(medians[withPlugin], medians[recommended])})`);
-  }
+  printOverheads(sets, samples);
 }
 
 async function main() {
