@@ -257,6 +257,8 @@ export class OwnershipAnalysis {
   private handlerAccessesValue?: HandlerAccess[];
   private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
   private readonly authorizationNames: ReadonlySet<string>;
+  /** Whether any configured authorization function is a dotted name (`authz.check`): only then is a callee's whole chain spelled out. */
+  private readonly dottedAuthorizationNames: boolean;
   private readonly externalCallees = new Map<TSESTree.CallExpression, ExternalCallee | null>();
   private externalSeedsValue?: FunctionNode[];
 
@@ -274,6 +276,7 @@ export class OwnershipAnalysis {
 
   constructor(private readonly deps: OwnershipDeps) {
     this.authorizationNames = new Set(deps.authorizationFunctions);
+    this.dottedAuthorizationNames = deps.authorizationFunctions.some((name) => name.includes("."));
   }
 
   // ================================================================ accesses of one operation
@@ -1230,12 +1233,11 @@ export class OwnershipAnalysis {
       }
     }
     const chain = memberChain(callee);
-    const chainText = chain && chain.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
-    if (this.authorizationNames.has(name) || (chainText && this.authorizationNames.has(chainText))) {
+    if (this.authorizationNames.has(name) || (this.dottedAuthorizationNames && this.authorizationNames.has(chainName(chain)))) {
       const guard = this.guardOf(call, 0) ?? this.statementGuard(call);
       if (guard) return { kind: "authorization", node: call, guard, items: [], values: [], subjects: [] };
     }
-    if (!this.mayDecide(call, callee, name)) return undefined;
+    if (!this.mayDecide(call, callee, chain, name)) return undefined;
     // assert(item.ownerId === user.id), ctx.assert(...): a comparison inside is handled as the comparison itself.
     const items: Operation[] = [];
     const values: ValuePart[] = [];
@@ -1268,10 +1270,9 @@ export class OwnershipAnalysis {
   }
 
   /** Calls on the response, loggers, serializers, builtins and DynamoDB itself decide nothing. */
-  private mayDecide(call: TSESTree.CallExpression, callee: Node, name: string): boolean {
+  private mayDecide(call: TSESTree.CallExpression, callee: Node, chain: ReturnType<typeof memberChain>, name: string): boolean {
     if (this.results.has(call)) return false;
     if (NON_DECISION_CALL.test(name) || ASSERT_CALLS.has(name)) return false;
-    const chain = memberChain(callee);
     if (chain) {
       if (chain.root.type === AST_NODE_TYPES.Identifier) {
         const root = chain.root.name;
@@ -1929,6 +1930,11 @@ function pathsOf(parts: readonly ValuePart[]): Set<string> {
 function coveredBy(part: ValuePart, paths: Set<string>): boolean {
   const own = pathsOf([part]);
   return own.size > 0 && [...own].every((path) => paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`)));
+}
+
+/** `authz.check` for the chain of `authz.check(...)`'s callee; "" for a callee that is no name chain. */
+function chainName(chain: ReturnType<typeof memberChain>): string {
+  return chain && chain.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : "";
 }
 
 function lastSegment(node: Node): string | undefined {

@@ -242,6 +242,15 @@ describe("ownership: evidence in handlers", () => {
     ).toEqual([["caller-key"], ["caller-condition"], ["create-only"], ["item-check"], ["decision"], ["role"], ["caller-filter"], ["authorization"], ["request-check"]]);
   });
 
+  it("takes a configured dotted authorization function by its whole name, not by its last segment", () => {
+    const code = `
+      app.delete("/a/:id", async (req, res) => { await policies.assertNoteAccess(req.params.id); await doc.send(new DeleteCommand({ TableName: "T", Key: { id: req.params.id } })); });
+      app.delete("/b/:id", async (req, res) => { await other.assertNoteAccess(req.params.id); await doc.send(new DeleteCommand({ TableName: "T", Key: { id: req.params.id } })); });
+    `;
+    expect(handlers(code, { "dynamodb-security": { authorizationFunctions: ["policies.assertNoteAccess"] } }).map((access) => access.evidence)).toEqual([["authorization"], []]);
+    expect(handlers(code).map((access) => access.evidence)).toEqual([[], []]);
+  });
+
   it("finds no evidence in look-alikes: a comparison that guards nothing, an unused caller, a key re-check, a request value", () => {
     expect(
       handlers(`
