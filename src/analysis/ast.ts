@@ -98,6 +98,17 @@ export function memberChain(node: Node): { root: TSESTree.Identifier | TSESTree.
   return undefined;
 }
 
+/** memberChain's root and path length, without collecting the path: `a.b.c` → { root: a, length: 2 }. */
+export function memberChainRoot(node: Node): { root: TSESTree.Identifier | TSESTree.ThisExpression; length: number } | undefined {
+  let current = unwrap(node);
+  for (let length = 0; length < 200; length++) {
+    if (current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.ThisExpression) return { root: current, length };
+    if (current.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(current) === undefined) return undefined;
+    current = unwrap(current.object);
+  }
+  return undefined;
+}
+
 /** `foo(...)` → "foo", `a.b.foo(...)` → "foo"; the callee's last name. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = unwrap(call.callee);

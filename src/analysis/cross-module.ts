@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { enclosingClass, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { OwnershipAnalysis } from "./ownership";
 import { importedBinding, resolveImport } from "./project";
 import type { ScopeIndex } from "./scope";
@@ -91,10 +91,10 @@ export class CrossModuleResolver {
   isCandidate(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
     if (this.typed && (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression)) return true;
-    const chain = memberChain(callee);
+    const chain = memberChainRoot(callee);
     if (!chain) return false;
-    if (chain.root.type === AST_NODE_TYPES.ThisExpression) return chain.path.length === 2;
-    if (chain.path.length > 1) return false;
+    if (chain.root.type === AST_NODE_TYPES.ThisExpression) return chain.length === 2;
+    if (chain.length > 1) return false;
     const variable = this.self.scope.variableOf(chain.root);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!definition) return false;
@@ -112,7 +112,7 @@ export class CrossModuleResolver {
    */
   isAccessCandidate(call: TSESTree.CallExpression): boolean {
     if (!this.isCandidate(call)) return false;
-    const chain = memberChain(unwrap(call.callee));
+    const chain = memberChainRoot(call.callee);
     if (chain?.root.type !== AST_NODE_TYPES.Identifier) return true;
     const variable = this.self.scope.variableOf(chain.root);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;

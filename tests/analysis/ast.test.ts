@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredFunctionName } from "../../src/analysis/ast";
+import { declaredFunctionName, memberChain, memberChainRoot } from "../../src/analysis/ast";
 import { analyze } from "./helpers";
 
 describe("declaredFunctionName", () => {
@@ -15,5 +15,17 @@ export default () => {};
 `);
     const names = analysis.index.functions.map((fn) => declaredFunctionName(fn) ?? "(none)");
     expect(names).toEqual(["getNote", "listNotes", "updateProfile", "deleteNote", "(none)", "findById", "#secret", "inner", "(none)"]);
+  });
+});
+
+describe("memberChainRoot", () => {
+  it("gives memberChain's root and path length, and is undefined where memberChain is", () => {
+    const { used, text } = analyze(`use(a, a.b.c, this.repo.find, a["b"].c, a[k].c, f().b, (a as any).b!.c, x?.y.z);`);
+    for (const node of used()) {
+      const chain = memberChain(node);
+      const root = memberChainRoot(node);
+      expect(root && { root: text(root.root), length: root.length }).toEqual(chain && { root: text(chain.root), length: chain.path.length });
+    }
+    expect(used().map((node) => memberChainRoot(node)?.length)).toEqual([0, 2, 2, 2, undefined, undefined, 2, 2]);
   });
 });
