@@ -17,7 +17,7 @@
 // Everything is bounded; an exhausted budget means "not guarded".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, findProperty, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, dottedName, findProperty, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { ScopeIndex } from "./scope";
 import { arrayCallbackReceiver, loopSource, type Origin, type ValueResolver } from "./values";
 
@@ -445,8 +445,7 @@ export class AllowListGuards {
     const [first, second] = call.arguments;
     if (name && MEMBERSHIP_METHODS.has(name) && first && first.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(callee.object)) return first;
     if (name === "hasOwnProperty" && first && first.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(callee.object)) return first;
-    const chain = memberChain(callee);
-    const text = chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
+    const text = dottedName(memberChain(callee));
     if (text === "Object.hasOwn" && first && second && second.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(first)) return second;
     if (text === "Object.prototype.hasOwnProperty.call" && first && second && second.type !== AST_NODE_TYPES.SpreadElement && this.isAllowList(first)) return second;
     return undefined;

@@ -98,6 +98,11 @@ export function memberChain(node: Node): { root: TSESTree.Identifier | TSESTree.
   return undefined;
 }
 
+/** The dotted name of a member chain rooted at an identifier (`a.b.c`); undefined for other chains (`this.a`) and none. */
+export function dottedName(chain: ReturnType<typeof memberChain>): string | undefined {
+  return chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
+}
+
 /** memberChain's root and path length, without collecting the path: `a.b.c` → { root: a, length: 2 }. */
 export function memberChainRoot(node: Node): { root: TSESTree.Identifier | TSESTree.ThisExpression; length: number } | undefined {
   let current = unwrap(node);

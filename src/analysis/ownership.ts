@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, isEqualityComparison, isFunction, isTypeSyntax, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, dottedName, isEqualityComparison, isFunction, isTypeSyntax, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -1233,7 +1233,8 @@ export class OwnershipAnalysis {
       }
     }
     const chain = memberChain(callee);
-    if (this.authorizationNames.has(name) || (this.dottedAuthorizationNames && this.authorizationNames.has(chainName(chain)))) {
+    const dotted = this.dottedAuthorizationNames ? dottedName(chain) : undefined;
+    if (this.authorizationNames.has(name) || (dotted !== undefined && this.authorizationNames.has(dotted))) {
       const guard = this.guardOf(call, 0) ?? this.statementGuard(call);
       if (guard) return { kind: "authorization", node: call, guard, items: [], values: [], subjects: [] };
     }
@@ -1932,11 +1933,6 @@ function coveredBy(part: ValuePart, paths: Set<string>): boolean {
   return own.size > 0 && [...own].every((path) => paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`)));
 }
 
-/** `authz.check` for the chain of `authz.check(...)`'s callee; "" for a callee that is no name chain. */
-function chainName(chain: ReturnType<typeof memberChain>): string {
-  return chain && chain.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : "";
-}
-
 function lastSegment(node: Node): string | undefined {
   const chain = memberChain(node);
   if (chain) return chain.path[chain.path.length - 1] ?? (chain.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : undefined);
@@ -2166,7 +2162,8 @@ function middlewareNames(node: Node): string[] {
   if (target.type === AST_NODE_TYPES.Identifier) return [target.name];
   if (target.type === AST_NODE_TYPES.CallExpression) {
     const chain = memberChain(target.callee);
-    const names = chain && chain.root.type === AST_NODE_TYPES.Identifier ? [[chain.root.name, ...chain.path].join("."), ...chain.path.slice(-1)] : [];
+    const dotted = dottedName(chain);
+    const names = chain && dotted !== undefined ? [dotted, ...chain.path.slice(-1)] : [];
     const name = calleeName(target);
     if (name) names.push(name);
     // AuthGuard("jwt"), requireRole("admin"): the arguments name the guard too.
@@ -2175,7 +2172,8 @@ function middlewareNames(node: Node): string[] {
   }
   if (target.type === AST_NODE_TYPES.MemberExpression) {
     const chain = memberChain(target);
-    if (chain && chain.root.type === AST_NODE_TYPES.Identifier) return [[chain.root.name, ...chain.path].join("."), chain.path[chain.path.length - 1]];
+    const dotted = dottedName(chain);
+    if (chain && dotted !== undefined) return [dotted, chain.path[chain.path.length - 1]];
   }
   if (target.type === AST_NODE_TYPES.NewExpression) {
     const name = calleeName(target);

@@ -2,7 +2,7 @@
 // rule asks this one place; users extend it through settings["dynamodb-security"].
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, dottedName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { NormalizedSettings } from "../settings";
 
 export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "lambda" | "appsync" | "settings";
@@ -414,8 +414,7 @@ export class SourceCatalogue {
     }
     // `auth.currentUser()`: only names with a dot can match a member call.
     if (!this.dottedCallNames) return undefined;
-    const chain = memberChain(callee);
-    const text = chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
+    const text = dottedName(memberChain(callee));
     if (text && this.callerCallNames.has(text)) return { kind: "caller", framework: "settings", path: `${text}()` };
     if (text && this.requestCallNames.has(text)) return { kind: "request", framework: "settings", path: `${text}()` };
     return undefined;

@@ -897,7 +897,7 @@ export class ValueResolver {
     (state.active ??= []).push(node);
     try {
       const result = boundAlternatives(this.computeStrings(unwrap(node), bindings, state, depth + 1), node);
-      if (bindings === NO_BINDINGS && result.every((alternative) => alternative.every((segment) => segment.kind === "text" || !segment.origins.some(isUnknown)))) {
+      if (bindings === NO_BINDINGS && !anySegmentOrigin(result, isUnknown)) {
         (state.memory.stringMemo ??= new Map()).set(node, result);
       }
       return result;
@@ -995,7 +995,8 @@ export class ValueResolver {
     base = boundAlternatives(base, node);
     if (memoize) {
       state.memory.stringVariables!.set(variable, base);
-      if (!state.memory.cut && isSettled(base)) this.settledStrings.set(variable, base);
+      // Settled: no part was cut short by a budget, depth or cycle guard (those mark their part `exhausted`).
+      if (!state.memory.cut && !anySegmentOrigin(base, isExhausted)) this.settledStrings.set(variable, base);
     }
     return this.readWhereUsed(base, node, bindings, state, depth);
   }
@@ -1418,11 +1419,9 @@ function boundOrigins(origins: Origin[], node: Node): Origin[] {
   return kept;
 }
 
-/** No part of the value was cut short: no exhausted budget, depth or cycle guard (those mark their part `exhausted`). */
-function isSettled(value: Segment[][]): boolean {
-  return value.every((alternative) =>
-    alternative.every((segment) => segment.kind === "text" || !segment.origins.some(isExhausted)),
-  );
+/** Does a dynamic part of any alternative of the value have an origin that passes `test`? */
+function anySegmentOrigin(value: Segment[][], test: (origin: Origin) => boolean): boolean {
+  return value.some((alternative) => alternative.some((segment) => segment.kind !== "text" && segment.origins.some(test)));
 }
 
 function alternatives(left: Segment[][], right: Segment[][]): Segment[][] {

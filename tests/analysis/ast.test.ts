@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredFunctionName, memberChain, memberChainRoot } from "../../src/analysis/ast";
+import { declaredFunctionName, dottedName, memberChain, memberChainRoot } from "../../src/analysis/ast";
 import { analyze } from "./helpers";
 
 describe("declaredFunctionName", () => {
@@ -27,5 +27,12 @@ describe("memberChainRoot", () => {
       expect(root && { root: text(root.root), length: root.length }).toEqual(chain && { root: text(chain.root), length: chain.path.length });
     }
     expect(used().map((node) => memberChainRoot(node)?.length)).toEqual([0, 2, 2, 2, undefined, undefined, 2, 2]);
+  });
+});
+
+describe("dottedName", () => {
+  it("spells a member chain rooted at an identifier, and nothing else", () => {
+    const { used } = analyze(`use(a, a.b.c, Object.prototype.hasOwnProperty.call, this.repo.find, a[k].c, f().b);`);
+    expect(used().map((node) => dottedName(memberChain(node)))).toEqual(["a", "a.b.c", "Object.prototype.hasOwnProperty.call", undefined, undefined, undefined]);
   });
 });
