@@ -199,8 +199,8 @@ export class FileAnalysis implements ModuleView {
   }
 
   get clients(): ClientResolver {
-    // Only in modules that name no DynamoDB package themselves: for the others the analysis is the same as when
-    // the file is linted (so a linted file's analysis can serve as the module's, whatever the lint order).
+    // Only in modules that name no DynamoDB package themselves: for the others the analysis as a module is the
+    // same as when the file is linted itself, so the two never disagree about its clients.
     const imported = this.importDepth > 0 && !this.mentionsOwn && this.settings.crossModule ? (node: TSESTree.Node) => this.importedClient(node) : undefined;
     return (this.clientsValue ??= new ClientResolver(this.sdk, this.scope, this.values, this.index, this.settings.clientModules, imported));
   }
@@ -382,58 +382,16 @@ function projectModule(file: string, settings: NormalizedSettings, parser: Modul
   if (!stamp) return undefined;
   const cached = projectModules.get(file);
   if (cached && cached.stamp === stamp && cached.settings === settings) return cached.analysis;
-  const linted = lintedAnalysis(file);
-  if (linted && linted.settings === settings) {
-    projectModules.set(file, { stamp, settings, analysis: linted }, linted.sourceCode.text.length);
-    return linted;
-  }
-  const parsed = (linted && parsedFrom(linted.sourceCode)) ?? parseModuleFile(file, parser);
+  // Parsed here even when ESLint has linted the file in this process: keeping linted files for reuse held
+  // their whole SourceCode (tokens, locations, the TypeScript tree: about 200 KB of heap per KB of source,
+  // four times this lean parse) alive across files, and the larger heap cost more garbage collection than
+  // the parses it saved (each module is parsed once per process).
+  const parsed = parseModuleFile(file, parser);
   if (!parsed) return undefined;
   const analysis = new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, settings, file, 1);
   analysis.parser = parser;
   projectModules.set(file, { stamp, settings, analysis }, parsed.text.length);
   return analysis;
-}
-
-/**
- * Files of the data layer (those that name a DynamoDB package) that ESLint has already linted in this
- * process: a module needed later is taken from here instead of being parsed and analysed again, when the
- * file on disk still has the text ESLint linted. For such files the analysis of a linted file and of a
- * module are the same (see `clients`), so results never depend on the order in which files are linted.
- */
-// A linted file's analysis holds ESLint's whole SourceCode (tokens, comments, locations, the TypeScript syntax
-// tree behind parserServices): some 200 KB of heap for a 1 KB file, five times a module parsed here. So few
-// are kept (the files linted most recently: a data layer linted just before the handlers that use it); an
-// evicted one is parsed again as a module, when needed, at a fraction of the heap.
-// Kept without a stat of the file (a syscall per linted file): reusing one compares its text with the file's.
-const LINTED_TEXT_BUDGET = 300_000;
-const lintedAnalyses = new BoundedCache<string, FileAnalysis>(200, LINTED_TEXT_BUDGET);
-
-function rememberLinted(file: string, analysis: FileAnalysis): void {
-  // A file larger than the whole budget is not kept: it would be the one entry left, and its tree and
-  // analysis (hundreds of MB for 100,000 lines) would stay in memory while the next files are linted.
-  if (analysis.sourceCode.text.length > LINTED_TEXT_BUDGET) return;
-  // Nor is text linted under the name of a file that does not exist (stdin, a new editor buffer, code
-  // generated in memory): no module can ever read it, and keeping its tree alive costs garbage collection
-  // (8% of the whole lint of the generated benchmark corpus, each run in a fresh process).
-  if (!fileStamp(file)) return;
-  lintedAnalyses.set(file, analysis, analysis.sourceCode.text.length);
-}
-
-/** The analysis of a linted file, when its text is the file's text on disk (an editor lints unsaved buffers). */
-function lintedAnalysis(file: string): FileAnalysis | undefined {
-  const linted = lintedAnalyses.get(file);
-  if (!linted) return undefined;
-  try {
-    return readFileSync(file, "utf8") === linted.sourceCode.text ? linted : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function parsedFrom(sourceCode: Readonly<TSESLint.SourceCode>): ParsedModule | undefined {
-  const { text, ast, scopeManager, visitorKeys } = sourceCode;
-  return scopeManager ? { text, ast, scopeManager, visitorKeys } : undefined;
 }
 
 const mentionCache = new Map<string, { stamp: string; mentions: boolean }>();
@@ -510,7 +468,6 @@ function reachesDynamoDB(file: string, settings: NormalizedSettings): boolean {
 /** Forgets every other module analysed so far (tests that rewrite files within one modification-time tick). */
 export function clearProjectModules(): void {
   projectModules.clear();
-  lintedAnalyses.clear();
   mentionCache.clear();
   reachCache.clear();
 }
@@ -527,7 +484,6 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
     analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
     const parser = (context.languageOptions as { parser?: ModuleParser } | undefined)?.parser;
     if (parser && typeof parser.parseForESLint === "function") analysis.parser = parser;
-    if (analysis.filename && settings.crossModule && analysis.mentionsDynamoDB) rememberLinted(analysis.filename, analysis);
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;
