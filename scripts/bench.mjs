@@ -13,7 +13,8 @@
 //
 //   npm run bench                          # both corpora, 5 rounds, and the scaling check
 //   node scripts/bench.mjs --rounds 9 --corpus deps --no-scaling
-//   node scripts/bench.mjs --dir ../my-service --no-scaling   # your own code base (node_modules left out)
+//   node scripts/bench.mjs --dir ../my-service --no-scaling   # your own code base (node_modules left out),
+//                                          # also with crossModule: false (b')
 //   node scripts/bench.mjs --no-isolated   # skip the rounds in separate processes (about half the time)
 //
 // Times are CPU time of this process (user + system), which a busy machine disturbs far less than wall
@@ -89,7 +90,7 @@ function timedPlugin(plugin, timer) {
 /** A rule that visits nothing: ESLint's cost of running rules at all (rule contexts, traversal, code path analysis) without any rule work. */
 const DO_NOTHING = { rules: { "do-nothing": { meta: { type: "problem", schema: [] }, create: () => ({ "Program:exit"() {} }) } } };
 
-function ruleSets() {
+function ruleSets(options = {}) {
   const plugin = loadPlugin();
   const security = require("eslint-plugin-security");
   const securityConfig = security.configs.recommended;
@@ -103,6 +104,10 @@ function ruleSets() {
       { name: "(a) parser, no rules", plugins: {}, rules: {} },
       { name: "(a') one do-nothing rule", plugins: { noop: DO_NOTHING }, rules: { "noop/do-nothing": "error" } },
       { name: "(b) dynamodb-security (all rules)", plugins: { "dynamodb-security": plugin }, rules: pluginRules, plugin: true },
+      // Only a project linted under its real file names (`--dir`) has other modules to read.
+      ...(options.corpus === "dir"
+        ? [{ name: "(b') the same, crossModule: false", plugins: { "dynamodb-security": plugin }, rules: pluginRules, settings: { "dynamodb-security": { crossModule: false } }, plugin: true }]
+        : []),
       { name: "(c) eslint-plugin-security recommended", plugins: securityConfig.plugins, rules: securityConfig.rules },
       { name: "(d) eslint:recommended", plugins: {}, rules: recommended },
       { name: "(e) eslint:recommended + dynamodb-security", plugins: { "dynamodb-security": plugin }, rules: { ...recommended, ...pluginRules }, plugin: true },
@@ -127,7 +132,7 @@ function eslintFor(set, cwd) {
   if (!byFolder) instances.set(set, (byFolder = new Map()));
   let eslint = byFolder.get(cwd);
   if (!eslint) {
-    eslint = new ESLint({ cwd, overrideConfigFile: true, ignore: false, overrideConfig: corpusConfig({ plugins: set.plugins, rules: set.rules }) });
+    eslint = new ESLint({ cwd, overrideConfigFile: true, ignore: false, overrideConfig: corpusConfig({ plugins: set.plugins, rules: set.rules, settings: set.settings }) });
     byFolder.set(cwd, eslint);
   }
   return eslint;
@@ -277,7 +282,7 @@ function corpora(options) {
  * other project modules parsed for the first time. The next two are a long-running process's (an editor's).
  */
 async function runChild(options) {
-  const { sets } = ruleSets();
+  const { sets } = ruleSets(options);
   const set = sets[options.child];
   const [corpus] = corpora(options);
   const folder = corpus.cwd ?? ROOT;
@@ -317,7 +322,7 @@ function benchIsolated(corpus, sets, options) {
 async function main() {
   const options = parseArguments(process.argv.slice(2));
   if (options.child !== undefined) return runChild(options);
-  const { plugin, sets, timedSets } = ruleSets();
+  const { plugin, sets, timedSets } = ruleSets(options);
   console.log(`# dynamodb-security benchmark: ${Object.keys(plugin.rules).length} rule(s) (${Object.keys(plugin.rules).join(", ") || "none registered yet"}); Node ${process.version}`);
   for (const corpus of corpora(options)) {
     await benchCorpus(corpus.label, corpus.files, sets, options.rounds, corpus.cwd, timedSets);
