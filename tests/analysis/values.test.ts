@@ -321,7 +321,7 @@ describe("value resolver: objects", () => {
     const resolved = first.analysis.values.resolveObject(literal)!;
     expect([...resolved.properties.keys()]).toEqual(["TableName", "Limit", "Key"]);
     expect(first.analysis.values.resolveObject(literal)).toBe(resolved);
-    // Two steps reach the spread of \`params\` but not the spread of \`base\` inside it; a fresh budget later resolves both.
+    // A budget of 3 steps runs out inside the nested spreads (\`params\`, then \`base\` in it); a fresh budget later resolves both.
     const second = analyze(code);
     const cut = second.analysis.values.resolveObject(second.used()[0], { steps: 3 })!;
     expect(cut.complete).toBe(false);
