@@ -18,7 +18,7 @@
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, dottedName, findProperty, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
-import type { ScopeIndex } from "./scope";
+import { importedModuleOf, type ScopeIndex } from "./scope";
 import { arrayCallbackReceiver, loopSource, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -245,10 +245,7 @@ export class AllowListGuards {
     while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
     const definition = this.scope.variableOf(root)?.defs[0];
-    if (definition?.type === "ImportBinding") {
-      const declaration = definition.parent;
-      return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? String(declaration.source.value) : undefined;
-    }
+    if (definition?.type === "ImportBinding") return importedModuleOf(definition);
     if (definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
       const init = unwrap(definition.node.init);
       const specifier = init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === "require" ? init.arguments[0] : undefined;

@@ -4,7 +4,7 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { enclosingClass, memberChain, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
-import type { ScopeIndex } from "./scope";
+import { importedModuleOf, type ScopeIndex } from "./scope";
 import { V2_DOC, V2_LOW, type ClientType, type SdkReferences } from "./sdk/recognizer";
 import type { ValueResolver } from "./values";
 
@@ -79,8 +79,8 @@ export class ClientResolver {
     const definition = variable?.defs[0];
     if (!variable || !definition) return undefined;
     if (definition.type === "ImportBinding") {
-      const declaration = definition.parent as TSESTree.ImportDeclaration | undefined;
-      if (declaration && this.clientModules.includes(String(declaration.source.value))) return UNKNOWN_CLIENT;
+      const source = importedModuleOf(definition);
+      if (source !== undefined && this.clientModules.includes(source)) return UNKNOWN_CLIENT;
       return this.importedClient?.(identifier);
     }
     if (definition.type === "Parameter") return this.annotatedClient(definition.name);

@@ -82,6 +82,24 @@ export class ScopeIndex {
 }
 
 /**
+ * The module an import binding comes from: "m" for `import { a } from "m"`, `import a from "m"`,
+ * `import * as a from "m"` and TypeScript's `import a = require("m")`; undefined for any other definition
+ * (`import a = Namespace.member` names no module).
+ */
+export function importedModuleOf(definition: Definition | undefined): string | undefined {
+  if (definition?.type !== "ImportBinding") return undefined;
+  const node = definition.node;
+  if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const reference = node.moduleReference;
+    return reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal
+      ? String(reference.expression.value)
+      : undefined;
+  }
+  const declaration = definition.parent;
+  return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? String(declaration.source.value) : undefined;
+}
+
+/**
  * From an identifier inside a destructuring pattern up to the pattern's root, collecting the member path.
  * `const { a: { b: [c] } } = v` for `c` → root `{ a: ... }`, path ["a", "b", "0"]. Unknown keys give "*".
  */

@@ -101,6 +101,9 @@ describe("allow-lists: branches, switches and helpers", () => {
     expect(guarded(`import { z } from "zod"; app.get("/x", (req, res) => { use(z.nativeEnum(Table).parse(req.query.t)); });`)).toBe(true);
     const joi = `const Joi = require("joi"); const schema = Joi.object().keys({ table: Joi.string().valid("Notes", "Tasks").required() });`;
     expect(guarded(`${joi} app.get("/x", (req, res) => { const { value } = schema.validate(req.query); use(value.table); });`)).toBe(true);
+    // TypeScript's import-equals names the library as well.
+    const joiImportEquals = `import Joi = require("joi"); const Patch = Joi.object({ title: Joi.string(), done: Joi.boolean() });`;
+    expect(guarded(`${joiImportEquals} app.patch("/x", (req, res) => { const { value } = Patch.validate(req.body); for (const k of Object.keys(value)) use(k); });`)).toBe(true);
     const yup = `const yup = require("yup"); const schema = yup.object({ table: yup.string().oneOf(["Notes"]) });`;
     expect(guarded(`${yup} app.get("/x", async (req, res) => { const v = await schema.validate(req.query); use(v.table); });`)).toBe(true);
     expect(guarded(express(`const { table } = JSON.parse(req.body.json); use(table);`))).toBe(false);

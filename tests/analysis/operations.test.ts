@@ -176,6 +176,17 @@ describe("operation recognizer: aggregated v3 clients and SDK v2", () => {
     });
     expect(ops.map((op) => op.operation)).toEqual(["Query"]);
   });
+
+  it("reads TypeScript's `import x = require(\"m\")` as an import of m", () => {
+    const settings = { "dynamodb-security": { clientModules: ["../lib/dynamo"] } };
+    expect(operationsOf(`import db = require("../lib/dynamo"); db.query(params);`, { settings }).map((op) => op.operation)).toEqual(["Query"]);
+    expect(operationsOf(`import db = require("../lib/other"); db.query(params);`, { settings })).toEqual([]);
+    // Not an import of a module: a namespace alias.
+    expect(operationsOf(`namespace Stores { export const db = 1; } import db = Stores.db; db.query(params);`, { settings })).toEqual([]);
+    // A binding of unknown origin (no clientModules) is judged by its input, as with an ES import.
+    const inferred = `import { GetCommand } from "@aws-sdk/lib-dynamodb"; import store = require("./store"); store.get({ TableName: "orders", Key: { id } });`;
+    expect(operationsOf(inferred).map((op) => [op.operation, op.style])).toEqual([["Get", "inferred"]]);
+  });
 });
 
 describe("operation recognizer: look-alikes stay out", () => {

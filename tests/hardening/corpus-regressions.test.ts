@@ -1,4 +1,5 @@
-// Crashes and slowdowns the corpus run (npm run test:corpus) found in real dependency code, kept as tests.
+// Crashes and slowdowns the corpus run (npm run test:corpus) found in real code (the installed dependencies,
+// and real DynamoDB applications linted with --roots), kept as tests.
 import { describe, expect, it } from "vitest";
 import { probeAnalysis } from "../../src/analysis/probe";
 import { analyze } from "../analysis/helpers";
@@ -21,6 +22,20 @@ describe("corpus regressions", () => {
       function constructor(): ParameterDecorator { return () => {}; }
       class C { get(@constructor() id: string) { use(id); } }`;
     expect(kindsOf(code)).toEqual(["parameter"]);
+  });
+
+  it("TypeScript's `import x = require(\"m\")` in a DynamoDB file (AWS CDK stacks: `import path = require(\"path\")`)", () => {
+    // Its import binding has no ImportDeclaration (no `source`): the client check used to throw on it.
+    const cdkStack = `import { Table } from "aws-cdk-lib/aws-dynamodb"; import path = require("path"); export const entry = path.join(__dirname, "handler.ts");`;
+    expect(lintWithAllRules(cdkStack)).toEqual([]);
+    const handler = `
+      import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+      import store = require("./store");
+      export async function handler(event: any) {
+        const item = await store.get({ TableName: "orders", Key: { id: event.pathParameters.id } });
+        return { statusCode: 200, body: JSON.stringify(item) };
+      }`;
+    expect(lintWithAllRules(handler).map((message) => `${message.line}: ${message.ruleId}`)).toEqual(["5: dynamodb-security/require-ownership-check"]);
   });
 
   it("a variable written hundreds of times from other many-written variables (generated parsers: esquery, pegjs)", () => {
