@@ -6,6 +6,7 @@
 //
 //   npm run test:corpus                   # the default corpus (see CORPUS below)
 //   node scripts/test-corpus.mjs --jobs 1 --roots node_modules/eslint/lib,node_modules/@smithy
+//   node scripts/test-corpus.mjs --roots ../my-dynamodb-app   # real applications, under their own paths
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -55,7 +56,9 @@ function runWorker() {
   };
   const plugins = { "dynamodb-security": plugin, probe: { rules: { all: probeRule } } };
   const rules = { ...strictRuleSettings(plugin), "probe/all": "error" };
-  const linter = new Linter({ configType: "flat", cwd: ROOT });
+  // The file system's root as the base path: the config's `files` patterns then match every file, also those
+  // of a root outside the project (linted under their own paths; see lintName).
+  const linter = new Linter({ configType: "flat", cwd: path.parse(ROOT).root });
 
   const verify = (file, text, sourceType) => linter.verify(text, configFor(file, { plugins, rules, sourceType }), lintName(file));
   const parses = (file, text, sourceType) => !linter.verify(text, configFor(file, { sourceType }), lintName(file)).some((message) => message.fatal);
@@ -63,7 +66,7 @@ function runWorker() {
   for (const file of workerData.files) {
     parentPort.postMessage({ type: "start", file });
     probed = undefined;
-    const result = { type: "done", file, bytes: 0, findings: {}, parseError: undefined, exception: undefined, fixProblems: [], probe: undefined };
+    const result = { type: "done", file, bytes: 0, findings: {}, parseError: undefined, notLinted: undefined, exception: undefined, fixProblems: [], probe: undefined };
     try {
       const text = readFileSync(file, "utf8");
       result.bytes = Buffer.byteLength(text);
@@ -77,6 +80,9 @@ function runWorker() {
         fatal = messages.find((message) => message.fatal);
       }
       if (fatal) result.parseError = fatal.message;
+      // A message from the linter itself ("No matching configuration found"): the file was not linted at all.
+      const unlinted = messages.find((message) => !message.ruleId && !message.fatal && /no matching configuration/i.test(message.message));
+      if (unlinted) result.notLinted = unlinted.message;
       result.probe = probed;
       let checked = 0;
       for (const message of messages) {
@@ -182,9 +188,11 @@ async function main() {
   let parseErrors = 0;
   const exceptions = [];
   const fixProblems = [];
+  const notLinted = [];
   for (const result of results) {
     bytes += result.bytes;
     if (result.parseError) parseErrors++;
+    if (result.notLinted) notLinted.push(result);
     if (result.exception) exceptions.push(result);
     for (const problem of result.fixProblems) fixProblems.push(`${path.relative(ROOT, result.file)}: ${problem}`);
     for (const [rule, count] of Object.entries(result.findings)) findings[rule] = (findings[rule] ?? 0) + count;
@@ -217,8 +225,13 @@ async function main() {
     failed = true;
     console.error(`\nBAD FIX: ${problem}`);
   }
+  // A corpus the linter skipped would pass without testing anything.
+  for (const { file, notLinted: message } of notLinted) {
+    failed = true;
+    console.error(`\nNOT LINTED: ${path.relative(ROOT, file)}: ${message}`);
+  }
   if (failed) {
-    console.error(`\ncorpus: FAILED (${exceptions.length} exception(s), ${hangs.length} hang(s), ${crashes.length} crash(es), ${fixProblems.length} bad fix(es))`);
+    console.error(`\ncorpus: FAILED (${exceptions.length} exception(s), ${hangs.length} hang(s), ${crashes.length} crash(es), ${fixProblems.length} bad fix(es), ${notLinted.length} file(s) not linted)`);
     process.exitCode = 1;
   } else {
     console.log("corpus: OK, no rule threw");

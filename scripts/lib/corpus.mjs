@@ -126,11 +126,16 @@ export function corpusConfig({ plugins = {}, rules = {}, settings = {} } = {}) {
 }
 
 /**
- * The name a corpus file is linted under: ESLint ignores everything under node_modules by default, so
- * the path is rewritten (node_modules → deps) below the project root. Only the name changes.
+ * The name a corpus file is linted under: ESLint ignores everything under node_modules by default, so a
+ * file of the project is linted under a name below ROOT/corpus with node_modules rewritten to deps (only
+ * the name changes; the file's imports then name no file on disk). A file outside the project (a folder of
+ * real applications given with --roots or --dir) keeps its own path, so cross-module analysis reads the
+ * modules it imports.
  */
 export function lintName(file) {
-  return path.join(ROOT, "corpus", path.relative(ROOT, file).split(path.sep).map((part) => (part === "node_modules" ? "deps" : part)).join(path.sep));
+  const relative = path.relative(ROOT, file);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return file;
+  return path.join(ROOT, "corpus", relative.split(path.sep).map((part) => (part === "node_modules" ? "deps" : part)).join(path.sep));
 }
 
 export function median(values) {
