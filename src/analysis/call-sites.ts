@@ -107,10 +107,14 @@ export class CallSites {
     // An argument of a call: a callback (array-method callbacks are resolved by the value resolver).
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return { kind: "callback" };
     if (parent?.type === AST_NODE_TYPES.NewExpression) return { kind: "callback" };
-    // Class methods: public ones are open; private ones (`#m`, TS `private m`) are called through `this` in the class.
+    // Class methods: public ones are open; private ones (`#m`, TS `private m`, and by the JavaScript convention a
+    // `_m` not declared `public` or `protected`) are called through `this` in the class.
     if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
       const member = parent;
-      const isPrivate = member.key.type === AST_NODE_TYPES.PrivateIdentifier || member.accessibility === "private";
+      const isPrivate =
+        member.key.type === AST_NODE_TYPES.PrivateIdentifier ||
+        member.accessibility === "private" ||
+        (member.accessibility === undefined && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name.startsWith("_"));
       const name = staticKeyName(member);
       const owner = enclosingClass(member);
       if (!isPrivate || name === undefined || !owner || member.static) return { kind: "open", reason: "public-method" };

@@ -67,6 +67,17 @@ describe("call sites: parameters judged by their callers", () => {
     expect(verdict.openAt?.name).toBe("q");
   });
 
+  it("judges `_m` methods (JavaScript's convention for internal ones) like private ones, unless declared public", () => {
+    expect(verdictOf(`class Repo { _filter(x) { use(x); } list() { return this._filter("a"); } }`)).toEqual({ open: false, origins: [], callers: "local" });
+    expect(verdictOf(`class Repo { _filter(x) { use(x); } list() { return this._filter(process.env.F); } }`)).toEqual({ open: false, origins: ["env"], callers: "local" });
+    // Followed to its callers: here a public method's parameter, which is open.
+    expect(verdictOf(`class Repo { _filter(x) { use(x); } list(q) { return this._filter(q); } }`)).toEqual({ open: true, origins: [], callers: "local" });
+    expect(verdictOf(`class Repo { public _filter(x: string) { use(x); } }`).open).toBe(true);
+    expect(verdictOf(`class Repo { protected _filter(x: string) { use(x); } }`).open).toBe(true);
+    expect(verdictOf(`class Repo { static _filter(x) { use(x); } }`).open).toBe(true);
+    expect(verdictOf(`class Repo { filter_(x) { use(x); } }`).open).toBe(true);
+  });
+
   it("leaves callbacks of unknown functions unknown rather than open", () => {
     expect(verdictOf(`withRetry(async (x) => use(x));`)).toEqual({ open: false, origins: ["unknown"], callers: "callback" });
   });

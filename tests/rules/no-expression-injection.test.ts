@@ -436,6 +436,25 @@ export class NotesRepository {
     return doc.send(new ScanCommand({ TableName: "Notes", FilterExpression: \`\${state} = :yes\`, ExpressionAttributeValues: { ":yes": true } }));
   }
 }`,
+    // The same with JavaScript's `_name` convention for internal methods (an ORM's update builder, whose action
+    // keyword the class passes as a constant).
+    `${DOC}
+const Actions = { set: "set", remove: "remove" };
+export class Entity {
+  update(key, item) {
+    return doc.send(new UpdateCommand({ TableName: "Notes", Key: key, ...this._updateParts(item, Actions.set) }));
+  }
+  _updateParts(item, operation = "") {
+    const expressions = { UpdateExpression: [], ExpressionAttributeNames: {}, ExpressionAttributeValues: {} };
+    for (const prop of Object.keys(item)) {
+      expressions.UpdateExpression.push(\`#\${prop} = :\${prop}\`);
+      expressions.ExpressionAttributeNames[\`#\${prop}\`] = prop;
+      expressions.ExpressionAttributeValues[\`:\${prop}\`] = item[prop];
+    }
+    expressions.UpdateExpression = \`\${operation.toUpperCase()} \${expressions.UpdateExpression.join(", ")}\`.trim();
+    return expressions;
+  }
+}`,
     // Look-alikes: not DynamoDB inputs.
     `import { TimestreamQueryClient, QueryCommand } from "@aws-sdk/client-timestream-query";
 const ts = new TimestreamQueryClient({});
