@@ -6,9 +6,10 @@
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, requestKey, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
-import { calleeName, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
+import { calleeName, enclosingFunction, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
 import type { CommandInfo } from "../src/analysis/sdk/catalogue";
 import type { Framework } from "../src/analysis/sources";
+import { functionName } from "../src/analysis/cross-module";
 import { createRule } from "../src/utils/create-rule";
 
 type Options = [{ massAssignment?: boolean }];
@@ -50,6 +51,8 @@ interface HelperCall {
 interface Place {
   operation: Operation;
   call?: HelperCall;
+  /** The helper that performs the operation, when a call of it passes the request input (named in messages). */
+  via?: string;
 }
 /** A member path from the operation's input (`params` + ["ExpressionAttributeNames"]), for writes made through it. */
 interface Access {
@@ -301,7 +304,7 @@ export default createRule<Options, MessageIds>({
           const id = `${target.range[0]}:${target.range[1]}:${messageId}:${data.parameter ?? ""}`;
           if (reported.has(id)) return;
           reported.add(id);
-          context.report({ node: target, messageId, data });
+          context.report({ node: target, messageId, data: place.via ? { ...data, source: `${data.source} passed to \`${place.via}()\`` } : data });
         }
 
         /** `marshall(x)`, `JSON.parse(x)`, `structuredClone(x)`, `Converter.unmarshall(x)`: not a validator's `schema.parse(x)`. */
@@ -325,10 +328,27 @@ export default createRule<Options, MessageIds>({
           return values.returnsOf(callback);
         }
 
+        /**
+         * The operation as its own code builds it, and, when it sits in a same-file helper, once for each call
+         * of the helper that passes request input (`insert(req.body)` of `insert(item) { send(new PutCommand(item)) }`):
+         * the helper's parameters then stand for that call's arguments, and a report points at the argument.
+         */
         function checkOperation(operation: Operation): void {
+          checkOperationAt({ operation });
+          const helper = enclosingFunction(operation.node);
+          if (!helper || helper.params.length === 0) return;
+          const callers = analysis.callSites.callersOf(helper);
+          if (callers.kind !== "local") return;
+          for (const { call } of callers.sites) {
+            const passesRequestInput = call.arguments.some((argument) => values.originsOf(argument).some((origin) => origin.kind === "request"));
+            if (passesRequestInput) checkOperationAt({ operation, call: { helper, call }, via: functionName(helper) });
+          }
+        }
+
+        function checkOperationAt(place: Place): void {
+          const operation = place.operation;
           const input = operation.input;
           if (!input || input.type === AST_NODE_TYPES.SpreadElement) return;
-          const place: Place = { operation };
           const objects = objectsOf(input, place, { root: input, path: [] });
           if (objects.length === 0) {
             const origin = requestObject(input, place);

@@ -419,8 +419,51 @@ app.get("/items/:kind", async (req, res) => {
   await doc.send(new ScanCommand({ TableName: tableFor(req.params.kind) }));
 });`,
     },
+    {
+      name: "a same-file helper that performs the operation, called with constants or with an allow-listed value",
+      filename: "src/routes/items.ts",
+      code: `${V3_DOC}
+const TABLES = ["Notes", "Tasks"];
+async function scanTable(table: string) {
+  return doc.send(new ScanCommand({ TableName: table }));
+}
+async function insert(item: Record<string, unknown>) {
+  return doc.send(new PutCommand(item));
+}
+app.get("/notes", async (req, res) => res.json(await scanTable("Notes")));
+app.get("/items", async (req, res) => {
+  if (!TABLES.includes(req.query.table)) return res.sendStatus(400);
+  res.json(await scanTable(req.query.table));
+});
+app.post("/notes", async (req, res) => {
+  await insert({ TableName: "Notes", Item: { id: req.body.id, text: req.body.text } });
+  res.sendStatus(201);
+});`,
+    },
+    {
+      name: "an exported helper that performs the operation: its callers are in other modules",
+      filename: "src/data/items.ts",
+      code: `${V3_DOC}
+export async function scanTable(table: string) {
+  return doc.send(new ScanCommand({ TableName: table }));
+}`,
+    },
   ],
   invalid: [
+    {
+      name: "a same-file helper that performs the operation with what its caller passes: reported at the argument",
+      filename: "src/routes/items.js",
+      code: `${V3_DOC}
+async function insert(item) { return doc.send(new PutCommand(item)); }
+const scanTable = async (table, limit) => doc.send(new ScanCommand({ TableName: table, Limit: limit }));
+app.post("/items", async (req, res) => { await insert(req.body); res.end(); });
+app.get("/items", async (req, res) => { res.json(await scanTable(req.query.table, Number(req.query.limit))); });
+app.get("/notes", async (req, res) => { res.json(await scanTable("Notes", 10)); });`,
+      errors: [
+        { messageId: "wholeInput", line: 7, column: 55, data: { subject: "The whole Put input", source: "body (Express) passed to `insert()`" } },
+        { messageId: "requestParameter", line: 8, column: 66, data: { parameter: "TableName", operation: "Scan", source: "query.table (Express) passed to `scanTable()`", choice: "table", example: "`TABLES[name]`" } },
+      ],
+    },
     {
       name: "whole input from the request body (v3 command)",
       filename: "src/routes/query.ts",
