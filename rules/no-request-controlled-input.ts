@@ -3,13 +3,14 @@
 // walks each operation's input along the SDK-derived member paths of its command (TableName, IndexName,
 // RequestItems table keys, TransactItems[].Put.TableName, ExpressionAttributeNames, AttributesToGet, Item)
 // and reports request input there unless it passed an allow-list first.
+import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, requestKey, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
 import { calleeName, enclosingFunction, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
 import type { CommandInfo } from "../src/analysis/sdk/catalogue";
 import type { Framework } from "../src/analysis/sources";
-import { functionName } from "../src/analysis/cross-module";
+import { functionName, type ExternalCallee } from "../src/analysis/cross-module";
 import { createRule } from "../src/utils/create-rule";
 
 type Options = [{ massAssignment?: boolean }];
@@ -166,7 +167,9 @@ export default createRule<Options, MessageIds>({
       "Program:exit"() {
         const analysis = getAnalysis(context);
         const operations = analysis.operations;
-        if (operations.length === 0) return;
+        // A file without DynamoDB operations may still pass request data to one in another module.
+        const external = analysis.crossModule;
+        if (operations.length === 0 && !(external && analysis.hasRequestHandler)) return;
         const values = analysis.values;
         const allowLists = analysis.allowLists;
         const reported = new Set<string>();
@@ -482,11 +485,118 @@ export default createRule<Options, MessageIds>({
           for (const object of objectsOf(target, place, access)) spreadInto(object.resolved, object.place, 0);
         }
 
+        /**
+         * A call into another module's function that performs an operation with one of its parameters as the
+         * whole input, TableName or IndexName (`insertItem(req.body)` of `insertItem(item) { send(new PutCommand(item)) }`):
+         * reported at the argument when it is request input (and, for a name, no allow-list check before the call).
+         */
+        function checkExternalCall(call: TSESTree.CallExpression): void {
+          if (!external || call.arguments.length === 0 || !insideHandler(call) || !external.isAccessCandidate(call)) return;
+          const carriesRequest = call.arguments.map(
+            (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && values.originsOf(argument).some((origin) => origin.kind === "request"),
+          );
+          if (!carriesRequest.includes(true)) return;
+          const callee = external.resolveAccessing(call);
+          if (!callee) return;
+          for (const sink of parameterSinks(callee)) {
+            const argument = call.arguments[sink.index];
+            if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || !carriesRequest[sink.index]) continue;
+            const operation = sink.operation.operation;
+            const where = `passed to \`${callee.name}()\` (${relativeFile(callee.module.filename)} line ${callee.module.lineOf(sink.operation.node.range[0])})`;
+            if (sink.leaf === "whole") {
+              const origin = requestObject(argument, { operation: sink.operation });
+              if (origin) reportAt(argument, "wholeInput", { subject: `The whole ${operation} input`, source: `${describe(origin)} ${where}` });
+              continue;
+            }
+            const origin = values
+              .originsOf(argument)
+              .find((candidate): candidate is RequestOrigin => candidate.kind === "request" && !allowLists.isAllowListed(candidate, argument, [call]));
+            if (origin) {
+              reportAt(argument, "requestParameter", {
+                parameter: sink.leaf === "table" ? "TableName" : "IndexName",
+                operation,
+                source: `${describe(origin)} ${where}`,
+                choice: CHOICES[sink.leaf],
+                example: EXAMPLES[sink.leaf],
+              });
+            }
+          }
+        }
+
+        /** Request input is read in handlers (and functions inside them): calls elsewhere need no look. */
+        const servingFunctions = new Map<FunctionNode, boolean>();
+        function insideHandler(node: Node): boolean {
+          const fn = enclosingFunction(node);
+          if (!fn) return false;
+          let serves = servingFunctions.get(fn);
+          if (serves === undefined) servingFunctions.set(fn, (serves = analysis.sources.handlerKind(fn) !== undefined || insideHandler(fn)));
+          return serves;
+        }
+
+        function reportAt(node: Node, messageId: MessageIds, data: Record<string, string>): void {
+          const id = `${node.range[0]}:${node.range[1]}:${messageId}:${data.parameter ?? ""}`;
+          if (reported.has(id)) return;
+          reported.add(id);
+          context.report({ node, messageId, data });
+        }
+
+        function relativeFile(file: string): string {
+          const relative = path.relative(path.dirname(context.physicalFilename), file).split(path.sep).join("/");
+          return relative.startsWith(".") ? relative : `./${relative}`;
+        }
+
         for (const operation of operations) checkOperation(operation);
+        if (external && analysis.hasRequestHandler) for (const call of analysis.index.calls) checkExternalCall(call);
       },
     };
   },
 });
+
+/** A parameter of a function in another module that becomes an operation's whole input, TableName or IndexName. */
+interface ParameterSink {
+  index: number;
+  leaf: "whole" | "table" | "index";
+  operation: Operation;
+}
+/** Per function of a module (modules are kept and analysed once per process). */
+const sinksByFunction = new WeakMap<FunctionNode, ParameterSink[]>();
+
+/**
+ * The parameters the function passes straight into an operation it performs itself: the whole input, or the
+ * value of TableName or IndexName. Only a parameter read there and nowhere else counts: a function that also
+ * reads it may check it (`if (!TABLES.includes(table)) throw`), so it is left alone.
+ */
+function parameterSinks(callee: ExternalCallee): ParameterSink[] {
+  let sinks = sinksByFunction.get(callee.fn);
+  if (sinks) return sinks;
+  sinks = [];
+  const { module, fn } = callee;
+  const soleParameter = (node: Node | undefined): number | undefined => {
+    const current = node && unwrap(node);
+    if (current?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = module.scope.variableOf(current);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== "Parameter" || definition.node !== fn || variable!.references.length !== 1) return undefined;
+    const index = fn.params.findIndex((parameter) => parameter === definition.name || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === definition.name));
+    return index >= 0 ? index : undefined;
+  };
+  for (const operation of module.operations) {
+    const input = operation.input;
+    if (!input || input.type === AST_NODE_TYPES.SpreadElement || enclosingFunction(operation.node) !== fn) continue;
+    const whole = soleParameter(input);
+    if (whole !== undefined) {
+      sinks.push({ index: whole, leaf: "whole", operation });
+      continue;
+    }
+    const object = module.values.resolveObject(input);
+    for (const [member, leaf] of [["TableName", "table"], ["IndexName", "index"]] as const) {
+      const index = soleParameter(object?.properties.get(member)?.value);
+      if (index !== undefined) sinks.push({ index, leaf, operation });
+    }
+  }
+  sinksByFunction.set(fn, sinks);
+  return sinks;
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -12,10 +12,12 @@ import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import type { Operation } from "./operations";
 import type { OwnershipAnalysis } from "./ownership";
 import { importedBinding, resolveImport } from "./project";
 import type { ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
+import type { ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -31,6 +33,9 @@ export interface ModuleView {
   /** Every function of the module. */
   readonly functions: readonly FunctionNode[];
   readonly ownership: OwnershipAnalysis;
+  /** The module's DynamoDB operations and its value resolver (a rule judging what a callee does with its parameters). */
+  readonly operations: readonly Operation[];
+  readonly values: ValueResolver;
   /** The analysis of the project module an import specifier names, from this module (undefined: not a project file). */
   moduleAt(specifier: string): ModuleView | undefined;
   /** The analysis of a project file by its absolute path (this module's own for its own path). */

@@ -1,0 +1,70 @@
+// no-request-controlled-input across modules: handlers written inline, linted as if they were files of the
+// project in tests/fixtures/cross-module, whose src/admin/tables.ts takes the table, index or whole input
+// from its callers.
+import path from "node:path";
+import rule from "../../rules/no-request-controlled-input";
+import { runRuleTests } from "../rule-tester";
+
+const SRC = path.resolve(__dirname, "../fixtures/cross-module/src");
+const filename = path.join(SRC, "routes/admin.ts");
+const EXPRESS = `import express from "express";\nconst app = express();\n`;
+
+runRuleTests("no-request-controlled-input (cross-module)", rule, {
+  valid: [
+    {
+      name: "constants, key values and an allow-list check before the call",
+      filename,
+      code: `${EXPRESS}import { insertItem, scanTable, queryByIndex } from "../admin/tables";
+const TABLES = ["notes", "tasks"];
+app.get("/notes", async (req, res) => res.json(await scanTable("notes")));
+app.post("/notes", async (req, res) => res.json(await insertItem({ TableName: "notes", Item: { id: req.body.id, text: req.body.text } })));
+app.get("/by-owner", async (req, res) => res.json(await queryByIndex("byOwner", req.query.owner as string)));
+app.get("/tables/:name", async (req, res) => {
+  if (!TABLES.includes(req.params.name)) return res.sendStatus(404);
+  res.json(await scanTable(req.params.name));
+});`,
+    },
+    {
+      name: "the callee checks the parameter itself",
+      filename,
+      code: `${EXPRESS}import { scanListedTable } from "../admin/tables";
+app.get("/tables/:name", async (req, res) => res.json(await scanListedTable(req.params.name)));`,
+    },
+    {
+      name: "with crossModule off, other modules are not read",
+      filename,
+      settings: { "dynamodb-security": { crossModule: false } },
+      code: `${EXPRESS}import { scanTable } from "../admin/tables";
+app.get("/tables/:name", async (req, res) => res.json(await scanTable(req.params.name)));`,
+    },
+  ],
+  invalid: [
+    {
+      name: "request input as another module's whole input, TableName or IndexName: reported at the argument",
+      filename,
+      code: `${EXPRESS}import { insertItem, scanTable, queryByIndex, admin } from "../admin/tables";
+app.post("/items", async (req, res) => res.json(await insertItem(req.body)));
+app.get("/tables/:name", async (req, res) => res.json(await scanTable(req.params.name)));
+app.get("/notes", async (req, res) => res.json(await queryByIndex(String(req.query.index), req.user.id)));
+app.get("/admin/:name", async (req, res) => res.json(await admin.scan(req.params.name)));`,
+      errors: [
+        { messageId: "wholeInput", line: 4, data: { subject: "The whole Put input", source: "body (Express) passed to `insertItem()` (../admin/tables.ts line 9)" } },
+        {
+          messageId: "requestParameter",
+          line: 5,
+          data: { parameter: "TableName", operation: "Scan", source: "params.name (Express) passed to `scanTable()` (../admin/tables.ts line 13)", choice: "table", example: "`TABLES[name]`" },
+        },
+        {
+          messageId: "requestParameter",
+          line: 6,
+          data: { parameter: "IndexName", operation: "Query", source: "query.index (Express) passed to `queryByIndex()` (../admin/tables.ts line 23)", choice: "index", example: "`INDEXES[name]`" },
+        },
+        {
+          messageId: "requestParameter",
+          line: 7,
+          data: { parameter: "TableName", operation: "Scan", source: "params.name (Express) passed to `scan()` (../admin/tables.ts line 27)", choice: "table", example: "`TABLES[name]`" },
+        },
+      ],
+    },
+  ],
+});
