@@ -304,10 +304,7 @@ export default createRule<Options, MessageIds>({
             );
             target = argument ?? place.call.call;
           }
-          const id = `${target.range[0]}:${target.range[1]}:${messageId}:${data.parameter ?? ""}`;
-          if (reported.has(id)) return;
-          reported.add(id);
-          context.report({ node: target, messageId, data: place.via ? { ...data, source: `${data.source} passed to \`${place.via}()\`` } : data });
+          reportAt(target, messageId, place.via ? { ...data, source: `${data.source} passed to \`${place.via}()\`` } : data);
         }
 
         /** `marshall(x)`, `JSON.parse(x)`, `structuredClone(x)`, `Converter.unmarshall(x)`: not a validator's `schema.parse(x)`. */
@@ -533,6 +530,7 @@ export default createRule<Options, MessageIds>({
           return serves;
         }
 
+        /** Once per node, message and parameter. */
         function reportAt(node: Node, messageId: MessageIds, data: Record<string, string>): void {
           const id = `${node.range[0]}:${node.range[1]}:${messageId}:${data.parameter ?? ""}`;
           if (reported.has(id)) return;
