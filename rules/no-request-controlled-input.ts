@@ -505,6 +505,11 @@ export default createRule<Options, MessageIds>({
               if (origin) reportAt(argument, "wholeInput", { subject: `The whole ${operation} input`, source: `${describe(origin)} ${where}` });
               continue;
             }
+            if (sink.leaf === "item") {
+              const origin = massAssignment ? requestObject(argument, { operation: sink.operation }) : undefined;
+              if (origin) reportAt(argument, "massAssignment", { how: "is written as the whole", parameter: "Item", operation, source: `${describe(origin)} ${where}` });
+              continue;
+            }
             const origin = values
               .originsOf(argument)
               .find((candidate): candidate is RequestOrigin => candidate.kind === "request" && !allowLists.isAllowListed(candidate, argument, [call]));
@@ -550,10 +555,10 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** A parameter of a function in another module that becomes an operation's whole input, TableName or IndexName. */
+/** A parameter of a function in another module that becomes an operation's whole input, TableName, IndexName or Item. */
 interface ParameterSink {
   index: number;
-  leaf: "whole" | "table" | "index";
+  leaf: "whole" | "table" | "index" | "item";
   operation: Operation;
 }
 /** Per function of a module (modules are kept and analysed once per process). */
@@ -561,8 +566,9 @@ const sinksByFunction = new WeakMap<FunctionNode, ParameterSink[]>();
 
 /**
  * The parameters the function passes straight into an operation it performs itself: the whole input, or the
- * value of TableName or IndexName. Only a parameter read there and nowhere else counts: a function that also
- * reads it may check it (`if (!TABLES.includes(table)) throw`), so it is left alone.
+ * value of TableName, IndexName or Item (judged with the massAssignment option). Only a parameter read there
+ * and nowhere else counts: a function that also reads it may check it (`if (!TABLES.includes(table)) throw`),
+ * so it is left alone.
  */
 function parameterSinks(callee: ExternalCallee): ParameterSink[] {
   let sinks = sinksByFunction.get(callee.fn);
@@ -587,7 +593,7 @@ function parameterSinks(callee: ExternalCallee): ParameterSink[] {
       continue;
     }
     const object = module.values.resolveObject(input);
-    for (const [member, leaf] of [["TableName", "table"], ["IndexName", "index"]] as const) {
+    for (const [member, leaf] of [["TableName", "table"], ["IndexName", "index"], ["Item", "item"]] as const) {
       const index = soleParameter(object?.properties.get(member)?.value);
       if (index !== undefined) sinks.push({ index, leaf, operation });
     }

@@ -31,6 +31,12 @@ app.get("/tables/:name", async (req, res) => {
 app.get("/tables/:name", async (req, res) => res.json(await scanListedTable(req.params.name)));`,
     },
     {
+      name: "a request object written as another module's whole Item: only with the massAssignment option",
+      filename,
+      code: `${EXPRESS}import { createNote } from "../admin/tables";
+app.post("/notes", async (req, res) => res.json(await createNote(req.body)));`,
+    },
+    {
       name: "with crossModule off, other modules are not read",
       filename,
       settings: { "dynamodb-security": { crossModule: false } },
@@ -63,6 +69,21 @@ app.get("/admin/:name", async (req, res) => res.json(await admin.scan(req.params
           messageId: "requestParameter",
           line: 7,
           data: { parameter: "TableName", operation: "Scan", source: "params.name (Express) passed to `scan()` (../admin/tables.ts line 27)", choice: "table", example: "`TABLES[name]`" },
+        },
+      ],
+    },
+    {
+      name: "with massAssignment, a request object passed to another module's function that writes it as the whole Item",
+      filename,
+      options: [{ massAssignment: true }],
+      code: `${EXPRESS}import { createNote } from "../admin/tables";
+app.post("/notes", async (req, res) => res.json(await createNote(req.body)));
+app.post("/copies", async (req, res) => res.json(await createNote({ title: req.body.title, text: req.body.text })));`,
+      errors: [
+        {
+          messageId: "massAssignment",
+          line: 4,
+          data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "body (Express) passed to `createNote()` (../admin/tables.ts line 31)" },
         },
       ],
     },
