@@ -2,15 +2,15 @@
 // not decide its shape: which table, which index, which attributes, or the whole input object. This rule
 // walks each operation's input along the SDK-derived member paths of its command (TableName, IndexName,
 // RequestItems table keys, TransactItems[].Put.TableName, ExpressionAttributeNames, AttributesToGet, Item)
-// and reports request input there unless it passed an allow-list first.
-import path from "node:path";
+// and reports request input there unless it passed an allow-list first. Also through same-file helpers (at
+// each call that passes request input) and, with cross-module analysis, functions of other project modules.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, requestKey, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
 import { calleeName, enclosingFunction, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
 import type { CommandInfo } from "../src/analysis/sdk/catalogue";
 import type { Framework } from "../src/analysis/sources";
-import { functionName, type ExternalCallee } from "../src/analysis/cross-module";
+import { functionName, relativeModulePath, type ExternalCallee } from "../src/analysis/cross-module";
 import { createRule } from "../src/utils/create-rule";
 
 type Options = [{ massAssignment?: boolean }];
@@ -484,8 +484,9 @@ export default createRule<Options, MessageIds>({
 
         /**
          * A call into another module's function that performs an operation with one of its parameters as the
-         * whole input, TableName or IndexName (`insertItem(req.body)` of `insertItem(item) { send(new PutCommand(item)) }`):
-         * reported at the argument when it is request input (and, for a name, no allow-list check before the call).
+         * whole input, TableName, IndexName or (with massAssignment) Item (`insertItem(req.body)` of
+         * `insertItem(item) { send(new PutCommand(item)) }`): reported at the argument when it is request input
+         * (and, for a name, no allow-list check before the call).
          */
         function checkExternalCall(call: TSESTree.CallExpression): void {
           if (!external || call.arguments.length === 0 || !insideHandler(call) || !external.isAccessCandidate(call)) return;
@@ -499,7 +500,7 @@ export default createRule<Options, MessageIds>({
             const argument = call.arguments[sink.index];
             if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || !carriesRequest[sink.index]) continue;
             const operation = sink.operation.operation;
-            const where = `passed to \`${callee.name}()\` (${relativeFile(callee.module.filename)} line ${callee.module.lineOf(sink.operation.node.range[0])})`;
+            const where = `passed to \`${callee.name}()\` (${relativeModulePath(context.physicalFilename, callee.module.filename)} line ${callee.module.lineOf(sink.operation.node.range[0])})`;
             if (sink.leaf === "whole") {
               const origin = requestObject(argument, { operation: sink.operation });
               if (origin) reportAt(argument, "wholeInput", { subject: `The whole ${operation} input`, source: `${describe(origin)} ${where}` });
@@ -541,11 +542,6 @@ export default createRule<Options, MessageIds>({
           if (reported.has(id)) return;
           reported.add(id);
           context.report({ node, messageId, data });
-        }
-
-        function relativeFile(file: string): string {
-          const relative = path.relative(path.dirname(context.physicalFilename), file).split(path.sep).join("/");
-          return relative.startsWith(".") ? relative : `./${relative}`;
         }
 
         for (const operation of operations) checkOperation(operation);

@@ -2,11 +2,11 @@
 // with nothing in the code tying the item to the authenticated caller (OWASP API1:2023, broken object level
 // authorization). The analysis (src/analysis/ownership.ts) finds the accesses and the ownership evidence;
 // this rule decides what to report and offers a ConditionExpression that binds the item's owner to the caller.
-import path from "node:path";
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
+import { relativeModulePath } from "../src/analysis/cross-module";
 import { instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis } from "../src/analysis";
@@ -309,9 +309,7 @@ function describeOperation(access: HandlerAccess, filename: string): string {
   const module = access.instance.module;
   if (via && module) {
     // In another module: name the file (relative to this one) and the function where the operation is.
-    const relative = path.relative(path.dirname(filename), module.file).split(path.sep).join("/");
-    const file = relative.startsWith(".") ? relative : `./${relative}`;
-    return `\`${calleeText(via)}()\` (${name} in \`${module.function}\`, ${file} line ${module.line})`;
+    return `\`${calleeText(via)}()\` (${name} in \`${module.function}\`, ${relativeModulePath(filename, module.file)} line ${module.line})`;
   }
   if (via) {
     const helper = calleeText(via);

@@ -459,6 +459,12 @@ export function functionName(fn: FunctionNode): string {
   return own ?? "default";
 }
 
+/** How a message names another module's file from the linted one: `../services/orders.ts`, `./db.ts`. */
+export function relativeModulePath(fromFile: string, file: string): string {
+  const relative = path.relative(path.dirname(fromFile), file).split(path.sep).join("/");
+  return relative.startsWith(".") ? relative : `./${relative}`;
+}
+
 /** The file's modification stamp (for caches keyed by path and modification time), or undefined. */
 export function fileStamp(file: string): string | undefined {
   try {
