@@ -174,6 +174,8 @@ export default createRule<Options, MessageIds>({
         const allowLists = analysis.allowLists;
         const reported = new Set<string>();
 
+        const carriesRequestInput = (node: Node) => values.originsOf(node).some((origin) => origin.kind === "request");
+
         /** `query.table (Express)`: the member path of the request input and where it comes from. */
         const describe = (origin: RequestOrigin) => `${origin.path} (${FRAMEWORK_NAMES[origin.framework]})`;
 
@@ -340,8 +342,7 @@ export default createRule<Options, MessageIds>({
           const callers = analysis.callSites.callersOf(helper);
           if (callers.kind !== "local") return;
           for (const { call } of callers.sites) {
-            const passesRequestInput = call.arguments.some((argument) => values.originsOf(argument).some((origin) => origin.kind === "request"));
-            if (passesRequestInput) checkOperationAt({ operation, call: { helper, call }, via: functionName(helper) });
+            if (call.arguments.some(carriesRequestInput)) checkOperationAt({ operation, call: { helper, call }, via: functionName(helper) });
           }
         }
 
@@ -489,10 +490,10 @@ export default createRule<Options, MessageIds>({
          * (and, for a name, no allow-list check before the call).
          */
         function checkExternalCall(call: TSESTree.CallExpression): void {
-          if (!external || call.arguments.length === 0 || !insideHandler(call) || !external.isAccessCandidate(call)) return;
-          const carriesRequest = call.arguments.map(
-            (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && values.originsOf(argument).some((origin) => origin.kind === "request"),
-          );
+          // Request input is read in handlers (and functions inside them): calls elsewhere need no look.
+          const caller = enclosingFunction(call);
+          if (!external || call.arguments.length === 0 || !caller || !analysis.sources.withinHandler(caller) || !external.isAccessCandidate(call)) return;
+          const carriesRequest = call.arguments.map((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && carriesRequestInput(argument));
           if (!carriesRequest.includes(true)) return;
           const callee = external.resolveAccessing(call);
           if (!callee) return;
@@ -524,16 +525,6 @@ export default createRule<Options, MessageIds>({
               });
             }
           }
-        }
-
-        /** Request input is read in handlers (and functions inside them): calls elsewhere need no look. */
-        const servingFunctions = new Map<FunctionNode, boolean>();
-        function insideHandler(node: Node): boolean {
-          const fn = enclosingFunction(node);
-          if (!fn) return false;
-          let serves = servingFunctions.get(fn);
-          if (serves === undefined) servingFunctions.set(fn, (serves = analysis.sources.handlerKind(fn) !== undefined || insideHandler(fn)));
-          return serves;
         }
 
         /** Once per node, message and parameter. */

@@ -15,7 +15,7 @@ import { enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis } from "./ownership";
 import { importedBinding, resolveImport } from "./project";
-import type { ScopeIndex } from "./scope";
+import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
 
@@ -259,13 +259,9 @@ export class CrossModuleResolver {
     }
     if (definition.type === "ImportBinding") {
       // const x = require("./m") and friends are Variables; here: import x = require("./m")
-      const declaration = definition.node;
-      if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration && declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
-        const specifier = declaration.moduleReference.expression;
-        const target = specifier.type === AST_NODE_TYPES.Literal ? this.open(module, String(specifier.value)) : undefined;
-        return target ? this.exported(target, "default", hops + 1) ?? { kind: "namespace", module: target } : undefined;
-      }
-      return undefined;
+      const source = definition.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration ? importedModuleOf(definition) : undefined;
+      const target = source === undefined ? undefined : this.open(module, source);
+      return target ? this.exported(target, "default", hops + 1) ?? { kind: "namespace", module: target } : undefined;
     }
     if (definition.type !== "Variable") return undefined;
     const writes = module.scope.writesOf(variable);

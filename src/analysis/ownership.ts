@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, dottedName, isEqualityComparison, isFunction, isTypeSyntax, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, dottedName, enclosingFunction, isEqualityComparison, isFunction, isTypeSyntax, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -860,11 +860,11 @@ export class OwnershipAnalysis {
 
   /** A handler, a function inside one, or a same-file helper that one calls. */
   private servesRequests(fn: FunctionNode): boolean {
-    const handles = (candidate: FunctionNode) => this.deps.sources.handlerKind(candidate) !== undefined || this.insideHandler(candidate);
-    if (handles(fn)) return true;
+    const sources = this.deps.sources;
+    if (sources.withinHandler(fn)) return true;
     return this.callSitesOf(fn).some((site) => {
       const caller = this.ownerOf(site);
-      return caller !== undefined && handles(caller);
+      return caller !== undefined && sources.withinHandler(caller);
     });
   }
 
@@ -1080,7 +1080,7 @@ export class OwnershipAnalysis {
           checks.push({
             ...this.substituteCheck(check, callee, call),
             node: call,
-            guard: { node: statement, exit: "throw", fn: this.enclosingFunction(call) ?? fn, decides: true },
+            guard: { node: statement, exit: "throw", fn: enclosingFunction(call) ?? fn, decides: true },
           });
         }
       }
@@ -1100,11 +1100,6 @@ export class OwnershipAnalysis {
     }
     summary.returnsItemOf = returnsItemOf;
     return summary;
-  }
-
-  private enclosingFunction(node: Node): FunctionNode | undefined {
-    for (let current: Node | undefined = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-    return undefined;
   }
 
   /** Does the check, where it is, cover the access at `position`? */
@@ -1297,7 +1292,7 @@ export class OwnershipAnalysis {
       // const allowed = await check(...); if (!allowed) ... is handled by guardOf; a plain `const x = await assertX()` may throw.
       if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     }
-    return { node: statementOf(call), exit: "throw", fn: this.enclosingFunction(call), decides: true };
+    return { node: statementOf(call), exit: "throw", fn: enclosingFunction(call), decides: true };
   }
 
   /** `if (!Item) return 404`, `if (Items.length === 0) throw ...`: a fetched item tested for existence. */
@@ -1359,7 +1354,7 @@ export class OwnershipAnalysis {
     if (!role) return undefined;
     const exit = strongestExit(branchExit(statement.consequent, this.deps.visitorKeys), statement.alternate ? branchExit(statement.alternate, this.deps.visitorKeys) : undefined);
     if (!exit) return undefined;
-    return { kind: "role", node: statement.test, guard: { node: statement, exit, fn: this.enclosingFunction(statement), decides: true }, items: [], values: [], subjects: [] };
+    return { kind: "role", node: statement.test, guard: { node: statement, exit, fn: enclosingFunction(statement), decides: true }, items: [], values: [], subjects: [] };
   }
 
   /**
@@ -1397,7 +1392,7 @@ export class OwnershipAnalysis {
         }
         case AST_NODE_TYPES.IfStatement: {
           if (parent.test !== current) return undefined;
-          const fn = this.enclosingFunction(parent);
+          const fn = enclosingFunction(parent);
           if (sign === 0) {
             const exit = strongestExit(branchExit(parent.consequent, this.deps.visitorKeys), parent.alternate ? branchExit(parent.alternate, this.deps.visitorKeys) : undefined);
             return { node: parent, exit, fn, decides: exit !== undefined };
@@ -1410,7 +1405,7 @@ export class OwnershipAnalysis {
         case AST_NODE_TYPES.ConditionalExpression: {
           if (parent.test !== current) return undefined;
           const passes = sign === -1 ? parent.alternate : parent.consequent;
-          return { node: parent, passes: sign === 0 ? undefined : passes, fn: this.enclosingFunction(parent), decides: sign !== 0 };
+          return { node: parent, passes: sign === 0 ? undefined : passes, fn: enclosingFunction(parent), decides: sign !== 0 };
         }
         case AST_NODE_TYPES.VariableDeclarator: {
           // const isOwner = item.ownerId === user.id; if (!isOwner) return ...
@@ -1431,7 +1426,7 @@ export class OwnershipAnalysis {
           if (!name || !ASSERT_CALLS.has(name) || parent.arguments[0] !== current) return undefined;
           const { parent: statement } = valueParent(parent);
           if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
-          return { node: statement, exit: "throw", fn: this.enclosingFunction(parent), decides: true };
+          return { node: statement, exit: "throw", fn: enclosingFunction(parent), decides: true };
         }
         default:
           return undefined;
@@ -1528,11 +1523,10 @@ export class OwnershipAnalysis {
     return reached;
   }
 
+  /** A function defined inside a request handler (a callback, a nested helper). */
   private insideHandler(fn: FunctionNode): boolean {
-    for (let current: Node | undefined = fn.parent; current; current = current.parent) {
-      if (isFunction(current) && this.deps.sources.handlerKind(current)) return true;
-    }
-    return false;
+    const outer = enclosingFunction(fn);
+    return outer !== undefined && this.deps.sources.withinHandler(outer);
   }
 
   /** Caller values the handler reads (at most 20), and whether the walk for them covered the whole handler. */

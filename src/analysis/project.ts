@@ -10,7 +10,7 @@ import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { memberChain, staticKeyName, unwrap, walk } from "./ast";
 import { BoundedCache } from "./lru";
-import type { ScopeIndex } from "./scope";
+import { importedModuleOf, type ScopeIndex } from "./scope";
 
 type Node = TSESTree.Node;
 
@@ -45,15 +45,13 @@ export function importedBinding(node: Node, scope: ScopeIndex, options: BindingO
   let result: ImportedBinding | undefined;
   if (definition.type === "ImportBinding") {
     const specifier = definition.node;
+    const source = importedModuleOf(definition);
+    if (source === undefined) return undefined;
     if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      const reference = specifier.moduleReference;
-      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) {
-        result = { source: String(reference.expression.value), name: "default" };
-      }
+      result = { source, name: "default" };
     } else {
-      const declaration = specifier.parent;
-      if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration || (declaration.importKind === "type" && !options.types)) return undefined;
-      const source = String(declaration.source.value);
+      // A defined source means an ImportDeclaration here.
+      if ((specifier.parent as TSESTree.ImportDeclaration).importKind === "type" && !options.types) return undefined;
       if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) result = { source, name: "default" };
       else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) result = { source, name: "*" };
       else if (specifier.type === AST_NODE_TYPES.ImportSpecifier && (specifier.importKind !== "type" || options.types)) {

@@ -299,6 +299,14 @@ export class SourceCatalogue {
     return kind ?? undefined;
   }
 
+  /** Is the function a request handler or inside one (a callback of a handler, a function it defines)? */
+  withinHandler(fn: FunctionNode): boolean {
+    for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {
+      if (isFunction(current) && this.handlerKind(current)) return true;
+    }
+    return false;
+  }
+
   private computeHandlerKind(fn: FunctionNode): HandlerKind | undefined {
     const parent = fn.parent;
     // app.get("/path", auth, handler), router.route("/x").get(handler), fastify.get(path, opts, handler)
