@@ -17,6 +17,7 @@ import {
   type PartiqlPosition,
 } from "../src/analysis";
 import { contains, declaredFunctionName, isFunction, unwrap, valueParent } from "../src/analysis/ast";
+import { describeRequestSource, FRAMEWORK_NAMES, sourceText } from "../src/analysis/sources";
 import { createRule } from "../src/utils/create-rule";
 import { insertArrayElements, insertProperties } from "../src/utils/fixes";
 
@@ -170,7 +171,7 @@ export default createRule<Options, MessageIds>({
       for (const origin of finding.origins) {
         switch (origin.kind) {
           case "request":
-            return { level: "recommended", source: `comes from request input (${origin.framework} ${origin.path})` };
+            return { level: "recommended", source: `comes from request input ${describeRequestSource(origin)}` };
           case "parameter": {
             const fnName = functionName(origin.fn);
             const parameter = origin.name ?? `#${origin.index + 1}`;
@@ -183,13 +184,13 @@ export default createRule<Options, MessageIds>({
               strict ??= { level: "strict", source };
             }
             for (const inner of verdict.origins) {
-              if (inner.kind === "request") return { level: "recommended", source: `comes from request input (${inner.framework} ${inner.path}) passed to \`${fnName}\`` };
+              if (inner.kind === "request") return { level: "recommended", source: `comes from request input ${describeRequestSource(inner)} passed to \`${fnName}\`` };
               if (inner.kind !== "env" && inner.kind !== "module" && !(inner.kind === "unknown" && inner.exhausted)) strict ??= { level: "strict", source: `is parameter \`${parameter}\` of \`${fnName}\`, which its callers set to a non-constant value` };
             }
             break;
           }
           case "caller":
-            strict ??= { level: "strict", source: `comes from the authenticated caller (${origin.framework} ${origin.path})` };
+            strict ??= { level: "strict", source: `comes from the authenticated caller (\`${sourceText(origin)}\`, ${FRAMEWORK_NAMES[origin.framework]})` };
             break;
           case "env":
           case "module":

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, requestKey, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
 import { calleeName, enclosingFunction, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
 import type { CommandInfo } from "../src/analysis/sdk/catalogue";
-import type { Framework } from "../src/analysis/sources";
+import { describeRequestSource } from "../src/analysis/sources";
 import { functionName, relativeModulePath, type ExternalCallee } from "../src/analysis/cross-module";
 import { createRule } from "../src/utils/create-rule";
 
@@ -74,17 +74,6 @@ const EXAMPLES: Record<Exclude<Leaf, "item">, string> = {
   attributes: "`FIELDS[name]`",
 };
 
-const FRAMEWORK_NAMES: Record<Framework, string> = {
-  express: "Express",
-  fastify: "Fastify",
-  koa: "Koa",
-  hono: "Hono",
-  nestjs: "NestJS",
-  nextjs: "Next.js",
-  lambda: "Lambda event",
-  appsync: "AppSync",
-  settings: "a request source from the settings",
-};
 
 /** Calls whose result is their (first) argument's object, converted: the object still comes from where the argument does. */
 const OBJECT_CONVERSIONS = new Set(["parse", "structuredClone", "marshall", "unmarshall", "convertToAttr", "convertToNative"]);
@@ -177,8 +166,6 @@ export default createRule<Options, MessageIds>({
         const carriesRequestInput = (node: Node) => values.originsOf(node).some((origin) => origin.kind === "request");
 
         /** `query.table (Express)`: the member path of the request input and where it comes from. */
-        const describe = (origin: RequestOrigin) => `${origin.path} (${FRAMEWORK_NAMES[origin.framework]})`;
-
         function originsAt(node: Node, place: Place): Origin[] {
           return place.call ? values.originsInCall(node, place.call.helper, place.call.call) : values.originsOf(node);
         }
@@ -353,7 +340,7 @@ export default createRule<Options, MessageIds>({
           const objects = objectsOf(input, place, { root: input, path: [] });
           if (objects.length === 0) {
             const origin = requestObject(input, place);
-            if (origin) report(input, place, origin, "wholeInput", { subject: `The whole ${operation.operation} input`, source: describe(origin) });
+            if (origin) report(input, place, origin, "wholeInput", { subject: `The whole ${operation.operation} input`, source: describeRequestSource(origin) });
             return;
           }
           const shape = shapeOf(operation.command);
@@ -380,7 +367,7 @@ export default createRule<Options, MessageIds>({
             if (objects.length > 0) return;
           }
           const origin = requestObject(node, place);
-          if (origin) report(node, place, origin, "wholeInput", { subject: capitalize(subject), source: describe(origin) });
+          if (origin) report(node, place, origin, "wholeInput", { subject: capitalize(subject), source: describeRequestSource(origin) });
         }
 
         function visitObject(resolved: ResolvedObject, shape: Shape, place: Place, path: string, subject: string, access: Access | undefined, depth: number): void {
@@ -388,7 +375,7 @@ export default createRule<Options, MessageIds>({
           for (const spread of resolved.spreads ?? []) {
             const origin = requestObject(spread, place);
             if (origin) {
-              report(spread, place, origin, "spreadInput", { subject, source: describe(origin) });
+              report(spread, place, origin, "spreadInput", { subject, source: describeRequestSource(origin) });
               continue;
             }
             for (const object of objectsOf(spread, place, undefined)) visitObject(object.resolved, shape, object.place, path, subject, undefined, depth + 1);
@@ -407,7 +394,7 @@ export default createRule<Options, MessageIds>({
               report(entry.key, place, origin, "requestParameter", {
                 parameter: `A table name key of ${path}`,
                 operation: place.operation.operation,
-                source: describe(origin),
+                source: describeRequestSource(origin),
                 choice: "table",
                 example: EXAMPLES.table,
               });
@@ -424,7 +411,7 @@ export default createRule<Options, MessageIds>({
           const data = (origin: RequestOrigin) => ({
             parameter: path,
             operation: place.operation.operation,
-            source: describe(origin),
+            source: describeRequestSource(origin),
             choice: CHOICES[leaf],
             example: EXAMPLES[leaf],
           });
@@ -458,7 +445,7 @@ export default createRule<Options, MessageIds>({
         }
 
         function checkItem(node: Node, place: Place, path: string, access: Access | undefined): void {
-          const data = (origin: RequestOrigin, how: string) => ({ how, parameter: path, operation: place.operation.operation, source: describe(origin) });
+          const data = (origin: RequestOrigin, how: string) => ({ how, parameter: path, operation: place.operation.operation, source: describeRequestSource(origin) });
           let target = unwrap(node);
           // marshall({ ...req.body }): the object inside the conversion.
           for (let i = 0; i < 4 && target.type === AST_NODE_TYPES.CallExpression; i++) {
@@ -504,12 +491,12 @@ export default createRule<Options, MessageIds>({
             const where = `passed to \`${callee.name}()\` (${relativeModulePath(context.physicalFilename, callee.module.filename)} line ${callee.module.lineOf(sink.operation.node.range[0])})`;
             if (sink.leaf === "whole") {
               const origin = requestObject(argument, { operation: sink.operation });
-              if (origin) reportAt(argument, "wholeInput", { subject: `The whole ${operation} input`, source: `${describe(origin)} ${where}` });
+              if (origin) reportAt(argument, "wholeInput", { subject: `The whole ${operation} input`, source: `${describeRequestSource(origin)} ${where}` });
               continue;
             }
             if (sink.leaf === "item") {
               const origin = massAssignment ? requestObject(argument, { operation: sink.operation }) : undefined;
-              if (origin) reportAt(argument, "massAssignment", { how: "is written as the whole", parameter: "Item", operation, source: `${describe(origin)} ${where}` });
+              if (origin) reportAt(argument, "massAssignment", { how: "is written as the whole", parameter: "Item", operation, source: `${describeRequestSource(origin)} ${where}` });
               continue;
             }
             const origin = values
@@ -519,7 +506,7 @@ export default createRule<Options, MessageIds>({
               reportAt(argument, "requestParameter", {
                 parameter: sink.leaf === "table" ? "TableName" : "IndexName",
                 operation,
-                source: `${describe(origin)} ${where}`,
+                source: `${describeRequestSource(origin)} ${where}`,
                 choice: CHOICES[sink.leaf],
                 example: EXAMPLES[sink.leaf],
               });

@@ -11,6 +11,7 @@ import { instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/an
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis } from "../src/analysis";
 import { fileNameParts, namesPerUserResource, ownerNameInRange } from "../src/analysis/per-user-data";
+import { sourceText } from "../src/analysis/sources";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
 type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";
@@ -339,14 +340,6 @@ function describeTarget(access: HandlerAccess): string {
   return instance.access.kind === "query" ? `items${table}` : `an item${table}`;
 }
 
-const SOURCE_ROOTS: Record<string, string> = {
-  express: "req.",
-  fastify: "request.",
-  koa: "ctx.",
-  hono: "c.",
-  lambda: "event.",
-  appsync: "event.",
-};
 
 function describeSource(access: HandlerAccess, sourceCode: Readonly<TSESLint.SourceCode>): string {
   for (const part of access.requestParts) {
@@ -357,9 +350,7 @@ function describeSource(access: HandlerAccess, sourceCode: Readonly<TSESLint.Sou
       const text = part.node.type === AST_NODE_TYPES.Identifier ? part.node.name : sourceCode.getText(part.node);
       return `the Server Action argument \`${text}\``;
     }
-    // Hono's accessors are calls: c.req.param("id") → `c.req.param()`.
-    const path = origin.framework === "hono" && /^req\.\w+$/.test(origin.path) ? `${origin.path}()` : origin.path;
-    return `\`${SOURCE_ROOTS[origin.framework] ?? ""}${path}\``;
+    return `\`${sourceText(origin)}\``;
   }
   return "request input";
 }

@@ -97,7 +97,11 @@ export class FileAnalysis implements ModuleView {
   ) {
     const text = sourceCode.text;
     this.mentionsOwn = namesDynamoDB(text, settings);
+    this.givenFilename = filename;
   }
+
+  /** The file's name as ESLint gives it, relative ones included: for path conventions such as Next.js's `pages/api/`. */
+  givenFilename: string;
 
   /**
    * True when the file names a DynamoDB package or a configured client module. A module that cross-module
@@ -150,7 +154,7 @@ export class FileAnalysis implements ModuleView {
   }
 
   get sources(): SourceCatalogue {
-    return (this.catalogueValue ??= new SourceCatalogue(this.sourceCode.ast, this.settings));
+    return (this.catalogueValue ??= new SourceCatalogue(this.sourceCode.ast, this.settings, this.givenFilename));
   }
 
   get values(): ValueResolver {
@@ -482,6 +486,7 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
   if (!analysis || analysis.settings !== settings || analysis.sourceCode !== sourceCode) {
     const filename = context.physicalFilename ?? context.filename;
     analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
+    analysis.givenFilename = filename;
     const parser = (context.languageOptions as { parser?: ModuleParser } | undefined)?.parser;
     if (parser && typeof parser.parseForESLint === "function") analysis.parser = parser;
     cache.set(sourceCode.ast, analysis);

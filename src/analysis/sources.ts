@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, dottedName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { NormalizedSettings } from "../settings";
 
-export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "lambda" | "appsync" | "settings";
+export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "next-pages" | "lambda" | "appsync" | "settings";
 
 /** What a function parameter is, when the catalogue recognises it. */
 export type RootKind =
@@ -78,6 +78,8 @@ const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCal
   "next-context": { request: new Set(["params", "searchParams"]), requestCalls: new Set([]), caller: [] },
 };
 
+const NEXT_REQUEST_CALLS = REQUEST_MEMBERS["next-request"].requestCalls;
+
 /** Members of a Koa `ctx.request` and Hono `c.req`. */
 const KOA_REQUEST_MEMBERS = new Set(["body", "query", "headers", "header", "files", "querystring", "url", "path"]);
 const HONO_REQUEST_CALLS = new Set(["param", "query", "queries", "json", "parseBody", "header", "valid", "text", "formData", "arrayBuffer", "blob"]);
@@ -130,6 +132,68 @@ export function memberSource(root: RootKind, path: readonly string[], call: bool
   return undefined;
 }
 
+/** How messages name each framework. */
+export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
+  express: "Express",
+  fastify: "Fastify",
+  koa: "Koa",
+  hono: "Hono",
+  nestjs: "NestJS",
+  nextjs: "Next.js",
+  "next-pages": "Next.js API route",
+  lambda: "Lambda event",
+  appsync: "AppSync",
+  settings: "a request source from the settings",
+};
+
+/** The usual name of each framework's request object, which messages put before a source's path. */
+const REQUEST_OBJECT_NAMES: Partial<Record<Framework, string>> = {
+  express: "req",
+  "next-pages": "req",
+  fastify: "request",
+  koa: "ctx",
+  hono: "c",
+  lambda: "event",
+  appsync: "event",
+};
+
+/**
+ * The code that reads a request source, as messages quote it: `req.params.id`, `event.body`, `ctx.cookies.get()`,
+ * `c.req.param()`, `request.json()`. NestJS parameters, Server Action arguments, Next.js `params` and sources
+ * from the settings keep their path alone.
+ */
+export function sourceText(source: { framework: Framework; path: string }): string {
+  const { framework, path } = source;
+  const segments = path.split(".");
+  // The segment that is a call: `c.req.json()`, `request.json()`, `req.get()`, `ctx.cookies.get()`.
+  let called = -1;
+  if (framework === "hono" && segments[0] === "req" && HONO_REQUEST_CALLS.has(segments[1])) called = 1;
+  else if (framework === "nextjs" && NEXT_REQUEST_CALLS.has(segments[0])) called = 0;
+  else if ((framework === "express" || framework === "next-pages") && segments.length === 1 && REQUEST_MEMBERS.express.requestCalls.has(segments[0])) called = 0;
+  else if (framework === "koa" && (path === "get" || path === "cookies.get")) called = segments.length - 1;
+  // A Server Action's FormData: `arguments[0].get()`.
+  else if (framework === "nextjs" && /^arguments\[\d+\]\.get$/.test(path)) called = 1;
+  const code = segments
+    .map((segment, i) => {
+      const text = i === called ? `${segment}()` : segment;
+      // `headers["x-table"]`, `items[0]`: a member that is no identifier is written with brackets.
+      if (i === 0 || /^[a-z_$][\w$]*(?:\(\)|\[\d+\])?$/i.test(text)) return text;
+      return /^\d+$/.test(segment) ? `[${segment}]` : `[${JSON.stringify(segment)}]`;
+    })
+    .join(".")
+    .replaceAll(".[", "[");
+  if (framework === "nextjs") {
+    return path.startsWith("arguments[") || segments[0] === "params" || segments[0] === "searchParams" ? code : `request.${code}`;
+  }
+  const root = REQUEST_OBJECT_NAMES[framework];
+  return root === undefined || code === "" ? code || (root ?? "") : `${root}.${code}`;
+}
+
+/** A request source as reports name it: `` `req.query.table` (Express) ``. */
+export function describeRequestSource(source: { framework: Framework; path: string }): string {
+  return `\`${sourceText(source)}\` (${FRAMEWORK_NAMES[source.framework]})`;
+}
+
 /** Hono's `c.get("jwtPayload")` and `c.get("user")` read the caller. */
 export function honoCallerCall(root: RootKind, path: readonly string[], call: TSESTree.CallExpression): MemberSource | undefined {
   if (root.kind !== "request-object" || root.style !== "hono" || path.length !== 1 || path[0] !== "get") return undefined;
@@ -175,6 +239,8 @@ function decoratorName(decorator: TSESTree.Decorator): string | undefined {
 export type HandlerKind =
   | { kind: "route"; framework: "express" | "fastify" | "koa" | "hono"; path?: string }
   | { kind: "next-route"; method: string }
+  /** A Next.js Pages Router API route (`pages/api/**`): `(req: NextApiRequest, res: NextApiResponse)`. */
+  | { kind: "next-api" }
   | { kind: "server-action" }
   | { kind: "nest-handler" }
   | { kind: "lambda" }
@@ -256,6 +322,8 @@ function hasUseServerDirective(body: readonly TSESTree.ProgramStatement[] | read
 export class SourceCatalogue {
   private readonly handlerCache = new WeakMap<FunctionNode, HandlerKind | null>();
   private readonly fileUsesServer: boolean;
+  /** The file is under `pages/api/`, where Next.js serves each default export as an API route. */
+  private readonly pagesApiFile: boolean;
   private readonly exportedLocals: Map<string, string>;
   private readonly requestPaths: Array<{ root: string; path: string[] }>;
   private readonly callerPaths: Array<{ root: string; path: string[] }>;
@@ -266,8 +334,10 @@ export class SourceCatalogue {
   constructor(
     program: TSESTree.Program,
     private readonly settings: NormalizedSettings,
+    filename?: string,
   ) {
     this.fileUsesServer = hasUseServerDirective(program.body);
+    this.pagesApiFile = filename !== undefined && /(?:^|[\\/])pages[\\/]api[\\/]/.test(filename);
     this.exportedLocals = exportedLocalNames(program);
     const split = (entries: readonly string[]) => {
       const paths: Array<{ root: string; path: string[] }> = [];
@@ -342,7 +412,9 @@ export class SourceCatalogue {
     const firstType = typeAnnotationName(fn.params[0]);
     if ((first === "event" || first === "evt") && (exported || fn.params.length <= 3)) return { kind: "lambda" };
     if (firstType && /^(?:APIGateway\w*Event\w*|AppSyncResolverEvent|ALBEvent|LambdaFunctionURLEvent\w*)$/.test(firstType)) return { kind: "lambda" };
-    if ((first === "req" || first === "request") && (second === "res" || second === "response" || second === "reply")) {
+    const requestAndResponse = (first === "req" || first === "request") && (second === "res" || second === "response" || second === "reply");
+    if (firstType === "NextApiRequest" || (this.pagesApiFile && requestAndResponse)) return { kind: "next-api" };
+    if (requestAndResponse) {
       return { kind: "controller" };
     }
     if ((first === "ctx" || first === "context") && second === "next") return { kind: "controller" };
@@ -389,6 +461,11 @@ export class SourceCatalogue {
         if (index === 1 && (framework === "express" || framework === "fastify")) return { kind: "response-object", framework };
         return undefined;
       }
+      case "next-api":
+        // NextApiRequest has Express's request members (query, body, cookies, headers).
+        if (index === 0) return { kind: "request-object", framework: "next-pages", style: "express" };
+        if (index === 1) return { kind: "response-object", framework: "next-pages" };
+        return undefined;
       case "next-route":
         if (index === 0) return { kind: "request-object", framework: "nextjs", style: "next-request" };
         if (index === 1) return { kind: "request-object", framework: "nextjs", style: "next-context" };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./helpers";
+import { describeRequestSource, sourceText } from "../../src/analysis/sources";
 
 /** handlerKind of every function in the file, in source order. */
-function kinds(code: string): Array<string | undefined> {
-  const { analysis } = analyze(code);
+function kinds(code: string, filename?: string): Array<string | undefined> {
+  const { analysis } = analyze(code, { filename });
   return [...analysis.index.functions].sort((a, b) => a.range[0] - b.range[0]).map((fn) => analysis.sources.handlerKind(fn)?.kind);
 }
 
@@ -14,6 +15,52 @@ describe("source catalogue: handler detection", () => {
     expect(kinds(`export const GET = withApiAuthRequired(async (req, ctx) => {});`)).toEqual(["next-route"]);
     expect(kinds(`export { GET } from "./other"; const GET = async (req, ctx) => {};`)).toEqual([undefined]);
     expect(kinds(`function inner() { const GET = () => {}; } export { inner as GET };`)).toEqual(["next-route", undefined]);
+  });
+});
+
+describe("source catalogue: Next.js API routes (Pages Router)", () => {
+  it("takes (req, res) functions under pages/api, and NextApiRequest parameters anywhere, for API routes", () => {
+    const handler = `export default async function handler(req, res) {}`;
+    expect(kinds(handler, "/app/src/pages/api/notes/[id].ts")).toEqual(["next-api"]);
+    expect(kinds(handler, "/app/pages/api/notes.js")).toEqual(["next-api"]);
+    expect(kinds(handler, "/app/src/routes/notes.ts")).toEqual(["controller"]);
+    expect(kinds(handler, "/app/src/pages/notes.tsx")).toEqual(["controller"]);
+    expect(kinds(`export default function route(r: NextApiRequest, s: NextApiResponse) {}`, "/app/lib/handlers.ts")).toEqual(["next-api"]);
+  });
+
+  it("sorts the request's members like Express's and names the source as a Next.js API route", () => {
+    const code = `export default async function handler(req, res) { use(req.query.id, req.body, req.cookies.token, req.user.id); }`;
+    const { analysis, used } = analyze(code, { filename: "/app/pages/api/notes/[id].js" });
+    const origins = used().map((node) => analysis.values.originsOf(node)[0]);
+    expect(origins.map((origin) => [origin.kind, "framework" in origin ? origin.framework : undefined])).toEqual([
+      ["request", "next-pages"],
+      ["request", "next-pages"],
+      ["request", "next-pages"],
+      ["caller", "next-pages"],
+    ]);
+    expect(describeRequestSource(origins[0] as { framework: "next-pages"; path: string })).toBe("`req.query.id` (Next.js API route)");
+  });
+});
+
+describe("sourceText: request sources as messages quote them", () => {
+  it("puts each framework's request object before the path, calls where the framework reads by a call, and brackets where a member is no identifier", () => {
+    const cases: Array<[Parameters<typeof sourceText>[0]["framework"], string, string]> = [
+      ["express", "params.id", "req.params.id"],
+      ["express", "header", "req.header()"],
+      ["express", "headers.x-table", 'req.headers["x-table"]'],
+      ["express", "body.items.0.table", "req.body.items[0].table"],
+      ["fastify", "query.prefix", "request.query.prefix"],
+      ["koa", "cookies.get", "ctx.cookies.get()"],
+      ["koa", "request.body", "ctx.request.body"],
+      ["hono", "req.json.table", "c.req.json().table"],
+      ["lambda", "pathParameters.id", "event.pathParameters.id"],
+      ["nextjs", "json.orderId", "request.json().orderId"],
+      ["nextjs", "params.id", "params.id"],
+      ["nextjs", "arguments[0].get", "arguments[0].get()"],
+      ["nestjs", "query.sort", "query.sort"],
+      ["settings", "readInput()", "readInput()"],
+    ];
+    expect(cases.map(([framework, path]) => sourceText({ framework, path }))).toEqual(cases.map(([, , text]) => text));
   });
 });
 

@@ -502,27 +502,27 @@ module.exports.updateProfile = async (id, changes) => {
     // A same-file helper is judged by its call sites: the request value is reported where it is passed.
     {
       code: helperCallSites,
-      errors: [{ messageId: "expressionInjection", line: 9, column: 87, data: { member: "FilterExpression", value: "req.query.field", source: "comes from request input (express query.field)" }, suggestions: [] }],
+      errors: [{ messageId: "expressionInjection", line: 9, column: 87, data: { member: "FilterExpression", value: "req.query.field", source: "comes from request input `req.query.field` (Express)" }, suggestions: [] }],
     },
     // The same helper as a method of the class, called on this from a route registered in another method.
     {
       code: methodCallSites,
-      errors: [{ messageId: "expressionInjection", line: 11, column: 96, data: { member: "FilterExpression", value: "req.query.field", source: "comes from request input (express query.field)" }, suggestions: [] }],
+      errors: [{ messageId: "expressionInjection", line: 11, column: 96, data: { member: "FilterExpression", value: "req.query.field", source: "comes from request input `req.query.field` (Express)" }, suggestions: [] }],
     },
     // A wrapper's whole-expression parameter is judged by what its callers pass.
     {
       code: wrapperCallSites,
-      errors: [{ messageId: "expressionInjection", line: 9, column: 49, data: { member: "KeyConditionExpression", value: "req.query.since", source: "comes from request input (express query.since)" }, suggestions: [] }],
+      errors: [{ messageId: "expressionInjection", line: 9, column: 49, data: { member: "KeyConditionExpression", value: "req.query.since", source: "comes from request input `req.query.since` (Express)" }, suggestions: [] }],
     },
     // Filters pushed to an array and joined, assigned after construction.
     {
       code: filterBuilder,
-      errors: [{ messageId: "expressionInjection", line: 13, column: 40, data: { member: "FilterExpression", value: "q.color", source: "comes from request input (express query.color)" }, suggestions: [] }],
+      errors: [{ messageId: "expressionInjection", line: 13, column: 40, data: { member: "FilterExpression", value: "q.color", source: "comes from request input `req.query.color` (Express)" }, suggestions: [] }],
     },
     // Attribute paths from the request body's keys (no #name placeholders).
     {
       code: updateFromBody,
-      errors: [{ messageId: "expressionInjection", line: 7, column: 69, data: { member: "UpdateExpression", value: "k", source: "comes from request input (lambda body)" }, suggestions: [] }],
+      errors: [{ messageId: "expressionInjection", line: 7, column: 69, data: { member: "UpdateExpression", value: "k", source: "comes from request input `event.body` (Lambda event)" }, suggestions: [] }],
     },
     // An exported params builder in a module that never imports the SDK, and += after construction.
     {
@@ -560,7 +560,7 @@ module.exports.updateProfile = async (id, changes) => {
           messageId: "expressionInjection",
           line: 13,
           column: 36,
-          data: { member: "ProjectionExpression", value: "sort", source: "comes from request input (nestjs query.sort)" },
+          data: { member: "ProjectionExpression", value: "sort", source: "comes from request input `query.sort` (NestJS)" },
           suggestions: [
             {
               messageId: "suggestNamePlaceholder",
@@ -578,8 +578,8 @@ module.exports.updateProfile = async (id, changes) => {
       code: partiqlTransaction,
       filename: "app/api/orders/route.ts",
       errors: [
-        { messageId: "statementInjection", line: 8, column: 36, data: { member: "Statement", value: "table", source: "comes from request input (nextjs json.table)" }, suggestions: [] },
-        { messageId: "statementInjection", line: 9, column: 75, data: { member: "Statement", value: "orderId", source: "comes from request input (nextjs json.orderId)" }, suggestions: [] },
+        { messageId: "statementInjection", line: 8, column: 36, data: { member: "Statement", value: "table", source: "comes from request input `request.json().table` (Next.js)" }, suggestions: [] },
+        { messageId: "statementInjection", line: 9, column: 75, data: { member: "Statement", value: "orderId", source: "comes from request input `request.json().orderId` (Next.js)" }, suggestions: [] },
       ],
     },
     // strict: the caller's identity, a wrapper's pass-through parameter and an imported builder's result.
@@ -594,7 +594,7 @@ export async function queryAll(table: string, keyCondition: string) {
 }`,
       options: strict,
       errors: [
-        { messageId: "expressionInjection", line: 7, column: 129, data: { member: "FilterExpression", value: "req.user.tenant", source: "comes from the authenticated caller (express user.tenant)" } },
+        { messageId: "expressionInjection", line: 7, column: 129, data: { member: "FilterExpression", value: "req.user.tenant", source: "comes from the authenticated caller (`req.user.tenant`, Express)" } },
         { messageId: "expressionInjection", line: 7, column: 157, data: { member: "FilterExpression", value: "buildFilter(req.query)", source: "is not a constant" } },
         { messageId: "expressionInjection", line: 10, column: 80, data: { member: "KeyConditionExpression", value: "keyCondition", source: "is parameter `keyCondition` of `queryAll`, which callers can set to anything" } },
       ],
@@ -607,7 +607,7 @@ export async function queryAll(table: string, keyCondition: string) {
           messageId: "expressionInjection",
           line: 6,
           column: 114,
-          data: { member: "FilterExpression", value: "ctx.query.kind", source: "comes from request input (koa query.kind)" },
+          data: { member: "FilterExpression", value: "ctx.query.kind", source: "comes from request input `ctx.query.kind` (Koa)" },
           suggestions: [
             {
               messageId: "suggestValuePlaceholder",
@@ -619,8 +619,8 @@ export async function queryAll(table: string, keyCondition: string) {
             },
           ],
         },
-        { messageId: "expressionInjection", line: 9, column: 47, data: { member: "FilterExpression", value: "request.query.prefix", source: "comes from request input (fastify query.prefix)" }, suggestions: [] },
-        { messageId: "expressionInjection", line: 14, column: 149, data: { member: "ProjectionExpression", value: "attr", source: "comes from request input (hono req.query)" }, suggestions: [] },
+        { messageId: "expressionInjection", line: 9, column: 47, data: { member: "FilterExpression", value: "request.query.prefix", source: "comes from request input `request.query.prefix` (Fastify)" }, suggestions: [] },
+        { messageId: "expressionInjection", line: 14, column: 149, data: { member: "ProjectionExpression", value: "attr", source: "comes from request input `c.req.query()` (Hono)" }, suggestions: [] },
         {
           messageId: "expressionInjection",
           line: 21,
@@ -671,7 +671,7 @@ export async function queryAll(table: string, keyCondition: string) {
 app.delete("/lists/:id/items", async (req, res) => {
   await doc.send(new UpdateCommand({ TableName: "Lists", Key: { id: req.params.id }, UpdateExpression: \`REMOVE items[\${req.body.index}]\` }));
 });`,
-      errors: [{ messageId: "expressionInjection", line: 6, column: 120, data: { member: "UpdateExpression", value: "req.body.index", source: "comes from request input (express body.index)" }, suggestions: [] }],
+      errors: [{ messageId: "expressionInjection", line: 6, column: 120, data: { member: "UpdateExpression", value: "req.body.index", source: "comes from request input `req.body.index` (Express)" }, suggestions: [] }],
     },
     // Express + v3 document client: a request value compared in a FilterExpression (status is a reserved word).
     {
@@ -681,7 +681,7 @@ app.delete("/lists/:id/items", async (req, res) => {
           messageId: "expressionInjection",
           line: 9,
           column: 35,
-          data: { member: "FilterExpression", value: "status", source: "comes from request input (express query.status)" },
+          data: { member: "FilterExpression", value: "status", source: "comes from request input `req.query.status` (Express)" },
           suggestions: [
             {
               messageId: "suggestValuePlaceholder",
@@ -711,7 +711,7 @@ app.delete("/lists/:id/items", async (req, res) => {
         {
           messageId: "expressionInjection",
           line: 10,
-          data: { member: "UpdateExpression", value: "field", source: "comes from request input (express body.field)" },
+          data: { member: "UpdateExpression", value: "field", source: "comes from request input `req.body.field` (Express)" },
           suggestions: [
             {
               messageId: "suggestNamePlaceholder",
@@ -819,7 +819,7 @@ app.delete("/lists/:id/items", async (req, res) => {
         {
           messageId: "expressionInjection",
           line: 13,
-          data: { member: "UpdateExpression", value: "body.amount", source: "comes from request input (lambda body.amount)" },
+          data: { member: "UpdateExpression", value: "body.amount", source: "comes from request input `event.body.amount` (Lambda event)" },
           suggestions: [
             {
               messageId: "suggestValuePlaceholder",
@@ -846,7 +846,7 @@ app.delete("/lists/:id/items", async (req, res) => {
         {
           messageId: "statementInjection",
           line: 7,
-          data: { member: "Statement", value: "req.params.id", source: "comes from request input (express params.id)" },
+          data: { member: "Statement", value: "req.params.id", source: "comes from request input `req.params.id` (Express)" },
           suggestions: [
             {
               messageId: "suggestParameters",
@@ -904,7 +904,7 @@ app.delete("/lists/:id/items", async (req, res) => {
           messageId: "expressionInjection",
           line: 8,
           column: 39,
-          data: { member: "FilterExpression", value: "req.query.minPriority", source: "comes from request input (express query.minPriority)" },
+          data: { member: "FilterExpression", value: "req.query.minPriority", source: "comes from request input `req.query.minPriority` (Express)" },
           suggestions: [
             {
               messageId: "suggestValuePlaceholder",

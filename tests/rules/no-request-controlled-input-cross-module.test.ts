@@ -54,21 +54,21 @@ app.get("/tables/:name", async (req, res) => res.json(await scanTable(req.params
 app.get("/notes", async (req, res) => res.json(await queryByIndex(String(req.query.index), req.user.id)));
 app.get("/admin/:name", async (req, res) => res.json(await admin.scan(req.params.name)));`,
       errors: [
-        { messageId: "wholeInput", line: 4, data: { subject: "The whole Put input", source: "body (Express) passed to `insertItem()` (../admin/tables.ts line 9)" } },
+        { messageId: "wholeInput", line: 4, data: { subject: "The whole Put input", source: "`req.body` (Express) passed to `insertItem()` (../admin/tables.ts line 9)" } },
         {
           messageId: "requestParameter",
           line: 5,
-          data: { parameter: "TableName", operation: "Scan", source: "params.name (Express) passed to `scanTable()` (../admin/tables.ts line 13)", choice: "table", example: "`TABLES[name]`" },
+          data: { parameter: "TableName", operation: "Scan", source: "`req.params.name` (Express) passed to `scanTable()` (../admin/tables.ts line 13)", choice: "table", example: "`TABLES[name]`" },
         },
         {
           messageId: "requestParameter",
           line: 6,
-          data: { parameter: "IndexName", operation: "Query", source: "query.index (Express) passed to `queryByIndex()` (../admin/tables.ts line 23)", choice: "index", example: "`INDEXES[name]`" },
+          data: { parameter: "IndexName", operation: "Query", source: "`req.query.index` (Express) passed to `queryByIndex()` (../admin/tables.ts line 23)", choice: "index", example: "`INDEXES[name]`" },
         },
         {
           messageId: "requestParameter",
           line: 7,
-          data: { parameter: "TableName", operation: "Scan", source: "params.name (Express) passed to `scan()` (../admin/tables.ts line 27)", choice: "table", example: "`TABLES[name]`" },
+          data: { parameter: "TableName", operation: "Scan", source: "`req.params.name` (Express) passed to `scan()` (../admin/tables.ts line 27)", choice: "table", example: "`TABLES[name]`" },
         },
       ],
     },
@@ -83,7 +83,7 @@ app.post("/copies", async (req, res) => res.json(await createNote({ title: req.b
         {
           messageId: "massAssignment",
           line: 4,
-          data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "body (Express) passed to `createNote()` (../admin/tables.ts line 31)" },
+          data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "`req.body` (Express) passed to `createNote()` (../admin/tables.ts line 31)" },
         },
       ],
     },

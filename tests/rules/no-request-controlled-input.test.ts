@@ -460,8 +460,8 @@ app.post("/items", async (req, res) => { await insert(req.body); res.end(); });
 app.get("/items", async (req, res) => { res.json(await scanTable(req.query.table, Number(req.query.limit))); });
 app.get("/notes", async (req, res) => { res.json(await scanTable("Notes", 10)); });`,
       errors: [
-        { messageId: "wholeInput", line: 7, column: 55, data: { subject: "The whole Put input", source: "body (Express) passed to `insert()`" } },
-        { messageId: "requestParameter", line: 8, column: 66, data: { parameter: "TableName", operation: "Scan", source: "query.table (Express) passed to `scanTable()`", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "wholeInput", line: 7, column: 55, data: { subject: "The whole Put input", source: "`req.body` (Express) passed to `insert()`" } },
+        { messageId: "requestParameter", line: 8, column: 66, data: { parameter: "TableName", operation: "Scan", source: "`req.query.table` (Express) passed to `scanTable()`", choice: "table", example: "`TABLES[name]`" } },
       ],
     },
     {
@@ -471,7 +471,7 @@ app.get("/notes", async (req, res) => { res.json(await scanTable("Notes", 10)); 
 app.post("/query", async (req, res) => {
   res.json(await doc.send(new QueryCommand(req.body)));
 });`,
-      errors: [{ messageId: "wholeInput", line: 6, column: 44, data: { subject: "The whole Query input", source: "body (Express)" } }],
+      errors: [{ messageId: "wholeInput", line: 6, column: 44, data: { subject: "The whole Query input", source: "`req.body` (Express)" } }],
     },
     {
       name: "whole input from JSON.parse(event.body) (aggregated client and a variable)",
@@ -484,7 +484,7 @@ export const handler = async (event) => {
   const result = await doc.query(params);
   return { statusCode: 200, body: JSON.stringify(result.Items) };
 };`,
-      errors: [{ messageId: "wholeInput", line: 6, column: 34, data: { subject: "The whole Query input", source: "body (Lambda event)" } }],
+      errors: [{ messageId: "wholeInput", line: 6, column: 34, data: { subject: "The whole Query input", source: "`event.body` (Lambda event)" } }],
     },
     {
       name: "whole input: SDK v2 DocumentClient in CommonJS",
@@ -508,8 +508,8 @@ app.post("/scan", async (req, res) => {
   await doc.send(new ScanCommand(params));
 });`,
       errors: [
-        { messageId: "spreadInput", line: 6, column: 39, data: { subject: "the Scan input", source: "body (Express)" } },
-        { messageId: "spreadInput", line: 8, column: 25, data: { subject: "the Scan input", source: "query (Express)" } },
+        { messageId: "spreadInput", line: 6, column: 39, data: { subject: "the Scan input", source: "`req.body` (Express)" } },
+        { messageId: "spreadInput", line: 8, column: 25, data: { subject: "the Scan input", source: "`req.query` (Express)" } },
       ],
     },
     {
@@ -531,13 +531,13 @@ app.get("/tables/:table/items", async (req, res) => {
           messageId: "requestParameter",
           line: 8,
           column: 16,
-          data: { parameter: "TableName", operation: "Query", source: "params.table (Express)", choice: "table", example: "`TABLES[name]`" },
+          data: { parameter: "TableName", operation: "Query", source: "`req.params.table` (Express)", choice: "table", example: "`TABLES[name]`" },
         },
         {
           messageId: "requestParameter",
           line: 9,
           column: 16,
-          data: { parameter: "IndexName", operation: "Query", source: "query.index (Express)", choice: "index", example: "`INDEXES[name]`" },
+          data: { parameter: "IndexName", operation: "Query", source: "`req.query.index` (Express)", choice: "index", example: "`INDEXES[name]`" },
         },
       ],
     },
@@ -549,7 +549,7 @@ export const handler = async (event) => {
   const tableName = \`\${process.env.STAGE}-\${event.pathParameters.tenant}-items\`;
   return doc.send(new GetCommand({ TableName: tableName, Key: { id: event.pathParameters.id } }));
 };`,
-      errors: [{ messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Get", source: "pathParameters.tenant (Lambda event)", choice: "table", example: "`TABLES[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Get", source: "`event.pathParameters.tenant` (Lambda event)", choice: "table", example: "`TABLES[name]`" } }],
     },
     {
       name: "low-level client: DescribeTable and BatchGetItem keyed by request table names",
@@ -560,12 +560,12 @@ app.get("/admin/tables/:name", async (req, res) => {
   await client.send(new BatchGetItemCommand({ RequestItems: { [req.params.name]: { Keys: [marshall({ id: req.query.id })] } } }));
 });`,
       errors: [
-        { messageId: "requestParameter", line: 6, column: 59, data: { parameter: "TableName", operation: "DescribeTable", source: "params.name (Express)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 6, column: 59, data: { parameter: "TableName", operation: "DescribeTable", source: "`req.params.name` (Express)", choice: "table", example: "`TABLES[name]`" } },
         {
           messageId: "requestParameter",
           line: 7,
           column: 64,
-          data: { parameter: "A table name key of RequestItems", operation: "BatchGetItem", source: "params.name (Express)", choice: "table", example: "`TABLES[name]`" },
+          data: { parameter: "A table name key of RequestItems", operation: "BatchGetItem", source: "`req.params.name` (Express)", choice: "table", example: "`TABLES[name]`" },
         },
       ],
     },
@@ -584,8 +584,8 @@ app.post("/batch", async (req, res) => {
   }));
 });`,
       errors: [
-        { messageId: "requestParameter", line: 7, column: 57, data: { parameter: "A table name key of RequestItems", operation: "BatchGet", source: "body.table (Express)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "requestParameter", line: 11, column: 30, data: { parameter: "TransactItems[].Update.TableName", operation: "TransactWrite", source: "body.target (Express)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 7, column: 57, data: { parameter: "A table name key of RequestItems", operation: "BatchGet", source: "`req.body.table` (Express)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 11, column: 30, data: { parameter: "TransactItems[].Update.TableName", operation: "TransactWrite", source: "`req.body.target` (Express)", choice: "table", example: "`TABLES[name]`" } },
       ],
     },
     {
@@ -597,7 +597,7 @@ app.post("/transfer", async (req, res) => {
     TransactItems: req.body.items.map((item) => ({ Put: { TableName: item.table, Item: { id: item.id } } })),
   }));
 });`,
-      errors: [{ messageId: "requestParameter", line: 7, column: 70, data: { parameter: "TransactItems[].Put.TableName", operation: "TransactWrite", source: "body.items.table (Express)", choice: "table", example: "`TABLES[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 7, column: 70, data: { parameter: "TransactItems[].Put.TableName", operation: "TransactWrite", source: "`req.body.items.table` (Express)", choice: "table", example: "`TABLES[name]`" } }],
     },
     {
       name: "attribute names from the query string and from the keys of the body",
@@ -629,8 +629,8 @@ app.patch("/notes/:id", async (req, res) => {
   }));
 });`,
       errors: [
-        { messageId: "requestParameter", line: 10, column: 39, data: { parameter: "ExpressionAttributeNames", operation: "Query", source: "query.field (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
-        { messageId: "requestParameter", line: 18, column: 43, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 10, column: 39, data: { parameter: "ExpressionAttributeNames", operation: "Query", source: "`req.query.field` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 18, column: 43, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
       ],
     },
     {
@@ -656,8 +656,8 @@ export const handler = async (event) => {
   }));
 };`,
       errors: [
-        { messageId: "requestParameter", line: 12, column: 31, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
-        { messageId: "requestParameter", line: 19, column: 51, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body.names (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 12, column: 31, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body` (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 19, column: 51, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body.names` (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
       ],
     },
     {
@@ -672,7 +672,7 @@ app.patch("/todos/:id", async (req, res) => {
   for (const field of Object.keys(patch)) names[\`#\${field}\`] = field;
   await doc.send(new UpdateCommand({ TableName: "Todos", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":t": patch.title } }));
 });`,
-      errors: [{ messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Express)", choice: "attribute names", example: "`FIELDS[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } }],
     },
     {
       name: "headers, cookies and multi-value query parameters, through defaults, String() and template literals",
@@ -689,11 +689,11 @@ export const handler = async (event) => {
   await doc.send(new QueryCommand({ TableName: "Reports", IndexName: String(event.headers["x-index"]), Limit: Number(event.queryStringParameters?.limit), KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "r" } }));
 };`,
       errors: [
-        { messageId: "requestParameter", line: 6, column: 47, data: { parameter: "TableName", operation: "Scan", source: "headers.x-report-table (Express)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Scan", source: "cookies.region (Express)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "requestParameter", line: 12, column: 70, data: { parameter: "IndexName", operation: "Query", source: "queryStringParameters.index (Lambda event)", choice: "index", example: "`INDEXES[name]`" } },
-        { messageId: "requestParameter", line: 12, column: 94, data: { parameter: "AttributesToGet", operation: "Query", source: "multiValueQueryStringParameters.attr (Lambda event)", choice: "attributes", example: "`FIELDS[name]`" } },
-        { messageId: "requestParameter", line: 13, column: 70, data: { parameter: "IndexName", operation: "Query", source: "headers.x-index (Lambda event)", choice: "index", example: "`INDEXES[name]`" } },
+        { messageId: "requestParameter", line: 6, column: 47, data: { parameter: "TableName", operation: "Scan", source: '`req.headers["x-report-table"]` (Express)', choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Scan", source: "`req.cookies.region` (Express)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 12, column: 70, data: { parameter: "IndexName", operation: "Query", source: "`event.queryStringParameters.index` (Lambda event)", choice: "index", example: "`INDEXES[name]`" } },
+        { messageId: "requestParameter", line: 12, column: 94, data: { parameter: "AttributesToGet", operation: "Query", source: "`event.multiValueQueryStringParameters.attr` (Lambda event)", choice: "attributes", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 13, column: 70, data: { parameter: "IndexName", operation: "Query", source: '`event.headers["x-index"]` (Lambda event)', choice: "index", example: "`INDEXES[name]`" } },
       ],
     },
     {
@@ -704,7 +704,7 @@ app.get("/notes/:id", async (req, res) => {
   const fields = String(req.query.fields).split(",");
   await client.send(new GetItemCommand({ TableName: "Notes", Key: marshall({ id: req.params.id }), AttributesToGet: fields }));
 });`,
-      errors: [{ messageId: "requestParameter", line: 7, column: 117, data: { parameter: "AttributesToGet", operation: "GetItem", source: "query.fields (Express)", choice: "attributes", example: "`FIELDS[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 7, column: 117, data: { parameter: "AttributesToGet", operation: "GetItem", source: "`req.query.fields` (Express)", choice: "attributes", example: "`FIELDS[name]`" } }],
     },
     {
       name: "Fastify, Koa and Hono sources",
@@ -715,10 +715,10 @@ router.get("/items", async (ctx) => { ctx.body = await doc.send(new ScanCommand(
 honoApp.get("/items/:table", async (c) => c.json(await doc.send(new ScanCommand({ TableName: c.req.param("table") }))));
 honoApp.post("/query", async (c) => c.json(await doc.send(new QueryCommand(await c.req.json()))));`,
       errors: [
-        { messageId: "requestParameter", line: 5, column: 94, data: { parameter: "TableName", operation: "Scan", source: "params.table (Fastify)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "requestParameter", line: 6, column: 94, data: { parameter: "TableName", operation: "Scan", source: "query.table (Koa)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "requestParameter", line: 7, column: 94, data: { parameter: "TableName", operation: "Scan", source: "req.param (Hono)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "wholeInput", line: 8, column: 76, data: { subject: "The whole Query input", source: "req.json (Hono)" } },
+        { messageId: "requestParameter", line: 5, column: 94, data: { parameter: "TableName", operation: "Scan", source: "`request.params.table` (Fastify)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 6, column: 94, data: { parameter: "TableName", operation: "Scan", source: "`ctx.query.table` (Koa)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 7, column: 94, data: { parameter: "TableName", operation: "Scan", source: "`c.req.param()` (Hono)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "wholeInput", line: 8, column: 76, data: { subject: "The whole Query input", source: "`c.req.json()` (Hono)" } },
       ],
     },
     {
@@ -737,8 +737,8 @@ export class ItemsController {
   }
 }`,
       errors: [
-        { messageId: "wholeInput", line: 9, column: 38, data: { subject: "The whole Query input", source: "body (NestJS)" } },
-        { messageId: "requestParameter", line: 13, column: 71, data: { parameter: "IndexName", operation: "Query", source: "query.index (NestJS)", choice: "index", example: "`INDEXES[name]`" } },
+        { messageId: "wholeInput", line: 9, column: 38, data: { subject: "The whole Query input", source: "`body` (NestJS)" } },
+        { messageId: "requestParameter", line: 13, column: 71, data: { parameter: "IndexName", operation: "Query", source: "`query.index` (NestJS)", choice: "index", example: "`INDEXES[name]`" } },
       ],
     },
     {
@@ -758,7 +758,7 @@ export class TasksController {
     return doc.send(new QueryCommand({ TableName: query.board, IndexName: query.index, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": "x" } }));
   }
 }`,
-      errors: [{ messageId: "requestParameter", line: 15, column: 51, data: { parameter: "TableName", operation: "Query", source: "query.board (NestJS)", choice: "table", example: "`TABLES[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 15, column: 51, data: { parameter: "TableName", operation: "Query", source: "`query.board` (NestJS)", choice: "table", example: "`TABLES[name]`" } }],
     },
     {
       name: "Next.js route handler: the JSON body as the whole input",
@@ -769,7 +769,17 @@ export async function POST(request: Request) {
   const result = await doc.send(new ScanCommand(input));
   return Response.json(result.Items);
 }`,
-      errors: [{ messageId: "wholeInput", line: 7, column: 49, data: { subject: "The whole Scan input", source: "json (Next.js)" } }],
+      errors: [{ messageId: "wholeInput", line: 7, column: 49, data: { subject: "The whole Scan input", source: "`request.json()` (Next.js)" } }],
+    },
+    {
+      name: "Next.js API route (Pages Router): a table chosen by the query string, named as such",
+      filename: "pages/api/admin/[table].ts",
+      code: `${V3_DOC}
+export default async function handler(req, res) {
+  const result = await doc.send(new ScanCommand({ TableName: String(req.query.table) }));
+  res.status(200).json(result.Items);
+}`,
+      errors: [{ messageId: "requestParameter", line: 6, column: 62, data: { parameter: "TableName", operation: "Scan", source: "`req.query.table` (Next.js API route)", choice: "table", example: "`TABLES[name]`" } }],
     },
     {
       name: "a same-file helper that passes the request value through",
@@ -779,7 +789,7 @@ const tableOf = (req) => req.query.table.trim();
 app.get("/items", async (req, res) => {
   await doc.send(new ScanCommand({ TableName: tableOf(req) }));
 });`,
-      errors: [{ messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Scan", source: "query.table (Express)", choice: "table", example: "`TABLES[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 7, column: 47, data: { parameter: "TableName", operation: "Scan", source: "`req.query.table` (Express)", choice: "table", example: "`TABLES[name]`" } }],
     },
     {
       name: "a guard on another value, or one that does not stop, does not silence",
@@ -791,7 +801,7 @@ app.get("/items", async (req, res) => {
   if (!ALLOWED.includes(req.query.table)) console.warn("unexpected table", req.query.table);
   await doc.send(new ScanCommand({ TableName: req.query.table }));
 });`,
-      errors: [{ messageId: "requestParameter", line: 9, column: 47, data: { parameter: "TableName", operation: "Scan", source: "query.table (Express)", choice: "table", example: "`TABLES[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 9, column: 47, data: { parameter: "TableName", operation: "Scan", source: "`req.query.table` (Express)", choice: "table", example: "`TABLES[name]`" } }],
     },
     {
       name: "IndexName in a conditional spread",
@@ -806,7 +816,7 @@ app.get("/notes", async (req, res) => {
     ...(index && { IndexName: index }),
   }));
 });`,
-      errors: [{ messageId: "requestParameter", line: 11, column: 31, data: { parameter: "IndexName", operation: "Query", source: "query.index (Express)", choice: "index", example: "`INDEXES[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 11, column: 31, data: { parameter: "IndexName", operation: "Query", source: "`req.query.index` (Express)", choice: "index", example: "`INDEXES[name]`" } }],
     },
     {
       name: "a same-file update builder called with the body (reported at the argument)",
@@ -828,7 +838,7 @@ export const handler = async (event) => {
   await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id: event.pathParameters.id }, ...buildUpdate(body) }));
   await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id: "settings" }, ...buildUpdate({ theme: "dark" }) }));
 };`,
-      errors: [{ messageId: "requestParameter", line: 18, column: 111, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } }],
+      errors: [{ messageId: "requestParameter", line: 18, column: 111, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body` (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } }],
     },
     {
       name: "a same-file params builder and names written through the params object",
@@ -849,8 +859,8 @@ export const update = async (event) => {
   return doc.send(new UpdateCommand(params));
 };`,
       errors: [
-        { messageId: "requestParameter", line: 6, column: 74, data: { parameter: "TableName", operation: "Scan", source: "queryStringParameters.table (Lambda event)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "requestParameter", line: 13, column: 56, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "body (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 6, column: 74, data: { parameter: "TableName", operation: "Scan", source: "`event.queryStringParameters.table` (Lambda event)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 13, column: 56, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body` (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
       ],
     },
     {
@@ -868,10 +878,10 @@ router.post("/query", async (ctx) => { ctx.body = await doc.send(new QueryComman
 worker.on("job", async () => { await doc.send(new QueryCommand(readInput())); });
 app.post("/pages", async (req, res) => { for await (const page of paginateQuery({ client: doc }, req.body)) res.write(JSON.stringify(page.Items)); });`,
       errors: [
-        { messageId: "requestParameter", line: 6, data: { parameter: "TableName", operation: "Scan", source: "arguments[0].get (Next.js)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "wholeInput", line: 8, data: { subject: "The whole Query input", source: "request.body (Koa)" } },
-        { messageId: "wholeInput", line: 9, data: { subject: "The whole Query input", source: "readInput() (a request source from the settings)" } },
-        { messageId: "wholeInput", line: 10, data: { subject: "The whole Query input", source: "body (Express)" } },
+        { messageId: "requestParameter", line: 6, data: { parameter: "TableName", operation: "Scan", source: "`arguments[0].get()` (Next.js)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "wholeInput", line: 8, data: { subject: "The whole Query input", source: "`ctx.request.body` (Koa)" } },
+        { messageId: "wholeInput", line: 9, data: { subject: "The whole Query input", source: "`readInput()` (a request source from the settings)" } },
+        { messageId: "wholeInput", line: 10, data: { subject: "The whole Query input", source: "`req.body` (Express)" } },
       ],
     },
     {
@@ -890,8 +900,8 @@ exports.get = async (event) => {
   return { statusCode: 200, body: JSON.stringify(Item) };
 };`,
       errors: [
-        { messageId: "wholeInput", line: 6, column: 13, data: { subject: "The whole Query input", source: "body (Lambda event)" } },
-        { messageId: "requestParameter", line: 9, data: { parameter: "TableName", operation: "Get", source: "pathParameters.table (Lambda event)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "wholeInput", line: 6, column: 13, data: { subject: "The whole Query input", source: "`event.body` (Lambda event)" } },
+        { messageId: "requestParameter", line: 9, data: { parameter: "TableName", operation: "Get", source: "`event.pathParameters.table` (Lambda event)", choice: "table", example: "`TABLES[name]`" } },
       ],
     },
     {
@@ -905,8 +915,8 @@ export const handler = async (event: AppSyncResolverEvent<any>) => {
   await doc.send(new PutCommand({ TableName: "Notes", Item: event.arguments.input }));
 };`,
       errors: [
-        { messageId: "wholeInput", line: 7, data: { subject: "The whole Query input", source: "arguments.query (Lambda event)" } },
-        { messageId: "massAssignment", line: 8, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "arguments.input (Lambda event)" } },
+        { messageId: "wholeInput", line: 7, data: { subject: "The whole Query input", source: "`event.arguments.query` (Lambda event)" } },
+        { messageId: "massAssignment", line: 8, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "`event.arguments.input` (Lambda event)" } },
       ],
     },
     {
@@ -918,7 +928,7 @@ import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 app.post("/import", async (req, res) => {
   await doc.send(new BatchWriteCommand({ RequestItems: { Notes: req.body.notes.map((note) => ({ PutRequest: { Item: note } })) } }));
 });`,
-      errors: [{ messageId: "massAssignment", line: 7, data: { how: "is written as the whole", parameter: "RequestItems{}[].PutRequest.Item", operation: "BatchWrite", source: "body.notes (Express)" } }],
+      errors: [{ messageId: "massAssignment", line: 7, data: { how: "is written as the whole", parameter: "RequestItems{}[].PutRequest.Item", operation: "BatchWrite", source: "`req.body.notes` (Express)" } }],
     },
     {
       name: "strict: request body written as the whole item, spread into it, or marshalled",
@@ -934,10 +944,10 @@ app.post("/notes", async (req, res) => {
   await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: "Notes", Item: { id: "1", ...req.body } } }] }));
 });`,
       errors: [
-        { messageId: "massAssignment", line: 8, column: 61, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "body (Express)" } },
-        { messageId: "massAssignment", line: 9, column: 66, data: { how: "is spread into", parameter: "Item", operation: "Put", source: "body (Express)" } },
-        { messageId: "massAssignment", line: 10, column: 65, data: { how: "is written as the whole", parameter: "Item", operation: "PutItem", source: "body (Express)" } },
-        { messageId: "massAssignment", line: 11, column: 110, data: { how: "is spread into", parameter: "TransactItems[].Put.Item", operation: "TransactWrite", source: "body (Express)" } },
+        { messageId: "massAssignment", line: 8, column: 61, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "`req.body` (Express)" } },
+        { messageId: "massAssignment", line: 9, column: 66, data: { how: "is spread into", parameter: "Item", operation: "Put", source: "`req.body` (Express)" } },
+        { messageId: "massAssignment", line: 10, column: 65, data: { how: "is written as the whole", parameter: "Item", operation: "PutItem", source: "`req.body` (Express)" } },
+        { messageId: "massAssignment", line: 11, column: 110, data: { how: "is spread into", parameter: "TransactItems[].Put.Item", operation: "TransactWrite", source: "`req.body` (Express)" } },
       ],
     },
     {
@@ -951,7 +961,7 @@ module.exports.create = async (event) => {
   await docClient.put({ TableName: process.env.TABLE, Item: item }).promise();
   return { statusCode: 201 };
 };`,
-      errors: [{ messageId: "massAssignment", line: 6, column: 61, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "body (Lambda event)" } }],
+      errors: [{ messageId: "massAssignment", line: 6, column: 61, data: { how: "is written as the whole", parameter: "Item", operation: "Put", source: "`event.body` (Lambda event)" } }],
     },
   ],
 });

@@ -1461,7 +1461,20 @@ export default async function handler(req, res) {
 }`,
       filename: "pages/api/invoices/[id].ts",
       errors: [
-        { messageId: "readNotOwned", line: 9, column: 35, endLine: 9, endColumn: 49, suggestions: [] },
+        {
+          messageId: "readNotOwned",
+          line: 9,
+          column: 35,
+          endLine: 9,
+          endColumn: 49,
+          data: {
+            operation: "`GetCommand`",
+            target: 'an item of table "Invoices"',
+            source: "`req.query.id`",
+            missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response (the handler knows the caller, `getServerSession(req, res, authOptions)`, but nothing checks the item against it)",
+          },
+          suggestions: [],
+        },
       ],
     },
     {
