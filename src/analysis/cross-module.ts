@@ -13,8 +13,8 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
-import type { OwnershipAnalysis } from "./ownership";
-import { importedBinding, resolveImport } from "./project";
+import type { OwnershipAnalysis, RouteRegistration } from "./ownership";
+import { exportedExpression, importedBinding, importersOf, resolveImport } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
@@ -80,6 +80,8 @@ const MAX_HOPS = 8;
 export class CrossModuleResolver {
   private readonly calls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
   private readonly accessingCalls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
+  /** The project modules that import this one (found on the first registrationsOf()). */
+  private importers?: string[];
   /** Set while resolving for resolveAccessing(): modules that cannot reach DynamoDB are not read. */
   private requireReach = false;
 
@@ -142,6 +144,42 @@ export class CrossModuleResolver {
    */
   resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined {
     return this.resolveWith(this.accessingCalls, call, true);
+  }
+
+  /**
+   * Registrations in the project's route modules that route requests to a function of this module:
+   * `router.delete("/:id", protectAdmin, deleteBanner)` with `const { deleteBanner } = require("../controllers/banner")`,
+   * or `controller.list` on the whole module. The modules that import this one are found by their text; only
+   * those are parsed.
+   */
+  registrationsOf(fn: FunctionNode): RouteRegistration[] {
+    const file = this.self.filename;
+    if (!file) return [];
+    const result: RouteRegistration[] = [];
+    try {
+      for (const importer of (this.importers ??= importersOf(file))) {
+        const module = this.self.moduleAtPath(importer);
+        if (!module) continue;
+        for (const registration of module.ownership.routeRegistrations()) {
+          const binding = importedBinding(registration.handler, module.scope, { anySpecifier: true });
+          if (!binding || binding.name === "*" || module.resolvedFile(binding.source) !== file) continue;
+          if (this.exportedFunction(binding.name) === fn) result.push(registration);
+        }
+      }
+    } catch {
+      // A module that cannot be read or analysed registers nothing.
+    }
+    return result;
+  }
+
+  /** The function this module exports under a name (`exports.list = ...`, `export function list`, a property of the default export). */
+  private exportedFunction(name: string): FunctionNode | undefined {
+    let node = exportedExpression(this.self.program, name);
+    if (!node && name !== "default") {
+      const fallback = exportedExpression(this.self.program, "default");
+      node = fallback && this.self.values.resolveObject(fallback)?.properties.get(name)?.value;
+    }
+    return node ? this.self.ownership.functionOf(node) : undefined;
   }
 
   private resolveWith(cache: Map<TSESTree.CallExpression, ExternalCallee | null>, call: TSESTree.CallExpression, requireReach: boolean): ExternalCallee | undefined {

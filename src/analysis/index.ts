@@ -18,7 +18,7 @@ import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
 import { CrossModuleResolver, fileStamp, type ModuleView, type TypedServices } from "./cross-module";
-import { exportedExpression, importedBinding, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
+import { exportedExpression, IMPORT_SPECIFIER, importedBinding, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
 import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
@@ -417,8 +417,6 @@ function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
   return mentions;
 }
 
-/** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */
-const IMPORT_SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?["']([^"'\n]{1,300})["']/g;
 /** Modules read as text per question before giving up (and answering "may reach"). */
 const MAX_REACH_FILES = 300;
 

@@ -15,7 +15,7 @@ import { parseConditionExpression, parsePartiql, type ConditionNode, type Operan
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
-import type { HandlerKind, SourceCatalogue } from "./sources";
+import { ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
 import { carriesCredentials, constantValues, dynamicParts, isExhausted, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -239,7 +239,24 @@ export interface OwnershipDeps {
     isAccessCandidate(call: TSESTree.CallExpression): boolean;
     resolve(call: TSESTree.CallExpression): ExternalCallee | undefined;
     resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined;
+    /** Registrations in other modules of the project that route requests to a function of this file. */
+    registrationsOf(fn: FunctionNode): RouteRegistration[];
   };
+}
+
+/**
+ * A route registration that names its handler instead of defining it in place: `router.delete("/:id",
+ * protectAdmin, deleteBanner)`, `router.post("/note", verifyToken, api.getNote)`, `app.get("/x", auth,
+ * asyncHandler(controller.list))`.
+ */
+export interface RouteRegistration {
+  /** The expression that names the handler (`deleteBanner`, `api.getNote`, `controller.list`). */
+  handler: Node;
+  path: string | undefined;
+  /** The middleware before the handler, and the authentication and role middleware the file installs with `.use()`. */
+  middleware: string[];
+  /** The file installs authentication middleware with `.use()`. */
+  fileAuthenticated: boolean;
 }
 
 export class OwnershipAnalysis {
@@ -256,6 +273,7 @@ export class OwnershipAnalysis {
   private learnedKeys?: Map<string, Set<string>>;
   private handlerAccessesValue?: HandlerAccess[];
   private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
+  private routeRegistrationsValue?: RouteRegistration[];
   private readonly authorizationNames: ReadonlySet<string>;
   /** Whether any configured authorization function is a dotted name (`authz.check`): only then is a callee's whole chain spelled out. */
   private readonly dottedAuthorizationNames: boolean;
@@ -1587,9 +1605,12 @@ export class OwnershipAnalysis {
     const info: RouteInfo = { path: undefined, middleware: [], authenticated: false, roles: false };
     // app.get("/x/:id", auth, mw(), handler), router.get("/x", asyncHandler(async (req, res) => ...))
     let current: Node = root;
+    let inPlace = false;
     for (let i = 0; i < 4; i++) {
       const parent: Node | undefined = current.parent;
       if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) break;
+      // A registration call, not a wrapper (`exports.update = asyncHandler(async (req, res) => ...)`).
+      if (unwrap(parent.callee).type === AST_NODE_TYPES.MemberExpression && ROUTE_METHODS.has(calleeName(parent) ?? "")) inPlace = true;
       const first = parent.arguments[0];
       if (first && first !== current && first.type === AST_NODE_TYPES.Literal && typeof first.value === "string") info.path = first.value;
       for (const argument of parent.arguments) {
@@ -1597,6 +1618,17 @@ export class OwnershipAnalysis {
         info.middleware.push(...middlewareNames(argument));
       }
       current = parent;
+    }
+    // Registered by name, in this file or in route modules that import it: middleware every registration has.
+    if (!inPlace) {
+      let registrations = this.routeRegistrations().filter((registration) => this.functionOf(registration.handler) === root);
+      if (registrations.length === 0 && this.deps.external) registrations = this.deps.external.registrationsOf(root);
+      if (registrations.length > 0) {
+        info.path = registrations[0].path;
+        const [first, ...others] = registrations.map((registration) => registration.middleware);
+        info.middleware.push(...first.filter((name) => others.every((names) => names.includes(name))));
+        info.authenticated = registrations.every((registration) => registration.fileAuthenticated || registration.middleware.some((name) => AUTH_MIDDLEWARE.test(name)));
+      }
     }
     // fastify.route({ url, preHandler, handler })
     const property = root.parent;
@@ -1638,6 +1670,51 @@ export class OwnershipAnalysis {
       if (ROLE_CALL_NAME.test(name)) info.roles = true;
     }
     return info;
+  }
+
+  /** Route registrations of this file that name their handler (see RouteRegistration). */
+  routeRegistrations(): RouteRegistration[] {
+    if (!this.routeRegistrationsValue) {
+      const registrations: RouteRegistration[] = [];
+      for (const call of this.index.calls) {
+        const method = calleeName(call);
+        if (!method || !ROUTE_METHODS.has(method) || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression || call.arguments.length === 0) continue;
+        const path = routePath(call);
+        // A path tells a route from a getter (`cache.get(key)`); `router.route("/x").get(h)` has its path in the chain.
+        if (path === undefined) continue;
+        const last = unwrap(call.arguments[call.arguments.length - 1]);
+        // asyncHandler(controller.list): the wrapped handler.
+        const handler = last.type === AST_NODE_TYPES.CallExpression && last.arguments.length === 1 ? unwrap(last.arguments[0]) : last;
+        if (handler.type !== AST_NODE_TYPES.Identifier && handler.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const middleware = call.arguments.slice(0, -1).filter((argument) => !(argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.TemplateLiteral));
+        const fileWide = this.fileMiddleware();
+        registrations.push({ handler, path, middleware: [...middleware.flatMap(middlewareNames), ...fileWide.middleware], fileAuthenticated: fileWide.authenticated });
+      }
+      this.routeRegistrationsValue = registrations;
+    }
+    return this.routeRegistrationsValue;
+  }
+
+  /**
+   * The function of this file an expression names: `deleteBanner`, `api.getNote` on an object literal, a
+   * function itself, or the function a wrapper call is given (`asyncHandler(async (req, res) => ...)`).
+   */
+  functionOf(node: Node): FunctionNode | undefined {
+    const target = unwrap(node);
+    if (isFunction(target)) return target;
+    const named = this.values.sameFileFunction(target);
+    if (named) return named;
+    const definition = unwrap(this.values.definitionOf(target) ?? target);
+    if (isFunction(definition)) return definition;
+    if (definition.type === AST_NODE_TYPES.CallExpression) {
+      const wrapped = definition.arguments.find((argument) => isFunction(unwrap(argument)));
+      return wrapped && (unwrap(wrapped) as FunctionNode);
+    }
+    if (definition.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const key = staticKeyName(definition);
+    const value = key === undefined ? undefined : this.values.resolveObject(definition.object)?.properties.get(key)?.value;
+    const property = value && unwrap(value);
+    return property && isFunction(property) ? property : property ? this.values.sameFileFunction(property) : undefined;
   }
 
   /** Middleware the file installs with `.use(...)`: authentication, roles and settings' authorization functions. */

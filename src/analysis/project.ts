@@ -3,7 +3,7 @@
 // exports under a name. Rules use it to judge a value defined in a sibling module (an HTTPS agent in
 // `./http.ts`) at the place where this file uses it. Everything fails quiet: an import that cannot be
 // resolved, read or parsed yields undefined.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
@@ -19,6 +19,22 @@ export interface ImportedBinding {
   source: string;
   name: string;
 }
+
+/** Build output, dependencies and deployment artefacts: never the code a person wrote (the CLI skips them too). */
+export const GENERATED_DIRECTORIES: readonly string[] = [
+  ".git",
+  "node_modules",
+  "dist",
+  "build",
+  "coverage",
+  "cdk.out",
+  ".serverless",
+  ".aws-sam",
+  ".next",
+  ".open-next",
+  ".sst",
+  ".amplify",
+];
 
 /** Files larger than this are not read (generated bundles, vendored code). */
 const MAX_MODULE_BYTES = 512 * 1024;
@@ -177,6 +193,8 @@ export function nearestTsconfig(directory: string): PathAliases | undefined {
 /** Forgets the tsconfig.json files read so far (tests that rewrite them). */
 export function clearProjectCaches(): void {
   tsconfigByDirectory.clear();
+  projectListings.clear();
+  importLists.clear();
   parsedModules.clear();
 }
 
@@ -416,4 +434,122 @@ export function exportedExpression(program: TSESTree.Program, name: string): Nod
     }
   }
   return found;
+}
+
+// ---------------------------------------------------------------- importers
+
+/** Source files listed per project before giving up on finding a module's importers (a monorepo's root, a home directory). */
+const MAX_PROJECT_FILES = 5_000;
+const MAX_LISTING_DEPTH = 24;
+
+interface ProjectListing {
+  /** Every directory walked, with its modification time: a file added or removed anywhere changes one of them. */
+  directories: Map<string, number>;
+  files: string[];
+  complete: boolean;
+}
+const projectListings = new Map<string, ProjectListing>();
+
+function directoryTime(directory: string): number | undefined {
+  try {
+    return statSync(directory, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The project whose modules may import a file: the directory of the nearest package.json or git work tree
+ * above it, else the folder above the file's own (`routes/` beside `controllers/`). None inside node_modules.
+ */
+function projectRoot(file: string): string | undefined {
+  let current = path.dirname(file);
+  for (let i = 0; i < 64; i++) {
+    if (path.basename(current) === "node_modules") return undefined;
+    if (existsSync(path.join(current, "package.json")) || existsSync(path.join(current, ".git"))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  const fallback = path.dirname(path.dirname(file));
+  return path.dirname(fallback) === fallback ? undefined : fallback;
+}
+
+/** The project's source files (no generated directories, no declaration files), listed once and re-listed when a directory changes. */
+function projectFiles(root: string): ProjectListing {
+  const cached = projectListings.get(root);
+  if (cached && [...cached.directories].every(([directory, time]) => directoryTime(directory) === time)) return cached;
+  const listing: ProjectListing = { directories: new Map(), files: [], complete: true };
+  const walkDirectory = (directory: string, depth: number): void => {
+    const time = directoryTime(directory);
+    if (time === undefined || depth > MAX_LISTING_DEPTH) return;
+    listing.directories.set(directory, time);
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (listing.files.length >= MAX_PROJECT_FILES) {
+        listing.complete = false;
+        return;
+      }
+      const full = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!GENERATED_DIRECTORIES.includes(entry.name)) walkDirectory(full, depth + 1);
+      } else if (entry.isFile() && EXTENSIONS.includes(path.extname(entry.name)) && !/\.d\.[cm]?ts$/.test(entry.name)) {
+        listing.files.push(full);
+      }
+    }
+  };
+  walkDirectory(root, 0);
+  if (projectListings.size > 100) projectListings.clear();
+  projectListings.set(root, listing);
+  return listing;
+}
+
+/** Each file's import specifiers, read from its text (cached by size and modification time). */
+const importLists = new BoundedCache<string, { stamp: string; specifiers: string[] }>(20_000, 20_000_000);
+/** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */
+export const IMPORT_SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?["']([^"'\n]{1,300})["']/g;
+
+function importSpecifiers(file: string): string[] {
+  let stats;
+  try {
+    stats = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return [];
+  }
+  if (!stats?.isFile() || stats.size > MAX_MODULE_BYTES) return [];
+  const stamp = `${stats.size}:${stats.mtimeMs}`;
+  const cached = importLists.get(file);
+  if (cached?.stamp === stamp) return cached.specifiers;
+  let specifiers: string[];
+  try {
+    specifiers = [...readFileSync(file, "utf8").matchAll(IMPORT_SPECIFIER)].map((match) => match[1]);
+  } catch {
+    specifiers = [];
+  }
+  importLists.set(file, { stamp, specifiers }, specifiers.reduce((size, specifier) => size + specifier.length, 16));
+  return specifiers;
+}
+
+/**
+ * The project files that import a module (`require("../controllers/banner")`, `import { x } from "@/api/notes"`):
+ * the files of its project (see projectRoot) whose import specifiers resolve to it. Read as text, never parsed;
+ * at most what the first 5,000 source files hold.
+ */
+export function importersOf(file: string): string[] {
+  const root = projectRoot(file);
+  if (!root) return [];
+  // A specifier names the module by its file name, or by its directory for an index file.
+  const stem = path.basename(file).replace(/\.[^.]+$/, "");
+  const name = stem === "index" ? path.basename(path.dirname(file)) : stem;
+  const importers: string[] = [];
+  for (const candidate of projectFiles(root).files) {
+    if (candidate === file) continue;
+    if (importSpecifiers(candidate).some((specifier) => specifier.includes(name) && resolveImport(candidate, specifier) === file)) importers.push(candidate);
+  }
+  return importers;
 }

@@ -21,6 +21,8 @@ export type RootKind =
 export type SourceKind = "request" | "caller";
 
 const HTTP_METHOD_REGISTRARS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "options", "head", "use"]);
+/** Methods that register a route for an HTTP method (`use` mounts middleware and routers). */
+export const ROUTE_METHODS: ReadonlySet<string> = new Set([...HTTP_METHOD_REGISTRARS].filter((method) => method !== "use"));
 const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
 /** Functions whose result is the authenticated caller, by exact name. */
@@ -247,7 +249,7 @@ export type HandlerKind =
   | { kind: "controller" };
 
 /** The route path string of a registration call (`app.get("/notes/:id", ...)`), when it is a literal. */
-function routePath(call: TSESTree.CallExpression): string | undefined {
+export function routePath(call: TSESTree.CallExpression): string | undefined {
   const first = call.arguments[0];
   if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === "string") return first.value;
   if (first?.type === AST_NODE_TYPES.TemplateLiteral && first.expressions.length === 0) return first.quasis[0].value.cooked ?? undefined;

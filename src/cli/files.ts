@@ -3,21 +3,7 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { CliUsageError, LINTABLE_EXTENSIONS } from "./options";
 
-/** Build output, dependencies and deployment artefacts: never the code a person wrote. */
-export const ALWAYS_IGNORED_DIRECTORIES: readonly string[] = [
-  ".git",
-  "node_modules",
-  "dist",
-  "build",
-  "coverage",
-  "cdk.out",
-  ".serverless",
-  ".aws-sam",
-  ".next",
-  ".open-next",
-  ".sst",
-  ".amplify",
-];
+import { GENERATED_DIRECTORIES } from "../analysis/project";
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
@@ -59,7 +45,7 @@ class GitignoreMatcher {
     const relativeToRoot = path.relative(this.root, absolutePath);
     if (relativeToRoot === "") return false;
     const segments = relativeToRoot.split(path.sep);
-    if (segments.slice(0, isDirectory ? undefined : -1).some((segment) => ALWAYS_IGNORED_DIRECTORIES.includes(segment))) {
+    if (segments.slice(0, isDirectory ? undefined : -1).some((segment) => GENERATED_DIRECTORIES.includes(segment))) {
       return true;
     }
     let ignored = false;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearProjectCaches, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
+import { clearProjectCaches, importersOf, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
 
 import { analyze } from "./helpers";
 
@@ -199,5 +199,34 @@ export const get = (doc: any, id: string) => doc.send(new GetCommand({ TableName
     expect(module?.program.loc).toBeUndefined();
     expect(linted.program.loc).toBeDefined();
     expect(module?.operations).toHaveLength(1);
+  });
+});
+
+describe("project modules: the modules that import a file", () => {
+  it("finds the project's files whose specifiers resolve to it, also ones added later, and never generated folders", () => {
+    const app = mkdtempSync(path.join(tmpdir(), "dynamodb-security-importers-"));
+    try {
+      const put = (relativePath: string, text: string) => {
+        const file = path.join(app, relativePath);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, text);
+        return file;
+      };
+      put("package.json", "{}");
+      const controller = put("src/controllers/notes.js", "exports.getNote = () => {};\n");
+      const index = put("src/services/index.ts", "export const x = 1;\n");
+      const routes = put("src/routes/notes.js", `const { getNote } = require("../controllers/notes");\n`);
+      const esm = put("src/routes/more.ts", `import * as notes from "../controllers/notes.js";\nimport { x } from "../services";\n`);
+      put("src/routes/other.js", `const notes = require("./notes-helpers"); // names "notes" but not the controller\n`);
+      put("dist/routes/notes.js", `require("../../src/controllers/notes");\n`);
+      put("node_modules/pkg/index.js", `require("../../src/controllers/notes");\n`);
+      expect(importersOf(controller).sort()).toEqual([esm, routes].sort());
+      expect(importersOf(index)).toEqual([esm]);
+      // A new route module changes its directory's modification time: the listing is made again.
+      const added = put("src/routes/admin/notes.js", `module.exports = require("../../controllers/notes");\n`);
+      expect(importersOf(controller).sort()).toEqual([added, esm, routes].sort());
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,73 @@
+// require-ownership-check on handlers registered by name: in a route module of the project
+// (tests/fixtures/routes-app: controllers/ registered with their middleware in routes/) and in the same file.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import rule from "../../rules/require-ownership-check";
+import { runRuleTests } from "../rule-tester";
+
+const APP = path.resolve(__dirname, "../fixtures/routes-app");
+const controller = (name: string) => {
+  const filename = path.join(APP, "controllers", name);
+  return { filename, code: readFileSync(filename, "utf8"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
+};
+const V2 = `const AWS = require("aws-sdk");
+const router = require("express").Router();
+const dynamo = new AWS.DynamoDB.DocumentClient();
+`;
+
+runRuleTests("require-ownership-check (route registrations)", rule, {
+  valid: [
+    {
+      // deleteBanner is registered only in routes/admin.js, whose router.use() requires an admin; getBanner, without
+      // authentication, reads a table nothing marks per-user.
+      name: "a controller's handlers, registered in another module behind role middleware or serving public data",
+      ...controller("banners.js"),
+    },
+    {
+      name: "a handler named in a same-file registration behind role middleware",
+      filename: "routes/notes.js",
+      code: `${V2}function purge(req, res) {
+  dynamo.delete({ TableName: "Notes", Key: { id: req.params.id } }, () => res.end());
+}
+router.delete("/admin/notes/:id", verifyToken, requireAdmin, purge);`,
+    },
+  ],
+  invalid: [
+    {
+      // getNote and deleteNote are behind requireAuth only, archiveNote behind an admin in one module and nothing in another.
+      name: "a controller's handlers, registered in other modules with authentication only, or once without a role check",
+      ...controller("notes.js"),
+      errors: [
+        {
+          messageId: "readNotOwned",
+          line: 5,
+          data: {
+            operation: "`GetCommand`",
+            target: 'an item of table "Notes"',
+            source: "`req.params.id`",
+            missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response",
+          },
+        },
+        { messageId: "writeNotOwned", line: 10 },
+        { messageId: "writeNotOwned", line: 15 },
+      ],
+    },
+    {
+      name: "with crossModule off, route modules are not read",
+      ...controller("banners.js"),
+      settings: { "dynamodb-security": { crossModule: false } },
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "a handler named in a same-file registration (an object's method) keeps its route's authentication",
+      filename: "routes/notes.js",
+      code: `${V2}const api = {
+  getNote: (req, res) => {
+    dynamo.get({ TableName: "Notes", Key: { id: req.body.id } }, (err, data) => res.send(data.Item));
+  },
+};
+router.post("/note/get", verifyToken, api.getNote);`,
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+  ],
+});
