@@ -132,6 +132,14 @@ export class FileAnalysis implements ModuleView {
     });
   }
 
+  /** Does the call invoke an imported project function that returns the caller (ValueResolver.returnsCaller in its module)? */
+  private importedReturnsCaller(call: TSESTree.CallExpression): boolean {
+    const resolver = this.crossModule;
+    if (!resolver?.isCandidate(call)) return false;
+    const callee = resolver.resolve(call);
+    return callee !== undefined && callee.module !== this && callee.module.values.returnsCaller(callee.fn);
+  }
+
   /** For a module cross-module analysis reads: the client an imported binding is, when the module it comes from exports one. */
   private importedClient(node: TSESTree.Node): ClientType | undefined {
     const binding = importedBinding(node, this.scope, { anySpecifier: true });
@@ -158,7 +166,11 @@ export class FileAnalysis implements ModuleView {
   }
 
   get values(): ValueResolver {
-    return (this.valuesValue ??= new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys));
+    if (!this.valuesValue) {
+      const importedReturnsCaller = this.settings.crossModule && this.importDepth === 0 ? (call: TSESTree.CallExpression) => this.importedReturnsCaller(call) : undefined;
+      this.valuesValue = new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys, importedReturnsCaller);
+    }
+    return this.valuesValue;
   }
 
   /**

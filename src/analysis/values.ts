@@ -184,7 +184,32 @@ export class ValueResolver {
     private readonly catalogue: SourceCatalogue,
     private readonly index: FileIndex,
     private readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+    /**
+     * Does a call invoke a function of another project module that returns the caller when given the request
+     * (`userCheck(req)` with `return { userId: jwt.verify(req.headers.token).userId }` in ../lib/userCheck)?
+     * Absent when cross-module analysis is off.
+     */
+    private readonly importedReturnsCaller?: (call: TSESTree.CallExpression) => boolean,
   ) {}
+
+  private readonly returnsCallerCache = new Map<FunctionNode, boolean>();
+
+  /**
+   * Does the function return the caller: do its return values carry the authenticated caller (a verified
+   * token of its parameter's credentials, `jwt.verify(req.headers.authorization)`) and nothing from the request
+   * or its parameters?
+   */
+  returnsCaller(fn: FunctionNode): boolean {
+    let answer = this.returnsCallerCache.get(fn);
+    if (answer === undefined) {
+      this.returnsCallerCache.set(fn, false);
+      const origins = this.returnsOf(fn).flatMap((returned) => this.originsOf(returned));
+      // A parameter's value (`req.query.userId`) is whatever the request says, wherever the function is called from.
+      answer = origins.some((origin) => origin.kind === "caller") && !origins.some((origin) => origin.kind === "request" || origin.kind === "parameter");
+      this.returnsCallerCache.set(fn, answer);
+    }
+    return answer;
+  }
 
   // ---------------------------------------------------------------- origins
 
@@ -491,7 +516,7 @@ export class ValueResolver {
       if (PASS_THROUGH_FUNCTIONS.has(name)) return this.union(node.arguments, bindings, state, depth);
       const helper = this.sameFileFunction(callee);
       if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
-      return this.authentication(node, name, bindings, state, depth) ?? [{ kind: "unknown", node }];
+      return this.authentication(node, name, bindings, state, depth) ?? this.importedAuthentication(node, name, bindings, state, depth) ?? [{ kind: "unknown", node }];
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
@@ -543,12 +568,28 @@ export class ValueResolver {
     const authenticating = AUTHENTICATION_FUNCTION.test(name);
     for (const argument of node.arguments) {
       for (const origin of this.origins(argument, bindings, state, depth)) {
-        const credential = origin.kind === "request" && carriesCredentials(origin.path) && (authenticating || CREDENTIAL_MEMBER.test(origin.path));
+        // A parameter's credentials count too: in `function userCheck(req) { return jwt.verify(req.headers.token) }`
+        // the token is the request's wherever the function is called from.
+        const credentialPath = origin.kind === "request" ? origin.path : origin.kind === "parameter" ? origin.path.join(".") : undefined;
+        const credential = credentialPath !== undefined && carriesCredentials(credentialPath) && (authenticating || CREDENTIAL_MEMBER.test(credentialPath));
         const wholeRequest = origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object" && CALLER_FROM_REQUEST_FUNCTION.test(name);
         if (credential || wholeRequest) {
-          const framework = origin.kind === "request" ? origin.framework : (origin as Extract<Origin, { kind: "request-object" }>).root.framework;
+          const framework = origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";
           return [{ kind: "caller", framework, path: `${name}()`, node }];
         }
+      }
+    }
+    return undefined;
+  }
+
+  /** A function of another module, given the request or its credentials, that returns the caller (see returnsCaller). */
+  private importedAuthentication(node: TSESTree.CallExpression, name: string, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
+    if (!this.importedReturnsCaller) return undefined;
+    for (const argument of node.arguments) {
+      for (const origin of this.origins(argument, bindings, state, depth)) {
+        const request = origin.kind === "request" ? origin : origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object" ? origin.root : undefined;
+        if (request && this.importedReturnsCaller(node)) return [{ kind: "caller", framework: request.framework, path: `${name}()`, node }];
+        if (request) return undefined;
       }
     }
     return undefined;

@@ -36,6 +36,19 @@ export class PaymentsController {
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "the caller's id from an imported function that verifies the request's token, in the key",
+      filename: file("pages/api/notes.js"),
+      code: `import { DynamoDBClient, DeleteItemCommand } from "@aws-sdk/client-dynamodb";
+import userCheck from "../../shared/user-check";
+const client = new DynamoDBClient({});
+export default async function handler(req, res) {
+  const check = userCheck(req);
+  if (!check.ok) return res.status(401).end();
+  await client.send(new DeleteItemCommand({ TableName: "notes", Key: { userId: { S: check.userId }, ts: { N: req.query.ts } } }));
+  res.json({ ok: true });
+}`,
+    },
+    {
       name: "an imported authorization helper that cannot reach DynamoDB itself checks the owner of the item the handler read",
       filename: file("routes/notes.ts"),
       code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -185,6 +198,32 @@ export const getEvent = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "an imported function that returns what the request names is not the caller",
+      filename: file("pages/api/notes.js"),
+      code: `import { DynamoDBClient, DeleteItemCommand } from "@aws-sdk/client-dynamodb";
+import { lookupUser } from "../../shared/user-check";
+const client = new DynamoDBClient({});
+export default async function handler(req, res) {
+  const check = lookupUser(req);
+  await client.send(new DeleteItemCommand({ TableName: "notes", Key: { userId: { S: check.userId }, ts: { N: req.query.ts } } }));
+  res.json({ ok: true });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
+    },
+    {
+      name: "an imported function that returns the caller or what the request names is not the caller",
+      filename: file("pages/api/notes.js"),
+      code: `import { DynamoDBClient, DeleteItemCommand } from "@aws-sdk/client-dynamodb";
+import { userOrAsked } from "../../shared/user-check";
+const client = new DynamoDBClient({});
+export default async function handler(req, res) {
+  const check = userOrAsked(req);
+  await client.send(new DeleteItemCommand({ TableName: "notes", Key: { userId: { S: check.userId }, ts: { N: req.query.ts } } }));
+  res.json({ ok: true });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
+    },
     {
       name: "NestJS: the service fetches the invoice through its own method and updates it without a check",
       filename: file("payments/payments.controller.ts"),
