@@ -2201,12 +2201,19 @@ function exitsWithoutRole(node: Node, test: Node): boolean {
 
 /** Functions that tell whether a value is there and nothing else about it. */
 const EXISTENCE_PREDICATES = new Set(["isEmpty", "isNil", "isNull", "isUndefined", "isNullOrUndefined", "isNullish", "exists", "Boolean"]);
+/** Methods whose result is a yes/no or a position, never the item's data: `item.friends.some(...)`, `item.tags.includes(x)`. */
+const PREDICATE_METHODS = new Set(["some", "every", "includes", "has", "indexOf", "lastIndexOf", "findIndex", "findLastIndex", "startsWith", "endsWith"]);
 
 function referenceUse(identifier: Node): ItemUse {
   let current = identifier;
   for (let i = 0; i < 50; i++) {
     const parent: Node | undefined = current.parent;
     if (!parent) return "used";
+    // item.friends.some((f) => f.id === me): a yes/no about the item's attribute.
+    if (current !== identifier && parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && PREDICATE_METHODS.has(staticKeyName(parent) ?? "")) {
+      const call = parent.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) return "tested";
+    }
     if ((parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.AwaitExpression) {
       current = parent;
       continue;
@@ -2214,6 +2221,8 @@ function referenceUse(identifier: Node): ItemUse {
     if (parent.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === "!" || parent.operator === "typeof")) return "tested";
     // isEmpty(item), _.isNil(item), Boolean(item): only whether the item exists comes out.
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === current && EXISTENCE_PREDICATES.has(calleeName(parent) ?? "")) return "tested";
+    // normalizeStatus(post.status) !== "active": an attribute converted for a test is tested.
+    if (current !== identifier && parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === current && referenceUse(parent) === "tested") return "tested";
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.WhileStatement) && parent.test === current) return "tested";
     if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!=", "<", ">", "<=", ">="].includes(parent.operator)) return "tested";
     if (parent.type === AST_NODE_TYPES.LogicalExpression) {

@@ -696,6 +696,19 @@ export const checkUser = async (event) => {
       filename: "src/users.js",
     },
     {
+      name: "a read whose attributes only answer yes/no questions (normalizeStatus(post.status) !== ..., friends.some(...)) serves no item data",
+      code: `${V3}
+import { normalizeStatus } from "./status";
+app.post("/posts/:id/comments", requireAuth, async (req, res) => {
+  const { Item: post } = await doc.send(new GetCommand({ TableName: "Posts", Key: { postId: req.params.id } }));
+  if (!post || normalizeStatus(post.status) !== "active") return res.status(404).end();
+  const blocked = post.blockedUsers?.some((user) => user.id === req.user.id);
+  if (blocked) return res.status(403).end();
+  res.status(201).json({ ok: true });
+});`,
+      filename: "src/posts.js",
+    },
+    {
       name: "a generic helper's conditional key (extra ? { id, ...extra } : { id }) holds the caller's id in both forms",
       code: `${V3}
 async function getOne(id, table, extraKeys = {}) {
@@ -820,6 +833,18 @@ export async function itemsOf(owner) {
 }`,
       filename: "src/server.js",
       errors: [{ messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] }],
+    },
+    {
+      name: "an attribute converted and sent, or the attribute a find() returns, is item data",
+      code: `${V3}
+app.get("/posts/:id/summary", requireAuth, async (req, res) => {
+  const { Item: post } = await doc.send(new GetCommand({ TableName: "Posts", Key: { postId: req.params.id } }));
+  const title = format(post.title);
+  const comment = post.comments.find((entry) => entry.pinned);
+  res.json({ title, comment });
+});`,
+      filename: "src/posts.js",
+      errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
       name: "a read tested with isEmpty() and then sent is still a read of the item",
