@@ -1622,7 +1622,8 @@ export class OwnershipAnalysis {
     // Registered by name, in this file or in route modules that import it: middleware every registration has.
     if (!inPlace) {
       let registrations = this.routeRegistrations().filter((registration) => this.functionOf(registration.handler) === root);
-      if (registrations.length === 0 && this.deps.external) registrations = this.deps.external.registrationsOf(root);
+      // Only an exported `(req, res)` function can be a route module's handler (a Lambda or a Next.js route is served by its export).
+      if (registrations.length === 0 && this.deps.external && this.deps.sources.handlerKind(root)?.kind === "controller") registrations = this.deps.external.registrationsOf(root);
       if (registrations.length > 0) {
         info.path = registrations[0].path;
         const [first, ...others] = registrations.map((registration) => registration.middleware);
