@@ -1356,7 +1356,9 @@ export class OwnershipAnalysis {
       if (node.type === AST_NODE_TYPES.CallExpression && ROLE_CALL_NAME.test(calleeName(node) ?? "")) {
         const callee = unwrap(node.callee);
         const operands = [...node.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
-        if (operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some((origin) => origin.kind === "caller"))) role = exitsWithoutRole(node, statement.test);
+        // isAdmin(req.user), requireRole(user, "admin"), and isAdminRequest(req): the whole request carries the caller's credentials.
+        const authority = (origin: Origin) => origin.kind === "caller" || isWholeRequest(origin);
+        if (operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some(authority))) role = exitsWithoutRole(node, statement.test);
       }
       if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node) === "includes" || calleeName(node) === "some")) {
         // groups.includes("admin") where groups is the caller's

@@ -696,6 +696,21 @@ export const checkUser = async (event) => {
       filename: "src/users.js",
     },
     {
+      name: "an admin check given the whole request guards the route (isAdminRequest(req) compares an API key header with a secret)",
+      code: `${V3}
+function isAdminRequest(req: Request) {
+  const key = req.headers.get("x-admin-key") || "";
+  return Boolean(process.env.ADMIN_KEY) && key === process.env.ADMIN_KEY;
+}
+export async function DELETE(req: Request) {
+  if (!isAdminRequest(req)) return Response.json({ error: "Forbidden" }, { status: 403 });
+  const id = new URL(req.url).searchParams.get("newsId");
+  await doc.send(new DeleteCommand({ TableName: "News", Key: { newsId: id } }));
+  return Response.json({ ok: true });
+}`,
+      filename: "app/api/news/route.ts",
+    },
+    {
       name: "a read whose attributes only answer yes/no questions (normalizeStatus(post.status) !== ..., friends.some(...)) serves no item data",
       code: `${V3}
 import { normalizeStatus } from "./status";
@@ -833,6 +848,18 @@ export async function itemsOf(owner) {
 }`,
       filename: "src/server.js",
       errors: [{ messageId: "readByAnyCaller", line: 6, column: 35, endLine: 6, endColumn: 49, suggestions: [] }],
+    },
+    {
+      name: "an admin check of a value the request names is no role check",
+      code: `${V3}
+export async function DELETE(req: Request) {
+  const url = new URL(req.url);
+  if (!isAdminUser(url.searchParams.get("user"))) return Response.json({ error: "Forbidden" }, { status: 403 });
+  await doc.send(new DeleteCommand({ TableName: "News", Key: { newsId: url.searchParams.get("newsId") } }));
+  return Response.json({ ok: true });
+}`,
+      filename: "app/api/news/route.ts",
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
     },
     {
       name: "an attribute converted and sent, or the attribute a find() returns, is item data",
