@@ -82,6 +82,9 @@ const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCal
 
 const NEXT_REQUEST_CALLS = REQUEST_MEMBERS["next-request"].requestCalls;
 
+/** Koa's context types (`koa`, `@koa/router`, `koa-router`). */
+const KOA_CONTEXT_TYPES = new Set(["Context", "ParameterizedContext", "RouterContext", "ExtendableContext", "DefaultContext"]);
+
 /** Members of a Koa `ctx.request` and Hono `c.req`. */
 const KOA_REQUEST_MEMBERS = new Set(["body", "query", "headers", "header", "files", "querystring", "url", "path"]);
 const HONO_REQUEST_CALLS = new Set(["param", "query", "queries", "json", "parseBody", "header", "valid", "text", "formData", "arrayBuffer", "blob"]);
@@ -299,10 +302,27 @@ function isExported(fn: FunctionNode, exportedLocals: ReadonlyMap<string, string
   return undefined;
 }
 
-/** `export { a, b as GET }` without a source: local name → exported name. */
+/**
+ * Local names a module exports by name, without a source: `export { a, b as GET }`, and CommonJS's
+ * `module.exports = handler` (default), `module.exports = { a, b: c }` and `exports.x = local`.
+ */
 function exportedLocalNames(program: TSESTree.Program): Map<string, string> {
   const names = new Map<string, string>();
   for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const { left, right } = statement.expression;
+      const chain = memberChain(left);
+      const target = chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
+      const name = target === "module.exports" ? "default" : target && /^(?:module\.)?exports\.[^.]+$/.test(target) ? chain!.path[chain!.path.length - 1] : undefined;
+      if (name !== undefined && right.type === AST_NODE_TYPES.Identifier) names.set(right.name, name);
+      if (name === "default" && right.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of right.properties) {
+          const key = property.type === AST_NODE_TYPES.Property ? staticKeyName(property) : undefined;
+          if (key !== undefined && property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) names.set(property.value.name, key);
+        }
+      }
+      continue;
+    }
     if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source || statement.declaration) continue;
     for (const specifier of statement.specifiers) {
       if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
@@ -420,6 +440,8 @@ export class SourceCatalogue {
       return { kind: "controller" };
     }
     if ((first === "ctx" || first === "context") && second === "next") return { kind: "controller" };
+    // A Koa middleware on its own: `module.exports = async function (ctx) { ... }`, `(ctx: Context) => ...`.
+    if (first === "ctx" && fn.params.length === 1 && (exported || (firstType !== undefined && KOA_CONTEXT_TYPES.has(firstType)))) return { kind: "controller" };
     return undefined;
   }
 

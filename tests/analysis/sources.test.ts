@@ -18,6 +18,17 @@ describe("source catalogue: handler detection", () => {
   });
 });
 
+describe("source catalogue: Koa middleware on its own", () => {
+  it("takes an exported or Context-typed function of one ctx parameter for a Koa handler, in ESM and CommonJS", () => {
+    expect(kinds(`module.exports = async function (ctx) {};`, "/app/products/remove.js")).toEqual(["controller"]);
+    expect(kinds(`async function remove(ctx) {}\nmodule.exports = remove;`, "/app/products/remove.js")).toEqual(["controller"]);
+    expect(kinds(`async function show(ctx) {}\nasync function list(ctx) {}\nmodule.exports = { show, all: list };`, "/app/products/read.js")).toEqual(["controller", "controller"]);
+    expect(kinds(`const show = async (ctx) => {};\nexports.show = show;`, "/app/products/read.js")).toEqual(["controller"]);
+    expect(kinds(`const show = async (ctx: Context) => {};`, "/app/products/read.ts")).toEqual(["controller"]);
+    expect(kinds(`function draw(ctx) {}\nconst paint = (ctx, colour) => {};`, "/app/canvas.js")).toEqual([undefined, undefined]);
+  });
+});
+
 describe("source catalogue: Next.js API routes (Pages Router)", () => {
   it("takes (req, res) functions under pages/api, and NextApiRequest parameters anywhere, for API routes", () => {
     const handler = `export default async function handler(req, res) {}`;

@@ -862,6 +862,17 @@ export async function DELETE(req: Request) {
       errors: [{ messageId: "writeNotOwned", line: 8 }],
     },
     {
+      name: "koa: a handler exported on its own, with ctx as its only parameter",
+      code: `${V2}
+async function deleteProduct(ctx) {
+  await dynamo.delete({ TableName: "Products", Key: { id: ctx.params.id } }).promise();
+  ctx.status = 204;
+}
+module.exports = deleteProduct;`,
+      ...cjs,
+      errors: [{ messageId: "writeNotOwned", line: 5, data: { operation: "`dynamo.delete()`", verb: "deletes", target: 'an item of table "Products"', source: "`ctx.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+    },
+    {
       name: "an attribute converted and sent, or the attribute a find() returns, is item data",
       code: `${V3}
 app.get("/posts/:id/summary", requireAuth, async (req, res) => {
