@@ -208,7 +208,7 @@ const CONVENTIONAL_KEY_NAMES = new Set(["pk", "sk", "id", "_id", "partitionkey",
 /** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
-const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$/i;
+const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api_?key|access_?key/i;
 /** Keys that are secrets themselves: share links, invitations, reset tokens, API keys. */
 const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit|code$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
@@ -1217,9 +1217,16 @@ export class OwnershipAnalysis {
     if (leftOrigins.length === 0) return undefined;
     const rightOrigins = this.originsOf(right);
     if (rightOrigins.length === 0) return undefined;
-    const leftItems = this.itemOperations(leftOrigins);
-    const rightItems = this.itemOperations(rightOrigins);
-    if (leftItems.length > 0 && rightItems.length > 0) return undefined;
+    let leftItems = this.itemOperations(leftOrigins);
+    let rightItems = this.itemOperations(rightOrigins);
+    if (leftItems.length > 0 && rightItems.length > 0) {
+      // hash(req.body.password + item.salt) !== item.passwordHash: the side with the request's credential is the value.
+      const leftCredential = isCredential({ attribute: lastSegment(left), node: left, origins: leftOrigins });
+      const rightCredential = isCredential({ attribute: lastSegment(right), node: right, origins: rightOrigins });
+      if (leftCredential === rightCredential) return undefined;
+      if (leftCredential) leftItems = [];
+      else rightItems = [];
+    }
     if (leftItems.length === 0 && rightItems.length === 0) {
       // Two values compared: worth keeping only when both may be request, caller or parameter values.
       if (!leftOrigins.some(isSubjectish) || !rightOrigins.some(isSubjectish)) return undefined;

@@ -525,6 +525,11 @@ export class ValueResolver {
       if (object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(PASS_THROUGH_MEMBER_CALLS, object.name) && PASS_THROUGH_MEMBER_CALLS[object.name].has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
       }
+      // createHash("sha256").update(text).digest("hex"): the digest of the text stands for it.
+      if (name === "digest") {
+        const update = unwrap(callee.object);
+        if (update.type === AST_NODE_TYPES.CallExpression && calleeName(update) === "update") return this.union(update.arguments, bindings, state, depth);
+      }
       if (name === "marshall" || name === "unmarshall" || name === "input" || name === "output") {
         const chain = memberChain(callee);
         if (chain?.path.includes("Converter")) return this.union(node.arguments, bindings, state, depth);

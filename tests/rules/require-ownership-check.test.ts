@@ -711,6 +711,33 @@ export async function DELETE(req: Request) {
       filename: "app/api/news/route.ts",
     },
     {
+      name: "a login: the item read by e-mail is checked against the request's password or API key before anything is served (even when every unauthenticated read is reported)",
+      code: `${V3}
+import bcrypt from "bcryptjs";
+import { createHash } from "node:crypto";
+import jwt from "jsonwebtoken";
+app.post("/login", async (req, res) => {
+  const { Item: user } = await doc.send(new GetCommand({ TableName: "Users", Key: { email: req.body.email } }));
+  if (!user || !(await bcrypt.compare(req.body.password, user.passwordHash))) return res.status(401).end();
+  res.json({ token: jwt.sign({ sub: user.userId }, process.env.JWT_SECRET), profile: user.profile });
+});
+app.post("/legacy-login", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Users", Key: { email: req.body.email } }));
+  const uid = Item.userId;
+  const digest = createHash("sha1").update(req.body.password + uid).digest("hex");
+  if (digest !== Item.password) return res.status(401).end();
+  res.json({ token: jwt.sign({ sub: uid }, process.env.JWT_SECRET) });
+});
+app.post("/keys/check", async (req, res, next) => {
+  const key = await doc.send(new GetCommand({ TableName: "ApiKeys", Key: { accessId: req.body.accessId } }));
+  const ok = await bcrypt.compare(req.body.apiKey, key.Item.accessKeyHash);
+  if (!ok) return res.status(401).end();
+  return next();
+});`,
+      filename: "src/auth.js",
+      options: [{ reportAllUnauthenticatedReads: true }],
+    },
+    {
       name: "a read whose attributes only answer yes/no questions (normalizeStatus(post.status) !== ..., friends.some(...)) serves no item data",
       code: `${V3}
 import { normalizeStatus } from "./status";
