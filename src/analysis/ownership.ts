@@ -214,7 +214,7 @@ const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit|code$/i
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
-const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;
+const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|normali[sz]e|merge|assign|extend|defaults|pick|omit|clone|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;
 const NON_DECISION_ROOTS = new Set(["JSON", "Object", "Array", "Promise", "Math", "Number", "String", "Boolean", "Date", "Reflect", "NextResponse", "Response", "util"]);
 const THROWING_CALLS = new Set(["redirect", "permanentRedirect", "notFound", "forbidden", "unauthorized"]);
 const AUTH_MIDDLEWARE = /auth|jwt|passport|protect|login|session|token|verify|guard|secure|cognito|clerk|bearer|require_?user|signed_?in|logged_?in/i;
@@ -757,6 +757,14 @@ export class OwnershipAnalysis {
           const external = callee ? undefined : this.externalCallee(origin.node);
           const summary = callee ? this.summaryOf(callee, 1) : external?.module.ownership.summaryOf(external.fn, 1);
           for (const returned of summary?.returnsItemOf ?? []) if (!found.includes(returned)) found.push(returned);
+          // normalize(Item), toDto(item) from another module or a package: what a function makes of the item alone is
+          // still that item (a same-file function's summary knows better).
+          if (!callee && !summary?.returnsItemOf.length) {
+            const argumentOrigins = origin.node.arguments.flatMap((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? [] : this.originsOf(argument)));
+            if (!argumentOrigins.some((inner) => inner.kind === "request" || inner.kind === "caller")) {
+              for (const fetched of this.itemOperations(argumentOrigins)) if (!found.includes(fetched)) found.push(fetched);
+            }
+          }
         }
       } else if (origin.kind === "parameter") {
         const callback = this.callbackOfOperation!.get(origin.fn);

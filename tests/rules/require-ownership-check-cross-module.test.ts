@@ -36,6 +36,23 @@ export class PaymentsController {
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "the item a repository returns through a normaliser (another module's, a package's) is compared with the caller before the delete",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import { deleteNote, getNoteById, getNoteCamelCased } from "../repositories/notes";
+app.delete("/notes/:id", async (req, res) => {
+  const note = await getNoteById(req.params.id);
+  if (!note || note.userId !== req.user.id) return res.sendStatus(404);
+  await deleteNote(req.params.id);
+  res.sendStatus(204);
+});
+app.delete("/v2/notes/:id", async (req, res) => {
+  const note = await getNoteCamelCased(req.params.id);
+  if (note?.userId !== req.user.id) return res.sendStatus(404);
+  await deleteNote(req.params.id);
+  res.sendStatus(204);
+});`,
+    },
+    {
       name: "the caller's id from an imported function that verifies the request's token, in the key",
       filename: file("pages/api/notes.js"),
       code: `import { DynamoDBClient, DeleteItemCommand } from "@aws-sdk/client-dynamodb";
@@ -198,6 +215,34 @@ export const getEvent = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "a normalised item compared with nothing from the caller proves nothing",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import { deleteNote, getNoteById } from "../repositories/notes";
+app.delete("/notes/:id", async (req, res) => {
+  const note = await getNoteById(req.params.id);
+  if (!note || note.userId !== req.query.userId) return res.sendStatus(404);
+  await deleteNote(req.params.id);
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "what a package makes of the item together with the caller is not the item",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import merge from "lodash.merge";
+import { deleteNote, getNoteById } from "../repositories/notes";
+app.delete("/notes/:id", async (req, res) => {
+  const note = merge({}, await getNoteById(req.params.id), { userId: req.user.id });
+  if (note.userId !== req.user.id) return res.sendStatus(404);
+  await deleteNote(req.params.id);
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 6 },
+        { messageId: "writeNotOwned", line: 8 },
+      ],
+    },
     {
       name: "an imported function that returns what the request names is not the caller",
       filename: file("pages/api/notes.js"),
