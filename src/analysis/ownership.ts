@@ -742,7 +742,7 @@ export class OwnershipAnalysis {
   }
 
   /** The operations whose fetched result a value derives from. */
-  itemOperations(origins: readonly Origin[]): Operation[] {
+  itemOperations(origins: readonly Origin[], through: Set<Node> = new Set()): Operation[] {
     const results = this.results;
     const found: Operation[] = [];
     for (const origin of origins) {
@@ -759,10 +759,12 @@ export class OwnershipAnalysis {
           for (const returned of summary?.returnsItemOf ?? []) if (!found.includes(returned)) found.push(returned);
           // normalize(Item), toDto(item) from another module or a package: what a function makes of the item alone is
           // still that item (a same-file function's summary knows better).
-          if (!callee && !summary?.returnsItemOf.length) {
+          // Each call once per question: an argument's origins may lead back to the call (`x = f(x)`).
+          if (!callee && !summary?.returnsItemOf.length && through.size < MAX_ITEM_CALLS && !through.has(origin.node)) {
+            through.add(origin.node);
             const argumentOrigins = origin.node.arguments.flatMap((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? [] : this.originsOf(argument)));
             if (!argumentOrigins.some((inner) => inner.kind === "request" || inner.kind === "caller")) {
-              for (const fetched of this.itemOperations(argumentOrigins)) if (!found.includes(fetched)) found.push(fetched);
+              for (const fetched of this.itemOperations(argumentOrigins, through)) if (!found.includes(fetched)) found.push(fetched);
             }
           }
         }
@@ -2218,6 +2220,8 @@ function exitsWithoutRole(node: Node, test: Node): boolean {
 }
 
 /** Functions that tell whether a value is there and nothing else about it. */
+/** Calls followed through their arguments per itemOperations() question (`normalize(clean(Item))`). */
+const MAX_ITEM_CALLS = 8;
 const EXISTENCE_PREDICATES = new Set(["isEmpty", "isNil", "isNull", "isUndefined", "isNullOrUndefined", "isNullish", "exists", "Boolean"]);
 /** Methods whose result is a yes/no or a position, never the item's data: `item.friends.some(...)`, `item.tags.includes(x)`. */
 const PREDICATE_METHODS = new Set(["some", "every", "includes", "has", "indexOf", "lastIndexOf", "findIndex", "findLastIndex", "startsWith", "endsWith"]);

@@ -38,6 +38,25 @@ describe("corpus regressions", () => {
     expect(lintWithAllRules(handler).map((message) => `${message.line}: ${message.ruleId}`)).toEqual(["5: dynamodb-security/require-ownership-check"]);
   });
 
+  it("an unknown call whose argument's value comes from the call itself (h = Math.imul(31, h) + ...: a cdk-patterns handler)", () => {
+    // Following an unknown call's arguments to the item they carry used to recurse without end on such a loop.
+    const handler = `
+      import { DynamoDB } from "aws-sdk";
+      export async function handler(event: any) {
+        const id = hashCode("" + event.trip_id);
+        const { Item } = await new DynamoDB.DocumentClient().get({ TableName: "Flights", Key: { pk: event.pathParameters.id } }).promise();
+        if (transform(normalize(Item)).owner !== event.requestContext.authorizer.claims.sub) throw new Error("forbidden");
+        return { id };
+      }
+      function hashCode(s: string) {
+        let h: any;
+        for (let i = 0; i < s.length; i++) h = Math.imul(31, h) + s.charCodeAt(i) | 0;
+        return "" + Math.abs(h);
+      }`;
+    expect(lintWithAllRules(handler)).toEqual([]);
+    expect(lintWithAllRules(handler.replace("hashCode(\"\" + event.trip_id)", "hashCode(Item)").replace("const { Item }", "let { Item }"))).toEqual([]);
+  });
+
   it("a variable written hundreds of times from other many-written variables (generated parsers: esquery, pegjs)", () => {
     // peg$currPos = s0; s0 = peg$currPos; ... in 80 functions: every reference used to re-walk every write.
     const functions = Array.from({ length: 80 }, (_, i) => `
