@@ -36,6 +36,14 @@ export class PaymentsController {
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "a number a repository computes from the item (roundScore(Item.views * 2 + Item.likes)) is not the item",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import { noteScore } from "../repositories/notes";
+app.get("/notes/:id/score", async (req, res) => {
+  res.json({ score: await noteScore(req.params.id), viewer: req.user.id });
+});`,
+    },
+    {
       name: "the item a repository returns through a normaliser (another module's, a package's) is compared with the caller before the delete",
       filename: file("routes/notes.ts"),
       code: `${EXPRESS}import { deleteNote, getNoteById, getNoteCamelCased } from "../repositories/notes";
