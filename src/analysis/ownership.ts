@@ -762,11 +762,16 @@ export class OwnershipAnalysis {
           // Each call once per question: an argument's origins may lead back to the call (`x = f(x)`).
           if (!callee && !summary?.returnsItemOf.length && through.size < MAX_ITEM_CALLS && !through.has(origin.node)) {
             through.add(origin.node);
-            // The item itself (a variable, member or call holding it) must be all the call is given besides constants
+            // The item itself (a variable, member, call or default holding it) must be all the call is given besides constants
             // (`camelcaseKeys(Item, { deep: true })`): `priceFor(project, shares)` and `round(price * 2)` compute something else.
             const given = origin.node.arguments.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).length > 0);
             const item = given.length === 1 ? unwrap(given[0]) : undefined;
-            const holdsItem = item?.type === AST_NODE_TYPES.Identifier || item?.type === AST_NODE_TYPES.MemberExpression || item?.type === AST_NODE_TYPES.CallExpression;
+            const holdsItem =
+              item?.type === AST_NODE_TYPES.Identifier ||
+              item?.type === AST_NODE_TYPES.MemberExpression ||
+              item?.type === AST_NODE_TYPES.CallExpression ||
+              // normalize(Item || null), normalize(Item ?? {})
+              (item?.type === AST_NODE_TYPES.LogicalExpression && item.operator !== "&&");
             const argumentOrigins = holdsItem ? this.originsOf(item) : [];
             if (!argumentOrigins.some((inner) => inner.kind === "request" || inner.kind === "caller")) {
               for (const fetched of this.itemOperations(argumentOrigins, through)) if (!found.includes(fetched)) found.push(fetched);
