@@ -1131,7 +1131,7 @@ export class OwnershipAnalysis {
       }
     };
     const returnsItemOf: Operation[] = [];
-    for (const returned of this.values.returnsOf(fn)) {
+    for (const returned of this.values.returnsOf(fn).flatMap((value) => [value, ...this.promiseResolutions(value)])) {
       const value = unwrap(returned);
       if (value.type === AST_NODE_TYPES.UnaryExpression || value.type === AST_NODE_TYPES.BinaryExpression) continue;
       for (const operation of this.itemOperations(this.originsOf(returned))) if (!returnsItemOf.includes(operation)) returnsItemOf.push(operation);
@@ -1700,6 +1700,26 @@ export class OwnershipAnalysis {
       if (ROLE_CALL_NAME.test(name)) info.roles = true;
     }
     return info;
+  }
+
+  /**
+   * What a returned `new Promise((resolve, reject) => ...)` resolves with: the arguments of `resolve(...)`, also
+   * in the SDK v2 callback inside (`docClient.get(params, (err, data) => resolve(data.Item))`).
+   */
+  private promiseResolutions(returned: Node): Node[] {
+    const value = unwrap(returned);
+    if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== "Promise") return [];
+    const executor = value.arguments[0] && unwrap(value.arguments[0]);
+    const resolve = isFunction(executor) ? executor.params[0] : undefined;
+    const variable = resolve?.type === AST_NODE_TYPES.Identifier ? this.scope.variableOf(resolve) : undefined;
+    const resolutions: Node[] = [];
+    for (const reference of variable?.references ?? []) {
+      const call = reference.identifier.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+        resolutions.push(call.arguments[0]);
+      }
+    }
+    return resolutions;
   }
 
   /** Route registrations of this file that name their handler (see RouteRegistration). */

@@ -224,6 +224,18 @@ export const getEvent = async (event) => {
   ],
   invalid: [
     {
+      name: "an SDK v2 callback wrapped in a Promise in another module: the item it resolves with is served",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const lessons = require("../legacy/lessons");
+router.get("/lesson", async (req, res) => {
+  if (!req.session.user) return res.redirect("/login");
+  res.json(await lessons.getLesson(req.query.id));
+});`,
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
       name: "a normalised item compared with nothing from the caller proves nothing",
       filename: file("routes/notes.ts"),
       code: `${EXPRESS}import { deleteNote, getNoteById } from "../repositories/notes";
