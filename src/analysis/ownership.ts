@@ -15,7 +15,7 @@ import { parseConditionExpression, parsePartiql, type ConditionNode, type Operan
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
-import { ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
+import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
 import { carriesCredentials, constantValues, dynamicParts, isExhausted, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -1821,7 +1821,7 @@ export class OwnershipAnalysis {
           evidence.add("role");
           break;
         case "item": {
-          const trusted = check.values.some((part) => this.isCallerValue(part.origins) || isCredential(part));
+          const trusted = check.values.some((part) => this.isCallerValue(part.origins) || isCredential(part) || isSessionValue(part));
           if (trusted && this.sameItem(check.items, instance, requestPaths, summary)) evidence.add("item-check");
           break;
         }
@@ -2037,6 +2037,14 @@ function isWholeRequest(origin: Origin): boolean {
 function isCredential(part: ValuePart): boolean {
   return part.origins.some((origin) => origin.kind === "request" && origin.path.split(".").some((segment) => CREDENTIAL_NAME.test(segment))) ||
     (part.attribute !== undefined && CREDENTIAL_NAME.test(part.attribute) && part.origins.some((origin) => origin.kind === "request"));
+}
+
+/**
+ * A value of the session the request carries: a cookie (`req.cookies.get("user")?.value`, `req.signedCookies.uid`)
+ * or a credential header (`x-user-id` set by a gateway). Keys read from them are not request-chosen either.
+ */
+function isSessionValue(part: ValuePart): boolean {
+  return part.origins.some((origin) => origin.kind === "request" && carriesCredentials(origin.path) && (/^(?:cookies|signedCookies)\b/.test(origin.path) || CREDENTIAL_MEMBER.test(origin.path)));
 }
 
 /** Request input paths of values: `express:params.id`. */

@@ -738,6 +738,21 @@ app.post("/keys/check", async (req, res, next) => {
       options: [{ reportAllUnauthenticatedReads: true }],
     },
     {
+      name: "the fetched item's owner compared with the session's cookie before the write",
+      code: `${V3}
+import { NextRequest } from "next/server";
+export async function POST(req: NextRequest) {
+  const body = await req.json();
+  const me = req.cookies.get("kb_user")?.value;
+  if (!me) return Response.json({}, { status: 401 });
+  const { Item } = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: body.userId } }));
+  if (!Item || Item.email !== me) return Response.json({}, { status: 403 });
+  await doc.send(new PutCommand({ TableName: "Users", Item: { ...Item, passwordHash: body.hash } }));
+  return Response.json({ ok: true });
+}`,
+      filename: "app/api/users/route.ts",
+    },
+    {
       name: "a read whose attributes only answer yes/no questions (normalizeStatus(post.status) !== ..., friends.some(...)) serves no item data",
       code: `${V3}
 import { normalizeStatus } from "./status";
