@@ -175,9 +175,9 @@ export function sourceText(source: { framework: Framework; path: string }): stri
   if (framework === "hono" && segments[0] === "req" && HONO_REQUEST_CALLS.has(segments[1])) called = 1;
   else if (framework === "nextjs" && NEXT_REQUEST_CALLS.has(segments[0])) called = 0;
   else if ((framework === "express" || framework === "next-pages") && segments.length === 1 && REQUEST_MEMBERS.express.requestCalls.has(segments[0])) called = 0;
-  else if (framework === "koa" && (path === "get" || path === "cookies.get")) called = segments.length - 1;
-  // A Server Action's FormData: `arguments[0].get()`.
-  else if (framework === "nextjs" && /^arguments\[\d+\]\.get$/.test(path)) called = 1;
+  else if (framework === "koa" && path === "get") called = 0;
+  // Map-like getters: `request.nextUrl.searchParams.get()`, `headers.get()`, a Server Action's `arguments[0].get()`.
+  else if (segments.length >= 2 && /^(?:get|getAll)$/.test(segments[segments.length - 1])) called = segments.length - 1;
   const code = segments
     .map((segment, i) => {
       const text = i === called ? `${segment}()` : segment;

@@ -68,6 +68,8 @@ describe("sourceText: request sources as messages quote them", () => {
       ["nextjs", "json.orderId", "request.json().orderId"],
       ["nextjs", "params.id", "params.id"],
       ["nextjs", "arguments[0].get", "arguments[0].get()"],
+      ["nextjs", "nextUrl.searchParams.get", "request.nextUrl.searchParams.get()"],
+      ["nextjs", "headers.get", "request.headers.get()"],
       ["nestjs", "query.sort", "query.sort"],
       ["settings", "readInput()", "readInput()"],
     ];
