@@ -17,7 +17,7 @@ import {
   type PartiqlPosition,
 } from "../src/analysis";
 import { contains, declaredFunctionName, isFunction, unwrap, valueParent } from "../src/analysis/ast";
-import { describeRequestSource, FRAMEWORK_NAMES, sourceText } from "../src/analysis/sources";
+import { describeRequestSource, sourceText } from "../src/analysis/sources";
 import { createRule } from "../src/utils/create-rule";
 import { insertArrayElements, insertProperties } from "../src/utils/fixes";
 
@@ -190,7 +190,7 @@ export default createRule<Options, MessageIds>({
             break;
           }
           case "caller":
-            strict ??= { level: "strict", source: `comes from the authenticated caller (\`${sourceText(origin)}\`, ${FRAMEWORK_NAMES[origin.framework]})` };
+            strict ??= { level: "strict", source: `comes from the authenticated caller (\`${sourceText(origin)}\`)` };
             break;
           case "env":
           case "module":

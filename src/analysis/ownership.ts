@@ -757,25 +757,9 @@ export class OwnershipAnalysis {
           const external = callee ? undefined : this.externalCallee(origin.node);
           const summary = callee ? this.summaryOf(callee, 1) : external?.module.ownership.summaryOf(external.fn, 1);
           for (const returned of summary?.returnsItemOf ?? []) if (!found.includes(returned)) found.push(returned);
-          // normalize(Item), toDto(item) from another module or a package: what a function makes of the item alone is
-          // still that item (a same-file function's summary knows better).
-          // Each call once per question: an argument's origins may lead back to the call (`x = f(x)`).
-          if (!callee && !summary?.returnsItemOf.length && through.size < MAX_ITEM_CALLS && !through.has(origin.node)) {
-            through.add(origin.node);
-            // The item itself (a variable, member, call or default holding it) must be all the call is given besides constants
-            // (`camelcaseKeys(Item, { deep: true })`): `priceFor(project, shares)` and `round(price * 2)` compute something else.
-            const given = origin.node.arguments.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).length > 0);
-            const item = given.length === 1 ? unwrap(given[0]) : undefined;
-            const holdsItem =
-              item?.type === AST_NODE_TYPES.Identifier ||
-              item?.type === AST_NODE_TYPES.MemberExpression ||
-              item?.type === AST_NODE_TYPES.CallExpression ||
-              // normalize(Item || null), normalize(Item ?? {})
-              (item?.type === AST_NODE_TYPES.LogicalExpression && item.operator !== "&&");
-            const argumentOrigins = holdsItem ? this.originsOf(item) : [];
-            if (!argumentOrigins.some((inner) => inner.kind === "request" || inner.kind === "caller")) {
-              for (const fetched of this.itemOperations(argumentOrigins, through)) if (!found.includes(fetched)) found.push(fetched);
-            }
+          // A same-file function's summary knows what it returns; another module's or a package's function given the item is asked here.
+          if (!callee && !summary?.returnsItemOf.length) {
+            for (const fetched of this.itemGivenTo(origin.node, through)) if (!found.includes(fetched)) found.push(fetched);
           }
         }
       } else if (origin.kind === "parameter") {
@@ -785,6 +769,27 @@ export class OwnershipAnalysis {
       if (operation && !found.includes(operation)) found.push(operation);
     }
     return found;
+  }
+
+  /**
+   * normalize(Item), camelcaseKeys(Item, { deep: true }), toDto(item ?? {}): what a function makes of the item alone
+   * is still that item. The item itself (a variable, member, call or default holding it) must be all the call is
+   * given besides constants: `priceFor(project, shares)` and `round(price * 2)` compute something else, and
+   * `merge(item, { userId: req.user.id })` mixes in the caller.
+   */
+  private itemGivenTo(call: TSESTree.CallExpression, through: Set<Node>): Operation[] {
+    // Each call once per question: an argument's origins may lead back to the call (`h = Math.imul(31, h)`).
+    if (through.size >= MAX_ITEM_CALLS || through.has(call)) return [];
+    through.add(call);
+    const given = call.arguments.filter((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).length > 0);
+    const item = given.length === 1 ? unwrap(given[0]) : undefined;
+    const holdsItem =
+      item?.type === AST_NODE_TYPES.Identifier ||
+      item?.type === AST_NODE_TYPES.MemberExpression ||
+      item?.type === AST_NODE_TYPES.CallExpression ||
+      (item?.type === AST_NODE_TYPES.LogicalExpression && item.operator !== "&&");
+    const origins = holdsItem ? this.originsOf(item) : [];
+    return origins.some((origin) => origin.kind === "request" || origin.kind === "caller") ? [] : this.itemOperations(origins, through);
   }
 
   // ================================================================ functions, owners and call sites
@@ -2257,9 +2262,9 @@ function exitsWithoutRole(node: Node, test: Node): boolean {
   return true;
 }
 
-/** Functions that tell whether a value is there and nothing else about it. */
 /** Calls followed through their arguments per itemOperations() question (`normalize(clean(Item))`). */
 const MAX_ITEM_CALLS = 8;
+/** Functions that tell whether a value is there and nothing else about it. */
 const EXISTENCE_PREDICATES = new Set(["isEmpty", "isNil", "isNull", "isUndefined", "isNullOrUndefined", "isNullish", "exists", "Boolean"]);
 /** Methods whose result is a yes/no or a position, never the item's data: `item.friends.some(...)`, `item.tags.includes(x)`. */
 const PREDICATE_METHODS = new Set(["some", "every", "includes", "has", "indexOf", "lastIndexOf", "findIndex", "findLastIndex", "startsWith", "endsWith"]);

@@ -191,7 +191,8 @@ export function sourceText(source: { framework: Framework; path: string }): stri
     return path.startsWith("arguments[") || segments[0] === "params" || segments[0] === "searchParams" ? code : `request.${code}`;
   }
   const root = REQUEST_OBJECT_NAMES[framework];
-  return root === undefined || code === "" ? code || (root ?? "") : `${root}.${code}`;
+  if (root === undefined) return code;
+  return code === "" ? root : `${root}.${code}`;
 }
 
 /** A request source as reports name it: `` `req.query.table` (Express) ``. */

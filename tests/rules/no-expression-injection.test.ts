@@ -594,7 +594,7 @@ export async function queryAll(table: string, keyCondition: string) {
 }`,
       options: strict,
       errors: [
-        { messageId: "expressionInjection", line: 7, column: 129, data: { member: "FilterExpression", value: "req.user.tenant", source: "comes from the authenticated caller (`req.user.tenant`, Express)" } },
+        { messageId: "expressionInjection", line: 7, column: 129, data: { member: "FilterExpression", value: "req.user.tenant", source: "comes from the authenticated caller (`req.user.tenant`)" } },
         { messageId: "expressionInjection", line: 7, column: 157, data: { member: "FilterExpression", value: "buildFilter(req.query)", source: "is not a constant" } },
         { messageId: "expressionInjection", line: 10, column: 80, data: { member: "KeyConditionExpression", value: "keyCondition", source: "is parameter `keyCondition` of `queryAll`, which callers can set to anything" } },
       ],
