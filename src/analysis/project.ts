@@ -446,7 +446,6 @@ interface ProjectListing {
   /** Every directory walked, with its modification time: a file added or removed anywhere changes one of them. */
   directories: Map<string, number>;
   files: string[];
-  complete: boolean;
 }
 const projectListings = new Map<string, ProjectListing>();
 
@@ -479,7 +478,7 @@ function projectRoot(file: string): string | undefined {
 function projectFiles(root: string): ProjectListing {
   const cached = projectListings.get(root);
   if (cached && [...cached.directories].every(([directory, time]) => directoryTime(directory) === time)) return cached;
-  const listing: ProjectListing = { directories: new Map(), files: [], complete: true };
+  const listing: ProjectListing = { directories: new Map(), files: [] };
   const walkDirectory = (directory: string, depth: number): void => {
     const time = directoryTime(directory);
     if (time === undefined || depth > MAX_LISTING_DEPTH) return;
@@ -491,10 +490,7 @@ function projectFiles(root: string): ProjectListing {
       return;
     }
     for (const entry of entries) {
-      if (listing.files.length >= MAX_PROJECT_FILES) {
-        listing.complete = false;
-        return;
-      }
+      if (listing.files.length >= MAX_PROJECT_FILES) return;
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!GENERATED_DIRECTORIES.includes(entry.name)) walkDirectory(full, depth + 1);
