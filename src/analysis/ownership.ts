@@ -1919,6 +1919,11 @@ export class OwnershipAnalysis {
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) variables = patternIdentifiers(parent.id);
     else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) variables = patternIdentifiers(parent.left);
     else return "used";
+    return this.variablesUse(variables, depth);
+  }
+
+  /** How the item in these variables is used: the strongest use of any read of them. */
+  private variablesUse(variables: readonly TSESTree.Identifier[], depth: number): ItemUse {
     if (depth > 3) return "used";
     let result: ItemUse = "unused";
     for (const identifier of variables) {
@@ -1926,7 +1931,8 @@ export class OwnershipAnalysis {
       if (!variable) return "used";
       for (const reference of variable.references) {
         if (!reference.isRead()) continue;
-        const use = referenceUse(reference.identifier as Node);
+        // const friends = Item.friends: the part of the item is used as that variable is.
+        const use = referenceUse(reference.identifier as Node, (declared) => this.variablesUse([declared], depth + 1));
         if (use === "used") return "used";
         if (use === "returned") result = "returned";
         else if (use === "tested" && result === "unused") result = "tested";
@@ -2269,13 +2275,13 @@ const EXISTENCE_PREDICATES = new Set(["isEmpty", "isNil", "isNull", "isUndefined
 /** Methods whose result is a yes/no or a position, never the item's data: `item.friends.some(...)`, `item.tags.includes(x)`. */
 const PREDICATE_METHODS = new Set(["some", "every", "includes", "has", "indexOf", "lastIndexOf", "findIndex", "findLastIndex", "startsWith", "endsWith"]);
 
-function referenceUse(identifier: Node): ItemUse {
+function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifier) => ItemUse): ItemUse {
   let current = identifier;
   for (let i = 0; i < 50; i++) {
     const parent: Node | undefined = current.parent;
     if (!parent) return "used";
-    // item.friends.some((f) => f.id === me): a yes/no about the item's attribute.
-    if (current !== identifier && parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && PREDICATE_METHODS.has(staticKeyName(parent) ?? "")) {
+    // item.friends.some((f) => f.id === me), friends.findIndex(...): a yes/no or a position, not the item's data.
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && PREDICATE_METHODS.has(staticKeyName(parent) ?? "")) {
       const call = parent.parent;
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) return "tested";
     }
@@ -2296,6 +2302,7 @@ function referenceUse(identifier: Node): ItemUse {
       return outer === "tested" ? "tested" : "used";
     }
     if (parent.type === AST_NODE_TYPES.ReturnStatement) return "returned";
+    if (declared && parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) return declared(parent.id);
     return "used";
   }
   return "used";

@@ -696,6 +696,18 @@ export const checkUser = async (event) => {
       filename: "src/users.js",
     },
     {
+      name: "a part of the item kept in a variable only to find a position in it serves no item data",
+      code: `${V3}
+app.post("/friends/remove", requireAuth, async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: req.body.friendId } }));
+  const friends = Item?.friends;
+  const index = friends?.findIndex((friend) => friend.userId === req.user.id);
+  if (index === -1) return res.status(404).end();
+  res.json({ removed: true });
+});`,
+      filename: "src/friends.js",
+    },
+    {
       name: "an admin check given the whole request guards the route (isAdminRequest(req) compares an API key header with a secret)",
       code: `${V3}
 function isAdminRequest(req: Request) {
