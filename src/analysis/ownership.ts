@@ -1383,15 +1383,12 @@ export class OwnershipAnalysis {
       if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
         const origins = this.values.originsOf(node);
         if (origins.some((origin) => origin.kind === "caller" && origin.path.split(".").some((segment) => ROLE_NAME.test(segment)))) role = exitsWithoutRole(node, statement.test);
+        // const forbidden = requireAdmin(req); if (forbidden) return forbidden;
+        const definition = node.type === AST_NODE_TYPES.Identifier ? this.values.definitionOf(node) : undefined;
+        if (definition?.type === AST_NODE_TYPES.CallExpression && this.isRoleCall(definition)) role = exitsWithoutRole(node, statement.test);
         if (node.type === AST_NODE_TYPES.MemberExpression) return false;
       }
-      if (node.type === AST_NODE_TYPES.CallExpression && ROLE_CALL_NAME.test(calleeName(node) ?? "")) {
-        const callee = unwrap(node.callee);
-        const operands = [...node.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
-        // isAdmin(req.user), requireRole(user, "admin"), and isAdminRequest(req): the whole request carries the caller's credentials.
-        const authority = (origin: Origin) => origin.kind === "caller" || isWholeRequest(origin);
-        if (operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some(authority))) role = exitsWithoutRole(node, statement.test);
-      }
+      if (node.type === AST_NODE_TYPES.CallExpression && this.isRoleCall(node)) role = exitsWithoutRole(node, statement.test);
       if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node) === "includes" || calleeName(node) === "some")) {
         // groups.includes("admin") where groups is the caller's
         const callee = unwrap(node.callee);
@@ -1407,6 +1404,15 @@ export class OwnershipAnalysis {
     const exit = strongestExit(branchExit(statement.consequent, this.deps.visitorKeys), statement.alternate ? branchExit(statement.alternate, this.deps.visitorKeys) : undefined);
     if (!exit) return undefined;
     return { kind: "role", node: statement.test, guard: { node: statement, exit, fn: enclosingFunction(statement), decides: true }, items: [], values: [], subjects: [] };
+  }
+
+  /** isAdmin(req.user), requireRole(user, "admin"), and isAdminRequest(req): the whole request carries the caller's credentials. */
+  private isRoleCall(call: TSESTree.CallExpression): boolean {
+    if (!ROLE_CALL_NAME.test(calleeName(call) ?? "")) return false;
+    const callee = unwrap(call.callee);
+    const operands = [...call.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
+    const authority = (origin: Origin) => origin.kind === "caller" || isWholeRequest(origin);
+    return operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some(authority));
   }
 
   /**

@@ -765,6 +765,21 @@ export async function POST(req: NextRequest) {
       filename: "app/api/users/route.ts",
     },
     {
+      name: "the result of an admin check given the whole request, kept in a variable, guards the route",
+      code: `${V3}
+function requireAdmin(req: Request) {
+  return req.headers.get("x-admin-key") === process.env.ADMIN_KEY ? null : Response.json({ error: "Forbidden" }, { status: 403 });
+}
+export async function DELETE(req: Request) {
+  const forbidden = requireAdmin(req);
+  if (forbidden) return forbidden;
+  const id = new URL(req.url).searchParams.get("newsId");
+  await doc.send(new DeleteCommand({ TableName: "News", Key: { newsId: id } }));
+  return Response.json({ ok: true });
+}`,
+      filename: "app/api/news/route.ts",
+    },
+    {
       name: "a read whose attributes only answer yes/no questions (normalizeStatus(post.status) !== ..., friends.some(...)) serves no item data",
       code: `${V3}
 import { normalizeStatus } from "./status";
