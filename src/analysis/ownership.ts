@@ -1079,7 +1079,7 @@ export class OwnershipAnalysis {
       // A class of this module instantiated here resolves to this module: composed as a same-file call.
       const external = resolved && resolved.module.ownership !== this ? resolved : undefined;
       const callee = resolved?.fn ?? this.calleeOf(call);
-      if (!callee || callee === fn || (external ? external.module.sources.handlerKind(callee) : this.deps.sources.handlerKind(callee))) continue;
+      if (!callee || callee === fn || (external ? external.module.sources.handlerKind(callee) : this.isEntryHandler(callee))) continue;
       const inner = external ? external.module.ownership.summaryOf(callee, depth + 1) : this.summaryOf(callee, depth + 1);
       complete &&= inner.complete;
       for (const instance of inner.accesses) {
@@ -1541,7 +1541,7 @@ export class OwnershipAnalysis {
     const roots = new Set<FunctionNode>();
     const relevant = this.functionsReachingOperations();
     for (const fn of relevant) {
-      if (this.deps.sources.handlerKind(fn)) roots.add(fn);
+      if (this.isEntryHandler(fn)) roots.add(fn);
     }
     for (const operation of this.deps.operations) {
       if (!operation.dataPlane) continue;
@@ -1549,6 +1549,17 @@ export class OwnershipAnalysis {
       if (owner && !roots.has(owner) && this.callSitesOf(owner).length === 0 && !this.insideHandler(owner)) roots.add(owner);
     }
     return [...roots];
+  }
+
+  /**
+   * A request handler that requests enter through. A function shaped like a Lambda handler that the file does
+   * not export and calls itself (`const handleDelete = async (event, id) => ...` called by `exports.handler`)
+   * is a helper of the handler that calls it.
+   */
+  private isEntryHandler(fn: FunctionNode): boolean {
+    const kind = this.deps.sources.handlerKind(fn);
+    if (!kind) return false;
+    return kind.kind !== "lambda" || this.deps.sources.isExported(fn) || this.callSitesOf(fn).length === 0;
   }
 
   /** Functions that perform a DynamoDB operation or call (through same-file calls) one that does: the only ones worth a summary. */
@@ -1907,8 +1918,13 @@ export class OwnershipAnalysis {
     }
     void this.results;
     const producers = this.producers!.get(operation) ?? [];
-    if (producers.length === 0 || [...this.callbackOfOperation!.values()].some((entry) => entry.operation === operation)) return true;
+    if (producers.length === 0) return true;
     const direct = producers.map((node) => this.useOf(node));
+    // .then((data) => ...) and SDK v2's (err, data) => ...: the item is used as the callback's parameter is.
+    for (const [callback, entry] of this.callbackOfOperation!) {
+      const parameter = entry.operation === operation ? callback.params[entry.index] : undefined;
+      if (parameter) direct.push(this.variablesUse(patternIdentifiers(parameter), 0));
+    }
     let use: ItemUse = direct.includes("used") ? "used" : direct.includes("returned") ? "returned" : direct.includes("tested") ? "tested" : "unused";
     // Through helpers: the helper returns the item, the caller uses it.
     for (let i = instance.via.length - 1; i >= 0 && use === "returned"; i--) use = this.useOf(instance.via[i]);
@@ -1921,6 +1937,8 @@ export class OwnershipAnalysis {
     if (parent.type === AST_NODE_TYPES.ExpressionStatement) return "unused";
     if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunction(parent) && parent.body === child)) return "returned";
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "promise") return "used";
+    // client.send(command).then((data) => ...): itemUsed() follows the callback's parameter.
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "then") return "unused";
     let variables: TSESTree.Identifier[];
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) variables = patternIdentifiers(parent.id);
     else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) variables = patternIdentifiers(parent.left);

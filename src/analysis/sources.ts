@@ -392,6 +392,11 @@ export class SourceCatalogue {
     return kind ?? undefined;
   }
 
+  /** Does the module export the function (ESM or CommonJS, by declaration, by name or through a wrapper call)? */
+  isExported(fn: FunctionNode): boolean {
+    return isExported(fn, this.exportedLocals) !== undefined;
+  }
+
   /** Is the function a request handler or inside one (a callback of a handler, a function it defines)? */
   withinHandler(fn: FunctionNode): boolean {
     for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {

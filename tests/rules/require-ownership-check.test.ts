@@ -780,6 +780,22 @@ export async function DELETE(req: Request) {
       filename: "app/api/news/route.ts",
     },
     {
+      name: "an output only tested for existence in a .then() callback or an SDK v2 callback",
+      code: `${V2}
+const { DynamoDBClient, QueryCommand } = require("@aws-sdk/client-dynamodb");
+const client = new DynamoDBClient({});
+exports.check = (req, res) => {
+  client.send(new QueryCommand({ TableName: "Users", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": { S: req.query.email } } })).then((data) => {
+    if (data.Items.length === 0) return res.status(401).send({ message: "Unknown e-mail" });
+    res.send({ ok: true });
+  });
+};
+exports.exists = (req, res) => {
+  dynamo.get({ TableName: "Users", Key: { email: req.query.email } }, (error, { Item }) => res.send({ taken: Boolean(Item) }));
+};`,
+      ...cjs,
+    },
+    {
       name: "a read whose attributes only answer yes/no questions (normalizeStatus(post.status) !== ..., friends.some(...)) serves no item data",
       code: `${V3}
 import { normalizeStatus } from "./status";
@@ -940,6 +956,48 @@ async function deleteProduct(ctx) {
 module.exports = deleteProduct;`,
       ...cjs,
       errors: [{ messageId: "writeNotOwned", line: 5, data: { operation: "`dynamo.delete()`", verb: "deletes", target: 'an item of table "Products"', source: "`ctx.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+    },
+    {
+      name: "an output a .then() or SDK v2 callback sends is served",
+      code: `${V2}
+const { DynamoDBClient, QueryCommand } = require("@aws-sdk/client-dynamodb");
+const client = new DynamoDBClient({});
+exports.list = (req, res) => {
+  client.send(new QueryCommand({ TableName: "Users", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": { S: req.query.email } } })).then((data) => res.send(data.Items));
+};
+exports.show = (req, res) => {
+  dynamo.get({ TableName: "Users", Key: { email: req.query.email } }, (error, data) => res.send(data.Item));
+};`,
+      ...cjs,
+      errors: [{ messageId: "readByAnyCaller", line: 7 }, { messageId: "readByAnyCaller", line: 10 }],
+    },
+    {
+      name: "lambda: a Lambda-shaped helper the file calls and does not export is followed from the handler that calls it",
+      code: `${V2}
+const handleDelete = async (event, membershipId) => {
+  await dynamo.delete({ TableName: "memberships", Key: { membership_id: membershipId } }).promise();
+  return { statusCode: 204 };
+};
+exports.handler = async (event) => {
+  const membershipId = event.pathParameters?.membershipId;
+  if (event.httpMethod === "DELETE" && membershipId) return await handleDelete(event, membershipId);
+};`,
+      ...cjs,
+      errors: [{ messageId: "writeNotOwned", line: 10, data: { operation: "`handleDelete()` (dynamo.delete() at line 5)", verb: "deletes", target: 'an item of table "memberships"', source: "`event.pathParameters.membershipId`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+    },
+    {
+      name: "lambda: an exported handler that another handler also calls is still reported where it deletes",
+      code: `${V2}
+async function handler(event) {
+  await dynamo.delete({ TableName: "memberships", Key: { membership_id: event.pathParameters.id } }).promise();
+  return { statusCode: 204 };
+}
+async function replay(event) {
+  for (const record of JSON.parse(event.body).events) await handler(record);
+}
+module.exports = { handler, replay };`,
+      ...cjs,
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
     },
     {
       name: "an attribute converted and sent, or the attribute a find() returns, is item data",
