@@ -138,7 +138,9 @@ export class CallSites {
       // Anything else (exported, passed on, stored): callers we cannot see.
       return { kind: "open", reason: use.parent?.type === AST_NODE_TYPES.ExportSpecifier ? "exported" : "escapes" };
     }
-    if (references === 0) return { kind: "open", reason: "unreferenced" };
+    // Never referenced: a closure nothing calls has no callers; a function at the top of a file may still be
+    // called by convention or from another script.
+    if (references === 0) return variable.scope.type === "function" ? { kind: "local", sites } : { kind: "open", reason: "unreferenced" };
     return { kind: "local", sites };
   }
 

@@ -47,6 +47,10 @@ describe("call sites: parameters judged by their callers", () => {
     expect(verdictOf(`exports.handler = function (x) { use(x); };`).open).toBe(true);
   });
 
+  it("gives a closure nothing calls no callers", () => {
+    expect(verdictOf(`export function make() { const query = (x) => { use(x); }; return {}; }`)).toEqual({ open: false, origins: [], callers: "local" });
+  });
+
   it("judges private methods by this.method(...) calls in the class", () => {
     expect(
       verdictOf(`
