@@ -1511,6 +1511,12 @@ export class OwnershipAnalysis {
         const requestParts = instance.keyParts.filter(isChosenByRequest);
         if (requestParts.length === 0) continue;
         const routeInfo = (route ??= this.routeOf(root));
+        // A same-file helper on the way to the access may authenticate (`handleDelete(event, id)` calls `requireAuth(event)`).
+        const authenticatedOnTheWay = () =>
+          instance.via.some((call) => {
+            const callee = this.calleeOf(call);
+            return callee !== undefined && this.callerValues(callee).nodes.length > 0;
+          });
         result.push({
           handler: root,
           handlerKind: kind,
@@ -1524,7 +1530,7 @@ export class OwnershipAnalysis {
             return callersOf().nodes;
           },
           get authenticated() {
-            return callersOf().nodes.length > 0 || routeInfo.authenticated;
+            return callersOf().nodes.length > 0 || routeInfo.authenticated || authenticatedOnTheWay();
           },
           get complete() {
             return summary.complete && callersOf().complete;

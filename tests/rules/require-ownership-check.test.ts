@@ -986,6 +986,19 @@ exports.handler = async (event) => {
       errors: [{ messageId: "writeNotOwned", line: 10, data: { operation: "`handleDelete()` (dynamo.delete() at line 5)", verb: "deletes", target: 'an item of table "memberships"', source: "`event.pathParameters.membershipId`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
     },
     {
+      name: "lambda: a helper that authenticates the event before its read makes the handler that calls it authenticated",
+      code: `${V2}
+const handleGet = async (event, membershipId) => {
+  const auth = requireAuth(event);
+  if (auth.error) return { statusCode: 401 };
+  const { Item } = await dynamo.get({ TableName: "memberships", Key: { membership_id: membershipId } }).promise();
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};
+exports.handler = async (event) => handleGet(event, event.pathParameters.membershipId);`,
+      ...cjs,
+      errors: [{ messageId: "readNotOwned", line: 10 }],
+    },
+    {
       name: "lambda: an exported handler that another handler also calls is still reported where it deletes",
       code: `${V2}
 async function handler(event) {
