@@ -150,6 +150,11 @@ export interface FunctionSummary {
   /** False when a budget ran out or a cycle was cut: the summary may miss checks. */
   complete: boolean;
   /**
+   * Operations whose whole input is a parameter of the function (`remove(params) { return doc.delete(params) }`):
+   * a caller's argument is the input. `via`: the calls from the function to the operation.
+   */
+  inputParameters?: Array<{ operation: Operation; index: number; via: TSESTree.CallExpression[] }>;
+  /**
    * Computes `checks` and every access's `guardedBy` on first call (they are needed only when an access is
    * judged, which most summaries, of data-layer functions keyed by parameters, never are). Absent: settled.
    */
@@ -868,11 +873,14 @@ export class OwnershipAnalysis {
     return result;
   }
 
-  /** Does an argument carry request input or a parameter (a value a caller chooses)? */
+  /** Does an argument carry request input or a parameter (a value a caller chooses), also inside an object (`{ Key: { id } }`)? */
   private carriesCallerChosenValue(call: TSESTree.CallExpression): boolean {
-    return call.arguments.some(
-      (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.originsOf(argument).some((origin) => origin.kind === "request" || origin.kind === "parameter"),
-    );
+    const carries = (node: Node, depth: number): boolean => {
+      if (this.originsOf(node).some((origin) => origin.kind === "request" || origin.kind === "parameter")) return true;
+      const object = depth < 3 ? this.values.resolveObject(node) : undefined;
+      return object !== undefined && [...object.properties.values()].some((property) => carries(property.value, depth + 1));
+    };
+    return call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && carries(argument, 0));
   }
 
   /** Functions of this file that call into another module's function that accesses items. */
@@ -894,7 +902,8 @@ export class OwnershipAnalysis {
         // (a callee found anyway when a summary composes this call, for the checks it may hold).
         if (!serves || !external.isAccessCandidate(call) || this.calleeOf(call) || !this.carriesCallerChosenValue(call)) continue;
         const target = external.resolveAccessing(call);
-        if (!target || target.module.ownership.summaryOf(target.fn, 1).accesses.length === 0) continue;
+        const summary = target?.module.ownership.summaryOf(target.fn, 1);
+        if (!summary || (summary.accesses.length === 0 && !summary.inputParameters?.length)) continue;
         if (!seeds.includes(owner)) seeds.push(owner);
       }
     }
@@ -1053,8 +1062,11 @@ export class OwnershipAnalysis {
 
   private computeSummary(fn: FunctionNode, depth: number): FunctionSummary {
     const accesses: AccessInstance[] = [];
+    const inputParameters: NonNullable<FunctionSummary["inputParameters"]> = [];
     let complete = true;
     for (const operation of this.operationsOwnedBy(fn)) {
+      const parameter = operation.dataPlane && operation.input ? this.parameterIndex(fn, operation.input) : -1;
+      if (parameter >= 0 && this.accessesOf(operation).length === 0) inputParameters.push({ operation, index: parameter, via: [] });
       for (const access of this.accessesOf(operation)) {
         accesses.push({
           access,
@@ -1108,9 +1120,39 @@ export class OwnershipAnalysis {
         accesses.push(composed);
         composedInstances.push({ instance: composed, inner: instance, callee, call });
       }
+      // A generic wrapper given the whole input: the accesses of the argument this call passes (unless the call is
+      // taken for the operation itself: `db.update({ TableName, Key })` is one).
+      const callIsOperation = this.deps.operations.some((operation) => operation.node === call);
+      for (const entry of callIsOperation ? [] : (inner.inputParameters ?? [])) {
+        const argument = call.arguments[entry.index];
+        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+        const via = [call, ...entry.via];
+        const passed = this.parameterIndex(fn, argument);
+        if (passed >= 0) {
+          inputParameters.push({ operation: entry.operation, index: passed, via });
+          continue;
+        }
+        for (const access of this.computeAccesses(entry.operation, argument)) {
+          if (accesses.length >= MAX_INSTANCES) break;
+          const instance: AccessInstance = {
+            access,
+            keyParts: access.keyParts,
+            possibleKeyParts: access.possibleKeyParts,
+            condition: access.condition,
+            transactionConditions: access.transactionConditions,
+            via,
+            guardedBy: [],
+            module: external
+              ? { file: external.module.filename, function: external.module.ownership.operationFunctionName(entry.operation) ?? external.name, line: external.module.lineOf(entry.operation.node.range[0]) }
+              : undefined,
+            crossing: external ? { call, returned: inner.returnsItemOf.includes(entry.operation) } : undefined,
+          };
+          accesses.push(instance);
+        }
+      }
       composedChecks.push({ inner, callee, call });
     }
-    const summary: FunctionSummary = { fn, accesses, returnsItemOf: [], checks: [], complete };
+    const summary: FunctionSummary = { fn, accesses, returnsItemOf: [], checks: [], complete, inputParameters };
     summary.settleChecks = () => {
       summary.settleChecks = undefined;
       const checks = summary.checks;
@@ -1748,6 +1790,15 @@ export class OwnershipAnalysis {
       }
     }
     return resolutions;
+  }
+
+  /** The index of the function's parameter an expression is (a plain identifier parameter), else -1. */
+  private parameterIndex(fn: FunctionNode, node: Node): number {
+    const target = unwrap(node);
+    if (target.type !== AST_NODE_TYPES.Identifier) return -1;
+    const definition = this.scope.variableOf(target)?.defs[0];
+    if (definition?.type !== "Parameter" || definition.node !== fn) return -1;
+    return fn.params.findIndex((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === target.name);
   }
 
   /** Route registrations of this file that name their handler (see RouteRegistration). */

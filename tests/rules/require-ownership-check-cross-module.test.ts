@@ -224,6 +224,34 @@ export const getEvent = async (event) => {
   ],
   invalid: [
     {
+      name: "a generic wrapper in another module given the whole input: the input the handler passes is judged, once",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const db = require("../legacy/wrapper");
+router.delete("/notes/:id", async (req, res) => {
+  await db.remove({ TableName: "Notes", Key: { noteId: req.params.id } });
+  await db.remove({ TableName: "Notes", Key: { noteId: req.params.id, userId: req.user.id } });
+  await db.update({ TableName: "Notes", Key: { noteId: req.params.id }, UpdateExpression: "SET archived = :a", ExpressionAttributeValues: { ":a": true } });
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 5 },
+        { messageId: "writeNotOwned", line: 7 },
+      ],
+    },
+    {
+      name: "a wrapper call taken for the operation itself (in a file that names DynamoDB) is reported once",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import * as db from "../legacy/wrapper";
+app.patch("/notes/:id", async (req, res) => {
+  await db.update({ TableName: "Notes", Key: { noteId: req.params.id }, UpdateExpression: "SET archived = :a", ExpressionAttributeValues: { ":a": true } });
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
+    },
+    {
       name: "an SDK v2 callback wrapped in a Promise in another module: the item it resolves with is served",
       ...cjs,
       code: `const express = require("express");
