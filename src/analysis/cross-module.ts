@@ -490,6 +490,11 @@ export function functionName(fn: FunctionNode): string {
   }
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) own = staticKeyName(parent) ?? own;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) own = parent.id.name;
+  // exports.remove = function (...) {}, module.exports = async (params) => ...
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) {
+    const chain = memberChain(parent.left);
+    if (chain?.root.type === AST_NODE_TYPES.Identifier) own = chain.path.length > 0 && chain.path.at(-1) !== "exports" ? chain.path.at(-1) : [chain.root.name, ...chain.path].join(".");
+  }
   return own ?? "default";
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearProjectCaches, importersOf, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
 
+import { functionName } from "../../src/analysis/cross-module";
 import { analyze } from "./helpers";
 
 let project: string;
@@ -228,5 +229,20 @@ describe("project modules: the modules that import a file", () => {
     } finally {
       rmSync(app, { recursive: true, force: true });
     }
+  });
+});
+
+describe("functionName: how messages name a function of another module", () => {
+  it("names declarations, variables, methods and CommonJS exports", () => {
+    const { analysis } = analyze(`
+      function load() {}
+      const save = () => {};
+      class Repo { find() {} }
+      exports.remove = function () {};
+      module.exports.update = async () => {};
+      module.exports = async (params) => params;
+    `);
+    const names = [...analysis.index.functions].sort((a, b) => a.range[0] - b.range[0]).map((fn) => functionName(fn));
+    expect(names).toEqual(["load", "save", "Repo.find", "remove", "update", "module.exports"]);
   });
 });
