@@ -165,7 +165,6 @@ export default createRule<Options, MessageIds>({
 
         const carriesRequestInput = (node: Node) => values.originsOf(node).some((origin) => origin.kind === "request");
 
-        /** `query.table (Express)`: the member path of the request input and where it comes from. */
         function originsAt(node: Node, place: Place): Origin[] {
           return place.call ? values.originsInCall(node, place.call.helper, place.call.call) : values.originsOf(node);
         }
@@ -550,12 +549,7 @@ function parameterSinks(callee: ExternalCallee): ParameterSink[] {
   sinks = [];
   const { module, fn } = callee;
   const soleParameter = (node: Node | undefined): number | undefined => {
-    const current = node && unwrap(node);
-    if (current?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = module.scope.variableOf(current);
-    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (definition?.type !== "Parameter" || definition.node !== fn || variable!.references.length !== 1) return undefined;
-    const index = fn.params.findIndex((parameter) => parameter === definition.name || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === definition.name));
+    const index = module.scope.parameterIndex(fn, node && unwrap(node), true);
     return index >= 0 ? index : undefined;
   };
   for (const operation of module.operations) {

@@ -14,7 +14,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration } from "./ownership";
-import { exportedExpression, importedBinding, importersOf, resolveImport } from "./project";
+import { DECLARATION_FILE, exportedExpression, importedBinding, importersOf, resolveImport } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
@@ -243,7 +243,7 @@ export class CrossModuleResolver {
     const declaration = typed.program.getTypeChecker().getResolvedSignature(tsNode as never)?.declaration as TsDeclaration | undefined;
     if (!declaration || typeof declaration.getSourceFile !== "function") return undefined;
     const file = path.resolve(declaration.getSourceFile().fileName);
-    if (/\.d\.[cm]?ts$/.test(file) || file.split(path.sep).includes("node_modules")) return undefined;
+    if (DECLARATION_FILE.test(file) || file.split(path.sep).includes("node_modules")) return undefined;
     const module = file === this.self.filename ? this.self : this.openPath(file);
     if (!module) return undefined;
     const start = declaration.getStart();

@@ -16,7 +16,7 @@ import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
-import { carriesCredentials, constantValues, dynamicParts, isExhausted, type Origin, type ValueResolver } from "./values";
+import { carriesCredentials, constantValues, dynamicParts, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 
@@ -1065,7 +1065,7 @@ export class OwnershipAnalysis {
     const inputParameters: NonNullable<FunctionSummary["inputParameters"]> = [];
     let complete = true;
     for (const operation of this.operationsOwnedBy(fn)) {
-      const parameter = operation.dataPlane && operation.input ? this.parameterIndex(fn, operation.input) : -1;
+      const parameter = operation.dataPlane && operation.input ? this.scope.parameterIndex(fn, unwrap(operation.input)) : -1;
       if (parameter >= 0 && this.accessesOf(operation).length === 0) inputParameters.push({ operation, index: parameter, via: [] });
       for (const access of this.accessesOf(operation)) {
         accesses.push({
@@ -1127,7 +1127,7 @@ export class OwnershipAnalysis {
         const argument = call.arguments[entry.index];
         if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
         const via = [call, ...entry.via];
-        const passed = this.parameterIndex(fn, argument);
+        const passed = this.scope.parameterIndex(fn, unwrap(argument));
         if (passed >= 0) {
           inputParameters.push({ operation: entry.operation, index: passed, via });
           continue;
@@ -1792,15 +1792,6 @@ export class OwnershipAnalysis {
     return resolutions;
   }
 
-  /** The index of the function's parameter an expression is (a plain identifier parameter), else -1. */
-  private parameterIndex(fn: FunctionNode, node: Node): number {
-    const target = unwrap(node);
-    if (target.type !== AST_NODE_TYPES.Identifier) return -1;
-    const definition = this.scope.variableOf(target)?.defs[0];
-    if (definition?.type !== "Parameter" || definition.node !== fn) return -1;
-    return fn.params.findIndex((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === target.name);
-  }
-
   /** Route registrations of this file that name their handler (see RouteRegistration). */
   routeRegistrations(): RouteRegistration[] {
     if (!this.routeRegistrationsValue) {
@@ -2120,10 +2111,6 @@ function isSubjectish(origin: Origin): boolean {
 /** The value comes from the authenticated caller and from no request input. */
 export function isCallerOnly(origins: readonly Origin[]): boolean {
   return origins.some((origin) => origin.kind === "caller") && !origins.some((origin) => origin.kind === "request" || origin.kind === "parameter");
-}
-
-function isWholeRequest(origin: Origin): boolean {
-  return origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object";
 }
 
 function isCredential(part: ValuePart): boolean {

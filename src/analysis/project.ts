@@ -36,6 +36,9 @@ export const GENERATED_DIRECTORIES: readonly string[] = [
   ".amplify",
 ];
 
+/** TypeScript declaration files: types only, no code to analyse. */
+export const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
 /** Files larger than this are not read (generated bundles, vendored code). */
 const MAX_MODULE_BYTES = 512 * 1024;
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -494,7 +497,7 @@ function projectFiles(root: string): ProjectListing {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!GENERATED_DIRECTORIES.includes(entry.name)) walkDirectory(full, depth + 1);
-      } else if (entry.isFile() && EXTENSIONS.includes(path.extname(entry.name)) && !/\.d\.[cm]?ts$/.test(entry.name)) {
+      } else if (entry.isFile() && EXTENSIONS.includes(path.extname(entry.name)) && !DECLARATION_FILE.test(entry.name)) {
         listing.files.push(full);
       }
     }

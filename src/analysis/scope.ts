@@ -79,6 +79,18 @@ export class ScopeIndex {
   definitionOf(variable: Variable): Definition | undefined {
     return variable.defs.length === 1 ? variable.defs[0] : undefined;
   }
+
+  /**
+   * Which parameter of `fn` an expression is (`params`, also `params = {}`), by position; -1 for anything
+   * else. With `soleUse`, only a parameter read nowhere but here counts.
+   */
+  parameterIndex(fn: TSESTree.Node, node: TSESTree.Node | undefined, soleUse = false): number {
+    if (node?.type !== AST_NODE_TYPES.Identifier || !("params" in fn)) return -1;
+    const variable = this.variableOf(node);
+    const definition = variable && this.definitionOf(variable);
+    if (definition?.type !== "Parameter" || definition.node !== fn || (soleUse && variable!.references.length !== 1)) return -1;
+    return (fn.params as TSESTree.Parameter[]).findIndex((parameter) => parameter === definition.name || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === definition.name));
+  }
 }
 
 /**

@@ -103,6 +103,11 @@ const RECEIVER_METHODS = new Set([
 const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
 
 /** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
+/** The framework's request object itself (`req`, `event`), not a member of it: it carries the caller's credentials too. */
+export function isWholeRequest(origin: Origin): origin is Extract<Origin, { kind: "request-object" }> {
+  return origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object";
+}
+
 export function carriesCredentials(path: string): boolean {
   const segments = path.split(".");
   return segments[0] === "get" || segments.some((segment) => CREDENTIAL_CARRIERS.has(segment));
@@ -577,7 +582,7 @@ export class ValueResolver {
         // the token is the request's wherever the function is called from.
         const credentialPath = origin.kind === "request" ? origin.path : origin.kind === "parameter" ? origin.path.join(".") : undefined;
         const credential = credentialPath !== undefined && carriesCredentials(credentialPath) && (authenticating || CREDENTIAL_MEMBER.test(credentialPath));
-        const wholeRequest = origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object" && CALLER_FROM_REQUEST_FUNCTION.test(name);
+        const wholeRequest = isWholeRequest(origin) && CALLER_FROM_REQUEST_FUNCTION.test(name);
         if (credential || wholeRequest) {
           const framework = origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";
           return [{ kind: "caller", framework, path: `${name}()`, node }];
@@ -592,7 +597,7 @@ export class ValueResolver {
     if (!this.importedReturnsCaller) return undefined;
     for (const argument of node.arguments) {
       for (const origin of this.origins(argument, bindings, state, depth)) {
-        const request = origin.kind === "request" ? origin : origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object" ? origin.root : undefined;
+        const request = origin.kind === "request" ? origin : isWholeRequest(origin) ? origin.root : undefined;
         if (request && this.importedReturnsCaller(node)) return [{ kind: "caller", framework: request.framework, path: `${name}()`, node }];
         if (request) return undefined;
       }

@@ -3,9 +3,7 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { CliUsageError, LINTABLE_EXTENSIONS } from "./options";
 
-import { GENERATED_DIRECTORIES } from "../analysis/project";
-
-const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+import { DECLARATION_FILE, GENERATED_DIRECTORIES } from "../analysis/project";
 
 export class MissingPathError extends CliUsageError {
   constructor(readonly missingPath: string) {
