@@ -5,7 +5,7 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingFunction, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
-import type { ScopeIndex, Variable } from "./scope";
+import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
 import {
   AUTHENTICATION_FUNCTION,
   CALLER_FROM_REQUEST_FUNCTION,
@@ -19,6 +19,9 @@ import {
 } from "./sources";
 
 type Node = TSESTree.Node;
+
+/** Parameter names of a request object passed on (`getUser(req)` in a helper given the request finds its caller). */
+const REQUEST_PARAMETER_NAME = /^(?:req|request|event|evt|ctx|context|c)$/i;
 
 export type Origin =
   | { kind: "request"; framework: Framework; path: string; node: Node }
@@ -432,6 +435,35 @@ export class ValueResolver {
     return this.extend(origins, path, node);
   }
 
+  /**
+   * `getUser(id)`, with `id` a parameter that names no credentials, calling a function of this file or of a
+   * relative import: a lookup of whoever the function's callers name, which the analysis can read.
+   */
+  private projectLookupByParameter(call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || !(this.sameFileFunction(callee) || this.isRelativeImport(callee))) return false;
+    return call.arguments.some((argument) =>
+      this.origins(argument, bindings, state, depth).some((origin) => {
+        if (origin.kind !== "parameter") return false;
+        const path = [origin.name ?? "", ...origin.path].join(".");
+        return !carriesCredentials(path) && !CREDENTIAL_MEMBER.test(path) && !REQUEST_PARAMETER_NAME.test(origin.name ?? "");
+      }),
+    );
+  }
+
+  /** Is the identifier bound to an import of a relative module (`import { getUser } from "../db/users"`, `const { getUser } = require("./users")`)? */
+  private isRelativeImport(identifier: TSESTree.Identifier): boolean {
+    const variable = this.scope.variableOf(identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    let specifier = importedModuleOf(definition);
+    if (specifier === undefined && definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+      const init = unwrap(definition.node.init);
+      const argument = init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require" ? init.arguments[0] : undefined;
+      if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") specifier = argument.value;
+    }
+    return specifier !== undefined && specifier.startsWith(".");
+  }
+
   /** True when an argument of the call carries request input other than the credentials (headers, cookies). */
   private takesRequestInput(call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): boolean {
     return call.arguments.some((argument) =>
@@ -512,7 +544,8 @@ export class ValueResolver {
   private callOrigins(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
     const named = this.catalogue.callSource(node);
     // `getUser(req.params.id)` looks up whoever the request names: by name a caller source, but not the caller.
-    if (named && !(named.kind === "caller" && this.takesRequestInput(node, bindings, state, depth))) {
+    // So does `getUser(id)` in a function given `id`, when getUser is the project's own code: it is analysed instead.
+    if (named && !(named.kind === "caller" && (this.takesRequestInput(node, bindings, state, depth) || this.projectLookupByParameter(node, bindings, state, depth)))) {
       return [{ kind: named.kind, framework: named.framework, path: named.path, node }];
     }
     const callee = unwrap(node.callee);

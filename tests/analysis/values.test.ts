@@ -215,6 +215,17 @@ describe("value resolver: origins", () => {
   it("does not take getUserById(req.params.id) for the caller", () => {
     expect(originsOf(`app.get("/u/:id", async (req, res) => { use(await getUserById(req.params.id)); });`)).toEqual(["unknown"]);
   });
+
+  it("takes getUser(id) for a lookup when getUser is the project's own code and id a parameter, and for the caller otherwise", () => {
+    // A relative import or a function of this file: what it returns is analysed, not guessed from its name.
+    expect(originsOf(`import { getUser } from "./db/users"; export async function find(id) { use(await getUser(id)); }`)).toEqual(["unknown"]);
+    expect(originsOf(`const { getUser } = require("../db/users"); async function find(userId) { use(await getUser(userId)); }`)).toEqual(["unknown"]);
+    expect(originsOf(`async function getUser(id) { return load(id); } async function find(id) { use(await getUser(id)); }`)).toEqual(["unknown"]);
+    // The request or its credentials passed on, or a package's function: still the caller.
+    expect(originsOf(`import { getUser } from "./auth"; async function me(req) { use(await getUser(req)); }`)).toEqual(["caller:settings:getUser()"]);
+    expect(originsOf(`import { getUser } from "./auth"; async function me(token) { use(await getUser(token)); }`)).toEqual(["caller:settings:getUser()"]);
+    expect(originsOf(`import { getUser } from "@acme/auth"; async function find(id) { use(await getUser(id)); }`)).toEqual(["caller:settings:getUser()"]);
+  });
 });
 
 describe("value resolver: returned expressions", () => {

@@ -476,6 +476,31 @@ export class BooksController {
       ],
     },
     {
+      name: "NestJS: a service returns what a project function named getUser fetches by the id it is given (a lookup, not the caller)",
+      filename: file("users/users.controller.ts"),
+      code: `import { Controller, Get, Param } from "@nestjs/common";
+import { UsersService } from "./users.service";
+
+@Controller("users")
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get(":id")
+  findOne(@Param("id") id: string) {
+    return this.users.findOne(id);
+  }
+
+  @Get("plain/:id")
+  findPlain(@Param("id") id: string) {
+    return this.users.findPlain(id);
+  }
+}`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 10 },
+        { messageId: "readByAnyCaller", line: 15 },
+      ],
+    },
+    {
       name: "Lambda: an API Gateway path parameter passed to a service",
       filename: file("lambda/cancel-order.ts"),
       code: `import { orderService } from "../services/orders";
