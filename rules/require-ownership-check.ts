@@ -91,6 +91,9 @@ export default createRule<Options, MessageIds>({
           const readLike = kind === "read" || kind === "query";
           if (readLike && !access.itemUsed) continue;
           if (readLike && isPublic(access)) continue;
+          // The file lists the whole table to anyone: one of its items by id is no more private. (A table named after
+          // people's data, `users` or `orders`, listed to anyone is a leak of its own, not evidence that it is public.)
+          if (readLike && !instance.module && ownership.listsWholeTable(instanceTable(instance)) && !namesPerUserTable(instanceTable(instance))) continue;
           // With no authentication in sight, a read is only worth a report when the data looks like someone's.
           if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.
@@ -112,6 +115,10 @@ export default createRule<Options, MessageIds>({
           }
           const suggestion = ownerConditionSuggestion(access);
           context.report({ node: access.reportNode, loc: reportLoc(access.reportNode), messageId: "writeNotOwned", data, suggest: suggestion ? [suggestion] : [] });
+        }
+
+        function namesPerUserTable(table: TableRef | undefined): boolean {
+          return [table?.name, table?.env, table?.stage?.constant, table?.identifier].some((name) => name !== undefined && namesPerUserResource(name));
         }
 
         function isPublic(access: HandlerAccess): boolean {

@@ -209,6 +209,8 @@ const MAX_ORIGINS = 64;
 const MAX_INSTANCES = 200;
 
 const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "filter", "some", "every", "find", "findIndex", "findLast"]);
+/** Scan input members that make a listing show less than the whole table. */
+const NARROWING_SCAN_MEMBERS = ["FilterExpression", "ScanFilter", "ProjectionExpression", "AttributesToGet", "Select", "IndexName", "Segment"];
 const CONVENTIONAL_KEY_NAMES = new Set(["pk", "sk", "id", "_id", "partitionkey", "sortkey", "hashkey", "rangekey"]);
 /** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
@@ -278,6 +280,7 @@ export class OwnershipAnalysis {
   private learnedKeys?: Map<string, Set<string>>;
   private handlerAccessesValue?: HandlerAccess[];
   private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
+  private wholeTableListings?: TableRef[];
   private routeRegistrationsValue?: RouteRegistration[];
   private readonly authorizationNames: ReadonlySet<string>;
   /** Whether any configured authorization function is a dotted name (`authz.check`): only then is a callee's whole chain spelled out. */
@@ -1582,6 +1585,51 @@ export class OwnershipAnalysis {
     }
     this.handlerAccessesValue = result;
     return result;
+  }
+
+  /**
+   * Does a request handler of this file list the whole table to any caller: a Scan with no filter, projection,
+   * index or `Select`, its items served, in a handler that shows no authentication? Then reading one of its
+   * items by id reveals nothing the listing does not (`GET /artists` and `GET /artists/:id` of a public directory).
+   */
+  listsWholeTable(table: TableRef | undefined): boolean {
+    if (!isKnownTable(table)) return false;
+    this.wholeTableListings ??= this.computeWholeTableListings();
+    return this.wholeTableListings.some((listed) => sameTable(listed, table));
+  }
+
+  private computeWholeTableListings(): TableRef[] {
+    const tables: TableRef[] = [];
+    for (const operation of this.deps.operations) {
+      if (operation.canonical !== "Scan" || !operation.input) continue;
+      const input = this.values.resolveObject(operation.input);
+      if (!input?.complete || NARROWING_SCAN_MEMBERS.some((name) => input.properties.has(name))) continue;
+      const tableNode = input.properties.get("TableName")?.value;
+      const table = tableNode ? this.tableRef(tableNode) : undefined;
+      if (!isKnownTable(table)) continue;
+      const performer = enclosingFunction(operation.node);
+      if (!performer || !this.reachedFromOpenHandler(performer, 0)) continue;
+      // Served: the items are used, not only counted or tested.
+      void this.results;
+      const uses = (this.producers!.get(operation) ?? []).map((node) => this.useOf(node));
+      if (uses.includes("used") || uses.includes("returned")) tables.push(table);
+    }
+    return tables;
+  }
+
+  /** Is the function, or a function around it or calling it in this file, a request handler that shows no authentication? */
+  private reachedFromOpenHandler(fn: FunctionNode, depth: number): boolean {
+    if (this.isEntryHandler(fn)) {
+      const route = this.routeOf(fn);
+      return !route.authenticated && !route.roles && this.callerValues(fn).nodes.length === 0;
+    }
+    if (depth >= 3) return false;
+    const outer = enclosingFunction(fn);
+    if (outer && this.reachedFromOpenHandler(outer, depth + 1)) return true;
+    return this.callSitesOf(fn).some((call) => {
+      const caller = enclosingFunction(call);
+      return caller !== undefined && this.reachedFromOpenHandler(caller, depth + 1);
+    });
   }
 
   /** Handlers (per the source catalogue), and functions with accesses that nothing in the file calls. */

@@ -32,6 +32,17 @@ export class OrdersController {
   }
 }`;
 
+const artistsApp = (table: string, scanExtra = "") => `${V2}const app = require("express")();
+async function listAll() {
+  const { Items } = await dynamo.scan({ TableName: "${table}"${scanExtra} }).promise();
+  return Items;
+}
+app.get("/${table}", async (req, res) => { res.json(await listAll()); });
+app.get("/${table}/:id", async (req, res) => {
+  const { Item } = await dynamo.get({ TableName: "${table}", Key: { id: req.params.id } }).promise();
+  res.json({ name: Item.name, claimedByUserId: Item.claimedByUserId });
+});`;
+
 const cjs = { filename: "handler.js", languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 describe("routeMatches", () => {
@@ -48,6 +59,23 @@ describe("routeMatches", () => {
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a public directory: the file lists the whole table to anyone, so one of its items by id is no more private",
+      ...cjs,
+      code: artistsApp("artists"),
+    },
+    {
+      name: "a Lambda that serves the whole table and one item of it on another path",
+      ...cjs,
+      code: `${V2}exports.handler = async (event) => {
+  if (event.rawPath === "/artists") {
+    const { Items } = await dynamo.scan({ TableName: "artists" }).promise();
+    return { statusCode: 200, body: JSON.stringify(Items) };
+  }
+  const { Item } = await dynamo.get({ TableName: "artists", Key: { id: event.pathParameters.id } }).promise();
+  return { statusCode: 200, body: JSON.stringify({ name: Item.name, ownerId: Item.ownerId }) };
+};`,
+    },
     // ---------------------------------------------------------------- evidence 1: the caller in the key
     {
       name: "express: the key includes the caller",
@@ -888,6 +916,24 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "a table named after people's data listed to anyone is a leak of its own, not evidence that it is public",
+      ...cjs,
+      code: artistsApp("users"),
+      errors: [{ messageId: "readByAnyCaller", line: 10 }],
+    },
+    {
+      name: "a filtered or projected listing shows less than the item read by id",
+      ...cjs,
+      code: artistsApp("artists", `, FilterExpression: "published = :t", ExpressionAttributeValues: { ":t": true }`),
+      errors: [{ messageId: "readByAnyCaller", line: 10 }],
+    },
+    {
+      name: "a listing behind authentication middleware does not make the table public",
+      ...cjs,
+      code: artistsApp("artists").replace('app.get("/artists", async', 'app.get("/artists", requireAuth, async'),
+      errors: [{ messageId: "readByAnyCaller", line: 10 }],
+    },
     {
       name: "a Put is still an overwrite when the fresh id is not in the sort key",
       code: `${V3}
