@@ -51,6 +51,8 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 // `aws-sdk/clients/dynamodb`) except SDK v2's whole `aws-sdk` (and `aws-sdk/global`), which a file imports
 // by that specifier: a quote then `aws-sdk`, not `@aws-sdk/` (the other v3 clients and SDK internals).
 const DYNAMODB_MENTION = /dynamodb|["'`]aws-sdk["'`/]/i;
+/** `require("./db")`, `require('../lib/dynamo')`: relative modules a CommonJS file loads. */
+const RELATIVE_REQUIRE = /\brequire\(\s*(["'])(\.{1,2}\/[^"'\n]*)\1\s*\)/g;
 
 /** Does a module's text name a DynamoDB package or a configured client module? */
 function namesDynamoDB(text: string, settings: NormalizedSettings): boolean {
@@ -104,12 +106,12 @@ export class FileAnalysis implements ModuleView {
   givenFilename: string;
 
   /**
-   * True when the file names a DynamoDB package or a configured client module. A module that cross-module
-   * analysis reads also counts when it imports a project module that does (`const { dynamo } = require("../db")`).
+   * True when the file names a DynamoDB package or a configured client module, or (with cross-module analysis)
+   * imports a project module that does (`const { docClient } = require("../db")`): its clients may come from there.
    */
   get mentionsDynamoDB(): boolean {
     if (this.mentionsValue === undefined) {
-      this.mentionsValue = this.mentionsOwn || (this.importDepth > 0 && this.importsDynamoDBModule());
+      this.mentionsValue = this.mentionsOwn || this.importsDynamoDBModule();
     }
     return this.mentionsValue;
   }
@@ -120,10 +122,8 @@ export class FileAnalysis implements ModuleView {
     for (const statement of this.program.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") specifiers.push(String(statement.source.value));
     }
-    for (const call of this.sourceCode.text.includes("require(") ? this.index.calls : []) {
-      const argument = call.arguments[0];
-      if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "require" && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") specifiers.push(argument.value);
-    }
+    // require("./db") by its text: a file that names no DynamoDB package is not walked for this question.
+    for (const match of this.sourceCode.text.matchAll(RELATIVE_REQUIRE)) specifiers.push(match[2]);
     return specifiers.some((specifier) => {
       if (/^(?:node:|@aws-sdk\/|aws-sdk)/.test(specifier)) return false;
       // The text is enough (no parse): does the imported module name a DynamoDB package?
@@ -215,9 +215,9 @@ export class FileAnalysis implements ModuleView {
   }
 
   get clients(): ClientResolver {
-    // Only in modules that name no DynamoDB package themselves: for the others the analysis as a module is the
-    // same as when the file is linted itself, so the two never disagree about its clients.
-    const imported = this.importDepth > 0 && !this.mentionsOwn && this.settings.crossModule ? (node: TSESTree.Node) => this.importedClient(node) : undefined;
+    // A client imported from a project module that exports one (`const { docClient } = require("./db")`), alike
+    // whether the file is linted or read as a module, so the two never disagree about its clients.
+    const imported = this.settings.crossModule ? (node: TSESTree.Node) => this.importedClient(node) : undefined;
     return (this.clientsValue ??= new ClientResolver(this.sdk, this.scope, this.values, this.index, this.settings.clientModules, imported));
   }
 

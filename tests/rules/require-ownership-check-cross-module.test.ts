@@ -237,8 +237,57 @@ router.delete("/notes/:id", async (req, res) => {
 });`,
       errors: [
         { messageId: "writeNotOwned", line: 5 },
-        { messageId: "writeNotOwned", line: 7 },
+        {
+          // The file imports a module that names DynamoDB, so db.update({ TableName, Key }) is taken for the operation itself: its input can take a condition.
+          messageId: "writeNotOwned",
+          line: 7,
+          suggestions: [
+            {
+              messageId: "addOwnerCondition",
+              output: `const express = require("express");
+const router = express.Router();
+const db = require("../legacy/wrapper");
+router.delete("/notes/:id", async (req, res) => {
+  await db.remove({ TableName: "Notes", Key: { noteId: req.params.id } });
+  await db.remove({ TableName: "Notes", Key: { noteId: req.params.id, userId: req.user.id } });
+  await db.update({ TableName: "Notes", Key: { noteId: req.params.id }, UpdateExpression: "SET archived = :a", ExpressionAttributeValues: { ":a": true, ":caller": req.user.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" } });
+  res.sendStatus(204);
+});`,
+            },
+          ],
+        },
       ],
+    },
+    {
+      name: "a client imported from a project module under a name that says nothing about DynamoDB (the file names no DynamoDB package)",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const { docClient } = require("../legacy/connection");
+router.get("/notes/:id", async (req, res) => {
+  const { Item } = await docClient.get({ TableName: "Notes", Key: { noteId: req.params.id } }).promise();
+  res.json(Item);
+});
+router.delete("/notes/:id", async (req, res) => {
+  await docClient.delete({ TableName: "Notes", Key: { noteId: req.params.id } }).promise();
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 5 },
+        { messageId: "writeNotOwned", line: 9 },
+      ],
+    },
+    {
+      name: "a wrapper module whose client is imported from another project module (its own text names DynamoDB only in a variable)",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const crud = require("../legacy/crud");
+router.delete("/movies/:year", async (req, res) => {
+  await crud.remove({ TableName: "Movies", Key: { year: Number(req.params.year) } });
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
     },
     {
       name: "a wrapper call taken for the operation itself (in a file that names DynamoDB) is reported once",
