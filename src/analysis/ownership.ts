@@ -220,6 +220,8 @@ const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api
 const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit|code$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
+/** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */
+const SELF_CONTAINED_GUARD_NAME = /^(?:require|ensure|assert|check|verify|authori[sz]e|protect|guard)|admin|role|permission/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
 const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|normali[sz]e|merge|assign|extend|defaults|pick|omit|clone|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;
 const NON_DECISION_ROOTS = new Set(["JSON", "Object", "Array", "Promise", "Math", "Number", "String", "Boolean", "Date", "Reflect", "NextResponse", "Response", "util"]);
@@ -865,13 +867,15 @@ export class OwnershipAnalysis {
    */
   externalCallee(call: TSESTree.CallExpression): ExternalCallee | undefined {
     const external = this.deps.external;
-    if (!external || call.arguments.length === 0) return undefined;
+    if (!external) return undefined;
+    // Without arguments only a guard is worth reading: `await requireAdmin()` finds the request itself and throws.
+    if (call.arguments.length === 0 && !SELF_CONTAINED_GUARD_NAME.test(calleeName(call) ?? "")) return undefined;
     const cached = this.externalCallees.get(call);
     if (cached !== undefined) return cached ?? undefined;
     let result: ExternalCallee | undefined;
     // Every module, also one that cannot reach DynamoDB: its function may hold the check (a role or owner test
     // that throws) that covers this function's accesses.
-    if (external.isCandidate(call) && !this.calleeOf(call) && this.carriesCallerChosenValue(call)) result = external.resolve(call);
+    if (external.isCandidate(call) && !this.calleeOf(call) && (call.arguments.length === 0 || this.carriesCallerChosenValue(call))) result = external.resolve(call);
     this.externalCallees.set(call, result ?? null);
     return result;
   }

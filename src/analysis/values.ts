@@ -20,6 +20,9 @@ import {
 
 type Node = TSESTree.Node;
 
+/** Functions that find the caller from the request context without being given anything: `auth()`, `requireAuth()`, `getAuthenticatedSubject()`, `getCurrentUser()`. */
+const AMBIENT_CALLER_FUNCTION =
+  /^(?:get|require|ensure|fetch|load|read|verify|check|use)?(?:auth|authenticated|session|server-?session|current|signed-?in|logged-?in|caller|whoami|principal|identity)(?:user|subject|session|account|principal|identity|caller|member|viewer)?$/i;
 /** Parameter names of a request object passed on (`getUser(req)` in a helper given the request finds its caller). */
 const REQUEST_PARAMETER_NAME = /^(?:req|request|event|evt|ctx|context|c)$/i;
 
@@ -552,9 +555,18 @@ export class ValueResolver {
     const name = calleeName(node);
     if (callee.type === AST_NODE_TYPES.Identifier && name) {
       if (PASS_THROUGH_FUNCTIONS.has(name)) return this.union(node.arguments, bindings, state, depth);
+      // Next.js: cookies() and headers() from "next/headers" read the request's credentials.
+      if ((name === "cookies" || name === "headers") && importedModuleOf(this.scope.variableOf(callee)?.defs[0]) === "next/headers") {
+        return [{ kind: "request", framework: "nextjs", path: name, node }];
+      }
       const helper = this.sameFileFunction(callee);
       if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
-      return this.authentication(node, name, bindings, state, depth) ?? this.importedAuthentication(node, name, bindings, state, depth) ?? [{ kind: "unknown", node }];
+      return (
+        this.authentication(node, name, bindings, state, depth) ??
+        this.importedAuthentication(node, name, bindings, state, depth) ??
+        // `await getAuthenticatedSubject()`, `requireAuth()`: with no argument to go by, the function can only find the caller.
+        (node.arguments.length === 0 && AMBIENT_CALLER_FUNCTION.test(name) ? [{ kind: "caller", framework: "settings", path: `${name}()`, node }] : undefined) ?? [{ kind: "unknown", node }]
+      );
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
@@ -628,6 +640,11 @@ export class ValueResolver {
   /** A function of another module, given the request or its credentials, that returns the caller (see returnsCaller). */
   private importedAuthentication(node: TSESTree.CallExpression, name: string, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
     if (!this.importedReturnsCaller) return undefined;
+    // `await requireAuth()`: an authentication helper that finds the request itself (Next.js's cookies()).
+    if (node.arguments.length === 0) {
+      const named = AUTHENTICATION_FUNCTION.test(name) || CALLER_FROM_REQUEST_FUNCTION.test(name);
+      return named && this.importedReturnsCaller(node) ? [{ kind: "caller", framework: "settings", path: `${name}()`, node }] : undefined;
+    }
     for (const argument of node.arguments) {
       for (const origin of this.origins(argument, bindings, state, depth)) {
         const request = origin.kind === "request" ? origin : isWholeRequest(origin) ? origin.root : undefined;

@@ -216,6 +216,15 @@ describe("value resolver: origins", () => {
     expect(originsOf(`app.get("/u/:id", async (req, res) => { use(await getUserById(req.params.id)); });`)).toEqual(["unknown"]);
   });
 
+  it("takes an authentication-named call without arguments for the caller (it can only find the caller from the request context)", () => {
+    expect(originsOf(`import { auth as getAuthenticatedSubject } from "@/app/actions"; async function f() { use(await getAuthenticatedSubject()); }`)).toEqual(["caller:settings:getAuthenticatedSubject()"]);
+    expect(originsOf(`import { requireAuth } from "@acme/auth"; async function f() { use((await requireAuth()).properties.id); }`)).toEqual(["caller:settings:requireAuth().properties.id"]);
+    // Not authentication by name, or given something to look up.
+    expect(originsOf(`import { getAuthors, getTokenPrice } from "./catalog"; async function f() { use(await getAuthors()); }`)).toEqual(["unknown"]);
+    expect(originsOf(`import { getTokenPrice } from "./catalog"; async function f() { use(await getTokenPrice()); }`)).toEqual(["unknown"]);
+    expect(originsOf(`import { currentUserOf } from "./users"; async function f(id) { use(await currentUserOf(id)); }`)).toEqual(["unknown"]);
+  });
+
   it("takes getUser(id) for a lookup when getUser is the project's own code and id a parameter, and for the caller otherwise", () => {
     // A relative import or a function of this file: what it returns is analysed, not guessed from its name.
     expect(originsOf(`import { getUser } from "./db/users"; export async function find(id) { use(await getUser(id)); }`)).toEqual(["unknown"]);

@@ -15,6 +15,12 @@ const SRC = path.join(PROJECT, "src");
 const file = (relative: string) => path.join(SRC, relative);
 
 const EXPRESS = `import express from "express";\nconst app = express();\n`;
+const NEXT_ROUTE = `import { NextRequest, NextResponse } from "next/server";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+`;
+
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 /** A NestJS controller whose action calls the PaymentsService method of the same name (fixture src/payments). */
@@ -35,6 +41,29 @@ export class PaymentsController {
 
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
+    {
+      name: "Next.js: the caller from an imported helper without arguments that reads the session cookie itself, compared with the route's id",
+      filename: file("app/api/users/[userId]/keys/route.ts"),
+      code: `${NEXT_ROUTE}import { requireAuth } from "../../../../../session/auth";
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const user = await requireAuth();
+  if (user.properties.id !== userId) return NextResponse.json({ error: "Forbidden" }, { status: 403 });
+  const res = await doc.send(new GetCommand({ TableName: "Users", Key: { userId } }));
+  return NextResponse.json(res.Item);
+}`,
+    },
+    {
+      name: "Next.js: an imported admin guard without arguments that throws unless the caller is an admin",
+      filename: file("app/api/admin/accounts/route.ts"),
+      code: `${NEXT_ROUTE}import { requireAdmin } from "../../../../session/auth";
+export async function DELETE(request: NextRequest) {
+  await requireAdmin();
+  const { accountId } = await request.json();
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { userId: accountId } }));
+  return NextResponse.json({ ok: true });
+}`,
+    },
     {
       name: "a number a repository computes from the item (roundScore(Item.views * 2 + Item.likes)) is not the item",
       filename: file("routes/notes.ts"),
@@ -223,6 +252,30 @@ export const getEvent = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "Next.js: a signed-in caller from an imported helper, never compared with the item the route names",
+      filename: file("app/api/users/[userId]/keys/route.ts"),
+      code: `${NEXT_ROUTE}import { requireAuth } from "../../../../../session/auth";
+export async function DELETE(_req: NextRequest, { params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  await requireAuth();
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { userId } }));
+  return NextResponse.json({ ok: true });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      name: "Next.js: an imported admin question without arguments whose answer is ignored checks nothing",
+      filename: file("app/api/admin/accounts/route.ts"),
+      code: `${NEXT_ROUTE}import { requireAdminFlag } from "../../../../session/auth";
+export async function DELETE(request: NextRequest) {
+  await requireAdminFlag();
+  const { accountId } = await request.json();
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { userId: accountId } }));
+  return NextResponse.json({ ok: true });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
     {
       name: "a generic wrapper in another module given the whole input: the input the handler passes is judged, once",
       ...cjs,
