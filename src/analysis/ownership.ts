@@ -116,6 +116,8 @@ export interface Check {
   values: ValuePart[];
   /** The values the check is about when it is not an item (a key, a request value). */
   subjects: ValuePart[];
+  /** For `item`: the item's attribute compared is a secret (`provider.apiKey !== body.providerAk`), as a login compares. */
+  secret?: boolean;
 }
 
 /** An access as seen from a function: origins in that function's terms. */
@@ -1309,8 +1311,8 @@ export class OwnershipAnalysis {
     if (!guard) return undefined;
     const leftPart: ValuePart = { attribute: lastSegment(left), node: left, origins: leftOrigins };
     const rightPart: ValuePart = { attribute: lastSegment(right), node: right, origins: rightOrigins };
-    if (leftItems.length > 0) return { kind: "item", node, guard, items: leftItems, values: [rightPart], subjects: [] };
-    if (rightItems.length > 0) return { kind: "item", node, guard, items: rightItems, values: [leftPart], subjects: [] };
+    if (leftItems.length > 0) return { kind: "item", node, guard, items: leftItems, values: [rightPart], subjects: [], secret: isSecretName(leftPart.attribute) };
+    if (rightItems.length > 0) return { kind: "item", node, guard, items: rightItems, values: [leftPart], subjects: [], secret: isSecretName(rightPart.attribute) };
     return { kind: "compare", node, guard, items: [], values: [rightPart], subjects: [leftPart] };
   }
 
@@ -1943,7 +1945,9 @@ export class OwnershipAnalysis {
           evidence.add("role");
           break;
         case "item": {
-          const trusted = check.values.some((part) => this.isCallerValue(part.origins) || isCredential(part) || isSessionValue(part));
+          const trusted = check.values.some(
+            (part) => this.isCallerValue(part.origins) || isCredential(part) || isSessionValue(part) || (check.secret === true && part.origins.some((origin) => origin.kind === "request")),
+          );
           if (trusted && this.sameItem(check.items, instance, requestPaths, summary)) evidence.add("item-check");
           break;
         }
@@ -2163,6 +2167,10 @@ function isSubjectish(origin: Origin): boolean {
 /** The value comes from the authenticated caller and from no request input. */
 export function isCallerOnly(origins: readonly Origin[]): boolean {
   return origins.some((origin) => origin.kind === "caller") && !origins.some((origin) => origin.kind === "request" || origin.kind === "parameter");
+}
+
+function isSecretName(name: string | undefined): boolean {
+  return name !== undefined && CREDENTIAL_NAME.test(name);
 }
 
 function isCredential(part: ValuePart): boolean {

@@ -778,6 +778,19 @@ app.post("/keys/check", async (req, res, next) => {
       options: [{ reportAllUnauthenticatedReads: true }],
     },
     {
+      name: "the item's secret attribute compared with what the request sends, whatever the request calls it (a provider's key as providerAk)",
+      code: `${V3}
+import { NextRequest, NextResponse } from "next/server";
+export async function POST(req: NextRequest) {
+  const { providerId, providerAk } = await req.json();
+  const { Item: provider } = await doc.send(new GetCommand({ TableName: "Providers", Key: { providerId } }));
+  if (!provider || provider.apiKey !== providerAk) return NextResponse.json({ error: "invalid key" }, { status: 401 });
+  return NextResponse.json({ wallet: provider.wallet, ownerId: provider.ownerId });
+}`,
+      filename: "app/api/providers/devices/route.ts",
+      options: [{ reportAllUnauthenticatedReads: true }],
+    },
+    {
       name: "the fetched item's owner compared with the session's cookie before the write",
       code: `${V3}
 import { NextRequest } from "next/server";
@@ -916,6 +929,19 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "an item's ordinary attribute compared with a request value proves nothing (the request names both)",
+      code: `${V3}
+import { NextRequest, NextResponse } from "next/server";
+export async function POST(req: NextRequest) {
+  const { providerId, providerName } = await req.json();
+  const { Item: provider } = await doc.send(new GetCommand({ TableName: "Providers", Key: { providerId } }));
+  if (!provider || provider.name !== providerName) return NextResponse.json({ error: "mismatch" }, { status: 400 });
+  return NextResponse.json({ wallet: provider.wallet, ownerId: provider.ownerId });
+}`,
+      filename: "app/api/providers/devices/route.ts",
+      errors: [{ messageId: "readByAnyCaller", line: 8 }],
+    },
     {
       name: "a table named after people's data listed to anyone is a leak of its own, not evidence that it is public",
       ...cjs,
