@@ -71,7 +71,10 @@ export function clientFor(host: string) {
   return new DynamoDBClient({ endpoint: \`http://\${host}:8000\` });
 }
 new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, tls: false });
-new DynamoDBClient({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com\` });`,
+new DynamoDBClient({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com.\${process.env.TLD}\` });
+new DynamoDBClient({ endpoint: \`http://\${process.env.PREFIX}amazonaws.com\` });
+new DynamoDBClient({ endpoint: \`https://dynamodb.\${process.env.AWS_REGION}.amazonaws.com\` });
+new DynamoDBClient({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.localhost.localstack.cloud:4566\` });`,
     // A bare host: the v2 SDK adds https:// unless sslEnabled is false; with DynamoDB Local that is fine.
     `import AWS from "aws-sdk";
 new AWS.DynamoDB({ endpoint: "dynamodb.us-east-1.amazonaws.com" });
@@ -619,6 +622,48 @@ const DYNAMODB_ENDPOINT = \`http://dynamodb.cn-north-1.amazonaws.com.cn\`;
 new DynamoDBClient({ region: "cn-north-1", endpoint: DYNAMODB_ENDPOINT });
 new DynamoDBClient({ endpoint: "http://dynamodb.us-east-1.api.aws" });
 new AWS.DynamoDB({ endpoint: new AWS.Endpoint("https://DYNAMODB.US-WEST-2.AMAZONAWS.COM") });` }] },
+      ],
+    },
+    // A region that is not a constant: the constant tail still makes it an AWS host (template or concatenation).
+    {
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.AWS_REGION ?? "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`http://dynamodb.\${REGION}.amazonaws.com\` });
+export const make = (region: string) => new DynamoDBClient({ region, endpoint: "http://dynamodb." + region + ".amazonaws.com.cn" });`,
+      errors: [
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.*.amazonaws.com" }, line: 3, column: 44, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.AWS_REGION ?? "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`https://dynamodb.\${REGION}.amazonaws.com\` });
+export const make = (region: string) => new DynamoDBClient({ region, endpoint: "http://dynamodb." + region + ".amazonaws.com.cn" });` }] },
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.*.amazonaws.com.cn" }, line: 4, column: 70, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.AWS_REGION ?? "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`http://dynamodb.\${REGION}.amazonaws.com\` });
+export const make = (region: string) => new DynamoDBClient({ region, endpoint: "https://dynamodb." + region + ".amazonaws.com.cn" });` }] },
+      ],
+    },
+    {
+      // Every value the region can take gives an AWS host over http: the one edit of the scheme fixes them all.
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.STAGE === "prod" ? "eu-west-1" : "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`http://dynamodb.\${REGION}.amazonaws.com\` });`,
+      errors: [{ messageId: "httpEndpointAws", data: { host: "dynamodb.eu-west-1.amazonaws.com" }, line: 3, column: 44, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.STAGE === "prod" ? "eu-west-1" : "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`https://dynamodb.\${REGION}.amazonaws.com\` });` }] }],
+    },
+    {
+      // v2 global config; an explicit :80 after a dynamic host is reported without a fix (https:// must not keep it).
+      code: `const AWS = require("aws-sdk");
+AWS.config.update({ endpoint: "http://dynamodb." + process.env.AWS_REGION + ".amazonaws.com" });
+const legacy = new AWS.DynamoDB({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com:80\` });
+module.exports = new AWS.DynamoDB.DocumentClient();`,
+      languageOptions: script,
+      filename: "db.js",
+      errors: [
+        { messageId: "httpEndpointAws", line: 2, column: 21, suggestions: [{ messageId: "useHttps", output: `const AWS = require("aws-sdk");
+AWS.config.update({ endpoint: "https://dynamodb." + process.env.AWS_REGION + ".amazonaws.com" });
+const legacy = new AWS.DynamoDB({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com:80\` });
+module.exports = new AWS.DynamoDB.DocumentClient();` }] },
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.*.amazonaws.com:80" }, line: 3, column: 35, suggestions: [] },
       ],
     },
     // A constant host with a dynamic port: reported, but the fix cannot know whether the port is 80.
