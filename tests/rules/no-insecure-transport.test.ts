@@ -82,6 +82,12 @@ export const documentClient = new AWS.DynamoDB.DocumentClient({ endpoint: "local
     // Single-label hosts (containers) are allowed unless allowSingleLabelHosts is false.
     `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 new DynamoDBClient({ endpoint: "http://dynamodb-local:8000", tls: false });`,
+    // A conditional config, branch by branch: the default endpoint in one, loopback or a container in the other.
+    `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+const config = process.env.NODE_ENV === "production" ? { region: "eu-west-1" } : { region: "local", endpoint: "http://localhost:8000", tls: false };
+export const local = new DynamoDBClient(config);
+export const doc = DynamoDBDocumentClient.from(new DynamoDBClient(process.env.CI ? { region: "eu-west-1" } : { endpoint: "http://dynamodb-local:8000" }));`,
     // allowedHttpHosts
     {
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -689,7 +695,50 @@ new DynamoDBClient({ endpoint: "http://admin:s3cret@ddb.example.com" });`,
         { messageId: "httpEndpointRemote", data: { host: "ddb.example.com" }, line: 6, column: 22, suggestions: [] },
       ],
     },
+    // A conditional config is judged branch by branch, written in place or through a variable.
+    {
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "http://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1", tls: false } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({ rejectUnauthorized: false }) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});`,
+      errors: [
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.eu-west-1.amazonaws.com" }, line: 4, column: 69, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "https://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1", tls: false } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({ rejectUnauthorized: false }) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
+        { messageId: "tlsDisabled", line: 5, column: 49, suggestions: [{ messageId: "removeOption", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "http://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1" } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({ rejectUnauthorized: false }) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
+        { messageId: "rejectUnauthorized", line: 7, column: 61, suggestions: [{ messageId: "removeOption", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "http://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1", tls: false } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({}) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
+      ],
+    },
     // ---------------------------------------------------------------- strict options
+    {
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export const c = new DynamoDBClient(process.env.NODE_ENV === "prod" ? { region: "ap-northeast-2" } : { endpoint: process.env.IS_DOCKER ? "http://localstack:4566" : "http://localhost:4566" });`,
+      options: [{ allowSingleLabelHosts: false }],
+      errors: [{ messageId: "httpEndpointSingleLabel", data: { host: "localstack:4566", hostname: "localstack" }, line: 2, column: 104 }],
+    },
     {
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 new DynamoDBClient({ endpoint: "http://dynamodb-local:8000" });`,
