@@ -26,7 +26,8 @@ export function collectClientConfigs(sdk: SdkReferences, values: ValueResolver):
   const configs: ClientConfig[] = [];
   const add = (kind: ClientConfig["kind"], client: ClientType | undefined, node: TSESTree.Node, config: TSESTree.Node | undefined) => {
     for (const branch of config && config.type !== AST_NODE_TYPES.SpreadElement ? branchesOf(config, values) : [config]) {
-      const resolved = branch && branch.type !== AST_NODE_TYPES.SpreadElement ? values.resolveObject(branch) : undefined;
+      // A parameter the function configures before passing it on (`options.endpoint = ...`): what it writes.
+      const resolved = branch && branch.type !== AST_NODE_TYPES.SpreadElement ? (values.resolveObject(branch) ?? values.parameterWrites(branch)) : undefined;
       configs.push({ kind, client, node, config: branch, resolved, property: (name) => resolved?.properties.get(name) });
     }
   };

@@ -82,6 +82,23 @@ export const documentClient = new AWS.DynamoDB.DocumentClient({ endpoint: "local
     // Single-label hosts (containers) are allowed unless allowSingleLabelHosts is false.
     `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 new DynamoDBClient({ endpoint: "http://dynamodb-local:8000", tls: false });`,
+    // A parameter the function configures before building the client: its own writes are judged (loopback here);
+    // sslEnabled: false is not reported, since the caller's object may name a local endpoint.
+    {
+      code: `const AWS = require("aws-sdk");
+function connectLocal(options) {
+  options.endpoint = "http://localhost:8000";
+  options.httpOptions = { agent: new (require("https").Agent)({ keepAlive: true }) };
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+function connectPlain(options) {
+  options.sslEnabled = false;
+  return new AWS.DynamoDB(options);
+}
+module.exports = { connectLocal, connectPlain };`,
+      languageOptions: script,
+      filename: "connect.js",
+    },
     // A conditional config, branch by branch: the default endpoint in one, loopback or a container in the other.
     `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -730,6 +747,55 @@ const options = isProd ? { region: "eu-west-1", tls: false } : { endpoint: "http
 export const b = new DynamoDBClient(options);
 const proxied = { requestHandler: { httpsAgent: new Agent({}) } };
 export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
+      ],
+    },
+    // Member writes on a parameter the same function hands to the client count, as they do on a local object.
+    {
+      code: `const AWS = require("aws-sdk");
+const https = require("https");
+class Connection {
+  constructor(options) {
+    options.httpOptions = { agent: this.agent() };
+    this.doc = new AWS.DynamoDB.DocumentClient(options);
+  }
+  agent() { return new https.Agent({ rejectUnauthorized: false }); }
+}
+function connect(options) {
+  options.endpoint = "http://dynamodb.us-east-1.amazonaws.com";
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+module.exports = { Connection, connect };`,
+      languageOptions: script,
+      filename: "connection.js",
+      errors: [
+        { messageId: "rejectUnauthorized", line: 8, column: 38, suggestions: [{ messageId: "removeOption", output: `const AWS = require("aws-sdk");
+const https = require("https");
+class Connection {
+  constructor(options) {
+    options.httpOptions = { agent: this.agent() };
+    this.doc = new AWS.DynamoDB.DocumentClient(options);
+  }
+  agent() { return new https.Agent({}); }
+}
+function connect(options) {
+  options.endpoint = "http://dynamodb.us-east-1.amazonaws.com";
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+module.exports = { Connection, connect };` }] },
+        { messageId: "httpEndpointAws", line: 11, column: 3, suggestions: [{ messageId: "useHttps", output: `const AWS = require("aws-sdk");
+const https = require("https");
+class Connection {
+  constructor(options) {
+    options.httpOptions = { agent: this.agent() };
+    this.doc = new AWS.DynamoDB.DocumentClient(options);
+  }
+  agent() { return new https.Agent({ rejectUnauthorized: false }); }
+}
+function connect(options) {
+  options.endpoint = "https://dynamodb.us-east-1.amazonaws.com";
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+module.exports = { Connection, connect };` }] },
       ],
     },
     // ---------------------------------------------------------------- strict options
