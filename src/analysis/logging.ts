@@ -831,6 +831,12 @@ export class LoggingAnalysis {
           if (kind) return kind;
         }
       }
+      // A string view of a secret (`secret.substring(15)`, `.trim()`), unless it keeps at most the last four
+      // characters (`.slice(-4)`), the redaction the plugin's own messages use.
+      if (name && STRING_VIEWS.has(name) && !keepsAtMostLastFour(name, node.arguments)) {
+        const base = this.kindOf(callee.object, budget, depth);
+        if (base?.kind === "secret") return PARTIAL_VIEWS.has(name) ? { ...base, description: `part of ${base.description}` } : base;
+      }
       return undefined;
     }
     if (name === "structuredClone" && node.arguments[0]) return this.kindOf(node.arguments[0], budget, depth);
@@ -869,6 +875,19 @@ export class LoggingAnalysis {
     if (current.type !== AST_NODE_TYPES.Identifier && current.type !== AST_NODE_TYPES.TemplateLiteral && current.type !== AST_NODE_TYPES.BinaryExpression) return false;
     return this.values.resolveString(current).alternatives.every((alternative) => alternative.every((segment) => segment.kind === "text"));
   }
+}
+
+/** String methods whose result is the secret, or a part of it, as text. */
+const STRING_VIEWS = new Set(["substring", "slice", "substr", "toString", "valueOf", "trim", "trimStart", "trimEnd", "toUpperCase", "toLowerCase"]);
+const PARTIAL_VIEWS = new Set(["substring", "slice", "substr"]);
+
+/** `.slice(-4)`, `.substr(-3, 2)`: a constant start within the last four characters (`substring` takes a negative start as 0). */
+function keepsAtMostLastFour(method: string, args: readonly Node[]): boolean {
+  if (method !== "slice" && method !== "substr") return false;
+  const start = args[0] && unwrap(args[0]);
+  if (start?.type !== AST_NODE_TYPES.UnaryExpression || start.operator !== "-") return false;
+  const magnitude = unwrap(start.argument);
+  return magnitude.type === AST_NODE_TYPES.Literal && typeof magnitude.value === "number" && magnitude.value >= 1 && magnitude.value <= 4;
 }
 
 function credentialResponse(operation: string): ValueKind {

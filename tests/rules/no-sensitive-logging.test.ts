@@ -98,6 +98,7 @@ runRuleTests("no-sensitive-logging", rule, {
       console.log("secret configured:", Boolean(process.env.AWS_SECRET_ACCESS_KEY), !!creds.sessionToken);
       console.log(\`using key ...\${creds.secretAccessKey.slice(-4)} (\${creds.secretAccessKey.length} chars)\`);
       console.log(creds.secretAccessKey ? "static keys" : "role", creds && creds.expiration);
+      console.log("key ends in", process.env.AWS_SECRET_ACCESS_KEY.substr(-3), creds.sessionToken?.slice(-4, -1));
     `,
     // Browser code: the user's own console, and process.env holds public build variables only.
     {
@@ -559,6 +560,29 @@ export const handler = async () => {
 };
 `,
       errors: [{ messageId: "credentials", line: 3, data: { what: "the `AWS_SECRET_ACCESS_KEY` environment variable" } }],
+    },
+    {
+      // String views of a secret: a part of it (beyond the last four characters) or the whole as text.
+      code: `
+import config from "config";
+import { logger } from "./logger";
+logger.debug("sak" + config.aws.secretAccessKey.substring(15));
+console.log(\`secret=\${config.aws.secretAccessKey.slice(-8)}\`);
+console.log("secret: " + process.env.AWS_SECRET_ACCESS_KEY.substring(0, 20));
+const head = process.env.AWS_SESSION_TOKEN!.slice(0, 12);
+console.info("token", head);
+console.log("secret", process.env.AWS_SECRET_ACCESS_KEY.trim().toString());
+console.log("tail", config.aws.secretAccessKey.substring(-4));
+`,
+      errors: [
+        { messageId: "credentials", line: 4, data: { what: "part of an AWS secret access key" } },
+        { messageId: "credentials", line: 5, data: { what: "part of an AWS secret access key" } },
+        { messageId: "credentials", line: 6, data: { what: "part of the `AWS_SECRET_ACCESS_KEY` environment variable" } },
+        { messageId: "credentials", line: 8, data: { what: "part of the `AWS_SESSION_TOKEN` environment variable" } },
+        { messageId: "credentials", line: 9, data: { what: "the `AWS_SECRET_ACCESS_KEY` environment variable" } },
+        // substring() takes a negative start as 0: the whole secret.
+        { messageId: "credentials", line: 10, data: { what: "part of an AWS secret access key" } },
+      ],
     },
     {
       // Files that mention no DynamoDB package: environment dumps and secret variables.
