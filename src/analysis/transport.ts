@@ -474,7 +474,7 @@ function httpsFixOf(node: Node, file: FileAnalysis): Array<{ range: [number, num
   if (target.type === AST_NODE_TYPES.Literal && typeof target.value === "string") {
     contentStart = target.range[0] + 1;
     content = target.raw.slice(1, -1);
-    wholeText = true;
+    wholeText = target === unwrap(node); // not the left end of a concatenation
   } else if (target.type === AST_NODE_TYPES.TemplateLiteral) {
     contentStart = target.range[0] + 1;
     content = target.quasis[0].value.raw;

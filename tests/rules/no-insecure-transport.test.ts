@@ -692,8 +692,12 @@ module.exports = new AWS.DynamoDB.DocumentClient();` }] },
     // A constant host with a dynamic port: reported, but the fix cannot know whether the port is 80.
     {
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-export const clientOnPort = (port: number) => new DynamoDBClient({ endpoint: \`http://dynamodb.eu-west-1.amazonaws.com:\${port}\` });`,
-      errors: [{ messageId: "httpEndpointAws", line: 2, column: 68, suggestions: [] }],
+export const clientOnPort = (port: number) => new DynamoDBClient({ endpoint: \`http://dynamodb.eu-west-1.amazonaws.com:\${port}\` });
+export const concatenated = (port: number) => new DynamoDBClient({ endpoint: "http://dynamodb.eu-west-1.amazonaws.com:" + port });`,
+      errors: [
+        { messageId: "httpEndpointAws", line: 2, column: 68, suggestions: [] },
+        { messageId: "httpEndpointAws", line: 3, column: 68, suggestions: [] },
+      ],
     },
     // Look-alike hosts, IP addresses and dotted names, branch by branch.
     {
