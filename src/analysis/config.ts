@@ -20,11 +20,16 @@ export interface ClientConfig {
   property(name: string): ResolvedProperty | undefined;
 }
 
+const MAX_BRANCHES = 8;
+
 export function collectClientConfigs(sdk: SdkReferences, values: ValueResolver): ClientConfig[] {
   const configs: ClientConfig[] = [];
   const add = (kind: ClientConfig["kind"], client: ClientType | undefined, node: TSESTree.Node, config: TSESTree.Node | undefined) => {
-    const resolved = config && config.type !== AST_NODE_TYPES.SpreadElement ? values.resolveObject(config) : undefined;
-    configs.push({ kind, client, node, config, resolved, property: (name) => resolved?.properties.get(name) });
+    for (const branch of config && config.type !== AST_NODE_TYPES.SpreadElement ? branchesOf(config, values) : [config]) {
+      // A parameter the function configures before passing it on (`options.endpoint = ...`): what it writes.
+      const resolved = branch && branch.type !== AST_NODE_TYPES.SpreadElement ? (values.resolveObject(branch) ?? values.parameterWrites(branch)) : undefined;
+      configs.push({ kind, client, node, config: branch, resolved, property: (name) => resolved?.properties.get(name) });
+    }
   };
   for (const creation of sdk.clients.values()) {
     if (creation.node.type !== AST_NODE_TYPES.NewExpression) continue; // `.from(client)` wraps a client; it has no transport config
@@ -45,4 +50,21 @@ export function collectClientConfigs(sdk: SdkReferences, values: ValueResolver):
     configs.push({ kind: "v2-global", client: undefined, node: assignment, config: undefined, resolved, property: (key) => resolved.properties.get(key) });
   }
   return configs;
+}
+
+/**
+ * A config argument that is itself a conditional (`new DynamoDBClient(isProd ? { region } : { endpoint })`,
+ * also through a variable) → one config per branch, each judged on its own; anything else → itself.
+ */
+function branchesOf(config: TSESTree.Node, values: ValueResolver): TSESTree.Node[] {
+  if (values.resolveObject(config)) return [config];
+  const branches: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [config];
+  for (let budget = MAX_BRANCHES * 2; stack.length > 0 && budget > 0; budget--) {
+    const popped = stack.pop()!;
+    const node = values.definitionOf(popped) ?? popped;
+    if (node.type === AST_NODE_TYPES.ConditionalExpression && branches.length + stack.length < MAX_BRANCHES) stack.push(node.alternate, node.consequent);
+    else branches.push(popped);
+  }
+  return branches.length > 1 ? branches : [config];
 }

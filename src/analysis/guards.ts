@@ -225,7 +225,7 @@ export class Guards {
 }
 
 /** A statement that always leaves the surrounding block: return, throw, continue, break (or a block ending in one). */
-function exits(statement: Node): boolean {
+export function exits(statement: Node): boolean {
   if (
     statement.type === AST_NODE_TYPES.ReturnStatement ||
     statement.type === AST_NODE_TYPES.ThrowStatement ||

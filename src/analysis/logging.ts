@@ -8,6 +8,7 @@ import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, contains, enclosingClass, isFunction, memberChain, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
+import { exits } from "./guards";
 import { iterateModuleReferences } from "./modules";
 import type { ScopeIndex, Variable } from "./scope";
 import type { ValueResolver } from "./values";
@@ -674,7 +675,83 @@ export class LoggingAnalysis {
    * (`creds.expiration`, `Object.keys(process.env)`) are not descended into.
    */
   findSensitive(node: Node): { node: Node; value: SensitiveValue } | undefined {
-    return findLogged(node, (candidate) => this.sensitiveValueOf(candidate), this.values);
+    // An STS response read where its `Credentials` are known absent holds nothing secret: neither it nor its definition is looked at.
+    // (Also printed whole: `JSON.stringify(data)`, `structuredClone(data)`.)
+    const withoutCredentials = (candidate: Node) => {
+      const name = candidate.type === AST_NODE_TYPES.CallExpression ? calleeName(candidate) : undefined;
+      const read = (name === "stringify" || name === "structuredClone") && candidate.type === AST_NODE_TYPES.CallExpression ? candidate.arguments[0] && unwrap(candidate.arguments[0]) : candidate;
+      if (read?.type !== AST_NODE_TYPES.Identifier) return false;
+      const value = this.sensitiveValueOf(read);
+      return value?.kind === "credentials" && value.response !== undefined && this.credentialsAbsentAt(read);
+    };
+    return findLogged(node, (candidate) => this.sensitiveValueOf(candidate), this.values, withoutCredentials);
+  }
+
+  /**
+   * Is this read of a credential response on a path where its `Credentials` are falsy? In the branch where
+   * `data.Credentials` (or `data` itself) tests false (`else` of `if (data && data.Credentials)`, inside
+   * `if (!data.Credentials)`), or after an early exit taken when it is truthy. Within the reading function only.
+   */
+  private credentialsAbsentAt(read: TSESTree.Identifier): boolean {
+    const variable = this.scope.variableOf(read);
+    if (!variable) return false;
+    let child: Node = read;
+    for (let i = 0; i < 400 && child.parent && !isFunction(child); i++) {
+      const parent: Node = child.parent;
+      switch (parent.type) {
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (child === parent.consequent && this.absentWhen(parent.test, true, variable, 0)) return true;
+          if (child === parent.alternate && this.absentWhen(parent.test, false, variable, 0)) return true;
+          break;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (child === parent.right && parent.operator === "&&" && this.absentWhen(parent.left, true, variable, 0)) return true;
+          if (child === parent.right && parent.operator === "||" && this.absentWhen(parent.left, false, variable, 0)) return true;
+          break;
+        case AST_NODE_TYPES.BlockStatement:
+        case AST_NODE_TYPES.Program: {
+          // if (data.Credentials) return data.Credentials; log(data)
+          for (const statement of parent.body as Node[]) {
+            if (statement === child) break;
+            if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && exits(statement.consequent) && this.absentWhen(statement.test, false, variable, 0)) return true;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      child = parent;
+    }
+    return false;
+  }
+
+  /** Does `test` having `outcome` mean that `variable` holds no `Credentials`? */
+  private absentWhen(test: Node, outcome: boolean, variable: Variable, depth: number): boolean {
+    if (depth > MAX_DEPTH * 4) return false;
+    const node = unwrap(test);
+    const isResponse = (candidate: Node) => {
+      const chain = memberChain(candidate);
+      return chain?.root.type === AST_NODE_TYPES.Identifier && this.scope.variableOf(chain.root) === variable && (chain.path.length === 0 || (chain.path.length === 1 && chain.path[0] === "Credentials"));
+    };
+    if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!") return this.absentWhen(node.argument, !outcome, variable, depth + 1);
+    if (node.type === AST_NODE_TYPES.LogicalExpression && (node.operator === "&&" || node.operator === "||")) {
+      // `a && b` false: one of them is false; `a || b` true: one of them is true. Either side must then say so.
+      const both = (node.operator === "&&") === outcome;
+      const left = this.absentWhen(node.left, outcome, variable, depth + 1);
+      const right = this.absentWhen(node.right, outcome, variable, depth + 1);
+      return both ? left || right : left && right;
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression && ["==", "===", "!=", "!=="].includes(node.operator)) {
+      // data.Credentials == null, data.Credentials === undefined
+      const equal = node.operator === "==" || node.operator === "===";
+      const nothing = (candidate: Node) => {
+        const value = unwrap(candidate);
+        return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined" && !this.scope.variableOf(value));
+      };
+      const compared = nothing(node.right) ? node.left : nothing(node.left) ? node.right : undefined;
+      return compared !== undefined && equal === outcome && isResponse(compared);
+    }
+    return !outcome && isResponse(node);
   }
 
   private kindOf(node: Node, budget: Budget, depth: number): ValueKind | undefined {
@@ -831,6 +908,12 @@ export class LoggingAnalysis {
           if (kind) return kind;
         }
       }
+      // A string view of a secret (`secret.substring(15)`, `.trim()`), unless it keeps at most the last four
+      // characters (`.slice(-4)`), the redaction the plugin's own messages use.
+      if (name && STRING_VIEWS.has(name) && !keepsAtMostLastFour(name, node.arguments)) {
+        const base = this.kindOf(callee.object, budget, depth);
+        if (base?.kind === "secret") return PARTIAL_VIEWS.has(name) ? { ...base, description: `part of ${base.description}` } : base;
+      }
       return undefined;
     }
     if (name === "structuredClone" && node.arguments[0]) return this.kindOf(node.arguments[0], budget, depth);
@@ -871,6 +954,19 @@ export class LoggingAnalysis {
   }
 }
 
+/** String methods whose result is the secret, or a part of it, as text. */
+const STRING_VIEWS = new Set(["substring", "slice", "substr", "toString", "valueOf", "trim", "trimStart", "trimEnd", "toUpperCase", "toLowerCase"]);
+const PARTIAL_VIEWS = new Set(["substring", "slice", "substr"]);
+
+/** `.slice(-4)`, `.substr(-3, 2)`: a constant start within the last four characters (`substring` takes a negative start as 0). */
+function keepsAtMostLastFour(method: string, args: readonly Node[]): boolean {
+  if (method !== "slice" && method !== "substr") return false;
+  const start = args[0] && unwrap(args[0]);
+  if (start?.type !== AST_NODE_TYPES.UnaryExpression || start.operator !== "-") return false;
+  const magnitude = unwrap(start.argument);
+  return magnitude.type === AST_NODE_TYPES.Literal && typeof magnitude.value === "number" && magnitude.value >= 1 && magnitude.value <= 4;
+}
+
 function credentialResponse(operation: string): ValueKind {
   const response = `${operation === "GetCredentialsForIdentity" ? "Cognito" : "STS"} \`${operation}\``;
   return {
@@ -898,12 +994,14 @@ function lastName(node: Node): string | undefined {
  * line prints whole: object properties and spreads (also of a local object, with later mutations), array
  * elements, template and `+` operands, branches, and printing calls (`JSON.stringify`, `util.inspect`,
  * `util.format`, `String`, `Object.assign`, `Object.values`/`entries`). Member reads are not descended
- * into: `creds.expiration` and `Items.length` select a field. Bounded.
+ * into: `creds.expiration` and `Items.length` select a field. `prune` names nodes neither classified nor
+ * descended into. Bounded.
  */
 export function findLogged<T>(
   root: Node,
   classify: (node: Node) => T | undefined,
   values: ValueResolver,
+  prune?: (node: Node) => boolean,
 ): { node: Node; value: T } | undefined {
   const budget = { steps: 2000 };
   const seen = new Set<Node>();
@@ -912,6 +1010,7 @@ export function findLogged<T>(
     const current = unwrap(node.type === AST_NODE_TYPES.SpreadElement ? node.argument : node);
     if (seen.has(current)) return undefined;
     seen.add(current);
+    if (prune?.(current)) return undefined;
     const value = classify(current);
     if (value !== undefined) return { node: current, value };
     const children: Node[] = [];

@@ -70,6 +70,11 @@ export interface EndpointUrl {
   /** The port, empty for the scheme's default. */
   port: string;
   kind: HostKind;
+  /**
+   * Set when parts of the host are not statically known but its constant tail puts it under an AWS domain
+   * (`http://dynamodb.${region}.amazonaws.com`); `hostname` shows each unknown part as `*`.
+   */
+  partialHost?: true;
 }
 
 const AWS_SUFFIXES = ["amazonaws.com", "amazonaws.com.cn", "api.aws"];
@@ -132,11 +137,39 @@ export function urlOfAlternative(alternative: readonly Segment[]): EndpointUrl |
   if (end >= 0) return parseEndpointUrl(prefix.slice(0, schemeEnd + 3 + end));
   // The dynamic part follows a `:` after the host: a port, unless an `@` later shows it was a password.
   const colon = authority.lastIndexOf(":");
-  if (colon <= 0 || authority.includes("@") || authority.lastIndexOf("]") > colon) return undefined;
+  if (colon <= 0 || authority.includes("@") || authority.lastIndexOf("]") > colon) return awsHostWithDynamicParts(alternative);
   const rest = alternative.slice(1).map((segment) => (segment.kind === "text" ? segment.value : "")).join("");
   const restAuthority = rest.split(/[/?#]/, 1)[0];
   if (restAuthority.includes("@")) return undefined;
   return parseEndpointUrl(prefix.slice(0, schemeEnd + 3 + colon));
+}
+
+const UNKNOWN_PART = "\u0000";
+
+/**
+ * A URL whose host has dynamic parts but a constant tail under an AWS domain, after a constant scheme:
+ * `http://dynamodb.${region}.amazonaws.com` is an AWS host whatever the region. (A dynamic part is taken
+ * to stay within the host name, as a region or a subdomain does.)
+ */
+function awsHostWithDynamicParts(alternative: readonly Segment[]): EndpointUrl | undefined {
+  const scheme = alternative[0]?.kind === "text" ? SCHEME.exec(alternative[0].value) : null;
+  if (!scheme) return undefined;
+  const text = alternative.map((segment) => (segment.kind === "text" ? segment.value : UNKNOWN_PART)).join("").slice(scheme[0].length);
+  const authority = text.split(/[/?#\\]/, 1)[0];
+  if (authority.includes("@")) return undefined;
+  const port = /:([\d\0]*)$/.exec(authority);
+  const host = port ? authority.slice(0, port.index) : authority;
+  const lastUnknown = host.lastIndexOf(UNKNOWN_PART);
+  if (lastUnknown < 0) return undefined;
+  const tail = host.slice(lastUnknown + 1).toLowerCase().replace(/\.$/, "");
+  if (!/^[\d.a-z-]+$/.test(tail) || !AWS_SUFFIXES.some((suffix) => tail.endsWith(`.${suffix}`))) return undefined;
+  return {
+    protocol: scheme[0].slice(0, -2).toLowerCase(),
+    hostname: host.toLowerCase().replaceAll(UNKNOWN_PART, "*"),
+    port: port ? port[1].replaceAll(UNKNOWN_PART, "*") : "",
+    kind: "aws",
+    partialHost: true,
+  };
 }
 
 export interface EndpointAlternative {
@@ -384,10 +417,14 @@ export class TransportAnalysis {
     const imported = file === this.file && (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) ? file.importedValue(value) : undefined;
     if (imported) return this.endpointAlternatives(imported.node, imported.file, hops + 1).map(({ httpsFix: _, ...rest }) => rest);
     const resolved = values.resolveString(value);
-    const single = resolved.alternatives.length === 1;
-    return resolved.alternatives.map((alternative) => {
-      const url = urlOfAlternative(alternative);
-      const httpsFix = url && single && file === this.file ? httpsFixOf(value, file) : undefined;
+    const urls = resolved.alternatives.map((alternative) => urlOfAlternative(alternative));
+    // One edit of the literal's scheme, when it serves every alternative: a single one, or (the region of
+    // `http://dynamodb.${region}.amazonaws.com` with a default) all of them plain HTTP to AWS.
+    const fixable = urls.length === 1 || urls.every((url) => url?.kind === "aws" && url.protocol === "http:");
+    return urls.map((url, i) => {
+      // A dynamic host's port is not in the literal the fix edits: it may be 80, which https:// must not keep.
+      const portUnknown = url?.partialHost && (url.port === "80" || url.port.includes("*"));
+      const httpsFix = url && fixable && i === 0 && !portUnknown && file === this.file ? httpsFixOf(value, file) : undefined;
       return url ? { url, ...(httpsFix ? { httpsFix } : {}) } : {};
     });
   }
@@ -437,7 +474,7 @@ function httpsFixOf(node: Node, file: FileAnalysis): Array<{ range: [number, num
   if (target.type === AST_NODE_TYPES.Literal && typeof target.value === "string") {
     contentStart = target.range[0] + 1;
     content = target.raw.slice(1, -1);
-    wholeText = true;
+    wholeText = target === unwrap(node); // not the left end of a concatenation
   } else if (target.type === AST_NODE_TYPES.TemplateLiteral) {
     contentStart = target.range[0] + 1;
     content = target.quasis[0].value.raw;

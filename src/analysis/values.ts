@@ -885,6 +885,19 @@ export class ValueResolver {
     }
   }
 
+  /**
+   * What a function writes on one of its parameters (`options.httpOptions = {...}`, `Object.assign(options,
+   * {...})`): an incomplete object, since the caller's properties are unknown. Undefined without such writes.
+   */
+  parameterWrites(node: Node): ResolvedObject | undefined {
+    const current = unwrap(node);
+    if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.scope.variableOf(current);
+    if (!variable || variable.defs[0]?.type !== "Parameter") return undefined;
+    const result = this.withMutations(variable, { properties: new Map(), complete: false }, { steps: 200 });
+    return result.properties.size > 0 || result.computed ? result : undefined;
+  }
+
   private variableObject(variable: Variable, budget: { steps: number }): ResolvedObject | undefined {
     if (--budget.steps < 0) return undefined;
     const writes = this.scope.writesOf(variable);

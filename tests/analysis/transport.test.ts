@@ -82,7 +82,13 @@ describe("transport: endpoint strings with dynamic parts", () => {
     expect(urlsOf("function f(port) { use(`http://dynamodb.us-east-1.amazonaws.com:${port}`); }")).toEqual(["dynamodb.us-east-1.amazonaws.com"]);
     expect(urlsOf("function f(path) { use(`http://10.0.0.5/${path}`); }")).toEqual(["10.0.0.5"]);
     expect(urlsOf("function f(host) { use(`http://${host}:8000`); }")).toEqual([null]);
-    expect(urlsOf("function f(region) { use(`http://dynamodb.${region}.amazonaws.com`); }")).toEqual([null]);
+    // A dynamic part of the host, with a constant tail under an AWS domain: an AWS host whatever the part is.
+    expect(urlsOf("function f(region) { use(`http://dynamodb.${region}.amazonaws.com`); }")).toEqual(["dynamodb.*.amazonaws.com"]);
+    expect(urlsOf("function f(region) { use(`HTTP://DynamoDB.${region}.AmazonAWS.com.cn.:8000/x`); }")).toEqual(["dynamodb.*.amazonaws.com.cn."]);
+    expect(urlsOf("function f(sub) { use(`http://${sub}.amazonaws.com.evil.io`); }")).toEqual([null]);
+    expect(urlsOf("function f(sub) { use(`http://${sub}amazonaws.com`); }")).toEqual([null]);
+    expect(urlsOf("function f(user, sub) { use(`http://${user}@${sub}.amazonaws.com`); }")).toEqual([null]);
+    expect(urlsOf("function f(region, tld) { use(`http://dynamodb.${region}.amazonaws.${tld}`); }")).toEqual([null]);
     expect(urlsOf("function f(scheme) { use(`${scheme}://dynamodb.us-east-1.amazonaws.com`); }")).toEqual([null]);
     // `user:${password}@host`: the part after the colon was not a port.
     expect(urlsOf("function f(pw) { use(`http://admin:${pw}@db.example.com`); }")).toEqual([null]);

@@ -304,6 +304,18 @@ describe("value resolver: objects", () => {
     expect(objectOf(`function f(a) { use({ ...(a && { ExclusiveStartKey: a }) }); }`)?.spreads).toEqual(["a && { ExclusiveStartKey: a }"]);
   });
 
+  it("gives the members a function writes on a parameter, as an incomplete object", () => {
+    const writes = (code: string) => {
+      const { analysis, used } = analyze(code);
+      const resolved = analysis.values.parameterWrites(used()[0]);
+      return resolved && { keys: [...resolved.properties.keys()], complete: resolved.complete };
+    };
+    expect(writes(`function f(o) { o.endpoint = "x"; Object.assign(o, { region: "r" }); use(o); }`)).toEqual({ keys: ["endpoint", "region"], complete: false });
+    expect(writes(`function f(o) { use(o); }`)).toBeUndefined();
+    // Not a parameter: a local object is resolveObject's.
+    expect(writes(`const o = {}; o.endpoint = "x"; use(o);`)).toBeUndefined();
+  });
+
   it("applies later writes made through a member path", () => {
     const code = `function f(k, v) {
       const params = { TableName: "T", ExpressionAttributeNames: { "#a": "a" } };

@@ -71,7 +71,10 @@ export function clientFor(host: string) {
   return new DynamoDBClient({ endpoint: \`http://\${host}:8000\` });
 }
 new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, tls: false });
-new DynamoDBClient({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com\` });`,
+new DynamoDBClient({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com.\${process.env.TLD}\` });
+new DynamoDBClient({ endpoint: \`http://\${process.env.PREFIX}amazonaws.com\` });
+new DynamoDBClient({ endpoint: \`https://dynamodb.\${process.env.AWS_REGION}.amazonaws.com\` });
+new DynamoDBClient({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.localhost.localstack.cloud:4566\` });`,
     // A bare host: the v2 SDK adds https:// unless sslEnabled is false; with DynamoDB Local that is fine.
     `import AWS from "aws-sdk";
 new AWS.DynamoDB({ endpoint: "dynamodb.us-east-1.amazonaws.com" });
@@ -79,6 +82,29 @@ export const documentClient = new AWS.DynamoDB.DocumentClient({ endpoint: "local
     // Single-label hosts (containers) are allowed unless allowSingleLabelHosts is false.
     `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 new DynamoDBClient({ endpoint: "http://dynamodb-local:8000", tls: false });`,
+    // A parameter the function configures before building the client: its own writes are judged (loopback here);
+    // sslEnabled: false is not reported, since the caller's object may name a local endpoint.
+    {
+      code: `const AWS = require("aws-sdk");
+function connectLocal(options) {
+  options.endpoint = "http://localhost:8000";
+  options.httpOptions = { agent: new (require("https").Agent)({ keepAlive: true }) };
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+function connectPlain(options) {
+  options.sslEnabled = false;
+  return new AWS.DynamoDB(options);
+}
+module.exports = { connectLocal, connectPlain };`,
+      languageOptions: script,
+      filename: "connect.js",
+    },
+    // A conditional config, branch by branch: the default endpoint in one, loopback or a container in the other.
+    `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+const config = process.env.NODE_ENV === "production" ? { region: "eu-west-1" } : { region: "local", endpoint: "http://localhost:8000", tls: false };
+export const local = new DynamoDBClient(config);
+export const doc = DynamoDBDocumentClient.from(new DynamoDBClient(process.env.CI ? { region: "eu-west-1" } : { endpoint: "http://dynamodb-local:8000" }));`,
     // allowedHttpHosts
     {
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -621,11 +647,57 @@ new DynamoDBClient({ endpoint: "http://dynamodb.us-east-1.api.aws" });
 new AWS.DynamoDB({ endpoint: new AWS.Endpoint("https://DYNAMODB.US-WEST-2.AMAZONAWS.COM") });` }] },
       ],
     },
+    // A region that is not a constant: the constant tail still makes it an AWS host (template or concatenation).
+    {
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.AWS_REGION ?? "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`http://dynamodb.\${REGION}.amazonaws.com\` });
+export const make = (region: string) => new DynamoDBClient({ region, endpoint: "http://dynamodb." + region + ".amazonaws.com.cn" });`,
+      errors: [
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.*.amazonaws.com" }, line: 3, column: 44, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.AWS_REGION ?? "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`https://dynamodb.\${REGION}.amazonaws.com\` });
+export const make = (region: string) => new DynamoDBClient({ region, endpoint: "http://dynamodb." + region + ".amazonaws.com.cn" });` }] },
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.*.amazonaws.com.cn" }, line: 4, column: 70, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.AWS_REGION ?? "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`http://dynamodb.\${REGION}.amazonaws.com\` });
+export const make = (region: string) => new DynamoDBClient({ region, endpoint: "https://dynamodb." + region + ".amazonaws.com.cn" });` }] },
+      ],
+    },
+    {
+      // Every value the region can take gives an AWS host over http: the one edit of the scheme fixes them all.
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.STAGE === "prod" ? "eu-west-1" : "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`http://dynamodb.\${REGION}.amazonaws.com\` });`,
+      errors: [{ messageId: "httpEndpointAws", data: { host: "dynamodb.eu-west-1.amazonaws.com" }, line: 3, column: 44, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const REGION = process.env.STAGE === "prod" ? "eu-west-1" : "us-east-1";
+export const client = new DynamoDBClient({ endpoint: \`https://dynamodb.\${REGION}.amazonaws.com\` });` }] }],
+    },
+    {
+      // v2 global config; an explicit :80 after a dynamic host is reported without a fix (https:// must not keep it).
+      code: `const AWS = require("aws-sdk");
+AWS.config.update({ endpoint: "http://dynamodb." + process.env.AWS_REGION + ".amazonaws.com" });
+const legacy = new AWS.DynamoDB({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com:80\` });
+module.exports = new AWS.DynamoDB.DocumentClient();`,
+      languageOptions: script,
+      filename: "db.js",
+      errors: [
+        { messageId: "httpEndpointAws", line: 2, column: 21, suggestions: [{ messageId: "useHttps", output: `const AWS = require("aws-sdk");
+AWS.config.update({ endpoint: "https://dynamodb." + process.env.AWS_REGION + ".amazonaws.com" });
+const legacy = new AWS.DynamoDB({ endpoint: \`http://dynamodb.\${process.env.AWS_REGION}.amazonaws.com:80\` });
+module.exports = new AWS.DynamoDB.DocumentClient();` }] },
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.*.amazonaws.com:80" }, line: 3, column: 35, suggestions: [] },
+      ],
+    },
     // A constant host with a dynamic port: reported, but the fix cannot know whether the port is 80.
     {
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-export const clientOnPort = (port: number) => new DynamoDBClient({ endpoint: \`http://dynamodb.eu-west-1.amazonaws.com:\${port}\` });`,
-      errors: [{ messageId: "httpEndpointAws", line: 2, column: 68, suggestions: [] }],
+export const clientOnPort = (port: number) => new DynamoDBClient({ endpoint: \`http://dynamodb.eu-west-1.amazonaws.com:\${port}\` });
+export const concatenated = (port: number) => new DynamoDBClient({ endpoint: "http://dynamodb.eu-west-1.amazonaws.com:" + port });`,
+      errors: [
+        { messageId: "httpEndpointAws", line: 2, column: 68, suggestions: [] },
+        { messageId: "httpEndpointAws", line: 3, column: 68, suggestions: [] },
+      ],
     },
     // Look-alike hosts, IP addresses and dotted names, branch by branch.
     {
@@ -644,7 +716,99 @@ new DynamoDBClient({ endpoint: "http://admin:s3cret@ddb.example.com" });`,
         { messageId: "httpEndpointRemote", data: { host: "ddb.example.com" }, line: 6, column: 22, suggestions: [] },
       ],
     },
+    // A conditional config is judged branch by branch, written in place or through a variable.
+    {
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "http://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1", tls: false } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({ rejectUnauthorized: false }) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});`,
+      errors: [
+        { messageId: "httpEndpointAws", data: { host: "dynamodb.eu-west-1.amazonaws.com" }, line: 4, column: 69, suggestions: [{ messageId: "useHttps", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "https://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1", tls: false } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({ rejectUnauthorized: false }) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
+        { messageId: "tlsDisabled", line: 5, column: 49, suggestions: [{ messageId: "removeOption", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "http://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1" } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({ rejectUnauthorized: false }) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
+        { messageId: "rejectUnauthorized", line: 7, column: 61, suggestions: [{ messageId: "removeOption", output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Agent } from "node:https";
+const isProd = process.env.STAGE === "prod";
+export const a = new DynamoDBClient(isProd ? { region: "eu-west-1", endpoint: "http://dynamodb.eu-west-1.amazonaws.com" } : { endpoint: "http://localhost:8000" });
+const options = isProd ? { region: "eu-west-1", tls: false } : { endpoint: "http://localhost:8000", tls: false };
+export const b = new DynamoDBClient(options);
+const proxied = { requestHandler: { httpsAgent: new Agent({}) } };
+export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
+      ],
+    },
+    // Member writes on a parameter the same function hands to the client count, as they do on a local object.
+    {
+      code: `const AWS = require("aws-sdk");
+const https = require("https");
+class Connection {
+  constructor(options) {
+    options.httpOptions = { agent: this.agent() };
+    this.doc = new AWS.DynamoDB.DocumentClient(options);
+  }
+  agent() { return new https.Agent({ rejectUnauthorized: false }); }
+}
+function connect(options) {
+  options.endpoint = "http://dynamodb.us-east-1.amazonaws.com";
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+module.exports = { Connection, connect };`,
+      languageOptions: script,
+      filename: "connection.js",
+      errors: [
+        { messageId: "rejectUnauthorized", line: 8, column: 38, suggestions: [{ messageId: "removeOption", output: `const AWS = require("aws-sdk");
+const https = require("https");
+class Connection {
+  constructor(options) {
+    options.httpOptions = { agent: this.agent() };
+    this.doc = new AWS.DynamoDB.DocumentClient(options);
+  }
+  agent() { return new https.Agent({}); }
+}
+function connect(options) {
+  options.endpoint = "http://dynamodb.us-east-1.amazonaws.com";
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+module.exports = { Connection, connect };` }] },
+        { messageId: "httpEndpointAws", line: 11, column: 3, suggestions: [{ messageId: "useHttps", output: `const AWS = require("aws-sdk");
+const https = require("https");
+class Connection {
+  constructor(options) {
+    options.httpOptions = { agent: this.agent() };
+    this.doc = new AWS.DynamoDB.DocumentClient(options);
+  }
+  agent() { return new https.Agent({ rejectUnauthorized: false }); }
+}
+function connect(options) {
+  options.endpoint = "https://dynamodb.us-east-1.amazonaws.com";
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+module.exports = { Connection, connect };` }] },
+      ],
+    },
     // ---------------------------------------------------------------- strict options
+    {
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export const c = new DynamoDBClient(process.env.NODE_ENV === "prod" ? { region: "ap-northeast-2" } : { endpoint: process.env.IS_DOCKER ? "http://localstack:4566" : "http://localhost:4566" });`,
+      options: [{ allowSingleLabelHosts: false }],
+      errors: [{ messageId: "httpEndpointSingleLabel", data: { host: "localstack:4566", hostname: "localstack" }, line: 2, column: 104 }],
+    },
     {
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 new DynamoDBClient({ endpoint: "http://dynamodb-local:8000" });`,

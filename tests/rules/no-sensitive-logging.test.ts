@@ -98,6 +98,35 @@ runRuleTests("no-sensitive-logging", rule, {
       console.log("secret configured:", Boolean(process.env.AWS_SECRET_ACCESS_KEY), !!creds.sessionToken);
       console.log(\`using key ...\${creds.secretAccessKey.slice(-4)} (\${creds.secretAccessKey.length} chars)\`);
       console.log(creds.secretAccessKey ? "static keys" : "role", creds && creds.expiration);
+      console.log("key ends in", process.env.AWS_SECRET_ACCESS_KEY.substr(-3), creds.sessionToken?.slice(-4, -1));
+    `,
+    // An STS response logged where its Credentials are known absent: in the else branch, inside the guard, after an early return.
+    `
+      import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+      import { logger } from "./logger";
+      const sts = new STSClient({});
+      export async function assumeOrWarn(roleArn: string) {
+        const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "a" }));
+        if (data && data.Credentials) {
+          return data.Credentials;
+        } else {
+          logger.warn("Unexpected response from STS", data);
+        }
+      }
+      export async function assumeOrThrow(roleArn: string) {
+        const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "b" }));
+        if (!data.Credentials) {
+          console.error("AssumeRole returned no credentials", data);
+          throw new Error("no credentials");
+        }
+        return data.Credentials;
+      }
+      export async function assumeOrLog(roleArn: string) {
+        const result = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "c" }));
+        if (result.Credentials != null) return result.Credentials;
+        console.warn("no credentials in", JSON.stringify(result));
+        return undefined;
+      }
     `,
     // Browser code: the user's own console, and process.env holds public build variables only.
     {
@@ -559,6 +588,104 @@ export const handler = async () => {
 };
 `,
       errors: [{ messageId: "credentials", line: 3, data: { what: "the `AWS_SECRET_ACCESS_KEY` environment variable" } }],
+    },
+    {
+      // Where the Credentials are present, or their absence is not known (another object's test, "|| retry", the else of "&& other"): reported.
+      code: `
+import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { logger } from "./logger";
+const sts = new STSClient({});
+export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
+  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
+  if (data.Credentials) logger.debug("assumed", data);
+  if (!other.Credentials) console.log(data);
+  if (!data.Credentials || retry) console.log(data);
+  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
+  else console.log(data);
+  return undefined;
+}
+`,
+      errors: [
+        { messageId: "credentials", line: 7, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
+import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { logger } from "./logger";
+const sts = new STSClient({});
+export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
+  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
+  if (data.Credentials) logger.debug("assumed", { Expiration: data.Credentials?.Expiration });
+  if (!other.Credentials) console.log(data);
+  if (!data.Credentials || retry) console.log(data);
+  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
+  else console.log(data);
+  return undefined;
+}
+` }] },
+        { messageId: "credentials", line: 8, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
+import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { logger } from "./logger";
+const sts = new STSClient({});
+export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
+  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
+  if (data.Credentials) logger.debug("assumed", data);
+  if (!other.Credentials) console.log({ Expiration: data.Credentials?.Expiration });
+  if (!data.Credentials || retry) console.log(data);
+  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
+  else console.log(data);
+  return undefined;
+}
+` }] },
+        { messageId: "credentials", line: 9, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
+import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { logger } from "./logger";
+const sts = new STSClient({});
+export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
+  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
+  if (data.Credentials) logger.debug("assumed", data);
+  if (!other.Credentials) console.log(data);
+  if (!data.Credentials || retry) console.log({ Expiration: data.Credentials?.Expiration });
+  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
+  else console.log(data);
+  return undefined;
+}
+` }] },
+        { messageId: "credentials", line: 11, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
+import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { logger } from "./logger";
+const sts = new STSClient({});
+export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
+  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
+  if (data.Credentials) logger.debug("assumed", data);
+  if (!other.Credentials) console.log(data);
+  if (!data.Credentials || retry) console.log(data);
+  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
+  else console.log({ Expiration: data.Credentials?.Expiration });
+  return undefined;
+}
+` }] },
+      ],
+    },
+    {
+      // String views of a secret: a part of it (beyond the last four characters) or the whole as text.
+      code: `
+import config from "config";
+import { logger } from "./logger";
+logger.debug("sak" + config.aws.secretAccessKey.substring(15));
+console.log(\`secret=\${config.aws.secretAccessKey.slice(-8)}\`);
+console.log("secret: " + process.env.AWS_SECRET_ACCESS_KEY.substring(0, 20));
+const head = process.env.AWS_SESSION_TOKEN!.slice(0, 12);
+console.info("token", head);
+console.log("secret", process.env.AWS_SECRET_ACCESS_KEY.trim().toString());
+console.log("tail", config.aws.secretAccessKey.substring(-4));
+`,
+      errors: [
+        { messageId: "credentials", line: 4, data: { what: "part of an AWS secret access key" } },
+        { messageId: "credentials", line: 5, data: { what: "part of an AWS secret access key" } },
+        { messageId: "credentials", line: 6, data: { what: "part of the `AWS_SECRET_ACCESS_KEY` environment variable" } },
+        { messageId: "credentials", line: 8, data: { what: "part of the `AWS_SESSION_TOKEN` environment variable" } },
+        { messageId: "credentials", line: 9, data: { what: "the `AWS_SECRET_ACCESS_KEY` environment variable" } },
+        // substring() takes a negative start as 0: the whole secret.
+        { messageId: "credentials", line: 10, data: { what: "part of an AWS secret access key" } },
+      ],
     },
     {
       // Files that mention no DynamoDB package: environment dumps and secret variables.
