@@ -10,7 +10,7 @@ import { relativeModulePath } from "../src/analysis/cross-module";
 import { instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis } from "../src/analysis";
-import { fileNameParts, namesPerUserResource, ownerNameInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
@@ -145,6 +145,8 @@ export default createRule<Options, MessageIds>({
          */
         function looksPerUser(access: HandlerAccess): boolean {
           if (ownerNameInRange(sourceCode, access.handler.range) !== undefined) return true;
+          // An item whose secret the handler reads (`res.Item.apiKey`) is worth protecting whoever owns it.
+          if (secretAttributeInRange(sourceCode, access.handler.range) !== undefined) return true;
           const table = instanceTable(access.instance);
           const names = [table?.name, table?.env, table?.stage?.constant, table?.identifier, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));

@@ -101,6 +101,59 @@ export function ownerNameInRange(sourceCode: Readonly<TSESLint.SourceCode>, rang
   return undefined;
 }
 
+/** Attributes that hold a secret: whoever reads the item can act as its owner (`apiKey`, `passwordHash`, `refreshToken`). */
+const SECRET_ATTRIBUTE =
+  /^(?:api_?key|secret(?:_?key)?|client_?secret|password(?:_?hash)?|passwd|private_?key|secret_?access_?key|access_?key(?:_?id)?|refresh_?token|access_?token|session_?token)$/i;
+
+/**
+ * The first secret attribute read as a member (`res.Item.apiKey`, `user?.passwordHash`) in one part of a
+ * file's code: data worth protecting whoever it belongs to. Undefined when there is none (or no tokens).
+ */
+export function secretAttributeInRange(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): string | undefined {
+  const tokens = sourceCode.ast.tokens;
+  if (!tokens) return undefined;
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle].range[0] < range[0]) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = Math.max(low, 1); i < tokens.length && tokens[i].range[1] <= range[1]; i++) {
+    const token = tokens[i];
+    if (token.type !== "Identifier" || !SECRET_ATTRIBUTE.test(token.value)) continue;
+    const before = tokens[i - 1];
+    if (before.type === "Punctuator" && (before.value === "." || before.value === "?.") && !isCheckedSecret(tokens, i)) return token.value;
+  }
+  return undefined;
+}
+
+const COMPARISON = new Set(["===", "!==", "==", "!="]);
+const CHECKING_CALL = /compare|verify|equal|match|check|timingsafe/i;
+
+/** Is the member chain ending at token `end` checked rather than served: compared (`provider.apiKey !== key`) or given to `bcrypt.compare(...)`? */
+function isCheckedSecret(tokens: readonly TSESTree.Token[], end: number): boolean {
+  const after = tokens[end + 1];
+  if (after?.type === "Punctuator" && COMPARISON.has(after.value)) return true;
+  let start = end;
+  while (start > 0 && (tokens[start - 1].type === "Identifier" || (tokens[start - 1].type === "Punctuator" && (tokens[start - 1].value === "." || tokens[start - 1].value === "?.")))) start--;
+  const previous = tokens[start - 1];
+  if (previous?.type !== "Punctuator") return false;
+  if (COMPARISON.has(previous.value)) return true;
+  if (previous.value !== "(" && previous.value !== ",") return false;
+  // An argument: find the call's opening parenthesis, then its name.
+  let depth = 0;
+  for (let j = start - 1, steps = 0; j > 0 && steps < 200; j--, steps++) {
+    const value = tokens[j].type === "Punctuator" ? tokens[j].value : "";
+    if (value === ")" || value === "]" || value === "}") depth++;
+    else if (value === "(" || value === "[" || value === "{") {
+      if (depth === 0) return value === "(" && tokens[j - 1]?.type === "Identifier" && CHECKING_CALL.test(tokens[j - 1].value);
+      depth--;
+    }
+  }
+  return false;
+}
+
 function ownerNameInToken(token: TSESTree.Token): string | undefined {
   if (!MAY_NAME_OWNER.test(token.value)) return undefined;
   if (token.type === "Identifier" || token.type === "PrivateIdentifier") return isOwnerName(token.value) ? token.value : undefined;

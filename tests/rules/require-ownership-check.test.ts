@@ -60,6 +60,21 @@ describe("routeMatches", () => {
 runRuleTests("require-ownership-check", rule, {
   valid: [
     {
+      name: "no authentication and nothing per-user: a secret attribute only compared or checked is not served",
+      code: `${V3}
+import bcrypt from "bcryptjs";
+import { NextRequest, NextResponse } from "next/server";
+export async function POST(req: NextRequest) {
+  const { provisionId, key } = await req.json();
+  const res = await doc.send(new GetCommand({ TableName: process.env.PROVISION_TABLE, Key: { provisionId } }));
+  if (!res.Item) return NextResponse.json({ error: "not found" }, { status: 404 });
+  const provider = (await doc.send(new GetCommand({ TableName: process.env.PROVIDER_TABLE, Key: { providerId: res.Item.providerId } }))).Item;
+  if (!provider || provider.apiKey !== key || !(await bcrypt.compare(key, provider.secretKey))) return NextResponse.json({}, { status: 401 });
+  return NextResponse.json({ status: res.Item.status });
+}`,
+      filename: "app/api/provisions/route.ts",
+    },
+    {
       name: "a public directory: the file lists the whole table to anyone, so one of its items by id is no more private",
       ...cjs,
       code: artistsApp("artists"),
@@ -929,6 +944,19 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "no authentication: the handler serves the item's secret (an API key), whoever the item belongs to",
+      code: `${V3}
+import { NextRequest, NextResponse } from "next/server";
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ providerId: string }> }) {
+  const { providerId } = await params;
+  const res = await doc.send(new GetCommand({ TableName: process.env.PROVIDER_TABLE, Key: { providerId } }));
+  if (!res.Item) return NextResponse.json({ error: "not found" }, { status: 404 });
+  return NextResponse.json({ apiKey: res.Item.apiKey });
+}`,
+      filename: "app/api/providers/[providerId]/ak/route.ts",
+      errors: [{ messageId: "readByAnyCaller", line: 8 }],
+    },
     {
       name: "an item's ordinary attribute compared with a request value proves nothing (the request names both)",
       code: `${V3}
