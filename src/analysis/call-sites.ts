@@ -120,7 +120,7 @@ export class CallSites {
       if (!isPrivate || name === undefined || !owner || member.static) return { kind: "open", reason: "public-method" };
       return { kind: "local", sites: this.thisCalls(owner, name) };
     }
-    if (parent?.type === AST_NODE_TYPES.Property) return { kind: "open", reason: "object-method" };
+    if (parent?.type === AST_NODE_TYPES.Property) return this.objectMethodCallers(parent, child) ?? { kind: "open", reason: "object-method" };
     const variable = this.bindingOf(fn, parent, child);
     if (!variable) return parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ? { kind: "open", reason: "exported" } : { kind: "open", reason: "escapes" };
     if (isExportedDeclaration(fn, parent)) return { kind: "open", reason: "exported" };
@@ -141,6 +141,31 @@ export class CallSites {
     // Never referenced: a closure nothing calls has no callers; a function at the top of a file may still be
     // called by convention or from another script.
     if (references === 0) return variable.scope.type === "function" ? { kind: "local", sites } : { kind: "open", reason: "unreferenced" };
+    return { kind: "local", sites };
+  }
+
+  /**
+   * A method of a const object literal of this file that never leaves it (`const db = { query: (p) => ... }`
+   * used only as `db.query(...)`, `db.put(...)`): its calls `db.query(...)`. Undefined when the object is
+   * exported, passed on or stored.
+   */
+  private objectMethodCallers(property: TSESTree.Property, value: Node): Callers | undefined {
+    const name = staticKeyName(property);
+    const object = property.parent;
+    const declarator = object?.parent;
+    if (name === undefined || property.value !== value || object?.type !== AST_NODE_TYPES.ObjectExpression || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== object) return undefined;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+    const variable = this.scope.variableOf(declarator.id);
+    if (!variable || this.scope.writesOf(variable).length !== 1) return undefined;
+    const sites: CallSite[] = [];
+    for (const reference of variable.references) {
+      if (reference.init || (reference.isWrite() && !reference.isRead())) continue;
+      const member = reference.identifier.parent;
+      const call = member?.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+      if (staticKeyName(member) === name) sites.push({ call, argument: undefined });
+      else if (staticKeyName(member) === undefined) return undefined;
+    }
     return { kind: "local", sites };
   }
 

@@ -570,7 +570,7 @@ export class ValueResolver {
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
       const object = unwrap(callee.object);
-      const method = thisMethod(callee);
+      const method = thisMethod(callee) ?? this.objectMethod(callee);
       if (method) return this.helperOrigins(method, node, bindings, state, depth);
       if (object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(PASS_THROUGH_MEMBER_CALLS, object.name) && PASS_THROUGH_MEMBER_CALLS[object.name].has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
@@ -728,7 +728,7 @@ export class ValueResolver {
 
   /** A function declared in this file that the callee names (`function f() {}`, `const f = () => ...`, `this.method` in a class). */
   sameFileFunction(callee: Node): FunctionNode | undefined {
-    if (callee.type === AST_NODE_TYPES.MemberExpression) return thisMethod(callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) return thisMethod(callee) ?? this.objectMethod(callee);
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.scope.variableOf(callee);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -739,6 +739,21 @@ export class ValueResolver {
       if (isFunction(init) && this.scope.writesOf(variable!).length === 1) return init;
     }
     return undefined;
+  }
+
+  /** `db.query(...)` on `const db = { query: (params) => ... }` of this file, unless the property is written again. */
+  private objectMethod(callee: TSESTree.MemberExpression): FunctionNode | undefined {
+    const object = unwrap(callee.object);
+    const name = staticKeyName(callee);
+    if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+    const variable = this.scope.variableOf(object);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (definition?.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.id !== definition.name) return undefined;
+    const init = definition.node.init ? unwrap(definition.node.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const property = this.resolveObject(object)?.properties.get(name);
+    const value = property?.property?.parent === init && !property.assignment ? unwrap(property.value) : undefined;
+    return isFunction(value) ? value : undefined;
   }
 
   /** The returned expressions of a function (its own `return`s, not nested functions'). */

@@ -37,6 +37,20 @@ describe("call sites: parameters judged by their callers", () => {
     ).toEqual({ open: false, origins: ["request:params.f"], callers: "local" });
   });
 
+  it("judges a method of a const object literal used only through member calls by those calls", () => {
+    expect(
+      verdictOf(`
+        const db = { query: (params) => use(params), put(item) { return item; } };
+        app.post("/q", (req, res) => db.query(req.body));
+        db.put({});
+      `),
+    ).toEqual({ open: false, origins: ["request:body"], callers: "local" });
+    // Exported, or passed on: callers we cannot see.
+    expect(verdictOf(`export const db = { query: (params) => use(params) }; db.query("a");`).open).toBe(true);
+    expect(verdictOf(`const db = { query: (params) => use(params) }; db.query("a"); module.exports = db;`).open).toBe(true);
+    expect(verdictOf(`const db = { query: (params) => use(params) }; db[name]("a");`).open).toBe(true);
+  });
+
   it("treats exported functions, public methods, escaping and unreferenced functions as open", () => {
     expect(verdictOf(`export function f(x) { use(x); }`).open).toBe(true);
     expect(verdictOf(`export const f = (x) => { use(x); };`).open).toBe(true);

@@ -212,6 +212,12 @@ describe("value resolver: origins", () => {
     expect(analysis.values.originsOf(assignment.right).map((origin) => origin.kind)).toEqual(["parameter"]);
   });
 
+  it("follows a method of a const object literal of the file as it follows a helper function", () => {
+    expect(originsOf(`const helpers = { pick: (x) => x.id }; app.get("/u", (req, res) => { use(helpers.pick(req.query)); });`)).toEqual(["request:express:query.id"]);
+    // Written again later: no longer known.
+    expect(originsOf(`const helpers = { pick: (x) => x.id }; helpers.pick = other; app.get("/u", (req, res) => { use(helpers.pick(req.query)); });`)).toEqual(["unknown"]);
+  });
+
   it("does not take getUserById(req.params.id) for the caller", () => {
     expect(originsOf(`app.get("/u/:id", async (req, res) => { use(await getUserById(req.params.id)); });`)).toEqual(["unknown"]);
   });

@@ -451,6 +451,14 @@ export async function scanTable(table: string) {
   ],
   invalid: [
     {
+      name: "a wrapper written as a method of a const object of the file, given the request body as the whole input",
+      code: `${V2}const db = { query: (params) => docClient.query(params).promise(), get(params) { return docClient.get(params).promise(); } };
+app.post("/q", async (req, res) => res.json(await db.query(req.body)));
+app.post("/g", async (req, res) => res.json(await db.get({ TableName: "Notes", Key: { id: req.body.id } })));`,
+      languageOptions: script,
+      errors: [{ messageId: "wholeInput", line: 4 }],
+    },
+    {
       name: "a same-file helper that performs the operation with what its caller passes: reported at the argument",
       filename: "src/routes/items.js",
       code: `${V3_DOC}
