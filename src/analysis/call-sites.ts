@@ -46,6 +46,8 @@ export class CallSites {
     private readonly scope: ScopeIndex,
     private readonly values: ValueResolver,
     private readonly index: FileIndex,
+    /** Cross-module analysis: every call of an exported function in the project, each with its module's value resolver. */
+    private readonly projectCalls?: (fn: FunctionNode) => ReadonlyArray<{ call: TSESTree.CallExpression; module: { values: ValueResolver } }> | undefined,
   ) {}
 
   /** How a function is reached. */
@@ -65,7 +67,11 @@ export class CallSites {
   judgeParameter(origin: ParameterOrigin, level = 0, seen: Set<FunctionNode> = new Set()): ParameterVerdict {
     if (level >= MAX_LEVELS || seen.has(origin.fn)) return { open: level >= MAX_LEVELS, openAt: level >= MAX_LEVELS ? origin : undefined, origins: [], sites: [] };
     const callers = this.callersOf(origin.fn);
-    if (callers.kind === "open") return { open: true, openAt: origin, origins: [], sites: [] };
+    if (callers.kind === "open") {
+      // Exported, yet every call in the project passes a constant (or configuration) here: nothing a caller chooses.
+      if (callers.reason !== "escapes" && this.constantInEveryProjectCall(origin)) return { open: false, origins: [], sites: [] };
+      return { open: true, openAt: origin, origins: [], sites: [] };
+    }
     if (callers.kind === "callback") return { open: false, origins: [{ kind: "unknown", node: origin.node }], sites: [] };
     const nextSeen = new Set(seen).add(origin.fn);
     const verdict: ParameterVerdict = { open: false, origins: [], sites: [] };
@@ -87,19 +93,18 @@ export class CallSites {
     return verdict;
   }
 
+  private constantInEveryProjectCall(origin: ParameterOrigin): boolean {
+    const calls = this.projectCalls?.(origin.fn);
+    if (!calls) return false;
+    return calls.every(({ call, module }) => {
+      const argument = argumentIn(module.values, call, origin.index, origin.path);
+      return !argument || module.values.originsOf(argument).every((inner) => inner.kind === "env" || inner.kind === "module");
+    });
+  }
+
   /** The argument for parameter `index`, followed into an object literal by `path` when it can be. */
   argumentAt(call: TSESTree.CallExpression, index: number, path: readonly string[] = []): Node | undefined {
-    if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
-      return call.arguments[index] ?? call;
-    }
-    let node: Node | undefined = call.arguments[index];
-    for (const key of path) {
-      if (!node) break;
-      const property: { value: Node } | undefined = this.values.resolveObject(node)?.properties.get(key);
-      if (!property) break;
-      node = property.value;
-    }
-    return node;
+    return argumentIn(this.values, call, index, path);
   }
 
   private computeCallers(fn: FunctionNode): Callers {
@@ -191,6 +196,21 @@ export class CallSites {
     }
     return sites;
   }
+}
+
+/** The argument for parameter `index` of a call, followed into an object literal by `path` when it can be. */
+function argumentIn(values: ValueResolver, call: TSESTree.CallExpression, index: number, path: readonly string[]): Node | undefined {
+  if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+    return call.arguments[index] ?? call;
+  }
+  let node: Node | undefined = call.arguments[index];
+  for (const key of path) {
+    if (!node) break;
+    const property: { value: Node } | undefined = values.resolveObject(node)?.properties.get(key);
+    if (!property) break;
+    node = property.value;
+  }
+  return node;
 }
 
 function isExportedDeclaration(fn: FunctionNode, parent: Node | undefined): boolean {

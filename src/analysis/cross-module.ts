@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration } from "./ownership";
 import { DECLARATION_FILE, exportedExpression, importedBinding, importersOf, resolveImport } from "./project";
@@ -33,6 +33,10 @@ export interface ModuleView {
   /** Every function of the module. */
   readonly functions: readonly FunctionNode[];
   readonly ownership: OwnershipAnalysis;
+  /** Every call expression of the module. */
+  readonly calls: readonly TSESTree.CallExpression[];
+  /** The module's own resolver of calls into other modules (undefined when it imports nothing). */
+  readonly crossModule: CrossModuleResolver | undefined;
   /** The module's DynamoDB operations and its value resolver (a rule judging what a callee does with its parameters). */
   readonly operations: readonly Operation[];
   readonly values: ValueResolver;
@@ -170,6 +174,43 @@ export class CrossModuleResolver {
       // A module that cannot be read or analysed registers nothing.
     }
     return result;
+  }
+
+  /**
+   * Every call of one of this module's functions in the project: in this module and in the modules that import
+   * it. Undefined when a call of the same name cannot be resolved (it may be one), when a module cannot be
+   * read, or when there is no call at all (callers outside the project, such as a package's users, may exist).
+   */
+  projectCallsOf(fn: FunctionNode): Array<{ module: ModuleView; call: TSESTree.CallExpression }> | undefined {
+    const file = this.self.filename;
+    const name = functionName(fn).split(".").pop();
+    if (!file || !name || name === "default" || name === "exports" || name === "method") return undefined;
+    const isThisFunction = (callee: ExternalCallee | undefined) =>
+      callee !== undefined && callee.module.filename === file && callee.fn.range[0] === fn.range[0] && callee.fn.range[1] === fn.range[1];
+    const found: Array<{ module: ModuleView; call: TSESTree.CallExpression }> = [];
+    try {
+      for (const call of this.self.calls) {
+        if (calleeName(call) !== name) continue;
+        const local = this.self.values.sameFileFunction(unwrap(call.callee));
+        const callee = local ? { fn: local, module: this.self, name } : this.resolve(call);
+        if (!callee) return undefined;
+        if (isThisFunction(callee)) found.push({ module: this.self, call });
+      }
+      for (const importer of (this.importers ??= importersOf(file))) {
+        const module = this.self.moduleAtPath(importer);
+        const resolver = module?.crossModule;
+        if (!module || !resolver) return undefined;
+        for (const call of module.calls) {
+          if (calleeName(call) !== name) continue;
+          const callee = resolver.resolve(call);
+          if (!callee) return undefined;
+          if (isThisFunction(callee)) found.push({ module, call });
+        }
+      }
+    } catch {
+      return undefined;
+    }
+    return found.length > 0 ? found : undefined;
   }
 
   /** The function this module exports under a name (`exports.list = ...`, `export function list`, a property of the default export). */

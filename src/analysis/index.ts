@@ -198,8 +198,13 @@ export class FileAnalysis implements ModuleView {
   }
 
   /** Who calls a function of this file, and whether callers elsewhere can (parameter judgements). */
+  /** Every call expression of the file. */
+  get calls(): readonly TSESTree.CallExpression[] {
+    return this.index.calls;
+  }
+
   get callSites(): CallSites {
-    return (this.callSitesValue ??= new CallSites(this.scope, this.values, this.index));
+    return (this.callSitesValue ??= new CallSites(this.scope, this.values, this.index, (fn) => this.crossModule?.projectCallsOf(fn)));
   }
 
   /**

@@ -1,0 +1,37 @@
+// no-expression-injection across modules: an exported function's parameter is judged by every call of the
+// function in the project (tests/fixtures/cross-module/src/queries), when the analysis can see them all.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import rule from "../../rules/no-expression-injection";
+import { runRuleTests } from "../rule-tester";
+
+const QUERIES = path.resolve(__dirname, "../fixtures/cross-module/src/queries");
+const byField = path.join(QUERIES, "by-field.ts");
+const source = readFileSync(byField, "utf8");
+/** The file with the text of searchByField's key condition (its second occurrence) replaced. */
+function edit(from: string, to: string): string {
+  const at = source.indexOf(from, source.indexOf(from) + 1);
+  if (at < 0) throw new Error(`no second ${from}`);
+  return source.slice(0, at) + to + source.slice(at + from.length);
+}
+
+runRuleTests("no-expression-injection (cross-module)", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "an exported function whose every project call passes a constant attribute name is quiet; one whose callers pass a value of their own callers is not",
+      filename: byField,
+      code: source,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 12,
+          suggestions: [
+            { messageId: "suggestNamePlaceholder", output: edit("${field} = :v`, ExpressionAttributeValues: { \":v\": value }", '#field = :v`, ExpressionAttributeValues: { ":v": value }, ExpressionAttributeNames: { "#field": field }') },
+            { messageId: "suggestValuePlaceholder", output: edit("${field} = :v`, ExpressionAttributeValues: { \":v\": value", ':field = :v`, ExpressionAttributeValues: { ":v": value, ":field": field') },
+          ],
+        },
+      ],
+    },
+  ],
+});
