@@ -128,6 +128,12 @@ type ValueKind = SensitiveValue | { kind: "provider"; description: string };
 
 /** Environment variables that hold AWS secrets. The access key id alone is an identifier, not a secret. */
 const SECRET_ENV = new Set(["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]);
+/** The same names behind a prefix (`MY_AWS_SECRET_ACCESS_KEY` where hosts reserve `AWS_`, `VITE_AWS_SECRET_ACCESS_KEY`). */
+const PREFIXED_SECRET_ENV = /_AWS_(?:SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/;
+
+function isSecretEnvName(name: string): boolean {
+  return SECRET_ENV.has(name) || PREFIXED_SECRET_ENV.test(name);
+}
 /** Secret members of a credentials object (v3 `AwsCredentialIdentity`, v2 `Credentials`, STS and Cognito `Credentials`). */
 const SECRET_MEMBERS = new Set(["secretAccessKey", "sessionToken", "SecretAccessKey", "SessionToken", "SecretKey"]);
 /** Members that are secrets whatever object they are read from. */
@@ -809,7 +815,7 @@ export class LoggingAnalysis {
       if (!kind && write.path.length > 0) {
         // const { secretAccessKey } = creds; const { AWS_SECRET_ACCESS_KEY } = process.env
         const last = write.path[write.path.length - 1];
-        if (write.path.length === 1 && this.isEnvironment(write.value) && SECRET_ENV.has(last)) kind = { kind: "secret", description: `the \`${last}\` environment variable` };
+        if (write.path.length === 1 && this.isEnvironment(write.value) && isSecretEnvName(last)) kind = { kind: "secret", description: `the \`${last}\` environment variable` };
         // const { env } = process
         if (write.path.length === 1 && last === "env" && this.isGlobalProcess(write.value)) kind = { kind: "environment", description: "the whole `process.env`" };
       }
@@ -835,11 +841,16 @@ export class LoggingAnalysis {
     const chain = memberChain(node);
     if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && chain.path[0] === "env" && !this.scope.variableOf(chain.root)) {
       if (chain.path.length === 1) return { kind: "environment", description: "the whole `process.env`" };
-      if (chain.path.length === 2 && SECRET_ENV.has(chain.path[1])) return { kind: "secret", description: `the \`${chain.path[1]}\` environment variable` };
+      if (chain.path.length === 2 && isSecretEnvName(chain.path[1])) return { kind: "secret", description: `the \`${chain.path[1]}\` environment variable` };
       return undefined;
     }
+    // import.meta.env.VITE_AWS_SECRET_ACCESS_KEY (Vite and other bundlers)
     const key = staticKeyName(node);
     if (key === undefined) return undefined;
+    const env = unwrap(node.object);
+    if (env.type === AST_NODE_TYPES.MemberExpression && staticKeyName(env) === "env" && env.object.type === AST_NODE_TYPES.MetaProperty && env.object.meta.name === "import") {
+      return isSecretEnvName(key) ? { kind: "secret", description: `the \`${key}\` environment variable` } : undefined;
+    }
     const base = this.kindOf(node.object, budget, depth);
     if (base) return this.memberOfKind(base, key);
     // dynamo.config.credentials of an SDK v2 service is its Credentials object.
@@ -860,7 +871,7 @@ export class LoggingAnalysis {
   private memberOfKind(base: ValueKind, key: string): ValueKind | undefined {
     switch (base.kind) {
       case "environment":
-        return SECRET_ENV.has(key) ? { kind: "secret", description: `the \`${key}\` environment variable` } : undefined;
+        return isSecretEnvName(key) ? { kind: "secret", description: `the \`${key}\` environment variable` } : undefined;
       case "credentials":
         if (base.response) {
           return key === "Credentials" ? { kind: "credentials", description: `the temporary AWS credentials from ${base.response}`, expirationField: "Expiration" } : undefined;

@@ -581,6 +581,18 @@ AWS.config.getCredentials((err) => {
       ],
     },
     {
+      // Hosts that reserve the AWS_ prefix (Amplify, Vercel) and bundlers (Vite's import.meta.env) make apps rename the variable.
+      code: `
+console.log("secret", process.env.MY_AWS_SECRET_ACCESS_KEY);
+console.log("AWS Secret Key:", import.meta.env.VITE_AWS_SECRET_ACCESS_KEY);
+console.log(import.meta.env.VITE_API_URL, process.env.MY_AWS_SECRET_ACCESS_KEY_NAME, import.meta.env.VITE_AWS_REGION);
+`,
+      errors: [
+        { messageId: "credentials", line: 2, data: { what: "the `MY_AWS_SECRET_ACCESS_KEY` environment variable" } },
+        { messageId: "credentials", line: 3, data: { what: "the `VITE_AWS_SECRET_ACCESS_KEY` environment variable" } },
+      ],
+    },
+    {
       // The text pre-check lets escapes through: \u0063 spells the "c" of "process", which is nowhere else in the linted text.
       code: `
 export const handler = async () => {
