@@ -86,19 +86,23 @@ export function namesPerUserResource(name: string): boolean {
 export function ownerNameInRange(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): string | undefined {
   const tokens = sourceCode.ast.tokens;
   if (!tokens) return ownerNameInText(sourceCode.text.slice(range[0], range[1]));
-  // The first token at or after the start, by binary search: a handler is a small part of a large file.
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle].range[0] < range[0]) low = middle + 1;
-    else high = middle;
-  }
-  for (let i = low; i < tokens.length && tokens[i].range[1] <= range[1]; i++) {
+  for (let i = firstTokenAt(tokens, range[0]); i < tokens.length && tokens[i].range[1] <= range[1]; i++) {
     const found = ownerNameInToken(tokens[i]);
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** The index of the first token at or after `offset`, by binary search: a handler is a small part of a large file. */
+function firstTokenAt(tokens: readonly TSESTree.Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle].range[0] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Attributes that hold a secret: whoever reads the item can act as its owner (`apiKey`, `passwordHash`, `refreshToken`). */
@@ -112,14 +116,7 @@ const SECRET_ATTRIBUTE =
 export function secretAttributeInRange(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): string | undefined {
   const tokens = sourceCode.ast.tokens;
   if (!tokens) return undefined;
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle].range[0] < range[0]) low = middle + 1;
-    else high = middle;
-  }
-  for (let i = Math.max(low, 1); i < tokens.length && tokens[i].range[1] <= range[1]; i++) {
+  for (let i = Math.max(firstTokenAt(tokens, range[0]), 1); i < tokens.length && tokens[i].range[1] <= range[1]; i++) {
     const token = tokens[i];
     if (token.type !== "Identifier" || !SECRET_ATTRIBUTE.test(token.value)) continue;
     const before = tokens[i - 1];

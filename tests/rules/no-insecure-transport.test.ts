@@ -34,6 +34,29 @@ type Cases = RunTests<MessageIds, Options>;
 type MessageIds = typeof rule extends RuleModule<infer M, infer _O> ? M : never;
 type Options = typeof rule extends RuleModule<infer _M, infer O> ? O : never;
 
+/** A class and a factory that configure the options object they are given, then build the client with it. */
+const PARAMETER_CONFIG = `const AWS = require("aws-sdk");
+const https = require("https");
+class Connection {
+  constructor(options) {
+    options.httpOptions = { agent: this.agent() };
+    this.doc = new AWS.DynamoDB.DocumentClient(options);
+  }
+  agent() { return new https.Agent({ rejectUnauthorized: false }); }
+}
+function connect(options) {
+  options.endpoint = "http://dynamodb.us-east-1.amazonaws.com";
+  return new AWS.DynamoDB.DocumentClient(options);
+}
+module.exports = { Connection, connect };`;
+
+/** The text with the one occurrence of `from` replaced. */
+function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`expected exactly one ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
 const cases: Cases = {
   valid: [
     // The default: regional HTTPS endpoint, verification on.
@@ -755,51 +778,12 @@ export const c = new DynamoDBClient(isProd ? proxied : {});` }] },
     },
     // Member writes on a parameter the same function hands to the client count, as they do on a local object.
     {
-      code: `const AWS = require("aws-sdk");
-const https = require("https");
-class Connection {
-  constructor(options) {
-    options.httpOptions = { agent: this.agent() };
-    this.doc = new AWS.DynamoDB.DocumentClient(options);
-  }
-  agent() { return new https.Agent({ rejectUnauthorized: false }); }
-}
-function connect(options) {
-  options.endpoint = "http://dynamodb.us-east-1.amazonaws.com";
-  return new AWS.DynamoDB.DocumentClient(options);
-}
-module.exports = { Connection, connect };`,
+      code: PARAMETER_CONFIG,
       languageOptions: script,
       filename: "connection.js",
       errors: [
-        { messageId: "rejectUnauthorized", line: 8, column: 38, suggestions: [{ messageId: "removeOption", output: `const AWS = require("aws-sdk");
-const https = require("https");
-class Connection {
-  constructor(options) {
-    options.httpOptions = { agent: this.agent() };
-    this.doc = new AWS.DynamoDB.DocumentClient(options);
-  }
-  agent() { return new https.Agent({}); }
-}
-function connect(options) {
-  options.endpoint = "http://dynamodb.us-east-1.amazonaws.com";
-  return new AWS.DynamoDB.DocumentClient(options);
-}
-module.exports = { Connection, connect };` }] },
-        { messageId: "httpEndpointAws", line: 11, column: 3, suggestions: [{ messageId: "useHttps", output: `const AWS = require("aws-sdk");
-const https = require("https");
-class Connection {
-  constructor(options) {
-    options.httpOptions = { agent: this.agent() };
-    this.doc = new AWS.DynamoDB.DocumentClient(options);
-  }
-  agent() { return new https.Agent({ rejectUnauthorized: false }); }
-}
-function connect(options) {
-  options.endpoint = "https://dynamodb.us-east-1.amazonaws.com";
-  return new AWS.DynamoDB.DocumentClient(options);
-}
-module.exports = { Connection, connect };` }] },
+        { messageId: "rejectUnauthorized", line: 8, column: 38, suggestions: [{ messageId: "removeOption", output: replaceOnce(PARAMETER_CONFIG, "{ rejectUnauthorized: false }", "{}") }] },
+        { messageId: "httpEndpointAws", line: 11, column: 3, suggestions: [{ messageId: "useHttps", output: replaceOnce(PARAMETER_CONFIG, '"http://', '"https://') }] },
       ],
     },
     // ---------------------------------------------------------------- strict options

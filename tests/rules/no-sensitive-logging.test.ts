@@ -4,6 +4,30 @@ import { runRuleTests } from "../rule-tester";
 const script = { filename: "src/db.js", languageOptions: { parserOptions: { sourceType: "script" as const } } };
 const strict = [{ reportItemsInHandlers: true }] as [{ reportItemsInHandlers: boolean }];
 
+/** An STS response logged where its Credentials may be present (lines 7, 8, 9 and 11 log it). */
+const STS_PARTLY_KNOWN = `
+import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { logger } from "./logger";
+const sts = new STSClient({});
+export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
+  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
+  if (data.Credentials) logger.debug("assumed", data);
+  if (!other.Credentials) console.log(data);
+  if (!data.Credentials || retry) console.log(data);
+  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
+  else console.log(data);
+  return undefined;
+}
+`;
+
+/** The code with the response logged at `line` (1-based) replaced by its expiration, as the suggestion does. */
+function withExpirationOnly(code: string, line: number): string {
+  const lines = code.split("\n");
+  const at = lines[line - 1].lastIndexOf("data)");
+  lines[line - 1] = `${lines[line - 1].slice(0, at)}{ Expiration: data.Credentials?.Expiration })${lines[line - 1].slice(at + "data)".length)}`;
+  return lines.join("\n");
+}
+
 runRuleTests("no-sensitive-logging", rule, {
   valid: [
     // SDK loggers: default (none), no-op, filtered, above info, opt-in switches, v3 with a stream.
@@ -603,78 +627,13 @@ export const handler = async () => {
     },
     {
       // Where the Credentials are present, or their absence is not known (another object's test, "|| retry", the else of "&& other"): reported.
-      code: `
-import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
-import { logger } from "./logger";
-const sts = new STSClient({});
-export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
-  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
-  if (data.Credentials) logger.debug("assumed", data);
-  if (!other.Credentials) console.log(data);
-  if (!data.Credentials || retry) console.log(data);
-  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
-  else console.log(data);
-  return undefined;
-}
-`,
-      errors: [
-        { messageId: "credentials", line: 7, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
-import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
-import { logger } from "./logger";
-const sts = new STSClient({});
-export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
-  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
-  if (data.Credentials) logger.debug("assumed", { Expiration: data.Credentials?.Expiration });
-  if (!other.Credentials) console.log(data);
-  if (!data.Credentials || retry) console.log(data);
-  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
-  else console.log(data);
-  return undefined;
-}
-` }] },
-        { messageId: "credentials", line: 8, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
-import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
-import { logger } from "./logger";
-const sts = new STSClient({});
-export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
-  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
-  if (data.Credentials) logger.debug("assumed", data);
-  if (!other.Credentials) console.log({ Expiration: data.Credentials?.Expiration });
-  if (!data.Credentials || retry) console.log(data);
-  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
-  else console.log(data);
-  return undefined;
-}
-` }] },
-        { messageId: "credentials", line: 9, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
-import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
-import { logger } from "./logger";
-const sts = new STSClient({});
-export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
-  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
-  if (data.Credentials) logger.debug("assumed", data);
-  if (!other.Credentials) console.log(data);
-  if (!data.Credentials || retry) console.log({ Expiration: data.Credentials?.Expiration });
-  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
-  else console.log(data);
-  return undefined;
-}
-` }] },
-        { messageId: "credentials", line: 11, data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" }, suggestions: [{ messageId: "logExpirationOnly", output: `
-import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
-import { logger } from "./logger";
-const sts = new STSClient({});
-export async function assume(roleArn: string, other: { Credentials?: unknown }, retry: boolean) {
-  const data = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "d" }));
-  if (data.Credentials) logger.debug("assumed", data);
-  if (!other.Credentials) console.log(data);
-  if (!data.Credentials || retry) console.log(data);
-  if (data.Credentials && data.AssumedRoleUser) return data.Credentials;
-  else console.log({ Expiration: data.Credentials?.Expiration });
-  return undefined;
-}
-` }] },
-      ],
+      code: STS_PARTLY_KNOWN,
+      errors: [7, 8, 9, 11].map((line) => ({
+        messageId: "credentials" as const,
+        line,
+        data: { what: "the STS `AssumeRole` response, which holds the temporary AWS credentials it issued" },
+        suggestions: [{ messageId: "logExpirationOnly" as const, output: withExpirationOnly(STS_PARTLY_KNOWN, line) }],
+      })),
     },
     {
       // String views of a secret: a part of it (beyond the last four characters) or the whole as text.
