@@ -1623,18 +1623,23 @@ export class OwnershipAnalysis {
     return tables;
   }
 
-  /** Is the function, or a function around it or calling it in this file, a request handler that shows no authentication? */
-  private reachedFromOpenHandler(fn: FunctionNode, depth: number): boolean {
+  /**
+   * Is the function, or a function around it or calling it in this file (3 levels), a request handler that shows
+   * no authentication? Each function is asked once per listing question (`seen`), so fan-out stays linear.
+   */
+  private reachedFromOpenHandler(fn: FunctionNode, depth: number, seen = new Set<FunctionNode>()): boolean {
+    if (seen.has(fn)) return false;
+    seen.add(fn);
     if (this.isEntryHandler(fn)) {
       const route = this.routeOf(fn);
       return !route.authenticated && !route.roles && this.callerValues(fn).nodes.length === 0;
     }
     if (depth >= 3) return false;
     const outer = enclosingFunction(fn);
-    if (outer && this.reachedFromOpenHandler(outer, depth + 1)) return true;
+    if (outer && this.reachedFromOpenHandler(outer, depth + 1, seen)) return true;
     return this.callSitesOf(fn).some((call) => {
       const caller = enclosingFunction(call);
-      return caller !== undefined && this.reachedFromOpenHandler(caller, depth + 1);
+      return caller !== undefined && this.reachedFromOpenHandler(caller, depth + 1, seen);
     });
   }
 
