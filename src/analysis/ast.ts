@@ -63,6 +63,14 @@ export function isFunction(node: Node | undefined): node is FunctionNode {
   );
 }
 
+/** `require("m")` and `require(\`m\`)` → "m"; undefined for any other expression. */
+export function requiredSpecifier(node: Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "require") return undefined;
+  const argument = node.arguments[0];
+  if (argument?.type === AST_NODE_TYPES.Literal) return typeof argument.value === "string" ? argument.value : undefined;
+  return argument?.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0 ? (argument.quasis[0].value.cooked ?? undefined) : undefined;
+}
+
 /** Statically known name of a property key or member property (`a.b`, `a["b"]`, `{ b: 1 }`, `{ "b": 1 }`). */
 export function staticKeyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,

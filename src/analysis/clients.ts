@@ -2,7 +2,7 @@
 // class fields, constructor-injected parameters, object members and helper results they flow into.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { enclosingClass, memberChain, staticKeyName, unwrap } from "./ast";
+import { enclosingClass, memberChain, requiredSpecifier, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import { V2_DOC, V2_LOW, type ClientType, type SdkReferences } from "./sdk/recognizer";
@@ -89,8 +89,8 @@ export class ClientResolver {
     // const { db } = require("./db") with "./db" in clientModules
     const init = declarator.init ? unwrap(declarator.init) : undefined;
     if (init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require") {
-      const source = init.arguments[0];
-      if (source?.type === AST_NODE_TYPES.Literal && this.clientModules.includes(String(source.value))) return UNKNOWN_CLIENT;
+      const source = requiredSpecifier(init);
+      if (source !== undefined && this.clientModules.includes(source)) return UNKNOWN_CLIENT;
       const imported = this.importedClient?.(identifier);
       if (imported) return imported;
     }

@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration } from "./ownership";
 import { DECLARATION_FILE, exportedExpression, importedBinding, importersOf, resolveImport } from "./project";
@@ -313,8 +313,8 @@ export class CrossModuleResolver {
       return constructed?.kind === "node" && isClass(constructed.node) ? { kind: "instance", module: constructed.module, class: constructed.node } : undefined;
     }
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "require") {
-      const argument = node.arguments[0];
-      const target = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? this.open(module, argument.value) : undefined;
+      const specifier = requiredSpecifier(node);
+      const target = specifier !== undefined ? this.open(module, specifier) : undefined;
       return target ? this.exported(target, "default", hops + 1) ?? { kind: "namespace", module: target } : undefined;
     }
     if (node.type === AST_NODE_TYPES.MemberExpression) {

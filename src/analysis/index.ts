@@ -52,7 +52,7 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 // by that specifier: a quote then `aws-sdk`, not `@aws-sdk/` (the other v3 clients and SDK internals).
 const DYNAMODB_MENTION = /dynamodb|["'`]aws-sdk["'`/]/i;
 /** `require("./db")`, `require('../lib/dynamo')`: relative modules a CommonJS file loads. */
-const RELATIVE_REQUIRE = /\brequire\(\s*(["'])(\.{1,2}\/[^"'\n]*)\1\s*\)/g;
+const RELATIVE_REQUIRE = /\brequire\(\s*(["'`])(\.{1,2}\/[^"'`\n]*)\1\s*\)/g;
 
 /** Does a module's text name a DynamoDB package or a configured client module? */
 function namesDynamoDB(text: string, settings: NormalizedSettings): boolean {

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { memberChain, staticKeyName, unwrap, walk } from "./ast";
+import { memberChain, requiredSpecifier, staticKeyName, unwrap, walk } from "./ast";
 import { BoundedCache } from "./lru";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 
@@ -82,12 +82,12 @@ export function importedBinding(node: Node, scope: ScopeIndex, options: BindingO
     const writes = scope.writesOf(variable);
     if (writes.length !== 1 || !writes[0].value || writes[0].path.length > 1) return undefined;
     const init = unwrap(writes[0].value);
-    const required = requiredModule(init);
+    const required = requiredSpecifier(init);
     if (required !== undefined) {
       result = { source: required, name: writes[0].path[0] ?? "default" };
     } else if (init.type === AST_NODE_TYPES.MemberExpression && writes[0].path.length === 0) {
       const key = staticKeyName(init);
-      const source = requiredModule(unwrap(init.object));
+      const source = requiredSpecifier(unwrap(init.object));
       if (key !== undefined && source !== undefined) result = { source, name: key };
     }
   }
@@ -101,12 +101,6 @@ export interface BindingOptions {
   types?: boolean;
 }
 
-/** `require("m")` → "m". */
-function requiredModule(node: Node): string | undefined {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "require") return undefined;
-  const argument = node.arguments[0];
-  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? argument.value : undefined;
-}
 
 function isRelative(specifier: string): boolean {
   return specifier.startsWith("./") || specifier.startsWith("../");
@@ -511,7 +505,7 @@ function projectFiles(root: string): ProjectListing {
 /** Each file's import specifiers, read from its text (cached by size and modification time). */
 const importLists = new BoundedCache<string, { stamp: string; specifiers: string[] }>(20_000, 20_000_000);
 /** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */
-export const IMPORT_SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?["']([^"'\n]{1,300})["']/g;
+export const IMPORT_SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?["'`]([^"'`\n]{1,300})["'`]/g;
 
 function importSpecifiers(file: string): string[] {
   let stats;

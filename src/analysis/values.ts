@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingFunction, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingFunction, isFunction, memberChain, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
 import {
@@ -460,9 +460,7 @@ export class ValueResolver {
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     let specifier = importedModuleOf(definition);
     if (specifier === undefined && definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-      const init = unwrap(definition.node.init);
-      const argument = init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require" ? init.arguments[0] : undefined;
-      if (argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") specifier = argument.value;
+      specifier = requiredSpecifier(unwrap(definition.node.init));
     }
     return specifier !== undefined && specifier.startsWith(".");
   }

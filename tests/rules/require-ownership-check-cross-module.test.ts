@@ -312,6 +312,18 @@ router.delete("/notes/:id", async (req, res) => {
       ],
     },
     {
+      name: "modules required with a template literal (require(`../legacy/crud`)) are followed as with a string",
+      ...cjs,
+      code: `const express = require(\`express\`);
+const router = express.Router();
+const crud = require(\`../legacy/crud\`);
+router.delete("/movies/:year", async (req, res) => {
+  await crud.remove({ TableName: "Movies", Key: { year: Number(req.params.year) } });
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
+    {
       name: "a client imported from a project module under a name that says nothing about DynamoDB (the file names no DynamoDB package)",
       ...cjs,
       code: `const express = require("express");
