@@ -132,12 +132,12 @@ export class FileAnalysis implements ModuleView {
     });
   }
 
-  /** Does the call invoke an imported project function that returns the caller (ValueResolver.returnsCaller in its module)? */
-  private importedReturnsCaller(call: TSESTree.CallExpression): boolean {
+  /** The imported project function a call invokes, with its module's value resolver (for ValueResolver's questions about it). */
+  private importedFunction(call: TSESTree.CallExpression): { fn: FunctionNode; values: ValueResolver } | undefined {
     const resolver = this.crossModule;
-    if (!resolver?.isCandidate(call)) return false;
+    if (!resolver?.isCandidate(call)) return undefined;
     const callee = resolver.resolve(call);
-    return callee !== undefined && callee.module !== this && callee.module.values.returnsCaller(callee.fn);
+    return callee !== undefined && callee.module !== this ? { fn: callee.fn, values: callee.module.values } : undefined;
   }
 
   /** For a module cross-module analysis reads: the client an imported binding is, when the module it comes from exports one. */
@@ -167,8 +167,8 @@ export class FileAnalysis implements ModuleView {
 
   get values(): ValueResolver {
     if (!this.valuesValue) {
-      const importedReturnsCaller = this.settings.crossModule && this.importDepth === 0 ? (call: TSESTree.CallExpression) => this.importedReturnsCaller(call) : undefined;
-      this.valuesValue = new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys, importedReturnsCaller);
+      const importedFunction = this.settings.crossModule && this.importDepth === 0 ? (call: TSESTree.CallExpression) => this.importedFunction(call) : undefined;
+      this.valuesValue = new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys, importedFunction);
     }
     return this.valuesValue;
   }

@@ -196,12 +196,37 @@ export class ValueResolver {
     private readonly index: FileIndex,
     private readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
     /**
-     * Does a call invoke a function of another project module that returns the caller when given the request
-     * (`userCheck(req)` with `return { userId: jwt.verify(req.headers.token).userId }` in ../lib/userCheck)?
-     * Absent when cross-module analysis is off.
+     * The function of another project module a call invokes, with that module's resolver: does it return the
+     * caller when given the request (`userCheck(req)` with `return { userId: jwt.verify(req.headers.token).userId }`
+     * in ../lib/userCheck)? Absent when cross-module analysis is off.
      */
-    private readonly importedReturnsCaller?: (call: TSESTree.CallExpression) => boolean,
+    private readonly importedFunction?: (call: TSESTree.CallExpression) => { fn: FunctionNode; values: ValueResolver } | undefined,
   ) {}
+
+  private importedReturnsCaller(call: TSESTree.CallExpression): boolean {
+    const imported = this.importedFunction?.(call);
+    return imported !== undefined && imported.values.returnsCaller(imported.fn);
+  }
+
+  /** A function of another project module that only answers yes or no (`event.headers["x-api-key"] === process.env.KEY`): a gate, not an identity. */
+  private isImportedGate(call: TSESTree.CallExpression): boolean {
+    const imported = this.importedFunction?.(call);
+    return imported !== undefined && imported.values.returnsOnlyBooleans(imported.fn);
+  }
+
+  /** Does every return of the function give a yes or no (a comparison, `!x`, `true`/`false`, or `&&`/`||` of those)? */
+  returnsOnlyBooleans(fn: FunctionNode): boolean {
+    const returned = this.returnsOf(fn);
+    const isBoolean = (node: Node, depth: number): boolean => {
+      const value = unwrap(node);
+      if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === "boolean";
+      if (value.type === AST_NODE_TYPES.UnaryExpression) return value.operator === "!";
+      if (value.type === AST_NODE_TYPES.BinaryExpression) return ["===", "!==", "==", "!=", "<", ">", "<=", ">=", "in", "instanceof"].includes(value.operator);
+      if (value.type === AST_NODE_TYPES.LogicalExpression && depth < 8) return isBoolean(value.left, depth + 1) && isBoolean(value.right, depth + 1);
+      return false;
+    };
+    return returned.length > 0 && returned.every((node) => isBoolean(node, 0));
+  }
 
   private readonly returnsCallerCache = new Map<FunctionNode, boolean>();
 
@@ -559,8 +584,11 @@ export class ValueResolver {
       }
       const helper = this.sameFileFunction(callee);
       if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
+      const authenticated = this.authentication(node, name, bindings, state, depth);
+      // An imported gate that only answers yes or no admits the request without naming anyone.
+      if (authenticated && this.isImportedGate(node)) return [{ kind: "unknown", node }];
       return (
-        this.authentication(node, name, bindings, state, depth) ??
+        authenticated ??
         this.importedAuthentication(node, name, bindings, state, depth) ??
         // `await getAuthenticatedSubject()`, `requireAuth()`: with no argument to go by, the function can only find the caller.
         (node.arguments.length === 0 && AMBIENT_CALLER_FUNCTION.test(name) ? [{ kind: "caller", framework: "settings", path: `${name}()`, node }] : undefined) ?? [{ kind: "unknown", node }]
@@ -637,7 +665,7 @@ export class ValueResolver {
 
   /** A function of another module, given the request or its credentials, that returns the caller (see returnsCaller). */
   private importedAuthentication(node: TSESTree.CallExpression, name: string, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
-    if (!this.importedReturnsCaller) return undefined;
+    if (!this.importedFunction) return undefined;
     // `await requireAuth()`: an authentication helper that finds the request itself (Next.js's cookies()).
     if (node.arguments.length === 0) {
       const named = AUTHENTICATION_FUNCTION.test(name) || CALLER_FROM_REQUEST_FUNCTION.test(name);

@@ -42,6 +42,20 @@ export class PaymentsController {
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "an imported gate that only answers yes or no (a shared API key) names no caller: a read of nothing per-user stays quiet",
+      filename: file("lambda/get-playlist.ts"),
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { APIGatewayProxyEvent } from "aws-lambda";
+import { authorizeIncomingRequest } from "../shared/api-key";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event: APIGatewayProxyEvent) => {
+  if (!authorizeIncomingRequest(event)) return { statusCode: 401, body: "" };
+  const { Item } = await doc.send(new GetCommand({ TableName: "Playlists", Key: { pk: \`Playlist#\${event.pathParameters?.id}\` } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+    },
+    {
       name: "Next.js: the caller from an imported helper without arguments that reads the session cookie itself, compared with the route's id",
       filename: file("app/api/users/[userId]/keys/route.ts"),
       code: `${NEXT_ROUTE}import { requireAuth } from "../../../../../session/auth";
