@@ -209,6 +209,8 @@ const NO_NODES: Node[] = [];
 const MAX_COMPOSE_DEPTH = 6;
 const MAX_ORIGINS = 64;
 const MAX_INSTANCES = 200;
+/** Members of a returned local object looked at for fetched items. */
+const MAX_RETURNED_MEMBERS = 50;
 
 const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "filter", "some", "every", "find", "findIndex", "findLast"]);
 /** Scan input members that make a listing show less than the whole table. */
@@ -1190,7 +1192,12 @@ export class OwnershipAnalysis {
     for (const returned of this.values.returnsOf(fn).flatMap((value) => [value, ...this.promiseResolutions(value)])) {
       const value = unwrap(returned);
       if (value.type === AST_NODE_TYPES.UnaryExpression || value.type === AST_NODE_TYPES.BinaryExpression) continue;
-      for (const operation of this.itemOperations(this.originsOf(returned))) if (!returnsItemOf.includes(operation)) returnsItemOf.push(operation);
+      // A local object filled in member by member (`const user = {}; user.name = Item.name; return user`): what its members hold.
+      const filled = value.type === AST_NODE_TYPES.Identifier ? this.values.resolveObject(value) : undefined;
+      const members = filled ? [...filled.properties.values()].slice(0, MAX_RETURNED_MEMBERS).map((property) => property.value) : [];
+      for (const node of [returned, ...members]) {
+        for (const operation of this.itemOperations(this.originsOf(node))) if (!returnsItemOf.includes(operation)) returnsItemOf.push(operation);
+      }
     }
     summary.returnsItemOf = returnsItemOf;
     return summary;

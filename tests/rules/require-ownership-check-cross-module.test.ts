@@ -326,6 +326,17 @@ router.delete("/notes/:id", async (req, res) => {
       ],
     },
     {
+      name: "an item copied member by member into a local object that another module's function returns is served",
+      filename: file("routes/profiles.js"),
+      code: `import express from "express";
+import { getProfile } from "../repositories/profiles";
+const app = express();
+app.get("/profiles/:id", async (req, res) => {
+  res.json(await getProfile(req.params.id));
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
       name: "modules required with a template literal (require(`../legacy/crud`)) are followed as with a string",
       ...cjs,
       code: `const express = require(\`express\`);
