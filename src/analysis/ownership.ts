@@ -286,7 +286,7 @@ export class OwnershipAnalysis {
   private learnedKeys?: Map<string, Set<string>>;
   private handlerAccessesValue?: HandlerAccess[];
   private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
-  private wholeTableListings?: TableRef[];
+  private wholeTableListings?: Array<{ table: TableRef; audience: ListingAudience }>;
   private routeRegistrationsValue?: RouteRegistration[];
   private readonly authorizationNames: ReadonlySet<string>;
   /** Whether any configured authorization function is a dotted name (`authz.check`): only then is a callee's whole chain spelled out. */
@@ -1601,18 +1601,19 @@ export class OwnershipAnalysis {
   }
 
   /**
-   * Does a request handler of this file list the whole table to any caller: a Scan with no filter, projection,
-   * index or `Select`, its items served, in a handler that shows no authentication? Then reading one of its
-   * items by id reveals nothing the listing does not (`GET /artists` and `GET /artists/:id` of a public directory).
+   * Does a request handler of this file list the whole table to the callers of a read: a Scan with no filter,
+   * projection, index or `Select`, its items served, in a handler that shows no authentication (anyone), or that
+   * authenticates and checks no role (any signed-in caller, when the read is authenticated too)? Then reading one
+   * of its items by id reveals nothing the listing does not (`GET /artists` and `GET /artists/:id` of a directory).
    */
-  listsWholeTable(table: TableRef | undefined): boolean {
+  listsWholeTable(table: TableRef | undefined, readerAuthenticated: boolean): boolean {
     if (!isKnownTable(table)) return false;
     this.wholeTableListings ??= this.computeWholeTableListings();
-    return this.wholeTableListings.some((listed) => sameTable(listed, table));
+    return this.wholeTableListings.some((listed) => sameTable(listed.table, table) && (listed.audience === "anyone" || readerAuthenticated));
   }
 
-  private computeWholeTableListings(): TableRef[] {
-    const tables: TableRef[] = [];
+  private computeWholeTableListings(): Array<{ table: TableRef; audience: ListingAudience }> {
+    const listings: Array<{ table: TableRef; audience: ListingAudience }> = [];
     for (const operation of this.deps.operations) {
       if (operation.canonical !== "Scan" || !operation.input) continue;
       const input = this.values.resolveObject(operation.input);
@@ -1621,33 +1622,39 @@ export class OwnershipAnalysis {
       const table = tableNode ? this.tableRef(tableNode) : undefined;
       if (!isKnownTable(table)) continue;
       const performer = enclosingFunction(operation.node);
-      if (!performer || !this.reachedFromOpenHandler(performer, 0)) continue;
+      const audience = performer ? this.listingAudience(performer, 0) : undefined;
+      if (!audience) continue;
       // Served: the items are used, not only counted or tested.
       void this.results;
       const uses = (this.producers!.get(operation) ?? []).map((node) => this.useOf(node));
-      if (uses.includes("used") || uses.includes("returned")) tables.push(table);
+      if (uses.includes("used") || uses.includes("returned")) listings.push({ table, audience });
     }
-    return tables;
+    return listings;
   }
 
   /**
-   * Is the function, or a function around it or calling it in this file (3 levels), a request handler that shows
-   * no authentication? Each function is asked once per listing question (`seen`), so fan-out stays linear.
+   * Who reaches the function (it, a function around it, or one calling it in this file, 3 levels): a request
+   * handler with no authentication ("anyone"), or with authentication and no role check ("signed-in"); undefined
+   * otherwise. Each function is asked once per question (`seen`), so fan-out stays linear.
    */
-  private reachedFromOpenHandler(fn: FunctionNode, depth: number, seen = new Set<FunctionNode>()): boolean {
-    if (seen.has(fn)) return false;
+  private listingAudience(fn: FunctionNode, depth: number, seen = new Set<FunctionNode>()): ListingAudience | undefined {
+    if (seen.has(fn)) return undefined;
     seen.add(fn);
     if (this.isEntryHandler(fn)) {
       const route = this.routeOf(fn);
-      return !route.authenticated && !route.roles && this.callerValues(fn).nodes.length === 0;
+      if (route.roles || checksOf(this.summaryOf(fn)).some((check) => check.kind === "role" || check.kind === "authorization")) return undefined;
+      return route.authenticated || this.callerValues(fn).nodes.length > 0 ? "signed-in" : "anyone";
     }
-    if (depth >= 3) return false;
+    if (depth >= 3) return undefined;
     const outer = enclosingFunction(fn);
-    if (outer && this.reachedFromOpenHandler(outer, depth + 1, seen)) return true;
-    return this.callSitesOf(fn).some((call) => {
+    const fromOuter = outer ? this.listingAudience(outer, depth + 1, seen) : undefined;
+    if (fromOuter) return fromOuter;
+    for (const call of this.callSitesOf(fn)) {
       const caller = enclosingFunction(call);
-      return caller !== undefined && this.reachedFromOpenHandler(caller, depth + 1, seen);
-    });
+      const audience = caller ? this.listingAudience(caller, depth + 1, seen) : undefined;
+      if (audience) return audience;
+    }
+    return undefined;
   }
 
   /** Handlers (per the source catalogue), and functions with accesses that nothing in the file calls. */
@@ -2104,6 +2111,9 @@ export class OwnershipAnalysis {
 
 type ResolvedInput = { properties: Map<string, { value: Node }>; complete: boolean };
 type ItemUse = "unused" | "tested" | "returned" | "used";
+
+/** Who a whole-table listing is served to. */
+type ListingAudience = "anyone" | "signed-in";
 
 interface RouteInfo {
   path: string | undefined;

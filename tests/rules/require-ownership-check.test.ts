@@ -80,6 +80,11 @@ export async function POST(req: NextRequest) {
       code: artistsApp("artists"),
     },
     {
+      name: "a table the file lists whole to every signed-in caller: one of its items read by a signed-in caller by id reveals nothing more",
+      ...cjs,
+      code: artistsApp("artists").replace('app.get("/artists", async', 'app.get("/artists", requireAuth, async').replace('app.get("/artists/:id", async', 'app.get("/artists/:id", requireAuth, async'),
+    },
+    {
       name: "a Lambda that serves the whole table and one item of it on another path",
       ...cjs,
       code: `${V2}exports.handler = async (event) => {
@@ -981,6 +986,14 @@ export async function POST(req: NextRequest) {
       ...cjs,
       code: artistsApp("artists", `, FilterExpression: "published = :t", ExpressionAttributeValues: { ":t": true }`),
       errors: [{ messageId: "readByAnyCaller", line: 10 }],
+    },
+    {
+      name: "a listing only admins get does not make the table readable by every signed-in caller",
+      ...cjs,
+      code: artistsApp("artists")
+        .replace('app.get("/artists", async (req, res) => {', 'app.get("/artists", requireAuth, async (req, res) => {\n  if (!req.user.isAdmin) return res.sendStatus(403);')
+        .replace('app.get("/artists/:id", async', 'app.get("/artists/:id", requireAuth, async'),
+      errors: [{ messageId: "readNotOwned", line: 11 }],
     },
     {
       name: "a listing behind authentication middleware does not make the table public",
