@@ -175,7 +175,8 @@ export default createRule<Options, MessageIds>({
           case "parameter": {
             const fnName = functionName(origin.fn);
             const parameter = origin.name ?? `#${origin.index + 1}`;
-            const verdict = analysis.callSites.judgeParameter(origin);
+            // Every call in the project is read only when it can change the report: not for a whole expression passed through, unless strict.
+            const verdict = analysis.callSites.judgeParameter(origin, 0, undefined, !finding.whole || reportAll);
             if (verdict.open) {
               // A parameter passed through whole is a wrapper's business; text built around one is this code's.
               const open = verdict.openAt ?? origin;

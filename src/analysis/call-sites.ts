@@ -64,12 +64,12 @@ export class CallSites {
    * The judgement on a parameter origin: open when outside callers can set it, otherwise the origins of
    * what the local call sites pass (through further helper parameters, up to a few levels).
    */
-  judgeParameter(origin: ParameterOrigin, level = 0, seen: Set<FunctionNode> = new Set()): ParameterVerdict {
+  judgeParameter(origin: ParameterOrigin, level = 0, seen: Set<FunctionNode> = new Set(), askProject = true): ParameterVerdict {
     if (level >= MAX_LEVELS || seen.has(origin.fn)) return { open: level >= MAX_LEVELS, openAt: level >= MAX_LEVELS ? origin : undefined, origins: [], sites: [] };
     const callers = this.callersOf(origin.fn);
     if (callers.kind === "open") {
       // Exported, yet every call in the project passes a constant (or configuration) here: nothing a caller chooses.
-      if (callers.reason !== "escapes" && this.constantInEveryProjectCall(origin)) return { open: false, origins: [], sites: [] };
+      if (askProject && callers.reason !== "escapes" && this.constantInEveryProjectCall(origin)) return { open: false, origins: [], sites: [] };
       return { open: true, openAt: origin, origins: [], sites: [] };
     }
     if (callers.kind === "callback") return { open: false, origins: [{ kind: "unknown", node: origin.node }], sites: [] };
@@ -81,7 +81,7 @@ export class CallSites {
       if (!argument) continue;
       for (const inner of this.values.originsOf(argument)) {
         if (inner.kind === "parameter") {
-          const further = this.judgeParameter(inner, level + 1, nextSeen);
+          const further = this.judgeParameter(inner, level + 1, nextSeen, askProject);
           if (further.open && !verdict.open) verdict.openAt = further.openAt;
           verdict.open ||= further.open;
           verdict.origins.push(...further.origins);

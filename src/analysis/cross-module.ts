@@ -80,6 +80,8 @@ type Value =
   | { kind: "namespace"; module: ModuleView };
 
 const MAX_HOPS = 8;
+/** projectCallsOf() reads at most this many importing modules. */
+const MAX_CALLER_MODULES = 12;
 
 export class CrossModuleResolver {
   private readonly calls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
@@ -196,7 +198,10 @@ export class CrossModuleResolver {
         if (!callee) return undefined;
         if (isThisFunction(callee)) found.push({ module: this.self, call });
       }
-      for (const importer of (this.importers ??= importersOf(file))) {
+      const importers = (this.importers ??= importersOf(file));
+      // A module imported all over the project is a library of its own: its callers are not worth reading one by one.
+      if (importers.length > MAX_CALLER_MODULES) return undefined;
+      for (const importer of importers) {
         const module = this.self.moduleAtPath(importer);
         const resolver = module?.crossModule;
         if (!module || !resolver) return undefined;
