@@ -41,6 +41,7 @@ const MAX_LEVELS = 4;
 
 export class CallSites {
   private readonly cache = new WeakMap<FunctionNode, Callers>();
+  private aliases?: Map<string, TSESTree.TypeNode>;
 
   constructor(
     private readonly scope: ScopeIndex,
@@ -65,6 +66,8 @@ export class CallSites {
    * what the local call sites pass (through further helper parameters, up to a few levels).
    */
   judgeParameter(origin: ParameterOrigin, level = 0, seen: Set<FunctionNode> = new Set(), askProject = true): ParameterVerdict {
+    // `attribute: "Author" | "Title"`: the type checker holds every caller to those strings.
+    if (origin.path.length === 0 && this.literalTyped(origin)) return { open: false, origins: [], sites: [] };
     if (level >= MAX_LEVELS || seen.has(origin.fn)) return { open: level >= MAX_LEVELS, openAt: level >= MAX_LEVELS ? origin : undefined, origins: [], sites: [] };
     const callers = this.callersOf(origin.fn);
     if (callers.kind === "open") {
@@ -91,6 +94,39 @@ export class CallSites {
       }
     }
     return verdict;
+  }
+
+  /** Is the parameter declared with a string literal or a union of them (directly or through a type alias of the file)? */
+  private literalTyped(origin: ParameterOrigin): boolean {
+    const parameter = origin.fn.params[origin.index];
+    const declared = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter?.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
+    const annotation = declared && "typeAnnotation" in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
+    return annotation !== undefined && this.isStringLiterals(annotation, origin.fn, 0);
+  }
+
+  private isStringLiterals(type: TSESTree.TypeNode, within: Node, depth: number): boolean {
+    if (depth > 4) return false;
+    if (type.type === AST_NODE_TYPES.TSLiteralType) return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === "string";
+    if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.every((member) => this.isStringLiterals(member, within, depth + 1));
+    if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments) {
+      const alias = this.typeAliases(within).get(type.typeName.name);
+      return alias !== undefined && this.isStringLiterals(alias, within, depth + 1);
+    }
+    return false;
+  }
+
+  /** The file's top-level type aliases (`type Field = "Author" | "Title"`, also exported). */
+  private typeAliases(within: Node): Map<string, TSESTree.TypeNode> {
+    if (!this.aliases) {
+      this.aliases = new Map();
+      let program: Node = within;
+      while (program.parent) program = program.parent;
+      for (const statement of program.type === AST_NODE_TYPES.Program ? program.body : []) {
+        const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+        if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && !declaration.typeParameters) this.aliases.set(declaration.id.name, declaration.typeAnnotation);
+      }
+    }
+    return this.aliases;
   }
 
   private constantInEveryProjectCall(origin: ParameterOrigin): boolean {

@@ -428,6 +428,12 @@ export function byOperator(operator: string, index: number) {
   if (/^[a-z_]+$/.test(operator)) return { TableName: "T", FilterExpression: \`\${operator}(#a, :v)\` };
   return undefined;
 }`,
+    // An exported function whose attribute parameter is typed with string literals: the type checker holds every caller to them.
+    `${DOC}
+export type SearchField = "Author" | "Title";
+export async function byField(value: string, field: SearchField, direction: "ASC" | "DESC" = "ASC") {
+  return doc.send(new QueryCommand({ TableName: "Books", IndexName: \`\${field}Index\`, KeyConditionExpression: \`\${field} = :v\`, ScanIndexForward: direction === "ASC", ExpressionAttributeValues: { ":v": value } }));
+}`,
     // A private method only called with constants.
     `${DOC}
 export class NotesRepository {
@@ -484,6 +490,15 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      // A union that admits any string is no constraint.
+      code: `${DOC}
+type Field = "Author" | "Title" | string;
+export async function byField(value: string, field: Field) {
+  return doc.send(new QueryCommand({ TableName: "Books", KeyConditionExpression: \`\${field} = :v\`, ExpressionAttributeValues: { ":v": value } }));
+}`,
+      errors: [{ messageId: "expressionInjection", line: 7, suggestions: 2 }],
+    },
     // The same update built from the keys of the unvalidated argument.
     {
       code: `const AWS = require("aws-sdk");
