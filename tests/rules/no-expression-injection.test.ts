@@ -320,6 +320,13 @@ exports.handler = (event, context, callback) => {
 };
 `;
 
+/** An exported function whose attribute parameter is typed with a union that admits any string. */
+const OPEN_UNION = `${DOC}
+type Field = "Author" | "Title" | string;
+export async function byField(value: string, field: Field) {
+  return doc.send(new QueryCommand({ TableName: "Books", KeyConditionExpression: \`\${field} = :v\`, ExpressionAttributeValues: { ":v": value } }));
+}`;
+
 runRuleTests("no-expression-injection", rule, {
   valid: [
     // An update built from the keys of what a closed Joi object schema returned: only the names it lists.
@@ -492,12 +499,17 @@ export const handler = async (event) => {
   invalid: [
     {
       // A union that admits any string is no constraint.
-      code: `${DOC}
-type Field = "Author" | "Title" | string;
-export async function byField(value: string, field: Field) {
-  return doc.send(new QueryCommand({ TableName: "Books", KeyConditionExpression: \`\${field} = :v\`, ExpressionAttributeValues: { ":v": value } }));
-}`,
-      errors: [{ messageId: "expressionInjection", line: 7, suggestions: 2 }],
+      code: OPEN_UNION,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 7,
+          suggestions: [
+            { messageId: "suggestNamePlaceholder", output: rewrite(OPEN_UNION, ["${field} = :v`, ExpressionAttributeValues: { \":v\": value }", '#field = :v`, ExpressionAttributeValues: { ":v": value }, ExpressionAttributeNames: { "#field": field }']) },
+            { messageId: "suggestValuePlaceholder", output: rewrite(OPEN_UNION, ["${field} = :v`, ExpressionAttributeValues: { \":v\": value }", ':field = :v`, ExpressionAttributeValues: { ":v": value, ":field": field }']) },
+          ],
+        },
+      ],
     },
     // The same update built from the keys of the unvalidated argument.
     {
