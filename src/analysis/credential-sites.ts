@@ -180,6 +180,12 @@ export function hardcodedValues(values: ValueResolver, node: Node): HardcodedVal
         break;
       }
       case AST_NODE_TYPES.MemberExpression: {
+        // `this.secret` of a class that sets the field once (an initialiser or a constructor assignment).
+        const field = values.thisField(current);
+        if (field) {
+          next(field);
+          break;
+        }
         const key = staticKeyName(current);
         const property = key === undefined ? undefined : values.resolveObject(current.object)?.properties.get(key);
         if (property) next(property.value);

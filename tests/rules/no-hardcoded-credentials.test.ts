@@ -214,6 +214,77 @@ runRuleTests("no-hardcoded-credentials", rule, {
   ],
   invalid: [
     {
+      name: "a secret held in a class field (an initialiser, or one assignment in the constructor) and handed to the client",
+      filename: "src/repo.ts",
+      code: `
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export class Repo {
+  private readonly secret = "${SECRET}";
+  private readonly client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.secret } });
+}
+export class Other {
+  private readonly key: string;
+  private readonly client: DynamoDBClient;
+  constructor() {
+    this.key = "${SECRET}";
+    this.client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.key } });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: "hardcodedCredential",
+          data: { slot: "secret access key", masked: SECRET_MASK },
+          line: 4,
+          suggestions: [
+            {
+              messageId: "removeCredentials",
+              output: `
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export class Repo {
+  private readonly secret = "${SECRET}";
+  private readonly client = new DynamoDBClient({ region: "eu-west-1" });
+}
+export class Other {
+  private readonly key: string;
+  private readonly client: DynamoDBClient;
+  constructor() {
+    this.key = "${SECRET}";
+    this.client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.key } });
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: "hardcodedCredential",
+          data: { slot: "secret access key", masked: SECRET_MASK },
+          line: 11,
+          suggestions: [
+            {
+              messageId: "removeCredentials",
+              output: `
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export class Repo {
+  private readonly secret = "${SECRET}";
+  private readonly client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.secret } });
+}
+export class Other {
+  private readonly key: string;
+  private readonly client: DynamoDBClient;
+  constructor() {
+    this.key = "${SECRET}";
+    this.client = new DynamoDBClient({ region: "eu-west-1" });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "v3 config module (TS, ESM): inline credentials object",
       filename: "src/lib/dynamo.ts",
       code: `
