@@ -59,6 +59,9 @@ function replaceOnce(text: string, from: string, to: string): string {
 
 const cases: Cases = {
   valid: [
+    // Dynamoose's re-export of the SDK client, on DynamoDB Local.
+    `import dynamoose from "dynamoose";
+dynamoose.aws.ddb.set(new dynamoose.aws.ddb.DynamoDB({ region: "local", endpoint: "http://localhost:8000" }));`,
     // The default: regional HTTPS endpoint, verification on.
     `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 export const client = new DynamoDBClient({ region: process.env.AWS_REGION, maxAttempts: 3 });`,
@@ -243,6 +246,26 @@ new DynamoDBClient({ endpoint: ${"(".repeat(400)}"http://localhost:8000"${")".re
 new DynamoDBClient({ endpoint: ${Array.from({ length: 300 }, (_, i) => `x${i} ? "http://localhost:${i}" : `).join("")}undefined });`,
   ],
   invalid: [
+    // Dynamoose re-exports SDK v3's aggregated client (CommonJS and a default import).
+    {
+      code: `const dynamoose = require("dynamoose");
+const ddb = new dynamoose.aws.ddb.DynamoDB({ region: "us-east-1", endpoint: "http://192.168.1.20:8000" });
+dynamoose.aws.ddb.set(ddb);`,
+      languageOptions: script,
+      errors: [{ messageId: "httpEndpointRemote", line: 2 }],
+    },
+    {
+      code: `import dynamoose from "dynamoose";
+dynamoose.aws.ddb.set(new dynamoose.aws.ddb.DynamoDB({ region: "us-east-1", endpoint: "http://dynamodb.us-east-1.amazonaws.com" }));`,
+      errors: [
+        {
+          messageId: "httpEndpointAws",
+          line: 2,
+          suggestions: [{ messageId: "useHttps", output: `import dynamoose from "dynamoose";
+dynamoose.aws.ddb.set(new dynamoose.aws.ddb.DynamoDB({ region: "us-east-1", endpoint: "https://dynamodb.us-east-1.amazonaws.com" }));` }],
+        },
+      ],
+    },
     // ---------------------------------------------------------------- rejectUnauthorized
     {
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";

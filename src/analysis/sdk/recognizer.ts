@@ -143,6 +143,8 @@ export const SDK_TRACE_MAP: Map_ = {
   } as Map_),
   ...Object.fromEntries(V2_PACKAGES.map((pkg) => [pkg, V2_AWS])),
   [V2_DYNAMODB_PACKAGE]: V2_DYNAMODB,
+  // Dynamoose re-exports SDK v3's aggregated client: `new dynamoose.aws.ddb.DynamoDB({ endpoint })`.
+  dynamoose: { aws: { ddb: { DynamoDB: clientEntry(V3_LOW_AGGREGATED) } }, default: { aws: { ddb: { DynamoDB: clientEntry(V3_LOW_AGGREGATED) } } } } as Map_,
 };
 
 /** No references: the answer for files that mention no DynamoDB package. */
