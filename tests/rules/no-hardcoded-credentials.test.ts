@@ -55,6 +55,28 @@ export class NotesRepository {
 
 const script = { parserOptions: { sourceType: "script" } } as const;
 
+/** Two classes that hold the secret in a field: an initialiser, and one assignment in the constructor. */
+const CLASS_FIELD_SECRETS = `
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export class Repo {
+  private readonly secret = "${SECRET}";
+  private readonly client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.secret } });
+}
+export class Other {
+  private readonly key: string;
+  private readonly client: DynamoDBClient;
+  constructor() {
+    this.key = "${SECRET}";
+    this.client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.key } });
+  }
+}
+`;
+
+/** The code with the `credentials` property that reads `field` removed, as the suggestion does. */
+function withoutCredentials(code: string, field: string): string {
+  return code.replace(`, credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: ${field} }`, "");
+}
+
 runRuleTests("no-hardcoded-credentials", rule, {
   valid: [
     {
@@ -216,72 +238,10 @@ runRuleTests("no-hardcoded-credentials", rule, {
     {
       name: "a secret held in a class field (an initialiser, or one assignment in the constructor) and handed to the client",
       filename: "src/repo.ts",
-      code: `
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-export class Repo {
-  private readonly secret = "${SECRET}";
-  private readonly client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.secret } });
-}
-export class Other {
-  private readonly key: string;
-  private readonly client: DynamoDBClient;
-  constructor() {
-    this.key = "${SECRET}";
-    this.client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.key } });
-  }
-}
-`,
+      code: CLASS_FIELD_SECRETS,
       errors: [
-        {
-          messageId: "hardcodedCredential",
-          data: { slot: "secret access key", masked: SECRET_MASK },
-          line: 4,
-          suggestions: [
-            {
-              messageId: "removeCredentials",
-              output: `
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-export class Repo {
-  private readonly secret = "${SECRET}";
-  private readonly client = new DynamoDBClient({ region: "eu-west-1" });
-}
-export class Other {
-  private readonly key: string;
-  private readonly client: DynamoDBClient;
-  constructor() {
-    this.key = "${SECRET}";
-    this.client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.key } });
-  }
-}
-`,
-            },
-          ],
-        },
-        {
-          messageId: "hardcodedCredential",
-          data: { slot: "secret access key", masked: SECRET_MASK },
-          line: 11,
-          suggestions: [
-            {
-              messageId: "removeCredentials",
-              output: `
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-export class Repo {
-  private readonly secret = "${SECRET}";
-  private readonly client = new DynamoDBClient({ region: "eu-west-1", credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: this.secret } });
-}
-export class Other {
-  private readonly key: string;
-  private readonly client: DynamoDBClient;
-  constructor() {
-    this.key = "${SECRET}";
-    this.client = new DynamoDBClient({ region: "eu-west-1" });
-  }
-}
-`,
-            },
-          ],
-        },
+        { messageId: "hardcodedCredential", data: { slot: "secret access key", masked: SECRET_MASK }, line: 4, suggestions: [{ messageId: "removeCredentials", output: withoutCredentials(CLASS_FIELD_SECRETS, "this.secret") }] },
+        { messageId: "hardcodedCredential", data: { slot: "secret access key", masked: SECRET_MASK }, line: 11, suggestions: [{ messageId: "removeCredentials", output: withoutCredentials(CLASS_FIELD_SECRETS, "this.key") }] },
       ],
     },
     {
