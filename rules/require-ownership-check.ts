@@ -117,8 +117,13 @@ export default createRule<Options, MessageIds>({
           context.report({ node: access.reportNode, loc: reportLoc(access.reportNode), messageId: "writeNotOwned", data, suggest: suggestion ? [suggestion] : [] });
         }
 
+        /** The names a table is known by: its name, its environment variable, its stage pattern's constant text, the identifier holding it. */
+        function tableNames(table: TableRef | undefined): Array<string | undefined> {
+          return [table?.name, table?.env, table?.stage?.constant, table?.identifier];
+        }
+
         function namesPerUserTable(table: TableRef | undefined): boolean {
-          return [table?.name, table?.env, table?.stage?.constant, table?.identifier].some((name) => name !== undefined && namesPerUserResource(name));
+          return tableNames(table).some((name) => name !== undefined && namesPerUserResource(name));
         }
 
         function isPublic(access: HandlerAccess): boolean {
@@ -148,7 +153,7 @@ export default createRule<Options, MessageIds>({
           // An item whose secret the handler reads (`res.Item.apiKey`) is worth protecting whoever owns it.
           if (secretAttributeInRange(sourceCode, access.handler.range) !== undefined) return true;
           const table = instanceTable(access.instance);
-          const names = [table?.name, table?.env, table?.stage?.constant, table?.identifier, access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
+          const names = [...tableNames(table), access.routePath, declaredFunctionName(access.handler), ...access.instance.via.map((call) => calleeName(call))];
           if (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "server-action") names.push(nextRoutePath(context.filename));
           names.push(...fileNameParts(context.filename, context.cwd));
           // An operation in another module: that module's code near the operation, function and file name count too.

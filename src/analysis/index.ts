@@ -197,12 +197,12 @@ export class FileAnalysis implements ModuleView {
     return (this.allowListsValue ??= new AllowListGuards(this.values, this.scope));
   }
 
-  /** Who calls a function of this file, and whether callers elsewhere can (parameter judgements). */
   /** Every call expression of the file. */
   get calls(): readonly TSESTree.CallExpression[] {
     return this.index.calls;
   }
 
+  /** Who calls a function of this file, and whether callers elsewhere can (parameter judgements). */
   get callSites(): CallSites {
     return (this.callSitesValue ??= new CallSites(this.scope, this.values, this.index, (fn) => this.crossModule?.projectCallsOf(fn)));
   }

@@ -2196,8 +2196,8 @@ function isSecretName(name: string | undefined): boolean {
 }
 
 function isCredential(part: ValuePart): boolean {
-  return part.origins.some((origin) => origin.kind === "request" && origin.path.split(".").some((segment) => CREDENTIAL_NAME.test(segment))) ||
-    (part.attribute !== undefined && CREDENTIAL_NAME.test(part.attribute) && part.origins.some((origin) => origin.kind === "request"));
+  return part.origins.some((origin) => origin.kind === "request" && origin.path.split(".").some(isSecretName)) ||
+    (isSecretName(part.attribute) && part.origins.some((origin) => origin.kind === "request"));
 }
 
 /**

@@ -101,7 +101,6 @@ export interface BindingOptions {
   types?: boolean;
 }
 
-
 function isRelative(specifier: string): boolean {
   return specifier.startsWith("./") || specifier.startsWith("../");
 }

@@ -3,8 +3,9 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingFunction, isFunction, memberChain, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingFunction, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
+import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
 import {
   AUTHENTICATION_FUNCTION,
@@ -108,12 +109,12 @@ const RECEIVER_METHODS = new Set([
 /** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */
 const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
 
-/** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
 /** The framework's request object itself (`req`, `event`), not a member of it: it carries the caller's credentials too. */
 export function isWholeRequest(origin: Origin): origin is Extract<Origin, { kind: "request-object" }> {
   return origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object";
 }
 
+/** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
 export function carriesCredentials(path: string): boolean {
   const segments = path.split(".");
   return segments[0] === "get" || segments.some((segment) => CREDENTIAL_CARRIERS.has(segment));
@@ -469,7 +470,8 @@ export class ValueResolver {
    */
   private projectLookupByParameter(call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): boolean {
     const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.Identifier || !(this.sameFileFunction(callee) || this.isRelativeImport(callee))) return false;
+    // A function of this file, or one imported by a relative specifier (`import { getUser } from "../db/users"`).
+    if (callee.type !== AST_NODE_TYPES.Identifier || !(this.sameFileFunction(callee) || importedBinding(callee, this.scope))) return false;
     return call.arguments.some((argument) =>
       this.origins(argument, bindings, state, depth).some((origin) => {
         if (origin.kind !== "parameter") return false;
@@ -477,17 +479,6 @@ export class ValueResolver {
         return !carriesCredentials(path) && !CREDENTIAL_MEMBER.test(path) && !REQUEST_PARAMETER_NAME.test(origin.name ?? "");
       }),
     );
-  }
-
-  /** Is the identifier bound to an import of a relative module (`import { getUser } from "../db/users"`, `const { getUser } = require("./users")`)? */
-  private isRelativeImport(identifier: TSESTree.Identifier): boolean {
-    const variable = this.scope.variableOf(identifier);
-    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    let specifier = importedModuleOf(definition);
-    if (specifier === undefined && definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-      specifier = requiredSpecifier(unwrap(definition.node.init));
-    }
-    return specifier !== undefined && specifier.startsWith(".");
   }
 
   /** True when an argument of the call carries request input other than the credentials (headers, cookies). */
