@@ -40,6 +40,8 @@ const MAX_CONDITION_DEPTH = 64;
 const ASSERT_FUNCTIONS = new Set(["assert", "invariant", "ok", "strictEqual"]);
 const MEMBERSHIP_METHODS = new Set(["includes", "has"]);
 const FILTER_METHODS = new Set(["filter", "find", "findLast"]);
+/** Array methods whose result holds only elements of the receiver. */
+const SUBSET_METHODS = new Set(["filter", "slice", "sort", "toSorted", "reverse", "toReversed"]);
 const ENUM_PIPES = new Set(["ParseEnumPipe"]);
 /** NestJS parameter decorators that hand a DTO to the handler, and class-validator decorators that admit only listed values. */
 const DTO_DECORATORS = new Set(["Query", "Body", "Param", "Headers"]);
@@ -63,6 +65,8 @@ export class AllowListGuards {
   constructor(
     private readonly values: ValueResolver,
     private readonly scope: ScopeIndex,
+    /** Every caller passes an object with fixed keys for this value (a parameter): its keys are constants. */
+    private readonly fixedKeys?: (object: Node) => boolean,
   ) {}
 
   /**
@@ -80,26 +84,52 @@ export class AllowListGuards {
   }
 
   /**
-   * True when `node` is a key of an object a closed schema returned (`Object.keys(value).forEach((k) => ...)`,
-   * `for (const k in value)`, `for (const [k] of Object.entries(value))` with `value` from
-   * `Joi.object({ ... }).validate(body)` or `z.object({ ... }).parse(body)`): one of the names the schema lists.
+   * True when `node` is a key of an object whose keys are closed (`Object.keys(value).forEach((k) => ...)`,
+   * `for (const k in value)`, `for (const [k] of Object.entries(value))`, `Object.entries(value).map(([k]) => ...)`):
+   * `value` from `Joi.object({ ... }).validate(body)` or `z.object({ ... }).parse(body)`, one of the names the
+   * schema lists; or a parameter every caller passes an object literal with fixed keys (`fixedKeys`).
    */
-  isKeyOfClosedSchema(node: Node): boolean {
+  isKeyOfClosedObject(node: Node): boolean {
+    const object = this.keyedObject(node);
+    return object !== undefined && (this.keysOfClosedSchema(object) || this.fixedKeys?.(object) === true);
+  }
+
+  /** The object whose keys the identifier `node` walks through, as `isKeyOfClosedObject` lists the shapes. */
+  private keyedObject(node: Node): Node | undefined {
     const current = unwrap(node);
-    if (current.type !== AST_NODE_TYPES.Identifier) return false;
+    if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.scope.variableOf(current);
     const definition = variable?.defs[0];
-    if (!variable || !definition) return false;
+    if (!variable || !definition) return undefined;
     if (definition.type === "Parameter") {
       const fn = definition.node as FunctionNode;
       const index = fn.params.findIndex((parameter) => parameter === definition.name);
-      const list = index >= 0 ? arrayCallbackReceiver(fn, index) : undefined;
-      const object = list && objectOfKeysCall(list, "keys");
-      return object !== undefined && this.keysOfClosedSchema(object);
+      if (index >= 0) return this.objectOfKeyList(arrayCallbackReceiver(fn, index), "keys");
+      // `Object.entries(value).map(([k, v]) => ...)`
+      const entryIndex = fn.params.findIndex((parameter) => parameter.type === AST_NODE_TYPES.ArrayPattern && parameter.elements[0] === definition.name);
+      return entryIndex >= 0 ? this.objectOfKeyList(arrayCallbackReceiver(fn, entryIndex), "entries") : undefined;
     }
-    if (definition.type !== "Variable") return false;
+    if (definition.type !== "Variable") return undefined;
     const writes = this.scope.writesOf(variable);
-    return writes.length > 0 && writes.every((write) => !write.value && this.loopKeyOfClosedSchema(write.identifier, write.path));
+    return writes.length === 1 && !writes[0].value ? this.loopKeyedObject(writes[0].identifier, writes[0].path) : undefined;
+  }
+
+  /** `Object.keys(o)` (or `entries`), also through a variable holding it and methods that keep a subset of it (`.filter(...)`): o. */
+  private objectOfKeyList(list: Node | undefined, method: "keys" | "entries"): Node | undefined {
+    let current = list;
+    for (let i = 0; current && i < 8; i++) {
+      const object = objectOfKeysCall(current, method);
+      if (object) return object;
+      const value = unwrap(current);
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const definition = this.values.definitionOf(value);
+        current = definition === value ? undefined : definition;
+        continue;
+      }
+      const callee = value.type === AST_NODE_TYPES.CallExpression ? unwrap(value.callee) : undefined;
+      current = callee?.type === AST_NODE_TYPES.MemberExpression && SUBSET_METHODS.has(staticKeyName(callee) ?? "") ? callee.object : undefined;
+    }
+    return undefined;
   }
 
   /** Follows the value back through variables, branches and conversions: every way `key` reaches it is guarded. */
@@ -232,11 +262,17 @@ export class AllowListGuards {
   }
 
   private loopKeyOfClosedSchema(identifier: TSESTree.Identifier, path: readonly string[]): boolean {
+    const object = this.loopKeyedObject(identifier, path);
+    return object !== undefined && this.keysOfClosedSchema(object);
+  }
+
+  /** The object a loop variable walks the keys of: `for (const k in o)`, `for (const k of Object.keys(o))`, `for (const [k] of Object.entries(o))`. */
+  private loopKeyedObject(identifier: TSESTree.Identifier, path: readonly string[]): Node | undefined {
     const iterated = loopSource(identifier);
-    if (!iterated) return false;
-    if (iterated.parent?.type === AST_NODE_TYPES.ForInStatement) return path.length === 0 && this.keysOfClosedSchema(iterated);
-    const entries = objectOfKeysCall(iterated, "entries");
-    return entries !== undefined && path.length > 0 && path[0] === "0" && this.keysOfClosedSchema(entries);
+    if (!iterated) return undefined;
+    if (iterated.parent?.type === AST_NODE_TYPES.ForInStatement) return path.length === 0 ? iterated : undefined;
+    if (path.length === 0) return this.objectOfKeyList(iterated, "keys");
+    return path.length === 1 && path[0] === "0" ? this.objectOfKeyList(iterated, "entries") : undefined;
   }
 
   /** The module an imported or required name comes from: `z` of `import { z } from "zod"`, `Joi` of `require("joi")`. */
@@ -625,7 +661,6 @@ function keyCovers(key: string, guarded: string): boolean {
   return key === guarded || key.startsWith(`${guarded}.`) || guarded.startsWith(`${key}.`);
 }
 
-/** `z.object({...}).strict().optional()`: the calls of a builder chain, outermost first. */
 /** `Object.keys(x)` / `Object.entries(x)` (as `method`): x. */
 function objectOfKeysCall(node: Node, method: "keys" | "entries"): Node | undefined {
   const call = unwrap(node);
@@ -648,6 +683,7 @@ function hasTrueProperty(options: Node, name: string): boolean {
   return !(value.type === AST_NODE_TYPES.Literal && value.value === false);
 }
 
+/** `z.object({...}).strict().optional()`: the calls of a builder chain, outermost first. */
 function schemaCallChain(node: Node): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   let current = unwrap(node);

@@ -138,6 +138,25 @@ export class CallSites {
     });
   }
 
+  /**
+   * `object` is a parameter for which every call (in this file, or in the project for an exported function)
+   * passes an object literal with fixed keys: no spread, no computed key. Its keys are then constants.
+   */
+  fixedKeysInEveryCall(object: Node): boolean {
+    const origins = this.values.originsOf(object);
+    return origins.length > 0 && origins.every((origin) => origin.kind === "parameter" && origin.path.length === 0 && this.fixedKeysAtCalls(origin));
+  }
+
+  private fixedKeysAtCalls(origin: ParameterOrigin): boolean {
+    const callers = this.callersOf(origin.fn);
+    if (callers.kind === "local") {
+      return callers.sites.length > 0 && callers.sites.every(({ call }) => hasFixedKeys(this.values, call.arguments[origin.index]));
+    }
+    if (callers.kind !== "open" || callers.reason === "escapes") return false;
+    const calls = this.projectCalls?.(origin.fn);
+    return calls !== undefined && calls.length > 0 && calls.every(({ call, module }) => hasFixedKeys(module.values, call.arguments[origin.index]));
+  }
+
   /** The argument for parameter `index`, followed into an object literal by `path` when it can be. */
   argumentAt(call: TSESTree.CallExpression, index: number, path: readonly string[] = []): Node | undefined {
     return argumentIn(this.values, call, index, path);
@@ -247,6 +266,16 @@ function argumentIn(values: ValueResolver, call: TSESTree.CallExpression, index:
     node = property.value;
   }
   return node;
+}
+
+/** An object literal (directly or through a constant) whose keys are all written out: `{ Title: t, Author: a }`. */
+function hasFixedKeys(values: ValueResolver, argument: Node | undefined): boolean {
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const object = values.definitionOf(argument);
+  return (
+    object?.type === AST_NODE_TYPES.ObjectExpression &&
+    object.properties.every((property) => property.type === AST_NODE_TYPES.Property && (!property.computed || property.key.type === AST_NODE_TYPES.Literal))
+  );
 }
 
 function isExportedDeclaration(fn: FunctionNode, parent: Node | undefined): boolean {

@@ -194,7 +194,7 @@ export class FileAnalysis implements ModuleView {
 
   /** Allow-list checks a request value passes on its way to a use (`if (!ALLOWED.includes(x)) throw`, schema enums, filters). */
   get allowLists(): AllowListGuards {
-    return (this.allowListsValue ??= new AllowListGuards(this.values, this.scope));
+    return (this.allowListsValue ??= new AllowListGuards(this.values, this.scope, (object) => this.callSites.fixedKeysInEveryCall(object)));
   }
 
   /** Every call expression of the file. */

@@ -103,7 +103,7 @@ const VALIDATOR_METHODS = new Set(["parse", "parseAsync", "safeParse", "validate
 const RECEIVER_METHODS = new Set([
   "toString", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "slice",
   "substring", "substr", "split", "replace", "replaceAll", "padStart", "padEnd", "normalize", "concat", "at", "join", "map",
-  "filter", "flat", "flatMap", "valueOf", "repeat", "charAt", "match",
+  "filter", "flat", "flatMap", "valueOf", "repeat", "charAt", "match", "sort", "toSorted", "reverse", "toReversed",
 ]);
 
 /** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */

@@ -19,7 +19,7 @@ runRuleTests("no-expression-injection (cross-module)", rule, {
   valid: [],
   invalid: [
     {
-      name: "an exported function whose every project call passes a constant attribute name is quiet; one whose callers pass a value of their own callers is not",
+      name: "an exported function whose every project call passes a constant attribute name, or an object literal with fixed keys, is quiet; one whose callers pass a value of their own callers, or spread one, is not",
       filename: byField,
       code: source,
       errors: [
@@ -31,6 +31,7 @@ runRuleTests("no-expression-injection (cross-module)", rule, {
             { messageId: "suggestValuePlaceholder", output: edit("${field} = :v`, ExpressionAttributeValues: { \":v\": value", ':field = :v`, ExpressionAttributeValues: { ":v": value, ":field": field') },
           ],
         },
+        { messageId: "expressionInjection", line: 23, suggestions: [] },
       ],
     },
   ],

@@ -345,6 +345,17 @@ module.exports.updateProfile = async (id, changes) => {
   });
   return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: expression, ExpressionAttributeValues: values }).promise();
 };`,
+    // A same-file helper whose every call passes an object literal with fixed keys: the names in its update are those keys.
+    `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+async function setFields(id, fields) {
+  const parts = [];
+  for (const name of Object.keys(fields).sort()) parts.push(\`\${name} = :\${name}\`);
+  const flags = Object.entries(fields).map(([name]) => \`attribute_exists(\${name})\`);
+  return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: "SET " + parts.join(", "), ConditionExpression: flags.join(" AND "), ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([k, v]) => [":" + k, v])) }).promise();
+}
+module.exports.rename = (req, res) => setFields(req.params.id, { firstName: req.body.first, ["lastName"]: req.body.last }).then(() => res.end());
+module.exports.retitle = (req, res) => setFields(req.params.id, { title: req.body.title }).then(() => res.end());`,
     // Constants: literals, const strings, enum and as-const members, constant arrays and appends, DynamoDB arithmetic.
     `${DOC}
 enum Status { Open = "OPEN" }
@@ -525,6 +536,19 @@ module.exports.updateProfile = async (id, changes) => {
   return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: expression, ExpressionAttributeValues: values }).promise();
 };`,
       errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "field", source: "is parameter `changes` of `updateProfile`, which callers can set to anything" } }],
+    },
+    // The same helper when one call spreads the request body into the object: the names are the caller's.
+    {
+      code: `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+async function setFields(id, fields) {
+  const parts = [];
+  for (const name of Object.keys(fields).sort()) parts.push(\`\${name} = :\${name}\`);
+  return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: "SET " + parts.join(", "), ExpressionAttributeValues: Object.fromEntries(Object.entries(fields).map(([k, v]) => [":" + k, v])) }).promise();
+}
+module.exports.rename = (req, res) => setFields(req.params.id, { firstName: req.body.first }).then(() => res.end());
+module.exports.set = (req, res) => setFields(req.params.id, { ...req.body, updatedAt: Date.now() }).then(() => res.end());`,
+      errors: [{ messageId: "expressionInjection", line: 5, column: 64 }],
     },
     // A same-file helper is judged by its call sites: the request value is reported where it is passed.
     {
