@@ -139,6 +139,8 @@ export function resolveImport(fromFile: string, specifier: string): string | und
       resolved = resolveModuleFile(path.join(config!.directory, "index.ts"), `./${path.relative(config!.directory, target).split(path.sep).join("/")}`);
       if (resolved) break;
     }
+    // After `paths`, TypeScript looks a bare specifier up under `baseUrl`: only worth a look when its first segment is there.
+    if (!resolved && config?.baseUrl && baseUrlHolds(config.baseUrl, specifier)) resolved = resolveModuleFile(path.join(config.baseUrl, "index.ts"), `./${specifier}`);
   }
   return resolved && !resolved.split(path.sep).includes("node_modules") ? resolved : undefined;
 }
@@ -148,6 +150,8 @@ export interface PathAliases {
   /** The directory the aliases' targets are relative to (`baseUrl`, else the tsconfig's own directory). */
   directory: string;
   paths: Array<{ prefix: string; suffix: string; wildcard: boolean; targets: string[] }>;
+  /** `baseUrl`, when set: bare specifiers are also looked up under it (`src/db/crud.service`, the NestJS default). */
+  baseUrl?: string;
 }
 
 const tsconfigByDirectory = new Map<string, PathAliases | null>();
@@ -186,9 +190,32 @@ export function nearestTsconfig(directory: string): PathAliases | undefined {
   return found ?? undefined;
 }
 
+const baseUrlEntries = new Map<string, ReadonlySet<string>>();
+
+/** Is the first segment of a bare specifier (`src` of `src/db/crud.service`) a file or folder under `baseUrl`? One directory listing per `baseUrl`. */
+function baseUrlHolds(baseUrl: string, specifier: string): boolean {
+  let entries = baseUrlEntries.get(baseUrl);
+  if (!entries) {
+    const names = new Set<string>();
+    try {
+      for (const entry of readdirSync(baseUrl)) {
+        if (entry === "node_modules") continue;
+        names.add(entry);
+        names.add(entry.replace(/\.[^.]+$/, ""));
+      }
+    } catch {
+      // unreadable: nothing resolves under it
+    }
+    if (baseUrlEntries.size > MAX_TSCONFIG_DIRECTORIES) baseUrlEntries.clear();
+    baseUrlEntries.set(baseUrl, (entries = names));
+  }
+  return entries.has(specifier.split("/")[0]);
+}
+
 /** Forgets the tsconfig.json files read so far (tests that rewrite them). */
 export function clearProjectCaches(): void {
   tsconfigByDirectory.clear();
+  baseUrlEntries.clear();
   projectListings.clear();
   importLists.clear();
   parsedModules.clear();
@@ -210,7 +237,8 @@ function readTsconfig(file: string, depth: number): PathAliases | undefined {
   }
   const baseUrl = typeof options.baseUrl === "string" ? path.resolve(directory, options.baseUrl) : undefined;
   if (!options.paths || typeof options.paths !== "object") {
-    return inherited ?? (baseUrl ? { directory: baseUrl, paths: [] } : undefined);
+    if (inherited) return baseUrl ? { ...inherited, baseUrl } : inherited;
+    return baseUrl ? { directory: baseUrl, paths: [], baseUrl } : undefined;
   }
   const paths: PathAliases["paths"] = [];
   for (const [pattern, targets] of Object.entries(options.paths as Record<string, unknown>)) {
@@ -223,7 +251,7 @@ function readTsconfig(file: string, depth: number): PathAliases | undefined {
       targets: targets.filter((target): target is string => typeof target === "string"),
     });
   }
-  return { directory: baseUrl ?? directory, paths };
+  return { directory: baseUrl ?? directory, paths, baseUrl: baseUrl ?? inherited?.baseUrl };
 }
 
 /** The files an alias maps a specifier to, most specific pattern first. */

@@ -123,6 +123,26 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(nearestTsconfig(path.join(project, "aliased/src/routes"))?.directory).toBe(path.join(project, "aliased/src"));
   });
 
+  it("looks bare specifiers up under baseUrl after paths (the NestJS default `src/...`), never a package", () => {
+    write("based/tsconfig.json", `{ "compilerOptions": { "baseUrl": "./" } }\n`);
+    write("based/src/db/crud.service.ts", `export const a = 1;\n`);
+    write("based/src/config/index.ts", `export const b = 1;\n`);
+    write("based/node_modules/express/index.js", `module.exports = {};\n`);
+    clearProjectCaches();
+    const from = path.join(project, "based/src/devices/devices.service.ts");
+    expect(resolveImport(from, "src/db/crud.service")).toBe(path.join(project, "based/src/db/crud.service.ts"));
+    expect(resolveImport(from, "src/config")).toBe(path.join(project, "based/src/config/index.ts"));
+    expect(resolveImport(from, "src/db/missing")).toBeUndefined();
+    expect(resolveImport(from, "express")).toBeUndefined();
+    expect(resolveImport(from, "node_modules/express")).toBeUndefined();
+    // inherited through `extends`, overridden by the extending file's own baseUrl
+    write("based/packages/api/tsconfig.json", `{ "extends": "../../tsconfig.json", "compilerOptions": { "baseUrl": "./lib" } }\n`);
+    write("based/packages/api/lib/orders.ts", `export const c = 1;\n`);
+    clearProjectCaches();
+    expect(resolveImport(path.join(project, "based/packages/api/lib/routes/x.ts"), "orders")).toBe(path.join(project, "based/packages/api/lib/orders.ts"));
+    expect(resolveImport(path.join(project, "based/packages/api/lib/routes/x.ts"), "src/db/crud.service")).toBeUndefined();
+  });
+
   it("without a tsconfig.json, or with one that does not parse, only relative specifiers resolve", () => {
     write("plain/src/a.js", `module.exports = {};\n`);
     write("broken-config/tsconfig.json", `{ "compilerOptions": { "paths": `);
