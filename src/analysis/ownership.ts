@@ -16,7 +16,7 @@ import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
-import { carriesCredentials, constantValues, dynamicParts, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
+import { carriesCredentials, constantValues, dynamicParts, isExhausted, isWholeRequest, type Origin, type ResolvedObject, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 
@@ -1021,6 +1021,24 @@ export class OwnershipAnalysis {
     return origins === part.origins ? part : { ...part, origins };
   }
 
+  /**
+   * A key passed in whole (`Key: key` with `key` a parameter) becomes one part per attribute of the object literal the
+   * call passes (`update({ userId, id })`): the caller in one attribute and the request in another are then told apart.
+   */
+  private substituteKeyParts(access: Access, parts: ValuePart[], fn: FunctionNode, call: TSESTree.CallExpression): ValuePart[] {
+    return parts.flatMap((part) => {
+      const origin = part.origins.length === 1 ? part.origins[0] : undefined;
+      if (access.put || part.attribute !== undefined || origin?.kind !== "parameter" || origin.fn !== fn) return [this.substitutePart(part, fn, call)];
+      let object = argumentObject(this.values, call, origin.index);
+      for (const key of origin.path) {
+        const value = object?.properties.get(key)?.value;
+        object = value ? this.values.resolveObject(value) : undefined;
+      }
+      if (!object?.complete || object.spreads || object.computed || object.properties.size === 0) return [this.substitutePart(part, fn, call)];
+      return [...object.properties].map(([attribute, property]) => ({ attribute, node: property.value, origins: this.values.originsOf(property.value) }));
+    });
+  }
+
   private substituteCondition(condition: Condition | undefined, fn: FunctionNode, call: TSESTree.CallExpression): Condition | undefined {
     if (!condition) return undefined;
     switch (condition.kind) {
@@ -1039,7 +1057,7 @@ export class OwnershipAnalysis {
   private substituteAccess(access: Access, fn: FunctionNode, call: TSESTree.CallExpression): Access {
     return {
       ...access,
-      keyParts: access.keyParts.map((part) => this.substitutePart(part, fn, call)),
+      keyParts: this.substituteKeyParts(access, access.keyParts, fn, call),
       possibleKeyParts: access.possibleKeyParts.map((part) => this.substitutePart(part, fn, call)),
       condition: this.substituteCondition(access.condition, fn, call),
       transactionConditions: access.transactionConditions.map((condition) => this.substituteCondition(condition, fn, call)!),
@@ -1112,7 +1130,7 @@ export class OwnershipAnalysis {
         }
         const composed: AccessInstance = {
           access: instance.access,
-          keyParts: instance.keyParts.map((part) => this.substitutePart(part, callee, call)),
+          keyParts: this.substituteKeyParts(instance.access, instance.keyParts, callee, call),
           possibleKeyParts: instance.possibleKeyParts.map((part) => this.substitutePart(part, callee, call)),
           condition: this.substituteCondition(instance.condition, callee, call),
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
@@ -2128,6 +2146,13 @@ interface CallerValues {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** The object literal a call passes as argument `index` (none after a spread argument). */
+function argumentObject(values: ValueResolver, call: TSESTree.CallExpression, index: number): ResolvedObject | undefined {
+  const argument = call.arguments[index];
+  if (!argument || call.arguments.slice(0, index + 1).some((item) => item.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  return values.resolveObject(argument);
+}
 
 function limit(origins: Origin[]): Origin[] {
   return origins.length > MAX_ORIGINS ? origins.slice(0, MAX_ORIGINS) : origins;

@@ -42,6 +42,19 @@ export class PaymentsController {
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "a whole key passed to a function of another module holds the caller in one attribute: the item is the caller's",
+      filename: file("lambda/rename-task.ts"),
+      code: `import type { APIGatewayProxyEvent } from "aws-lambda";
+import { renameTask } from "../services/functions";
+export const handler = async (event: APIGatewayProxyEvent) => {
+  const userId = event.requestContext.authorizer?.claims.sub;
+  const key = { userId, taskId: event.pathParameters?.id ?? "" };
+  await renameTask(key, "renamed");
+  await renameTask({ userId, taskId: "inbox" }, "Inbox");
+  return { statusCode: 204, body: "" };
+};`,
+    },
+    {
       name: "an imported gate that only answers yes or no (a shared API key) names no caller: a read of nothing per-user stays quiet",
       filename: file("lambda/get-playlist.ts"),
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -266,6 +279,22 @@ export const getEvent = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "a whole key passed to a function of another module without the caller (or spread from the request) is the request's choice",
+      filename: file("lambda/rename-task.ts"),
+      code: `import type { APIGatewayProxyEvent } from "aws-lambda";
+import { renameTask } from "../services/functions";
+export const handler = async (event: APIGatewayProxyEvent) => {
+  const userId = event.requestContext.authorizer?.claims.sub;
+  await renameTask({ taskId: event.pathParameters?.id ?? "" }, "renamed");
+  await renameTask({ userId, ...JSON.parse(event.body ?? "{}") }, "renamed");
+  return { statusCode: 204, body: "" };
+};`,
+      errors: [
+        { messageId: "writeNotOwned", line: 5 },
+        { messageId: "writeNotOwned", line: 6 },
+      ],
+    },
     {
       name: "Next.js: a signed-in caller from an imported helper, never compared with the item the route names",
       filename: file("app/api/users/[userId]/keys/route.ts"),
