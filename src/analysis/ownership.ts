@@ -1643,8 +1643,7 @@ export class OwnershipAnalysis {
       const audience = performer ? this.listingAudience(performer, 0) : undefined;
       if (!audience) continue;
       // Served: the items are used, not only counted or tested.
-      void this.results;
-      const uses = (this.producers!.get(operation) ?? []).map((node) => this.useOf(node));
+      const uses = this.resultUses(operation);
       if (uses.includes("used") || uses.includes("returned")) listings.push({ table, audience });
     }
     return listings;
@@ -2058,18 +2057,23 @@ export class OwnershipAnalysis {
       return use === "used" || use === "returned";
     }
     void this.results;
-    const producers = this.producers!.get(operation) ?? [];
-    if (producers.length === 0) return true;
-    const direct = producers.map((node) => this.useOf(node));
-    // .then((data) => ...) and SDK v2's (err, data) => ...: the item is used as the callback's parameter is.
-    for (const [callback, entry] of this.callbackOfOperation!) {
-      const parameter = entry.operation === operation ? callback.params[entry.index] : undefined;
-      if (parameter) direct.push(this.variablesUse(patternIdentifiers(parameter), 0));
-    }
+    if ((this.producers!.get(operation) ?? []).length === 0) return true;
+    const direct = this.resultUses(operation);
     let use: ItemUse = direct.includes("used") ? "used" : direct.includes("returned") ? "returned" : direct.includes("tested") ? "tested" : "unused";
     // Through helpers: the helper returns the item, the caller uses it.
     for (let i = instance.via.length - 1; i >= 0 && use === "returned"; i--) use = this.useOf(instance.via[i]);
     return use === "used" || use === "returned";
+  }
+
+  /** How an operation's result is used where it arrives: the call's value, and the parameter of `.then((data) => ...)` or SDK v2's `(err, data) => ...`. */
+  private resultUses(operation: Operation): ItemUse[] {
+    void this.results;
+    const uses = (this.producers!.get(operation) ?? []).map((node) => this.useOf(node));
+    for (const [callback, entry] of this.callbackOfOperation!) {
+      const parameter = entry.operation === operation ? callback.params[entry.index] : undefined;
+      if (parameter) uses.push(this.variablesUse(patternIdentifiers(parameter), 0));
+    }
+    return uses;
   }
 
   private useOf(producer: Node, depth = 0): ItemUse {

@@ -85,6 +85,20 @@ export async function POST(req: NextRequest) {
       code: artistsApp("artists").replace('app.get("/artists", async', 'app.get("/artists", requireAuth, async').replace('app.get("/artists/:id", async', 'app.get("/artists/:id", requireAuth, async'),
     },
     {
+      name: "SDK v2 callbacks: the file serves the whole table to anyone from scan's callback, so a signed-in read of one item by id reveals nothing more",
+      ...cjs,
+      code: `${V2}const router = require("express").Router();
+router.get("/", (req, res) => {
+  dynamo.scan({ TableName: "products" }, (err, data) => {
+    if (err) return res.status(500).end();
+    res.json(data.Items);
+  });
+});
+router.get("/:id", requireAuth, (req, res) => {
+  dynamo.get({ TableName: "products", Key: { id: req.params.id } }, (err, result) => res.json({ name: result.Item.name, ownerId: result.Item.ownerId }));
+});`,
+    },
+    {
       name: "a Lambda that serves the whole table and one item of it on another path",
       ...cjs,
       code: `${V2}exports.handler = async (event) => {
@@ -949,6 +963,18 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "SDK v2 callbacks: a scan whose callback does not use the items lists nothing, so the read by id stays reported",
+      ...cjs,
+      code: `${V2}const router = require("express").Router();
+router.get("/", (req, res) => {
+  dynamo.scan({ TableName: "products" }, (err, data) => res.json({ ok: !err }));
+});
+router.get("/:id", (req, res) => {
+  dynamo.get({ TableName: "products", Key: { id: req.params.id } }, (err, result) => res.json({ name: result.Item.name, ownerId: result.Item.ownerId }));
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 8 }],
+    },
     {
       name: "no authentication: the handler serves the item's secret (an API key), whoever the item belongs to",
       code: `${V3}
