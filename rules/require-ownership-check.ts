@@ -9,7 +9,7 @@ import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/a
 import { relativeModulePath } from "../src/analysis/cross-module";
 import { instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
-import type { Access, FileAnalysis } from "../src/analysis";
+import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import { fileNameParts, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 
@@ -266,21 +266,44 @@ export default createRule<Options, MessageIds>({
 
 const PARTITION_KEY_NAMES = new Set(["pk", "partitionkey", "hashkey"]);
 const SORT_KEY_NAMES = new Set(["sk", "sortkey", "rangekey"]);
+const CONVENTIONAL_KEY_NAMES = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES, "id", "_id"]);
 /** Generators of unique ids: `randomUUID()`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
+const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
+const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);
 const UNIQUE_ID_CALLS = new Set(["randomUUID", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
 
+/** Item attributes named as ids: `id`, `commentId`, `comment_id`, `noteID`. */
+const ID_ATTRIBUTE = /^id$|[a-z0-9_](?:Id|ID|_id)$/;
+
 /**
- * Is the access a Put into a partition key-and-sort-key table (`PK`/`SK`) whose sort key includes a value
- * generated here (a unique id, or the current time: `` `RECIPE#${nanoid()}` ``, `"TS#" + Date.now()`)? Such a
- * Put creates a new item and cannot overwrite an existing one, which is what the rule reports for Puts.
+ * Does the Put create a new item, so that it cannot overwrite an existing one (which is what the rule reports for
+ * Puts)? Either its table is a partition key-and-sort-key one (`PK`/`SK`) whose sort key includes a value generated
+ * here (a unique id, or the current time: `` `RECIPE#${nanoid()}` ``, `"TS#" + Date.now()`), or the item carries an
+ * id generated here (`commentId: randomUUID()`, `id: nanoid()`, a random number) and no other conventional key
+ * attribute (`PK`, `SK`, `id`) that the request may choose.
  */
 function createsFreshItem(access: HandlerAccess): boolean {
   const parts = access.instance.keyParts;
-  if (!parts.some((part) => part.attribute !== undefined && PARTITION_KEY_NAMES.has(part.attribute.toLowerCase()))) return false;
-  return parts.some((part) => part.attribute !== undefined && SORT_KEY_NAMES.has(part.attribute.toLowerCase()) && part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node)));
+  // `id: body.id ?? randomUUID()` is still the request's choice when it sends one.
+  const fresh = (part: ValuePart, unique: boolean) =>
+    part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique)) && !part.origins.some((origin) => origin.kind === "request");
+  if (
+    parts.some((part) => part.attribute !== undefined && PARTITION_KEY_NAMES.has(part.attribute.toLowerCase())) &&
+    parts.some((part) => part.attribute !== undefined && SORT_KEY_NAMES.has(part.attribute.toLowerCase()) && fresh(part, false))
+  ) {
+    return true;
+  }
+  // Without a conventional key attribute (`PK`, `SK`, `id`) that says which attributes are the key: a generated id is the new item's.
+  const all = [...parts, ...access.instance.possibleKeyParts];
+  if (all.some((part) => part.attribute !== undefined && CONVENTIONAL_KEY_NAMES.has(part.attribute.toLowerCase()) && !fresh(part, true))) return false;
+  return all.some((part) => part.attribute !== undefined && ID_ATTRIBUTE.test(part.attribute) && fresh(part, true));
 }
 
-function isFreshValue(node: TSESTree.Node): boolean {
+/** A value generated here: a unique id, a random number, or (unless `unique`) the current time. */
+function isFreshValue(node: TSESTree.Node, unique: boolean, depth = 0): boolean {
+  if (depth > 4) return false;
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return isFreshValue(node.left, unique, depth + 1) || isFreshValue(node.right, unique, depth + 1);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((expression) => isFreshValue(expression, unique, depth + 1));
   if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "ObjectId";
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = node.callee;
@@ -288,6 +311,12 @@ function isFreshValue(node: TSESTree.Node): boolean {
   if (name === undefined) return false;
   if (UNIQUE_ID_CALLS.has(name)) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const math = callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math";
+  // Math.random(), Math.floor(Math.random() * 1e6), Math.random().toString(36).slice(2)
+  if (math && name === "random") return true;
+  if (math && ROUNDING.has(name)) return node.arguments[0] !== undefined && isFreshValue(node.arguments[0], unique, depth + 1);
+  if (TEXT_VIEWS.has(name) && isFreshValue(callee.object, unique, depth + 1)) return true;
+  if (unique) return false;
   // Date.now(), new Date().toISOString(), new Date().getTime()
   if (name === "now") return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Date";
   return (

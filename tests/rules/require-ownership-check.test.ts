@@ -953,6 +953,19 @@ app.post("/users/:userId/notes", async (req, res) => {
 });`,
     },
     {
+      name: "a Put of an item with an id generated right there (no PK/SK/id attribute names the key) creates an item under the route's parent",
+      code: `${V3}
+import { randomUUID } from "node:crypto";
+const newCommentId = () => Math.floor(Math.random() * 1_000_000);
+app.post("/articles/:articleId/comments", async (req, res) => {
+  const commentId = newCommentId();
+  await doc.send(new PutCommand({ TableName: "Comments", Item: { articleId: req.params.articleId, commentId, text: req.body.text } }));
+  await doc.send(new PutCommand({ TableName: "Reactions", Item: { articleId: req.params.articleId, reaction_id: randomUUID(), kind: req.body.kind } }));
+  await doc.send(new PutCommand({ TableName: "Drafts", Item: { articleId: req.params.articleId, draftId: \`D-\${Math.random().toString(36).slice(2)}\` } }));
+  res.status(201).json({ commentId });
+});`,
+    },
+    {
       name: "a Put whose sort key holds the current time appends an entry (PK id / TS#Date.now())",
       code: `${V3}
 export const handler = async (event) => {
@@ -1036,6 +1049,20 @@ app.put("/users/:userId/profile", async (req, res) => {
   res.end();
 });`,
       errors: [{ messageId: "writeNotOwned", line: 7, column: 18, endLine: 7, endColumn: 32, suggestions: [] }],
+    },
+    {
+      name: "a Put is still an overwrite when its id attribute is the request's, or the request may send the generated id",
+      code: `${V3}
+import { randomUUID } from "node:crypto";
+app.put("/articles/:articleId/comments/:id", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Comments", Item: { id: req.params.id, requestId: randomUUID(), text: req.body.text } }));
+  await doc.send(new PutCommand({ TableName: "Comments", Item: { articleId: req.params.articleId, commentId: req.body.commentId ?? randomUUID(), text: req.body.text } }));
+  res.end();
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 7, suggestions: [] },
+        { messageId: "writeNotOwned", line: 8, suggestions: [] },
+      ],
     },
     {
       name: "a Put with a fresh attribute and no sort key is still an overwrite (the key is the request's id alone)",
