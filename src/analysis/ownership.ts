@@ -1950,7 +1950,8 @@ export class OwnershipAnalysis {
   private intrinsicEvidence(instance: AccessInstance): EvidenceKind[] {
     const evidence = new Set<EvidenceKind>();
     const access = instance.access;
-    const callerKey = (part: ValuePart) => this.isCallerValue(part.origins) || this.composesCaller(part.node);
+    // A cookie in the key (`Key: { visitor: req.cookies.visitor, cartId }`) scopes it to the browser session, as comparing with one does.
+    const callerKey = (part: ValuePart) => this.isCallerValue(part.origins) || this.composesCaller(part.node) || isCookieValue(part);
     if (instance.keyParts.some(callerKey) || instance.possibleKeyParts.some(callerKey)) {
       evidence.add("caller-key");
     }
@@ -2235,6 +2236,11 @@ function isCredential(part: ValuePart): boolean {
  */
 function isSessionValue(part: ValuePart): boolean {
   return part.origins.some((origin) => origin.kind === "request" && carriesCredentials(origin.path) && (/^(?:cookies|signedCookies)\b/.test(origin.path) || CREDENTIAL_MEMBER.test(origin.path)));
+}
+
+/** A value read from the request's cookies (`req.cookies.visitor`, `req.signedCookies.sid`): the browser session's. */
+function isCookieValue(part: ValuePart): boolean {
+  return part.origins.some((origin) => origin.kind === "request" && /^(?:cookies|signedCookies)\b/.test(origin.path));
 }
 
 /** Request input paths of values: `express:params.id`. */

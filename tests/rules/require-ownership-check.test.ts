@@ -120,6 +120,20 @@ app.get("/notes/:id", async (req, res) => {
 });`,
     },
     {
+      name: "express: the key includes the browser session's cookie (a visitor's carts)",
+      ...cjs,
+      code: `${V2}const router = require("express").Router();
+router.get("/carts/:cartId", async (req, res) => {
+  const visitor = req.cookies["visitor"];
+  const { Item } = await dynamo.get({ TableName: "Carts", Key: { visitor, cartId: req.params.cartId } }).promise();
+  res.json({ lines: Item.lines, ownerId: Item.ownerId });
+});
+router.put("/carts/:cartId", async (req, res) => {
+  await dynamo.put({ TableName: "Carts", Item: { pk: \`V#\${req.signedCookies.sid}\`, sk: req.params.cartId, lines: req.body.lines } }).promise();
+  res.end();
+});`,
+    },
+    {
       name: "lambda (HTTP API, JWT authorizer): composite key built with the caller's sub",
       code: `${V3}
 export const handler = async (event) => {
@@ -976,6 +990,16 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "express: a visitor id the request sends in the query string does not scope the key",
+      ...cjs,
+      code: `${V2}const router = require("express").Router();
+router.put("/carts/:cartId", async (req, res) => {
+  await dynamo.put({ TableName: "Carts", Item: { pk: \`V#\${req.query.visitor}\`, sk: req.params.cartId, lines: req.body.lines } }).promise();
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
     {
       name: "SDK v2 callbacks: a scan whose callback does not use the items lists nothing, so the read by id stays reported",
       ...cjs,
