@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingFunction, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingFunction, isFunction, memberChain, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
@@ -99,6 +99,8 @@ const PASS_THROUGH_MEMBER_CALLS: Record<string, ReadonlySet<string>> = {
 };
 /** Schema validators return their input: `schema.parse(x)`, `Joi.attempt(x, s)`. */
 const VALIDATOR_METHODS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "assert", "create", "decode"]);
+/** HTML sanitizers and escapers (express-sanitizer's `req.sanitize`, validator's `escape`, DOMPurify, xss, sanitize-html): the text stays the request's choice. */
+const SANITIZER_NAMES = new Set(["sanitize", "escape", "escapeHtml", "sanitizeHtml", "filterXSS", "xss", "stripLow", "stripTags"]);
 /** Methods whose result carries the receiver's origin. */
 const RECEIVER_METHODS = new Set([
   "toString", "trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "slice",
@@ -575,6 +577,7 @@ export class ValueResolver {
       }
       const helper = this.sameFileFunction(callee);
       if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
+      if (SANITIZER_NAMES.has(name) && node.arguments.length > 0 && this.fromPackage(callee)) return this.origins(node.arguments[0], bindings, state, depth);
       const authenticated = this.authentication(node, name, bindings, state, depth);
       // An imported gate that only answers yes or no admits the request without naming anyone.
       if (authenticated && this.isImportedGate(node)) return [{ kind: "unknown", node }];
@@ -626,9 +629,18 @@ export class ValueResolver {
       }
       const authenticated = this.authentication(node, name, bindings, state, depth);
       if (authenticated) return authenticated;
-      if (VALIDATOR_METHODS.has(name) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
+      if ((VALIDATOR_METHODS.has(name) || SANITIZER_NAMES.has(name)) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
     }
     return [{ kind: "unknown", node }];
+  }
+
+  /** Is the name imported or required from a package (`import xss from "xss"`, `const sanitizeHtml = require("sanitize-html")`)? */
+  private fromPackage(identifier: TSESTree.Identifier): boolean {
+    const definition = this.scope.variableOf(identifier)?.defs[0];
+    if (definition?.type === "ImportBinding") return !(importedModuleOf(definition) ?? ".").startsWith(".");
+    if (definition?.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return false;
+    const specifier = requiredSpecifier(unwrap(definition.node.init));
+    return specifier !== undefined && !specifier.startsWith(".");
   }
 
   /**

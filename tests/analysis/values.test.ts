@@ -120,6 +120,20 @@ describe("value resolver: origins", () => {
     expect(originsOf(code, 2)).toEqual(["request:express:body.x"]);
   });
 
+  it("keeps request input through HTML sanitizers from packages, not through the project's own helpers", () => {
+    const code = `import xss from "xss";
+const validator = require("validator");
+const { sanitize } = require("./allow");
+const FIELDS = { name: "name", mail: "email" };
+function escape(field) { return FIELDS[field] ?? "name"; }
+app.put("/users/:id", (req, res) => use(req.sanitize(req.params.id), xss(req.body.bio), validator.escape(req.query.q), sanitize(req.query.f), escape(req.query.f)));`;
+    expect(originsOf(code, 0)).toEqual(["request:express:params.id"]);
+    expect(originsOf(code, 1)).toEqual(["request:express:body.bio"]);
+    expect(originsOf(code, 2)).toEqual(["request:express:query.q"]);
+    expect(originsOf(code, 3)).toEqual(["unknown"]);
+    expect(originsOf(code, 4)).not.toContain("request:express:query.f");
+  });
+
   it("recognises Lambda events, JSON.parse and conversions", () => {
     const code = `export const handler = async (event) => { const body = JSON.parse(event.body); const n = Number(event.pathParameters.id); const who = event.requestContext.authorizer.claims.sub; use(body.title, n, who); };`;
     expect(originsOf(code, 0)).toEqual(["request:lambda:body.title"]);

@@ -991,6 +991,17 @@ export const handler = async (event) => {
   ],
   invalid: [
     {
+      name: "express: an id passed through an HTML sanitizer (express-sanitizer's req.sanitize) is still the request's choice",
+      ...cjs,
+      code: `${V2}const router = require("express").Router();
+router.delete("/accounts/:accountId", async (req, res) => {
+  const accountId = req.sanitize(req.params.accountId);
+  await dynamo.delete({ TableName: "Accounts", Key: { accountId } }).promise();
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
+    },
+    {
       name: "express: a visitor id the request sends in the query string does not scope the key",
       ...cjs,
       code: `${V2}const router = require("express").Router();
