@@ -409,7 +409,7 @@ export class ValueResolver {
         if (root) return this.extend([rootOrigin(root, identifier)], fullPath, identifier);
         const index = fn.params.indexOf(parameter);
         // `items.map((item) => ...)`, `Object.keys(body).forEach((k) => ...)`: the element comes from the receiver.
-        const receiver = arrayCallbackReceiver(fn, index);
+        const receiver = arrayCallbackReceiver(fn, index) ?? promiseCallbackReceiver(fn, index);
         if (receiver) return this.extend(this.origins(receiver, bindings, state, depth), path, identifier);
         const name = parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
         const base: Origin = { kind: "parameter", fn, index, name, path: [], node: identifier };
@@ -1278,6 +1278,14 @@ export function arrayCallbackReceiver(fn: FunctionNode, index: number): Node | u
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticKeyName(callee);
   return method !== undefined && Object.hasOwn(ARRAY_CALLBACK_METHODS, method) && ARRAY_CALLBACK_METHODS[method] === index ? callee.object : undefined;
+}
+
+/** `authenticate(event).then((caller) => ...)`: the callback's first parameter is what the promise resolves to. */
+function promiseCallbackReceiver(fn: FunctionNode, index: number): Node | undefined {
+  const call = fn.parent;
+  if (index !== 0 || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(callee) === "then" ? callee.object : undefined;
 }
 
 /** For a variable declared by `for (const x of xs)` / `for (const k in o)`, the iterated expression. */

@@ -134,6 +134,18 @@ router.put("/carts/:cartId", async (req, res) => {
 });`,
     },
     {
+      name: "lambda: the caller arrives in a promise callback (authenticate(event).then((caller) => ...)) and is compared with the key's owner",
+      ...cjs,
+      code: `${V2}const { authenticate } = require("./session");
+exports.deleteFile = (event, context, callback) => {
+  const { ownerId, fileId } = event.pathParameters;
+  authenticate(event).then((caller) => {
+    if (!caller || !(caller.isAdmin || caller.accountId === ownerId)) return callback(null, { statusCode: 403, body: "" });
+    dynamo.delete({ TableName: "Files", Key: { ownerId, fileId } }, () => callback(null, { statusCode: 204, body: "" }));
+  });
+};`,
+    },
+    {
       name: "lambda (HTTP API, JWT authorizer): composite key built with the caller's sub",
       code: `${V3}
 export const handler = async (event) => {
@@ -990,6 +1002,19 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "lambda: a caller that arrives in a promise callback but is never compared with the key",
+      ...cjs,
+      code: `${V2}const { authenticate } = require("./session");
+exports.deleteFile = (event, context, callback) => {
+  const { ownerId, fileId } = event.pathParameters;
+  authenticate(event).then((caller) => {
+    if (!caller) return callback(null, { statusCode: 401, body: "" });
+    dynamo.delete({ TableName: "Files", Key: { ownerId, fileId } }, () => callback(null, { statusCode: 204, body: "" }));
+  });
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
     {
       name: "express: an id passed through an HTML sanitizer (express-sanitizer's req.sanitize) is still the request's choice",
       ...cjs,
