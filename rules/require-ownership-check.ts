@@ -286,7 +286,7 @@ function createsFreshItem(access: HandlerAccess): boolean {
   const parts = access.instance.keyParts;
   // `id: body.id ?? randomUUID()` is still the request's choice when it sends one.
   const fresh = (part: ValuePart, unique: boolean) =>
-    part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique)) && !part.origins.some((origin) => origin.kind === "request");
+    part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique) && !(isFallback(origin.node) && part.origins.some((other) => other.kind === "request")));
   if (
     parts.some((part) => part.attribute !== undefined && PARTITION_KEY_NAMES.has(part.attribute.toLowerCase())) &&
     parts.some((part) => part.attribute !== undefined && SORT_KEY_NAMES.has(part.attribute.toLowerCase()) && fresh(part, false))
@@ -297,6 +297,17 @@ function createsFreshItem(access: HandlerAccess): boolean {
   const all = [...parts, ...access.instance.possibleKeyParts];
   if (all.some((part) => part.attribute !== undefined && CONVENTIONAL_KEY_NAMES.has(part.attribute.toLowerCase()) && !fresh(part, true))) return false;
   return all.some((part) => part.attribute !== undefined && ID_ATTRIBUTE.test(part.attribute) && fresh(part, true));
+}
+
+/** `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`: the generated value is a default, another value may take its place. */
+function isFallback(node: TSESTree.Node): boolean {
+  let child = node;
+  for (let parent = node.parent, i = 0; parent && i < 8; child = parent, parent = parent.parent, i++) {
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child) return true;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) return true;
+    if (parent.type !== AST_NODE_TYPES.TemplateLiteral && parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.MemberExpression) return false;
+  }
+  return false;
 }
 
 /** A value generated here: a unique id, a random number, or (unless `unique`) the current time. */

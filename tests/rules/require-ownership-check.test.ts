@@ -992,6 +992,19 @@ app.post("/articles/:articleId/comments", async (req, res) => {
 });`,
     },
     {
+      name: "a Put whose sort key joins request text with a fresh id still creates an item (TASK#priority#nanoid())",
+      code: `${V3}
+import { nanoid } from "nanoid";
+app.post("/users/:userId/tasks", async (req, res) => {
+  const taskId = nanoid();
+  let sk;
+  if (req.body.priority) sk = \`TASK#\${req.body.priority}#\${taskId}\`;
+  else sk = \`TASK#\${taskId}\`;
+  await doc.send(new PutCommand({ TableName: "App", Item: { PK: \`USER#\${req.params.userId}\`, SK: sk, title: req.body.title } }));
+  res.status(201).json({ taskId });
+});`,
+    },
+    {
       name: "a Put whose sort key holds the current time appends an entry (PK id / TS#Date.now())",
       code: `${V3}
 export const handler = async (event) => {
@@ -1123,6 +1136,18 @@ app.put("/articles/:articleId/comments/:id", async (req, res) => {
         { messageId: "writeNotOwned", line: 7, suggestions: [] },
         { messageId: "writeNotOwned", line: 8, suggestions: [] },
       ],
+    },
+    {
+      name: "an upsert that only generates the id when the request names none overwrites the item the route names",
+      ...cjs,
+      code: `${V2}const uuid = require("uuid");
+const app = require("express")();
+app.put("/bookings/:bookingId", async (req, res) => {
+  const item = { bookingId: req.params.bookingId || uuid.v1(), resourceId: req.body.resourceId };
+  await dynamo.put({ TableName: "Bookings", Item: item }).promise();
+  res.json(item);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
       name: "a Put with a fresh attribute and no sort key is still an overwrite (the key is the request's id alone)",
