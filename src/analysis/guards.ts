@@ -37,6 +37,7 @@ export class Guards {
 
   /** True when a check that limits `node`'s value to constants (or to a number) dominates this use of it. */
   isConstrained(node: Node): boolean {
+    if (this.overwrittenWithConstants(node)) return true;
     const keys = this.keysOf(node);
     if (keys.length === 0) return false;
     let current: Node = node;
@@ -44,6 +45,33 @@ export class Guards {
       const parent: Node = current.parent;
       if (this.dominatedBy(parent, current, keys)) return true;
       current = parent;
+    }
+    return false;
+  }
+
+  /**
+   * A variable that an earlier statement of an enclosing block assigns a constant on every path that goes on,
+   * with no write after it: `switch (op) { case "gt": op = ">"; break; default: op = "="; }` (a mapping), or an
+   * `if` and its `else` that both assign. What it held before does not reach the use.
+   */
+  private overwrittenWithConstants(node: Node): boolean {
+    const use = unwrap(node);
+    const variable = use.type === AST_NODE_TYPES.Identifier ? this.scope.variableOf(use) : undefined;
+    if (!variable || variable.defs[0]?.type !== "Variable") return false;
+    const writes = this.scope.writesOf(variable);
+    if (writes.length < 2) return false;
+    let child: Node = use;
+    for (let i = 0; i < MAX_ANCESTORS && child.parent && !isFunction(child); i++, child = child.parent) {
+      const block = child.parent;
+      if (block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.Program && block.type !== AST_NODE_TYPES.StaticBlock) continue;
+      const body = block.body as Node[];
+      for (let k = body.indexOf(child) - 1; k >= 0; k--) {
+        const values = assignedOnEveryPath(body[k], variable, this.scope, 0);
+        if (!values) continue;
+        const end = body[k].range[1];
+        if (writes.some((write) => write.identifier.range[0] > end && write.identifier.range[0] < use.range[0])) return false;
+        return values.every((value) => this.values.originsOf(value).length === 0);
+      }
     }
     return false;
   }
@@ -225,6 +253,53 @@ export class Guards {
 }
 
 /** A statement that always leaves the surrounding block: return, throw, continue, break (or a block ending in one). */
+/**
+ * The values a statement assigns to `variable` when every path through it that goes on assigns it (paths that
+ * exit do not count); undefined when some path may leave it as it was.
+ */
+function assignedOnEveryPath(statement: Node, variable: Variable, scope: ScopeIndex, depth: number): Node[] | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (statement.type) {
+    case AST_NODE_TYPES.ExpressionStatement: {
+      const expression = unwrap(statement.expression);
+      const assigns = expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === "=" && expression.left.type === AST_NODE_TYPES.Identifier && scope.variableOf(expression.left) === variable;
+      return assigns ? [expression.right] : undefined;
+    }
+    case AST_NODE_TYPES.BlockStatement:
+      return assignedInSequence(statement.body, variable, scope, depth);
+    case AST_NODE_TYPES.IfStatement: {
+      if (!statement.alternate) return undefined;
+      const branches = [statement.consequent, statement.alternate].filter((branch) => !exits(branch));
+      const assigned = branches.map((branch) => assignedOnEveryPath(branch, variable, scope, depth + 1));
+      return branches.length > 0 && assigned.every((values) => values !== undefined) ? assigned.flat() as Node[] : undefined;
+    }
+    case AST_NODE_TYPES.SwitchStatement: {
+      if (!statement.cases.some((clause) => clause.test === null)) return undefined;
+      const values: Node[] = [];
+      for (const clause of statement.cases) {
+        // An empty case falls through to the next one.
+        if (clause.consequent.length === 0) continue;
+        const assigned = assignedInSequence(clause.consequent, variable, scope, depth);
+        if (assigned) values.push(...assigned);
+        else if (!clause.consequent.some((item) => item.type === AST_NODE_TYPES.ReturnStatement || item.type === AST_NODE_TYPES.ThrowStatement)) return undefined;
+      }
+      return values.length > 0 ? values : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The values a list of statements assigns to `variable` before it can leave (a `break`), on every path. */
+function assignedInSequence(statements: readonly Node[], variable: Variable, scope: ScopeIndex, depth: number): Node[] | undefined {
+  for (const statement of statements) {
+    if (statement.type === AST_NODE_TYPES.BreakStatement || statement.type === AST_NODE_TYPES.ContinueStatement) return undefined;
+    const assigned = assignedOnEveryPath(statement, variable, scope, depth + 1);
+    if (assigned) return assigned;
+  }
+  return undefined;
+}
+
 export function exits(statement: Node): boolean {
   if (
     statement.type === AST_NODE_TYPES.ReturnStatement ||

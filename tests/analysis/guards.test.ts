@@ -17,6 +17,18 @@ describe("guards", () => {
     expect(constrained(`function f(n) { if (typeof n === "number") use(n); }`)).toBe(true);
   });
 
+  it("sees a variable overwritten with constants on every path before the use (a switch or if/else mapping)", () => {
+    expect(constrained(`function f(o) { let op = o.op; switch (op) { case "gt": op = ">"; break; case "lt": case "below": op = "<"; break; default: op = "="; } use(op); }`)).toBe(true);
+    expect(constrained(`function f(o) { let op = o.op; switch (op) { case "gt": op = ">"; break; case "bad": throw new Error(); default: op = "="; } use(op); }`)).toBe(true);
+    expect(constrained(`function f(o) { let dir = o.dir; if (dir === "up") { dir = "ASC"; } else dir = "DESC"; const s = dir; use(dir); }`)).toBe(true);
+    // no default, a case that leaves it, a non-constant value, or a write after the mapping
+    expect(constrained(`function f(o) { let op = o.op; switch (op) { case "gt": op = ">"; break; case "lt": op = "<"; } use(op); }`)).toBe(false);
+    expect(constrained(`function f(o) { let op = o.op; switch (op) { case "gt": op = ">"; break; case "raw": break; default: op = "="; } use(op); }`)).toBe(false);
+    expect(constrained(`function f(o) { let op = o.op; switch (op) { case "gt": op = ">"; break; default: op = o.fallback; } use(op); }`)).toBe(false);
+    expect(constrained(`function f(o) { let op = o.op; switch (op) { case "gt": op = ">"; break; default: op = "="; } if (o.raw) op = o.op; use(op); }`)).toBe(false);
+    expect(constrained(`function f(o) { let dir = o.dir; if (dir === "up") dir = "ASC"; use(dir); }`)).toBe(false);
+  });
+
   it("sees allow-lists: includes, has, in, lodash, Object.hasOwn, anchored patterns, same-file predicates", () => {
     expect(constrained(`const A = ["a", "b"]; app.get("/", (req) => { const s = req.query.s; if (A.includes(s)) use(s); });`)).toBe(true);
     expect(constrained(`const S = new Set(["a"]); function f(s) { if (!S.has(s)) throw new Error("bad"); use(s); }`)).toBe(true);

@@ -345,6 +345,29 @@ module.exports.updateProfile = async (id, changes) => {
   });
   return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: expression, ExpressionAttributeValues: values }).promise();
 };`,
+    // An operator mapped through a switch whose every path (default included) assigns a constant.
+    `${DOC}
+export async function search(pk: string, filter: Record<string, Record<string, unknown>>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":pk": pk };
+  const parts = Object.keys(filter).map((field, i) => {
+    let op = Object.keys(filter[field])[0];
+    values[\`:v\${i}\`] = filter[field][op];
+    names[\`#f\${i}\`] = field;
+    switch (op) {
+      case "gt":
+        op = ">";
+        break;
+      case "lt":
+        op = "<";
+        break;
+      default:
+        op = "=";
+    }
+    return \`#f\${i} \${op} :v\${i}\`;
+  });
+  return doc.send(new QueryCommand({ TableName: "T", KeyConditionExpression: "pk = :pk", FilterExpression: parts.join(" AND "), ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+}`,
     // A same-file helper whose every call passes an object literal with fixed keys: the names in its update are those keys.
     `const AWS = require("aws-sdk");
 const docClient = new AWS.DynamoDB.DocumentClient();
