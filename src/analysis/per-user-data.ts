@@ -2,6 +2,7 @@
 // reads in handlers that show no authentication at all: a bookstore's `getBook` or movies by year are public
 // catalogues more often than not, while a handler that serves items keyed or attributed by `userId`, or a
 // table or route named after users, orders or notes, serves someone's data to whoever asks.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 
@@ -170,10 +171,36 @@ function ownerNameInText(text: string): string | undefined {
   return undefined;
 }
 
-/** The last segments of a file's path, relative to the working directory (never the user's home folders). */
+/**
+ * The last segments of a file's path inside its project: relative to the outermost folder between the working
+ * directory and the file that holds a package.json or .git (the working directory when there is none). The
+ * project folder's own name (`users-api/`, or wherever a checkout lies) says nothing about one file's data.
+ */
 export function fileNameParts(filename: string, cwd: string): string[] {
-  const relative = path.relative(cwd, filename);
+  const relative = path.relative(projectBase(filename, cwd), filename);
   const parts = (path.isAbsolute(relative) ? path.basename(relative) : relative).split(/[\\/]/).filter((part) => part && part !== "..");
   return parts.slice(-3).map((part) => part.replace(/\.[cm]?[jt]sx?$/, ""));
 }
 
+
+const projectMarkers = new Map<string, boolean>();
+
+function projectBase(filename: string, cwd: string): string {
+  let current = path.dirname(filename);
+  const below = path.relative(cwd, current);
+  if (!path.isAbsolute(filename) || below.startsWith("..") || path.isAbsolute(below)) return cwd;
+  let base = cwd;
+  for (let i = 0; i < 64; i++) {
+    let marked = projectMarkers.get(current);
+    if (marked === undefined) {
+      marked = existsSync(path.join(current, "package.json")) || existsSync(path.join(current, ".git"));
+      if (projectMarkers.size > 10_000) projectMarkers.clear();
+      projectMarkers.set(current, marked);
+    }
+    if (marked) base = current;
+    const parent = path.dirname(current);
+    if (current === cwd || parent === current) break;
+    current = parent;
+  }
+  return base;
+}

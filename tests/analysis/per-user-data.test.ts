@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileNameParts, isOwnerName, namesPerUserResource, ownerNameInRange } from "../../src/analysis/per-user-data";
@@ -35,6 +37,24 @@ describe("fileNameParts", () => {
   });
   it("never reads the folders above the working directory", () => {
     expect(fileNameParts("/Users/ann/other/x.js", "/Users/ann/app")).toEqual(["other", "x"]);
+  });
+  it("starts inside the outermost project (package.json or .git) under the working directory, whatever its folder is called", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "file-name-parts-"));
+    const write = (file: string) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), "{}");
+    };
+    write("checkouts/users-api/package.json");
+    write("checkouts/users-api/todo/get.js");
+    write("mono/package.json");
+    write("mono/packages/users/package.json");
+    write("mono/packages/users/src/handler.js");
+    // scanned from above the project: its folder name is not the file's
+    expect(fileNameParts(path.join(root, "checkouts/users-api/todo/get.js"), root)).toEqual(["todo", "get"]);
+    expect(fileNameParts(path.join(root, "checkouts/users-api/todo/get.js"), path.join(root, "checkouts/users-api"))).toEqual(["todo", "get"]);
+    // a monorepo scanned from its root keeps the package's folder
+    expect(fileNameParts(path.join(root, "mono/packages/users/src/handler.js"), path.join(root, "mono"))).toEqual(["users", "src", "handler"]);
+    expect(fileNameParts(path.join(root, "mono/packages/users/src/handler.js"), root)).toEqual(["users", "src", "handler"]);
   });
 });
 
