@@ -1212,13 +1212,35 @@ export class OwnershipAnalysis {
       if (value.type === AST_NODE_TYPES.UnaryExpression || value.type === AST_NODE_TYPES.BinaryExpression) continue;
       // A local object filled in member by member (`const user = {}; user.name = Item.name; return user`): what its members hold.
       const filled = value.type === AST_NODE_TYPES.Identifier ? this.values.resolveObject(value) : undefined;
-      const members = filled ? [...filled.properties.values()].slice(0, MAX_RETURNED_MEMBERS).map((property) => property.value) : [];
+      const members = filled
+        ? [...filled.properties.values()].slice(0, MAX_RETURNED_MEMBERS).map((property) => property.value)
+        : value.type === AST_NODE_TYPES.Identifier
+          ? this.instanceMemberWrites(value)
+          : [];
       for (const node of [returned, ...members]) {
         for (const operation of this.itemOperations(this.originsOf(node))) if (!returnsItemOf.includes(operation)) returnsItemOf.push(operation);
       }
     }
     summary.returnsItemOf = returnsItemOf;
     return summary;
+  }
+
+  /** `const user = new UserDto(); user.name = Item.name;`: the values written to members of a fresh instance (none for other variables). */
+  private instanceMemberWrites(identifier: TSESTree.Identifier): Node[] {
+    const variable = this.scope.variableOf(identifier);
+    const writes = variable ? this.scope.writesOf(variable) : [];
+    const init = writes.length === 1 && writes[0].value ? unwrap(writes[0].value) : undefined;
+    if (!variable || init?.type !== AST_NODE_TYPES.NewExpression || init.arguments.length > 0) return [];
+    const values: Node[] = [];
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      const assignment = member?.parent;
+      if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member) {
+        values.push(assignment.right);
+        if (values.length >= MAX_RETURNED_MEMBERS) break;
+      }
+    }
+    return values;
   }
 
   /** Does the check, where it is, cover the access at `position`? */

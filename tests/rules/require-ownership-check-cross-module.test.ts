@@ -355,15 +355,24 @@ router.delete("/notes/:id", async (req, res) => {
       ],
     },
     {
-      name: "an item copied member by member into a local object that another module's function returns is served",
+      name: "an item copied member by member into a local object (or a fresh DTO instance) that another module's function returns is served",
       filename: file("routes/profiles.js"),
       code: `import express from "express";
-import { getProfile } from "../repositories/profiles";
+import { getProfile, getProfileDto, profileExists } from "../repositories/profiles";
 const app = express();
 app.get("/profiles/:id", async (req, res) => {
   res.json(await getProfile(req.params.id));
+});
+app.get("/profiles/:id/dto", async (req, res) => {
+  res.json(await getProfileDto(req.params.id));
+});
+app.get("/profiles/:id/exists", async (req, res) => {
+  res.json({ exists: await profileExists(req.params.id) });
 });`,
-      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+      errors: [
+        { messageId: "readByAnyCaller", line: 5 },
+        { messageId: "readByAnyCaller", line: 8 },
+      ],
     },
     {
       name: "modules required with a template literal (require(`../legacy/crud`)) are followed as with a string",
