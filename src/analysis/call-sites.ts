@@ -150,11 +150,11 @@ export class CallSites {
   private fixedKeysAtCalls(origin: ParameterOrigin): boolean {
     const callers = this.callersOf(origin.fn);
     if (callers.kind === "local") {
-      return callers.sites.length > 0 && callers.sites.every(({ call }) => hasFixedKeys(this.values, call.arguments[origin.index]));
+      return callers.sites.length > 0 && callers.sites.every(({ call }) => hasFixedKeys(this.values, call, origin.index));
     }
     if (callers.kind !== "open" || callers.reason === "escapes") return false;
     const calls = this.projectCalls?.(origin.fn);
-    return calls !== undefined && calls.length > 0 && calls.every(({ call, module }) => hasFixedKeys(module.values, call.arguments[origin.index]));
+    return calls !== undefined && calls.length > 0 && calls.every(({ call, module }) => hasFixedKeys(module.values, call, origin.index));
   }
 
   /** The argument for parameter `index`, followed into an object literal by `path` when it can be. */
@@ -268,9 +268,10 @@ function argumentIn(values: ValueResolver, call: TSESTree.CallExpression, index:
   return node;
 }
 
-/** An object literal (directly or through a constant) whose keys are all written out: `{ Title: t, Author: a }`. */
-function hasFixedKeys(values: ValueResolver, argument: Node | undefined): boolean {
-  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+/** The call passes argument `index` as an object literal (directly or through a constant) whose keys are all written out: `{ Title: t, Author: a }`. */
+function hasFixedKeys(values: ValueResolver, call: TSESTree.CallExpression, index: number): boolean {
+  const argument = call.arguments[index];
+  if (!argument || call.arguments.slice(0, index + 1).some((item) => item.type === AST_NODE_TYPES.SpreadElement)) return false;
   const object = values.definitionOf(argument);
   return (
     object?.type === AST_NODE_TYPES.ObjectExpression &&

@@ -629,7 +629,13 @@ export class ValueResolver {
       }
       const authenticated = this.authentication(node, name, bindings, state, depth);
       if (authenticated) return authenticated;
-      if ((VALIDATOR_METHODS.has(name) || SANITIZER_NAMES.has(name)) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
+      if (VALIDATOR_METHODS.has(name) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
+      // `req.sanitize(x)`, `validator.escape(x)`: a method of the request or of a package, not of the project's own code.
+      if (SANITIZER_NAMES.has(name) && node.arguments.length > 0) {
+        const root = memberChain(callee)?.root;
+        const ofPackage = root?.type === AST_NODE_TYPES.Identifier && this.fromPackage(root);
+        if (ofPackage || this.origins(callee.object, bindings, state, depth).some((origin) => origin.kind === "request-object")) return this.origins(node.arguments[0], bindings, state, depth);
+      }
     }
     return [{ kind: "unknown", node }];
   }

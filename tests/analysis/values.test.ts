@@ -124,14 +124,16 @@ describe("value resolver: origins", () => {
     const code = `import xss from "xss";
 const validator = require("validator");
 const { sanitize } = require("./allow");
+const fields = require("./fields");
 const FIELDS = { name: "name", mail: "email" };
 function escape(field) { return FIELDS[field] ?? "name"; }
-app.put("/users/:id", (req, res) => use(req.sanitize(req.params.id), xss(req.body.bio), validator.escape(req.query.q), sanitize(req.query.f), escape(req.query.f)));`;
+app.put("/users/:id", (req, res) => use(req.sanitize(req.params.id), xss(req.body.bio), validator.escape(req.query.q), sanitize(req.query.f), escape(req.query.f), fields.sanitize(req.query.f)));`;
     expect(originsOf(code, 0)).toEqual(["request:express:params.id"]);
     expect(originsOf(code, 1)).toEqual(["request:express:body.bio"]);
     expect(originsOf(code, 2)).toEqual(["request:express:query.q"]);
     expect(originsOf(code, 3)).toEqual(["unknown"]);
     expect(originsOf(code, 4)).not.toContain("request:express:query.f");
+    expect(originsOf(code, 5)).toEqual(["unknown"]);
   });
 
   it("recognises Lambda events, JSON.parse and conversions", () => {
