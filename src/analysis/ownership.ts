@@ -857,7 +857,7 @@ export class OwnershipAnalysis {
     if (name === undefined) return undefined;
     const object = unwrap(callee.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) return this.values.sameFileFunction(callee);
-    const holder = this.values.resolveObject(object);
+    const holder = this.values.resolveObject(object) ?? this.values.factoryObject(object);
     const value = holder?.properties.get(name)?.value;
     const target = value ? unwrap(value) : undefined;
     if (isFunction(target)) return target;

@@ -936,6 +936,18 @@ export class ValueResolver {
   }
 
   /**
+   * The object a same-file factory returns when it returns one (`const model = (table) => ({ remove: (key) => ... })`
+   * and `model("Courses")`, directly or through a variable): its methods, in the factory's own terms.
+   */
+  factoryObject(node: Node): ResolvedObject | undefined {
+    const call = unwrap(this.definitionOf(node) ?? node);
+    const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : undefined;
+    const factory = callee?.type === AST_NODE_TYPES.Identifier ? this.sameFileFunction(callee) : undefined;
+    const returned = factory ? this.returnsOf(factory) : [];
+    return returned.length === 1 ? this.resolveObject(returned[0]) : undefined;
+  }
+
+  /**
    * What a function writes on one of its parameters (`options.httpOptions = {...}`, `Object.assign(options,
    * {...})`): an incomplete object, since the caller's properties are unknown. Undefined without such writes.
    */

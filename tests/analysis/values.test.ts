@@ -306,6 +306,20 @@ describe("value resolver: objects", () => {
     };
   }
 
+  it("resolves what a same-file factory returns when it returns one object", () => {
+    const factoryKeys = (code: string) => {
+      const { analysis, used } = analyze(code);
+      const resolved = analysis.values.factoryObject(used()[0]);
+      return resolved ? [...resolved.properties.keys()] : undefined;
+    };
+    const factory = `const model = (table) => ({ get: (key) => db.get({ TableName: table, Key: key }), remove: (key) => db.delete({ TableName: table, Key: key }) });`;
+    expect(factoryKeys(`${factory} use(model("Courses"));`)).toEqual(["get", "remove"]);
+    expect(factoryKeys(`${factory} const courses = model("Courses"); use(courses);`)).toEqual(["get", "remove"]);
+    // two possible objects, or a function of another module: not resolved
+    expect(factoryKeys(`function pick(a) { if (a) return { x: 1 }; return { y: 2 }; } use(pick(true));`)).toBeUndefined();
+    expect(factoryKeys(`const { model } = require("./models"); use(model("Courses"));`)).toBeUndefined();
+  });
+
   it("lists the spreads and Object.assign sources it could not resolve", () => {
     expect(objectOf(`app.get("/", (req, res) => { use({ ...req.body, TableName: "T" }); });`)).toEqual({
       keys: ["TableName"],

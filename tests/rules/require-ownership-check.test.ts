@@ -1016,6 +1016,27 @@ export const handler = async (event) => {
   ],
   invalid: [
     {
+      name: "express: a data-access object from a same-file factory (model(table).remove(key)) deletes the item the route names",
+      ...cjs,
+      code: `${V2}const router = require("express").Router();
+const model = (tableName) => ({
+  remove: (key) => dynamo.delete({ TableName: tableName, Key: key }).promise(),
+});
+const courses = model("Courses");
+router.delete("/:courseId", async (req, res) => {
+  await model("Courses").remove({ CourseId: req.params.courseId });
+  res.status(204).end();
+});
+router.delete("/b/:courseId", async (req, res) => {
+  await courses.remove({ CourseId: req.params.courseId });
+  res.status(204).end();
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 9 },
+        { messageId: "writeNotOwned", line: 13 },
+      ],
+    },
+    {
       name: "lambda: a caller that arrives in a promise callback but is never compared with the key",
       ...cjs,
       code: `${V2}const { authenticate } = require("./session");
