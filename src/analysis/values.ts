@@ -584,6 +584,7 @@ export class ValueResolver {
       return (
         authenticated ??
         this.importedAuthentication(node, name, bindings, state, depth) ??
+        this.importedRequestReader(node, bindings, state, depth) ??
         // `await getAuthenticatedSubject()`, `requireAuth()`: with no argument to go by, the function can only find the caller.
         (node.arguments.length === 0 && AMBIENT_CALLER_FUNCTION.test(name) ? [{ kind: "caller", framework: "settings", path: `${name}()`, node }] : undefined) ?? [{ kind: "unknown", node }]
       );
@@ -688,6 +689,32 @@ export class ValueResolver {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `const body = await readBody(req)` with `readBody` a function of another project module that returns what it
+   * reads from the request it is given (`return await req.json()`): that request input, here.
+   */
+  private importedRequestReader(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
+    if (!this.importedFunction) return undefined;
+    const at = node.arguments.findIndex((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.origins(argument, bindings, state, depth).some(isWholeRequest));
+    const imported = at >= 0 && !node.arguments.slice(0, at).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement) ? this.importedFunction(node) : undefined;
+    if (!imported) return undefined;
+    const parameter = imported.fn.params[at];
+    if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const request = this.origins(node.arguments[at], bindings, state, depth);
+    const result: Origin[] = [];
+    for (const returned of imported.values.returnsOf(imported.fn)) {
+      // What the function reads on its parameter (`await req.json()`, `req.body`), read here on the request it is given.
+      let value = unwrap(imported.values.definitionOf(returned) ?? returned);
+      if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+      const call = value.type === AST_NODE_TYPES.CallExpression;
+      const chain = memberChain(call ? unwrap((value as TSESTree.CallExpression).callee) : value);
+      if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === parameter.name && chain.path.length > 0) {
+        result.push(...this.extend(request, chain.path, node, call ? node : undefined));
+      }
+    }
+    return result.some((origin) => origin.kind === "request") ? result : undefined;
   }
 
   private helperOrigins(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {

@@ -280,6 +280,19 @@ export const getEvent = async (event) => {
   ],
   invalid: [
     {
+      name: "Next.js: the body read by an imported helper given the request (readBody(req) returns await req.json()) is the request's",
+      filename: file("app/api/books/route.ts"),
+      code: `${NEXT_ROUTE}import { readBody, defaultBook } from "../../../shared/read-body";
+export async function DELETE(req: NextRequest) {
+  const body = await readBody<{ id: string }>(req);
+  if (body instanceof Response) return body;
+  await doc.send(new DeleteCommand({ TableName: "Books", Key: { id: body.id } }));
+  await doc.send(new DeleteCommand({ TableName: "Books", Key: { id: defaultBook(req).id } }));
+  return NextResponse.json({ ok: true });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
       name: "a whole key passed to a function of another module without the caller (or spread from the request) is the request's choice",
       filename: file("lambda/rename-task.ts"),
       code: `import type { APIGatewayProxyEvent } from "aws-lambda";
