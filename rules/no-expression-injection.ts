@@ -185,7 +185,10 @@ export default createRule<Options, MessageIds>({
               if (!finding.whole) return { level: "recommended", source };
               strict ??= { level: "strict", source };
             }
-            for (const inner of verdict.origins) {
+            // Names from the keys of the object passed in: what the calls that choose the keys pass (`{ ...req.body }`).
+            const keyOrigins = analysis.allowLists.keyedObject(finding.node) ? analysis.callSites.openKeyOrigins(origin) : undefined;
+            const passed = keyOrigins?.some((inner) => inner.kind === "request") ? keyOrigins : verdict.origins;
+            for (const inner of passed) {
               if (inner.kind === "request") return { level: "recommended", source: `comes from request input ${describeRequestSource(inner)} passed to \`${fnName}\`` };
               if (inner.kind !== "env" && inner.kind !== "module" && !(inner.kind === "unknown" && inner.exhausted)) strict ??= { level: "strict", source: `is parameter \`${parameter}\` of \`${fnName}\`, which its callers set to a non-constant value` };
             }

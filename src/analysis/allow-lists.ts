@@ -95,7 +95,7 @@ export class AllowListGuards {
   }
 
   /** The object whose keys the identifier `node` walks through, as `isKeyOfClosedObject` lists the shapes. */
-  private keyedObject(node: Node): Node | undefined {
+  keyedObject(node: Node): Node | undefined {
     const current = unwrap(node);
     if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.scope.variableOf(current);

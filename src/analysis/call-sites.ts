@@ -147,6 +147,21 @@ export class CallSites {
     return origins.length > 0 && origins.every((origin) => origin.kind === "parameter" && origin.path.length === 0 && this.fixedKeysAtCalls(origin));
   }
 
+  /**
+   * For a name taken from the keys of a parameter's object: the origins of what the calls in this file that do
+   * not pass fixed keys pass there (`setFields(id, { ...req.body })`). Undefined unless every caller is here.
+   */
+  openKeyOrigins(origin: ParameterOrigin): Origin[] | undefined {
+    const callers = this.callersOf(origin.fn);
+    if (callers.kind !== "local" || origin.path.length > 0) return undefined;
+    return callers.sites
+      .filter(({ call }) => !hasFixedKeys(this.values, call, origin.index))
+      .flatMap(({ call }) => {
+        const argument = this.argumentAt(call, origin.index);
+        return argument ? this.values.originsOf(argument) : [];
+      });
+  }
+
   private fixedKeysAtCalls(origin: ParameterOrigin): boolean {
     const callers = this.callersOf(origin.fn);
     if (callers.kind === "local") {

@@ -571,7 +571,7 @@ async function setFields(id, fields) {
 }
 module.exports.rename = (req, res) => setFields(req.params.id, { firstName: req.body.first }).then(() => res.end());
 module.exports.set = (req, res) => setFields(req.params.id, { ...req.body, updatedAt: Date.now() }).then(() => res.end());`,
-      errors: [{ messageId: "expressionInjection", line: 5, column: 64 }],
+      errors: [{ messageId: "expressionInjection", line: 5, column: 64, data: { member: "UpdateExpression", value: "name", source: "comes from request input `req.body` (Express) passed to `setFields`" } }],
     },
     // A same-file helper is judged by its call sites: the request value is reported where it is passed.
     {
