@@ -177,6 +177,12 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   return found;
 }
 
+/** The argument a call passes for parameter `index`; none when a spread comes at or before it (its position is unknown then). */
+export function positionalArgument(call: TSESTree.CallExpression, index: number): TSESTree.Expression | undefined {
+  for (let i = 0; i <= index && i < call.arguments.length; i++) if (call.arguments[i].type === AST_NODE_TYPES.SpreadElement) return undefined;
+  return call.arguments[index] as TSESTree.Expression | undefined;
+}
+
 /** Is `node` inside `ancestor` (or the same node)? Uses ranges: cheap and parent-free. */
 export function contains(ancestor: Node, node: Node): boolean {
   return ancestor.range[0] <= node.range[0] && node.range[1] <= ancestor.range[1];

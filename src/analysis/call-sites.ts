@@ -4,7 +4,7 @@
 // pass their own parameters on stops after a few levels and counts as open.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { enclosingClass, memberChain, staticKeyName, valueParent, type FunctionNode } from "./ast";
+import { enclosingClass, memberChain, positionalArgument, staticKeyName, valueParent, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import type { ScopeIndex, Variable } from "./scope";
 import type { Origin, ValueResolver } from "./values";
@@ -285,8 +285,8 @@ function argumentIn(values: ValueResolver, call: TSESTree.CallExpression, index:
 
 /** The call passes argument `index` as an object literal (directly or through a constant) whose keys are all written out: `{ Title: t, Author: a }`. */
 function hasFixedKeys(values: ValueResolver, call: TSESTree.CallExpression, index: number): boolean {
-  const argument = call.arguments[index];
-  if (!argument || call.arguments.slice(0, index + 1).some((item) => item.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const argument = positionalArgument(call, index);
+  if (!argument) return false;
   const object = values.definitionOf(argument);
   return (
     object?.type === AST_NODE_TYPES.ObjectExpression &&

@@ -9,14 +9,14 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, dottedName, enclosingFunction, isEqualityComparison, isFunction, isTypeSyntax, memberChain, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, dottedName, enclosingFunction, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
-import { carriesCredentials, constantValues, dynamicParts, isExhausted, isWholeRequest, type Origin, type ResolvedObject, type ValueResolver } from "./values";
+import { carriesCredentials, constantValues, dynamicParts, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 
@@ -1029,7 +1029,8 @@ export class OwnershipAnalysis {
     return parts.flatMap((part) => {
       const origin = part.origins.length === 1 ? part.origins[0] : undefined;
       if (access.put || part.attribute !== undefined || origin?.kind !== "parameter" || origin.fn !== fn) return [this.substitutePart(part, fn, call)];
-      let object = argumentObject(this.values, call, origin.index);
+      const argument = positionalArgument(call, origin.index);
+      let object = argument ? this.values.resolveObject(argument) : undefined;
       for (const key of origin.path) {
         const value = object?.properties.get(key)?.value;
         object = value ? this.values.resolveObject(value) : undefined;
@@ -2173,13 +2174,6 @@ interface CallerValues {
 }
 
 // ---------------------------------------------------------------- helpers
-
-/** The object literal a call passes as argument `index` (none after a spread argument). */
-function argumentObject(values: ValueResolver, call: TSESTree.CallExpression, index: number): ResolvedObject | undefined {
-  const argument = call.arguments[index];
-  if (!argument || call.arguments.slice(0, index + 1).some((item) => item.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-  return values.resolveObject(argument);
-}
 
 function limit(origins: Origin[]): Origin[] {
   return origins.length > MAX_ORIGINS ? origins.slice(0, MAX_ORIGINS) : origins;

@@ -2,9 +2,9 @@
 // reads in handlers that show no authentication at all: a bookstore's `getBook` or movies by year are public
 // catalogues more often than not, while a handler that serves items keyed or attributed by `userId`, or a
 // table or route named after users, orders or notes, serves someone's data to whoever asks.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { isProjectFolder } from "./project";
 
 /** Words that name a person who owns items (`userId`, `customer_id`, `tenantId`, `identityId`). */
 const PERSON_WORDS = new Set(["user", "customer", "tenant", "account", "member", "author", "creator", "patient", "identity"]);
@@ -183,21 +183,13 @@ export function fileNameParts(filename: string, cwd: string): string[] {
 }
 
 
-const projectMarkers = new Map<string, boolean>();
-
 function projectBase(filename: string, cwd: string): string {
   let current = path.dirname(filename);
   const below = path.relative(cwd, current);
   if (!path.isAbsolute(filename) || below.startsWith("..") || path.isAbsolute(below)) return cwd;
   let base = cwd;
   for (let i = 0; i < 64; i++) {
-    let marked = projectMarkers.get(current);
-    if (marked === undefined) {
-      marked = existsSync(path.join(current, "package.json")) || existsSync(path.join(current, ".git"));
-      if (projectMarkers.size > 10_000) projectMarkers.clear();
-      projectMarkers.set(current, marked);
-    }
-    if (marked) base = current;
+    if (isProjectFolder(current)) base = current;
     const parent = path.dirname(current);
     if (current === cwd || parent === current) break;
     current = parent;

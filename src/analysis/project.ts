@@ -216,6 +216,7 @@ function baseUrlHolds(baseUrl: string, specifier: string): boolean {
 export function clearProjectCaches(): void {
   tsconfigByDirectory.clear();
   baseUrlEntries.clear();
+  projectFolders.clear();
   projectListings.clear();
   importLists.clear();
   parsedModules.clear();
@@ -485,11 +486,24 @@ function directoryTime(directory: string): number | undefined {
  * The project whose modules may import a file: the directory of the nearest package.json or git work tree
  * above it, else the folder above the file's own (`routes/` beside `controllers/`). None inside node_modules.
  */
+const projectFolders = new Map<string, boolean>();
+
+/** Does the folder hold a package.json or a git work tree (cached per folder)? */
+export function isProjectFolder(directory: string): boolean {
+  let marked = projectFolders.get(directory);
+  if (marked === undefined) {
+    marked = existsSync(path.join(directory, "package.json")) || existsSync(path.join(directory, ".git"));
+    if (projectFolders.size > MAX_TSCONFIG_DIRECTORIES) projectFolders.clear();
+    projectFolders.set(directory, marked);
+  }
+  return marked;
+}
+
 function projectRoot(file: string): string | undefined {
   let current = path.dirname(file);
   for (let i = 0; i < 64; i++) {
     if (path.basename(current) === "node_modules") return undefined;
-    if (existsSync(path.join(current, "package.json")) || existsSync(path.join(current, ".git"))) return current;
+    if (isProjectFolder(current)) return current;
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;

@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingFunction, isFunction, memberChain, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingFunction, isFunction, memberChain, positionalArgument, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
@@ -643,11 +643,8 @@ export class ValueResolver {
 
   /** Is the name imported or required from a package (`import xss from "xss"`, `const sanitizeHtml = require("sanitize-html")`)? */
   private fromPackage(identifier: TSESTree.Identifier): boolean {
-    const definition = this.scope.variableOf(identifier)?.defs[0];
-    if (definition?.type === "ImportBinding") return !(importedModuleOf(definition) ?? ".").startsWith(".");
-    if (definition?.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return false;
-    const specifier = requiredSpecifier(unwrap(definition.node.init));
-    return specifier !== undefined && !specifier.startsWith(".");
+    const binding = importedBinding(identifier, this.scope, { anySpecifier: true });
+    return binding !== undefined && !binding.source.startsWith(".");
   }
 
   /**
@@ -698,11 +695,11 @@ export class ValueResolver {
   private importedRequestReader(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
     if (!this.importedFunction) return undefined;
     const at = node.arguments.findIndex((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.origins(argument, bindings, state, depth).some(isWholeRequest));
-    const imported = at >= 0 && !node.arguments.slice(0, at).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement) ? this.importedFunction(node) : undefined;
-    if (!imported) return undefined;
-    const parameter = imported.fn.params[at];
-    if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const request = this.origins(node.arguments[at], bindings, state, depth);
+    const argument = at >= 0 ? positionalArgument(node, at) : undefined;
+    const imported = argument ? this.importedFunction(node) : undefined;
+    const parameter = imported?.fn.params[at];
+    if (!argument || !imported || parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const request = this.origins(argument, bindings, state, depth);
     const result: Origin[] = [];
     for (const returned of imported.values.returnsOf(imported.fn)) {
       // What the function reads on its parameter (`await req.json()`, `req.body`), read here on the request it is given.
