@@ -254,14 +254,25 @@ export type HandlerKind =
 
 /** The route path string of a registration call (`app.get("/notes/:id", ...)`), when it is a literal. */
 export function routePath(call: TSESTree.CallExpression): string | undefined {
+  const own = literalPath(call);
+  if (own !== undefined) return own;
+  // router.route("/x").get(handler), and each later method of the chain: .route("/x").get(list).delete(remove)
+  let current = call;
+  for (;;) {
+    const callee = unwrap(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const inner = callee.object;
+    const name = calleeName(inner);
+    if (name === "route") return literalPath(inner);
+    if (!name || !ROUTE_METHODS.has(name) || literalPath(inner) !== undefined) return undefined;
+    current = inner;
+  }
+}
+
+function literalPath(call: TSESTree.CallExpression): string | undefined {
   const first = call.arguments[0];
   if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === "string") return first.value;
   if (first?.type === AST_NODE_TYPES.TemplateLiteral && first.expressions.length === 0) return first.quasis[0].value.cooked ?? undefined;
-  // router.route("/x").get(handler)
-  const callee = unwrap(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.CallExpression && calleeName(callee.object) === "route") {
-    return routePath(callee.object);
-  }
   return undefined;
 }
 

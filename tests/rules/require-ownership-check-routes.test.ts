@@ -31,6 +31,17 @@ runRuleTests("require-ownership-check (route registrations)", rule, {
 }
 router.delete("/admin/notes/:id", verifyToken, requireAdmin, purge);`,
     },
+    {
+      name: "a handler registered by a later method of a route() chain keeps that registration's role middleware",
+      filename: "routes/notes.js",
+      code: `${V2}function show(req, res) {
+  dynamo.get({ TableName: "Notes", Key: { id: req.params.id } }, (err, data) => res.send(data.Item));
+}
+function purge(req, res) {
+  dynamo.delete({ TableName: "Notes", Key: { id: req.params.id } }, () => res.end());
+}
+router.route("/admin/notes/:id").get(verifyToken, requireAdmin, show).delete(verifyToken, requireAdmin, purge);`,
+    },
   ],
   invalid: [
     {
@@ -71,6 +82,21 @@ router.delete("/admin/notes/:id", verifyToken, requireAdmin, purge);`,
 };
 router.post("/note/get", verifyToken, api.getNote);`,
       errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      name: "a handler registered by a later method of a route() chain keeps that registration's authentication",
+      filename: "routes/notes.js",
+      code: `${V2}function remove(req, res) {
+  dynamo.delete({ TableName: "Notes", Key: { id: req.params.id } }, () => res.end());
+}
+function show(req, res) {
+  dynamo.get({ TableName: "Notes", Key: { id: req.params.id } }, (err, data) => res.send(data.Item));
+}
+router.route("/notes/:id").delete(verifyToken, remove).get(verifyToken, show);`,
+      errors: [
+        { messageId: "writeNotOwned", line: 5 },
+        { messageId: "readNotOwned", line: 8 },
+      ],
     },
   ],
 });
