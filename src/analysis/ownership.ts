@@ -225,6 +225,12 @@ const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit|code$/i
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
 /** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */
+/** Names of calls that yield or require an administrator: `extractAdminId`, `requireSuperuser`. */
+const ADMIN_NAME = /admin|superuser/i;
+/** Names of calls that fail unless the caller qualifies: `requireRole`, `assertPermission`. */
+const GUARD_PREFIX = /^(?:require|ensure|assert|check|verify|authori[sz]e|enforce|guard|protect)/i;
+/** Names of calls that answer a yes/no question: `isAdmin`, `hasRole`. */
+const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
 const SELF_CONTAINED_GUARD_NAME = /^(?:require|ensure|assert|check|verify|authori[sz]e|protect|guard)|admin|role|permission/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
 const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|normali[sz]e|merge|assign|extend|defaults|pick|omit|clone|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;
@@ -1382,6 +1388,8 @@ export class OwnershipAnalysis {
       const guard = this.guardOf(call, 0) ?? this.statementGuard(call);
       if (guard) return { kind: "authorization", node: call, guard, items: [], values: [], subjects: [] };
     }
+    const roleGuard = this.roleGuardCall(call, name);
+    if (roleGuard) return roleGuard;
     if (!this.mayDecide(call, callee, chain, name)) return undefined;
     // assert(item.ownerId === user.id), ctx.assert(...): a comparison inside is handled as the comparison itself.
     const items: Operation[] = [];
@@ -1436,7 +1444,9 @@ export class OwnershipAnalysis {
 
   /** A call statement (awaited or not) may throw before anything after it runs. */
   private statementGuard(call: TSESTree.CallExpression): Guard | undefined {
-    const { parent } = valueParent(call);
+    let { parent } = valueParent(call);
+    // adminId = extractAdminId(event); (a variable declared before a try)
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === "=" && parent.parent?.type === AST_NODE_TYPES.ExpressionStatement) parent = parent.parent;
     if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) {
       // const allowed = await check(...); if (!allowed) ... is handled by guardOf; a plain `const x = await assertX()` may throw.
       if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
@@ -1503,6 +1513,18 @@ export class OwnershipAnalysis {
     const exit = strongestExit(branchExit(statement.consequent, this.deps.visitorKeys), statement.alternate ? branchExit(statement.alternate, this.deps.visitorKeys) : undefined);
     if (!exit) return undefined;
     return { kind: "role", node: statement.test, guard: { node: statement, exit, fn: enclosingFunction(statement), decides: true }, items: [], values: [], subjects: [] };
+  }
+
+  /**
+   * `adminId = extractAdminId(event)` in a `try` whose `catch` answers 401, `await requireRole(req, "admin")`: a
+   * call named for the admin role (or a guard named for any role) that is given the request or the caller, as a
+   * statement of its own, throws for anyone else before what follows runs. A predicate (`isAdmin(user)`)
+   * decides only in a condition (roleCheck).
+   */
+  private roleGuardCall(call: TSESTree.CallExpression, name: string): Check | undefined {
+    if (PREDICATE_NAME.test(name) || !(ADMIN_NAME.test(name) || GUARD_PREFIX.test(name)) || !this.isRoleCall(call)) return undefined;
+    const guard = this.statementGuard(call);
+    return guard && { kind: "role", node: call, guard, items: [], values: [], subjects: [] };
   }
 
   /** isAdmin(req.user), requireRole(user, "admin"), and isAdminRequest(req): the whole request carries the caller's credentials. */

@@ -32,6 +32,18 @@ export class OrdersController {
   }
 }`;
 
+const ADMIN_LAMBDA = (extract: string) => `${V3}import { ${extract.split("(")[0]} } from "/opt/nodejs/lib/auth.mjs";
+export const handler = async (event) => {
+  let callerId;
+  try {
+    callerId = ${extract};
+  } catch {
+    return { statusCode: 401, body: "" };
+  }
+  await doc.send(new UpdateCommand({ TableName: "Candidates", Key: { id: event.pathParameters.id }, UpdateExpression: "SET approvedBy = :a", ExpressionAttributeValues: { ":a": callerId } }));
+  return { statusCode: 200, body: "" };
+};`;
+
 const artistsApp = (table: string, scanExtra = "") => `${V2}const app = require("express")();
 async function listAll() {
   const { Items } = await dynamo.scan({ TableName: "${table}"${scanExtra} }).promise();
@@ -1012,6 +1024,19 @@ export const handler = async (event) => {
   await doc.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { PK: id, SK: "TS#" + String(Date.now()), data: "seen" } }));
   return { statusCode: 200, body: "" };
 };`,
+    },
+    {
+      name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
+      code: ADMIN_LAMBDA("extractAdminId(event)"),
+    },
+    {
+      name: "express: a role guard called as a statement with the request is a role guard",
+      code: `${V3}
+app.delete("/candidates/:id", async (req, res) => {
+  await requireRole(req, "recruiter");
+  await doc.send(new DeleteCommand({ TableName: "Candidates", Key: { id: req.params.id } }));
+  res.end();
+});`,
     },
   ],
   invalid: [
@@ -2160,6 +2185,21 @@ app.delete("/notes/:id", async (req, res) => {
   res.json({ deletedBy: userId });
 });` }] },
       ],
+    },
+    {
+      name: "lambda: a client extractor from a layer module authenticates the caller but checks no role",
+      code: ADMIN_LAMBDA("extractClientId(event)"),
+      errors: [{ messageId: "writeNotOwned", line: 12, data: { operation: "`UpdateCommand`", verb: "updates", target: 'an item of table "Candidates"', source: "`event.pathParameters.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `callerId`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: ADMIN_LAMBDA("extractClientId(event)").replace('{ ":a": callerId } }', '{ ":a": callerId, ":caller": callerId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" } }') }] }],
+    },
+    {
+      name: "express: a predicate called as a statement (its answer dropped) guards nothing",
+      code: `${V3}
+app.delete("/candidates/:id", async (req, res) => {
+  isAdmin(req);
+  await doc.send(new DeleteCommand({ TableName: "Candidates", Key: { id: req.params.id } }));
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
   ],
 });
