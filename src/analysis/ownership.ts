@@ -230,6 +230,8 @@ const ADMIN_NAME = /admin|superuser/i;
 /** Names of calls that fail unless the caller qualifies: `requireRole`, `assertPermission`. */
 const GUARD_PREFIX = /^(?:require|ensure|assert|check|verify|authori[sz]e|enforce|guard|protect)/i;
 /** Names of calls that answer a yes/no question: `isAdmin`, `hasRole`. */
+/** A middleware name whose argument is a `resource:action` permission: `authMiddleware(Customer:Delete)`. */
+const PERMISSION_ARGUMENT = /\([A-Za-z][\w-]*:[A-Za-z*][\w-]*\)$/;
 const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
 const SELF_CONTAINED_GUARD_NAME = /^(?:require|ensure|assert|check|verify|authori[sz]e|protect|guard)|admin|role|permission/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
@@ -1902,7 +1904,7 @@ export class OwnershipAnalysis {
     if (fileWide.authenticated) info.authenticated = true;
     for (const name of info.middleware) {
       if (AUTH_MIDDLEWARE.test(name)) info.authenticated = true;
-      if (ROLE_CALL_NAME.test(name)) info.roles = true;
+      if (isRoleMiddleware(name)) info.roles = true;
     }
     return info;
   }
@@ -1982,7 +1984,7 @@ export class OwnershipAnalysis {
           for (const name of middlewareNames(argument)) {
             if (AUTH_MIDDLEWARE.test(name)) result.authenticated = true;
             // adminRouter.use(requireAdmin): every route of the file's router is admin-only.
-            if (this.authorizationNames.has(name) || ROLE_CALL_NAME.test(name)) result.middleware.push(name);
+            if (this.authorizationNames.has(name) || isRoleMiddleware(name)) result.middleware.push(name);
           }
         }
       }
@@ -2541,8 +2543,9 @@ function middlewareNames(node: Node): string[] {
     const names = chain && dotted !== undefined ? [dotted, ...chain.path.slice(-1)] : [];
     const name = calleeName(target);
     if (name) names.push(name);
-    // AuthGuard("jwt"), requireRole("admin"): the arguments name the guard too.
-    for (const argument of target.arguments) if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") names.push(`${name}(${argument.value})`);
+    // AuthGuard("jwt"), requireRole("admin"), authMiddleware(["Customer:Delete"]), authorize(customerPermissions):
+    // the arguments name the guard too.
+    for (const argument of target.arguments) for (const value of guardArgumentNames(argument, true)) names.push(`${name}(${value})`);
     return names;
   }
   if (target.type === AST_NODE_TYPES.MemberExpression) {
@@ -2555,6 +2558,25 @@ function middlewareNames(node: Node): string[] {
     return name ? [name] : [];
   }
   return [];
+}
+
+/**
+ * What an argument of a middleware factory names: a string, the strings of an array, or a variable or member
+ * named for roles or permissions (`customerPermissions`, `Role.Admin`); other variables name nothing.
+ */
+function guardArgumentNames(argument: Node, arrays: boolean): string[] {
+  const target = unwrap(argument);
+  if (target.type === AST_NODE_TYPES.Literal) return typeof target.value === "string" ? [target.value] : [];
+  if (target.type === AST_NODE_TYPES.ArrayExpression && arrays) {
+    return target.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? guardArgumentNames(element, false) : []));
+  }
+  const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? dottedName(memberChain(target)) : undefined;
+  return name !== undefined && ROLE_CALL_NAME.test(name) ? [name] : [];
+}
+
+/** Middleware that admits only some callers: named for a role (`requireAdmin`), or given one or a `resource:action` permission (`authMiddleware(Customer:Delete)`). */
+function isRoleMiddleware(name: string): boolean {
+  return ROLE_CALL_NAME.test(name) || PERMISSION_ARGUMENT.test(name);
 }
 
 /** The route a Next.js file serves, from its path: `app/api/notes/[id]/route.ts` → `/api/notes/[id]`. */

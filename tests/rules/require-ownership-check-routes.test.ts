@@ -42,6 +42,23 @@ function purge(req, res) {
 }
 router.route("/admin/notes/:id").get(verifyToken, requireAdmin, show).delete(verifyToken, requireAdmin, purge);`,
     },
+    {
+      name: "handlers behind a middleware factory given permissions: a resource:action string, or a variable or member named for them",
+      filename: "routes/customers.js",
+      code: `${V2}function remove(req, res) {
+  dynamo.delete({ TableName: "Customers", Key: { id: req.params.id } }, () => res.end());
+}
+function update(req, res) {
+  dynamo.update({ TableName: "Customers", Key: { id: req.params.id }, UpdateExpression: "SET blocked = :t", ExpressionAttributeValues: { ":t": true } }, () => res.end());
+}
+function block(req, res) {
+  dynamo.update({ TableName: "Customers", Key: { id: req.params.id }, UpdateExpression: "SET blocked = :t", ExpressionAttributeValues: { ":t": true } }, () => res.end());
+}
+const customerUpdatePermissions = getPermissionsByName("Customers").filter((p) => p.includes("Update"));
+router.delete("/customers/:id", authenticateToken, authMiddleware(["Customer:Delete"]), remove);
+router.patch("/customers/:id", authenticateToken, authMiddleware(customerUpdatePermissions), update);
+router.post("/customers/:id/block", authenticateToken, authMiddleware(Permission.CustomerBlock), block);`,
+    },
   ],
   invalid: [
     {
@@ -96,6 +113,22 @@ router.route("/notes/:id").delete(verifyToken, remove).get(verifyToken, show);`,
       errors: [
         { messageId: "writeNotOwned", line: 5 },
         { messageId: "readNotOwned", line: 8 },
+      ],
+    },
+    {
+      name: "a middleware factory given a strategy name or options admits every signed-in caller",
+      filename: "routes/notes.js",
+      code: `${V2}function remove(req, res) {
+  dynamo.delete({ TableName: "Notes", Key: { id: req.params.id } }, () => res.end());
+}
+function update(req, res) {
+  dynamo.update({ TableName: "Notes", Key: { id: req.params.id }, UpdateExpression: "SET done = :t", ExpressionAttributeValues: { ":t": true } }, () => res.end());
+}
+router.delete("/notes/:id", authMiddleware(["jwt"]), remove);
+router.patch("/notes/:id", authMiddleware(sessionOptions), update);`,
+      errors: [
+        { messageId: "writeNotOwned", line: 5 },
+        { messageId: "writeNotOwned", line: 8 },
       ],
     },
   ],
