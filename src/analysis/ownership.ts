@@ -231,7 +231,7 @@ const ADMIN_NAME = /admin|superuser/i;
 const GUARD_PREFIX = /^(?:require|ensure|assert|check|verify|authori[sz]e|enforce|guard|protect)/i;
 /** Names of calls that answer a yes/no question: `isAdmin`, `hasRole`. */
 /** A middleware name whose argument is a `resource:action` permission: `authMiddleware(Customer:Delete)`. */
-const PERMISSION_ARGUMENT = /\([A-Za-z][\w-]*:[A-Za-z*][\w-]*\)$/;
+const PERMISSION_ARGUMENT = /\([A-Z][\w-]*:[A-Z*][\w-]*\)$/i;
 const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
 const SELF_CONTAINED_GUARD_NAME = /^(?:require|ensure|assert|check|verify|authori[sz]e|protect|guard)|admin|role|permission/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
