@@ -166,9 +166,18 @@ export function maskCredential(value: string): string {
   return `${text.length} characters, hidden`;
 }
 
+/** Names that container runtimes give the developer's machine (Docker Desktop's older `docker.for.mac.*` ones too). */
+export const CONTAINER_HOST_NAMES: ReadonlySet<string> = new Set([
+  "host.docker.internal",
+  "gateway.docker.internal",
+  "host.containers.internal",
+  "docker.for.mac.host.internal",
+  "docker.for.mac.localhost",
+  "docker.for.win.localhost",
+]);
 /**
  * Is this host on the developer's machine or its container network? Loopback names and addresses,
- * `*.localhost`, `host.docker.internal`, and single-label names such as the `dynamodb-local` or
+ * `*.localhost`, the container runtimes' names for the machine, and single-label names such as the `dynamodb-local` or
  * `localstack` service of a compose file (no public AWS endpoint is a single label).
  */
 export function isLocalHostname(hostname: string): boolean {
@@ -179,7 +188,7 @@ export function isLocalHostname(hostname: string): boolean {
   if (host === "localhost" || host.endsWith(".localhost")) return true;
   if (host === "::1" || host === "0:0:0:0:0:0:0:1" || host === "0.0.0.0" || host === "::") return true;
   if (/^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
-  if (host === "host.docker.internal" || host === "host.containers.internal" || host === "gateway.docker.internal") return true;
+  if (CONTAINER_HOST_NAMES.has(host)) return true;
   return /^[a-z][\da-z-]{0,62}$/.test(host) && !host.endsWith("-");
 }
 

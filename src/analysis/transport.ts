@@ -15,6 +15,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, memberChain, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { ClientConfig } from "./config";
 import type { FileAnalysis } from "./index";
+import { CONTAINER_HOST_NAMES } from "./credentials";
 import { iterateModuleReferences } from "./modules";
 import type { ResolvedObject, ResolvedProperty, Segment } from "./values";
 
@@ -54,8 +55,8 @@ export function collectTransportReferences(sourceCode: FileAnalysis["sourceCode"
 // ---------------------------------------------------------------- hosts and endpoints
 
 /**
- * - `loopback`: this machine (`localhost`, 127.0.0.0/8, `[::1]`, `0.0.0.0`, `[::]`, `host.docker.internal`,
- *   `host.containers.internal`, LocalStack's `localhost.localstack.cloud`).
+ * - `loopback`: this machine (`localhost`, 127.0.0.0/8, `[::1]`, `0.0.0.0`, `[::]`, the container runtimes'
+ *   names for it such as `host.docker.internal`, LocalStack's `localhost.localstack.cloud`).
  * - `aws`: `amazonaws.com`, `amazonaws.com.cn`, `api.aws` and their subdomains.
  * - `ip`: any other IPv4 or IPv6 address. `dotted`: any other name with a dot. `single-label`: a name without
  *   one (`dynamodb-local`, `localstack`: typically a container on a private network).
@@ -78,7 +79,7 @@ export interface EndpointUrl {
 }
 
 const AWS_SUFFIXES = ["amazonaws.com", "amazonaws.com.cn", "api.aws"];
-const LOOPBACK_NAMES = new Set(["localhost", "0.0.0.0", "[::1]", "[::]", "host.docker.internal", "host.containers.internal", "localhost.localstack.cloud"]);
+const LOOPBACK_NAMES = new Set(["localhost", "0.0.0.0", "[::1]", "[::]", ...CONTAINER_HOST_NAMES, "localhost.localstack.cloud"]);
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** IPv4-mapped 127.0.0.0/8 as the URL parser prints it: `[::ffff:7f00:1]`. */
 const MAPPED_LOOPBACK = /^\[::ffff:7f[\da-f]{2}:[\da-f]{1,4}\]$/;

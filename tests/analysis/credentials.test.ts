@@ -108,7 +108,7 @@ describe("maskCredential", () => {
 
 describe("local endpoints", () => {
   it("knows loopback hosts, *.localhost, docker host names and compose service names", () => {
-    for (const host of ["localhost", "LOCALHOST", "api.localhost", "127.0.0.1", "127.1.2.3", "[::1]", "::1", "0.0.0.0", "host.docker.internal", "dynamodb-local", "localstack", "dynamodb"]) {
+    for (const host of ["localhost", "LOCALHOST", "api.localhost", "127.0.0.1", "127.1.2.3", "[::1]", "::1", "0.0.0.0", "host.docker.internal", "docker.for.mac.host.internal", "dynamodb-local", "localstack", "dynamodb"]) {
       expect(isLocalHostname(host), host).toBe(true);
     }
     for (const host of ["dynamodb.us-east-1.amazonaws.com", "10.0.0.5", "db.example.com", "128.0.0.1", "", "localhost.evil.com"]) {

@@ -74,6 +74,7 @@ new DynamoDBClient({ endpoint: "http://127.1.2.3:8000" });
 new DynamoDBClient({ endpoint: "http://[::1]:8000", tls: false });
 new DynamoDBClient({ endpoint: "http://0.0.0.0:8000" });
 new DynamoDBClient({ endpoint: "http://host.docker.internal:8000" });
+new DynamoDBClient({ endpoint: "http://docker.for.mac.host.internal:8000" });
 new DynamoDBClient({ endpoint: "http://localhost.localstack.cloud:4566" });
 new DynamoDBClient({ endpoint: "http://2130706433:8000" });`,
     // Judged branch by branch: local over http, otherwise the default endpoint.
