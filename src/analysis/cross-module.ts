@@ -13,8 +13,8 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
-import type { OwnershipAnalysis, RouteRegistration } from "./ownership";
-import { DECLARATION_FILE, exportedExpression, importedBinding, importersOf, resolveImport } from "./project";
+import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
+import { DECLARATION_FILE, exportedExpression, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
@@ -176,6 +176,23 @@ export class CrossModuleResolver {
       // A module that cannot be read or analysed registers nothing.
     }
     return result;
+  }
+
+  /**
+   * Does a module beside this one (same folder) list the whole table to the reader's audience (see
+   * OwnershipAnalysis.listsWholeTable)? Lambda projects keep one handler per file: `listGames.ts` scans the
+   * table that `getUserGames.ts` queries. Only siblings whose text names the table are parsed.
+   */
+  siblingListsWholeTable(table: TableRef, readerAuthenticated: boolean): boolean {
+    const file = this.self.filename;
+    const mention = table.env ?? table.name ?? table.stage?.constant;
+    if (!file || !mention) return false;
+    try {
+      return siblingFilesMentioning(file, mention).some((sibling) => this.self.moduleAtPath(sibling)?.ownership.listsWholeTable(table, readerAuthenticated) === true);
+    } catch {
+      // A module that cannot be read or analysed lists nothing.
+      return false;
+    }
   }
 
   /**

@@ -262,6 +262,8 @@ export interface OwnershipDeps {
     resolveAccessing(call: TSESTree.CallExpression): ExternalCallee | undefined;
     /** Registrations in other modules of the project that route requests to a function of this file. */
     registrationsOf(fn: FunctionNode): RouteRegistration[];
+    /** listsWholeTable() of the modules beside this file. */
+    siblingListsWholeTable(table: TableRef, readerAuthenticated: boolean): boolean;
   };
 }
 
@@ -1675,6 +1677,12 @@ export class OwnershipAnalysis {
     if (!isKnownTable(table)) return false;
     this.wholeTableListings ??= this.computeWholeTableListings();
     return this.wholeTableListings.some((listed) => sameTable(listed.table, table) && (listed.audience === "anyone" || readerAuthenticated));
+  }
+
+  /** listsWholeTable() here or in a module beside this file (one Lambda handler per file: `listGames.ts` beside `getGame.ts`). */
+  listsWholeTableNearby(table: TableRef | undefined, readerAuthenticated: boolean): boolean {
+    if (this.listsWholeTable(table, readerAuthenticated)) return true;
+    return isKnownTable(table) && this.deps.external !== undefined && this.deps.external.siblingListsWholeTable(table, readerAuthenticated);
   }
 
   private computeWholeTableListings(): Array<{ table: TableRef; audience: ListingAudience }> {

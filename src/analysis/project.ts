@@ -543,6 +543,32 @@ function projectFiles(root: string): ProjectListing {
   return listing;
 }
 
+/** Source files beside a module (its folder, not below) whose text holds `mention`: at most 40 looked at. */
+export function siblingFilesMentioning(file: string, mention: string): string[] {
+  const directory = path.dirname(file);
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  let looked = 0;
+  for (const entry of entries) {
+    if (!entry.isFile() || !EXTENSIONS.includes(path.extname(entry.name)) || DECLARATION_FILE.test(entry.name)) continue;
+    const sibling = path.join(directory, entry.name);
+    if (sibling === file) continue;
+    if (++looked > 40) break;
+    try {
+      const stats = statSync(sibling);
+      if (stats.size <= MAX_MODULE_BYTES && readFileSync(sibling, "utf8").includes(mention)) found.push(sibling);
+    } catch {
+      // unreadable: not a sibling worth reading
+    }
+  }
+  return found;
+}
+
 /** Each file's import specifiers, read from its text (cached by size and modification time). */
 const importLists = new BoundedCache<string, { stamp: string; specifiers: string[] }>(20_000, 20_000_000);
 /** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */

@@ -21,6 +21,15 @@ import { DynamoDBDocumentClient, DeleteCommand, GetCommand } from "@aws-sdk/lib-
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 `;
 
+/** A Lambda handler querying the games table by the path's user id (src/games/list-games.ts lists that table to anyone). */
+const USER_GAMES = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: process.env.GAMES_TABLE, KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": event.pathParameters.userId } }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};`;
+
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 /** A NestJS controller whose action calls the PaymentsService method of the same name (fixture src/payments). */
@@ -41,6 +50,11 @@ export class PaymentsController {
 
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
+    {
+      name: "lambda: a read of a table that a handler module beside it lists to anyone (one handler per file)",
+      filename: file("games/get-user-games.ts"),
+      code: USER_GAMES,
+    },
     {
       name: "a whole key passed to a function of another module holds the caller in one attribute: the item is the caller's",
       filename: file("lambda/rename-task.ts"),
@@ -279,6 +293,19 @@ export const getEvent = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "lambda: the same read in a folder where no module lists the table",
+      filename: file("profiles/get-user-games.ts"),
+      code: USER_GAMES,
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "lambda: with crossModule off, the modules beside the file are not read",
+      filename: file("games/get-user-games.ts"),
+      code: USER_GAMES,
+      settings: { "dynamodb-security": { crossModule: false } },
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
     {
       name: "Next.js: the body read by an imported helper given the request (readBody(req) returns await req.json()) is the request's",
       filename: file("app/api/books/route.ts"),
