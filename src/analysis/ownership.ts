@@ -2135,6 +2135,7 @@ export class OwnershipAnalysis {
   private useOf(producer: Node, depth = 0): ItemUse {
     const { parent, child } = valueParent(producer);
     if (!parent) return "used";
+    if (parent.type === AST_NODE_TYPES.ArrayExpression) return this.promiseAllElementUse(parent, child, depth);
     if (parent.type === AST_NODE_TYPES.ExpressionStatement) return "unused";
     if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunction(parent) && parent.body === child)) return "returned";
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "promise") return "used";
@@ -2145,6 +2146,19 @@ export class OwnershipAnalysis {
     else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) variables = patternIdentifiers(parent.left);
     else return "used";
     return this.variablesUse(variables, depth);
+  }
+
+  /** const [emails, names] = await Promise.all([query(a), query(b)]): each result lands in its own variable. */
+  private promiseAllElementUse(array: TSESTree.ArrayExpression, child: Node, depth: number): ItemUse {
+    const element = array.elements.indexOf(child as TSESTree.Expression);
+    if (element < 0 || array.elements.slice(0, element).some((other) => other?.type === AST_NODE_TYPES.SpreadElement)) return "used";
+    const all = array.parent;
+    if (all?.type !== AST_NODE_TYPES.CallExpression || all.arguments[0] !== array || !isPromiseAll(all)) return "used";
+    const { parent, child: value } = valueParent(all);
+    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value || parent.id.type !== AST_NODE_TYPES.ArrayPattern) return "used";
+    const target = parent.id.elements[element];
+    if (!target) return "unused";
+    return target.type === AST_NODE_TYPES.RestElement ? "used" : this.variablesUse(patternIdentifiers(target), depth);
   }
 
   /** How the item in these variables is used: the strongest use of any read of them. */
@@ -2206,6 +2220,12 @@ interface CallerValues {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** `Promise.all(...)`: its value holds each element's result at the element's position. */
+function isPromiseAll(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Promise" && staticKeyName(callee) === "all";
+}
 
 function limit(origins: Origin[]): Origin[] {
   return origins.length > MAX_ORIGINS ? origins.slice(0, MAX_ORIGINS) : origins;

@@ -44,6 +44,17 @@ export const handler = async (event) => {
   return { statusCode: 200, body: "" };
 };`;
 
+/** A sign-up handler that runs two user queries at once through Promise.all; `after` uses their results. */
+const signUpQueries = (after: string) => `${V2}
+exports.handler = async (event) => {
+  const { email, username } = JSON.parse(event.body || "{}");
+  const [emailMatch, usernameMatch] = await Promise.all([
+    dynamo.query({ TableName: "Users", IndexName: "EmailIndex", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": email } }).promise(),
+    dynamo.query({ TableName: "Users", IndexName: "UsernameIndex", KeyConditionExpression: "username = :u", ExpressionAttributeValues: { ":u": username } }).promise(),
+  ]);
+  ${after}
+};`;
+
 const artistsApp = (table: string, scanExtra = "") => `${V2}const app = require("express")();
 async function listAll() {
   const { Items } = await dynamo.scan({ TableName: "${table}"${scanExtra} }).promise();
@@ -1024,6 +1035,11 @@ export const handler = async (event) => {
   await doc.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { PK: id, SK: "TS#" + String(Date.now()), data: "seen" } }));
   return { statusCode: 200, body: "" };
 };`,
+    },
+    {
+      name: "lambda: queries run through Promise.all whose results are only tested for existence",
+      code: signUpQueries(`if (emailMatch.Items.length > 0 || usernameMatch.Items.length > 0) return { statusCode: 400, body: "taken" };
+  return { statusCode: 200, body: "" };`),
     },
     {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
@@ -2190,6 +2206,12 @@ app.delete("/notes/:id", async (req, res) => {
       name: "lambda: a client extractor from a layer module authenticates the caller but checks no role",
       code: ADMIN_LAMBDA("extractClientId(event)"),
       errors: [{ messageId: "writeNotOwned", line: 12, data: { operation: "`UpdateCommand`", verb: "updates", target: 'an item of table "Candidates"', source: "`event.pathParameters.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `callerId`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: ADMIN_LAMBDA("extractClientId(event)").replace('{ ":a": callerId } }', '{ ":a": callerId, ":caller": callerId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" } }') }] }],
+    },
+    {
+      name: "lambda: of two queries run through Promise.all, the one whose items are served is reported",
+      code: signUpQueries(`if (emailMatch.Items.length > 0) return { statusCode: 400, body: "taken" };
+  return { statusCode: 200, body: JSON.stringify(usernameMatch.Items) };`),
+      errors: [{ messageId: "readByAnyCaller", line: 8 }],
     },
     {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
