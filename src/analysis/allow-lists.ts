@@ -138,8 +138,11 @@ export class AllowListGuards {
     state.seen.add(node);
     if (this.guardedAt(node, covers) || this.validatedByEnumSchema(node)) return true;
     const carries = (part: Node | null | undefined) => !!part && this.values.originsOf(part).some((origin) => origin.kind === "request" && keyCovers(requestKey(origin), key));
+    // In a helper the request arrives as a parameter (`handleUpdate(id, body)`): the parts from parameters carry it.
+    const fromParameter = (part: Node | null | undefined) => !!part && this.values.originsOf(part).some((origin) => origin.kind === "parameter");
     const all = (parts: readonly (Node | null | undefined)[]) => {
-      const carrying = parts.filter(carries) as Node[];
+      let carrying = parts.filter(carries) as Node[];
+      if (carrying.length === 0) carrying = parts.filter(fromParameter) as Node[];
       return carrying.length > 0 && carrying.every((part) => this.guardedValue(part, key, covers, state));
     };
     const current = unwrap(node);

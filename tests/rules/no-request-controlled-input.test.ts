@@ -385,6 +385,26 @@ app.patch("/labels/:id", async (req, res) => {
 });`,
     },
     {
+      name: "attribute names from the keys of a closed zod schema's result, in a same-file helper the handler passes the body to",
+      filename: "src/handlers/profile.ts",
+      code: `${V3_DOC}
+import { z } from "zod";
+const ProfilePatch = z.object({ firstName: z.string(), bio: z.string().max(500) }).partial();
+async function updateProfile(userId: string, body: unknown) {
+  const data = ProfilePatch.parse(body);
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    sets.push(\`#\${key} = :\${key}\`);
+    names[\`#\${key}\`] = key;
+    values[\`:\${key}\`] = value;
+  }
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: \`SET \${sets.join(", ")}\`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+}
+export const handler = async (event) => updateProfile(event.requestContext.authorizer.jwt.claims.sub, JSON.parse(event.body));`,
+    },
+    {
       name: "request values that only pick between constants, pagination helpers and Object.assign of values",
       filename: "src/routes/orders.ts",
       code: `${V3_DOC}
@@ -681,6 +701,27 @@ app.patch("/todos/:id", async (req, res) => {
   await doc.send(new UpdateCommand({ TableName: "Todos", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":t": patch.title } }));
 });`,
       errors: [{ messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } }],
+    },
+    {
+      name: "attribute names from the keys of an open zod schema's result, in a same-file helper the handler passes the body to",
+      filename: "src/handlers/profile.ts",
+      code: `${V3_DOC}
+import { z } from "zod";
+const ProfilePatch = z.object({ firstName: z.string(), bio: z.string().max(500) }).partial().passthrough();
+async function updateProfile(userId: string, body: unknown) {
+  const data = ProfilePatch.parse(body);
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    sets.push(\`#\${key} = :\${key}\`);
+    names[\`#\${key}\`] = key;
+    values[\`:\${key}\`] = value;
+  }
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: \`SET \${sets.join(", ")}\`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+}
+export const handler = async (event) => updateProfile(event.requestContext.authorizer.jwt.claims.sub, JSON.parse(event.body));`,
+      errors: [{ messageId: "requestParameter", line: 19, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body` (Lambda event) passed to `updateProfile()`", choice: "attribute names", example: "`FIELDS[name]`" } }],
     },
     {
       name: "headers, cookies and multi-value query parameters, through defaults, String() and template literals",
