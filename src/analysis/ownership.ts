@@ -2040,7 +2040,7 @@ export class OwnershipAnalysis {
           const trusted = check.values.some(
             (part) => this.isCallerValue(part.origins) || isCredential(part) || isSessionValue(part) || (check.secret === true && part.origins.some((origin) => origin.kind === "request")),
           );
-          if (trusted && this.sameItem(check.items, instance, requestPaths, summary)) evidence.add("item-check");
+          if (trusted && (this.sameItem(check.items, instance, requestPaths, summary) || this.underCheckedKey(check.items, requestPaths, summary))) evidence.add("item-check");
           break;
         }
         case "decision": {
@@ -2055,7 +2055,8 @@ export class OwnershipAnalysis {
           const boundReads = summary.accesses.filter(
             (other) => check.items.includes(other.access.operation) && other !== instance && this.intrinsicEvidence(other).some((kind) => kind !== "create-only"),
           );
-          if (boundReads.length > 0 && this.sameItem(boundReads.map((other) => other.access.operation), instance, requestPaths, summary)) evidence.add("item-check");
+          const bound = boundReads.map((other) => other.access.operation);
+          if (boundReads.length > 0 && (this.sameItem(bound, instance, requestPaths, summary) || this.underCheckedKey(bound, requestPaths, summary))) evidence.add("item-check");
           break;
         }
         case "compare": {
@@ -2100,6 +2101,20 @@ export class OwnershipAnalysis {
       if ([...requestPaths].every((path) => checked.has(path))) return true;
     }
     return false;
+  }
+
+  /**
+   * Is the access's key made of the checked item's whole request-chosen key and more: the checked item (the
+   * caller's profile by `userId`, the caller's shortlist by `shortlistId`) is the caller's, so an item keyed
+   * under it (`{ userId, gameId }`, `` `SHORTLIST#${shortlistId}` `` with a candidate) is too.
+   */
+  private underCheckedKey(items: Operation[], requestPaths: Set<string>, summary: FunctionSummary): boolean {
+    if (requestPaths.size === 0) return false;
+    return summary.accesses.some((other) => {
+      if (!items.includes(other.access.operation)) return false;
+      const checked = pathsOf(other.keyParts);
+      return checked.size > 0 && [...checked].every((path) => requestPaths.has(path));
+    });
   }
 
   /** For reads: is the fetched item used beyond an existence test (returned, sent, passed on)? */

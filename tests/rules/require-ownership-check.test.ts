@@ -55,6 +55,18 @@ exports.handler = async (event) => {
   ${after}
 };`;
 
+/** Deletes a game keyed under a user after checking the profile stored under \`profileKey\` against the caller. */
+const gameUnderProfile = (profileKey: string) => `${V3}
+export const handler = async (event) => {
+  const claims = event.requestContext.authorizer.jwt.claims;
+  const { userId } = event.pathParameters;
+  const gameId = event.queryStringParameters.gameId;
+  const profile = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: ${profileKey} } }));
+  if (!profile.Item || profile.Item.email !== claims.email) return { statusCode: 403, body: "" };
+  await doc.send(new DeleteCommand({ TableName: "Games", Key: { userId, gameId } }));
+  return { statusCode: 204, body: "" };
+};`;
+
 const artistsApp = (table: string, scanExtra = "") => `${V2}const app = require("express")();
 async function listAll() {
   const { Items } = await dynamo.scan({ TableName: "${table}"${scanExtra} }).promise();
@@ -1040,6 +1052,22 @@ export const handler = async (event) => {
       name: "lambda: queries run through Promise.all whose results are only tested for existence",
       code: signUpQueries(`if (emailMatch.Items.length > 0 || usernameMatch.Items.length > 0) return { statusCode: 400, body: "taken" };
   return { statusCode: 200, body: "" };`),
+    },
+    {
+      name: "lambda: an item keyed under the user whose profile was checked against the caller (profile by userId, then games by userId and gameId)",
+      code: gameUnderProfile("userId"),
+    },
+    {
+      name: "lambda: an item keyed under a shortlist whose caller-keyed record exists",
+      code: `${V3}
+export const handler = async (event) => {
+  const clientId = event.requestContext.authorizer.lambda.clientId;
+  const { shortlistId, candidateId } = event.pathParameters;
+  const shortlist = await doc.send(new GetCommand({ TableName: "Market", Key: { PK: \`CLIENT#\${clientId}\`, SK: \`SHORTLIST#\${shortlistId}\` } }));
+  if (!shortlist.Item) return { statusCode: 404, body: "" };
+  await doc.send(new DeleteCommand({ TableName: "Market", Key: { PK: \`SHORTLIST#\${shortlistId}\`, SK: \`CANDIDATE#\${candidateId}\` } }));
+  return { statusCode: 204, body: "" };
+};`,
     },
     {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
@@ -2212,6 +2240,11 @@ app.delete("/notes/:id", async (req, res) => {
       code: signUpQueries(`if (emailMatch.Items.length > 0) return { statusCode: 400, body: "taken" };
   return { statusCode: 200, body: JSON.stringify(usernameMatch.Items) };`),
       errors: [{ messageId: "readByAnyCaller", line: 8 }],
+    },
+    {
+      name: "lambda: a profile checked against the caller under another request value does not cover the item",
+      code: gameUnderProfile("event.queryStringParameters.owner"),
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
     },
     {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
