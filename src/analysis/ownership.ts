@@ -430,6 +430,7 @@ export class OwnershipAnalysis {
     const access = this.base(operation, "write", member, input, request);
     access.put = true;
     const parts = this.objectParts(item).filter((part) => part.attribute !== undefined);
+    this.spreadOverrides(item, parts);
     const learned = this.keyNamesFor(access.table);
     for (const part of parts) {
       const name = part.attribute!;
@@ -440,6 +441,31 @@ export class OwnershipAnalysis {
     access.keyAttributes = new Set([...(learned ?? []), ...access.keyParts.map((part) => part.attribute!)]);
     access.condition = this.condition(input, "ConditionExpression");
     return access.keyParts.length > 0 ? [access] : [];
+  }
+
+  /**
+   * `{ id: randomUUID(), ...body }`: an object of unknown keys spread after an attribute replaces it when it has
+   * one, so the attribute is what the spread holds (request input, or a parameter the callers fill). A value
+   * a validator returned (`...Schema.parse(body)`) has only the keys its schema lists, and is left alone.
+   */
+  private spreadOverrides(item: Node, parts: ValuePart[]): void {
+    const literal = this.literalOf(item);
+    if (!literal) return;
+    literal.properties.forEach((property, index) => {
+      if (property.type !== AST_NODE_TYPES.Property) return;
+      const attribute = staticKeyName(property);
+      const part = attribute === undefined ? undefined : parts.find((candidate) => candidate.attribute === attribute && candidate.node === property.value);
+      if (!part) return;
+      for (const later of literal.properties.slice(index + 1)) {
+        if (later.type !== AST_NODE_TYPES.SpreadElement || this.values.resolveObject(later.argument)?.complete) continue;
+        const definition = unwrap(this.values.definitionOf(later.argument) ?? later.argument);
+        if (definition.type === AST_NODE_TYPES.CallExpression && VALIDATOR_CALLS.has(calleeName(definition) ?? "") && !isJsonParse(definition)) continue;
+        const origins = this.originsOf(later.argument).filter((origin) => origin.kind === "request" || origin.kind === "parameter");
+        if (origins.length === 0) continue;
+        part.node = later.argument;
+        part.origins = origins;
+      }
+    });
   }
 
   private queryAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
@@ -2235,6 +2261,14 @@ interface CallerValues {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** Schema validators: what they return has only the keys the schema lists (`Schema.parse(body)`, `schema.validate(body)`). */
+const VALIDATOR_CALLS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "plainToInstance", "plainToClass"]);
+
+function isJsonParse(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON";
+}
 
 /** `Promise.all(...)`: its value holds each element's result at the element's position. */
 function isPromiseAll(call: TSESTree.CallExpression): boolean {

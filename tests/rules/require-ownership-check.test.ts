@@ -67,6 +67,16 @@ export const handler = async (event) => {
   return { statusCode: 204, body: "" };
 };`;
 
+/** A Lambda handler that puts the body as a new item under a generated id (\`item\` is the Item literal). */
+const createFromBody = (item: string) => `${V3}import { randomUUID } from "node:crypto";
+import { z } from "zod";
+const ItemInput = z.object({ title: z.string() });
+export const handler = async (event) => {
+  const body = JSON.parse(event.body || "{}");
+  await doc.send(new PutCommand({ TableName: "Items", Item: ${item} }));
+  return { statusCode: 201, body: "" };
+};`;
+
 const artistsApp = (table: string, scanExtra = "") => `${V2}const app = require("express")();
 async function listAll() {
   const { Items } = await dynamo.scan({ TableName: "${table}"${scanExtra} }).promise();
@@ -1068,6 +1078,13 @@ export const handler = async (event) => {
   await doc.send(new DeleteCommand({ TableName: "Market", Key: { PK: \`SHORTLIST#\${shortlistId}\`, SK: \`CANDIDATE#\${candidateId}\` } }));
   return { statusCode: 204, body: "" };
 };`,
+    },
+    {
+      name: "lambda: a generated id written after the body's spread, or beside a validated body, is the new item's",
+      code: createFromBody("{ ...body, id: randomUUID() }").replace("export const handler", `export const validated = async (event) => {
+  await doc.send(new PutCommand({ TableName: "Items", Item: { id: randomUUID(), ...ItemInput.parse(JSON.parse(event.body)) } }));
+};
+export const handler`),
     },
     {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
@@ -2245,6 +2262,11 @@ app.delete("/notes/:id", async (req, res) => {
       name: "lambda: a profile checked against the caller under another request value does not cover the item",
       code: gameUnderProfile("event.queryStringParameters.owner"),
       errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
+      name: "lambda: the body spread after a generated id can replace it, so the Put overwrites the item the request names",
+      code: createFromBody("{ id: randomUUID(), ...body, createdAt: Date.now() }"),
+      errors: [{ messageId: "writeNotOwned", line: 9, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Items"', source: "`event.body`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
     },
     {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
