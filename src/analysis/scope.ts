@@ -88,9 +88,21 @@ export class ScopeIndex {
     if (node?.type !== AST_NODE_TYPES.Identifier || !("params" in fn)) return -1;
     const variable = this.variableOf(node);
     const definition = variable && this.definitionOf(variable);
-    if (definition?.type !== "Parameter" || definition.node !== fn || (soleUse && variable!.references.length !== 1)) return -1;
+    // With `soleUse`, no other use may check the value; writing it to a log (`console.log("page of", table)`) checks nothing.
+    if (definition?.type !== "Parameter" || definition.node !== fn || (soleUse && variable!.references.filter((reference) => !isLogArgument(reference.identifier)).length !== 1)) return -1;
     return (fn.params as TSESTree.Parameter[]).findIndex((parameter) => parameter === definition.name || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === definition.name));
   }
+}
+
+/** Is the identifier an argument of `console.*(...)` or a `logger`/`log` method (`this.logger.info(...)`)? */
+function isLogArgument(identifier: TSESTree.Node): boolean {
+  const call = identifier.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(identifier as TSESTree.Expression)) return false;
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = callee.object;
+  const name = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.ThisExpression && object.property.type === AST_NODE_TYPES.Identifier ? object.property.name : undefined;
+  return name === "console" || name === "logger" || name === "log";
 }
 
 /**

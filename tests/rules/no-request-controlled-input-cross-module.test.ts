@@ -46,6 +46,13 @@ app.get("/tables/:name", async (req, res) => res.json(await scanTable(req.params
   ],
   invalid: [
     {
+      name: "request input as the TableName of another module's function that also logs it",
+      filename,
+      code: `${EXPRESS}import { scanLoggedTable } from "../admin/tables";
+app.get("/tables/:name", async (req, res) => res.json(await scanLoggedTable(req.params.name)));`,
+      errors: [{ messageId: "requestParameter", line: 4, column: 77 }],
+    },
+    {
       name: "request input as another module's whole input, TableName or IndexName: reported at the argument",
       filename,
       code: `${EXPRESS}import { insertItem, scanTable, queryByIndex, admin } from "../admin/tables";
