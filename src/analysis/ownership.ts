@@ -221,7 +221,8 @@ const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
 const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api_?key|access_?key/i;
 /** Keys that are secrets themselves: share links, invitations, reset tokens, API keys. */
-const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit|code$/i;
+/** Names of values whose knowledge is the permission: tokens, codes, invitations (but `inviteeId`, `invitedBy` name people). */
+const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit(?!e[der])|code$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
 /** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */

@@ -1087,6 +1087,14 @@ export const handler = async (event) => {
 export const handler`),
     },
     {
+      name: "lambda: an invitation id in the path is the secret that grants the access",
+      code: `${V3}
+export const handler = async (event) => {
+  await doc.send(new DeleteCommand({ TableName: "Invitations", Key: { id: event.pathParameters.invitationId } }));
+  return { statusCode: 204, body: "" };
+};`,
+    },
+    {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
       code: ADMIN_LAMBDA("extractAdminId(event)"),
     },
@@ -2267,6 +2275,16 @@ app.delete("/notes/:id", async (req, res) => {
       name: "lambda: the body spread after a generated id can replace it, so the Put overwrites the item the request names",
       code: createFromBody("{ id: randomUUID(), ...body, createdAt: Date.now() }"),
       errors: [{ messageId: "writeNotOwned", line: 9, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Items"', source: "`event.body`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+    },
+    {
+      name: "lambda: the id of an invited person (inviteeId) is not a secret invitation code",
+      code: `${V3}
+export const handler = async (event) => {
+  const { inviteeId } = event.pathParameters;
+  await doc.send(new DeleteCommand({ TableName: "Pending", Key: { userId: inviteeId } }));
+  return { statusCode: 204, body: "" };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
