@@ -114,6 +114,8 @@ export class CrossModuleResolver {
     if (definition.type === "ImportBinding") return true;
     if (definition.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return false;
     const init = unwrap(definition.node.init);
+    // let dbclient: any = importedDb (an alias of an import)
+    if (init.type === AST_NODE_TYPES.Identifier) return this.self.scope.variableOf(init)?.defs[0]?.type === "ImportBinding";
     return init.type === AST_NODE_TYPES.NewExpression || (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require") ||
       (init.type === AST_NODE_TYPES.MemberExpression && unwrap(init.object).type === AST_NODE_TYPES.CallExpression);
   }
@@ -387,6 +389,11 @@ export class CrossModuleResolver {
     if (isClass(node)) {
       const method = classMember(node, name, true);
       return method ? { kind: "node", module: holder.module, node: method } : undefined;
+    }
+    // const notesDb = (function () { ...; return { get, remove }; })(): the object the function returns.
+    if (node.type === AST_NODE_TYPES.CallExpression && isFunction(unwrap(node.callee)) && node.arguments.length === 0) {
+      const returned = holder.module.values.returnsOf(unwrap(node.callee) as FunctionNode);
+      return returned.length === 1 ? this.member({ kind: "node", module: holder.module, node: returned[0] }, name, hops + 1) : undefined;
     }
     if (node.type === AST_NODE_TYPES.ObjectExpression) {
       let found: TSESTree.Property | undefined;

@@ -966,7 +966,8 @@ export class ValueResolver {
   factoryObject(node: Node): ResolvedObject | undefined {
     const call = unwrap(this.definitionOf(node) ?? node);
     const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : undefined;
-    const factory = callee?.type === AST_NODE_TYPES.Identifier ? this.sameFileFunction(callee) : undefined;
+    // model(TABLE), and the function of an IIFE: `(function () { ...; return { get, remove }; })()`
+    const factory = callee?.type === AST_NODE_TYPES.Identifier ? this.sameFileFunction(callee) : isFunction(callee) ? callee : undefined;
     const returned = factory ? this.returnsOf(factory) : [];
     return returned.length === 1 ? this.resolveObject(returned[0]) : undefined;
   }

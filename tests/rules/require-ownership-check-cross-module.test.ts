@@ -294,6 +294,20 @@ export const getEvent = async (event) => {
   ],
   invalid: [
     {
+      name: "express: a delete in a function returned by another module's immediately invoked function",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import notesDb from "../repositories/notes-iife";
+app.delete("/notes/:id", async (req, res) => {
+  await notesDb.remove(req.params.id);
+  res.sendStatus(204);
+});
+let db: any = notesDb;
+export const removeNote = function (req, res) {
+  db.remove(req.params.id).then(() => res.sendStatus(204));
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 5 }, { messageId: "writeNotOwned", line: 10 }],
+    },
+    {
       name: "lambda: the same read in a folder where no module lists the table",
       filename: file("profiles/get-user-games.ts"),
       code: USER_GAMES,

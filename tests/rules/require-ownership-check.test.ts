@@ -2287,6 +2287,21 @@ export const handler = async (event) => {
       errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
+      name: "express: a delete in a function an immediately invoked function of the file returns",
+      code: `${V2}
+const notesDb = (function () {
+  function remove(id) {
+    return dynamo.delete({ TableName: "Notes", Key: { id } }).promise();
+  }
+  return { remove };
+})();
+app.delete("/notes/:id", async (req, res) => {
+  await notesDb.remove(req.params.id);
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
       code: `${V3}
 app.delete("/candidates/:id", async (req, res) => {
