@@ -997,7 +997,12 @@ export class ValueResolver {
       const inner = holder?.properties.get(writes[0].path[0]);
       base = inner ? this.resolveObject(inner.value, budget) : undefined;
     }
-    if (!base) return undefined;
+    if (!base) {
+      // const todo = JSON.parse(event.body); todo.id = event.pathParameters.id: unknown keys, and those written after.
+      if (writes[0].path.length !== 0) return undefined;
+      const mutated = this.withMutations(variable, { properties: new Map(), complete: false, spreads: [writes[0].value] }, budget);
+      return mutated.properties.size > 0 ? mutated : undefined;
+    }
     return this.withMutations(variable, base, budget);
   }
 

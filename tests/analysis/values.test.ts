@@ -318,6 +318,14 @@ describe("value resolver: objects", () => {
     // two possible objects, or a function of another module: not resolved
     expect(factoryKeys(`function pick(a) { if (a) return { x: 1 }; return { y: 2 }; } use(pick(true));`)).toBeUndefined();
     expect(factoryKeys(`const { model } = require("./models"); use(model("Courses"));`)).toBeUndefined();
+    // an immediately invoked function's object
+    expect(factoryKeys(`const db = (function () { function get(id) {} function remove(id) {} return { get, remove }; })(); use(db);`)).toEqual(["get", "remove"]);
+  });
+
+  it("gives the members written on an object it cannot resolve, with that object as a spread", () => {
+    expect(objectOf(`function f(event) { const todo = JSON.parse(event.body); todo.id = event.id; use(todo); }`)).toEqual({ keys: ["id"], complete: false, spreads: ["JSON.parse(event.body)"], computed: [] });
+    // nothing written on it: still unknown
+    expect(objectOf(`function f(event) { const todo = JSON.parse(event.body); use(todo); }`)).toBeUndefined();
   });
 
   it("lists the spreads and Object.assign sources it could not resolve", () => {

@@ -2302,6 +2302,17 @@ app.delete("/notes/:id", async (req, res) => {
       errors: [{ messageId: "writeNotOwned", line: 11 }],
     },
     {
+      name: "lambda: the key written onto the parsed body before the Put (todo.id = event.pathParameters.id)",
+      code: `${V2}
+exports.handler = async (event) => {
+  const todo = JSON.parse(event.body);
+  todo.id = event.pathParameters.id;
+  await dynamo.put({ TableName: "Todos", Item: todo }).promise();
+  return { statusCode: 200, body: "" };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`dynamo.put()`", verb: "overwrites", target: 'an item of table "Todos"', source: "`event.pathParameters.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+    },
+    {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
       code: `${V3}
 app.delete("/candidates/:id", async (req, res) => {
