@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { relativeModulePath } from "../src/analysis/cross-module";
-import { instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/analysis/ownership";
+import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, PARTITION_KEY_NAMES, sameTable, SORT_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import { fileNameParts, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
@@ -264,9 +264,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-const PARTITION_KEY_NAMES = new Set(["pk", "partitionkey", "hashkey"]);
-const SORT_KEY_NAMES = new Set(["sk", "sortkey", "rangekey"]);
-const CONVENTIONAL_KEY_NAMES = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES, "id", "_id"]);
 /** Generators of unique ids: `randomUUID()`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
 const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
 const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);

@@ -215,7 +215,10 @@ const MAX_RETURNED_MEMBERS = 50;
 const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "filter", "some", "every", "find", "findIndex", "findLast"]);
 /** Scan input members that make a listing show less than the whole table. */
 const NARROWING_SCAN_MEMBERS = ["FilterExpression", "ScanFilter", "ProjectionExpression", "AttributesToGet", "Select", "IndexName", "Segment"];
-const CONVENTIONAL_KEY_NAMES = new Set(["pk", "sk", "id", "_id", "partitionkey", "sortkey", "hashkey", "rangekey"]);
+/** Conventional names of key attributes, lower case: single-table `PK`/`SK`, and `id`. */
+export const PARTITION_KEY_NAMES: ReadonlySet<string> = new Set(["pk", "partitionkey", "hashkey"]);
+export const SORT_KEY_NAMES: ReadonlySet<string> = new Set(["sk", "sortkey", "rangekey"]);
+export const CONVENTIONAL_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES, "id", "_id"]);
 /** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
@@ -433,9 +436,12 @@ export class OwnershipAnalysis {
     const parts = this.objectParts(item).filter((part) => part.attribute !== undefined);
     this.spreadOverrides(item, parts);
     const learned = this.keyNamesFor(access.table);
+    // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute.
+    const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
+    const conventional = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES) ? new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES]) : CONVENTIONAL_KEY_NAMES;
     for (const part of parts) {
       const name = part.attribute!;
-      const isKey = learned ? learned.has(name) : CONVENTIONAL_KEY_NAMES.has(name.toLowerCase()) || part.origins.some(isPathParameter);
+      const isKey = learned ? learned.has(name) : conventional.has(name.toLowerCase()) || part.origins.some(isPathParameter);
       if (isKey) access.keyParts.push(part);
       else if (!learned) access.possibleKeyParts.push(part);
     }

@@ -1095,6 +1095,15 @@ export const handler = async (event) => {
 };`,
     },
     {
+      name: "lambda: an item with PK and SK attributes chosen by the server is keyed by them, not by the body's id",
+      code: `${V3}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  await doc.send(new PutCommand({ TableName: "Suggestions", Item: { PK: "SUGGESTIONS", SK: "SUGGESTION#" + new Date().getFullYear(), id: body.id, text: body.text } }));
+  return { statusCode: 201, body: "" };
+};`,
+    },
+    {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
       code: ADMIN_LAMBDA("extractAdminId(event)"),
     },
