@@ -294,6 +294,8 @@ export class OwnershipAnalysis {
   private opsByOwner?: Map<FunctionNode | null, Operation[]>;
   private checkCandidatesByOwner?: Map<FunctionNode, Node[]>;
   private resultNodes?: Map<Node, Operation>;
+  /** The input objects of the file's operations (see inOperationKey). */
+  private operationInputs?: Set<Node>;
   private producers?: Map<Operation, Node[]>;
   private callbackOfOperation?: Map<FunctionNode, { operation: Operation; index: number }>;
   private callSites?: Map<FunctionNode, TSESTree.CallExpression[]>;
@@ -2196,6 +2198,22 @@ export class OwnershipAnalysis {
     return this.variablesUse(variables, depth);
   }
 
+  /** Is the node (inside) the value of the `Key` of a DynamoDB operation's input written in place or in a variable? */
+  private inOperationKey(node: Node): boolean {
+    let current = node;
+    for (let i = 0; i < 6; i++) {
+      const parent: Node | undefined = current.parent;
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.Property && parent.value === current && staticKeyName(parent) === "Key" && parent.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+        this.operationInputs ??= new Set(this.deps.operations.flatMap((operation) => (operation.input ? [unwrap(this.values.definitionOf(operation.input) ?? operation.input)] : [])));
+        return this.operationInputs.has(parent.parent);
+      }
+      if (parent.type !== AST_NODE_TYPES.Property && parent.type !== AST_NODE_TYPES.ObjectExpression && parent.type !== AST_NODE_TYPES.TemplateLiteral && !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current)) return false;
+      current = parent;
+    }
+    return false;
+  }
+
   /** const [emails, names] = await Promise.all([query(a), query(b)]): each result lands in its own variable. */
   private promiseAllElementUse(array: TSESTree.ArrayExpression, child: Node, depth: number): ItemUse {
     const element = array.elements.indexOf(child as TSESTree.Expression);
@@ -2218,6 +2236,11 @@ export class OwnershipAnalysis {
       if (!variable) return "used";
       for (const reference of variable.references) {
         if (!reference.isRead()) continue;
+        // const artistId = Item.artist_id, then Key: { id: artistId }: the item only finds another one.
+        if (this.inOperationKey(reference.identifier as Node)) {
+          if (result === "unused") result = "tested";
+          continue;
+        }
         // const friends = Item.friends: the part of the item is used as that variable is.
         const use = referenceUse(reference.identifier as Node, (declared) => this.variablesUse([declared], depth + 1));
         if (use === "used") return "used";

@@ -77,6 +77,16 @@ export const handler = async (event) => {
   return { statusCode: 201, body: "" };
 };`;
 
+/** Reads a membership by the path's id to find its artist's counter; \`after\` ends the handler. */
+const membershipCounter = (after: string) => `${V2}
+app.post("/memberships/:id/leave", async (req, res) => {
+  const found = await dynamo.get({ TableName: "Memberships", Key: { membershipId: req.params.id } }).promise();
+  if (!found.Item) return res.sendStatus(404);
+  const artistId = found.Item.artistId;
+  await dynamo.update({ TableName: "Artists", Key: { id: artistId }, UpdateExpression: "ADD members :d", ExpressionAttributeValues: { ":d": -1 } }).promise();
+  ${after}
+});`;
+
 const artistsApp = (table: string, scanExtra = "") => `${V2}const app = require("express")();
 async function listAll() {
   const { Items } = await dynamo.scan({ TableName: "${table}"${scanExtra} }).promise();
@@ -1102,6 +1112,11 @@ export const handler = async (event) => {
   await doc.send(new PutCommand({ TableName: "Suggestions", Item: { PK: "SUGGESTIONS", SK: "SUGGESTION#" + new Date().getFullYear(), id: body.id, text: body.text } }));
   return { statusCode: 201, body: "" };
 };`,
+    },
+    {
+      name: "express: a read whose item only gives the key of the next operation serves nothing",
+      code: membershipCounter("res.sendStatus(204);"),
+      options: [{ reportAllUnauthenticatedReads: true }],
     },
     {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
@@ -2320,6 +2335,12 @@ exports.handler = async (event) => {
   return { statusCode: 200, body: "" };
 };`,
       errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`dynamo.put()`", verb: "overwrites", target: 'an item of table "Todos"', source: "`event.pathParameters.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+    },
+    {
+      name: "express: a read whose item gives the next key and is also sent back is served",
+      code: membershipCounter("res.json(found.Item);"),
+      options: [{ reportAllUnauthenticatedReads: true }],
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
     },
     {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
