@@ -28,6 +28,8 @@ export interface ValuePart {
   attribute: string | undefined;
   node: Node;
   origins: Origin[];
+  /** The value is what an object spread after the attribute may hold (`{ id: randomUUID(), ...body }`), if it has the key. */
+  fromSpread?: true;
 }
 
 /** What a ConditionExpression, FilterExpression or PartiQL WHERE requires, reduced to what ownership cares about. */
@@ -234,6 +236,8 @@ const ADMIN_NAME = /admin|superuser/i;
 /** Names of calls that fail unless the caller qualifies: `requireRole`, `assertPermission`. */
 const GUARD_PREFIX = /^(?:require|ensure|assert|check|verify|authori[sz]e|enforce|guard|protect)/i;
 /** Names of calls that answer a yes/no question: `isAdmin`, `hasRole`. */
+/** Route middleware that validates the request against a schema: celebrate, express-validator's checkSchema, `validateBody(schema)`, Hono's zValidator. */
+const VALIDATION_MIDDLEWARE = /celebrate|validat|checkSchema|schema/i;
 /** A middleware name whose argument is a `resource:action` permission: `authMiddleware(Customer:Delete)`. */
 const PERMISSION_ARGUMENT = /\([A-Z][\w-]*:[A-Z*][\w-]*\)$/i;
 const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
@@ -454,12 +458,14 @@ export class OwnershipAnalysis {
 
   /**
    * `{ id: randomUUID(), ...body }`: an object of unknown keys spread after an attribute replaces it when it has
-   * one, so the attribute is what the spread holds (request input, or a parameter the callers fill). A value
+   * one, so the attribute may also be what the spread holds (request input, or a parameter the callers fill): a
+   * second part for the attribute, marked `fromSpread`. A value
    * a validator returned (`...Schema.parse(body)`) has only the keys its schema lists, and is left alone.
    */
   private spreadOverrides(item: Node, parts: ValuePart[]): void {
     const literal = this.literalOf(item);
     if (!literal) return;
+    const overrides: ValuePart[] = [];
     literal.properties.forEach((property, index) => {
       if (property.type !== AST_NODE_TYPES.Property) return;
       const attribute = staticKeyName(property);
@@ -471,10 +477,11 @@ export class OwnershipAnalysis {
         if (definition.type === AST_NODE_TYPES.CallExpression && VALIDATOR_CALLS.has(calleeName(definition) ?? "") && !isJsonParse(definition)) continue;
         const origins = this.originsOf(later.argument).filter((origin) => origin.kind === "request" || origin.kind === "parameter");
         if (origins.length === 0) continue;
-        part.node = later.argument;
-        part.origins = origins;
+        overrides.push({ attribute, node: later.argument, origins, fromSpread: true });
+        break;
       }
     });
+    parts.push(...overrides);
   }
 
   private queryAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
@@ -1668,9 +1675,13 @@ export class OwnershipAnalysis {
       let callers: CallerValues | undefined;
       const callersOf = () => (callers ??= this.callerValues(root));
       for (const instance of summary.accesses) {
-        const requestParts = instance.keyParts.filter(isChosenByRequest);
+        let requestParts = instance.keyParts.filter(isChosenByRequest);
         if (requestParts.length === 0) continue;
         const routeInfo = (route ??= this.routeOf(root));
+        // celebrate(schema), validateBody(schema) on the route: the body has the keys its schema lists, and a spread of it
+        // after a generated id only replaces the id when the schema lets one through, which is not for this analysis to say.
+        if (routeInfo.middleware.some((name) => VALIDATION_MIDDLEWARE.test(name))) requestParts = requestParts.filter((part) => !part.fromSpread);
+        if (requestParts.length === 0) continue;
         // A same-file helper on the way to the access may authenticate (`handleDelete(event, id)` calls `requireAuth(event)`).
         const authenticatedOnTheWay = () =>
           instance.via.some((call) => {

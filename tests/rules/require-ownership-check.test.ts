@@ -1119,6 +1119,14 @@ export const handler = async (event) => {
       options: [{ reportAllUnauthenticatedReads: true }],
     },
     {
+      name: "express: a body validated by route middleware (celebrate) spread after a generated id",
+      code: `${V3}import { randomUUID } from "node:crypto";
+app.post("/patients", celebrate(patientSchema), async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Patients", Item: { id: randomUUID(), ...req.body } }));
+  res.sendStatus(201);
+});`,
+    },
+    {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
       code: ADMIN_LAMBDA("extractAdminId(event)"),
     },
@@ -2341,6 +2349,15 @@ exports.handler = async (event) => {
       code: membershipCounter("res.json(found.Item);"),
       options: [{ reportAllUnauthenticatedReads: true }],
       errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "express: a validated body spread after the path's id still leaves the path's choice of the item",
+      code: `${V3}
+app.put("/patients/:id", celebrate(patientSchema), async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Patients", Item: { id: req.params.id, ...req.body } }));
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Patients"', source: "`req.params.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
     },
     {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
