@@ -2640,9 +2640,10 @@ function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifie
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.WhileStatement) && parent.test === current) return "tested";
     if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!=", "<", ">", "<=", ">="].includes(parent.operator)) return "tested";
     if (parent.type === AST_NODE_TYPES.LogicalExpression) {
-      // x && y in a test is a test; `x || {}` as a value is a use.
-      const outer = referenceUse(parent);
-      return outer === "tested" ? "tested" : "used";
+      // x && y in a test is a test; `x || {}` as a value is used as that value is (`const credits = Item.credits || 0`,
+      // then only compared, is tested).
+      const outer = referenceUse(parent, declared);
+      return outer === "tested" || outer === "unused" ? "tested" : outer;
     }
     if (parent.type === AST_NODE_TYPES.ReturnStatement) return "returned";
     if (declared && parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) return declared(parent.id);

@@ -87,6 +87,14 @@ app.post("/memberships/:id/leave", async (req, res) => {
   ${after}
 });`;
 
+/** Reads a client's record by the path's id; \`after\` uses \`credits\`, an attribute with a default. */
+const clientCredits = (after: string) => `${V2}
+app.post("/clients/:id/intro", async (req, res) => {
+  const { Item } = await dynamo.get({ TableName: "Clients", Key: { clientId: req.params.id } }).promise();
+  const credits = Item.introductionCredits || 0;
+  ${after}
+});`;
+
 const artistsApp = (table: string, scanExtra = "") => `${V2}const app = require("express")();
 async function listAll() {
   const { Items } = await dynamo.scan({ TableName: "${table}"${scanExtra} }).promise();
@@ -1125,6 +1133,12 @@ app.post("/patients", celebrate(patientSchema), async (req, res) => {
   await doc.send(new PutCommand({ TableName: "Patients", Item: { id: randomUUID(), ...req.body } }));
   res.sendStatus(201);
 });`,
+    },
+    {
+      name: "express: an attribute copied with a default and then only compared is tested, not served",
+      code: clientCredits(`if (credits <= 0) return res.sendStatus(403);
+  res.sendStatus(204);`),
+      options: [{ reportAllUnauthenticatedReads: true }],
     },
     {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
@@ -2358,6 +2372,12 @@ app.put("/patients/:id", celebrate(patientSchema), async (req, res) => {
   res.sendStatus(204);
 });`,
       errors: [{ messageId: "writeNotOwned", line: 6, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Patients"', source: "`req.params.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+    },
+    {
+      name: "express: an attribute copied with a default and sent back is served",
+      code: clientCredits(`res.json({ credits });`),
+      options: [{ reportAllUnauthenticatedReads: true }],
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
     },
     {
       name: "express: a predicate called as a statement (its answer dropped) guards nothing",
