@@ -2212,14 +2212,16 @@ export class OwnershipAnalysis {
   /** Is the node (inside) the value of the `Key` of a DynamoDB operation's input written in place or in a variable? */
   private inOperationKey(node: Node): boolean {
     let current = node;
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 12; i++) {
       const parent: Node | undefined = current.parent;
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.Property && parent.value === current && staticKeyName(parent) === "Key" && parent.parent?.type === AST_NODE_TYPES.ObjectExpression) {
         this.operationInputs ??= new Set(this.deps.operations.flatMap((operation) => (operation.input ? [unwrap(this.values.definitionOf(operation.input) ?? operation.input)] : [])));
         return this.operationInputs.has(parent.parent);
       }
-      if (parent.type !== AST_NODE_TYPES.Property && parent.type !== AST_NODE_TYPES.ObjectExpression && parent.type !== AST_NODE_TYPES.TemplateLiteral && !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current)) return false;
+      // Key: { user_id: { S: target.user_id.S as string } }
+      const passes = PASS_THROUGH_KEY_PARTS.has(parent.type) || (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current);
+      if (!passes) return false;
       current = parent;
     }
     return false;
@@ -2302,6 +2304,16 @@ interface CallerValues {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** Nodes between a value and the `Key` it is written into (inOperationKey). */
+const PASS_THROUGH_KEY_PARTS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);
 
 /** Schema validators: what they return has only the keys the schema lists (`Schema.parse(body)`, `schema.validate(body)`). */
 const VALIDATOR_CALLS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "plainToInstance", "plainToClass"]);

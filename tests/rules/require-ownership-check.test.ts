@@ -1141,6 +1141,19 @@ app.post("/patients", celebrate(patientSchema), async (req, res) => {
       options: [{ reportAllUnauthenticatedReads: true }],
     },
     {
+      name: "express: a queried item whose id, in a low-level attribute value, keys the next update is not served",
+      code: `import { DynamoDBClient, QueryCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+const client = new DynamoDBClient({});
+app.post("/friends", async (req, res) => {
+  const found = await client.send(new QueryCommand({ TableName: "Users", IndexName: "byName", KeyConditionExpression: "username = :u", ExpressionAttributeValues: { ":u": { S: String(req.body.username) } } }));
+  const target = found.Items?.[0];
+  if (!target) return res.sendStatus(404);
+  await client.send(new UpdateItemCommand({ TableName: "Users", Key: { user_id: { S: target.user_id.S as string } }, UpdateExpression: "SET pending = :t", ExpressionAttributeValues: { ":t": { BOOL: true } } }));
+  res.sendStatus(204);
+});`,
+      options: [{ reportAllUnauthenticatedReads: true }],
+    },
+    {
       name: "lambda: an admin extractor from a layer module, in a try whose catch answers 401, is a role guard",
       code: ADMIN_LAMBDA("extractAdminId(event)"),
     },
