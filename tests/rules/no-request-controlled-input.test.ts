@@ -17,6 +17,24 @@ const V2 = `const AWS = require("aws-sdk");
 const docClient = new AWS.DynamoDB.DocumentClient();
 `;
 
+/** A Lambda handler passing the body to a same-file helper that names attributes after a zod schema's keys (`schemaTail` opens the schema). */
+const profileUpdate = (schemaTail: string) => `${V3_DOC}
+import { z } from "zod";
+const ProfilePatch = z.object({ firstName: z.string(), bio: z.string().max(500) }).partial()${schemaTail};
+async function updateProfile(userId: string, body: unknown) {
+  const data = ProfilePatch.parse(body);
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    sets.push(\`#\${key} = :\${key}\`);
+    names[\`#\${key}\`] = key;
+    values[\`:\${key}\`] = value;
+  }
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: \`SET \${sets.join(", ")}\`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+}
+export const handler = async (event) => updateProfile(event.requestContext.authorizer.jwt.claims.sub, JSON.parse(event.body));`;
+
 runRuleTests("no-request-controlled-input", rule, {
   valid: [
     // Request values as key, attribute and expression values, limits and cursors: the other rules judge them.
@@ -387,22 +405,7 @@ app.patch("/labels/:id", async (req, res) => {
     {
       name: "attribute names from the keys of a closed zod schema's result, in a same-file helper the handler passes the body to",
       filename: "src/handlers/profile.ts",
-      code: `${V3_DOC}
-import { z } from "zod";
-const ProfilePatch = z.object({ firstName: z.string(), bio: z.string().max(500) }).partial();
-async function updateProfile(userId: string, body: unknown) {
-  const data = ProfilePatch.parse(body);
-  const sets: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    sets.push(\`#\${key} = :\${key}\`);
-    names[\`#\${key}\`] = key;
-    values[\`:\${key}\`] = value;
-  }
-  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: \`SET \${sets.join(", ")}\`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
-}
-export const handler = async (event) => updateProfile(event.requestContext.authorizer.jwt.claims.sub, JSON.parse(event.body));`,
+      code: profileUpdate(""),
     },
     {
       name: "request values that only pick between constants, pagination helpers and Object.assign of values",
@@ -705,22 +708,7 @@ app.patch("/todos/:id", async (req, res) => {
     {
       name: "attribute names from the keys of an open zod schema's result, in a same-file helper the handler passes the body to",
       filename: "src/handlers/profile.ts",
-      code: `${V3_DOC}
-import { z } from "zod";
-const ProfilePatch = z.object({ firstName: z.string(), bio: z.string().max(500) }).partial().passthrough();
-async function updateProfile(userId: string, body: unknown) {
-  const data = ProfilePatch.parse(body);
-  const sets: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    sets.push(\`#\${key} = :\${key}\`);
-    names[\`#\${key}\`] = key;
-    values[\`:\${key}\`] = value;
-  }
-  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: \`SET \${sets.join(", ")}\`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
-}
-export const handler = async (event) => updateProfile(event.requestContext.authorizer.jwt.claims.sub, JSON.parse(event.body));`,
+      code: profileUpdate(".passthrough()"),
       errors: [{ messageId: "requestParameter", line: 19, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body` (Lambda event) passed to `updateProfile()`", choice: "attribute names", example: "`FIELDS[name]`" } }],
     },
     {
