@@ -225,22 +225,21 @@ export const CONVENTIONAL_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
 const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api_?key|access_?key/i;
-/** Keys that are secrets themselves: share links, invitations, reset tokens, API keys. */
-/** Names of values whose knowledge is the permission: tokens, codes, invitations (but `inviteeId`, `invitedBy` name people). */
+/** Keys that are secrets themselves: share links, invitations, reset tokens, API keys (but `inviteeId`, `invitedBy` name people). */
 const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit(?!e[der])|code$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
-/** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */
 /** Names of calls that yield or require an administrator: `extractAdminId`, `requireSuperuser`. */
 const ADMIN_NAME = /admin|superuser/i;
 /** Names of calls that fail unless the caller qualifies: `requireRole`, `assertPermission`. */
 const GUARD_PREFIX = /^(?:require|ensure|assert|check|verify|authori[sz]e|enforce|guard|protect)/i;
 /** Names of calls that answer a yes/no question: `isAdmin`, `hasRole`. */
+const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
 /** Route middleware that validates the request against a schema: celebrate, express-validator's checkSchema, `validateBody(schema)`, Hono's zValidator. */
 const VALIDATION_MIDDLEWARE = /celebrate|validat|checkSchema|schema/i;
 /** A middleware name whose argument is a `resource:action` permission: `authMiddleware(Customer:Delete)`. */
 const PERMISSION_ARGUMENT = /\([A-Z][\w-]*:[A-Z*][\w-]*\)$/i;
-const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
+/** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */
 const SELF_CONTAINED_GUARD_NAME = /^(?:require|ensure|assert|check|verify|authori[sz]e|protect|guard)|admin|role|permission/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
 const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|normali[sz]e|merge|assign|extend|defaults|pick|omit|clone|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;
@@ -298,6 +297,8 @@ export class OwnershipAnalysis {
   private opsByOwner?: Map<FunctionNode | null, Operation[]>;
   private checkCandidatesByOwner?: Map<FunctionNode, Node[]>;
   private resultNodes?: Map<Node, Operation>;
+  /** listsWholeTableNearby()'s answers from the modules beside the file, by audience and table. */
+  private readonly siblingListings = new Map<string, boolean>();
   /** The input objects of the file's operations (see inOperationKey). */
   private operationInputs?: Set<Node>;
   private producers?: Map<Operation, Node[]>;
@@ -474,7 +475,7 @@ export class OwnershipAnalysis {
       for (const later of literal.properties.slice(index + 1)) {
         if (later.type !== AST_NODE_TYPES.SpreadElement || this.values.resolveObject(later.argument)?.complete) continue;
         const definition = unwrap(this.values.definitionOf(later.argument) ?? later.argument);
-        if (definition.type === AST_NODE_TYPES.CallExpression && VALIDATOR_CALLS.has(calleeName(definition) ?? "") && !isJsonParse(definition)) continue;
+        if (definition.type === AST_NODE_TYPES.CallExpression && VALIDATOR_CALLS.has(calleeName(definition) ?? "") && dottedName(memberChain(definition.callee)) !== "JSON.parse") continue;
         const origins = this.originsOf(later.argument).filter((origin) => origin.kind === "request" || origin.kind === "parameter");
         if (origins.length === 0) continue;
         overrides.push({ attribute, node: later.argument, origins, fromSpread: true });
@@ -1728,7 +1729,16 @@ export class OwnershipAnalysis {
   /** listsWholeTable() here or in a module beside this file (one Lambda handler per file: `listGames.ts` beside `getGame.ts`). */
   listsWholeTableNearby(table: TableRef | undefined, readerAuthenticated: boolean): boolean {
     if (this.listsWholeTable(table, readerAuthenticated)) return true;
-    return isKnownTable(table) && this.deps.external !== undefined && this.deps.external.siblingListsWholeTable(table, readerAuthenticated);
+    const external = this.deps.external;
+    if (!isKnownTable(table) || !external) return false;
+    // Asked for each read about to be reported: the folder is listed and searched once per table and audience.
+    const key = `${readerAuthenticated}:${tableId(table)}`;
+    let answer = this.siblingListings.get(key);
+    if (answer === undefined) {
+      answer = external.siblingListsWholeTable(table, readerAuthenticated);
+      this.siblingListings.set(key, answer);
+    }
+    return answer;
   }
 
   private computeWholeTableListings(): Array<{ table: TableRef; audience: ListingAudience }> {
@@ -2232,7 +2242,7 @@ export class OwnershipAnalysis {
     const element = array.elements.indexOf(child as TSESTree.Expression);
     if (element < 0 || array.elements.slice(0, element).some((other) => other?.type === AST_NODE_TYPES.SpreadElement)) return "used";
     const all = array.parent;
-    if (all?.type !== AST_NODE_TYPES.CallExpression || all.arguments[0] !== array || !isPromiseAll(all)) return "used";
+    if (all?.type !== AST_NODE_TYPES.CallExpression || all.arguments[0] !== array || dottedName(memberChain(all.callee)) !== "Promise.all") return "used";
     const { parent, child: value } = valueParent(all);
     if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value || parent.id.type !== AST_NODE_TYPES.ArrayPattern) return "used";
     const target = parent.id.elements[element];
@@ -2317,17 +2327,6 @@ const PASS_THROUGH_KEY_PARTS: ReadonlySet<string> = new Set([
 
 /** Schema validators: what they return has only the keys the schema lists (`Schema.parse(body)`, `schema.validate(body)`). */
 const VALIDATOR_CALLS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "plainToInstance", "plainToClass"]);
-
-function isJsonParse(call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON";
-}
-
-/** `Promise.all(...)`: its value holds each element's result at the element's position. */
-function isPromiseAll(call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Promise" && staticKeyName(callee) === "all";
-}
 
 function limit(origins: Origin[]): Origin[] {
   return origins.length > MAX_ORIGINS ? origins.slice(0, MAX_ORIGINS) : origins;
