@@ -1975,10 +1975,16 @@ export class OwnershipAnalysis {
 
   /**
    * What a returned `new Promise((resolve, reject) => ...)` resolves with: the arguments of `resolve(...)`, also
-   * in the SDK v2 callback inside (`docClient.get(params, (err, data) => resolve(data.Item))`).
+   * in the SDK v2 callback inside (`docClient.get(params, (err, data) => resolve(data.Item))`); what the callback
+   * of a returned `.then(...)` returns.
    */
   private promiseResolutions(returned: Node): Node[] {
     const value = unwrap(returned);
+    // client.get(params).promise().then((r) => r.Item): what the callback returns.
+    if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(value.callee) === "then") {
+      const callback = value.arguments[0] && unwrap(value.arguments[0]);
+      return isFunction(callback) ? this.values.returnsOf(callback) : [];
+    }
     if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== "Promise") return [];
     const executor = value.arguments[0] && unwrap(value.arguments[0]);
     const resolve = isFunction(executor) ? executor.params[0] : undefined;

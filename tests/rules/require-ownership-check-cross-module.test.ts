@@ -495,6 +495,18 @@ router.get("/lesson", async (req, res) => {
       errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
+      name: "an SDK v2 promise in another module: the item its .then() callback returns is served",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const lessons = require("../legacy/lessons");
+router.get("/lesson/notes", async (req, res) => {
+  if (!req.session.user) return res.redirect("/login");
+  res.json(await lessons.getLessonNotes(req.query.id));
+});`,
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
       name: "a normalised item compared with nothing from the caller proves nothing",
       filename: file("routes/notes.ts"),
       code: `${EXPRESS}import { deleteNote, getNoteById } from "../repositories/notes";
