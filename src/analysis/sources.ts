@@ -450,6 +450,8 @@ export class SourceCatalogue {
     const second = parameterName(fn.params[1]);
     const firstType = typeAnnotationName(fn.params[0]);
     if ((first === "event" || first === "evt") && (exported || fn.params.length <= 3)) return { kind: "lambda" };
+    // A Lambda that reads nothing from its event: `export const handler = async () => scan(...)`.
+    if (exported?.name === "handler" && fn.params.length === 0) return { kind: "lambda" };
     if (firstType && /^(?:APIGateway\w*Event\w*|AppSyncResolverEvent|ALBEvent|LambdaFunctionURLEvent\w*)$/.test(firstType)) return { kind: "lambda" };
     const requestAndResponse = (first === "req" || first === "request") && (second === "res" || second === "response" || second === "reply");
     if (firstType === "NextApiRequest" || (this.pagesApiFile && requestAndResponse)) return { kind: "next-api" };

@@ -18,6 +18,16 @@ describe("source catalogue: handler detection", () => {
   });
 });
 
+describe("source catalogue: Lambda handlers", () => {
+  it("takes an event parameter, an API Gateway event type, or an exported `handler` that takes nothing for a Lambda handler", () => {
+    expect(kinds(`export const handler = async (event) => {};`)).toEqual(["lambda"]);
+    expect(kinds(`const run = async (e: APIGatewayProxyEventV2) => {};`)).toEqual(["lambda"]);
+    expect(kinds(`export const handler = async () => {};`)).toEqual(["lambda"]);
+    expect(kinds(`export async function handler() {}`)).toEqual(["lambda"]);
+    expect(kinds(`export const list = async () => {}; const handler = async () => {};`)).toEqual([undefined, undefined]);
+  });
+});
+
 describe("source catalogue: Koa middleware on its own", () => {
   it("takes an exported or Context-typed function of one ctx parameter for a Koa handler, in ESM and CommonJS", () => {
     expect(kinds(`module.exports = async function (ctx) {};`, "/app/products/remove.js")).toEqual(["controller"]);
