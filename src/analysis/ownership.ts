@@ -473,7 +473,7 @@ export class OwnershipAnalysis {
       const part = attribute === undefined ? undefined : parts.find((candidate) => candidate.attribute === attribute && candidate.node === property.value);
       if (!part) return;
       for (const later of literal.properties.slice(index + 1)) {
-        if (later.type !== AST_NODE_TYPES.SpreadElement || this.values.resolveObject(later.argument)?.complete) continue;
+        if (later.type !== AST_NODE_TYPES.SpreadElement || !this.spreadMayHold(later.argument, attribute!, 0)) continue;
         const definition = unwrap(this.values.definitionOf(later.argument) ?? later.argument);
         if (definition.type === AST_NODE_TYPES.CallExpression && VALIDATOR_CALLS.has(calleeName(definition) ?? "") && dottedName(memberChain(definition.callee)) !== "JSON.parse") continue;
         const origins = this.originsOf(later.argument).filter((origin) => origin.kind === "request" || origin.kind === "parameter");
@@ -483,6 +483,24 @@ export class OwnershipAnalysis {
       }
     });
     parts.push(...overrides);
+  }
+
+  /**
+   * Can spreading the value add the attribute? Not when it is an object of known keys without it, also under a
+   * condition: `...(image && { image })`, `...(a ? { x } : {})`.
+   */
+  private spreadMayHold(node: Node, attribute: string, depth: number): boolean {
+    const value = unwrap(node);
+    if (depth > 4) return true;
+    if (value.type === AST_NODE_TYPES.LogicalExpression) {
+      // `a && {...}` spreads nothing when `a` is falsy.
+      return (value.operator !== "&&" && this.spreadMayHold(value.left, attribute, depth + 1)) || this.spreadMayHold(value.right, attribute, depth + 1);
+    }
+    if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+      return this.spreadMayHold(value.consequent, attribute, depth + 1) || this.spreadMayHold(value.alternate, attribute, depth + 1);
+    }
+    const resolved = this.values.resolveObject(value);
+    return !resolved?.complete;
   }
 
   private queryAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {

@@ -1105,6 +1105,10 @@ export const handler = async (event) => {
 export const handler`),
     },
     {
+      name: "lambda: an optional attribute spread under a condition after a generated id cannot replace the id",
+      code: createFromBody("{ id: randomUUID(), title: body.title, ...(body.image && { image: body.image }), ...(body.tags ? { tags: body.tags } : {}) }"),
+    },
+    {
       name: "lambda: an invitation id in the path is the secret that grants the access",
       code: `${V3}
 export const handler = async (event) => {
@@ -2334,6 +2338,11 @@ app.delete("/notes/:id", async (req, res) => {
       name: "lambda: the body spread after a generated id can replace it, so the Put overwrites the item the request names",
       code: createFromBody("{ id: randomUUID(), ...body, createdAt: Date.now() }"),
       errors: [{ messageId: "writeNotOwned", line: 9, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Items"', source: "`event.body`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+    },
+    {
+      name: "lambda: a spread under a condition whose object is the body can replace the generated id",
+      code: createFromBody("{ id: randomUUID(), ...(body.extra && body), ...(body.image ? { image: body.image } : {}) }"),
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
     },
     {
       name: "lambda: the id of an invited person (inviteeId) is not a secret invitation code",
