@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, dottedName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { NormalizedSettings } from "../settings";
 
-export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "next-pages" | "lambda" | "appsync" | "settings";
+export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "next-pages" | "lambda" | "appsync" | "cognito" | "settings";
 
 /** What a function parameter is, when the catalogue recognises it. */
 export type RootKind =
@@ -148,6 +148,7 @@ export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
   "next-pages": "Next.js API route",
   lambda: "Lambda event",
   appsync: "AppSync",
+  cognito: "Cognito identity pool",
   settings: "a request source from the settings",
 };
 

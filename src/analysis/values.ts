@@ -529,6 +529,11 @@ export class ValueResolver {
       if (chain.root.name === "process" && chain.path[0] === "env" && this.scope.isGlobal(chain.root)) {
         return [{ kind: "env", name: chain.path[1], node }];
       }
+      // AWS.config.credentials.identityId, credentials.identityId: the Cognito identity-pool identity that the
+      // caller's token was exchanged for (new AWS.CognitoIdentityCredentials({ Logins: { [pool]: token } })).
+      if (chain.path.at(-1) === "identityId" && (chain.path.at(-2) ?? chain.root.name).toLowerCase().endsWith("credentials")) {
+        return [{ kind: "caller", framework: "cognito", path: [chain.root.name, ...chain.path].join("."), node }];
+      }
       return this.extend(this.identifierOrigins(chain.root, [], bindings, state, depth), chain.path, node, call ? callNode : undefined);
     }
     if (chain && chain.root.type === AST_NODE_TYPES.ThisExpression) {

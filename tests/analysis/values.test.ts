@@ -143,6 +143,18 @@ app.put("/users/:id", (req, res) => use(req.sanitize(req.params.id), xss(req.bod
     expect(originsOf(code, 2)).toEqual(["caller:lambda:requestContext.authorizer.claims.sub"]);
   });
 
+  it("takes a Cognito identity-pool identity for the caller", () => {
+    const code = `const AWS = require("aws-sdk");
+exports.handler = (event) => {
+  AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: pool, Logins: { [provider]: event.headers.Authorization } });
+  const credentials = AWS.config.credentials;
+  use(AWS.config.credentials.identityId, credentials.identityId, AWS.config.identityId);
+};`;
+    expect(originsOf(code, 0)).toEqual(["caller:cognito:AWS.config.credentials.identityId"]);
+    expect(originsOf(code, 1)).toEqual(["caller:cognito:credentials.identityId"]);
+    expect(originsOf(code, 2)).not.toContain("caller:cognito:AWS.config.identityId");
+  });
+
   it("recognises Koa, Hono, Fastify, NestJS and Next.js sources", () => {
     const koa = `router.get("/x/:id", async (ctx) => { use(ctx.params.id, ctx.request.body.a, ctx.state.user.id); });`;
     expect(originsOf(koa, 0)).toEqual(["request:koa:params.id"]);

@@ -77,6 +77,15 @@ export const handler = async (event) => {
   return { statusCode: 201, body: "" };
 };`;
 
+/** A v2 Lambda that exchanges the caller's token for Cognito identity-pool credentials, then deletes by \`key\`. */
+const cognitoDelete = (key: string) => `${V2}
+exports.handler = async (event) => {
+  AWS.config.credentials = new AWS.CognitoIdentityCredentials({ IdentityPoolId: process.env.POOL, Logins: { [process.env.PROVIDER]: event.headers.Authorization } });
+  await AWS.config.credentials.getPromise();
+  await dynamo.delete({ TableName: "Burrows", ${key} }).promise();
+  return { statusCode: 204, body: "" };
+};`;
+
 /** Reads a membership by the path's id to find its artist's counter; \`after\` ends the handler. */
 const membershipCounter = (after: string) => `${V2}
 app.post("/memberships/:id/leave", async (req, res) => {
@@ -1107,6 +1116,10 @@ export const handler`),
     {
       name: "lambda: an optional attribute spread under a condition after a generated id cannot replace the id",
       code: createFromBody("{ id: randomUUID(), title: body.title, ...(body.image && { image: body.image }), ...(body.tags ? { tags: body.tags } : {}) }"),
+    },
+    {
+      name: "lambda: an item keyed by the Cognito identity the caller's token was exchanged for is the caller's",
+      code: cognitoDelete("Key: { user_id: AWS.config.credentials.identityId, id: event.pathParameters.id }"),
     },
     {
       name: "lambda: an invitation id in the path is the secret that grants the access",
@@ -2343,6 +2356,11 @@ app.delete("/notes/:id", async (req, res) => {
       name: "lambda: a spread under a condition whose object is the body can replace the generated id",
       code: createFromBody("{ id: randomUUID(), ...(body.extra && body), ...(body.image ? { image: body.image } : {}) }"),
       errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      name: "lambda: a Cognito identity that the key leaves out ties nothing to the caller",
+      code: cognitoDelete("Key: { id: event.pathParameters.id }"),
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
       name: "lambda: the id of an invited person (inviteeId) is not a secret invitation code",
