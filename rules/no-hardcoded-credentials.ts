@@ -1,5 +1,6 @@
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
+import { unwrap } from "../src/analysis/ast";
 import { getAnalysis } from "../src/analysis";
 import {
   collectCredentialSites,
@@ -14,6 +15,7 @@ import {
 import {
   ACCESS_KEY_ID_PREFIXES,
   CREDENTIAL_ENV_VARIABLES,
+  browserEnvPrefix,
   classifyCredential,
   findAccessKeyIds,
   isPlaceholderCredential,
@@ -30,10 +32,12 @@ type MessageIds =
   | "hardcodedFallback"
   | "hardcodedEnvironment"
   | "accessKeyIdInString"
+  | "browserBundledCredential"
   | "removeCredentials"
   | "removeKeys"
   | "removeAssignment"
-  | "dropFallback";
+  | "dropFallback"
+  | "useServerVariable";
 
 const SLOT_NAMES: Record<CredentialSlot, string> = {
   accessKeyId: "access key id",
@@ -70,10 +74,13 @@ export default createRule<Options, MessageIds>({
         "process.env.{{name}} is set to a hardcoded value ({{masked}}). Setting the variable in code puts the credential in the source: set it outside the code (deployment environment, CI secrets, an uncommitted .env file) or use an IAM role, and rotate this key.",
       accessKeyIdInString:
         "This string contains an AWS access key id ({{masked}}). A committed key id belongs to a live key pair: remove it, rotate the key, load credentials from the environment, an IAM role, a profile or a secret store, and use a placeholder such as \"local\" for DynamoDB Local and mocks.",
+      browserBundledCredential:
+        "The {{slot}} comes from {{variable}}, and {{tool}} copies every {{prefix}} variable into the JavaScript it sends to browsers: every visitor can read the key. Keep AWS credentials out of browser code: read a variable without the {{prefix}} prefix in server code only (or use an IAM role, or Cognito identity-pool credentials in the browser), and rotate this key.",
       removeCredentials: "Remove the hardcoded `credentials` so that the default provider chain supplies them",
       removeKeys: "Remove the hardcoded key properties so that the default provider chain supplies credentials",
       removeAssignment: "Remove this hardcoded assignment to process.env.{{name}}",
       dropFallback: "Drop the hardcoded fallback and use the environment value alone",
+      useServerVariable: "Read {{name}}, a variable that is not copied into browser code",
     },
     schema: [
       {
@@ -136,6 +143,31 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** A secret read from an environment variable that a front-end build copies into browser code (`process.env.NEXT_PUBLIC_...`). */
+    function checkBrowserEnvironment(site: CredentialSite, values: ReturnType<typeof getAnalysis>["values"]): void {
+      if (site.slot === "accessKeyId" || site.envName) return;
+      for (const origin of values.originsOf(site.value)) {
+        if (origin.kind !== "env" || !origin.name || origin.node.type !== AST_NODE_TYPES.MemberExpression || isReported(origin.node)) continue;
+        const environment = unwrap(origin.node.object);
+        const importMeta = environment.type === AST_NODE_TYPES.MemberExpression && environment.object.type === AST_NODE_TYPES.MetaProperty;
+        const browser = browserEnvPrefix(origin.name, importMeta);
+        if (!browser) continue;
+        reported.push(origin.node.range);
+        const serverName = origin.name.slice(browser.prefix.length);
+        const property = origin.node.property;
+        const variable = sourceCode.getText(origin.node);
+        context.report({
+          node: origin.node,
+          messageId: "browserBundledCredential",
+          data: { slot: SLOT_NAMES[site.slot], variable, tool: browser.tool, prefix: browser.prefix },
+          suggest:
+            !origin.node.computed && property.type === AST_NODE_TYPES.Identifier
+              ? [{ messageId: "useServerVariable", data: { name: serverName }, fix: (fixer) => fixer.replaceText(property, serverName) }]
+              : [],
+        });
+      }
+    }
+
     // File-wide checks: cheap filters in listeners, the work at Program:exit. A file whose text cannot hold an
     // access key id or a credential variable's name gets no listener (ESLint calls each for every node of its type).
     const text = sourceCode.text;
@@ -167,7 +199,10 @@ export default createRule<Options, MessageIds>({
       "Program:exit"() {
         const analysis = getAnalysis(context);
         if (analysis.mentionsDynamoDB) {
-          for (const site of collectCredentialSites(analysis)) checkSite(site, analysis.values);
+          for (const site of collectCredentialSites(analysis)) {
+            checkSite(site, analysis.values);
+            checkBrowserEnvironment(site, analysis.values);
+          }
         }
         for (const { write, process } of envWrites) {
           if (!isGlobalProcess(analysis, process)) continue;

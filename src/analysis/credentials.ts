@@ -209,3 +209,22 @@ export function isLocalEndpoint(endpoint: string): boolean {
   const host = endpointHostname(endpoint);
   return host !== undefined && isLocalHostname(host);
 }
+
+/**
+ * Environment variables that front-end build tools copy into the JavaScript they send to browsers, by prefix,
+ * with the tool that does it: `process.env.NEXT_PUBLIC_X` in Next.js, `import.meta.env.VITE_X` in Vite.
+ */
+const BROWSER_ENV_PREFIXES: ReadonlyArray<{ prefix: string; tool: string; importMeta: boolean }> = [
+  { prefix: "NEXT_PUBLIC_", tool: "Next.js", importMeta: false },
+  { prefix: "REACT_APP_", tool: "Create React App", importMeta: false },
+  { prefix: "EXPO_PUBLIC_", tool: "Expo", importMeta: false },
+  { prefix: "GATSBY_", tool: "Gatsby", importMeta: false },
+  { prefix: "VUE_APP_", tool: "Vue CLI", importMeta: false },
+  { prefix: "VITE_", tool: "Vite", importMeta: true },
+  { prefix: "PUBLIC_", tool: "Astro", importMeta: true },
+];
+
+/** The browser-bundle prefix of an environment variable read as `process.env.X` or `import.meta.env.X`, if it has one. */
+export function browserEnvPrefix(name: string, importMeta: boolean): { prefix: string; tool: string } | undefined {
+  return BROWSER_ENV_PREFIXES.find((entry) => entry.importMeta === importMeta && name.startsWith(entry.prefix) && name.length > entry.prefix.length);
+}

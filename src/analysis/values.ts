@@ -524,6 +524,11 @@ export class ValueResolver {
     state: QueryState,
     depth: number,
   ): Origin[] {
+    // import.meta.env.VITE_TABLE: Vite's (and Astro's) environment.
+    const object = unwrap(node.object);
+    if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.MetaProperty && object.object.meta.name === "import" && staticKeyName(object) === "env") {
+      return [{ kind: "env", name: staticKeyName(node), node }];
+    }
     const chain = memberChain(node);
     if (chain && chain.root.type === AST_NODE_TYPES.Identifier) {
       if (chain.root.name === "process" && chain.path[0] === "env" && this.scope.isGlobal(chain.root)) {

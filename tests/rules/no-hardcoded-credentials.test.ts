@@ -16,6 +16,13 @@ const TOKEN = "IQoJb3JpZ2luX2VjEHcaCXVzLWVhc3QtMSJHMEUCIQD7n1zWq4Rk2sVbM8pL3xT9y
 const KEY_ID_MASK = "AKIA…XH5T";
 const SECRET_MASK = "…0KtB";
 
+/** A Next.js module that gives its client credentials from \`secret\` (and the key id from a server variable). */
+const browserEnvClient = (secret: string) => `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export const client = new DynamoDBClient({
+  credentials: { accessKeyId: process.env.AWS_KEY_ID!, secretAccessKey: ${secret} },
+});
+`;
+
 // Suggested outputs of the credential-provider case: the provider declared only for this client goes with it.
 const PROVIDER_WITHOUT_DECLARED = `
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -79,6 +86,17 @@ function withoutCredentials(code: string, field: string): string {
 
 runRuleTests("no-hardcoded-credentials", rule, {
   valid: [
+    {
+      name: "secrets from server-only variables, and public-prefixed variables that hold no secret",
+      filename: "config/dbconfig.ts",
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+export const client = new DynamoDBClient({
+  region: process.env.NEXT_PUBLIC_AWS_REGION,
+  credentials: { accessKeyId: process.env.NEXT_PUBLIC_AWS_ACCESS_KEY_ID!, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY! },
+});
+export const vite = new DynamoDBClient({ credentials: { accessKeyId: "x", secretAccessKey: process.env.VITE_SECRET! } });
+`,
+    },
     {
       name: "v3: credentials from the default chain, providers, STS and parameters",
       filename: "src/db.ts",
@@ -235,6 +253,45 @@ runRuleTests("no-hardcoded-credentials", rule, {
     },
   ],
   invalid: [
+    {
+      name: "a secret read from a variable that Next.js copies into browser code",
+      filename: "config/dbconfig.ts",
+      code: browserEnvClient("process.env.NEXT_PUBLIC_AWS_SECRET_ACCESS_KEY!"),
+      errors: [
+        {
+          messageId: "browserBundledCredential",
+          data: { slot: "secret access key", variable: "process.env.NEXT_PUBLIC_AWS_SECRET_ACCESS_KEY", tool: "Next.js", prefix: "NEXT_PUBLIC_" },
+          line: 3,
+          column: 73,
+          suggestions: [{ messageId: "useServerVariable", data: { name: "AWS_SECRET_ACCESS_KEY" }, output: browserEnvClient("process.env.AWS_SECRET_ACCESS_KEY!") }],
+        },
+      ],
+    },
+    {
+      name: "a secret read through a constant from Vite's import.meta.env, and a session token from Create React App's environment",
+      filename: "src/aws.ts",
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const secret = import.meta.env.VITE_AWS_SECRET;
+export const client = new DynamoDBClient({ credentials: { accessKeyId: "x", secretAccessKey: secret, sessionToken: process.env["REACT_APP_TOKEN"] } });
+`,
+      errors: [
+        {
+          messageId: "browserBundledCredential",
+          data: { slot: "secret access key", variable: "import.meta.env.VITE_AWS_SECRET", tool: "Vite", prefix: "VITE_" },
+          line: 2,
+          suggestions: [
+            {
+              messageId: "useServerVariable",
+              output: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+const secret = import.meta.env.AWS_SECRET;
+export const client = new DynamoDBClient({ credentials: { accessKeyId: "x", secretAccessKey: secret, sessionToken: process.env["REACT_APP_TOKEN"] } });
+`,
+            },
+          ],
+        },
+        { messageId: "browserBundledCredential", data: { slot: "session token", variable: 'process.env["REACT_APP_TOKEN"]', tool: "Create React App", prefix: "REACT_APP_" }, line: 3, suggestions: [] },
+      ],
+    },
     {
       name: "a secret held in a class field (an initialiser, or one assignment in the constructor) and handed to the client",
       filename: "src/repo.ts",
