@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { relativeModulePath } from "../src/analysis/cross-module";
-import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, PARTITION_KEY_NAMES, sameTable, SORT_KEY_NAMES } from "../src/analysis/ownership";
+import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import { fileNameParts, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
@@ -267,6 +267,8 @@ export default createRule<Options, MessageIds>({
 /** Generators of unique ids: `randomUUID()`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
 const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
 const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);
+/** Date libraries whose call without arguments is the current time. */
+const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
 const UNIQUE_ID_CALLS = new Set(["randomUUID", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
 
 /** Item attributes named as ids: `id`, `commentId`, `comment_id`, `noteID`. */
@@ -284,12 +286,10 @@ function createsFreshItem(access: HandlerAccess): boolean {
   // `id: body.id ?? randomUUID()` is still the request's choice when it sends one.
   const fresh = (part: ValuePart, unique: boolean) =>
     part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique) && !(isFallback(origin.node) && part.origins.some((other) => other.kind === "request")));
-  if (
-    parts.some((part) => part.attribute !== undefined && PARTITION_KEY_NAMES.has(part.attribute.toLowerCase())) &&
-    parts.some((part) => part.attribute !== undefined && SORT_KEY_NAMES.has(part.attribute.toLowerCase()) && fresh(part, false))
-  ) {
-    return true;
-  }
+  // A key attribute (`SK`, or one the file's other operations key by) generated here, a timestamp included: the key is new.
+  // Every value the attribute may get counts (`{ SK: ulid(), ...body }` also gives it the body's).
+  const generated = (attribute: string | undefined) => attribute !== undefined && parts.filter((part) => part.attribute === attribute).every((part) => fresh(part, false));
+  if (parts.some((part) => generated(part.attribute))) return true;
   // Without a conventional key attribute (`PK`, `SK`, `id`) that says which attributes are the key: a generated id is the new item's.
   const all = [...parts, ...access.instance.possibleKeyParts];
   if (all.some((part) => part.attribute !== undefined && CONVENTIONAL_KEY_NAMES.has(part.attribute.toLowerCase()) && !fresh(part, true))) return false;
@@ -325,6 +325,9 @@ function isFreshValue(node: TSESTree.Node, unique: boolean, depth = 0): boolean 
   if (math && ROUNDING.has(name)) return node.arguments[0] !== undefined && isFreshValue(node.arguments[0], unique, depth + 1);
   if (TEXT_VIEWS.has(name) && isFreshValue(callee.object, unique, depth + 1)) return true;
   if (unique) return false;
+  // moment().format(...), dayjs().toISOString(), moment().valueOf(): the current time.
+  const object = callee.object;
+  if (object.type === AST_NODE_TYPES.CallExpression && object.arguments.length === 0 && object.callee.type === AST_NODE_TYPES.Identifier && TIME_LIBRARIES.has(object.callee.name)) return true;
   // Date.now(), new Date().toISOString(), new Date().getTime()
   if (name === "now") return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Date";
   return (

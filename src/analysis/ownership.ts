@@ -487,7 +487,7 @@ export class OwnershipAnalysis {
 
   /**
    * Can spreading the value add the attribute? Not when it is an object of known keys without it, also under a
-   * condition: `...(image && { image })`, `...(a ? { x } : {})`.
+   * condition (`...(image && { image })`, `...(a ? { x } : {})`) or returned by a function of the file.
    */
   private spreadMayHold(node: Node, attribute: string, depth: number): boolean {
     const value = unwrap(node);
@@ -499,8 +499,12 @@ export class OwnershipAnalysis {
     if (value.type === AST_NODE_TYPES.ConditionalExpression) {
       return this.spreadMayHold(value.consequent, attribute, depth + 1) || this.spreadMayHold(value.alternate, attribute, depth + 1);
     }
-    const resolved = this.values.resolveObject(value);
-    return !resolved?.complete;
+    if (this.values.resolveObject(value)?.complete) return false;
+    // const item = makeItem(text): what a function of the file returns (`return { id, text, createdAt }`).
+    const definition = unwrap(this.values.definitionOf(value) ?? value);
+    const callee = definition.type === AST_NODE_TYPES.CallExpression ? this.calleeOf(definition) : undefined;
+    const returned = callee ? this.values.returnsOf(callee) : [];
+    return returned.length === 0 || returned.some((node) => this.spreadMayHold(node, attribute, depth + 1));
   }
 
   private queryAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {

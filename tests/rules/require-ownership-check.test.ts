@@ -86,6 +86,17 @@ exports.handler = async (event) => {
   return { statusCode: 204, body: "" };
 };`;
 
+/** Express routes of a reviews table keyed by order_id + review_creation_date (the delete shows the key); \`created\` is the Put's sort key. */
+const reviews = (created: string) => `${V3}const moment = require("moment");
+app.post("/reviews", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Reviews", Item: { order_id: req.body.orderId, review_creation_date: ${created}, score: req.body.score } }));
+  res.sendStatus(201);
+});
+app.delete("/reviews", requireAdmin, async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Reviews", Key: { order_id: req.body.orderId, review_creation_date: req.body.created } }));
+  res.sendStatus(204);
+});`;
+
 /** Reads a membership by the path's id to find its artist's counter; \`after\` ends the handler. */
 const membershipCounter = (after: string) => `${V2}
 app.post("/memberships/:id/leave", async (req, res) => {
@@ -1114,12 +1125,24 @@ export const handler = async (event) => {
 export const handler`),
     },
     {
+      name: "lambda: the object a function of the file builds, spread after a generated id, has no id to replace it with",
+      code: createFromBody("{ id: randomUUID(), ...makeItem(body.title) }") + "\nfunction makeItem(title) { const createdAt = Date.now(); return { title, createdAt }; }",
+    },
+    {
       name: "lambda: an optional attribute spread under a condition after a generated id cannot replace the id",
       code: createFromBody("{ id: randomUUID(), title: body.title, ...(body.image && { image: body.image }), ...(body.tags ? { tags: body.tags } : {}) }"),
     },
     {
       name: "lambda: an item keyed by the Cognito identity the caller's token was exchanged for is the caller's",
       code: cognitoDelete("Key: { user_id: AWS.config.credentials.identityId, id: event.pathParameters.id }"),
+    },
+    {
+      name: "express: a Put whose sort key (known from the file's other operations) is the current time creates a new item (moment)",
+      code: reviews('moment().format("YYYY-MM-DD HH:mm:ss")'),
+    },
+    {
+      name: "express: a Put whose sort key (known from the file's other operations) is the current time creates a new item (Date)",
+      code: reviews("new Date().toISOString()"),
     },
     {
       name: "lambda: an invitation id in the path is the secret that grants the access",
@@ -2353,6 +2376,11 @@ app.delete("/notes/:id", async (req, res) => {
       errors: [{ messageId: "writeNotOwned", line: 9, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Items"', source: "`event.body`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
     },
     {
+      name: "lambda: a function of the file that returns the body, spread after a generated id, can replace it",
+      code: createFromBody("{ id: randomUUID(), ...withDefaults(body) }") + "\nfunction withDefaults(input) { if (!input.title) return { ...input, title: \"untitled\" }; return input; }",
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
       name: "lambda: a spread under a condition whose object is the body can replace the generated id",
       code: createFromBody("{ id: randomUUID(), ...(body.extra && body), ...(body.image ? { image: body.image } : {}) }"),
       errors: [{ messageId: "writeNotOwned", line: 9 }],
@@ -2361,6 +2389,11 @@ app.delete("/notes/:id", async (req, res) => {
       name: "lambda: a Cognito identity that the key leaves out ties nothing to the caller",
       code: cognitoDelete("Key: { id: event.pathParameters.id }"),
       errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "express: a Put whose sort key (known from the file's other operations) the request chooses overwrites",
+      code: reviews("req.body.created"),
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
     },
     {
       name: "lambda: the id of an invited person (inviteeId) is not a secret invitation code",
