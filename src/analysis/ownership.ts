@@ -225,8 +225,8 @@ export const CONVENTIONAL_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
 const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api_?key|access_?key/i;
-/** Keys that are secrets themselves: share links, invitations, reset tokens, API keys (but `inviteeId`, `invitedBy` name people). */
-const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit(?!e[der])|code$/i;
+/** Keys that are secrets themselves: share links, invitations, reset tokens, API keys, an OAuth callback's `state` (but `inviteeId`, `invitedBy` name people). */
+const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit(?!e[der])|code$|^(?:oauth_?)?state$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
 /** Names of calls that yield or require an administrator: `extractAdminId`, `requireSuperuser`. */

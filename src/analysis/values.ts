@@ -27,13 +27,17 @@ const AMBIENT_CALLER_FUNCTION =
 /** Parameter names of a request object passed on (`getUser(req)` in a helper given the request finds its caller). */
 const REQUEST_PARAMETER_NAME = /^(?:req|request|event|evt|ctx|context|c)$/i;
 
+/**
+ * `wrapper`: the value is a result object that holds the input under this member (`schema.safeParse(x)` holds it
+ * in `data`): reading that member gives the input itself, so it is not added to the path.
+ */
 export type Origin =
-  | { kind: "request"; framework: Framework; path: string; node: Node }
-  | { kind: "caller"; framework: Framework; path: string; node: Node }
+  | { kind: "request"; framework: Framework; path: string; node: Node; wrapper?: string }
+  | { kind: "caller"; framework: Framework; path: string; node: Node; wrapper?: string }
   /** The framework's request object itself, or a part of it that is neither input nor caller (`req.app`). */
   | { kind: "request-object"; root: RootKind; path: string[]; node: Node }
   | { kind: "env"; name: string | undefined; node: Node }
-  | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node }
+  | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node; wrapper?: string }
   | { kind: "module"; node: Node }
   /** `exhausted`: the resolver gave up (budget, depth, a cycle, too many answers), which is no evidence either way. */
   | { kind: "unknown"; node: Node; exhausted?: true };
@@ -98,6 +102,8 @@ const PASS_THROUGH_MEMBER_CALLS: Record<string, ReadonlySet<string>> = {
   Converter: new Set(["marshall", "unmarshall", "input", "output"]),
 };
 /** Schema validators return their input: `schema.parse(x)`, `Joi.attempt(x, s)`. */
+/** Validator methods whose result holds the validated input under a member: zod's `safeParse` (`data`). (`validate` is Joi's `{ value }` or yup's value itself.) */
+const VALIDATION_RESULT_MEMBERS: Readonly<Record<string, string>> = { safeParse: "data", safeParseAsync: "data" };
 const VALIDATOR_METHODS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "assert", "create", "decode"]);
 /** HTML sanitizers and escapers (express-sanitizer's `req.sanitize`, validator's `escape`, DOMPurify, xss, sanitize-html): the text stays the request's choice. */
 const SANITIZER_NAMES = new Set(["sanitize", "escape", "escapeHtml", "sanitizeHtml", "filterXSS", "xss", "stripLow", "stripTags"]);
@@ -491,9 +497,17 @@ export class ValueResolver {
   }
 
   /** Extends origins by a member path: `req` + ["params", "id"] becomes request input "params.id". */
-  private extend(origins: Origin[], path: readonly string[], node: Node, call?: TSESTree.CallExpression): Origin[] {
-    if (path.length === 0 && !call) return origins;
+  private extend(origins: Origin[], fullPath: readonly string[], node: Node, call?: TSESTree.CallExpression): Origin[] {
+    if (fullPath.length === 0 && !call) return origins;
+    // A member that one of the result's origins is held under (`value` of `{ ok: true, value: id }`): the others,
+    // under other members (`error`), are not read.
+    const holds = (origin: Origin) => "wrapper" in origin && origin.wrapper !== undefined && origin.wrapper === fullPath[0];
+    if (fullPath.length > 0 && origins.some(holds)) origins = origins.filter((origin) => !("wrapper" in origin && origin.wrapper !== undefined) || holds(origin));
     return origins.map((origin): Origin => {
+      // `parsed.data` of `parsed = schema.safeParse(input)` is the input.
+      const unwrapped = "wrapper" in origin && origin.wrapper !== undefined && fullPath[0] === origin.wrapper;
+      const path = unwrapped ? fullPath.slice(1) : fullPath;
+      if ("wrapper" in origin && origin.wrapper !== undefined && fullPath.length > 0) origin = { ...origin, wrapper: undefined };
       switch (origin.kind) {
         case "request":
         case "caller":
@@ -595,6 +609,7 @@ export class ValueResolver {
         authenticated ??
         this.importedAuthentication(node, name, bindings, state, depth) ??
         this.importedRequestReader(node, bindings, state, depth) ??
+        this.importedPassThrough(node, bindings, state, depth) ??
         // `await getAuthenticatedSubject()`, `requireAuth()`: with no argument to go by, the function can only find the caller.
         (node.arguments.length === 0 && AMBIENT_CALLER_FUNCTION.test(name) ? [{ kind: "caller", framework: "settings", path: `${name}()`, node }] : undefined) ?? [{ kind: "unknown", node }]
       );
@@ -640,7 +655,7 @@ export class ValueResolver {
       }
       const authenticated = this.authentication(node, name, bindings, state, depth);
       if (authenticated) return authenticated;
-      if (VALIDATOR_METHODS.has(name) && node.arguments.length > 0) return this.origins(node.arguments[0], bindings, state, depth);
+      if (VALIDATOR_METHODS.has(name) && node.arguments.length > 0) return wrapped(this.origins(node.arguments[0], bindings, state, depth), VALIDATION_RESULT_MEMBERS[name]);
       // `req.sanitize(x)`, `validator.escape(x)`: a method of the request or of a package, not of the project's own code.
       if (SANITIZER_NAMES.has(name) && node.arguments.length > 0) {
         const root = memberChain(callee)?.root;
@@ -719,6 +734,36 @@ export class ValueResolver {
       const chain = memberChain(call ? unwrap((value as TSESTree.CallExpression).callee) : value);
       if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === parameter.name && chain.path.length > 0) {
         result.push(...this.extend(request, chain.path, node, call ? node : undefined));
+      }
+    }
+    return result.some((origin) => origin.kind === "request") ? result : undefined;
+  }
+
+  /**
+   * `validateId(req.params.id)` with `validateId` a function of another project module whose every return comes
+   * from its parameters (`return z.string().safeParse(id)`, `return { ok: true, value: id }`): those arguments'
+   * origins, here. Asked only when an argument carries request input.
+   */
+  private importedPassThrough(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
+    if (!this.importedFunction || node.arguments.length === 0) return undefined;
+    if (!node.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && this.origins(argument, bindings, state, depth).some((origin) => origin.kind === "request"))) return undefined;
+    const imported = this.importedFunction(node);
+    if (!imported) return undefined;
+    const result: Origin[] = [];
+    for (const returned of imported.values.returnsOf(imported.fn)) {
+      // `return { ok: true, value: id }`: each member's origins, held under its name.
+      const object = imported.values.resolveObject(returned);
+      const held = object?.complete
+        ? [...object.properties.values()].map((property) => ({ origins: imported.values.originsOf(property.value), member: property.name as string | undefined }))
+        : [{ origins: imported.values.originsOf(returned), member: undefined }];
+      for (const { origins, member } of held) {
+        for (const origin of origins) {
+          // Anything but the function's own parameters (an item it fetched, the time): not a pass-through.
+          if (origin.kind !== "parameter" || origin.fn !== imported.fn) return undefined;
+          const argument = positionalArgument(node, origin.index);
+          if (!argument) return undefined;
+          result.push(...wrapped(this.extend(this.origins(argument, bindings, state, depth), origin.path, node), member ?? origin.wrapper));
+        }
       }
     }
     return result.some((origin) => origin.kind === "request") ? result : undefined;
@@ -1696,4 +1741,10 @@ export function dynamicParts(resolved: ResolvedString): Array<{ node: Node; orig
 
 export function hasOrigin(origins: readonly Origin[], kind: Origin["kind"]): boolean {
   return origins.some((origin) => origin.kind === kind);
+}
+
+/** Origins of a result object that holds the input under `member` (see Origin's `wrapper`). */
+function wrapped(origins: Origin[], member: string | undefined): Origin[] {
+  if (member === undefined) return origins;
+  return origins.map((origin) => (origin.kind === "request" || origin.kind === "caller" || origin.kind === "parameter" ? { ...origin, wrapper: member } : origin));
 }

@@ -143,6 +143,18 @@ app.put("/users/:id", (req, res) => use(req.sanitize(req.params.id), xss(req.bod
     expect(originsOf(code, 2)).toEqual(["caller:lambda:requestContext.authorizer.claims.sub"]);
   });
 
+  it("reads a validator's result member that holds the input (zod's safeParse().data) as the input itself", () => {
+    const code = `app.post("/x/:id", async (req, res) => {
+  const parsed = schema.safeParse(req.params.id);
+  const validated = await schema.validate(req.body);
+  use(parsed.data, validated.name, req.body.data, parsed.success);
+});`;
+    expect(originsOf(code, 0)).toEqual(["request:express:params.id"]);
+    expect(originsOf(code, 1)).toEqual(["request:express:body.name"]);
+    expect(originsOf(code, 2)).toEqual(["request:express:body.data"]);
+    expect(originsOf(code, 3)).toEqual(["request:express:params.id.success"]);
+  });
+
   it("takes a Cognito identity-pool identity for the caller", () => {
     const code = `const AWS = require("aws-sdk");
 exports.handler = (event) => {

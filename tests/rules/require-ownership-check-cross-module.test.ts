@@ -51,6 +51,18 @@ export class PaymentsController {
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "an id that a helper of another module makes up, whatever the request sends, is not the request's",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { draftId } from "../shared/validation";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+app.delete("/drafts/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Drafts", Key: { draftId: draftId(req.params.id) } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
       name: "lambda: a read of a table that a handler module beside it lists to anyone (one handler per file)",
       filename: file("games/get-user-games.ts"),
       code: USER_GAMES,
@@ -493,6 +505,30 @@ router.get("/lesson", async (req, res) => {
   res.json(await lessons.getLesson(req.query.id));
 });`,
       errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      name: "an id validated by helpers of another module (zod's safeParse result, an { ok, value } result) is still the request's",
+      filename: file("routes/notes.ts"),
+      code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { checkItemId, validateId } from "../shared/validation";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+app.delete("/notes/:id", async (req, res) => {
+  const parsed = validateId(req.params.id);
+  if (!parsed.success) return res.sendStatus(400);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { noteId: parsed.data } }));
+  res.sendStatus(204);
+});
+app.delete("/drafts/:id", async (req, res) => {
+  const checked = checkItemId(req.params.id);
+  if (!checked.ok) return res.sendStatus(400);
+  await doc.send(new DeleteCommand({ TableName: "Drafts", Key: { draftId: checked.value } }));
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 10, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } },
+        { messageId: "writeNotOwned", line: 16, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Drafts"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } },
+      ],
     },
     {
       name: "an SDK v2 promise in another module: the item its .then() callback returns is served",

@@ -1153,6 +1153,17 @@ export const handler = async (event) => {
 };`,
     },
     {
+      name: "lambda: an OAuth callback's state parameter is the single-use secret that its item is keyed by",
+      code: `${V3}
+export const handler = async (event) => {
+  const { state } = event.queryStringParameters;
+  const { Item } = await doc.send(new GetCommand({ TableName: "Auth", Key: { PK: \`STATE#\${state}\`, SK: "AUTH" } }));
+  if (!Item) return { statusCode: 302, headers: { Location: "/login?error=state" }, body: "" };
+  await doc.send(new DeleteCommand({ TableName: "Auth", Key: { PK: \`STATE#\${state}\`, SK: "AUTH" } }));
+  return { statusCode: 302, headers: { Location: Item.returnTo }, body: "" };
+};`,
+    },
+    {
       name: "lambda: an item with PK and SK attributes chosen by the server is keyed by them, not by the body's id",
       code: `${V3}
 export const handler = async (event) => {
