@@ -22,7 +22,7 @@ import { exportedExpression, IMPORT_SPECIFIER, importedBinding, parseModuleFile,
 import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
-import { collectSdkReferences, emptySdkReferences, type ClientType, type SdkReferences } from "./sdk/recognizer";
+import { collectSdkReferences, emptySdkReferences, reexportedCommand, type ClientType, type SdkReferences } from "./sdk/recognizer";
 import { SourceCatalogue } from "./sources";
 import { TransportAnalysis } from "./transport";
 import { declaredType, type PrimitiveType } from "./types";
@@ -215,8 +215,23 @@ export class FileAnalysis implements ModuleView {
   get sdk(): SdkReferences {
     if (!this.sdkValue) {
       this.sdkValue = this.mentionsOwn ? collectSdkReferences(this.sourceCode, this.index) : emptySdkReferences();
+      if (this.settings.crossModule && this.mentionsDynamoDB) this.addReexportedCommands(this.sdkValue);
     }
     return this.sdkValue;
+  }
+
+  /** `new DeleteCommand(...)` with the class taken from a project module that passes the SDK's on (`require("../config/db")`). */
+  private addReexportedCommands(sdk: SdkReferences): void {
+    const known = new Set<TSESTree.Node>(sdk.commands.map((command) => command.node));
+    for (const node of this.index.news) {
+      if (node.callee.type !== AST_NODE_TYPES.Identifier || !node.callee.name.endsWith("Command") || known.has(node)) continue;
+      const binding = importedBinding(node.callee, this.scope, { anySpecifier: true });
+      if (!binding || binding.name === "*" || /^(?:node:|@aws-sdk\/|aws-sdk)/.test(binding.source)) continue;
+      const module = this.moduleAt(binding.source);
+      if (!module?.mentionsOwn || !exportedExpression(module.program, binding.name)) continue;
+      const command = reexportedCommand(binding.name, module.sourceCode.text);
+      if (command) sdk.commands.push({ node, ...command });
+    }
   }
 
   get clients(): ClientResolver {

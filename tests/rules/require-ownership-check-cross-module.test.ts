@@ -51,6 +51,17 @@ export class PaymentsController {
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
     {
+      name: "the application's own command class of the same name, from a module that names no DynamoDB package, is no DynamoDB command",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const { DeleteCommand } = require("../shared/cqrs-commands");
+router.delete("/notes/:id", async (req, res) => {
+  await bus.execute(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
       name: "an id that a helper of another module makes up, whatever the request sends, is not the request's",
       filename: file("routes/notes.ts"),
       code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -529,6 +540,18 @@ app.delete("/drafts/:id", async (req, res) => {
         { messageId: "writeNotOwned", line: 10, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } },
         { messageId: "writeNotOwned", line: 16, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Drafts"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } },
       ],
+    },
+    {
+      name: "the SDK's command class handed out by a project module with the client is a DynamoDB command",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const { docClient, DeleteCommand } = require("../shared/dynamo-kit");
+router.delete("/bookings/:id", async (req, res) => {
+  await docClient.send(new DeleteCommand({ TableName: "Bookings", Key: { bookingId: req.params.id } }));
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
     },
     {
       name: "an SDK v2 promise in another module: the item its .then() callback returns is served",

@@ -147,6 +147,23 @@ export const SDK_TRACE_MAP: Map_ = {
   dynamoose: { aws: { ddb: { DynamoDB: clientEntry(V3_LOW_AGGREGATED) } }, default: { aws: { ddb: { DynamoDB: clientEntry(V3_LOW_AGGREGATED) } } } } as Map_,
 };
 
+/**
+ * A DynamoDB command class that a project module passes on (`module.exports = { docClient, DeleteCommand }`):
+ * the catalogue's entry for the class in the package the module's text names (the document client's
+ * `QueryCommand` when it names @aws-sdk/lib-dynamodb).
+ */
+export function reexportedCommand(className: string, moduleText: string): Omit<SdkReferences["commands"][number], "node"> | undefined {
+  const packages = [
+    [V3_DOCUMENT_PACKAGE, DOCUMENT_COMMANDS, V3_DOC],
+    [V3_LOW_LEVEL_PACKAGE, LOW_LEVEL_COMMANDS, V3_LOW],
+  ] as const;
+  for (const [pkg, commands, client] of packages) {
+    const command = commands.get(className);
+    if (command && moduleText.includes(pkg)) return { pkg, className, command, client };
+  }
+  return undefined;
+}
+
 /** No references: the answer for files that mention no DynamoDB package. */
 export function emptySdkReferences(): SdkReferences {
   return {
