@@ -508,6 +508,9 @@ export class OwnershipAnalysis {
   }
 
   private queryAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
+    // `Select: "COUNT"` returns how many items match, none of them.
+    const select = input.properties.get("Select")?.value;
+    if (select && constantValues(this.values.resolveString(select))?.every((value) => value === "COUNT")) return [];
     const access = this.base(operation, "query", "KeyConditionExpression", input, request);
     const expression = input.properties.get("KeyConditionExpression")?.value;
     if (expression) {

@@ -1145,6 +1145,15 @@ export const handler`),
       code: reviews("new Date().toISOString()"),
     },
     {
+      name: "express: a Query that only counts a user's items (Select: COUNT) serves none of them",
+      code: `${V3}
+app.get("/users/:id/photos/count", async (req, res) => {
+  const { Count } = await doc.send(new QueryCommand({ TableName: "Photos", KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": req.params.id }, Select: "COUNT" }));
+  res.json({ count: Count });
+});`,
+      options: [{ reportAllUnauthenticatedReads: true }],
+    },
+    {
       name: "lambda: an invitation id in the path is the secret that grants the access",
       code: `${V3}
 export const handler = async (event) => {
