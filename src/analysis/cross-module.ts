@@ -14,13 +14,15 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
-import { DECLARATION_FILE, exportedExpression, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
+import { DECLARATION_FILE, exportedExpression, fileMentions, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+/** How many files (the declaring module and its importers) implementationOf() reads at most. */
+const MAX_IMPLEMENTATION_FILES = 60;
 
 /** What the resolver needs of a module's analysis (FileAnalysis offers it). */
 export interface ModuleView {
@@ -85,6 +87,8 @@ const MAX_CALLER_MODULES = 12;
 
 export class CrossModuleResolver {
   private readonly calls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
+  /** implementationOf()'s answers, by declaring file and name. */
+  private readonly implementations = new Map<string, Value | null>();
   private readonly accessingCalls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
   /** The project modules that import this one (found on the first registrationsOf()). */
   private importers?: string[];
@@ -441,11 +445,57 @@ export class CrossModuleResolver {
     return undefined;
   }
 
-  /** A parameter or field typed with a class (`BooksService`): an instance of that class. */
+  /**
+   * A parameter or field typed with a class (`BooksService`): an instance of that class. Typed with an abstract
+   * class or an interface (`IPatientsResource`), an instance of the one class that implements it.
+   */
   private typeValue(type: TSESTree.TypeNode | undefined): Value | undefined {
     if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
     const value = this.valueOf(this.self, type.typeName, 1);
-    return value?.kind === "node" && isClass(value.node) ? { kind: "instance", module: value.module, class: value.node } : undefined;
+    if (value?.kind === "node" && isClass(value.node) && !value.node.abstract) return { kind: "instance", module: value.module, class: value.node };
+    return this.implementationOf(type.typeName, value);
+  }
+
+  /**
+   * The one concrete class of the project that implements an interface or extends an abstract class, as NestJS
+   * binds one (`{ provide: IPatientsResource, useClass: PatientsResource }`): looked for in the declaring module
+   * and the modules that import it, by their text first. None, or several: unknown.
+   */
+  private implementationOf(name: TSESTree.Identifier, declared: Value | undefined): Value | undefined {
+    let file: string | undefined;
+    let contract = name.name;
+    if (declared?.kind === "node" && isClass(declared.node)) {
+      file = declared.module.filename;
+      contract = declared.node.id?.name ?? contract;
+    } else if (declared === undefined) {
+      const binding = importedBinding(name, this.self.scope, { anySpecifier: true, types: true });
+      if (binding && binding.name !== "*") {
+        file = this.self.resolvedFile(binding.source);
+        contract = binding.name;
+      } else if (this.self.program.body.some((statement) => declaresInterface(statement, contract))) {
+        file = this.self.filename;
+      }
+    }
+    if (!file) return undefined;
+    const key = `${file}#${contract}`;
+    const cached = this.implementations.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const found: Value[] = [];
+    try {
+      for (const candidate of [file, ...importersOf(file)].slice(0, MAX_IMPLEMENTATION_FILES)) {
+        if (!fileMentions(candidate, [contract, "class"])) continue;
+        const module = this.self.moduleAtPath(candidate);
+        for (const statement of module?.program.body ?? []) {
+          const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+          if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && !declaration.abstract && implementsContract(declaration, contract)) found.push({ kind: "instance", module: module!, class: declaration });
+        }
+      }
+    } catch {
+      // A module that cannot be read or analysed implements nothing.
+    }
+    const result = found.length === 1 ? found[0] : undefined;
+    this.implementations.set(key, result ?? null);
+    return result;
   }
 
   /** What a module exports under `name`, following `export { x } from` and `export * from`. */
@@ -530,6 +580,18 @@ export class CrossModuleResolver {
 
 function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** Does the statement declare the interface (also exported)? */
+function declaresInterface(statement: TSESTree.ProgramStatement, name: string): boolean {
+  const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+  return declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name;
+}
+
+/** `class X implements IRepo`, `class X extends AbstractRepo`. */
+function implementsContract(declaration: TSESTree.ClassDeclaration, contract: string): boolean {
+  const named = (expression: TSESTree.Node | null | undefined) => expression?.type === AST_NODE_TYPES.Identifier && expression.name === contract;
+  return named(declaration.superClass) || declaration.implements.some((clause) => named(clause.expression));
 }
 
 function isClass(node: Node | null | undefined): node is ClassNode {

@@ -18,7 +18,7 @@ import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
 import { CrossModuleResolver, fileStamp, type ModuleView, type TypedServices } from "./cross-module";
-import { exportedExpression, IMPORT_SPECIFIER, importedBinding, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
+import { exportedExpression, IMPORT_SPECIFIER, importedBinding, importersOf, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
 import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
@@ -451,6 +451,8 @@ function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
 
 /** Modules read as text per question before giving up (and answering "may reach"). */
 const MAX_REACH_FILES = 300;
+/** An interface or abstract class of a data-access layer (`export interface IUserRepository`, `abstract class INotesStore`). */
+const CONTRACT_DECLARATION = /\b(?:interface|abstract\s+class)\s+\w*(?:Repository|Repo|Resource|Store|Dao|DAO|Gateway|Service)\b/;
 
 /** Answers per starting file, with the stamp of every file read for them: a change to any of them asks again. */
 const reachCache = new Map<string, { settings: NormalizedSettings; reaches: boolean; stamps: Array<[string, string | undefined]> }>();
@@ -484,13 +486,14 @@ function reachesDynamoDB(file: string, settings: NormalizedSettings): boolean {
       reaches = true;
       break;
     }
-    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
-      const specifier = match[1];
-      if (specifier.startsWith("node:")) continue;
-      const next = resolveImport(current, specifier);
-      if (next !== undefined && !seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
+    const next = [...text.matchAll(IMPORT_SPECIFIER)].flatMap((match) => (match[1].startsWith("node:") ? [] : [resolveImport(current, match[1])]));
+    // A repository's interface or abstract class: the modules that import it include its implementations (NestJS
+    // injects them by the contract: `{ provide: IUserRepository, useClass: UserRepository }`).
+    if (CONTRACT_DECLARATION.test(text)) next.push(...importersOf(current));
+    for (const module of next) {
+      if (module !== undefined && !seen.has(module)) {
+        seen.add(module);
+        queue.push(module);
       }
     }
   }

@@ -569,6 +569,18 @@ export function siblingFilesMentioning(file: string, mention: string): string[] 
   return found;
 }
 
+/** Does the file's text (a source file of at most 512 KB) hold every one of `words`? Unreadable files hold nothing. */
+export function fileMentions(file: string, words: readonly string[]): boolean {
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > MAX_MODULE_BYTES) return false;
+    const text = readFileSync(file, "utf8");
+    return words.every((word) => text.includes(word));
+  } catch {
+    return false;
+  }
+}
+
 /** Each file's import specifiers, read from its text (cached by size and modification time). */
 const importLists = new BoundedCache<string, { stamp: string; specifiers: string[] }>(20_000, 20_000_000);
 /** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */

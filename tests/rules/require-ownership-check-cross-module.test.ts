@@ -48,8 +48,27 @@ export class PaymentsController {
   }
 }`;
 
+/** A NestJS controller of ./patients whose \`field\` (typed \`type\`, injected by \`inject\`) serves and deletes records by the path's id. */
+const patientsController = (type: string, inject = "") => `import { Controller, Delete, Get, Inject, Param } from "@nestjs/common";
+import { IPatientsResource, type IDoctorsRepository, type IWardsRepository } from "./patients.contract";
+
+@Controller("records")
+export class RecordsController {
+  constructor(${inject}private readonly records: ${type}) {}
+
+  @Delete(":id")
+  remove(@Param("id") id: string) {
+    return this.records.remove(id);
+  }
+}`;
+
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
+    {
+      name: "NestJS: an injected interface with two implementations in the project (which one is bound is not in the code read)",
+      filename: file("patients/records.controller.ts"),
+      code: patientsController("IWardsRepository"),
+    },
     {
       name: "the application's own command class of the same name, from a module that names no DynamoDB package, is no DynamoDB command",
       ...cjs,
@@ -552,6 +571,35 @@ router.delete("/bookings/:id", async (req, res) => {
   res.sendStatus(204);
 });`,
       errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
+    {
+      name: "NestJS: an injected abstract class is the one class of the project that extends it",
+      filename: file("patients/records.controller.ts"),
+      code: patientsController("IPatientsResource"),
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "NestJS: an interface injected by a string token is the one class of the project that implements it",
+      filename: file("patients/records.controller.ts"),
+      code: patientsController("IDoctorsRepository", '@Inject("DOCTORS") '),
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "NestJS: a use case of another module that reaches DynamoDB only through an injected interface",
+      filename: file("patients/discharge.controller.ts"),
+      code: `import { Controller, Delete, Param } from "@nestjs/common";
+import { DischargeUseCase } from "./discharge.use-case";
+
+@Controller("discharges")
+export class DischargeController {
+  constructor(private readonly discharge: DischargeUseCase) {}
+
+  @Delete(":id")
+  remove(@Param("id") id: string) {
+    return this.discharge.execute(id);
+  }
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
     },
     {
       name: "an SDK v2 promise in another module: the item its .then() callback returns is served",
