@@ -92,8 +92,9 @@ export default createRule<Options, MessageIds>({
           if (readLike && !access.itemUsed) continue;
           if (readLike && isPublic(access)) continue;
           // The file (or a handler module beside it) lists the whole table to anyone: one of its items by id is no more private. (A table named after
-          // people's data, `users` or `orders`, listed to anyone is a leak of its own, not evidence that it is public.)
-          if (readLike && !instance.module && ownership.listsWholeTableNearby(instanceTable(instance), access.authenticated) && !namesPerUserTable(instanceTable(instance))) continue;
+          // people's data, `users` or `orders`, whose items the file keys or fills with an owner, listed to anyone is a leak of its own, not evidence
+          // that it is public.)
+          if (readLike && !instance.module && ownership.listsWholeTableNearby(instanceTable(instance), access.authenticated) && !(namesPerUserTable(instanceTable(instance)) && ownerNameNearOperation(analysis, instance.access))) continue;
           // With no authentication in sight, a read is only worth a report when the data looks like someone's.
           if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.

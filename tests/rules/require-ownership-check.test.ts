@@ -163,6 +163,11 @@ export async function POST(req: NextRequest) {
       code: artistsApp("artists"),
     },
     {
+      name: "a table named like per-user data (notes) whose items carry no owner, listed whole to anyone: one of them by id is no more private",
+      ...cjs,
+      code: artistsApp("notes").replace("res.json({ name: Item.name, claimedByUserId: Item.claimedByUserId });", "res.json({ title: Item.title, content: Item.content });"),
+    },
+    {
       name: "a table the file lists whole to every signed-in caller: one of its items read by a signed-in caller by id reveals nothing more",
       ...cjs,
       code: artistsApp("artists").replace('app.get("/artists", async', 'app.get("/artists", requireAuth, async').replace('app.get("/artists/:id", async', 'app.get("/artists/:id", requireAuth, async'),
