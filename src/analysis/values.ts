@@ -28,16 +28,18 @@ const AMBIENT_CALLER_FUNCTION =
 const REQUEST_PARAMETER_NAME = /^(?:req|request|event|evt|ctx|context|c)$/i;
 
 /**
- * `wrapper`: the value is a result object that holds the input under this member (`schema.safeParse(x)` holds it
- * in `data`): reading that member gives the input itself, so it is not added to the path.
+ * `wrapper`: the value is held under this member of an object (`{ visitorId }`, or the `data` of
+ * `schema.safeParse(x)`): reading that member gives the value itself, and not the object's other members.
  */
-export type Origin =
-  | { kind: "request"; framework: Framework; path: string; node: Node; wrapper?: string }
-  | { kind: "caller"; framework: Framework; path: string; node: Node; wrapper?: string }
+export type Origin = OriginKind & { wrapper?: string };
+
+type OriginKind =
+  | { kind: "request"; framework: Framework; path: string; node: Node }
+  | { kind: "caller"; framework: Framework; path: string; node: Node }
   /** The framework's request object itself, or a part of it that is neither input nor caller (`req.app`). */
   | { kind: "request-object"; root: RootKind; path: string[]; node: Node }
   | { kind: "env"; name: string | undefined; node: Node }
-  | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node; wrapper?: string }
+  | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node }
   | { kind: "module"; node: Node }
   /** `exhausted`: the resolver gave up (budget, depth, a cycle, too many answers), which is no evidence either way. */
   | { kind: "unknown"; node: Node; exhausted?: true };
@@ -350,15 +352,18 @@ export class ValueResolver {
       case AST_NODE_TYPES.ArrayExpression:
         return this.union(node.elements, bindings, state, depth);
       case AST_NODE_TYPES.ObjectExpression: {
-        const parts: Node[] = [];
+        // Each member's origins are held under its name: `{ path: req.path, visitorId }.visitorId` is the visitor id alone.
+        const result: Origin[] = [];
         for (const property of node.properties) {
-          if (property.type === AST_NODE_TYPES.SpreadElement) parts.push(property.argument);
-          else {
-            if (property.computed) parts.push(property.key);
-            parts.push(property.value);
+          if (property.type === AST_NODE_TYPES.SpreadElement) {
+            result.push(...this.origins(property.argument, bindings, state, depth));
+            continue;
           }
+          const name = property.computed ? undefined : staticKeyName(property);
+          if (name === undefined) result.push(...this.origins(property.key, bindings, state, depth));
+          result.push(...wrapped(this.origins(property.value, bindings, state, depth), name));
         }
-        return this.union(parts, bindings, state, depth);
+        return result;
       }
       case AST_NODE_TYPES.Identifier:
         return this.identifierOrigins(node, [], bindings, state, depth);
@@ -501,13 +506,12 @@ export class ValueResolver {
     if (fullPath.length === 0 && !call) return origins;
     // A member that one of the result's origins is held under (`value` of `{ ok: true, value: id }`): the others,
     // under other members (`error`), are not read.
-    const holds = (origin: Origin) => "wrapper" in origin && origin.wrapper !== undefined && origin.wrapper === fullPath[0];
-    if (fullPath.length > 0 && origins.some(holds)) origins = origins.filter((origin) => !("wrapper" in origin && origin.wrapper !== undefined) || holds(origin));
+    const holds = (origin: Origin) => origin.wrapper !== undefined && origin.wrapper === fullPath[0];
+    if (fullPath.length > 0 && origins.some(holds)) origins = origins.filter((origin) => origin.wrapper === undefined || holds(origin));
     return origins.map((origin): Origin => {
       // `parsed.data` of `parsed = schema.safeParse(input)` is the input.
-      const unwrapped = "wrapper" in origin && origin.wrapper !== undefined && fullPath[0] === origin.wrapper;
-      const path = unwrapped ? fullPath.slice(1) : fullPath;
-      if ("wrapper" in origin && origin.wrapper !== undefined && fullPath.length > 0) origin = { ...origin, wrapper: undefined };
+      const path = holds(origin) ? fullPath.slice(1) : fullPath;
+      if (origin.wrapper !== undefined && fullPath.length > 0) origin = { ...origin, wrapper: undefined };
       switch (origin.kind) {
         case "request":
         case "caller":
@@ -1745,6 +1749,5 @@ export function hasOrigin(origins: readonly Origin[], kind: Origin["kind"]): boo
 
 /** Origins of a result object that holds the input under `member` (see Origin's `wrapper`). */
 function wrapped(origins: Origin[], member: string | undefined): Origin[] {
-  if (member === undefined) return origins;
-  return origins.map((origin) => (origin.kind === "request" || origin.kind === "caller" || origin.kind === "parameter" ? { ...origin, wrapper: member } : origin));
+  return member === undefined ? origins : origins.map((origin) => ({ ...origin, wrapper: member }));
 }

@@ -155,6 +155,20 @@ app.put("/users/:id", (req, res) => use(req.sanitize(req.params.id), xss(req.bod
     expect(originsOf(code, 3)).toEqual(["request:express:params.id.success"]);
   });
 
+  it("reads a member of an object literal as that member's value, not the object's other members", () => {
+    const code = `function describe(req) { return { path: req.query.page, visitor: req.cookies.vid, at: Date.now() }; }
+app.post("/x/:id", (req, res) => {
+  const event = describe(req);
+  const key = { id: req.params.id, sort: "META" };
+  use(event.visitor, event.path, key.id, event.other);
+});`;
+    expect(originsOf(code, 0)).toEqual(["request:express:cookies.vid"]);
+    expect(originsOf(code, 1)).toEqual(["request:express:query.page"]);
+    expect(originsOf(code, 2)).toEqual(["request:express:params.id"]);
+    // A member the literal does not have: every member's origins, as before.
+    expect(originsOf(code, 3)).toEqual(["request:express:query.page.other", "request:express:cookies.vid.other", "unknown"]);
+  });
+
   it("takes a Cognito identity-pool identity for the caller", () => {
     const code = `const AWS = require("aws-sdk");
 exports.handler = (event) => {

@@ -1159,6 +1159,22 @@ app.get("/users/:id/photos/count", async (req, res) => {
       options: [{ reportAllUnauthenticatedReads: true }],
     },
     {
+      name: "express: a visit counter keyed by the visitor's own cookie, read out of an event object that also holds the request's path",
+      code: `${V3}
+function readCookie(req, name) {
+  const match = (req.headers.cookie || "").match(new RegExp("(?:^|; )" + name + "=([^;]+)"));
+  return match ? match[1] : null;
+}
+function describeVisit(req) {
+  return { at: new Date().toISOString(), path: req.path.split("?")[0], visitorId: readCookie(req, "vid") };
+}
+app.post("/track", async (req, res) => {
+  const visit = describeVisit(req);
+  await doc.send(new UpdateCommand({ TableName: "Traffic", Key: { pk: "VISITOR", sk: visit.visitorId }, UpdateExpression: "SET lastSeen = :now", ExpressionAttributeValues: { ":now": visit.at } }));
+  res.json({ ok: true });
+});`,
+    },
+    {
       name: "lambda: an invitation id in the path is the secret that grants the access",
       code: `${V3}
 export const handler = async (event) => {
