@@ -1769,12 +1769,8 @@ export class OwnershipAnalysis {
   private computeWholeTableListings(): Array<{ table: TableRef; audience: ListingAudience }> {
     const listings: Array<{ table: TableRef; audience: ListingAudience }> = [];
     for (const operation of this.deps.operations) {
-      if (operation.canonical !== "Scan" || !operation.input) continue;
-      const input = this.values.resolveObject(operation.input);
-      if (!input?.complete || NARROWING_SCAN_MEMBERS.some((name) => input.properties.has(name))) continue;
-      const tableNode = input.properties.get("TableName")?.value;
-      const table = tableNode ? this.tableRef(tableNode) : undefined;
-      if (!isKnownTable(table)) continue;
+      const table = this.wholeTableScanned(operation);
+      if (!table) continue;
       const performer = enclosingFunction(operation.node);
       const audience = performer ? this.listingAudience(performer, 0) : undefined;
       if (!audience) continue;
@@ -1782,7 +1778,50 @@ export class OwnershipAnalysis {
       const uses = this.resultUses(operation);
       if (uses.includes("used") || uses.includes("returned")) listings.push({ table, audience });
     }
+    // A handler that serves what a function of another module lists (`findAll() { return this.notes.findAll(); }`).
+    const resolver = this.deps.external;
+    if (resolver) {
+      for (const call of this.index.calls) {
+        const handler = enclosingFunction(call);
+        if (!handler || !this.isEntryHandler(handler) || this.calleeOf(call) || !resolver.isAccessCandidate(call)) continue;
+        const use = this.useOf(call);
+        if (use !== "used" && use !== "returned") continue;
+        // Asked only when a read is about to be reported; a listing takes no argument, so externalCallee() would not read it.
+        const external = resolver.resolveAccessing(call);
+        const tables = external ? external.module.ownership.wholeTablesReturnedBy(external.fn, 0) : [];
+        const audience = tables.length > 0 ? this.listingAudience(handler, 0) : undefined;
+        if (audience) for (const table of tables) listings.push({ table, audience });
+      }
+    }
     return listings;
+  }
+
+  /** The tables whose whole-table Scan a function returns the items of: its own, or those of a function of another module whose result it returns. */
+  wholeTablesReturnedBy(fn: FunctionNode, depth: number): TableRef[] {
+    if (depth > 3) return [];
+    const tables: TableRef[] = [];
+    for (const operation of this.summaryOf(fn, 1).returnsItemOf) {
+      const table = this.wholeTableScanned(operation);
+      if (table) tables.push(table);
+    }
+    for (const returned of this.values.returnsOf(fn)) {
+      let value = unwrap(this.values.definitionOf(returned) ?? returned);
+      if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+      if (value.type !== AST_NODE_TYPES.CallExpression || this.calleeOf(value) || !this.deps.external?.isAccessCandidate(value)) continue;
+      const external = this.deps.external.resolveAccessing(value);
+      if (external) tables.push(...external.module.ownership.wholeTablesReturnedBy(external.fn, depth + 1));
+    }
+    return tables;
+  }
+
+  /** The table a Scan of this file reads whole (no filter, projection, index, `Select` or segment), when known. */
+  wholeTableScanned(operation: Operation): TableRef | undefined {
+    if (operation.canonical !== "Scan" || !operation.input || !this.deps.operations.includes(operation)) return undefined;
+    const input = this.values.resolveObject(operation.input);
+    if (!input?.complete || NARROWING_SCAN_MEMBERS.some((name) => input.properties.has(name))) return undefined;
+    const tableNode = input.properties.get("TableName")?.value;
+    const table = tableNode ? this.tableRef(tableNode) : undefined;
+    return isKnownTable(table) ? table : undefined;
   }
 
   /**

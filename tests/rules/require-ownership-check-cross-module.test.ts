@@ -62,8 +62,32 @@ export class RecordsController {
   }
 }`;
 
+/** A NestJS controller of ./boards that reads a note by the path's id; \`listing\` adds a handler that lists them all. */
+const boardController = (listing: boolean) => `import { Controller, Get, Param } from "@nestjs/common";
+import { BoardNotesService } from "./notes.service";
+
+@Controller("notes")
+export class BoardNotesController {
+  constructor(private readonly notes: BoardNotesService) {}
+
+  @Get(":id")
+  findOne(@Param("id") id: string) {
+    return this.notes.findOne(id);
+  }${listing ? `
+
+  @Get()
+  findAll() {
+    return this.notes.findAll();
+  }` : ""}
+}`;
+
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
+    {
+      name: "NestJS: a handler of the file serves the whole table through a service and a repository, so one note by id reveals nothing more",
+      filename: file("boards/notes.controller.ts"),
+      code: boardController(true),
+    },
     {
       name: "NestJS: an injected interface with two implementations in the project (which one is bound is not in the code read)",
       filename: file("patients/records.controller.ts"),
@@ -600,6 +624,12 @@ export class DischargeController {
   }
 }`,
       errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "NestJS: the same read of a note by id, in a controller that lists nothing",
+      filename: file("boards/notes.controller.ts"),
+      code: boardController(false),
+      errors: [{ messageId: "readByAnyCaller", line: 10 }],
     },
     {
       name: "an SDK v2 promise in another module: the item its .then() callback returns is served",

@@ -1349,6 +1349,12 @@ export async function POST(req: NextRequest) {
       errors: [{ messageId: "readByAnyCaller", line: 10 }],
     },
     {
+      name: "a single table's whole Scan lists every kind of item, so it shows no entity to be public",
+      ...cjs,
+      code: artistsApp("MainTable"),
+      errors: [{ messageId: "readByAnyCaller", line: 10 }],
+    },
+    {
       name: "a filtered or projected listing shows less than the item read by id",
       ...cjs,
       code: artistsApp("artists", `, FilterExpression: "published = :t", ExpressionAttributeValues: { ":t": true }`),
