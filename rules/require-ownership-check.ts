@@ -100,7 +100,9 @@ export default createRule<Options, MessageIds>({
           if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.
           if (instance.access.put && createsFreshItem(access)) continue;
-          const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${instance.access.operation.node.range[0]}:${instance.module?.file ?? ""}`;
+          // A call that reaches several reads (`listMedia()` querying by request or by user) is one finding there, and so are several writes.
+          const reached = instance.via.length > 0 ? (readLike ? "read" : "write") : `${instance.access.operation.node.range[0]}:${instance.module?.file ?? ""}`;
+          const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${reached}`;
           if (reported.has(key)) continue;
           reported.add(key);
           const caller = access.callerNodes.find((node) => node.type !== AST_NODE_TYPES.Identifier || node.parent?.type !== AST_NODE_TYPES.VariableDeclarator);

@@ -2443,6 +2443,18 @@ app.delete("/notes/:id", async (req, res) => {
       errors: [{ messageId: "writeNotOwned", line: 6 }],
     },
     {
+      name: "express: a helper call that reaches two reads (by album or by user) is one finding at the call",
+      code: `${V3}
+async function listPhotos(userId, albumId) {
+  if (albumId) return (await doc.send(new QueryCommand({ TableName: "Photos", IndexName: "byAlbum", KeyConditionExpression: "albumId = :a", ExpressionAttributeValues: { ":a": albumId } }))).Items;
+  return (await doc.send(new QueryCommand({ TableName: "Photos", KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": userId } }))).Items;
+}
+app.get("/photos", async (req, res) => {
+  res.json(await listPhotos(req.query.userId, req.query.albumId));
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 10 }],
+    },
+    {
       name: "lambda: the id of an invited person (inviteeId) is not a secret invitation code",
       code: `${V3}
 export const handler = async (event) => {
