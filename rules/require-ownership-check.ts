@@ -7,10 +7,10 @@ import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { relativeModulePath } from "../src/analysis/cross-module";
-import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, sameTable } from "../src/analysis/ownership";
+import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, PARTITION_KEY_NAMES, sameTable, SORT_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
-import { fileNameParts, nameWords, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
@@ -94,8 +94,8 @@ export default createRule<Options, MessageIds>({
           // The file (or a handler module beside it) lists the whole table to anyone: one of its items by id is no more private. (A table named after
           // people's data, `users` or `orders`, whose items the file keys or fills with an owner, listed to anyone is a leak of its own, not evidence
           // that it is public.)
-          // A single table's (`DYNAMODB_TABLE`) whole Scan lists every kind of item: it shows no entity to be public.
-          if (readLike && ownership.listsWholeTableNearby(instanceTable(instance), access.authenticated) && namesEntity(instanceTable(instance)) && !(namesPerUserTable(instanceTable(instance)) && keyedByOwner(instance))) continue;
+          // A single table's whole Scan (its items keyed `PK`/`SK`) lists every kind of item: it shows no entity to be public.
+          if (readLike && !singleTableKey(instance) && ownership.listsWholeTableNearby(instanceTable(instance), access.authenticated) && !(namesPerUserTable(instanceTable(instance)) && keyedByOwner(instance))) continue;
           // With no authentication in sight, a read is only worth a report when the data looks like someone's.
           if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.
@@ -126,9 +126,9 @@ export default createRule<Options, MessageIds>({
           return [table?.name, table?.env, table?.stage?.constant, table?.identifier];
         }
 
-        /** Does the table's name say what it holds (`GAMES_TABLE`, `notes`), beyond words any table name has (`DYNAMODB_TABLE`, `MainTable`)? */
-        function namesEntity(table: TableRef | undefined): boolean {
-          return tableNames(table).some((name) => name !== undefined && nameWords(name).some((word) => !GENERIC_TABLE_WORDS.has(word)));
+        /** Is the item keyed as in a single-table design (`PK`, `SK`, `sortKey`), where one table holds every kind of item? */
+        function singleTableKey(instance: HandlerAccess["instance"]): boolean {
+          return instance.keyParts.some((part) => part.attribute !== undefined && SINGLE_TABLE_KEY_NAMES.has(part.attribute.toLowerCase()));
         }
 
         function namesPerUserTable(table: TableRef | undefined): boolean {
@@ -282,8 +282,8 @@ export default createRule<Options, MessageIds>({
 /** Generators of unique ids: `randomUUID()`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
 const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
 const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);
-/** Words of table names that say nothing about what the table holds. */
-const GENERIC_TABLE_WORDS = new Set(["table", "tables", "name", "dynamodb", "dynamo", "ddb", "db", "database", "main", "app", "application", "data", "single", "primary", "default", "the", "my", "store", "env"]);
+/** Generic key attribute names of single-table designs. */
+const SINGLE_TABLE_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES]);
 /** Date libraries whose call without arguments is the current time. */
 const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
 const UNIQUE_ID_CALLS = new Set(["randomUUID", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);

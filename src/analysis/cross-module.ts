@@ -14,7 +14,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
-import { DECLARATION_FILE, exportedExpression, fileMentions, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
+import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
@@ -193,8 +193,12 @@ export class CrossModuleResolver {
     const file = this.self.filename;
     const mention = table.env ?? table.name ?? table.stage?.constant;
     if (!file || !mention) return false;
+    const lists = (module: string) => this.self.moduleAtPath(module)?.ownership.listsWholeTable(table, readerAuthenticated) === true;
     try {
-      return siblingFilesMentioning(file, mention).some((sibling) => this.self.moduleAtPath(sibling)?.ownership.listsWholeTable(table, readerAuthenticated) === true);
+      if (siblingFilesMentioning(file, mention).some(lists)) return true;
+      // One folder per function (`notes/get-all/handler.ts` beside `notes/get-by-id/`), its Scan maybe in a module of its own.
+      // Only a function's entry module looks there.
+      return ENTRY_FILE.test(path.basename(file)) && cousinEntryFiles(file).some(lists);
     } catch {
       // A module that cannot be read or analysed lists nothing.
       return false;

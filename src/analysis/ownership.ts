@@ -1782,8 +1782,9 @@ export class OwnershipAnalysis {
     const resolver = this.deps.external;
     if (resolver) {
       for (const call of this.index.calls) {
+        // In a handler, or a callback inside one (`withSubsegment(async () => { const notes = await getAllNotes(); ... })`).
         const handler = enclosingFunction(call);
-        if (!handler || !this.isEntryHandler(handler) || this.calleeOf(call) || !resolver.isAccessCandidate(call)) continue;
+        if (!handler || !this.deps.sources.withinHandler(handler) || this.calleeOf(call) || !resolver.isAccessCandidate(call)) continue;
         const use = this.useOf(call);
         if (use !== "used" && use !== "returned") continue;
         // Asked only when a read is about to be reported; a listing takes no argument, so externalCallee() would not read it.

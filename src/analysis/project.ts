@@ -581,6 +581,37 @@ export function fileMentions(file: string, words: readonly string[]): boolean {
   }
 }
 
+/** File names of Lambda entry modules, one per function folder (`notes/get-all/handler.ts`). */
+export const ENTRY_FILE = /^(?:handler|index|main|lambda|app|function)\.[cm]?[jt]sx?$/;
+
+/**
+ * Lambda entry modules in the folders beside a module's folder (`notes/get-all/handler.ts` for
+ * `notes/get-by-id/handler.ts`: one folder per function), at most one per folder and 30 folders.
+ */
+export function cousinEntryFiles(file: string): string[] {
+  const directory = path.dirname(file);
+  let folders;
+  try {
+    folders = readdirSync(path.dirname(directory), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const folder of folders.slice(0, 60)) {
+    if (!folder.isDirectory() || folder.name === "node_modules" || folder.name.startsWith(".")) continue;
+    const sibling = path.join(path.dirname(directory), folder.name);
+    if (sibling === directory) continue;
+    try {
+      const entry = readdirSync(sibling, { withFileTypes: true }).find((candidate) => candidate.isFile() && ENTRY_FILE.test(candidate.name));
+      if (entry) found.push(path.join(sibling, entry.name));
+    } catch {
+      // unreadable: no entry module
+    }
+    if (found.length >= 30) break;
+  }
+  return found;
+}
+
 /** Each file's import specifiers, read from its text (cached by size and modification time). */
 const importLists = new BoundedCache<string, { stamp: string; specifiers: string[] }>(20_000, 20_000_000);
 /** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */

@@ -81,8 +81,21 @@ export class BoardNotesController {
   }` : ""}
 }`;
 
+/** A Lambda handler that reads a note of the shared board by the path's id (one folder per function: ./functions/notes/get-by-id). */
+const NOTE_BY_ID = `import type { APIGatewayProxyEvent } from "aws-lambda";
+import { getNoteById } from "./service";
+export const handler = async (event: APIGatewayProxyEvent) => {
+  const viewer = event.requestContext.authorizer?.claims?.sub;
+  return { statusCode: 200, body: JSON.stringify({ note: await getNoteById(event.pathParameters?.id ?? ""), viewer }) };
+};`;
+
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
+    {
+      name: "lambda: one folder per function, and the get-all function beside this one's folder serves the whole table to the same callers",
+      filename: file("functions/notes/get-by-id/handler.ts"),
+      code: NOTE_BY_ID,
+    },
     {
       name: "NestJS: a handler of the file serves the whole table through a service and a repository, so one note by id reveals nothing more",
       filename: file("boards/notes.controller.ts"),
@@ -630,6 +643,12 @@ export class DischargeController {
       filename: file("boards/notes.controller.ts"),
       code: boardController(false),
       errors: [{ messageId: "readByAnyCaller", line: 10 }],
+    },
+    {
+      name: "lambda: the same read in a module that is no function's entry module does not look in the folders beside its own",
+      filename: file("functions/notes/get-by-id/read-note.ts"),
+      code: NOTE_BY_ID,
+      errors: [{ messageId: "readNotOwned", line: 5 }],
     },
     {
       name: "an SDK v2 promise in another module: the item its .then() callback returns is served",

@@ -1351,7 +1351,7 @@ export async function POST(req: NextRequest) {
     {
       name: "a single table's whole Scan lists every kind of item, so it shows no entity to be public",
       ...cjs,
-      code: artistsApp("MainTable"),
+      code: artistsApp("MainTable").replace("Key: { id: req.params.id }", 'Key: { PK: "ARTIST#" + req.params.id, SK: "PROFILE" }'),
       errors: [{ messageId: "readByAnyCaller", line: 10 }],
     },
     {
