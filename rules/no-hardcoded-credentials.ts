@@ -1,6 +1,5 @@
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
-import { unwrap } from "../src/analysis/ast";
 import { getAnalysis } from "../src/analysis";
 import {
   collectCredentialSites,
@@ -148,9 +147,7 @@ export default createRule<Options, MessageIds>({
       if (site.slot === "accessKeyId" || site.envName) return;
       for (const origin of values.originsOf(site.value)) {
         if (origin.kind !== "env" || !origin.name || origin.node.type !== AST_NODE_TYPES.MemberExpression || isReported(origin.node)) continue;
-        const environment = unwrap(origin.node.object);
-        const importMeta = environment.type === AST_NODE_TYPES.MemberExpression && environment.object.type === AST_NODE_TYPES.MetaProperty;
-        const browser = browserEnvPrefix(origin.name, importMeta);
+        const browser = browserEnvPrefix(origin.name, origin.importMeta === true);
         if (!browser) continue;
         reported.push(origin.node.range);
         const serverName = origin.name.slice(browser.prefix.length);

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { relativeModulePath } from "../src/analysis/cross-module";
-import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, PARTITION_KEY_NAMES, sameTable, SORT_KEY_NAMES } from "../src/analysis/ownership";
+import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import { fileNameParts, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
@@ -282,8 +282,6 @@ export default createRule<Options, MessageIds>({
 /** Generators of unique ids: `randomUUID()`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
 const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
 const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);
-/** Generic key attribute names of single-table designs. */
-const SINGLE_TABLE_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES]);
 /** Date libraries whose call without arguments is the current time. */
 const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
 const UNIQUE_ID_CALLS = new Set(["randomUUID", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);

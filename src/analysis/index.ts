@@ -125,7 +125,7 @@ export class FileAnalysis implements ModuleView {
     // require("./db") by its text: a file that names no DynamoDB package is not walked for this question.
     for (const match of this.sourceCode.text.matchAll(RELATIVE_REQUIRE)) specifiers.push(match[2]);
     return specifiers.some((specifier) => {
-      if (/^(?:node:|@aws-sdk\/|aws-sdk)/.test(specifier)) return false;
+      if (SDK_OR_NODE_SPECIFIER.test(specifier)) return false;
       // The text is enough (no parse): does the imported module name a DynamoDB package?
       const file = this.resolved(specifier);
       return file !== undefined && mentionsInFile(file, this.settings);
@@ -226,7 +226,7 @@ export class FileAnalysis implements ModuleView {
     for (const node of this.index.news) {
       if (node.callee.type !== AST_NODE_TYPES.Identifier || !node.callee.name.endsWith("Command") || known.has(node)) continue;
       const binding = importedBinding(node.callee, this.scope, { anySpecifier: true });
-      if (!binding || binding.name === "*" || /^(?:node:|@aws-sdk\/|aws-sdk)/.test(binding.source)) continue;
+      if (!binding || binding.name === "*" || SDK_OR_NODE_SPECIFIER.test(binding.source)) continue;
       const module = this.moduleAt(binding.source);
       if (!module?.mentionsOwn || !exportedExpression(module.program, binding.name)) continue;
       const command = reexportedCommand(binding.name, module.sourceCode.text);
@@ -449,6 +449,8 @@ function mentionsInFile(file: string, settings: NormalizedSettings): boolean {
   return mentions;
 }
 
+/** Specifiers of Node's modules and the AWS SDKs: never a project module that passes DynamoDB on. */
+const SDK_OR_NODE_SPECIFIER = /^(?:node:|@aws-sdk\/|aws-sdk)/;
 /** Modules read as text per question before giving up (and answering "may reach"). */
 const MAX_REACH_FILES = 300;
 /** An interface or abstract class of a data-access layer (`export interface IUserRepository`, `abstract class INotesStore`). */

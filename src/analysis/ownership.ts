@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, dottedName, enclosingFunction, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, dottedName, enclosingFunction, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -220,7 +220,9 @@ const NARROWING_SCAN_MEMBERS = ["FilterExpression", "ScanFilter", "ProjectionExp
 /** Conventional names of key attributes, lower case: single-table `PK`/`SK`, and `id`. */
 export const PARTITION_KEY_NAMES: ReadonlySet<string> = new Set(["pk", "partitionkey", "hashkey"]);
 export const SORT_KEY_NAMES: ReadonlySet<string> = new Set(["sk", "sortkey", "rangekey"]);
-export const CONVENTIONAL_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES, "id", "_id"]);
+/** The generic key names of single-table designs, where one table holds every kind of item. */
+export const SINGLE_TABLE_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES]);
+export const CONVENTIONAL_KEY_NAMES: ReadonlySet<string> = new Set([...SINGLE_TABLE_KEY_NAMES, "id", "_id"]);
 /** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
@@ -445,7 +447,7 @@ export class OwnershipAnalysis {
     const learned = this.keyNamesFor(access.table);
     // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute.
     const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
-    const conventional = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES) ? new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES]) : CONVENTIONAL_KEY_NAMES;
+    const conventional = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES) ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
     for (const part of parts) {
       const name = part.attribute!;
       const isKey = learned ? learned.has(name) : conventional.has(name.toLowerCase()) || part.origins.some(isPathParameter);
@@ -1806,8 +1808,7 @@ export class OwnershipAnalysis {
       if (table) tables.push(table);
     }
     for (const returned of this.values.returnsOf(fn)) {
-      let value = unwrap(this.values.definitionOf(returned) ?? returned);
-      if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+      const value = unwrapAwait(this.values.definitionOf(returned) ?? returned);
       if (value.type !== AST_NODE_TYPES.CallExpression || this.calleeOf(value) || !this.deps.external?.isAccessCandidate(value)) continue;
       const external = this.deps.external.resolveAccessing(value);
       if (external) tables.push(...external.module.ownership.wholeTablesReturnedBy(external.fn, depth + 1));

@@ -38,7 +38,8 @@ type OriginKind =
   | { kind: "caller"; framework: Framework; path: string; node: Node }
   /** The framework's request object itself, or a part of it that is neither input nor caller (`req.app`). */
   | { kind: "request-object"; root: RootKind; path: string[]; node: Node }
-  | { kind: "env"; name: string | undefined; node: Node }
+  /** `importMeta`: read as `import.meta.env.X` (Vite, Astro), not `process.env.X`. */
+  | { kind: "env"; name: string | undefined; node: Node; importMeta?: true }
   | { kind: "parameter"; fn: FunctionNode; index: number; name: string | undefined; path: string[]; node: Node }
   | { kind: "module"; node: Node }
   /** `exhausted`: the resolver gave up (budget, depth, a cycle, too many answers), which is no evidence either way. */
@@ -103,9 +104,9 @@ const PASS_THROUGH_MEMBER_CALLS: Record<string, ReadonlySet<string>> = {
   Array: new Set(["from", "of"]),
   Converter: new Set(["marshall", "unmarshall", "input", "output"]),
 };
-/** Schema validators return their input: `schema.parse(x)`, `Joi.attempt(x, s)`. */
 /** Validator methods whose result holds the validated input under a member: zod's `safeParse` (`data`). (`validate` is Joi's `{ value }` or yup's value itself.) */
 const VALIDATION_RESULT_MEMBERS: Readonly<Record<string, string>> = { safeParse: "data", safeParseAsync: "data" };
+/** Schema validators return their input: `schema.parse(x)`, `Joi.attempt(x, s)`. */
 const VALIDATOR_METHODS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "assert", "create", "decode"]);
 /** HTML sanitizers and escapers (express-sanitizer's `req.sanitize`, validator's `escape`, DOMPurify, xss, sanitize-html): the text stays the request's choice. */
 const SANITIZER_NAMES = new Set(["sanitize", "escape", "escapeHtml", "sanitizeHtml", "filterXSS", "xss", "stripLow", "stripTags"]);
@@ -545,7 +546,7 @@ export class ValueResolver {
     // import.meta.env.VITE_TABLE: Vite's (and Astro's) environment.
     const object = unwrap(node.object);
     if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.MetaProperty && object.object.meta.name === "import" && staticKeyName(object) === "env") {
-      return [{ kind: "env", name: staticKeyName(node), node }];
+      return [{ kind: "env", name: staticKeyName(node), node, importMeta: true }];
     }
     const chain = memberChain(node);
     if (chain && chain.root.type === AST_NODE_TYPES.Identifier) {
@@ -1747,7 +1748,7 @@ export function hasOrigin(origins: readonly Origin[], kind: Origin["kind"]): boo
   return origins.some((origin) => origin.kind === kind);
 }
 
-/** Origins of a result object that holds the input under `member` (see Origin's `wrapper`). */
+/** Origins of a value held under `member` of an object (see Origin's `wrapper`). */
 function wrapped(origins: Origin[], member: string | undefined): Origin[] {
   return member === undefined ? origins : origins.map((origin) => ({ ...origin, wrapper: member }));
 }

@@ -48,9 +48,15 @@ export class PaymentsController {
   }
 }`;
 
-/** A NestJS controller of ./patients whose \`field\` (typed \`type\`, injected by \`inject\`) serves and deletes records by the path's id. */
-const patientsController = (type: string, inject = "") => `import { Controller, Delete, Get, Inject, Param } from "@nestjs/common";
-import { IPatientsResource, type IDoctorsRepository, type IWardsRepository } from "./patients.contract";
+/**
+ * A NestJS controller of ./patients that deletes by the path's id through its injected \`records\` (typed \`type\`,
+ * injected by \`inject\`, imported by \`imports\`), calling \`method\`.
+ */
+const patientsController = (
+  type: string,
+  { inject = "", method = "remove", imports = 'import { IPatientsResource, type IDoctorsRepository, type IWardsRepository } from "./patients.contract";' } = {},
+) => `import { Controller, Delete, Inject, Param } from "@nestjs/common";
+${imports}
 
 @Controller("records")
 export class RecordsController {
@@ -58,7 +64,7 @@ export class RecordsController {
 
   @Delete(":id")
   remove(@Param("id") id: string) {
-    return this.records.remove(id);
+    return this.records.${method}(id);
   }
 }`;
 
@@ -618,24 +624,13 @@ router.delete("/bookings/:id", async (req, res) => {
     {
       name: "NestJS: an interface injected by a string token is the one class of the project that implements it",
       filename: file("patients/records.controller.ts"),
-      code: patientsController("IDoctorsRepository", '@Inject("DOCTORS") '),
+      code: patientsController("IDoctorsRepository", { inject: '@Inject("DOCTORS") ' }),
       errors: [{ messageId: "writeNotOwned", line: 10 }],
     },
     {
       name: "NestJS: a use case of another module that reaches DynamoDB only through an injected interface",
       filename: file("patients/discharge.controller.ts"),
-      code: `import { Controller, Delete, Param } from "@nestjs/common";
-import { DischargeUseCase } from "./discharge.use-case";
-
-@Controller("discharges")
-export class DischargeController {
-  constructor(private readonly discharge: DischargeUseCase) {}
-
-  @Delete(":id")
-  remove(@Param("id") id: string) {
-    return this.discharge.execute(id);
-  }
-}`,
+      code: patientsController("DischargeUseCase", { method: "execute", imports: 'import { DischargeUseCase } from "./discharge.use-case";' }),
       errors: [{ messageId: "writeNotOwned", line: 10 }],
     },
     {
