@@ -442,21 +442,35 @@ export class OwnershipAnalysis {
     if (!item) return [];
     const access = this.base(operation, "write", member, input, request);
     access.put = true;
-    const parts = this.objectParts(item).filter((part) => part.attribute !== undefined);
-    this.spreadOverrides(item, parts);
+    const { named, wholes } = this.itemParts(item);
     const learned = this.keyNamesFor(access.table);
-    // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute.
-    const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
-    const conventional = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES) ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
-    for (const part of parts) {
-      const name = part.attribute!;
-      const isKey = learned ? learned.has(name) : conventional.has(name.toLowerCase()) || part.origins.some(isPathParameter);
-      if (isKey) access.keyParts.push(part);
-      else if (!learned) access.possibleKeyParts.push(part);
-    }
+    const split = splitItemParts(named, learned);
+    access.keyParts = split.keyParts;
+    access.possibleKeyParts = split.possibleKeyParts;
     access.keyAttributes = new Set([...(learned ?? []), ...access.keyParts.map((part) => part.attribute!)]);
+    access.keyParts.push(...wholes);
     access.condition = this.condition(input, "ConditionExpression");
     return access.keyParts.length > 0 ? [access] : [];
+  }
+
+  /**
+   * A Put item's attributes (`named`), and the parameters of its function that it is wholly made of or spreads
+   * (`wholes`: `save(item) { db.put({ TableName, Item: item }) }`, `Item: { ...item, updatedAt }`), whose attributes
+   * each caller's object decides (substitutePutParts() expands them there).
+   */
+  private itemParts(item: Node): { named: ValuePart[]; wholes: ValuePart[] } {
+    const all = this.objectParts(item);
+    const named = all.filter((part) => part.attribute !== undefined);
+    this.spreadOverrides(item, named);
+    const literal = this.literalOf(item);
+    const wholes = literal
+      ? literal.properties.flatMap((property): ValuePart[] =>
+          property.type === AST_NODE_TYPES.SpreadElement ? [{ attribute: undefined, node: property.argument, origins: this.originsOf(property.argument) }] : [],
+        )
+      : named.length === 0
+        ? all
+        : [];
+    return { named, wholes: wholes.filter((part) => wholeParameter(part)) };
   }
 
   /**
@@ -1101,6 +1115,35 @@ export class OwnershipAnalysis {
     return origins === part.origins ? part : { ...part, origins };
   }
 
+  /** Key and possible key parts in the caller's terms; an item passed in whole to a Put is expanded into the caller's object. */
+  private substitutePutParts(
+    access: Access,
+    parts: { keyParts: ValuePart[]; possibleKeyParts: ValuePart[] },
+    fn: FunctionNode,
+    call: TSESTree.CallExpression,
+  ): { keyParts: ValuePart[]; possibleKeyParts: ValuePart[] } {
+    const possibleKeyParts = parts.possibleKeyParts.map((part) => this.substitutePart(part, fn, call));
+    const wholes = access.put ? parts.keyParts.filter((part) => wholeParameter(part)?.fn === fn) : [];
+    if (wholes.length === 0) return { keyParts: this.substituteKeyParts(access, parts.keyParts, fn, call), possibleKeyParts };
+    const keyParts = parts.keyParts.filter((part) => !wholes.includes(part)).map((part) => this.substitutePart(part, fn, call));
+    // Attributes the function writes itself (`{ ...item, updatedAt }`) are not the caller's.
+    const own = new Set([...parts.keyParts, ...parts.possibleKeyParts].map((part) => part.attribute));
+    const learned = access.keyAttributes.size > 0 ? access.keyAttributes : undefined;
+    for (const whole of wholes) {
+      const argument = positionalArgument(call, wholeParameter(whole)!.index);
+      if (!argument) continue;
+      // `save(item)` called with the caller's own parameter, or `save({ ...document, kind })`: the next caller's object decides.
+      const passed = this.itemParts(argument);
+      const split = splitItemParts(
+        passed.named.filter((part) => !own.has(part.attribute)),
+        learned,
+      );
+      keyParts.push(...split.keyParts, ...passed.wholes);
+      possibleKeyParts.push(...split.possibleKeyParts);
+    }
+    return { keyParts, possibleKeyParts };
+  }
+
   /**
    * A key passed in whole (`Key: key` with `key` a parameter) becomes one part per attribute of the object literal the
    * call passes (`update({ userId, id })`): the caller in one attribute and the request in another are then told apart.
@@ -1138,8 +1181,7 @@ export class OwnershipAnalysis {
   private substituteAccess(access: Access, fn: FunctionNode, call: TSESTree.CallExpression): Access {
     return {
       ...access,
-      keyParts: this.substituteKeyParts(access, access.keyParts, fn, call),
-      possibleKeyParts: access.possibleKeyParts.map((part) => this.substitutePart(part, fn, call)),
+      ...this.substitutePutParts(access, access, fn, call),
       condition: this.substituteCondition(access.condition, fn, call),
       transactionConditions: access.transactionConditions.map((condition) => this.substituteCondition(condition, fn, call)!),
     };
@@ -1211,8 +1253,7 @@ export class OwnershipAnalysis {
         }
         const composed: AccessInstance = {
           access: instance.access,
-          keyParts: this.substituteKeyParts(instance.access, instance.keyParts, callee, call),
-          possibleKeyParts: instance.possibleKeyParts.map((part) => this.substitutePart(part, callee, call)),
+          ...this.substitutePutParts(instance.access, instance, callee, call),
           condition: this.substituteCondition(instance.condition, callee, call),
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
           via: [call, ...instance.via],
@@ -2399,6 +2440,32 @@ const PASS_THROUGH_KEY_PARTS: ReadonlySet<string> = new Set([
 
 /** Schema validators: what they return has only the keys the schema lists (`Schema.parse(body)`, `schema.validate(body)`). */
 const VALIDATOR_CALLS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "plainToInstance", "plainToClass"]);
+
+/**
+ * A Put item's attributes split into key parts and, when the table's key attributes are not known, possible ones:
+ * the learned key attributes, or the conventional names (`PK`/`SK` when the item has both, else also `id`) and
+ * attributes taken from the route's path.
+ */
+function splitItemParts(parts: readonly ValuePart[], learned: ReadonlySet<string> | undefined): { keyParts: ValuePart[]; possibleKeyParts: ValuePart[] } {
+  const keyParts: ValuePart[] = [];
+  const possibleKeyParts: ValuePart[] = [];
+  // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute.
+  const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
+  const conventional = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES) ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
+  for (const part of parts) {
+    const name = part.attribute!;
+    const isKey = learned ? learned.has(name) : conventional.has(name.toLowerCase()) || part.origins.some(isPathParameter);
+    if (isKey) keyParts.push(part);
+    else if (!learned) possibleKeyParts.push(part);
+  }
+  return { keyParts, possibleKeyParts };
+}
+
+/** The parameter a whole Put item is, not yet known attribute by attribute. */
+function wholeParameter(part: ValuePart): { fn: FunctionNode; index: number } | undefined {
+  const origin = part.origins.length === 1 ? part.origins[0] : undefined;
+  return part.attribute === undefined && origin?.kind === "parameter" && origin.path.length === 0 ? origin : undefined;
+}
 
 function limit(origins: Origin[]): Origin[] {
   return origins.length > MAX_ORIGINS ? origins.slice(0, MAX_ORIGINS) : origins;

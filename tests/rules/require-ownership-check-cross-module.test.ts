@@ -376,6 +376,27 @@ export const getEvent = async (event) => {
   return { statusCode: 200, body: JSON.stringify(found) };
 };`,
     },
+    {
+      name: "a data-layer writer given the whole item: a generated id, a create-only condition, an owner-scoped key, or the whole body (no key known) overwrites nothing chosen by the path",
+      filename: file("routes/documents.ts"),
+      code: `${EXPRESS}import { randomUUID } from "node:crypto";
+import { createDocument, saveDocument } from "../repositories/documents";
+app.post("/documents", async (req, res) => {
+  res.json(await saveDocument({ id: randomUUID(), title: req.body.title }));
+});
+app.post("/documents/:id", async (req, res) => {
+  await createDocument({ id: req.params.id, title: req.body.title });
+  res.sendStatus(201);
+});
+app.put("/me/document", async (req, res) => {
+  await saveDocument({ id: req.user.id, title: req.body.title });
+  res.sendStatus(204);
+});
+app.put("/documents", async (req, res) => {
+  await saveDocument(req.body);
+  res.sendStatus(204);
+});`,
+    },
   ],
   invalid: [
     {
@@ -457,6 +478,28 @@ export async function DELETE(request: NextRequest) {
   return NextResponse.json({ ok: true });
 }`,
       errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      name: "a Put through a data-layer writer given the whole item (also spread, also through a service): the object the handler passes holds the key",
+      filename: file("routes/documents.ts"),
+      code: `${EXPRESS}import { saveDocument, saveStamped } from "../repositories/documents";
+import { upsertDocument } from "../services/documents";
+app.put("/documents/:id", async (req, res) => {
+  res.json(await saveDocument({ id: req.params.id, title: req.body.title }));
+});
+app.put("/documents/:id/stamp", async (req, res) => {
+  await saveStamped({ id: req.params.id, title: req.body.title });
+  res.sendStatus(204);
+});
+app.put("/documents/:id/upsert", async (req, res) => {
+  await upsertDocument({ title: req.body.title, id: req.params.id });
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 6 },
+        { messageId: "writeNotOwned", line: 9 },
+        { messageId: "writeNotOwned", line: 13 },
+      ],
     },
     {
       name: "a generic wrapper in another module given the whole input: the input the handler passes is judged, once",

@@ -1250,6 +1250,23 @@ app.delete("/candidates/:id", async (req, res) => {
   ],
   invalid: [
     {
+      name: "a same-file helper that writes the item it is given: the handler's object, keyed by the path, is what it overwrites",
+      ...cjs,
+      code: `${V2}const app = require("express")();
+function saveUser(item) {
+  return dynamo.put({ TableName: "Users", Item: { ...item, updatedAt: Date.now() } }).promise();
+}
+app.put("/users/:id", async (req, res) => {
+  await saveUser({ id: req.params.id, name: req.body.name });
+  res.json({});
+});
+app.post("/users", async (req, res) => {
+  await saveUser({ id: require("node:crypto").randomUUID(), name: req.body.name });
+  res.json({});
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
+    {
       name: "express: a data-access object from a same-file factory (model(table).remove(key)) deletes the item the route names",
       ...cjs,
       code: `${V2}const router = require("express").Router();
