@@ -16,6 +16,7 @@ import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
+import { isOwnerName, nameWords } from "./per-user-data";
 import { carriesCredentials, constantValues, dynamicParts, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -442,13 +443,15 @@ export class OwnershipAnalysis {
     if (!item) return [];
     const access = this.base(operation, "write", member, input, request);
     access.put = true;
-    const { named, wholes } = this.itemParts(item);
-    const learned = this.keyNamesFor(access.table);
+    const { named, wholes, requestWholes } = this.itemParts(item);
+    const known = this.keyNamesFor(access.table);
+    const learned: KeyNames | undefined = known ? { names: known, only: true } : entityKeyNames(access.table);
     const split = splitItemParts(named, learned);
     access.keyParts = split.keyParts;
     access.possibleKeyParts = split.possibleKeyParts;
-    access.keyAttributes = new Set([...(learned ?? []), ...access.keyParts.map((part) => part.attribute!)]);
+    access.keyAttributes = new Set([...(known ?? []), ...access.keyParts.map((part) => part.attribute!)]);
     access.keyParts.push(...wholes);
+    if (requestChoosesKey(access.keyParts, named)) access.keyParts.push(...requestWholes);
     access.condition = this.condition(input, "ConditionExpression");
     return access.keyParts.length > 0 ? [access] : [];
   }
@@ -458,19 +461,22 @@ export class OwnershipAnalysis {
    * (`wholes`: `save(item) { db.put({ TableName, Item: item }) }`, `Item: { ...item, updatedAt }`), whose attributes
    * each caller's object decides (substitutePutParts() expands them there).
    */
-  private itemParts(item: Node): { named: ValuePart[]; wholes: ValuePart[] } {
+  private itemParts(item: Node): { named: ValuePart[]; wholes: ValuePart[]; requestWholes: ValuePart[] } {
     const all = this.objectParts(item);
     const named = all.filter((part) => part.attribute !== undefined);
     this.spreadOverrides(item, named);
+    // create(data) { data.id = uuid(); db.put({ Item: data }) }: what the function writes on its parameter.
+    const written = named.length === 0 ? this.values.parameterWrites(item) : undefined;
+    for (const [attribute, property] of written?.properties ?? []) named.push({ attribute, node: property.value, origins: this.originsOf(property.value) });
     const literal = this.literalOf(item);
     const wholes = literal
       ? literal.properties.flatMap((property): ValuePart[] =>
           property.type === AST_NODE_TYPES.SpreadElement ? [{ attribute: undefined, node: property.argument, origins: this.originsOf(property.argument) }] : [],
         )
-      : named.length === 0
-        ? all
-        : [];
-    return { named, wholes: wholes.filter((part) => wholeParameter(part)) };
+      : all.filter((part) => part.attribute === undefined);
+    // `Item: req.body`, `{ ...body, createdAt }`: request input that may hold any attribute, the key among them.
+    const requestWholes = wholes.filter((part) => part.origins.length > 0 && part.origins.every((origin) => origin.kind === "request" && !carriesCredentials(origin.path)));
+    return { named, wholes: wholes.filter((part) => wholeParameter(part)), requestWholes };
   }
 
   /**
@@ -1128,7 +1134,9 @@ export class OwnershipAnalysis {
     const keyParts = parts.keyParts.filter((part) => !wholes.includes(part)).map((part) => this.substitutePart(part, fn, call));
     // Attributes the function writes itself (`{ ...item, updatedAt }`) are not the caller's.
     const own = new Set([...parts.keyParts, ...parts.possibleKeyParts].map((part) => part.attribute));
-    const learned = access.keyAttributes.size > 0 ? access.keyAttributes : undefined;
+    const learned = access.keyAttributes.size > 0 ? { names: access.keyAttributes, only: true } : entityKeyNames(access.table);
+    const requestWholes: ValuePart[] = [];
+    const named: ValuePart[] = [];
     for (const whole of wholes) {
       const argument = positionalArgument(call, wholeParameter(whole)!.index);
       if (!argument) continue;
@@ -1140,7 +1148,10 @@ export class OwnershipAnalysis {
       );
       keyParts.push(...split.keyParts, ...passed.wholes);
       possibleKeyParts.push(...split.possibleKeyParts);
+      named.push(...passed.named);
+      requestWholes.push(...passed.requestWholes);
     }
+    if (requestChoosesKey(keyParts, [...named, ...possibleKeyParts])) keyParts.push(...requestWholes);
     return { keyParts, possibleKeyParts };
   }
 
@@ -2446,19 +2457,51 @@ const VALIDATOR_CALLS = new Set(["parse", "parseAsync", "safeParse", "validate",
  * the learned key attributes, or the conventional names (`PK`/`SK` when the item has both, else also `id`) and
  * attributes taken from the route's path.
  */
-function splitItemParts(parts: readonly ValuePart[], learned: ReadonlySet<string> | undefined): { keyParts: ValuePart[]; possibleKeyParts: ValuePart[] } {
+function splitItemParts(parts: readonly ValuePart[], learned: KeyNames | undefined): { keyParts: ValuePart[]; possibleKeyParts: ValuePart[] } {
   const keyParts: ValuePart[] = [];
   const possibleKeyParts: ValuePart[] = [];
-  // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute.
+  // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute (and so is `userId` in Users).
   const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
-  const conventional = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES) ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
+  const singleTable = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES);
+  const conventional = singleTable ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
+  const only = learned?.only ? learned.names : undefined;
   for (const part of parts) {
     const name = part.attribute!;
-    const isKey = learned ? learned.has(name) : conventional.has(name.toLowerCase()) || part.origins.some(isPathParameter);
+    const isKey = only
+      ? only.has(name)
+      : conventional.has(name.toLowerCase()) || (!singleTable && learned?.names.has(name.toLowerCase()) === true) || part.origins.some(isPathParameter);
     if (isKey) keyParts.push(part);
-    else if (!learned) possibleKeyParts.push(part);
+    else if (!only) possibleKeyParts.push(part);
   }
   return { keyParts, possibleKeyParts };
+}
+
+/**
+ * Key attributes known for a table: learned from the file's operations (`only`: no other attribute is one), or the
+ * id named after the table's entity (`userId`, `user_id`, `UserId` in `Users`, `USERS_TABLE`, `prod-users-table`), lower case.
+ */
+interface KeyNames {
+  names: ReadonlySet<string>;
+  only: boolean;
+}
+
+const TABLE_WORDS = new Set(["table", "name", "dynamo", "dynamodb", "ddb", "db", "prod", "dev", "stage", "test", "staging", "local"]);
+
+function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
+  const name = table?.name ?? table?.env ?? table?.stage?.constant;
+  const words = name ? nameWords(name).filter((word) => !TABLE_WORDS.has(word)) : [];
+  const entity = words.at(-1);
+  if (!entity || entity.length < 3) return undefined;
+  const singular = entity.endsWith("ies") ? `${entity.slice(0, -3)}y` : entity.endsWith("sses") || entity.endsWith("xes") ? entity.slice(0, -2) : entity.endsWith("s") && !entity.endsWith("ss") ? entity.slice(0, -1) : entity;
+  return { names: new Set([`${singular}id`, `${singular}_id`]), only: false };
+}
+
+/**
+ * Does request input spread into (or making up) a Put item choose its key? When the item names no key attribute of
+ * its own, and no owner or caller value (`{ ...body, userId: user.sub }` may be written to the caller's partition).
+ */
+function requestChoosesKey(keyParts: readonly ValuePart[], named: readonly ValuePart[]): boolean {
+  return keyParts.length === 0 && !named.some((part) => isOwnerName(part.attribute!) || part.origins.some((origin) => origin.kind === "caller"));
 }
 
 /** The parameter a whole Put item is, not yet known attribute by attribute. */

@@ -377,7 +377,7 @@ export const getEvent = async (event) => {
 };`,
     },
     {
-      name: "a data-layer writer given the whole item: a generated id, a create-only condition, an owner-scoped key, or the whole body (no key known) overwrites nothing chosen by the path",
+      name: "a data-layer writer given the whole item: a generated id, a create-only condition or an owner-scoped key overwrites nothing the request chooses",
       filename: file("routes/documents.ts"),
       code: `${EXPRESS}import { randomUUID } from "node:crypto";
 import { createDocument, saveDocument } from "../repositories/documents";
@@ -392,8 +392,8 @@ app.put("/me/document", async (req, res) => {
   await saveDocument({ id: req.user.id, title: req.body.title });
   res.sendStatus(204);
 });
-app.put("/documents", async (req, res) => {
-  await saveDocument(req.body);
+app.put("/me/documents", async (req, res) => {
+  await saveDocument({ ...req.body, ownerId: req.user.id });
   res.sendStatus(204);
 });`,
     },
@@ -494,11 +494,16 @@ app.put("/documents/:id/stamp", async (req, res) => {
 app.put("/documents/:id/upsert", async (req, res) => {
   await upsertDocument({ title: req.body.title, id: req.params.id });
   res.sendStatus(204);
+});
+app.put("/documents", async (req, res) => {
+  await saveDocument(req.body);
+  res.sendStatus(204);
 });`,
       errors: [
         { messageId: "writeNotOwned", line: 6 },
         { messageId: "writeNotOwned", line: 9 },
         { messageId: "writeNotOwned", line: 13 },
+        { messageId: "writeNotOwned", line: 17 },
       ],
     },
     {

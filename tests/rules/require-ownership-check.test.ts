@@ -1247,8 +1247,83 @@ app.delete("/candidates/:id", async (req, res) => {
   res.end();
 });`,
     },
+    {
+      name: "a body spread into an item that names its key, its owner or the caller, or a helper that generates the id on the item it is given, chooses no key",
+      ...cjs,
+      code: `${V2}const app = require("express")();
+const { randomUUID } = require("node:crypto");
+app.post("/games", async (req, res) => {
+  await dynamo.put({ TableName: "Games", Item: { ...req.body, id: randomUUID() } }).promise();
+  await dynamo.put({ TableName: "Games", Item: { ...req.body, ownerId: req.user.id } }).promise();
+  await dynamo.put({ TableName: "Games", Item: { ...req.body, createdBy: "import" } }).promise();
+  res.json({});
+});
+function createGame(data) {
+  data.id = randomUUID();
+  return dynamo.put({ TableName: "Games", Item: data }).promise();
+}
+app.post("/games/new", async (req, res) => {
+  await createGame(req.body);
+  res.json({});
+});
+app.put("/games/:id", async (req, res) => {
+  await dynamo.put({ TableName: "Games", Item: req.body, ConditionExpression: "attribute_not_exists(id)" }).promise();
+  res.json({});
+});`,
+    },
+    {
+      name: "a single-table item (PK and SK) keeps its entity id an ordinary attribute, and a table named for no entity names no key",
+      code: `${V3}export async function POST(request: Request) {
+  const body = await request.json();
+  await doc.send(new PutCommand({ TableName: "Users", Item: { PK: "USERS", SK: \`USER#\${crypto.randomUUID()}\`, userId: body.userId } }));
+  await doc.send(new PutCommand({ TableName: process.env.TABLE_NAME, Item: { tableId: body.tableId } }));
+  return Response.json({});
+}`,
+      filename: "app/api/members/route.ts",
+    },
   ],
   invalid: [
+    {
+      name: "the request body as the whole item (or spread into it with no key attribute of its own) chooses the key: an upsert of anyone's item",
+      ...cjs,
+      code: `${V2}const app = require("express")();
+app.put("/games", async (req, res) => {
+  await dynamo.put({ TableName: "Games", Item: req.body }).promise();
+  res.json({});
+});
+app.post("/games/import", async (req, res) => {
+  const game = JSON.parse(req.body.json);
+  await dynamo.put({ TableName: "Games", Item: { ...game, importedAt: Date.now() } }).promise();
+  res.json({});
+});
+function createGame(data) {
+  data.status = "draft";
+  return dynamo.put({ TableName: "Games", Item: data }).promise();
+}
+app.post("/games", async (req, res) => {
+  await createGame(req.body);
+  res.json({});
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 5 },
+        { messageId: "writeNotOwned", line: 10 },
+        { messageId: "writeNotOwned", line: 18 },
+      ],
+    },
+    {
+      name: "an item attribute named after the table's entity (MemberId in Members, user_id in USERS_TABLE) is its key",
+      code: `${V3}export async function POST(request: Request) {
+  const body = await request.json();
+  await doc.send(new PutCommand({ TableName: "Members", Item: { MemberId: body.memberId, name: body.name } }));
+  await doc.send(new PutCommand({ TableName: process.env.USERS_TABLE, Item: { user_id: body.userId, name: body.name } }));
+  return Response.json({});
+}`,
+      filename: "app/api/members/route.ts",
+      errors: [
+        { messageId: "writeNotOwned", line: 6 },
+        { messageId: "writeNotOwned", line: 7 },
+      ],
+    },
     {
       name: "a same-file helper that writes the item it is given: the handler's object, keyed by the path, is what it overwrites",
       ...cjs,
