@@ -83,6 +83,7 @@ export default createRule<Options, MessageIds>({
         if (analysis.operations.length === 0 && !analysis.crossModule) return;
         const ownership = analysis.ownership;
         const reported = new Set<string>();
+        const findings: HandlerAccess[] = [];
         for (const access of ownership.handlerAccesses()) {
           // Evidence first: `complete` walks the handler for caller values, needed only for an access without evidence.
           if (access.evidence.length > 0 || !access.complete) continue;
@@ -105,6 +106,27 @@ export default createRule<Options, MessageIds>({
           const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${reached}`;
           if (reported.has(key)) continue;
           reported.add(key);
+          findings.push(access);
+        }
+
+        // The accesses of one path through a handler by the same request value have one cause, and one ownership check
+        // fixes them all: one finding, at the first write (the most harmful), else at the first read. (Branches of a
+        // router, `switch (event.routeKey)` or `if (method === "DELETE")`, are routes of their own.)
+        const chosen = new Map<string, HandlerAccess>();
+        findings.forEach((access, index) => {
+          const source = describeSource(access, sourceCode);
+          const branch = branchOf(access.instance.via[0] ?? access.instance.access.operation.node, access.handler);
+          const key = source === UNNAMED_SOURCE ? `#${index}` : `${branch.range[0]}:${branch.range[1]}:${source}`;
+          const first = chosen.get(key);
+          const isWrite = (candidate: HandlerAccess) => candidate.instance.access.kind === "write" || candidate.instance.access.kind === "delete";
+          if (!first || (isWrite(access) && !isWrite(first))) chosen.set(key, access);
+        });
+        const picked = new Set(chosen.values());
+        for (const access of findings) {
+          if (!picked.has(access)) continue;
+          const { instance } = access;
+          const kind = instance.access.kind;
+          const readLike = kind === "read" || kind === "query";
           const caller = access.callerNodes.find((node) => node.type !== AST_NODE_TYPES.Identifier || node.parent?.type !== AST_NODE_TYPES.VariableDeclarator);
           const data = {
             operation: describeOperation(access, context.filename),
@@ -421,7 +443,20 @@ function describeSource(access: HandlerAccess, sourceCode: Readonly<TSESLint.Sou
     }
     return `\`${sourceText(origin)}\``;
   }
-  return "request input";
+  return UNNAMED_SOURCE;
+}
+
+const UNNAMED_SOURCE = "request input";
+
+/** The innermost branch of the handler that holds the node (a `case`, an `if`'s or a ternary's branch), else the handler. */
+function branchOf(node: TSESTree.Node, handler: TSESTree.Node): TSESTree.Node {
+  for (let current = node; current.parent && current !== handler; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === AST_NODE_TYPES.SwitchCase) return parent;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && current !== parent.test) return current;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && current === parent.right) return current;
+  }
+  return handler;
 }
 
 function describeMissing(access: HandlerAccess, caller: string | undefined): string {
