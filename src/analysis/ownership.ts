@@ -466,7 +466,7 @@ export class OwnershipAnalysis {
     const named = all.filter((part) => part.attribute !== undefined);
     this.spreadOverrides(item, named);
     // create(data) { data.id = uuid(); db.put({ Item: data }) }: what the function writes on its parameter.
-    const written = named.length === 0 ? this.values.parameterWrites(item) : undefined;
+    const written = named.length === 0 ? this.values.parameterWrites(unmarshalled(item)) : undefined;
     for (const [attribute, property] of written?.properties ?? []) named.push({ attribute, node: property.value, origins: this.originsOf(property.value) });
     const literal = this.literalOf(item);
     const wholes = literal
@@ -673,10 +673,7 @@ export class OwnershipAnalysis {
 
   /** Attribute values of a key or item object (through `marshall(...)`); one whole part when it does not resolve. */
   private objectParts(node: Node): ValuePart[] {
-    let target = unwrap(node);
-    if (target.type === AST_NODE_TYPES.CallExpression && /^(?:marshall|convertToAttr)$/.test(calleeName(target) ?? "") && target.arguments[0]) {
-      target = target.arguments[0];
-    }
+    const target = unmarshalled(node);
     // Key: extra ? { id, ...extra } : { id } (a generic helper's optional sort key): either object, attribute by
     // attribute; an attribute in both takes the values of both (the caller's id in both stays the caller's).
     if (target.type === AST_NODE_TYPES.ConditionalExpression) {
@@ -1837,8 +1834,11 @@ export class OwnershipAnalysis {
     if (resolver) {
       for (const call of this.index.calls) {
         // In a handler, or a callback inside one (`withSubsegment(async () => { const notes = await getAllNotes(); ... })`).
-        const handler = enclosingFunction(call);
-        if (!handler || !this.deps.sources.withinHandler(handler) || this.calleeOf(call) || !resolver.isAccessCandidate(call)) continue;
+        const enclosing = enclosingFunction(call);
+        // A controller's listing method takes no request (`async getAll() { return this.service.getAll(); }`): it is
+        // reached as its class's handlers are.
+        const handler = enclosing && (this.deps.sources.withinHandler(enclosing) ? enclosing : this.handlerBeside(enclosing));
+        if (!handler || this.calleeOf(call) || !resolver.isAccessCandidate(call)) continue;
         const use = this.useOf(call);
         if (use !== "used" && use !== "returned") continue;
         // Asked only when a read is about to be reported; a listing takes no argument, so externalCallee() would not read it.
@@ -1849,6 +1849,16 @@ export class OwnershipAnalysis {
       }
     }
     return listings;
+  }
+
+  /** For a method without parameters, a method of its class that is a request handler. */
+  private handlerBeside(fn: FunctionNode): FunctionNode | undefined {
+    const method = fn.parent;
+    if (fn.params.length > 0 || method?.type !== AST_NODE_TYPES.MethodDefinition || method.parent.type !== AST_NODE_TYPES.ClassBody) return undefined;
+    for (const member of method.parent.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member !== method && member.value.type === AST_NODE_TYPES.FunctionExpression && this.isEntryHandler(member.value)) return member.value;
+    }
+    return undefined;
   }
 
   /** The tables whose whole-table Scan a function returns the items of: its own, or those of a function of another module whose result it returns. */
@@ -2502,6 +2512,13 @@ function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
  */
 function requestChoosesKey(keyParts: readonly ValuePart[], named: readonly ValuePart[]): boolean {
   return keyParts.length === 0 && !named.some((part) => isOwnerName(part.attribute!) || part.origins.some((origin) => origin.kind === "caller"));
+}
+
+/** The plain object a `marshall(item)` (or `convertToAttr`) converts, else the value itself. */
+function unmarshalled(node: Node): Node {
+  const target = unwrap(node);
+  const argument = target.type === AST_NODE_TYPES.CallExpression && /^(?:marshall|convertToAttr)$/.test(calleeName(target) ?? "") ? target.arguments[0] : undefined;
+  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : target;
 }
 
 /** The parameter a whole Put item is, not yet known attribute by attribute. */

@@ -30,6 +30,17 @@ export const handler = async (event) => {
   return { statusCode: 200, body: JSON.stringify(Items) };
 };`;
 
+/** A plain controller class of ./customers whose methods Lambda handlers call; \`extra\` adds methods. */
+const customerController = (extra: string) => `import { CustomerService } from "./customer.service";
+export class CustomerController {
+  constructor(private readonly customers: CustomerService) {}
+${extra}
+  async getOne(event: { pathParameters: { id: string } }) {
+    const customer = await this.customers.getOne(event.pathParameters.id);
+    return { statusCode: customer ? 200 : 404, body: JSON.stringify(customer) };
+  }
+}`;
+
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 /** A NestJS controller whose action calls the PaymentsService method of the same name (fixture src/payments). */
@@ -397,8 +408,23 @@ app.put("/me/documents", async (req, res) => {
   res.sendStatus(204);
 });`,
     },
+    {
+      name: "a controller class whose method without parameters lists the whole table (through its service and repository) to the same callers: one item by id is no more private",
+      filename: file("customers/customer.controller.ts"),
+      code: customerController(`
+  async getAll() {
+    return { statusCode: 200, body: JSON.stringify(await this.customers.getAll()) };
+  }
+`),
+    },
   ],
   invalid: [
+    {
+      name: "a controller class with no listing method: its read by the path's id is served to any caller",
+      filename: file("customers/customer.controller.ts"),
+      code: customerController(""),
+      errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
     {
       name: "express: a delete in a function returned by another module's immediately invoked function",
       filename: file("routes/notes.ts"),

@@ -1272,6 +1272,20 @@ app.put("/games/:id", async (req, res) => {
 });`,
     },
     {
+      name: "a writer that generates the id on the item it is given, then marshalls it, chooses the key itself",
+      code: `import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+const client = new DynamoDBClient({});
+async function createCustomer(body) {
+  body.id = crypto.randomUUID();
+  await client.send(new PutItemCommand({ TableName: "Customers", Item: marshall(body) }));
+}
+export const handler = async (event) => {
+  await createCustomer(JSON.parse(event.body));
+  return { statusCode: 201 };
+};`,
+    },
+    {
       name: "a single-table item (PK and SK) keeps its entity id an ordinary attribute, and a table named for no entity names no key",
       code: `${V3}export async function POST(request: Request) {
   const body = await request.json();
