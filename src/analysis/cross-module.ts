@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
 import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
@@ -25,9 +25,16 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 const MAX_IMPLEMENTATION_FILES = 60;
 
 /** What the resolver needs of a module's analysis (FileAnalysis offers it). */
+/** What a Serverless Framework function definition declares for a handler's events (see functionDefinition()). */
+export interface FunctionDefinition {
+  authorizers: string[];
+  validatesBody: boolean;
+}
+
 export interface ModuleView {
   readonly filename: string;
   readonly program: TSESTree.Program;
+  readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   readonly scope: ScopeIndex;
   readonly sources: SourceCatalogue;
   /** The 1-based line of an offset in the module's text. */
@@ -203,6 +210,50 @@ export class CrossModuleResolver {
       // A module that cannot be read or analysed lists nothing.
       return false;
     }
+  }
+
+  /**
+   * What a Serverless Framework function definition beside this handler module declares for its events
+   * (`functions/deleteUser/index.ts`: `export default { handler: \`${handlerPath(__dirname)}/handler.main\`, events:
+   * [{ http: { method: "delete", path: "user/{id}", authorizer: { name: "adminAuth" }, request: { schemas } } }] }`):
+   * the authorizers' names ("" for one without), and whether API Gateway validates the body against a model.
+   * Undefined when no definition beside it names this module.
+   */
+  functionDefinition(): FunctionDefinition | undefined {
+    if (this.definition === undefined) this.definition = this.findFunctionDefinition() ?? null;
+    return this.definition ?? undefined;
+  }
+
+  private definition: FunctionDefinition | null | undefined;
+
+  private findFunctionDefinition(): FunctionDefinition | undefined {
+    const file = this.self.filename;
+    if (!file) return undefined;
+    const handlerName = `${path.basename(file).replace(/\.[cm]?[jt]sx?$/, "")}.`;
+    for (const definitionName of ["index.ts", "index.js"]) {
+      const definition = path.join(path.dirname(file), definitionName);
+      if (definition === file || !fileMentions(definition, ["events", handlerName])) continue;
+      const module = this.self.moduleAtPath(definition);
+      if (!module) continue;
+      const found: FunctionDefinition = { authorizers: [], validatesBody: false };
+      let budget = 5_000;
+      walk(module.program, module.visitorKeys, (node) => {
+        // Data only: a definition module's functions (`handlerPath`) hold no event.
+        if (--budget < 0 || isFunction(node)) return false;
+        if (node.type !== AST_NODE_TYPES.Property) return;
+        const key = staticKeyName(node);
+        const value = unwrap(node.value);
+        if (key === "authorizer") {
+          const named = value.type === AST_NODE_TYPES.ObjectExpression ? value.properties.find((member) => member.type === AST_NODE_TYPES.Property && staticKeyName(member) === "name") : undefined;
+          const nameValue = named?.type === AST_NODE_TYPES.Property ? unwrap(named.value) : value;
+          found.authorizers.push(nameValue.type === AST_NODE_TYPES.Literal && typeof nameValue.value === "string" ? nameValue.value : "");
+        } else if (key === "request" && value.type === AST_NODE_TYPES.ObjectExpression) {
+          found.validatesBody ||= value.properties.some((member) => member.type === AST_NODE_TYPES.Property && /^schemas?$/.test(staticKeyName(member) ?? ""));
+        }
+      });
+      return found;
+    }
+    return undefined;
   }
 
   /**
@@ -652,3 +703,4 @@ export function fileStamp(file: string): string | undefined {
 }
 
 export { resolveImport };
+

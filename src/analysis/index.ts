@@ -153,6 +153,10 @@ export class FileAnalysis implements ModuleView {
     return this.sourceCode.ast;
   }
 
+  get visitorKeys(): Readonly<Record<string, readonly string[] | undefined>> {
+    return this.sourceCode.visitorKeys;
+  }
+
   get index(): FileIndex {
     return (this.indexValue ??= buildFileIndex(this.sourceCode.ast, this.sourceCode.visitorKeys));
   }

@@ -10,7 +10,7 @@
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, contains, dottedName, enclosingFunction, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
-import { functionName, type ExternalCallee } from "./cross-module";
+import { functionName, type ExternalCallee, type FunctionDefinition } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
@@ -274,6 +274,8 @@ export interface OwnershipDeps {
     registrationsOf(fn: FunctionNode): RouteRegistration[];
     /** listsWholeTable() of the modules beside this file. */
     siblingListsWholeTable(table: TableRef, readerAuthenticated: boolean): boolean;
+    /** What a Serverless Framework function definition beside this file declares for its events. */
+    functionDefinition(): FunctionDefinition | undefined;
   };
 }
 
@@ -1757,7 +1759,7 @@ export class OwnershipAnalysis {
         const routeInfo = (route ??= this.routeOf(root));
         // celebrate(schema), validateBody(schema) on the route: the body has the keys its schema lists, and a spread of it
         // after a generated id only replaces the id when the schema lets one through, which is not for this analysis to say.
-        if (routeInfo.middleware.some((name) => VALIDATION_MIDDLEWARE.test(name))) requestParts = requestParts.filter((part) => !part.fromSpread);
+        if (routeInfo.validated || routeInfo.middleware.some((name) => VALIDATION_MIDDLEWARE.test(name))) requestParts = requestParts.filter((part) => !part.fromSpread);
         if (requestParts.length === 0) continue;
         // A same-file helper on the way to the access may authenticate (`handleDelete(event, id)` calls `requireAuth(event)`).
         const authenticatedOnTheWay = () =>
@@ -1869,8 +1871,15 @@ export class OwnershipAnalysis {
       const table = this.wholeTableScanned(operation);
       if (table) tables.push(table);
     }
-    for (const returned of this.values.returnsOf(fn)) {
-      const value = unwrapAwait(this.values.definitionOf(returned) ?? returned);
+    // What it returns, also wrapped in an object (`return { success: true, data }`).
+    const returned = this.values.returnsOf(fn).flatMap((node): Node[] => {
+      const value = unwrap(node);
+      return value.type === AST_NODE_TYPES.ObjectExpression
+        ? value.properties.slice(0, MAX_RETURNED_MEMBERS).flatMap((property): Node[] => (property.type === AST_NODE_TYPES.Property ? [property.value] : []))
+        : [value];
+    });
+    for (const node of returned) {
+      const value = unwrapAwait(this.values.definitionOf(node) ?? node);
       if (value.type !== AST_NODE_TYPES.CallExpression || this.calleeOf(value) || !this.deps.external?.isAccessCandidate(value)) continue;
       const external = this.deps.external.resolveAccessing(value);
       if (external) tables.push(...external.module.ownership.wholeTablesReturnedBy(external.fn, depth + 1));
@@ -2088,6 +2097,17 @@ export class OwnershipAnalysis {
         } else {
           info.middleware.push(name);
         }
+      }
+    }
+    // A Lambda whose Serverless Framework function definition (`index.ts` beside it) declares an authorizer for its
+    // events: authenticated, and role-gated when every authorizer is named for administrators (`adminAuth`); a
+    // request model there validates the body.
+    const definition = this.deps.external && this.deps.sources.handlerKind(root)?.kind === "lambda" ? this.deps.external.functionDefinition() : undefined;
+    if (definition) {
+      info.validated = definition.validatesBody;
+      if (definition.authorizers.length > 0) {
+        info.authenticated = true;
+        if (definition.authorizers.every((name) => ADMIN_NAME.test(name))) info.roles = true;
       }
     }
     // Application-wide middleware in this file: app.use(authenticate), router.use(requireAuth)
@@ -2440,6 +2460,8 @@ interface RouteInfo {
   middleware: string[];
   authenticated: boolean;
   roles: boolean;
+  /** Something outside the code validates the body against a schema (an API Gateway request model). */
+  validated?: boolean;
 }
 
 interface CallerValues {

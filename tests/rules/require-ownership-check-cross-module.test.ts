@@ -41,6 +41,14 @@ ${extra}
   }
 }`;
 
+/** A Lambda handler of a Serverless Framework function folder (its definition, index.ts, is in the fixture). */
+const serverlessHandler = (body: string) => `import { DocumentClient } from "aws-sdk/clients/dynamodb";
+const db = new DocumentClient();
+export const main = async (event) => {
+${body}
+  return { statusCode: 200 };
+};`;
+
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 /** A NestJS controller whose action calls the PaymentsService method of the same name (fixture src/payments). */
@@ -417,8 +425,30 @@ app.put("/me/documents", async (req, res) => {
   }
 `),
     },
+    {
+      name: "Serverless Framework: the function definition beside the handler lets only an admin authorizer through",
+      filename: file("functions/users/delete/handler.ts"),
+      code: serverlessHandler(`  await db.delete({ TableName: process.env.USERS_TABLE, Key: { id: event.pathParameters.id } }).promise();`),
+    },
+    {
+      name: "Serverless Framework: a request model in the function definition validates the body, so its spread cannot replace the generated id",
+      filename: file("functions/customers/create/handler.ts"),
+      code: serverlessHandler(`  const body = JSON.parse(event.body);
+  await db.put({ TableName: process.env.CUSTOMERS_TABLE, Item: { id: crypto.randomUUID(), ...body } }).promise();`),
+    },
   ],
   invalid: [
+    {
+      name: "Serverless Framework: a signed-in caller (a Cognito authorizer in the function definition) updates any customer by the path's id; without a request model the body's id replaces the generated one",
+      filename: file("functions/customers/update/handler.ts"),
+      code: serverlessHandler(`  await db.update({ TableName: process.env.CUSTOMERS_TABLE, Key: { id: event.pathParameters.id }, UpdateExpression: "SET seen = :t", ExpressionAttributeValues: { ":t": 1 } }).promise();
+  const body = JSON.parse(event.body);
+  await db.put({ TableName: process.env.CUSTOMERS_TABLE, Item: { id: crypto.randomUUID(), ...body } }).promise();`),
+      errors: [
+        { messageId: "writeNotOwned", line: 4 },
+        { messageId: "writeNotOwned", line: 6 },
+      ],
+    },
     {
       name: "a controller class with no listing method: its read by the path's id is served to any caller",
       filename: file("customers/customer.controller.ts"),
