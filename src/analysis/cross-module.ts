@@ -229,29 +229,23 @@ export class CrossModuleResolver {
   private findFunctionDefinition(): FunctionDefinition | undefined {
     const file = this.self.filename;
     if (!file) return undefined;
-    const handlerName = `${path.basename(file).replace(/\.[cm]?[jt]sx?$/, "")}.`;
+    const moduleName = path.basename(file).replace(/\.[cm]?[jt]sx?$/, "");
     for (const definitionName of ["index.ts", "index.js"]) {
       const definition = path.join(path.dirname(file), definitionName);
-      if (definition === file || !fileMentions(definition, ["events", handlerName])) continue;
+      if (definition === file || !fileMentions(definition, ["events", `${moduleName}.`])) continue;
       const module = this.self.moduleAtPath(definition);
       if (!module) continue;
-      const found: FunctionDefinition = { authorizers: [], validatesBody: false };
+      // The definition whose `handler` names this module (`${handlerPath(__dirname)}/getTodo.handler`): one index.ts
+      // may define every function of its folder.
+      let found: FunctionDefinition | undefined;
       let budget = 5_000;
       walk(module.program, module.visitorKeys, (node) => {
-        // Data only: a definition module's functions (`handlerPath`) hold no event.
-        if (--budget < 0 || isFunction(node)) return false;
-        if (node.type !== AST_NODE_TYPES.Property) return;
-        const key = staticKeyName(node);
-        const value = unwrap(node.value);
-        if (key === "authorizer") {
-          const named = value.type === AST_NODE_TYPES.ObjectExpression ? value.properties.find((member) => member.type === AST_NODE_TYPES.Property && staticKeyName(member) === "name") : undefined;
-          const nameValue = named?.type === AST_NODE_TYPES.Property ? unwrap(named.value) : value;
-          found.authorizers.push(nameValue.type === AST_NODE_TYPES.Literal && typeof nameValue.value === "string" ? nameValue.value : "");
-        } else if (key === "request" && value.type === AST_NODE_TYPES.ObjectExpression) {
-          found.validatesBody ||= value.properties.some((member) => member.type === AST_NODE_TYPES.Property && /^schemas?$/.test(staticKeyName(member) ?? ""));
-        }
+        // Data only: a definition module's functions (`handlerPath`) hold no definition.
+        if (found || --budget < 0 || isFunction(node)) return false;
+        if (node.type !== AST_NODE_TYPES.Property || staticKeyName(node) !== "handler" || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        if (handlerModuleName(node.value) === moduleName) found = definedFor(node.parent, module.visitorKeys);
       });
-      return found;
+      if (found) return found;
     }
     return undefined;
   }
@@ -704,3 +698,35 @@ export function fileStamp(file: string): string | undefined {
 
 export { resolveImport };
 
+/** The module a Serverless Framework `handler` names (`src/functions/getTodo.handler`, `` `${dir}/handler.main` ``: `getTodo`, `handler`). */
+function handlerModuleName(value: TSESTree.Node): string | undefined {
+  const text =
+    value.type === AST_NODE_TYPES.Literal && typeof value.value === "string"
+      ? value.value
+      : value.type === AST_NODE_TYPES.TemplateLiteral
+        ? value.quasis.at(-1)?.value.cooked
+        : undefined;
+  if (!text?.includes(".")) return undefined;
+  const file = text.slice(0, text.lastIndexOf("."));
+  return file.slice(file.lastIndexOf("/") + 1);
+}
+
+/** The authorizers and request validation of one function definition's events. */
+function definedFor(definition: TSESTree.ObjectExpression, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): FunctionDefinition {
+  const found: FunctionDefinition = { authorizers: [], validatesBody: false };
+  let budget = 2_000;
+  walk(definition, visitorKeys, (node) => {
+    if (--budget < 0 || isFunction(node)) return false;
+    if (node.type !== AST_NODE_TYPES.Property) return;
+    const key = staticKeyName(node);
+    const value = unwrap(node.value);
+    if (key === "authorizer") {
+      const named = value.type === AST_NODE_TYPES.ObjectExpression ? value.properties.find((member) => member.type === AST_NODE_TYPES.Property && staticKeyName(member) === "name") : undefined;
+      const nameValue = named?.type === AST_NODE_TYPES.Property ? unwrap(named.value) : value;
+      found.authorizers.push(nameValue.type === AST_NODE_TYPES.Literal && typeof nameValue.value === "string" ? nameValue.value : "");
+    } else if (key === "request" && value.type === AST_NODE_TYPES.ObjectExpression) {
+      found.validatesBody ||= value.properties.some((member) => member.type === AST_NODE_TYPES.Property && /^schemas?$/.test(staticKeyName(member) ?? ""));
+    }
+  });
+  return found;
+}

@@ -431,6 +431,11 @@ app.put("/me/documents", async (req, res) => {
       code: serverlessHandler(`  await db.delete({ TableName: process.env.USERS_TABLE, Key: { id: event.pathParameters.id } }).promise();`),
     },
     {
+      name: "Serverless Framework: in a definition module of several functions, the one whose handler names this module decides (admin authorizer)",
+      filename: file("functions/todos/removeTodo.ts"),
+      code: serverlessHandler(`  await db.delete({ TableName: process.env.TODOS_TABLE, Key: { id: event.pathParameters.id } }).promise();`),
+    },
+    {
       name: "Serverless Framework: a request model in the function definition validates the body, so its spread cannot replace the generated id",
       filename: file("functions/customers/create/handler.ts"),
       code: serverlessHandler(`  const body = JSON.parse(event.body);
@@ -438,6 +443,12 @@ app.put("/me/documents", async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: "Serverless Framework: another function's admin authorizer in the same definition module does not guard this one",
+      filename: file("functions/todos/archiveTodo.ts"),
+      code: serverlessHandler(`  await db.update({ TableName: process.env.TODOS_TABLE, Key: { id: event.pathParameters.id }, UpdateExpression: "SET archived = :t", ExpressionAttributeValues: { ":t": true } }).promise();`),
+      errors: [{ messageId: "writeNotOwned", line: 4 }],
+    },
     {
       name: "Serverless Framework: a signed-in caller (a Cognito authorizer in the function definition) updates any customer by the path's id; without a request model the body's id replaces the generated one",
       filename: file("functions/customers/update/handler.ts"),
