@@ -951,6 +951,12 @@ export class ValueResolver {
       // A variable's object is resolved once per file (1,000 spreads of one object cost one resolution).
       const variable = this.scope.variableOf(current);
       if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
+      // `var params = {...}; get(params); var params = {...}; update(params)`: the write that reaches this read.
+      if (this.scope.writesOf(variable).length > 1) {
+        if (--budget.steps < 0) return undefined;
+        const reaching = this.reachingWrite(variable, current);
+        return reaching ? this.resolveObject(reaching, budget) : undefined;
+      }
       const cached = this.objectCache.get(variable);
       if (cached !== undefined) return cached ?? undefined; // null: unresolvable, or a cycle back to a variable being resolved
       if (budget.steps <= 0) return undefined;
@@ -1030,6 +1036,36 @@ export class ValueResolver {
     const factory = callee?.type === AST_NODE_TYPES.Identifier ? this.sameFileFunction(callee) : isFunction(callee) ? callee : undefined;
     const returned = factory ? this.returnsOf(factory) : [];
     return returned.length === 1 ? this.resolveObject(returned[0]) : undefined;
+  }
+
+  /**
+   * The value of the one whole write of a variable written several times that reaches a read: the last one before
+   * it in the same function, in a block that holds the read, with no later write in a loop around the read.
+   * Undefined when that is not certain (a write in a branch, in another function, or into a member or pattern).
+   */
+  private reachingWrite(variable: Variable, read: TSESTree.Identifier): Node | undefined {
+    const writes = this.scope.writesOf(variable);
+    const fn = enclosingFunction(read);
+    let last: (typeof writes)[number] | undefined;
+    for (const write of writes) {
+      if (enclosingFunction(write.identifier) !== fn) return undefined;
+      // `client = wrap(client)`: the read inside the written value reads an earlier write.
+      if (write.value && write.value.range[0] <= read.range[0] && read.range[1] <= write.value.range[1]) continue;
+      if (write.identifier.range[0] > read.range[0]) {
+        if (insideLoopAround(write.identifier, read, fn)) return undefined;
+        continue;
+      }
+      if (!last || write.identifier.range[0] > last.identifier.range[0]) last = write;
+    }
+    if (!last?.value || last.operator !== "=" || last.path.length !== 0) return undefined;
+    // A plain statement (`var p = ...;`, `p = ...;`) in a block that holds the read: not in an `if` branch of its own.
+    let statement: Node = last.identifier;
+    while (statement.parent && !STATEMENT_CONTAINERS.has(statement.parent.type)) {
+      statement = statement.parent;
+      if (!WRITE_STATEMENT_PARTS.has(statement.type)) return undefined;
+    }
+    const block = statement.parent;
+    return block && block.range[0] <= read.range[0] && read.range[1] <= block.range[1] ? last.value : undefined;
   }
 
   /**
@@ -1751,4 +1787,24 @@ export function hasOrigin(origins: readonly Origin[], kind: Origin["kind"]): boo
 /** Origins of a value held under `member` of an object (see Origin's `wrapper`). */
 function wrapped(origins: Origin[], member: string | undefined): Origin[] {
   return member === undefined ? origins : origins.map((origin) => ({ ...origin, wrapper: member }));
+}
+
+/** Nodes whose children are statements in sequence. */
+const STATEMENT_CONTAINERS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BlockStatement, AST_NODE_TYPES.Program, AST_NODE_TYPES.SwitchCase, AST_NODE_TYPES.StaticBlock]);
+
+/** What may lie between a written identifier and its statement for the write to run whenever the statement does. */
+const WRITE_STATEMENT_PARTS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.VariableDeclaration, AST_NODE_TYPES.AssignmentExpression, AST_NODE_TYPES.ExpressionStatement,
+]);
+
+const LOOPS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ForStatement, AST_NODE_TYPES.ForInStatement, AST_NODE_TYPES.ForOfStatement, AST_NODE_TYPES.WhileStatement, AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/** Is `later` inside a loop (within `fn`) that also holds `node`, so that it may run before `node` runs again? */
+function insideLoopAround(later: Node, node: Node, fn: FunctionNode | undefined): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (LOOPS.has(current.type) && current.range[0] <= later.range[0] && later.range[1] <= current.range[1]) return true;
+  }
+  return false;
 }

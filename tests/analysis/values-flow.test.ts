@@ -111,3 +111,25 @@ describe("object resolver: appends", () => {
     expect(property.appends?.map(text)).toEqual(["` #${key} = :${key},`", `" #a = :a,"`]);
   });
 });
+
+describe("value resolver: variables written more than once", () => {
+  function keys(code: string): string[] | undefined {
+    const { analysis, used } = analyze(code);
+    const object = analysis.values.resolveObject(used()[0]);
+    return object ? [...object.properties.keys()] : undefined;
+  }
+
+  it("resolves an object variable by the write that reaches the read", () => {
+    expect(keys(`function f() { var p = { a: 1 }; use(p); var p = { b: 2 }; send(p); }`)).toEqual(["a"]);
+    expect(keys(`function f() { var p = { a: 1 }; send(p); var p = { b: 2 }; use(p); }`)).toEqual(["b"]);
+    expect(keys(`function f() { let p = null; p = { a: 1 }; use(p); }`)).toEqual(["a"]);
+  });
+
+  it("gives no object when the reaching write is not certain", () => {
+    // A write in a branch, a later write in a loop around the read, a write in another function, a write of the variable itself.
+    expect(keys(`function f(x) { let p = { a: 1 }; if (x) p = { b: 2 }; use(p); }`)).toBeUndefined();
+    expect(keys(`function f() { let p = { a: 1 }; for (;;) { use(p); p = { b: 2 }; } }`)).toBeUndefined();
+    expect(keys(`let p = { a: 1 }; function g() { p = { b: 2 }; } use(p);`)).toBeUndefined();
+    expect(keys(`function f() { let p = { a: 1 }; p = wrap(p); use(p); }`)).toBeUndefined();
+  });
+});

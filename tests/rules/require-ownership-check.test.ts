@@ -1363,6 +1363,18 @@ app.post("/games", async (req, res) => {
       ],
     },
     {
+      name: "an input variable declared again (var) or reassigned before the next operation: each operation has the input written last",
+      ...cjs,
+      code: `${V2}exports.handler = async (event) => {
+  var params = { TableName: "Policies", Key: { id: "default" } };
+  await dynamo.get(params).promise();
+  var params = { TableName: "Requests", Key: { id: event.queryStringParameters.requestId }, UpdateExpression: "SET approved = :a", ExpressionAttributeValues: { ":a": true } };
+  await dynamo.update(params).promise();
+  return { statusCode: 200 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
       name: "a same-file helper that writes the item it is given: the handler's object, keyed by the path, is what it overwrites",
       ...cjs,
       code: `${V2}const app = require("express")();
