@@ -1382,7 +1382,9 @@ export class OwnershipAnalysis {
     // The read whose item the check inspects: covered when the check decides anything.
     if (readLike && check.items.includes(instance.access.operation)) return guard.decides;
     if (guard.passes && contains(guard.passes, position)) return true;
-    if (guard.node.range[1] <= position.range[0] && (!guard.fn || contains(guard.fn, position))) {
+    // An exit stops what follows in its own block: a check in a branch that returns (`if (mode === "self") { check; ...;
+    // return }`) says nothing of the code after the branch.
+    if (guard.node.range[1] <= position.range[0] && (!guard.fn || contains(guard.fn, position)) && contains(enclosingBlock(guard.node), position)) {
       if (guard.exit === "throw" || guard.exit === "return") return true;
       if (readLike && guard.exit === "response") return true;
     }
@@ -2534,6 +2536,21 @@ function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
  */
 function requestChoosesKey(keyParts: readonly ValuePart[], named: readonly ValuePart[]): boolean {
   return keyParts.length === 0 && !named.some((part) => isOwnerName(part.attribute!) || part.origins.some((origin) => origin.kind === "caller"));
+}
+
+/**
+ * The block (or `case`, or the program) whose statements hold the node; for a node in a `try` block (whose `catch`
+ * may be the exit), the block around the `try`.
+ */
+function enclosingBlock(node: Node): Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    if (parent.type === AST_NODE_TYPES.SwitchCase || parent.type === AST_NODE_TYPES.Program) return parent;
+    if (parent.type === AST_NODE_TYPES.BlockStatement && parent.parent?.type !== AST_NODE_TYPES.TryStatement) return parent;
+    current = parent;
+  }
 }
 
 /** The plain object a `marshall(item)` (or `convertToAttr`) converts, else the value itself. */

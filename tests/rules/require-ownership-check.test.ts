@@ -1375,6 +1375,22 @@ app.post("/games", async (req, res) => {
       errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
+      name: "a check inside a branch that returns says nothing of the code after the branch",
+      code: `${V3}export async function POST(request: Request) {
+  const body = await request.json();
+  if (body.mode === "rename-self") {
+    const { Item } = await doc.send(new GetCommand({ TableName: "Members", Key: { id: body.id } }));
+    if (!Item || Item.ownerId !== (await auth()).userId) return Response.json({}, { status: 403 });
+    await doc.send(new UpdateCommand({ TableName: "Members", Key: { id: body.id }, UpdateExpression: "SET #n = :n", ExpressionAttributeNames: { "#n": "name" }, ExpressionAttributeValues: { ":n": body.name } }));
+    return Response.json({ ok: true });
+  }
+  await doc.send(new DeleteCommand({ TableName: "Members", Key: { id: body.id } }));
+  return Response.json({ ok: true });
+}`,
+      filename: "app/api/members/route.ts",
+      errors: [{ messageId: "writeNotOwned", line: 12 }],
+    },
+    {
       name: "a same-file helper that writes the item it is given: the handler's object, keyed by the path, is what it overwrites",
       ...cjs,
       code: `${V2}const app = require("express")();
