@@ -2236,10 +2236,27 @@ export class OwnershipAnalysis {
     return [...evidence];
   }
 
+  /**
+   * The request values that key items the checks before an access tie to the caller (`client.coachId !== me` about
+   * the client read by `params.userId`): an item compared with one of them is the caller's too (a track whose
+   * `userId` is that client's).
+   */
+  private callerOwnedKeyPaths(instance: AccessInstance, summary: FunctionSummary): Set<string> {
+    const paths = new Set<string>();
+    for (const check of instance.guardedBy) {
+      if (check.kind !== "item" || !check.values.some((part) => this.isCallerValue(part.origins) || isSessionValue(part))) continue;
+      for (const other of summary.accesses) {
+        if (other !== instance && check.items.includes(other.access.operation)) for (const path of pathsOf(other.keyParts)) paths.add(path);
+      }
+    }
+    return paths;
+  }
+
   private evidenceFor(instance: AccessInstance, summary: FunctionSummary, route: RouteInfo): EvidenceKind[] {
     checksOf(summary);
     const evidence = new Set<EvidenceKind>(this.intrinsicEvidence(instance));
     const requestPaths = pathsOf(instance.keyParts);
+    let ownedKeys: Set<string> | undefined;
     for (const check of instance.guardedBy) {
       switch (check.kind) {
         case "authorization":
@@ -2250,7 +2267,12 @@ export class OwnershipAnalysis {
           break;
         case "item": {
           const trusted = check.values.some(
-            (part) => this.isCallerValue(part.origins) || isCredential(part) || isSessionValue(part) || (check.secret === true && part.origins.some((origin) => origin.kind === "request")),
+            (part) =>
+              this.isCallerValue(part.origins) ||
+              isCredential(part) ||
+              isSessionValue(part) ||
+              (check.secret === true && part.origins.some((origin) => origin.kind === "request")) ||
+              coveredBy(part, (ownedKeys ??= this.callerOwnedKeyPaths(instance, summary))),
           );
           if (trusted && (this.sameItem(check.items, instance, requestPaths, summary) || this.underCheckedKey(check.items, requestPaths, summary))) evidence.add("item-check");
           break;

@@ -1248,6 +1248,27 @@ app.delete("/candidates/:id", async (req, res) => {
 });`,
     },
     {
+      name: "two hops: the client is checked to be the caller's, then the track to be that client's, before the track is deleted",
+      ...cjs,
+      code: `${V2}const app = require("express")();
+async function loadClient(userId, coachId) {
+  const { Item } = await dynamo.get({ TableName: "Users", Key: { id: userId } }).promise();
+  if (!Item || Item.coachId !== coachId) throw new Error("not your client");
+  return Item;
+}
+async function loadTrack(trackId, userId) {
+  const { Item } = await dynamo.get({ TableName: "Tracks", Key: { id: trackId } }).promise();
+  if (!Item || Item.userId !== userId) throw new Error("not found");
+  return Item;
+}
+app.delete("/clients/:userId/tracks/:trackId", async (req, res) => {
+  await loadClient(req.params.userId, req.user.id);
+  await loadTrack(req.params.trackId, req.params.userId);
+  await dynamo.delete({ TableName: "Tracks", Key: { id: req.params.trackId } }).promise();
+  res.sendStatus(204);
+});`,
+    },
+    {
       name: "a body spread into an item that names its key, its owner or the caller, or a helper that generates the id on the item it is given, chooses no key",
       ...cjs,
       code: `${V2}const app = require("express")();
@@ -1373,6 +1394,22 @@ app.post("/games", async (req, res) => {
   return { statusCode: 200 };
 };`,
       errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "two hops: the track compared with a client id that nothing ties to the caller is not the caller's",
+      ...cjs,
+      code: `${V2}const app = require("express")();
+async function loadTrack(trackId, userId) {
+  const { Item } = await dynamo.get({ TableName: "Tracks", Key: { id: trackId } }).promise();
+  if (!Item || Item.userId !== userId) throw new Error("not found");
+  return Item;
+}
+app.delete("/clients/:userId/tracks/:trackId", async (req, res) => {
+  await loadTrack(req.params.trackId, req.params.userId);
+  await dynamo.delete({ TableName: "Tracks", Key: { id: req.params.trackId } }).promise();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
     },
     {
       name: "a check inside a branch that returns says nothing of the code after the branch",
