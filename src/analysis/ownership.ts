@@ -2238,13 +2238,14 @@ export class OwnershipAnalysis {
 
   /**
    * The request values that key items the checks before an access tie to the caller (`client.coachId !== me` about
-   * the client read by `params.userId`): an item compared with one of them is the caller's too (a track whose
+   * the client read by `params.userId`, or `assertCanAccess(client, me)`): an item compared with one of them is the caller's too (a track whose
    * `userId` is that client's).
    */
   private callerOwnedKeyPaths(instance: AccessInstance, summary: FunctionSummary): Set<string> {
     const paths = new Set<string>();
     for (const check of instance.guardedBy) {
-      if (check.kind !== "item" || !check.values.some((part) => this.isCallerValue(part.origins) || isSessionValue(part))) continue;
+      // An item compared with the caller, or given to a decision together with the caller (`assertCanAccess(client, me)`).
+      if ((check.kind !== "item" && check.kind !== "decision") || !check.values.some((part) => this.isCallerValue(part.origins) || isSessionValue(part))) continue;
       for (const other of summary.accesses) {
         if (other !== instance && check.items.includes(other.access.operation)) for (const path of pathsOf(other.keyParts)) paths.add(path);
       }

@@ -1266,6 +1266,13 @@ app.delete("/clients/:userId/tracks/:trackId", async (req, res) => {
   await loadTrack(req.params.trackId, req.params.userId);
   await dynamo.delete({ TableName: "Tracks", Key: { id: req.params.trackId } }).promise();
   res.sendStatus(204);
+});
+app.post("/clients/:userId/tracks/:trackId/close", async (req, res) => {
+  const { Item: client } = await dynamo.get({ TableName: "Users", Key: { id: req.params.userId } }).promise();
+  await assertCoachOf(client, req.user.id);
+  await loadTrack(req.params.trackId, req.params.userId);
+  await dynamo.update({ TableName: "Tracks", Key: { id: req.params.trackId }, UpdateExpression: "SET closed = :t", ExpressionAttributeValues: { ":t": true } }).promise();
+  res.sendStatus(204);
 });`,
     },
     {
