@@ -1344,11 +1344,15 @@ export class OwnershipAnalysis {
       if (value.type === AST_NODE_TYPES.UnaryExpression || value.type === AST_NODE_TYPES.BinaryExpression) continue;
       // A local object filled in member by member (`const user = {}; user.name = Item.name; return user`): what its members hold.
       const filled = value.type === AST_NODE_TYPES.Identifier ? this.values.resolveObject(value) : undefined;
+      // A local array filled by pushes (`Items.forEach((item) => result.push(toNote(item))); return result`): its elements.
+      const pushed = !filled && value.type === AST_NODE_TYPES.Identifier ? this.values.arrayElements(value) : undefined;
       const members = filled
         ? [...filled.properties.values()].slice(0, MAX_RETURNED_MEMBERS).map((property) => property.value)
-        : value.type === AST_NODE_TYPES.Identifier
-          ? this.instanceMemberWrites(value)
-          : [];
+        : pushed
+          ? pushed.slice(0, MAX_RETURNED_MEMBERS)
+          : value.type === AST_NODE_TYPES.Identifier
+            ? this.instanceMemberWrites(value)
+            : [];
       for (const node of [returned, ...members]) {
         for (const operation of this.itemOperations(this.originsOf(node))) if (!returnsItemOf.includes(operation)) returnsItemOf.push(operation);
       }

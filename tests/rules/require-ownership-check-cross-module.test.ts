@@ -426,6 +426,15 @@ app.put("/me/documents", async (req, res) => {
 `),
     },
     {
+      name: "a listing a repository of another module builds by pushing each scanned item into an array it returns counts as the table's listing",
+      filename: file("customers/customer.controller.ts"),
+      code: customerController(`
+  async list() {
+    return { statusCode: 200, body: JSON.stringify(await this.customers.listAll()) };
+  }
+`),
+    },
+    {
       name: "Serverless Framework: the function definition beside the handler lets only an admin authorizer through",
       filename: file("functions/users/delete/handler.ts"),
       code: serverlessHandler(`  await db.delete({ TableName: process.env.USERS_TABLE, Key: { id: event.pathParameters.id } }).promise();`),
