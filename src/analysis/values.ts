@@ -519,6 +519,9 @@ export class ValueResolver {
           return { ...origin, path: joinPath(origin.path, path), node };
         case "request-object": {
           const fullPath = [...origin.path, ...path];
+          // Sources named in settings (`req.ctx.input`, `req.session.account`) below a framework's request parameter.
+          const named = origin.path.length === 0 && origin.node.type === AST_NODE_TYPES.Identifier ? this.catalogue.settingsMemberSource(origin.node.name, fullPath) : undefined;
+          if (named) return { kind: named.kind, framework: named.framework, path: named.path, node };
           const source = (call && honoCallerCall(origin.root, fullPath, call)) ?? memberSource(origin.root, fullPath, call !== undefined);
           if (source) return { kind: source.kind, framework: source.framework, path: source.path, node };
           return { ...origin, path: fullPath, node };

@@ -3,6 +3,7 @@ import { ESLint, type Linter } from "eslint";
 import * as typescriptParser from "@typescript-eslint/parser";
 import plugin from "../index";
 import { PLUGIN_NAME, type ConfigName } from "../configs";
+import type { DynamoDBSecuritySettings } from "../settings";
 
 const OWN_RULE_IDS: ReadonlySet<string> = new Set(Object.keys(plugin.rules).map((name) => `${PLUGIN_NAME}/${name}`));
 
@@ -20,7 +21,7 @@ function isReported(message: Linter.LintMessage): boolean {
 }
 
 /** The flat config of a run: every JS/TS file through the TypeScript parser, no type information, one plugin config. */
-export function cliConfig(configName: ConfigName): Linter.Config[] {
+export function cliConfig(configName: ConfigName, settings?: DynamoDBSecuritySettings): Linter.Config[] {
   const parser = typescriptParser as unknown as Linter.Parser;
   const linterOptions: Linter.LinterOptions = {
     // Unused directives name other tools' rules far more often than ours: they are not findings.
@@ -54,6 +55,7 @@ export function cliConfig(configName: ConfigName): Linter.Config[] {
       linterOptions,
     },
     plugin.configs[configName] as Linter.Config,
+    ...(settings ? [{ name: "dynamodb-security/cli/settings", settings: { "dynamodb-security": settings } }] : []),
   ];
 }
 
@@ -99,11 +101,14 @@ export interface LintRun {
  * Lints `files` (absolute paths) and keeps only this plugin's findings and parse errors: inline
  * directives may name or enable any other tool's rules, and those must neither fail nor fix anything here.
  */
-export async function lintFiles(files: readonly string[], options: { cwd: string; configName: ConfigName; fix: boolean }): Promise<LintRun> {
+export async function lintFiles(
+  files: readonly string[],
+  options: { cwd: string; configName: ConfigName; fix: boolean; settings?: DynamoDBSecuritySettings },
+): Promise<LintRun> {
   const eslint = new ESLint({
     cwd: commonAncestor([options.cwd, ...files]),
     overrideConfigFile: true,
-    overrideConfig: cliConfig(options.configName),
+    overrideConfig: cliConfig(options.configName, options.settings),
     // The file list is final: names such as `app/notes/[id]/route.ts` are paths, not glob patterns.
     globInputPaths: false,
     errorOnUnmatchedPattern: false,

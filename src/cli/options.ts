@@ -32,6 +32,9 @@ Options:
   --output-file <file>   write the report to <file> instead of standard output
   --fix                  apply this plugin's automatic fixes to the files
   --max-warnings <n>     exit with 1 when there are more than <n> warnings
+  --settings <file>      analysis settings as JSON, the object an ESLint config gives as
+                         settings["dynamodb-security"] (requestSources, callerSources,
+                         authorizationFunctions, clientModules, crossModule)
   --baseline <file>      ignore the findings recorded in <file>
   --update-baseline      record every current finding in the --baseline file
   -h, --help             show this help
@@ -47,6 +50,7 @@ export interface CliOptions {
   outputFile?: string;
   fix: boolean;
   maxWarnings?: number;
+  settings?: string;
   baseline?: string;
   updateBaseline: boolean;
   help: boolean;
@@ -74,6 +78,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         "output-file": { type: "string" },
         fix: { type: "boolean", default: false },
         "max-warnings": { type: "string" },
+        settings: { type: "string" },
         baseline: { type: "string" },
         "update-baseline": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -98,6 +103,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     outputFile: values["output-file"],
     fix: values.fix,
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    settings: values.settings,
     baseline: values.baseline,
     updateBaseline: values["update-baseline"],
     help: values.help,

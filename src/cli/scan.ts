@@ -5,6 +5,7 @@ import { collectFiles } from "./files";
 import { lintFiles } from "./lint";
 import { COMMAND, type CliOptions } from "./options";
 import { formatResults } from "./report";
+import { readSettingsFile } from "./settings-file";
 
 export interface CliIo {
   cwd: string;
@@ -21,8 +22,9 @@ export async function scan(options: CliOptions, io: CliIo): Promise<number> {
   const baselinePath = options.baseline === undefined ? undefined : path.resolve(io.cwd, options.baseline);
   // Read before linting, so that a missing baseline fails fast.
   const baselineEntries = baselinePath && !options.updateBaseline ? readBaseline(baselinePath) : undefined;
+  const settings = options.settings === undefined ? undefined : readSettingsFile(path.resolve(io.cwd, options.settings));
 
-  const { eslint, results: allResults } = await lintFiles(files, { cwd: io.cwd, configName: options.config, fix: options.fix });
+  const { eslint, results: allResults } = await lintFiles(files, { cwd: io.cwd, configName: options.config, fix: options.fix, settings });
 
   let results = allResults;
   if (baselinePath && options.updateBaseline) {

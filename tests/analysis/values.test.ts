@@ -225,6 +225,15 @@ exports.handler = (event) => {
     expect(originsOf(`use(session.whoAmI().id);`, 0, { settings })).toEqual(["unknown"]);
   });
 
+  it("extends the catalogue below a framework's request parameter too (req.ctx.input, req.session.account)", () => {
+    const settings = { "dynamodb-security": { requestSources: ["req.ctx.input"], callerSources: ["req.session.account"] } };
+    const handler = (expression: string) => `app.delete("/x", (req, res) => { use(${expression}); });`;
+    expect(originsOf(handler("req.ctx.input.noteId"), 0, { settings })).toEqual(["request:settings:req.ctx.input.noteId"]);
+    expect(originsOf(handler("req.session.account"), 0, { settings })).toEqual(["caller:settings:req.session.account"]);
+    // Without settings: members of the request object that are neither input nor caller.
+    expect(originsOf(handler("req.ctx.input.noteId"))).not.toContain("request:settings:req.ctx.input.noteId");
+  });
+
   it("answers each question about a variable alike, whichever was asked first (answers cut by a cycle are not reused)", () => {
     const code = `app.get("/x", (req, res) => {
       const table = req.query.table;

@@ -196,6 +196,29 @@ describe("ad-hoc projects", () => {
     ]);
   });
 
+  it("--settings: the analysis settings of an ESLint config, from a JSON file; a key it does not know is a usage error", () => {
+    write(
+      "app.js",
+      `const AWS = require("aws-sdk");
+const db = new AWS.DynamoDB.DocumentClient();
+const app = require("express")();
+app.delete("/notes/:id", async (req, res) => {
+  await db.delete({ TableName: "Notes", Key: { ownerId: req.session.account, id: req.params.id } }).promise();
+  res.json({});
+});
+`,
+    );
+    write("settings.json", JSON.stringify({ callerSources: ["req.session.account"] }));
+    write("typo.json", JSON.stringify({ callerSource: ["req.session.account"] }));
+    const without = runBuiltCli(["--format", "json", "app.js"], project);
+    expect(reportedFindings(without.stdout, project)).toEqual(["dynamodb-security/require-ownership-check app.js:5"]);
+    const configured = runBuiltCli(["--settings", "settings.json", "app.js"], project);
+    expect([configured.status, configured.stdout]).toEqual([0, ""]);
+    const typo = runBuiltCli(["--settings", "typo.json", "app.js"], project);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain('unknown setting "callerSource"');
+  });
+
   it("skips ignored folders, .gitignore'd files and declaration files", () => {
     const ignoredFolders = ["node_modules", "dist", "build", "coverage", "cdk.out", ".serverless", ".aws-sam", ".next", ".open-next", ".sst", ".amplify"];
     for (const folder of ignoredFolders) write(`${folder}/index.js`, UNPARSABLE);
