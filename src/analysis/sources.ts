@@ -40,9 +40,12 @@ export const CALLER_FUNCTIONS = new Set([
 
 /** Names of functions that take credentials (`jwt.verify(token)`, `decodeToken(header)`): their result is the caller. */
 export const AUTHENTICATION_FUNCTION = /auth|verify|decode|token|jwt|session|user|claim|identity|principal|caller|whoami|login|current/i;
-/** Names of functions that find the caller from the whole request (`authenticate(req)`, `getUserFromEvent(event)`). */
+/**
+ * Names of functions that find the caller from the whole request (`authenticate(req)`, `getUserFromEvent(event)`),
+ * or check what the caller may reach and return it (`assertUserAccess(req)`, an access check a handler factory is given).
+ */
 export const CALLER_FROM_REQUEST_FUNCTION =
-  /auth|session|claim|principal|identity|caller|current|whoami|logged|signed|token|jwt|^(?:get|load|fetch|find|resolve|require|ensure|extract|read)(?:(?:user|account|member|viewer|owner|sub)(?:id|sub)?|(?:client|customer|admin)(?:id|sub))(?:from\w+)?$/i;
+  /auth|session|claim|principal|identity|caller|current|whoami|logged|signed|token|jwt|^(?:get|load|fetch|find|resolve|require|ensure|extract|read)(?:(?:user|account|member|viewer|owner|sub)(?:id|sub)?|(?:client|customer|admin)(?:id|sub))(?:from\w+)?$|^(?:assert|check|verify|ensure)\w*access$/i;
 /** Request members that carry credentials by name (a header or cookie called so). */
 export const CREDENTIAL_MEMBER = /authori[sz]ation|cookie|token|session|jwt|bearer|api-?key|x-user|auth/i;
 

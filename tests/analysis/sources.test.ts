@@ -113,7 +113,7 @@ describe("source catalogue: caller functions", () => {
 });
 
 describe("source catalogue: authentication calls yield the caller", () => {
-  it("takes the result of verifying the request's credentials, or of finding the user from the whole request, for the caller", () => {
+  it("takes the result of verifying the request's credentials, of finding the user from the whole request, or of an access check given it, for the caller", () => {
     const code = `
       import jwt from "jsonwebtoken";
       app.get("/x/:id", async (req, res) => {
@@ -125,12 +125,14 @@ describe("source catalogue: authentication calls yield the caller", () => {
           parseUserInput(req).id,
           format(req.headers["content-type"]),
           jwt.verify(req.params.token, SECRET),
+          (await assertUserAccess(req)).userId,
+          logAccess(req).id,
         );
       });
       export const handler = async (event) => { use(getUserFromEvent(event).id); };`;
     const { analysis } = analyze(code);
     const uses = analysis.index.calls.filter((call) => call.callee.type === "Identifier" && call.callee.name === "use");
     const kinds = uses.map((call) => call.arguments.map((node) => analysis.values.originsOf(node).map((origin) => origin.kind).join("|")));
-    expect(kinds).toEqual([["caller", "caller", "caller", "unknown", "unknown", "unknown"], ["caller"]]);
+    expect(kinds).toEqual([["caller", "caller", "caller", "unknown", "unknown", "unknown", "caller", "unknown"], ["caller"]]);
   });
 });
