@@ -113,12 +113,12 @@ export default createRule<Options, MessageIds>({
         // fixes them all: one finding, at the first write (the most harmful), else at the first read. (Branches of a
         // router, `switch (event.routeKey)` or `if (method === "DELETE")`, are routes of their own.)
         const chosen = new Map<string, HandlerAccess>();
+        const isWrite = (candidate: HandlerAccess) => candidate.instance.access.kind === "write" || candidate.instance.access.kind === "delete";
         findings.forEach((access, index) => {
           const source = describeSource(access, sourceCode);
           const branch = branchOf(access.instance.via[0] ?? access.instance.access.operation.node, access.handler);
           const key = source === UNNAMED_SOURCE ? `#${index}` : `${branch.range[0]}:${branch.range[1]}:${source}`;
           const first = chosen.get(key);
-          const isWrite = (candidate: HandlerAccess) => candidate.instance.access.kind === "write" || candidate.instance.access.kind === "delete";
           if (!first || (isWrite(access) && !isWrite(first))) chosen.set(key, access);
         });
         const picked = new Set(chosen.values());

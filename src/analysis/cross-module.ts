@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingClass, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingClass, findProperty, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
 import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
@@ -24,13 +24,13 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 /** How many files (the declaring module and its importers) implementationOf() reads at most. */
 const MAX_IMPLEMENTATION_FILES = 60;
 
-/** What the resolver needs of a module's analysis (FileAnalysis offers it). */
 /** What a Serverless Framework function definition declares for a handler's events (see functionDefinition()). */
 export interface FunctionDefinition {
   authorizers: string[];
   validatesBody: boolean;
 }
 
+/** What the resolver needs of a module's analysis (FileAnalysis offers it). */
 export interface ModuleView {
   readonly filename: string;
   readonly program: TSESTree.Program;
@@ -99,6 +99,8 @@ export class CrossModuleResolver {
   private readonly accessingCalls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
   /** The project modules that import this one (found on the first registrationsOf()). */
   private importers?: string[];
+  /** functionDefinition()'s answer (null: none). */
+  private definition: FunctionDefinition | null | undefined;
   /** Set while resolving for resolveAccessing(): modules that cannot reach DynamoDB are not read. */
   private requireReach = false;
 
@@ -223,8 +225,6 @@ export class CrossModuleResolver {
     if (this.definition === undefined) this.definition = this.findFunctionDefinition() ?? null;
     return this.definition ?? undefined;
   }
-
-  private definition: FunctionDefinition | null | undefined;
 
   private findFunctionDefinition(): FunctionDefinition | undefined {
     const file = this.self.filename;
@@ -696,8 +696,6 @@ export function fileStamp(file: string): string | undefined {
   }
 }
 
-export { resolveImport };
-
 /** The module a Serverless Framework `handler` names (`src/functions/getTodo.handler`, `` `${dir}/handler.main` ``: `getTodo`, `handler`). */
 function handlerModuleName(value: TSESTree.Node): string | undefined {
   const text =
@@ -721,12 +719,14 @@ function definedFor(definition: TSESTree.ObjectExpression, visitorKeys: Readonly
     const key = staticKeyName(node);
     const value = unwrap(node.value);
     if (key === "authorizer") {
-      const named = value.type === AST_NODE_TYPES.ObjectExpression ? value.properties.find((member) => member.type === AST_NODE_TYPES.Property && staticKeyName(member) === "name") : undefined;
-      const nameValue = named?.type === AST_NODE_TYPES.Property ? unwrap(named.value) : value;
+      const named = value.type === AST_NODE_TYPES.ObjectExpression ? findProperty(value, "name") : undefined;
+      const nameValue = named ? unwrap(named.value) : value;
       found.authorizers.push(nameValue.type === AST_NODE_TYPES.Literal && typeof nameValue.value === "string" ? nameValue.value : "");
     } else if (key === "request" && value.type === AST_NODE_TYPES.ObjectExpression) {
-      found.validatesBody ||= value.properties.some((member) => member.type === AST_NODE_TYPES.Property && /^schemas?$/.test(staticKeyName(member) ?? ""));
+      found.validatesBody ||= findProperty(value, "schemas") !== undefined || findProperty(value, "schema") !== undefined;
     }
   });
   return found;
 }
+
+export { resolveImport };

@@ -447,8 +447,7 @@ export class OwnershipAnalysis {
     access.put = true;
     const { named, wholes, requestWholes } = this.itemParts(item);
     const known = this.keyNamesFor(access.table);
-    const learned: KeyNames | undefined = known ? { names: known, only: true } : entityKeyNames(access.table);
-    const split = splitItemParts(named, learned);
+    const split = splitItemParts(named, known ? { names: known, only: true } : entityKeyNames(access.table));
     access.keyParts = split.keyParts;
     access.possibleKeyParts = split.possibleKeyParts;
     access.keyAttributes = new Set([...(known ?? []), ...access.keyParts.map((part) => part.attribute!)]);
@@ -1133,7 +1132,7 @@ export class OwnershipAnalysis {
     const keyParts = parts.keyParts.filter((part) => !wholes.includes(part)).map((part) => this.substitutePart(part, fn, call));
     // Attributes the function writes itself (`{ ...item, updatedAt }`) are not the caller's.
     const own = new Set([...parts.keyParts, ...parts.possibleKeyParts].map((part) => part.attribute));
-    const learned = access.keyAttributes.size > 0 ? { names: access.keyAttributes, only: true } : entityKeyNames(access.table);
+    const keyNames = access.keyAttributes.size > 0 ? { names: access.keyAttributes, only: true } : entityKeyNames(access.table);
     const requestWholes: ValuePart[] = [];
     const named: ValuePart[] = [];
     for (const whole of wholes) {
@@ -1143,7 +1142,7 @@ export class OwnershipAnalysis {
       const passed = this.itemParts(argument);
       const split = splitItemParts(
         passed.named.filter((part) => !own.has(part.attribute)),
-        learned,
+        keyNames,
       );
       keyParts.push(...split.keyParts, ...passed.wholes);
       possibleKeyParts.push(...split.possibleKeyParts);
@@ -2514,36 +2513,36 @@ const PASS_THROUGH_KEY_PARTS: ReadonlySet<string> = new Set([
 const VALIDATOR_CALLS = new Set(["parse", "parseAsync", "safeParse", "validate", "validateSync", "validateAsync", "cast", "attempt", "plainToInstance", "plainToClass"]);
 
 /**
- * A Put item's attributes split into key parts and, when the table's key attributes are not known, possible ones:
- * the learned key attributes, or the conventional names (`PK`/`SK` when the item has both, else also `id`) and
- * attributes taken from the route's path.
- */
-function splitItemParts(parts: readonly ValuePart[], learned: KeyNames | undefined): { keyParts: ValuePart[]; possibleKeyParts: ValuePart[] } {
-  const keyParts: ValuePart[] = [];
-  const possibleKeyParts: ValuePart[] = [];
-  // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute (and so is `userId` in Users).
-  const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
-  const singleTable = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES);
-  const conventional = singleTable ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
-  const only = learned?.only ? learned.names : undefined;
-  for (const part of parts) {
-    const name = part.attribute!;
-    const isKey = only
-      ? only.has(name)
-      : conventional.has(name.toLowerCase()) || (!singleTable && learned?.names.has(name.toLowerCase()) === true) || part.origins.some(isPathParameter);
-    if (isKey) keyParts.push(part);
-    else if (!only) possibleKeyParts.push(part);
-  }
-  return { keyParts, possibleKeyParts };
-}
-
-/**
  * Key attributes known for a table: learned from the file's operations (`only`: no other attribute is one), or the
  * id named after the table's entity (`userId`, `user_id`, `UserId` in `Users`, `USERS_TABLE`, `prod-users-table`), lower case.
  */
 interface KeyNames {
   names: ReadonlySet<string>;
   only: boolean;
+}
+
+/**
+ * A Put item's attributes split into key parts and, when the table's key attributes are not all known, possible
+ * ones: the known key attributes, or the conventional names (`PK`/`SK` when the item has both, else also `id` and the
+ * table's entity id) and attributes taken from the route's path.
+ */
+function splitItemParts(parts: readonly ValuePart[], keyNames: KeyNames | undefined): { keyParts: ValuePart[]; possibleKeyParts: ValuePart[] } {
+  const keyParts: ValuePart[] = [];
+  const possibleKeyParts: ValuePart[] = [];
+  // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute (and so is `userId` in Users).
+  const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
+  const singleTable = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES);
+  const conventional = singleTable ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
+  const only = keyNames?.only ? keyNames.names : undefined;
+  for (const part of parts) {
+    const name = part.attribute!;
+    const isKey = only
+      ? only.has(name)
+      : conventional.has(name.toLowerCase()) || (!singleTable && keyNames?.names.has(name.toLowerCase()) === true) || part.origins.some(isPathParameter);
+    if (isKey) keyParts.push(part);
+    else if (!only) possibleKeyParts.push(part);
+  }
+  return { keyParts, possibleKeyParts };
 }
 
 const TABLE_WORDS = new Set(["table", "name", "dynamo", "dynamodb", "ddb", "db", "prod", "dev", "stage", "test", "staging", "local"]);
@@ -2553,8 +2552,15 @@ function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
   const words = name ? nameWords(name).filter((word) => !TABLE_WORDS.has(word)) : [];
   const entity = words.at(-1);
   if (!entity || entity.length < 3) return undefined;
-  const singular = entity.endsWith("ies") ? `${entity.slice(0, -3)}y` : entity.endsWith("sses") || entity.endsWith("xes") ? entity.slice(0, -2) : entity.endsWith("s") && !entity.endsWith("ss") ? entity.slice(0, -1) : entity;
-  return { names: new Set([`${singular}id`, `${singular}_id`]), only: false };
+  const id = singular(entity);
+  return { names: new Set([`${id}id`, `${id}_id`]), only: false };
+}
+
+/** `users` → `user`, `categories` → `category`, `addresses` → `address`, `boxes` → `box`; `status` stays. */
+function singular(word: string): string {
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses") || word.endsWith("xes")) return word.slice(0, -2);
+  return word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
 /**

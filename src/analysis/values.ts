@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingFunction, isFunction, memberChain, positionalArgument, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, enclosingFunction, isFunction, memberChain, positionalArgument, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
@@ -1053,7 +1053,7 @@ export class ValueResolver {
     for (const write of writes) {
       if (enclosingFunction(write.identifier) !== fn) return undefined;
       // `client = wrap(client)`: the read inside the written value reads an earlier write.
-      if (write.value && write.value.range[0] <= read.range[0] && read.range[1] <= write.value.range[1]) continue;
+      if (write.value && contains(write.value, read)) continue;
       if (write.identifier.range[0] > read.range[0]) {
         if (insideLoopAround(write.identifier, read, fn)) return undefined;
         continue;
@@ -1068,7 +1068,7 @@ export class ValueResolver {
       if (!WRITE_STATEMENT_PARTS.has(statement.type)) return undefined;
     }
     const block = statement.parent;
-    return block && block.range[0] <= read.range[0] && read.range[1] <= block.range[1] ? last.value : undefined;
+    return block && contains(block, read) ? last.value : undefined;
   }
 
   /**
@@ -1807,7 +1807,7 @@ const LOOPS: ReadonlySet<string> = new Set([
 /** Is `later` inside a loop (within `fn`) that also holds `node`, so that it may run before `node` runs again? */
 function insideLoopAround(later: Node, node: Node, fn: FunctionNode | undefined): boolean {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if (LOOPS.has(current.type) && current.range[0] <= later.range[0] && later.range[1] <= current.range[1]) return true;
+    if (LOOPS.has(current.type) && contains(current, later)) return true;
   }
   return false;
 }

@@ -126,6 +126,14 @@ app.get("/${table}/:id", async (req, res) => {
   res.json({ name: Item.name, claimedByUserId: Item.claimedByUserId });
 });`;
 
+/** A helper that throws unless the track it fetches belongs to the given client (`userId`). */
+const LOAD_TRACK = `async function loadTrack(trackId, userId) {
+  const { Item } = await dynamo.get({ TableName: "Tracks", Key: { id: trackId } }).promise();
+  if (!Item || Item.userId !== userId) throw new Error("not found");
+  return Item;
+}
+`;
+
 const cjs = { filename: "handler.js", languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 describe("routeMatches", () => {
@@ -1256,12 +1264,7 @@ async function loadClient(userId, coachId) {
   if (!Item || Item.coachId !== coachId) throw new Error("not your client");
   return Item;
 }
-async function loadTrack(trackId, userId) {
-  const { Item } = await dynamo.get({ TableName: "Tracks", Key: { id: trackId } }).promise();
-  if (!Item || Item.userId !== userId) throw new Error("not found");
-  return Item;
-}
-app.delete("/clients/:userId/tracks/:trackId", async (req, res) => {
+${LOAD_TRACK}app.delete("/clients/:userId/tracks/:trackId", async (req, res) => {
   await loadClient(req.params.userId, req.user.id);
   await loadTrack(req.params.trackId, req.params.userId);
   await dynamo.delete({ TableName: "Tracks", Key: { id: req.params.trackId } }).promise();
@@ -1406,12 +1409,7 @@ app.post("/games", async (req, res) => {
       name: "two hops: the track compared with a client id that nothing ties to the caller is not the caller's",
       ...cjs,
       code: `${V2}const app = require("express")();
-async function loadTrack(trackId, userId) {
-  const { Item } = await dynamo.get({ TableName: "Tracks", Key: { id: trackId } }).promise();
-  if (!Item || Item.userId !== userId) throw new Error("not found");
-  return Item;
-}
-app.delete("/clients/:userId/tracks/:trackId", async (req, res) => {
+${LOAD_TRACK}app.delete("/clients/:userId/tracks/:trackId", async (req, res) => {
   await loadTrack(req.params.trackId, req.params.userId);
   await dynamo.delete({ TableName: "Tracks", Key: { id: req.params.trackId } }).promise();
   res.sendStatus(204);
