@@ -171,8 +171,8 @@ export class FileAnalysis implements ModuleView {
 
   get values(): ValueResolver {
     if (!this.valuesValue) {
-      const importedFunction = this.settings.crossModule && this.importDepth === 0 ? (call: TSESTree.CallExpression) => this.importedFunction(call) : undefined;
-      this.valuesValue = new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys, importedFunction);
+      const imported = this.settings.crossModule ? (call: TSESTree.CallExpression) => this.importedFunction(call) : undefined;
+      this.valuesValue = new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys, this.importDepth === 0 ? imported : undefined, imported);
     }
     return this.valuesValue;
   }

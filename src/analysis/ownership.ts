@@ -31,6 +31,11 @@ export interface ValuePart {
   origins: Origin[];
   /** The value is what an object spread after the attribute may hold (`{ id: randomUUID(), ...body }`), if it has the key. */
   fromSpread?: true;
+  /**
+   * Each piece's origins when the value is composed (`` `CLINIC#${clinicId}#PATIENT#${id}` ``, `a + b`): the caller
+   * in one piece scopes the key, also once a helper's parameters are replaced by its caller's arguments.
+   */
+  pieces?: Origin[][];
 }
 
 /** What a ConditionExpression, FilterExpression or PartiQL WHERE requires, reduced to what ownership cares about. */
@@ -468,7 +473,7 @@ export class OwnershipAnalysis {
     this.spreadOverrides(item, named);
     // create(data) { data.id = uuid(); db.put({ Item: data }) }: what the function writes on its parameter.
     const written = named.length === 0 ? this.values.parameterWrites(unmarshalled(item)) : undefined;
-    for (const [attribute, property] of written?.properties ?? []) named.push({ attribute, node: property.value, origins: this.originsOf(property.value) });
+    for (const [attribute, property] of written?.properties ?? []) named.push(this.valuePart(attribute, property.value));
     const literal = this.literalOf(item);
     const wholes = literal
       ? literal.properties.flatMap((property): ValuePart[] =>
@@ -541,7 +546,7 @@ export class OwnershipAnalysis {
       if (!parsed) return [];
       const names = this.placeholderMap(input, "ExpressionAttributeNames");
       const values = this.placeholderMap(input, "ExpressionAttributeValues");
-      for (const node of parsed) collectKeyParts(node, names, values, this.values, access.keyParts);
+      for (const node of parsed) collectKeyParts(node, names, values, this.values, access.keyParts, (attribute, value) => this.valuePart(attribute, value));
     } else {
       const legacy = input.properties.get("KeyConditions")?.value;
       const conditions = legacy ? this.values.resolveObject(legacy) : undefined;
@@ -551,7 +556,7 @@ export class OwnershipAnalysis {
         const condition = this.values.resolveObject(property.value);
         const list = condition?.properties.get("AttributeValueList")?.value;
         for (const element of (list && this.values.arrayElements(list)) ?? []) {
-          access.keyParts.push({ attribute, node: element, origins: this.originsOf(element) });
+          access.keyParts.push(this.valuePart(attribute, element));
         }
       }
     }
@@ -647,7 +652,7 @@ export class OwnershipAnalysis {
     for (const comparison of statement.whereComparisons) {
       const node = parameters[comparison.parameterIndex];
       if (!node) continue;
-      const part: ValuePart = { attribute: comparison.attribute, node, origins: this.originsOf(node) };
+      const part = this.valuePart(comparison.attribute, node);
       equals.push({ kind: "equals", attribute: comparison.attribute, value: part });
       const isKey = learned ? learned.has(comparison.attribute) : CONVENTIONAL_KEY_NAMES.has(comparison.attribute.toLowerCase()) || part.origins.some(isPathParameter);
       if (isKey) access.keyParts.push(part);
@@ -692,7 +697,7 @@ export class OwnershipAnalysis {
     const object = this.values.resolveObject(target);
     if (!object) return [{ attribute: undefined, node, origins: this.originsOf(node) }];
     const parts: ValuePart[] = [];
-    for (const [attribute, property] of object.properties) parts.push({ attribute, node: property.value, origins: this.originsOf(property.value) });
+    for (const [attribute, property] of object.properties) parts.push(this.valuePart(attribute, property.value));
     if (!object.complete) parts.push({ attribute: undefined, node, origins: this.originsOf(node) });
     return parts;
   }
@@ -793,6 +798,13 @@ export class OwnershipAnalysis {
 
   private originsOf(node: Node): Origin[] {
     return this.inlineSubstitute(this.values.originsOf(node));
+  }
+
+  private valuePart(attribute: string | undefined, node: Node): ValuePart {
+    const part: ValuePart = { attribute, node, origins: this.originsOf(node) };
+    const pieces = this.values.composedPieces(node);
+    if (pieces.length > 0) part.pieces = pieces.map((piece) => this.originsOf(piece));
+    return part;
   }
 
   // ================================================================ fetched items
@@ -1116,7 +1128,8 @@ export class OwnershipAnalysis {
 
   private substitutePart(part: ValuePart, fn: FunctionNode, call: TSESTree.CallExpression): ValuePart {
     const origins = this.substituteOrigins(part.origins, fn, call);
-    return origins === part.origins ? part : { ...part, origins };
+    const pieces = part.pieces?.map((piece) => this.substituteOrigins(piece, fn, call));
+    return origins === part.origins && pieces?.every((piece, index) => piece === part.pieces![index]) !== false ? part : { ...part, origins, pieces };
   }
 
   /** Key and possible key parts in the caller's terms; an item passed in whole to a Put is expanded into the caller's object. */
@@ -1168,7 +1181,7 @@ export class OwnershipAnalysis {
         object = value ? this.values.resolveObject(value) : undefined;
       }
       if (!object?.complete || object.spreads || object.computed || object.properties.size === 0) return [this.substitutePart(part, fn, call)];
-      return [...object.properties].map(([attribute, property]) => ({ attribute, node: property.value, origins: this.values.originsOf(property.value) }));
+      return [...object.properties].map(([attribute, property]) => this.valuePart(attribute, property.value));
     });
   }
 
@@ -2221,7 +2234,7 @@ export class OwnershipAnalysis {
     const evidence = new Set<EvidenceKind>();
     const access = instance.access;
     // A cookie in the key (`Key: { visitor: req.cookies.visitor, cartId }`) scopes it to the browser session, as comparing with one does.
-    const callerKey = (part: ValuePart) => this.isCallerValue(part.origins) || this.composesCaller(part.node) || isCookieValue(part);
+    const callerKey = (part: ValuePart) => this.isCallerValue(part.origins) || part.pieces?.some((piece) => this.isCallerValue(piece)) === true || isCookieValue(part);
     if (instance.keyParts.some(callerKey) || instance.possibleKeyParts.some(callerKey)) {
       evidence.add("caller-key");
     }
@@ -2316,14 +2329,6 @@ export class OwnershipAnalysis {
    * the caller's part is always there, so the key can only name the caller's items. Alternatives
    * (`a ? req.user.id : req.query.user`) are not joins.
    */
-  private composesCaller(node: Node): boolean {
-    const value = unwrap(this.values.definitionOf(node) ?? node);
-    const pieces: Node[] = [];
-    if (value.type === AST_NODE_TYPES.TemplateLiteral) pieces.push(...value.expressions);
-    else if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === "+") pieces.push(value.left as Node, value.right);
-    return pieces.some((piece) => this.isCallerValue(this.originsOf(piece)));
-  }
-
   /** A value from the authenticated caller only: no request input, no parameter, nothing fetched. */
   isCallerValue(origins: readonly Origin[]): boolean {
     return isCallerOnly(origins) && this.itemOperations(origins).length === 0;
@@ -2767,7 +2772,14 @@ function toCondition(node: ConditionNode, names: Map<string, Node>, values: Map<
 }
 
 /** Key parts of a key condition: each attribute compared with a `:value`. */
-function collectKeyParts(node: ConditionNode, names: Map<string, Node>, values: Map<string, Node>, resolver: ValueResolver, parts: ValuePart[]): void {
+function collectKeyParts(
+  node: ConditionNode,
+  names: Map<string, Node>,
+  values: Map<string, Node>,
+  resolver: ValueResolver,
+  parts: ValuePart[],
+  valuePart: (attribute: string | undefined, node: Node) => ValuePart,
+): void {
   const stack: ConditionNode[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
@@ -2784,7 +2796,7 @@ function collectKeyParts(node: ConditionNode, names: Map<string, Node>, values: 
     for (const operand of current.operands) {
       if (operand.kind !== "value") continue;
       const valueNode = values.get(operand.placeholder);
-      if (valueNode) parts.push({ attribute: name, node: valueNode, origins: resolver.originsOf(valueNode) });
+      if (valueNode) parts.push(valuePart(name, valueNode));
     }
   }
 }

@@ -213,6 +213,8 @@ export class ValueResolver {
      * in ../lib/userCheck)? Absent when cross-module analysis is off.
      */
     private readonly importedFunction?: (call: TSESTree.CallExpression) => { fn: FunctionNode; values: ValueResolver } | undefined,
+    /** The same for key builders only (composedPieces()): also in modules read for another file, whose key parts summaries carry. */
+    private readonly importedBuilder = importedFunction,
   ) {}
 
   private importedReturnsCaller(call: TSESTree.CallExpression): boolean {
@@ -876,6 +878,36 @@ export class ValueResolver {
     const property = this.resolveObject(object)?.properties.get(name);
     const value = property?.property?.parent === init && !property.assignment ? unwrap(property.value) : undefined;
     return isFunction(value) ? value : undefined;
+  }
+
+  /**
+   * The pieces a string value is composed of: a template's expressions, the operands of `+`, or the arguments a key
+   * builder composes (`buildPK(clinicId, patientId)` whose every return is `` `CLINIC#${clinicId}#PATIENT#${patientId}` ``,
+   * same file or another module). Empty for anything else.
+   */
+  composedPieces(node: Node): Node[] {
+    const value = unwrap(this.definitionOf(node) ?? node);
+    const own = templatePieces(value);
+    if (own || value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length < 2) return own ?? [];
+    const local = this.sameFileFunction(value.callee);
+    const builder = local ? { fn: local, values: this as ValueResolver } : this.importedBuilder?.(value);
+    if (!builder) return [];
+    const indices = new Set<number>();
+    for (const returned of builder.values.returnsOf(builder.fn)) {
+      const pieces = templatePieces(unwrap(returned));
+      if (!pieces) return [];
+      for (const piece of pieces) {
+        const origins = builder.values.originsOf(piece);
+        const [origin] = origins;
+        // Only the builder's own parameters, whole: anything else (a lookup, a hash) is not a composition of the arguments.
+        if (origins.length !== 1 || origin.kind !== "parameter" || origin.fn !== builder.fn || origin.path.length > 0) return [];
+        indices.add(origin.index);
+      }
+    }
+    return [...indices].flatMap((index) => {
+      const argument = value.arguments[index];
+      return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? [argument] : [];
+    });
   }
 
   /** The returned expressions of a function (its own `return`s, not nested functions'). */
@@ -1681,6 +1713,13 @@ function patternPathWithin(name: TSESTree.Node, parameter: TSESTree.Node): strin
     current = parent;
   }
   return path.reverse();
+}
+
+/** A template's expressions or the two operands of `+`; undefined for any other value. */
+function templatePieces(value: Node): Node[] | undefined {
+  if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions;
+  if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === "+") return [value.left as Node, value.right];
+  return undefined;
 }
 
 function walkOwnBody(body: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: Node) => void): void {

@@ -340,6 +340,30 @@ function nothing() { return; }`;
   });
 });
 
+describe("value resolver: composed pieces", () => {
+  const piecesOf = (code: string) => {
+    const { analysis, used, text } = analyze(code);
+    return analysis.values.composedPieces(used()[0]).map(text);
+  };
+
+  it("gives a template's expressions and the operands of +, also through a variable", () => {
+    expect(piecesOf("const pk = `ORG#${org}#USER#${user}`; use(pk);")).toEqual(["org", "user"]);
+    expect(piecesOf(`use("ORG#" + org);`)).toEqual([`"ORG#"`, "org"]);
+  });
+
+  it("gives the arguments a key builder composes, each parameter once", () => {
+    const builder = "function key(org: string, user: string) { if (!org) return `USER#${user}`; return `ORG#${org}#USER#${user}`; }";
+    expect(piecesOf(`${builder} use(key(a, b));`)).toEqual(["b", "a"]);
+  });
+
+  it("gives nothing for a builder that does more than compose its parameters, or for a plain value", () => {
+    expect(piecesOf("function key(org, user) { return `${org}#${lookup(user)}`; } use(key(a, b));")).toEqual([]);
+    expect(piecesOf("function key(org, user) { return hash(org + user); } use(key(a, b));")).toEqual([]);
+    expect(piecesOf("function key(org, user) { return `${org.id}#${user}`; } use(key(a, b));")).toEqual([]);
+    expect(piecesOf("use(id);")).toEqual([]);
+  });
+});
+
 describe("value resolver: objects", () => {
   function objectOf(code: string) {
     const { analysis, used, text } = analyze(code);

@@ -114,8 +114,27 @@ export const handler = async (event: APIGatewayProxyEvent) => {
   return { statusCode: 200, body: JSON.stringify({ note: await getNoteById(event.pathParameters?.id ?? ""), viewer }) };
 };`;
 
+/** A Lambda handler of ./records listing a patient's notes through \`list\` of the repository, the tenant given by \`clinic\`. */
+const recordsHandler = (clinic: string, list = "listNotes") => `import { extractAuthContext } from "./auth";
+import { ${list} } from "./notes.repository";
+export async function handler(event) {
+  const auth = extractAuthContext(event);
+  const items = await ${list}(${clinic}, event.pathParameters.patientId, event.queryStringParameters?.from);
+  return { statusCode: 200, body: JSON.stringify(items) };
+}`;
+
 runRuleTests("require-ownership-check (cross-module)", rule, {
   valid: [
+    {
+      name: "the caller's tenant in the partition key through an imported key builder; the request's date only bounds the sort key",
+      filename: file("records/list-notes.ts"),
+      code: recordsHandler("auth.clinicId"),
+    },
+    {
+      name: "the caller's tenant in the partition key's template, in the repository function the handler calls",
+      filename: file("records/list-notes.ts"),
+      code: recordsHandler("auth.clinicId", "listNotesInline"),
+    },
     {
       name: "lambda: one folder per function, and the get-all function beside this one's folder serves the whole table to the same callers",
       filename: file("functions/notes/get-by-id/handler.ts"),
@@ -452,6 +471,12 @@ app.put("/me/documents", async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: "the tenant in the partition key comes from the path, not the caller: any signed-in caller lists another clinic's notes",
+      filename: file("records/list-notes.ts"),
+      code: recordsHandler("event.pathParameters.clinicId"),
+      errors: [{ messageId: "readNotOwned", line: 5 }],
+    },
     {
       name: "Serverless Framework: another function's admin authorizer in the same definition module does not guard this one",
       filename: file("functions/todos/archiveTodo.ts"),
