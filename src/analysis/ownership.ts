@@ -1404,6 +1404,11 @@ export class OwnershipAnalysis {
       if (guard.exit === "throw" || guard.exit === "return") return true;
       if (readLike && guard.exit === "response") return true;
     }
+    // A role check after the read, before anything is served (`if (!allowed.includes(req.user.role)) return 403;
+    // res.json(Item)`): the item reaches only the callers the check lets through.
+    if (readLike && (check.kind === "role" || check.kind === "authorization") && guard.exit !== undefined && position.range[1] <= guard.node.range[0]) {
+      return enclosingBlock(position) === enclosingBlock(guard.node) && !servedBefore(position, guard.node);
+    }
     return false;
   }
 
@@ -1634,7 +1639,7 @@ export class OwnershipAnalysis {
       if (role || --budget < 0 || isFunction(node)) return false;
       if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
         const origins = this.values.originsOf(node);
-        if (origins.some((origin) => origin.kind === "caller" && origin.path.split(".").some((segment) => ROLE_NAME.test(segment)))) role = exitsWithoutRole(node, statement.test);
+        if (isCallerRole(origins)) role = exitsWithoutRole(node, statement.test, (value) => isCallerRole(this.values.originsOf(value)));
         // const forbidden = requireAdmin(req); if (forbidden) return forbidden;
         const definition = node.type === AST_NODE_TYPES.Identifier ? this.values.definitionOf(node) : undefined;
         if (definition?.type === AST_NODE_TYPES.CallExpression && this.isRoleCall(definition)) role = exitsWithoutRole(node, statement.test);
@@ -2892,7 +2897,7 @@ function patternIdentifiers(pattern: Node): TSESTree.Identifier[] {
  * side of an `&&` (`!isAdmin && body.username !== me` lets every non-admin through with their own name), nor of
  * a negated `||`.
  */
-function exitsWithoutRole(node: Node, test: Node): boolean {
+function exitsWithoutRole(node: Node, test: Node, isRoleValue?: (value: Node) => boolean): boolean {
   const path: Node[] = [];
   for (let current: Node | undefined = node; current && current !== test; current = current.parent) path.push(current);
   let negated = false;
@@ -2900,7 +2905,46 @@ function exitsWithoutRole(node: Node, test: Node): boolean {
     const parent = path[i].parent;
     if (!parent) break;
     if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") negated = !negated;
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === "??" || (parent.operator === "&&") !== negated)) return false;
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === "??" || (parent.operator === "&&") !== negated) && !(!negated && isRoleValue && isRoleAllowList(parent, isRoleValue))) return false;
+  }
+  return true;
+}
+
+/** Does a statement of the guard's block between the access and the guard send a response (`res.json(Item)`)? */
+function servedBefore(position: Node, guardNode: Node): boolean {
+  const block = enclosingBlock(guardNode);
+  const statements = block.type === AST_NODE_TYPES.BlockStatement || block.type === AST_NODE_TYPES.Program ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : [];
+  return statements.some((statement) => {
+    if (statement.range[0] < position.range[1] || statement.range[1] > guardNode.range[0] || statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    let expression = unwrap(statement.expression);
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = unwrap(expression.argument);
+    return expression.type === AST_NODE_TYPES.CallExpression && SERVING_METHODS.has(calleeName(expression) ?? "");
+  });
+}
+
+/** Response methods that send a body. */
+const SERVING_METHODS = new Set(["json", "send", "end", "write", "render", "jsonp"]);
+
+/** A value of the caller's named for a role (`req.user.role`, `claims["cognito:groups"]`). */
+function isCallerRole(origins: readonly Origin[]): boolean {
+  return origins.some((origin) => origin.kind === "caller" && origin.path.split(".").some((segment) => ROLE_NAME.test(segment)));
+}
+
+/** `role !== "coo" && role !== "director"`: every operand of the `&&` chain rules out one named role, so it holds for everyone else. */
+function isRoleAllowList(logical: TSESTree.LogicalExpression, isRoleValue: (value: Node) => boolean): boolean {
+  const operands: Node[] = [logical];
+  let count = 0;
+  while (operands.length > 0) {
+    const operand = unwrap(operands.pop()!);
+    if (++count > 20) return false;
+    if (operand.type === AST_NODE_TYPES.LogicalExpression && operand.operator === "&&") {
+      operands.push(operand.left, operand.right);
+      continue;
+    }
+    if (operand.type !== AST_NODE_TYPES.BinaryExpression || (operand.operator !== "!==" && operand.operator !== "!=")) return false;
+    const [left, right] = [operand.left as Node, operand.right];
+    const named = (literal: Node, value: Node) => literal.type === AST_NODE_TYPES.Literal && typeof literal.value === "string" && isRoleValue(value);
+    if (!named(left, right) && !named(right, left)) return false;
   }
   return true;
 }

@@ -1020,6 +1020,26 @@ export const getProgress = async (event) => {
 };`,
     },
     {
+      name: "evidence 4: an allow-list of named roles (`role !== \"coo\" && role !== \"director\"`) before the delete is a role check",
+      code: `${V3}
+app.delete("/projects/:id", authenticateToken, async (req, res) => {
+  if (req.user.role !== "coo" && req.user.role !== "director") return res.status(403).json({ error: "forbidden" });
+  await doc.send(new DeleteCommand({ TableName: "Projects", Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+    },
+    {
+      name: "evidence 4: a role allow-list after the read, before the item is served, lets only those roles see it",
+      code: `${V3}
+app.get("/payments/:id", authenticateToken, async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Payments", Key: { id: req.params.id } }));
+  if (!Item) return res.status(404).end();
+  const allowed = ["coo", "director", "accounts"];
+  if (!allowed.includes(req.user.role)) return res.status(403).json({ error: "forbidden" });
+  res.json(Item);
+});`,
+    },
+    {
       name: "evidence 4: a manager or moderator flag of the caller (is_manager, isModerator) is a role check",
       code: `${V3}
 app.delete("/users/:userId", authenticateToken, async (req, res) => {
@@ -1795,6 +1815,43 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
           ],
         },
       ],
+    },
+    {
+      name: "a role check after the item was already served (also in a branch that returns it), or after a write, protects nothing",
+      code: `${V3}
+app.get("/payments/:id", authenticateToken, async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Payments", Key: { id: req.params.id } }));
+  res.json(Item);
+  if (req.user.role !== "accounts") return console.warn("served a payment to", req.user.id);
+});
+app.delete("/payments/:id", authenticateToken, async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Payments", Key: { id: req.params.id } }));
+  if (req.user.role !== "accounts") return res.status(403).end();
+  res.status(204).end();
+});
+app.get("/invoices", authenticateToken, async (req, res) => {
+  if (req.query.id) {
+    const { Item } = await doc.send(new GetCommand({ TableName: "Invoices", Key: { id: req.query.id } }));
+    return res.json(Item);
+  }
+  if (!["coo", "director"].includes(req.user.role)) return res.status(403).end();
+  res.json(await listInvoices());
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 6 },
+        { messageId: "writeNotOwned", line: 11, suggestions: [] },
+        { messageId: "readNotOwned", line: 17 },
+      ],
+    },
+    {
+      name: "a named role ruled out together with something that is not a role (`role !== \"coo\" && id !== me`) is no allow-list",
+      code: `${V3}
+app.delete("/projects/:id", authenticateToken, async (req, res) => {
+  if (req.user.role !== "coo" && req.body.confirm !== "yes") return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Projects", Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 7, suggestions: [] }],
     },
     {
       name: "a role test joined by && to a check of something else is no role check: `!isManager && body.username !== me` lets every user through with their own name",
