@@ -295,9 +295,19 @@ export class CrossModuleResolver {
     let node = exportedExpression(this.self.program, name);
     if (!node && name !== "default") {
       const fallback = exportedExpression(this.self.program, "default");
-      node = fallback && this.self.values.resolveObject(fallback)?.properties.get(name)?.value;
+      node = fallback && (this.self.values.resolveObject(fallback)?.properties.get(name)?.value ?? this.staticMethod(fallback, name));
     }
     return node ? this.self.ownership.functionOf(node) : undefined;
+  }
+
+  /** `module.exports = InventoryController` with `static async deleteItem(req, res)`: the class's static method. */
+  private staticMethod(exported: Node, name: string): Node | undefined {
+    const definition = unwrap(this.self.values.definitionOf(exported) ?? exported);
+    const variable = definition.type === AST_NODE_TYPES.Identifier ? this.self.scope.variableOf(definition) : undefined;
+    const declared = variable?.defs.length === 1 && variable.defs[0].type === "ClassName" ? variable.defs[0].node : definition;
+    if (declared.type !== AST_NODE_TYPES.ClassDeclaration && declared.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+    const method = declared.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.static && member.kind === "method" && staticKeyName(member) === name);
+    return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : undefined;
   }
 
   private resolveWith(cache: Map<TSESTree.CallExpression, ExternalCallee | null>, call: TSESTree.CallExpression, requireReach: boolean): ExternalCallee | undefined {

@@ -62,6 +62,12 @@ router.post("/customers/:id/block", authenticateToken, authMiddleware(Permission
   ],
   invalid: [
     {
+      // deleteItem is registered behind an admin check; reserve only behind authentication.
+      name: "a controller class's static methods keep the middleware of their registration in another module",
+      ...controller("inventory.js"),
+      errors: [{ messageId: "writeNotOwned", line: 13 }],
+    },
+    {
       // getNote and deleteNote are behind requireAuth only, archiveNote behind an admin in one module and nothing in another.
       name: "a controller's handlers, registered in other modules with authentication only, or once without a role check",
       ...controller("notes.js"),
