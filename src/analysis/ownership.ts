@@ -1115,19 +1115,26 @@ export class OwnershipAnalysis {
       // f({ id: req.params.id }) for function f({ id }): descend into the argument's properties first.
       let target: Node = argument;
       let rest = origin.path;
+      let absent = false;
       while (rest.length > 0) {
-        const property: { value: Node } | undefined = this.values.resolveObject(target)?.properties.get(rest[0]);
+        const object = this.values.resolveObject(target);
+        const property: { value: Node } | undefined = object?.properties.get(rest[0]);
+        // f({ name, email }) for a function reading `data.id`: an object of known keys without it holds nothing there.
+        absent = !property && object?.complete === true && !object.spreads && !object.computed;
         if (!property) break;
         target = property.value;
         rest = rest.slice(1);
       }
-      result.push(...this.values.extendOrigins(this.originsOf(target), rest, target));
+      if (!absent) result.push(...this.values.extendOrigins(this.originsOf(target), rest, target));
     }
     return limit(result);
   }
 
   private substitutePart(part: ValuePart, fn: FunctionNode, call: TSESTree.CallExpression): ValuePart {
-    const origins = this.substituteOrigins(part.origins, fn, call);
+    // `{ id: randomUUID(), ...data }` with `data` a parameter: what the caller's object holds under the attribute.
+    const spread = part.fromSpread && part.attribute !== undefined ? part.attribute : undefined;
+    const asRead = spread === undefined ? part.origins : part.origins.map((origin) => (origin.kind === "parameter" && origin.fn === fn ? { ...origin, path: [...origin.path, spread] } : origin));
+    const origins = this.substituteOrigins(asRead, fn, call);
     const pieces = part.pieces?.map((piece) => this.substituteOrigins(piece, fn, call));
     return origins === part.origins && pieces?.every((piece, index) => piece === part.pieces![index]) !== false ? part : { ...part, origins, pieces };
   }

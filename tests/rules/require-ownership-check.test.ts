@@ -77,6 +77,25 @@ export const handler = async (event) => {
   return { statusCode: 201, body: "" };
 };`;
 
+/** Writers that generate the id (\`addCandidate\` lets the caller's fields follow it), called with \`argument\`. */
+const candidateWriters = (argument: string) => `${V3}import { randomUUID } from "node:crypto";
+async function addCandidate(candidate) {
+  const item = { id: randomUUID(), source: "Manual", ...candidate };
+  await doc.send(new PutCommand({ TableName: "Candidates", Item: item }));
+  return item;
+}
+async function upsertMember({ id, name, email }) {
+  await doc.send(new PutCommand({ TableName: "Panel", Item: { id: id ?? randomUUID(), name, email } }));
+}
+app.post("/jobs/:jobId/apply", authenticate, async (req, res) => {
+  const candidate = await addCandidate(${argument});
+  res.status(201).json({ id: candidate.id });
+});
+app.put("/panel", authenticate, async (req, res) => {
+  await upsertMember(${argument});
+  res.status(204).end();
+});`;
+
 /** A v2 Lambda that exchanges the caller's token for Cognito identity-pool credentials, then deletes by \`key\`. */
 const cognitoDelete = (key: string) => `${V2}
 exports.handler = async (event) => {
@@ -1020,6 +1039,10 @@ export const getProgress = async (event) => {
 };`,
     },
     {
+      name: "writers that generate the id, given an object of named fields without one: every call creates a new item",
+      code: candidateWriters("{ name: req.body.name, email: req.body.email }"),
+    },
+    {
       name: "evidence 4: an allow-list of named roles (`role !== \"coo\" && role !== \"director\"`) before the delete is a role check",
       code: `${V3}
 app.delete("/projects/:id", authenticateToken, async (req, res) => {
@@ -1814,6 +1837,30 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
             },
           ],
         },
+      ],
+    },
+    {
+      name: "writers that generate the id only when the caller's object has none, given the request's id",
+      code: candidateWriters("{ id: req.body.id, name: req.body.name }"),
+      errors: [
+        {
+          messageId: "writeNotOwned",
+          line: 14,
+          data: { operation: "`addCandidate()` (PutCommand at line 7)", verb: "overwrites", target: 'an item of table "Candidates"', source: "`req.body.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" },
+        },
+        {
+          messageId: "writeNotOwned",
+          line: 18,
+          data: { operation: "`upsertMember()` (PutCommand at line 11)", verb: "overwrites", target: 'an item of table "Panel"', source: "`req.body.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" },
+        },
+      ],
+    },
+    {
+      name: "writers that generate the id only when the caller's object has none, given the whole body",
+      code: candidateWriters("req.body"),
+      errors: [
+        { messageId: "writeNotOwned", line: 14 },
+        { messageId: "writeNotOwned", line: 18 },
       ],
     },
     {
