@@ -52,7 +52,7 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 // by that specifier: a quote then `aws-sdk`, not `@aws-sdk/` (the other v3 clients and SDK internals).
 const DYNAMODB_MENTION = /dynamodb|["'`]aws-sdk["'`/]/i;
 /** `require("./db")`, `require('../lib/dynamo')`: relative modules a CommonJS file loads. */
-const RELATIVE_REQUIRE = /\brequire\(\s*(["'`])(\.{1,2}\/[^"'`\n]*)\1\s*\)/g;
+const REQUIRED_SPECIFIER = /\brequire\(\s*(["'`])([^"'`\n]{1,300})\1\s*\)/g;
 
 /** Does a module's text name a DynamoDB package or a configured client module? */
 function namesDynamoDB(text: string, settings: NormalizedSettings): boolean {
@@ -122,8 +122,9 @@ export class FileAnalysis implements ModuleView {
     for (const statement of this.program.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") specifiers.push(String(statement.source.value));
     }
-    // require("./db") by its text: a file that names no DynamoDB package is not walked for this question.
-    for (const match of this.sourceCode.text.matchAll(RELATIVE_REQUIRE)) specifiers.push(match[2]);
+    // require("./db"), require("@config/dynamodb") (a jsconfig.json alias) by its text: a file that names no
+    // DynamoDB package is not walked for this question. A package's name resolves to no project file.
+    for (const match of this.sourceCode.text.matchAll(REQUIRED_SPECIFIER)) specifiers.push(match[2]);
     return specifiers.some((specifier) => {
       if (SDK_OR_NODE_SPECIFIER.test(specifier)) return false;
       // The text is enough (no parse): does the imported module name a DynamoDB package?

@@ -157,7 +157,9 @@ export interface PathAliases {
 const tsconfigByDirectory = new Map<string, PathAliases | null>();
 const MAX_TSCONFIG_DIRECTORIES = 5_000;
 
-/** The `paths` of the nearest tsconfig.json above a directory (cached per directory; `extends` followed for relative files). */
+const CONFIG_FILES = ["tsconfig.json", "jsconfig.json"];
+
+/** The `paths` of the nearest tsconfig.json (or jsconfig.json) above a directory (cached per directory; `extends` followed for relative files). */
 export function nearestTsconfig(directory: string): PathAliases | undefined {
   const visited: string[] = [];
   let current = directory;
@@ -173,8 +175,9 @@ export function nearestTsconfig(directory: string): PathAliases | undefined {
       found = null;
       break;
     }
-    const candidate = path.join(current, "tsconfig.json");
-    if (existsSync(candidate)) {
+    // A JavaScript project declares the same `paths` in jsconfig.json.
+    const candidate = CONFIG_FILES.map((name) => path.join(current, name)).find((file) => existsSync(file));
+    if (candidate) {
       found = readTsconfig(candidate, 0) ?? null;
       break;
     }

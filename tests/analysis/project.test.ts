@@ -143,6 +143,18 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(resolveImport(path.join(project, "based/packages/api/lib/routes/x.ts"), "src/db/crud.service")).toBeUndefined();
   });
 
+  it("reads the same aliases from a JavaScript project's jsconfig.json; a tsconfig.json beside it wins", () => {
+    write("js-aliased/jsconfig.json", `{ "compilerOptions": { "baseUrl": ".", "paths": { "@models/*": ["./src/models/*"] } } }\n`);
+    write("js-aliased/src/models/callModel.js", `module.exports = {};\n`);
+    write("both/jsconfig.json", `{ "compilerOptions": { "paths": { "@m/*": ["./js/*"] } } }\n`);
+    write("both/tsconfig.json", `{ "compilerOptions": { "paths": { "@m/*": ["./ts/*"] } } }\n`);
+    write("both/js/a.js", `module.exports = {};\n`);
+    write("both/ts/a.ts", `export {};\n`);
+    clearProjectCaches();
+    expect(resolveImport(path.join(project, "js-aliased/src/services/callService.js"), "@models/callModel")).toBe(path.join(project, "js-aliased/src/models/callModel.js"));
+    expect(resolveImport(path.join(project, "both/src/b.ts"), "@m/a")).toBe(path.join(project, "both/ts/a.ts"));
+  });
+
   it("without a tsconfig.json, or with one that does not parse, only relative specifiers resolve", () => {
     write("plain/src/a.js", `module.exports = {};\n`);
     write("broken-config/tsconfig.json", `{ "compilerOptions": { "paths": `);

@@ -700,6 +700,18 @@ router.delete("/notes/:id", async (req, res) => {
       ],
     },
     {
+      name: "the same client required through a tsconfig paths alias (require(\"@/legacy/connection\"))",
+      ...cjs,
+      code: `const express = require("express");
+const router = express.Router();
+const { docClient } = require("@/legacy/connection");
+router.delete("/notes/:id", async (req, res) => {
+  await docClient.delete({ TableName: "Notes", Key: { noteId: req.params.id } }).promise();
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
+    {
       name: "a wrapper module whose client is imported from another project module (its own text names DynamoDB only in a variable)",
       ...cjs,
       code: `const express = require("express");
