@@ -197,7 +197,7 @@ export class CallSites {
     }
     if (parent?.type === AST_NODE_TYPES.Property) return this.objectMethodCallers(parent, child) ?? { kind: "open", reason: "object-method" };
     const variable = this.bindingOf(fn, parent, child);
-    if (!variable) return parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ? { kind: "open", reason: "exported" } : { kind: "open", reason: "escapes" };
+    if (!variable) return isExportedDeclaration(fn, parent) ? { kind: "open", reason: "exported" } : { kind: "open", reason: "escapes" };
     if (isExportedDeclaration(fn, parent)) return { kind: "open", reason: "exported" };
     const sites: CallSite[] = [];
     let references = 0;

@@ -263,8 +263,10 @@ export class CrossModuleResolver {
       callee !== undefined && callee.module.filename === file && callee.fn.range[0] === fn.range[0] && callee.fn.range[1] === fn.range[1];
     const found: Array<{ module: ModuleView; call: TSESTree.CallExpression }> = [];
     try {
+      // The module's own SDK calls of the same name (`db.update(...)` in a model's `update()`) are not calls of it.
+      const sdkCalls = new Set<TSESTree.Node>(this.self.operations.filter((operation) => operation.style === "method").map((operation) => operation.node));
       for (const call of this.self.calls) {
-        if (calleeName(call) !== name) continue;
+        if (calleeName(call) !== name || sdkCalls.has(call)) continue;
         const local = this.self.values.sameFileFunction(unwrap(call.callee));
         const callee = local ? { fn: local, module: this.self, name } : this.resolve(call);
         if (!callee) return undefined;

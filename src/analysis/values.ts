@@ -1683,14 +1683,37 @@ function instanceMember(body: TSESTree.ClassBody, name: string): TSESTree.Method
   return undefined;
 }
 
+function staticMethodNamed(body: TSESTree.ClassBody, name: string): TSESTree.MethodDefinition | undefined {
+  for (const element of body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.static && !element.computed && staticKeyName(element) === name) return element;
+  }
+  return undefined;
+}
+
+/** The class whose static method `node` is in, where `this` is the class itself (`static endCall() { return this.update(...) }`). */
+function staticClassOf(node: Node): TSESTree.ClassBody | undefined {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const owner: Node | undefined = current.parent;
+      return owner?.type === AST_NODE_TYPES.MethodDefinition && owner.value === current && owner.static && owner.parent.type === AST_NODE_TYPES.ClassBody ? owner.parent : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.ClassBody || current.type === AST_NODE_TYPES.Program) return undefined;
+  }
+  return undefined;
+}
+
 /**
- * The method of the enclosing class that `this.name` names, where `this` is that class's instance. A
+ * The method of the enclosing class that `this.name` names, where `this` is that class's instance (or, in a static
+ * method, the class and its static methods). A
  * subclass may override it; like a same-file function, it is taken as written.
  */
 function thisMethod(member: TSESTree.MemberExpression): FunctionNode | undefined {
   const name = unwrap(member.object).type === AST_NODE_TYPES.ThisExpression ? staticKeyName(member) : undefined;
-  const body = name === undefined ? undefined : instanceClassOf(member);
-  const element = body && instanceMember(body, name!);
+  if (name === undefined) return undefined;
+  const body = instanceClassOf(member);
+  const staticBody = body ? undefined : staticClassOf(member);
+  const element = body ? instanceMember(body, name) : staticBody && staticMethodNamed(staticBody, name);
   if (!element || (element.type === AST_NODE_TYPES.MethodDefinition && element.kind !== "method")) return undefined;
   const value = element.value ? unwrap(element.value) : undefined;
   return isFunction(value) ? value : undefined;

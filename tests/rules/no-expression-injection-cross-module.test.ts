@@ -15,8 +15,19 @@ function edit(from: string, to: string): string {
   return source.slice(0, at) + to + source.slice(at + from.length);
 }
 
+/** A CommonJS module of the queries folder, linted as it is. */
+const commonJs = (name: string) => {
+  const filename = path.join(QUERIES, name);
+  return { filename, code: readFileSync(filename, "utf8"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
+};
+
 runRuleTests("no-expression-injection (cross-module)", rule, {
-  valid: [],
+  valid: [
+    {
+      name: "a static method of a class exported whole, every project call passing fixed keys; the module's own SDK call of the same name is no call of it",
+      ...commonJs("call-model.js"),
+    },
+  ],
   invalid: [
     {
       name: "an exported function whose every project call passes a constant attribute name, or an object literal with fixed keys, is quiet; one whose callers pass a value of their own callers, or spread one, is not",
@@ -33,6 +44,11 @@ runRuleTests("no-expression-injection (cross-module)", rule, {
         },
         { messageId: "expressionInjection", line: 23, suggestions: [] },
       ],
+    },
+    {
+      name: "functions assigned to exports: the one every project call passes fixed keys is quiet, the one given a caller's object is not",
+      ...commonJs("call-fields.js"),
+      errors: [{ messageId: "expressionInjection", line: 12, suggestions: [] }],
     },
   ],
 });
