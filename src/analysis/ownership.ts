@@ -1653,6 +1653,15 @@ export class OwnershipAnalysis {
         if (node.type === AST_NODE_TYPES.MemberExpression) return false;
       }
       if (node.type === AST_NODE_TYPES.CallExpression && this.isRoleCall(node)) role = exitsWithoutRole(node, statement.test);
+      // session.user.email !== ADMIN_EMAIL, userId != process.env.ADMIN_ID: the caller is not the configured administrator.
+      if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "!==" || node.operator === "!=")) {
+        const sides = [node.left as Node, node.right];
+        const hasOrigin = (side: Node, kinds: ReadonlySet<string>) => this.values.originsOf(side).some((origin) => kinds.has(origin.kind));
+        const configured = (side: Node) => namesAdmin(side) && !hasOrigin(side, REQUEST_OR_CALLER);
+        if (sides.some(configured) && sides.some((side) => !configured(side) && hasOrigin(side, CALLER_ONLY))) {
+          role = exitsWithoutRole(node, statement.test);
+        }
+      }
       if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node) === "includes" || calleeName(node) === "some")) {
         // groups.includes("admin") where groups is the caller's
         const callee = unwrap(node.callee);
@@ -2931,6 +2940,16 @@ function servedBefore(position: Node, guardNode: Node): boolean {
 
 /** Response methods that send a body. */
 const SERVING_METHODS = new Set(["json", "send", "end", "write", "render", "jsonp"]);
+
+const REQUEST_OR_CALLER: ReadonlySet<string> = new Set(["request", "caller"]);
+const CALLER_ONLY: ReadonlySet<string> = new Set(["caller"]);
+
+/** A constant or setting named for the administrator (`ADMIN_EMAIL`, `process.env.ADMIN_USER_ID`, `config.adminId`). */
+function namesAdmin(node: Node): boolean {
+  const value = unwrap(node);
+  const name = value.type === AST_NODE_TYPES.Identifier ? value.name : value.type === AST_NODE_TYPES.MemberExpression ? staticKeyName(value) : undefined;
+  return name !== undefined && ADMIN_NAME.test(name);
+}
 
 /** A value of the caller's named for a role (`req.user.role`, `claims["cognito:groups"]`). */
 function isCallerRole(origins: readonly Origin[]): boolean {

@@ -96,6 +96,17 @@ app.put("/panel", authenticate, async (req, res) => {
   res.status(204).end();
 });`;
 
+/** An authenticated delete of an event after \`check\`, in a file that knows the administrator's e-mail. */
+const adminCheck = (check: string) => `${V3}const ADMIN_EMAIL = "owner@example.com";
+app.delete("/events/:id", authenticateToken, async (req, res) => {
+  ${check}
+  await doc.send(new DeleteCommand({ TableName: "Events", Key: { id: req.params.id } }));
+  res.status(204).end();
+});`;
+/** The suggested fix of an ownerless delete in \`code\`: a ConditionExpression binding \`ownerId\` to \`caller\`. */
+const withOwnerCondition = (code: string, caller: string) =>
+  code.replace("Key: { id: req.params.id } }", `Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": ${caller} } }`);
+
 /** A v2 Lambda that exchanges the caller's token for Cognito identity-pool credentials, then deletes by \`key\`. */
 const cognitoDelete = (key: string) => `${V2}
 exports.handler = async (event) => {
@@ -1043,6 +1054,20 @@ export const getProgress = async (event) => {
       code: candidateWriters("{ name: req.body.name, email: req.body.email }"),
     },
     {
+      name: "evidence 4: the caller compared with the configured administrator (`email !== ADMIN_EMAIL`, `process.env.ADMIN_ID`) before the access",
+      code: `${V3}const ADMIN_EMAIL = "owner@example.com";
+app.delete("/events/:id", authenticateToken, async (req, res) => {
+  if (!req.user.email || req.user.email !== ADMIN_EMAIL) return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Events", Key: { id: req.params.id } }));
+  res.status(204).end();
+});
+app.delete("/posts/:id", authenticateToken, async (req, res) => {
+  if (req.user.sub != process.env.ADMIN_USER_ID) return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Posts", Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+    },
+    {
       name: "evidence 4: an allow-list of named roles (`role !== \"coo\" && role !== \"director\"`) before the delete is a role check",
       code: `${V3}
 app.delete("/projects/:id", authenticateToken, async (req, res) => {
@@ -1889,6 +1914,17 @@ app.get("/invoices", authenticateToken, async (req, res) => {
         { messageId: "writeNotOwned", line: 11, suggestions: [] },
         { messageId: "readNotOwned", line: 17 },
       ],
+    },
+    {
+      name: "an administrator's id the request names is no role check",
+      code: adminCheck("if (req.params.adminId !== req.user.id) return res.status(403).end();"),
+      errors: [{ messageId: "writeNotOwned", line: 7, suggestions: [{ messageId: "addOwnerCondition", output: withOwnerCondition(adminCheck("if (req.params.adminId !== req.user.id) return res.status(403).end();"), "req.user.id") }] }],
+    },
+    {
+      name: "the administrator let through to an exit (`email === ADMIN_EMAIL`) is no role check",
+      code: adminCheck("if (req.user.email === ADMIN_EMAIL) return res.status(409).end();"),
+      // An e-mail is no owner id to suggest a condition with.
+      errors: [{ messageId: "writeNotOwned", line: 7, suggestions: [] }],
     },
     {
       name: "a named role ruled out together with something that is not a role (`role !== \"coo\" && id !== me`) is no allow-list",
