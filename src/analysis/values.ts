@@ -1183,6 +1183,8 @@ export class ValueResolver {
           const selfAppend = previous && assignment.operator === "=" ? appendedTo(assignment.right, isSameMember, (binary) => this.binaryOperands(binary)) : undefined;
           if (previous && assignment.operator === "=" && transforms(assignment.right, isSameMember)) {
             // `params.X = params.X.slice(0, -1)`: the same text, trimmed.
+          } else if (!previous && !base.complete && fillsIfMissing(assignment, isSameMember)) {
+            // `if (!body.id) body.id = uuid()`, `body.id ??= uuid()`: what the object already holds there stays.
           } else if (assignment.operator === "+=" && previous) {
             result.properties.set(key, { ...previous, appends: [...(previous.appends ?? []), assignment.right] });
           } else if (selfAppend && previous) {
@@ -1736,6 +1738,29 @@ function patternPathWithin(name: TSESTree.Node, parameter: TSESTree.Node): strin
     current = parent;
   }
   return path.reverse();
+}
+
+/**
+ * Does the assignment only fill the member in when it is missing: `x.id ??= v`, `x.id = x.id || v`, or in the branch
+ * of `if (!x.id)`, `if (x.id == null)`, `if (x.id === undefined)`?
+ */
+function fillsIfMissing(assignment: TSESTree.AssignmentExpression, isSameMember: (node: Node) => boolean): boolean {
+  if (assignment.operator === "??=" || assignment.operator === "||=") return true;
+  const right = unwrap(assignment.right);
+  if (right.type === AST_NODE_TYPES.LogicalExpression && (right.operator === "??" || right.operator === "||") && isSameMember(unwrap(right.left))) return true;
+  let statement: Node | undefined = assignment.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  let branch: Node | undefined = statement.parent;
+  if (branch?.type === AST_NODE_TYPES.BlockStatement) {
+    statement = branch;
+    branch = branch.parent;
+  }
+  if (branch?.type !== AST_NODE_TYPES.IfStatement || branch.consequent !== statement) return false;
+  const test = unwrap(branch.test);
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!") return isSameMember(unwrap(test.argument));
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "==" && test.operator !== "===")) return false;
+  const missing = (node: Node) => (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
+  return (isSameMember(unwrap(test.left as Node)) && missing(test.right)) || (missing(test.left as Node) && isSameMember(unwrap(test.right)));
 }
 
 /** A template's expressions or the two operands of `+`; undefined for any other value. */

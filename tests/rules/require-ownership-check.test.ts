@@ -96,6 +96,15 @@ app.put("/panel", authenticate, async (req, res) => {
   res.status(204).end();
 });`;
 
+/** A Lambda that writes the whole body after \`fill\` set what it lacks. */
+const bodyWithFilledIn = (fill: string) => `${V3}import { randomUUID } from "node:crypto";
+export const handler = async (event) => {
+  const body = JSON.parse(event.body || "{}");
+  ${fill}
+  await doc.send(new PutCommand({ TableName: "Schedules", Item: body }));
+  return { statusCode: 200, body: JSON.stringify(body) };
+};`;
+
 /** An authenticated delete of an event after \`check\`, in a file that knows the administrator's e-mail. */
 const adminCheck = (check: string) => `${V3}const ADMIN_EMAIL = "owner@example.com";
 app.delete("/events/:id", authenticateToken, async (req, res) => {
@@ -1050,6 +1059,10 @@ export const getProgress = async (event) => {
 };`,
     },
     {
+      name: "the whole body as the item, its id always generated; a missing non-key attribute filled in",
+      code: bodyWithFilledIn("body.id = randomUUID(); if (!body.createdAt) body.createdAt = Date.now();"),
+    },
+    {
       name: "writers that generate the id, given an object of named fields without one: every call creates a new item",
       code: candidateWriters("{ name: req.body.name, email: req.body.email }"),
     },
@@ -1862,6 +1875,19 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
             },
           ],
         },
+      ],
+    },
+    {
+      name: "the whole body as the item, its id generated only when the body has none: a client sending an id overwrites that item",
+      code: bodyWithFilledIn("if (!body.id) {\n    body.id = randomUUID();\n  }"),
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "the same with body.id ??= randomUUID() and body.id = body.id || randomUUID()",
+      code: bodyWithFilledIn("body.id ??= randomUUID();") + bodyWithFilledIn("body.id = body.id || randomUUID();").slice(V3.length).replace('import { randomUUID } from "node:crypto";', "").replace("export const handler", "export const other"),
+      errors: [
+        { messageId: "writeNotOwned", line: 8 },
+        { messageId: "writeNotOwned", line: 14 },
       ],
     },
     {
