@@ -96,6 +96,19 @@ app.put("/panel", authenticate, async (req, res) => {
   res.status(204).end();
 });`;
 
+/** The finding of an overwrite through \`writer\` (its Put at \`putLine\`) of \`table\` by \`req.body.id\`. */
+const overwrittenByBodyId = (line: number, writer: string, putLine: number, table: string) => ({
+  messageId: "writeNotOwned" as const,
+  line,
+  data: {
+    operation: `\`${writer}()\` (PutCommand at line ${putLine})`,
+    verb: "overwrites",
+    target: `an item of table "${table}"`,
+    source: "`req.body.id`",
+    missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller",
+  },
+});
+
 /** A Lambda that writes the whole body after \`fill\` set what it lacks. */
 const bodyWithFilledIn = (fill: string) => `${V3}import { randomUUID } from "node:crypto";
 export const handler = async (event) => {
@@ -1893,18 +1906,7 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
     {
       name: "writers that generate the id only when the caller's object has none, given the request's id",
       code: candidateWriters("{ id: req.body.id, name: req.body.name }"),
-      errors: [
-        {
-          messageId: "writeNotOwned",
-          line: 14,
-          data: { operation: "`addCandidate()` (PutCommand at line 7)", verb: "overwrites", target: 'an item of table "Candidates"', source: "`req.body.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" },
-        },
-        {
-          messageId: "writeNotOwned",
-          line: 18,
-          data: { operation: "`upsertMember()` (PutCommand at line 11)", verb: "overwrites", target: 'an item of table "Panel"', source: "`req.body.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" },
-        },
-      ],
+      errors: [overwrittenByBodyId(14, "addCandidate", 7, "Candidates"), overwrittenByBodyId(18, "upsertMember", 11, "Panel")],
     },
     {
       name: "writers that generate the id only when the caller's object has none, given the whole body",
