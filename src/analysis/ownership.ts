@@ -2982,6 +2982,9 @@ const EXISTENCE_PREDICATES = new Set(["isEmpty", "isNil", "isNull", "isUndefined
 /** Methods whose result is a yes/no or a position, never the item's data: `item.friends.some(...)`, `item.tags.includes(x)`. */
 const PREDICATE_METHODS = new Set(["some", "every", "includes", "has", "indexOf", "lastIndexOf", "findIndex", "findLastIndex", "startsWith", "endsWith"]);
 
+/** Methods whose result is part of the receiver's data: `find`, `findLast`, `filter`, `at`. */
+const ELEMENT_METHODS = new Set(["find", "findLast", "filter", "at"]);
+
 function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifier) => ItemUse): ItemUse {
   let current = identifier;
   for (let i = 0; i < 50; i++) {
@@ -2991,6 +2994,14 @@ function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifie
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && PREDICATE_METHODS.has(staticKeyName(parent) ?? "")) {
       const call = parent.parent;
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) return "tested";
+    }
+    // list.find((a) => a.studentId === me)?.status === 1: an element (or some) of the item's data, used as what follows uses it.
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && ELEMENT_METHODS.has(staticKeyName(parent) ?? "")) {
+      const call = parent.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+        current = call;
+        continue;
+      }
     }
     if ((parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.AwaitExpression) {
       current = parent;

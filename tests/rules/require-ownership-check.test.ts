@@ -109,6 +109,14 @@ const overwrittenByBodyId = (line: number, writer: string, putLine: number, tabl
   },
 });
 
+/** A signed-in student's look at a class's attendance sheet, answering with \`answer\` (of \`list\`, the sheet's entries). */
+const attendanceSheet = (answer: string) => `${V3}
+app.get("/attendance/:classCode", authenticateToken, async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Attendance", Key: { classCode: req.params.classCode, date: req.query.date } }));
+  const list = Item?.entries ?? [];
+  res.json(${answer});
+});`;
+
 /** A Lambda that writes the whole body after \`fill\` set what it lacks. */
 const bodyWithFilledIn = (fill: string) => `${V3}import { randomUUID } from "node:crypto";
 export const handler = async (event) => {
@@ -1072,6 +1080,10 @@ export const getProgress = async (event) => {
 };`,
     },
     {
+      name: "an item read only to answer a yes/no about the caller's own entry in it (list.find(...)?.status === 1)",
+      code: attendanceSheet("{ alreadyMarked: list.find((entry) => entry.studentId === req.user.id)?.status === 1 }"),
+    },
+    {
       name: "the whole body as the item, its id always generated; a missing non-key attribute filled in",
       code: bodyWithFilledIn("body.id = randomUUID(); if (!body.createdAt) body.createdAt = Date.now();"),
     },
@@ -1888,6 +1900,14 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
             },
           ],
         },
+      ],
+    },
+    {
+      name: "an entry found in the item and served, or entries filtered from it, are the item's data",
+      code: attendanceSheet("list.find((entry) => entry.studentId === req.query.studentId)") + attendanceSheet("list.filter((entry) => entry.status === 1)").slice(V3.length),
+      errors: [
+        { messageId: "readNotOwned", line: 6 },
+        { messageId: "readNotOwned", line: 11 },
       ],
     },
     {
