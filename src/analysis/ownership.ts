@@ -301,7 +301,8 @@ export interface RouteRegistration {
 
 export class OwnershipAnalysis {
   private readonly accessCache = new Map<Operation, Access[]>();
-  private readonly summaries = new Map<FunctionNode, FunctionSummary>();
+  /** Each function's summary, with the call depth it was computed at (see summaryOf). */
+  private readonly summaries = new Map<FunctionNode, { summary: FunctionSummary; depth: number }>();
   private readonly inProgress = new Set<FunctionNode>();
   private readonly ownerCache = new Map<Node, FunctionNode | null>();
   private opsByOwner?: Map<FunctionNode | null, Operation[]>;
@@ -1229,12 +1230,15 @@ export class OwnershipAnalysis {
   /** The function's summary: its accesses (own and through same-file callees), the items it returns, its checks. */
   summaryOf(fn: FunctionNode, depth = 0): FunctionSummary {
     const cached = this.summaries.get(fn);
-    if (cached) return cached;
+    // A summary cut short deeper in another caller's walk (a module's function shared by every file that imports it)
+    // is computed again from a shallower call, so that a handler's answer does not depend on what was linted before.
+    // Each function is computed at most once per depth.
+    if (cached && (cached.summary.complete || cached.depth <= depth)) return cached.summary;
     if (this.inProgress.has(fn) || depth > MAX_COMPOSE_DEPTH) return { fn, accesses: [], returnsItemOf: [], checks: [], complete: false };
     this.inProgress.add(fn);
     try {
       const summary = this.computeSummary(fn, depth);
-      this.summaries.set(fn, summary);
+      this.summaries.set(fn, { summary, depth });
       return summary;
     } finally {
       this.inProgress.delete(fn);

@@ -195,6 +195,22 @@ describe("ownership: function summaries", () => {
     ]);
   });
 
+  it("computes a summary cut short at the composition depth again when a shallower caller asks", () => {
+    const { analysis } = analyze(`${V3}
+      async function load(id) { const out = await doc.send(new GetCommand({ TableName: "T", Key: { id } })); return out.Item; }
+      async function find(id) { return load(id); }`);
+    const find = analysis.index.functions[1];
+    // Asked for six calls deep (another handler's walk through shared modules): load is past the limit.
+    const deep = analysis.ownership.summaryOf(find, 6);
+    expect(deep.complete).toBe(false);
+    expect(deep.accesses).toHaveLength(0);
+    // Asked directly: the whole summary, which then also answers deeper questions.
+    const direct = analysis.ownership.summaryOf(find, 1);
+    expect(direct.complete).toBe(true);
+    expect(direct.accesses).toHaveLength(1);
+    expect(analysis.ownership.summaryOf(find, 6)).toBe(direct);
+  });
+
   it("cuts recursion and marks the summary incomplete", () => {
     const { analysis } = analyze(`${V3}
       async function a(id) { await doc.send(new GetCommand({ TableName: "T", Key: { id } })); return b(id); }
