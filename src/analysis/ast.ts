@@ -72,6 +72,14 @@ export function requiredSpecifier(node: Node): string | undefined {
 }
 
 /** Statically known name of a property key or member property (`a.b`, `a["b"]`, `{ b: 1 }`, `{ "b": 1 }`). */
+/** The static method of a class body named `name` (`static async deleteItem(req, res)`), not a computed one. */
+export function staticMethodNamed(body: TSESTree.ClassBody, name: string): TSESTree.MethodDefinition | undefined {
+  for (const element of body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.static && !element.computed && staticKeyName(element) === name) return element;
+  }
+  return undefined;
+}
+
 export function staticKeyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
 ): string | undefined {

@@ -196,9 +196,9 @@ export class CallSites {
       return { kind: "local", sites: this.thisCalls(owner, name) };
     }
     if (parent?.type === AST_NODE_TYPES.Property) return this.objectMethodCallers(parent, child) ?? { kind: "open", reason: "object-method" };
-    const variable = this.bindingOf(fn, parent, child);
-    if (!variable) return isExportedDeclaration(fn, parent) ? { kind: "open", reason: "exported" } : { kind: "open", reason: "escapes" };
     if (isExportedDeclaration(fn, parent)) return { kind: "open", reason: "exported" };
+    const variable = this.bindingOf(fn, parent, child);
+    if (!variable) return { kind: "open", reason: "escapes" };
     const sites: CallSite[] = [];
     let references = 0;
     for (const reference of variable.references) {

@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingClass, findProperty, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingClass, findProperty, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
 import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
@@ -308,8 +308,8 @@ export class CrossModuleResolver {
     const variable = definition.type === AST_NODE_TYPES.Identifier ? this.self.scope.variableOf(definition) : undefined;
     const declared = variable?.defs.length === 1 && variable.defs[0].type === "ClassName" ? variable.defs[0].node : definition;
     if (declared.type !== AST_NODE_TYPES.ClassDeclaration && declared.type !== AST_NODE_TYPES.ClassExpression) return undefined;
-    const method = declared.body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.static && member.kind === "method" && staticKeyName(member) === name);
-    return method?.type === AST_NODE_TYPES.MethodDefinition ? method.value : undefined;
+    const method = staticMethodNamed(declared.body, name);
+    return method?.kind === "method" ? method.value : undefined;
   }
 
   private resolveWith(cache: Map<TSESTree.CallExpression, ExternalCallee | null>, call: TSESTree.CallExpression, requireReach: boolean): ExternalCallee | undefined {

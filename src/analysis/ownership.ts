@@ -17,7 +17,7 @@ import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
 import { isOwnerName, nameWords } from "./per-user-data";
-import { carriesCredentials, constantValues, dynamicParts, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
+import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 
@@ -1137,7 +1137,8 @@ export class OwnershipAnalysis {
     const asRead = spread === undefined ? part.origins : part.origins.map((origin) => (origin.kind === "parameter" && origin.fn === fn ? { ...origin, path: [...origin.path, spread] } : origin));
     const origins = this.substituteOrigins(asRead, fn, call);
     const pieces = part.pieces?.map((piece) => this.substituteOrigins(piece, fn, call));
-    return origins === part.origins && pieces?.every((piece, index) => piece === part.pieces![index]) !== false ? part : { ...part, origins, pieces };
+    const unchanged = origins === part.origins && (pieces ?? []).every((piece, index) => piece === part.pieces![index]);
+    return unchanged ? part : { ...part, origins, pieces };
   }
 
   /** Key and possible key parts in the caller's terms; an item passed in whole to a Put is expanded into the caller's object. */
@@ -1660,9 +1661,11 @@ export class OwnershipAnalysis {
       // session.user.email !== ADMIN_EMAIL, userId != process.env.ADMIN_ID: the caller is not the configured administrator.
       if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "!==" || node.operator === "!=")) {
         const sides = [node.left as Node, node.right];
-        const hasOrigin = (side: Node, kinds: ReadonlySet<string>) => this.values.originsOf(side).some((origin) => kinds.has(origin.kind));
-        const configured = (side: Node) => namesAdmin(side) && !hasOrigin(side, REQUEST_OR_CALLER);
-        if (sides.some(configured) && sides.some((side) => !configured(side) && hasOrigin(side, CALLER_ONLY))) {
+        const configured = (side: Node) => {
+          const origins = this.values.originsOf(side);
+          return namesAdmin(side) && !hasOrigin(origins, "request") && !hasOrigin(origins, "caller");
+        };
+        if (sides.some(configured) && sides.some((side) => !configured(side) && hasOrigin(this.values.originsOf(side), "caller"))) {
           role = exitsWithoutRole(node, statement.test);
         }
       }
@@ -2944,9 +2947,6 @@ function servedBefore(position: Node, guardNode: Node): boolean {
 
 /** Response methods that send a body. */
 const SERVING_METHODS = new Set(["json", "send", "end", "write", "render", "jsonp"]);
-
-const REQUEST_OR_CALLER: ReadonlySet<string> = new Set(["request", "caller"]);
-const CALLER_ONLY: ReadonlySet<string> = new Set(["caller"]);
 
 /** A constant or setting named for the administrator (`ADMIN_EMAIL`, `process.env.ADMIN_USER_ID`, `config.adminId`). */
 function namesAdmin(node: Node): boolean {

@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, enclosingFunction, isFunction, memberChain, positionalArgument, staticKeyName, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, enclosingFunction, isFunction, memberChain, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
@@ -1681,13 +1681,6 @@ function instanceMember(body: TSESTree.ClassBody, name: string): TSESTree.Method
   for (const element of body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
     if (!element.static && !element.computed && staticKeyName(element) === name) return element;
-  }
-  return undefined;
-}
-
-function staticMethodNamed(body: TSESTree.ClassBody, name: string): TSESTree.MethodDefinition | undefined {
-  for (const element of body.body) {
-    if (element.type === AST_NODE_TYPES.MethodDefinition && element.static && !element.computed && staticKeyName(element) === name) return element;
   }
   return undefined;
 }
