@@ -93,6 +93,15 @@ const KOA_REQUEST_MEMBERS = new Set(["body", "query", "headers", "header", "file
 const HONO_REQUEST_CALLS = new Set(["param", "query", "queries", "json", "parseBody", "header", "valid", "text", "formData", "arrayBuffer", "blob"]);
 const HONO_CALLER_KEYS = new Set(["jwtPayload", "user", "session", "auth", "userId"]);
 
+/**
+ * Members a project's own authentication middleware sets for the caller (`req.teacherId = decoded.id`,
+ * `req.userData`, `ctx.state.account`, middy's `request.event.email = claims.email`): no framework or API Gateway
+ * member, named for a person, their id, name or email, or a decoded token.
+ * `req.profile` is left out: `router.param()` loaders set it to the user a route names.
+ */
+const MIDDLEWARE_CALLER_MEMBER =
+  /^(?:(?:current|auth|authenticated|logged|loggedin|signedin|verified)?(?:user|account|member|teacher|student|admin|customer|employee|staff|doctor|patient|owner|principal|caller|viewer|seller|buyer|driver|person)(?:id|sub|email|name|data|info|details)?|email|decoded(?:token|user|jwt)?|token(?:payload|data|claims)|uid)$/i;
+
 /** Members distinctive enough to mark an unrecognised parameter as an API Gateway event. */
 const LAMBDA_EVENT_MEMBERS = new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters"]);
 
@@ -113,7 +122,7 @@ export function memberSource(root: RootKind, path: readonly string[], call: bool
     return { kind: root.kind, framework: root.framework, path: [root.path, ...path].filter(Boolean).join(".") };
   }
   if (root.kind === "response-object") {
-    if (path[0] === "locals" && path.length >= 2 && /^(?:user|auth|session|jwt|claims|userId|currentUser)$/.test(path[1])) {
+    if (path[0] === "locals" && path.length >= 2 && (/^(?:auth|session|jwt|claims)$/.test(path[1]) || MIDDLEWARE_CALLER_MEMBER.test(path[1]))) {
       return { kind: "caller", framework: root.framework, path: joined };
     }
     return undefined;
@@ -124,6 +133,7 @@ export function memberSource(root: RootKind, path: readonly string[], call: bool
   }
   if (path.length === 0) return undefined;
   const [first, second] = path;
+  if (root.style === "koa" && first === "state" && second !== undefined && MIDDLEWARE_CALLER_MEMBER.test(second)) return { kind: "caller", framework: root.framework, path: joined };
   if (root.style === "koa" && first === "request") {
     if (second !== undefined && KOA_REQUEST_MEMBERS.has(second)) return { kind: "request", framework: root.framework, path: joined };
     return undefined;
@@ -137,6 +147,7 @@ export function memberSource(root: RootKind, path: readonly string[], call: bool
   }
   if (members.requestCalls.has(first) && call && path.length === 1) return { kind: "request", framework: root.framework, path: joined };
   if (members.request.has(first)) return { kind: "request", framework: root.framework, path: joined };
+  if ((root.style === "express" || root.style === "fastify" || root.style === "lambda") && MIDDLEWARE_CALLER_MEMBER.test(first)) return { kind: "caller", framework: root.framework, path: joined };
   return undefined;
 }
 

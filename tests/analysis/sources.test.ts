@@ -136,3 +136,24 @@ describe("source catalogue: authentication calls yield the caller", () => {
     expect(kinds).toEqual([["caller", "caller", "caller", "unknown", "unknown", "unknown", "caller", "unknown"], ["caller"]]);
   });
 });
+
+describe("source catalogue: the caller a project's middleware sets", () => {
+  it("takes request members named for a person, their id or email, or a decoded token for the caller, and leaves framework members and req.profile alone", () => {
+    const origin = (code: string) => {
+      const { analysis, used } = analyze(code);
+      return used().map((node) => analysis.values.originsOf(node).map((o) => o.kind).join("|"));
+    };
+    expect(origin(`app.get("/n/:id", (req, res) => { use(req.teacher.teacherId, req.teacherId, req.userData.id, req.email, req.decoded.sub, req.uid, res.locals.account.id); });`)).toEqual(
+      Array(7).fill("caller"),
+    );
+    expect(origin(`app.get("/n/:id", (req, res) => { use(req.profile._id, req.app, req.route.path, req.params.teacherId, req.login); });`)).toEqual([
+      "request-object",
+      "request-object",
+      "request-object",
+      "request",
+      "request-object",
+    ]);
+    expect(origin(`export const handler = async (event) => { use(event.email, event.userId, event.pathParameters.id); };`)).toEqual(["caller", "caller", "request"]);
+    expect(origin(`router.get("/n/:id", async (ctx) => { use(ctx.state.account.id, ctx.state.locale, ctx.params.id); });`)).toEqual(["caller", "request-object", "request"]);
+  });
+});
