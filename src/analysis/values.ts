@@ -1378,8 +1378,10 @@ export class ValueResolver {
   private callStrings(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
     const callee = unwrap(node.callee);
     const name = calleeName(node);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && name === "join") {
-      const elements = this.arrayElements(callee.object);
+    const joined = name === "join" ? callee.type === AST_NODE_TYPES.MemberExpression && callee.object : name !== undefined && (name === "map" || ELEMENT_PRESERVING_METHODS.has(name)) && node;
+    if (joined) {
+      // `keys.map(...).join(", ")`, and `${keys.map(...)}`: an array in text is its elements joined by ",".
+      const elements = name === "join" ? this.arrayElements(joined) : undefined;
       if (elements) {
         const separatorNode = node.arguments[0];
         const separator = separatorNode ? this.strings(separatorNode, bindings, state, depth) : [[{ kind: "text", value: "," } as Segment]];
@@ -1391,7 +1393,7 @@ export class ValueResolver {
         return result;
       }
       // `keys.map((k) => `#${k} = :${k}`).join(", ")`: one element stands for all (the separator sits between them).
-      const mapped = mappedStrings(this.definitionOf(callee.object) ?? callee.object, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
+      const mapped = mappedStrings(this.definitionOf(joined) ?? joined, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
       if (mapped) {
         const inner = mapped.helper ? this.bindArguments(mapped.fn, [mapped.receiver], bindings) : bindings;
         let result: Segment[][] = [];
