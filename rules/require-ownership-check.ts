@@ -116,7 +116,8 @@ export default createRule<Options, MessageIds>({
         const isWrite = (candidate: HandlerAccess) => candidate.instance.access.kind === "write" || candidate.instance.access.kind === "delete";
         findings.forEach((access, index) => {
           const source = describeSource(access, sourceCode);
-          const branch = branchOf(access.instance.via[0] ?? access.instance.access.operation.node, access.handler);
+          // A write keyed by a fetched item counts where the read is: one cause with it.
+          const branch = branchOf(access.instance.fetchedBy ?? access.instance.via[0] ?? access.instance.access.operation.node, access.handler);
           const key = source === UNNAMED_SOURCE ? `#${index}` : `${branch.range[0]}:${branch.range[1]}:${source}`;
           const first = chosen.get(key);
           if (!first || (isWrite(access) && !isWrite(first))) chosen.set(key, access);

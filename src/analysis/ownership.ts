@@ -113,9 +113,10 @@ export interface Check {
    * `item`: a fetched item's attribute compared with a value; `compare`: two values compared (a request value with
    * the caller); `decision`: a call given a fetched item or a key together with other values; `role`: a role
    * check on the caller; `authorization`: a call to a function named in settings; `exists`: a fetched item (or
-   * list) tested for existence — evidence for later accesses when the read itself was bound to the caller.
+   * list) tested for existence — evidence for later accesses when the read itself was bound to the caller;
+   * `absent`: the code after it runs only when the fetched item is not there (`if (existing.Item) return 409`).
    */
-  kind: "item" | "compare" | "decision" | "role" | "authorization" | "exists";
+  kind: "item" | "compare" | "decision" | "role" | "authorization" | "exists" | "absent";
   node: Node;
   guard: Guard;
   /** Reads whose item the check inspects. */
@@ -141,6 +142,8 @@ export interface AccessInstance {
   guardedBy: Check[];
   /** The table as the summarised function chooses it, when a function it calls takes the table as a parameter. */
   table?: TableRef;
+  /** A write keyed by an item that a read of the same function fetched: that read (its operation, or the call that leads to it). */
+  fetchedBy?: Node;
   /** The module and function where the operation is, when that is another module than the summarised function's. */
   module?: { file: string; function: string; line: number };
   /**
@@ -1292,6 +1295,7 @@ export class OwnershipAnalysis {
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
           via: [call, ...instance.via],
           guardedBy: [],
+          fetchedBy: instance.fetchedBy && call,
           table: this.substituteTable(instanceTable(instance), callee, call),
           module: external
             ? (instance.module ?? {
@@ -1337,6 +1341,7 @@ export class OwnershipAnalysis {
       }
       composedChecks.push({ inner, callee, call });
     }
+    this.keyWritesByFetchedItems(accesses);
     const summary: FunctionSummary = { fn, accesses, returnsItemOf: [], checks: [], complete, inputParameters };
     summary.settleChecks = () => {
       summary.settleChecks = undefined;
@@ -1638,9 +1643,54 @@ export class OwnershipAnalysis {
       }
       const guard = this.guardOf(start, polarity);
       if (guard) checks.push({ kind: "exists", node: start, guard, items, values: [], subjects: [] });
+      // Sign-up: `if (existing.Item) return 409; put(...)`, or `if (found.Count < 1) { put(...) }`: the result itself, not an attribute of the item.
+      const absent = this.namesWholeResult(node) ? this.absenceGuard(start, polarity) : undefined;
+      if (absent && (absent.exit !== undefined || absent.passes !== undefined)) checks.push({ kind: "absent", node: start, guard: absent, items, values: [], subjects: [] });
       return false;
     });
     return checks;
+  }
+
+  /**
+   * The guard under which a read's result is known to be empty: `if (existing.Item) return` (what follows), `if (!found)
+   * { ... }` (the branch). Of a test joined with others only `found && found.Count < 1` counts, and only its branch:
+   * `if (!Item || stale)` and `if (flag && Item) return` say nothing of the item alone.
+   */
+  private absenceGuard(start: Node, polarity: 1 | -1): Guard | undefined {
+    let joined = false;
+    for (let current = start, i = 0; current.parent && i < 20; current = current.parent, i++) {
+      const parent: Node = current.parent;
+      if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) break;
+      if (parent.type !== AST_NODE_TYPES.LogicalExpression) continue;
+      if (joined || parent.operator !== "&&" || parent.right !== current || parent.parent?.type !== AST_NODE_TYPES.IfStatement) return undefined;
+      joined = true;
+    }
+    const guard = this.guardOf(start, polarity === 1 ? -1 : 1);
+    return guard && joined ? { ...guard, exit: undefined } : guard;
+  }
+
+  /**
+   * Does the node stand for a read's whole result (`existing.Item`, `found.Count`, `Items.length`, a variable that holds
+   * one), rather than an attribute of the item (`item.translations`, `const description = item.description`)?
+   */
+  private namesWholeResult(node: Node): boolean {
+    let current = unwrap(node);
+    for (let i = 0; i < 3; i++) {
+      if (current.type === AST_NODE_TYPES.MemberExpression) return RESULT_MEMBERS.has(staticKeyName(current) ?? "");
+      if (current.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = this.scope.variableOf(current);
+      const definition = variable?.defs[0];
+      if (definition?.type !== "Variable" || !definition.node.init) return true;
+      // const { Item } = await ..., const { Items: found } = ...: the member destructured.
+      if (definition.node.id.type !== AST_NODE_TYPES.Identifier) {
+        const property = definition.name.parent;
+        return property?.type === AST_NODE_TYPES.Property && RESULT_MEMBERS.has(staticKeyName(property) ?? "");
+      }
+      const init = unwrapAwait(unwrap(definition.node.init));
+      if (init.type !== AST_NODE_TYPES.MemberExpression) return true;
+      current = init;
+    }
+    return false;
   }
 
   /** `if (!req.user.isAdmin) return ...`, `if (!groups.includes("admin")) throw ...`. */
@@ -2338,6 +2388,14 @@ export class OwnershipAnalysis {
           if (boundReads.length > 0 && (this.sameItem(bound, instance, requestPaths, summary) || this.underCheckedKey(bound, requestPaths, summary))) evidence.add("item-check");
           break;
         }
+        case "absent": {
+          // Written only when a read of the same table by the same key, unfiltered, found nothing: the write creates an item and overwrites no one's.
+          const table = tableId(instanceTable(instance));
+          if (instance.access.kind !== "write" || table === undefined) break;
+          const reads = summary.accesses.filter((other) => check.items.includes(other.access.operation) && !other.condition && tableId(instanceTable(other)) === table);
+          if (reads.length > 0 && this.sameItem(reads.map((other) => other.access.operation), instance, requestPaths, summary)) evidence.add("create-only");
+          break;
+        }
         case "compare": {
           const [subject] = check.subjects;
           const [value] = check.values;
@@ -2360,6 +2418,37 @@ export class OwnershipAnalysis {
   /** A value from the authenticated caller only: no request input, no parameter, nothing fetched. */
   isCallerValue(origins: readonly Origin[]): boolean {
     return isCallerOnly(origins) && this.itemOperations(origins).length === 0;
+  }
+
+  /**
+   * A write keyed by the key attributes of an item the same function fetched (`Query` by the request's `jobId`,
+   * then `Delete({ Key: { jobId: post.jobId, companyId: post.companyId } })`, or `Put({ ...Item, text })`) writes
+   * the item the read chose: it is keyed by what the read was keyed by. A read with a FilterExpression (which may
+   * bind its items to the caller) or with a key of no request or parameter value leaves the write as it is.
+   */
+  private keyWritesByFetchedItems(accesses: AccessInstance[]): void {
+    for (const instance of accesses) {
+      const kind = instance.access.kind;
+      if ((kind !== "write" && kind !== "delete") || instance.keyParts.length === 0) continue;
+      let read: AccessInstance | undefined;
+      const fromRead = instance.keyParts.every((part) => {
+        // The item's own key (`Key: { jobId: post.jobId }`), not a reference it holds to another item (`{ id: membership.artistId }`).
+        if (part.attribute === undefined || part.attribute !== attributeRead(part.node)) return false;
+        if (part.origins.length === 0 || part.origins.some(isSubjectish)) return false;
+        const operations = this.itemOperations(part.origins);
+        const readers = accesses.filter((other) => (other.access.kind === "read" || other.access.kind === "query") && operations.includes(other.access.operation));
+        if (readers.length !== 1 || (read !== undefined && readers[0] !== read)) return false;
+        read = readers[0];
+        return true;
+      });
+      if (!fromRead || !read || read.condition || !read.keyParts.some((part) => part.origins.some(isSubjectish))) continue;
+      const readTable = tableId(instanceTable(read));
+      if (readTable === undefined || readTable !== tableId(instanceTable(instance))) continue;
+      // Clean-up when a call about the item failed (`catch (e) { if (e.statusCode === 410) delete(connection) }`) is the server's, not the request's choice.
+      if (insideCatch(instance.access.operation.node, instance.via)) continue;
+      instance.keyParts = read.keyParts;
+      instance.fetchedBy = read.via[0] ?? read.access.operation.node;
+    }
   }
 
   /** Is the access on (one of) the items the check inspected: the same read, or a key from the same request values? */
@@ -2679,6 +2768,33 @@ function isPathParameter(origin: Origin): boolean {
  * A key value the request chooses: request input other than credentials (a session id from a cookie, an API key
  * header) and other than capability tokens (`Key: { token: req.params.token }`: knowing the secret is the permission).
  */
+/** The attribute a value reads by name: `post.jobId`, `item.user_id.S`, `connectionId` (destructured). */
+function attributeRead(node: Node): string | undefined {
+  let current = unwrap(node);
+  for (let i = 0; i < 3 && current.type === AST_NODE_TYPES.MemberExpression; i++) {
+    const key = staticKeyName(current);
+    if (key === undefined || !ATTRIBUTE_VALUE_TYPE_KEYS.has(key)) return key;
+    current = unwrap(current.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : undefined;
+}
+
+/** Members of a read's result that say whether it found anything. */
+const RESULT_MEMBERS = new Set(["Item", "Items", "Count", "ScannedCount", "length", "Responses"]);
+
+/** Type keys of a low-level attribute value (`{ S: id }`). */
+const ATTRIBUTE_VALUE_TYPE_KEYS = new Set(["S", "N", "B"]);
+
+/** Is the operation, or a call on the way to it, in a `catch` block of its function? */
+function insideCatch(operation: Node, via: readonly TSESTree.CallExpression[]): boolean {
+  return [operation, ...via].some((start) => {
+    for (let current: Node | undefined = start.parent, i = 0; current && i < 100 && !isFunction(current); current = current.parent, i++) {
+      if (current.type === AST_NODE_TYPES.CatchClause) return true;
+    }
+    return false;
+  });
+}
+
 function isChosenByRequest(part: ValuePart): boolean {
   if (part.attribute !== undefined && CAPABILITY_NAME.test(part.attribute)) return false;
   return part.origins.some((origin) => origin.kind === "request" && !carriesCredentials(origin.path) && !CAPABILITY_NAME.test(origin.path.split(".").pop() ?? ""));

@@ -117,6 +117,28 @@ app.get("/attendance/:classCode", authenticateToken, async (req, res) => {
   res.json(${answer});
 });`;
 
+/** A sign-up Lambda that reads the account by \`readKey\`, refuses (\`refusal\`) depending on what it found, then creates it. */
+const signUp = (readKey: string, refusal: string) => `${V3}
+export const handler = async (event) => {
+  const { email, invitedBy, password } = JSON.parse(event.body);
+  const existing = await doc.send(new GetCommand({ TableName: "Accounts", Key: { email: ${readKey} } }));
+  ${refusal}
+  await doc.send(new PutCommand({ TableName: "Accounts", Item: { email, passwordHash: await hash(password) } }));
+  return { statusCode: 201, body: "{}" };
+};`;
+
+/** A Lambda that finds a job posting by the request's jobId (\`query\`: extra QueryCommand input), then, after \`check\`, deletes it by the item's own key. */
+const deleteFoundPost = (query: string, check: string) => `${V3}
+export const handler = async (event) => {
+  const callerId = event.requestContext.authorizer.claims.sub;
+  const { Items } = await doc.send(new QueryCommand({ TableName: "JobPosts", IndexName: "byJob", KeyConditionExpression: "jobId = :j", ExpressionAttributeValues: { ":j": event.pathParameters.jobId, ":c": callerId }${query} }));
+  for (const post of Items) {
+    ${check}
+    await doc.send(new DeleteCommand({ TableName: "JobPosts", Key: { jobId: post.jobId, companyId: post.companyId } }));
+  }
+  return { statusCode: 204 };
+};`;
+
 /** A Lambda that writes the whole body after \`fill\` set what it lacks. */
 const bodyWithFilledIn = (fill: string) => `${V3}import { randomUUID } from "node:crypto";
 export const handler = async (event) => {
@@ -210,6 +232,81 @@ describe("routeMatches", () => {
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a write keyed by a fetched item: the item's owner is compared with the caller first",
+      code: deleteFoundPost("", "if (post.companyId !== callerId) return { statusCode: 403 };"),
+    },
+    {
+      name: "a write keyed by a fetched item: the read's FilterExpression keeps only the caller's items",
+      code: deleteFoundPost(', FilterExpression: "companyId = :c"', ""),
+    },
+    {
+      name: "a write keyed by a reference a fetched item holds (another table, or another attribute than the one it fills) is not that item's key",
+      code: `${V3}
+export const handler = async (event) => {
+  const { Item: order } = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId: event.pathParameters.orderId } }));
+  await doc.send(new UpdateCommand({ TableName: "Customers", Key: { customerId: order.customerId }, UpdateExpression: "ADD orders :one", ExpressionAttributeValues: { ":one": 1 } }));
+  const { Item: user } = await doc.send(new GetCommand({ TableName: "Users", Key: { id: event.pathParameters.userId } }));
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { id: user.managerId }, UpdateExpression: "ADD reports :one", ExpressionAttributeValues: { ":one": 1 } }));
+  return { statusCode: 204 };
+};`,
+    },
+    {
+      name: "a write keyed by a fetched item, in a catch block: clean-up of a connection that is gone, not the request's choice",
+      code: `${V3}
+export const handler = async (event) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Connections", IndexName: "byRoom", KeyConditionExpression: "roomId = :r", ExpressionAttributeValues: { ":r": JSON.parse(event.body).roomId } }));
+  await Promise.all(Items.map(async ({ connectionId }) => {
+    try {
+      await gateway.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: "hello" }));
+    } catch (error) {
+      if (error.statusCode === 410) await doc.send(new DeleteCommand({ TableName: "Connections", Key: { connectionId } }));
+    }
+  }));
+  return { statusCode: 200 };
+};`,
+    },
+    {
+      name: "create if absent: the sign-up reads the account by the same e-mail and refuses when it exists, so the put overwrites no one's",
+      code: signUp("email", 'if (existing.Item) return { statusCode: 409, body: "taken" };'),
+    },
+    {
+      name: "create if absent: a query by the same key and the put only in the branch where it found nothing",
+      code: `${V2}
+router.post("/users", async (req, res) => {
+  const found = await dynamo.query({ TableName: "Users", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": req.body.email } }).promise();
+  if (found.Count < 1) {
+    await dynamo.put({ TableName: "Users", Item: { email: req.body.email, name: req.body.name } }).promise();
+    return res.status(201).end();
+  }
+  res.status(409).json({ message: "Already an account with this email" });
+});`,
+    },
+    {
+      name: "the caller under a project's own request member (req.teacher, set by its middleware) compared with the item's sender before the delete",
+      code: `${V3}
+router.delete("/notices/:noticeId", teacherAuth, async (req, res) => {
+  const senderId = req.teacher.teacherId;
+  const existing = await doc.send(new GetCommand({ TableName: "Notices", Key: { noticeId: req.params.noticeId } }));
+  if (!existing.Item) return res.status(404).end();
+  if (existing.Item.senderId !== senderId) return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Notices", Key: { noticeId: req.params.noticeId } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
+      name: "the caller a middy middleware puts on the event (request.event.email) compared with the booking's guest before the delete",
+      code: `${V2}
+const cancelBooking = async (event) => {
+  const { email, pathParameters: { bookingId } } = event;
+  const { Item } = await dynamo.get({ TableName: process.env.BOOKINGS_TABLE, Key: { bookingId } }).promise();
+  if (!Item) return { statusCode: 404, body: "" };
+  if (Item.guest !== email) return { statusCode: 403, body: "" };
+  await dynamo.delete({ TableName: process.env.BOOKINGS_TABLE, Key: { bookingId } }).promise();
+  return { statusCode: 204, body: "" };
+};
+module.exports.handler = middy(cancelBooking).use(authenticate);`,
+    },
     {
       name: "no authentication and nothing per-user: a secret attribute only compared or checked is not served",
       code: `${V3}
@@ -1343,7 +1440,7 @@ app.post("/friends", async (req, res) => {
   const found = await client.send(new QueryCommand({ TableName: "Users", IndexName: "byName", KeyConditionExpression: "username = :u", ExpressionAttributeValues: { ":u": { S: String(req.body.username) } } }));
   const target = found.Items?.[0];
   if (!target) return res.sendStatus(404);
-  await client.send(new UpdateItemCommand({ TableName: "Users", Key: { user_id: { S: target.user_id.S as string } }, UpdateExpression: "SET pending = :t", ExpressionAttributeValues: { ":t": { BOOL: true } } }));
+  await client.send(new UpdateItemCommand({ TableName: "Invitations", Key: { user_id: { S: target.user_id.S as string } }, UpdateExpression: "SET pending = :t", ExpressionAttributeValues: { ":t": { BOOL: true } } }));
   res.sendStatus(204);
 });`,
       options: [{ reportAllUnauthenticatedReads: true }],
@@ -1434,6 +1531,51 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "not create-if-absent: the exit tests an attribute of the item (a cached translation), or a filtered read of another table",
+      code: `${V3}
+export const handler = async (event) => {
+  const { category, id } = event.pathParameters;
+  const { Item } = await doc.send(new GetCommand({ TableName: "Products", Key: { category, id } }));
+  if (Item.translations) return { statusCode: 200, body: "" };
+  await doc.send(new UpdateCommand({ TableName: "Products", Key: { category, id }, UpdateExpression: "SET translations = :t", ExpressionAttributeValues: { ":t": {} } }));
+  return { statusCode: 200, body: "" };
+};
+export const join = async (event) => {
+  const { bandId, userId } = JSON.parse(event.body);
+  const found = await doc.send(new QueryCommand({ TableName: "Memberships", IndexName: "byBand", KeyConditionExpression: "bandId = :b", FilterExpression: "userId = :u", ExpressionAttributeValues: { ":b": bandId, ":u": userId } }));
+  if (found.Items.length > 0) return { statusCode: 400, body: "" };
+  await doc.send(new UpdateCommand({ TableName: "Bands", Key: { id: bandId }, UpdateExpression: "SET members = :m", ExpressionAttributeValues: { ":m": [userId] } }));
+  return { statusCode: 201, body: "" };
+};`,
+      errors: [
+        { messageId: "writeNotOwned", line: 9 },
+        { messageId: "writeNotOwned", line: 16 },
+      ],
+    },
+    {
+      name: "a write keyed by the key attributes of an item a Query by the request's id found: the request chose the item",
+      code: deleteFoundPost("", ""),
+      errors: [{ messageId: "writeNotOwned", line: 10, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "JobPosts"', source: "`event.pathParameters.jobId`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `event.requestContext.authorizer.claims.sub`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: deleteFoundPost("", "").replace("companyId: post.companyId }", 'companyId: post.companyId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": callerId }') }] }],
+    },
+    {
+      name: "the refusal exits when the account is missing (an update of an existing one), or the read is of another key: the put may overwrite",
+      code: signUp("email", 'if (!existing.Item) return { statusCode: 404, body: "" };'),
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      code: signUp("invitedBy", 'if (existing.Item) return { statusCode: 409, body: "taken" };'),
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      name: "not create-if-absent: the refusal also needs another condition (an invited user may replace the account), or any of two",
+      code: signUp("email", 'if (!invitedBy && existing.Item) return { statusCode: 409, body: "taken" };'),
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      code: signUp("email", 'if (!existing.Item || invitedBy) {').replace("return { statusCode: 201", "}\n  return { statusCode: 201"),
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
     {
       name: "the request body as the whole item (or spread into it with no key attribute of its own) chooses the key: an upsert of anyone's item",
       ...cjs,
