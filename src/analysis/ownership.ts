@@ -91,6 +91,8 @@ export interface Access {
   transactionConditions: Condition[];
   /** Attribute names known to be key attributes of the table (for `attribute_not_exists`). */
   keyAttributes: ReadonlySet<string>;
+  /** An update that only adds one to counters or appends the caller to a list (a like, a view, an application). */
+  contribution?: true;
 }
 
 /** How a check decides control flow. */
@@ -184,6 +186,7 @@ export type EvidenceKind =
   | "caller-key"
   | "caller-condition"
   | "create-only"
+  | "contribution"
   | "caller-filter"
   | "item-check"
   | "decision"
@@ -446,7 +449,53 @@ export class OwnershipAnalysis {
     access.keyParts = this.objectParts(key);
     access.keyAttributes = new Set(access.keyParts.map((part) => part.attribute).filter((name): name is string => name !== undefined));
     if (kind !== "read") access.condition = this.condition(input, "ConditionExpression");
+    if (kind === "write" && this.onlyContributes(input)) access.contribution = true;
     return [access];
+  }
+
+  /**
+   * Does the update only add one to counters (`ADD viewCount :one`, `SET likes = if_not_exists(likes, :zero) + :one`)
+   * or append the caller to a list (`SET applicants = list_append(applicants, :me)` with `[req.user.id]`)? Liking,
+   * viewing or applying to someone else's item is what such an update is for.
+   */
+  private onlyContributes(input: ResolvedInput): boolean {
+    const expression = input.properties.get("UpdateExpression")?.value;
+    const texts = expression ? constantValues(this.values.resolveString(expression)) : undefined;
+    if (texts?.length !== 1) return false;
+    const values = input.properties.get("ExpressionAttributeValues")?.value;
+    const resolved = values ? this.values.resolveObject(values) : undefined;
+    const valueOf = (placeholder: string) => resolved?.properties.get(placeholder)?.value;
+    const isOne = (placeholder: string) => {
+      const node = valueOf(placeholder);
+      const value = node ? unwrap(node) : undefined;
+      if (value?.type === AST_NODE_TYPES.Literal) return value.value === 1;
+      // The low-level client's { N: "1" }.
+      const number = value ? this.values.resolveObject(value)?.properties.get("N")?.value : undefined;
+      return number !== undefined && constantValues(this.values.resolveString(number))?.[0] === "1";
+    };
+    const isCallerList = (placeholder: string) => {
+      const node = valueOf(placeholder);
+      const elements = node ? this.values.arrayElements(node) : undefined;
+      return elements !== undefined && elements.length > 0 && elements.every((element) => this.isCallerValue(this.values.originsOf(element)));
+    };
+    const clauses = texts[0].trim().split(/\b(SET|ADD)\s+/i).slice(1);
+    if (clauses.length === 0 || /\b(?:REMOVE|DELETE)\b/i.test(texts[0])) return false;
+    for (let i = 0; i < clauses.length; i += 2) {
+      const action = clauses[i].toUpperCase();
+      for (const item of topLevelParts(clauses[i + 1])) {
+        if (action === "ADD") {
+          const add = /^[#\w.]+\s+(:\w+)$/.exec(item);
+          if (!add || !isOne(add[1])) return false;
+          continue;
+        }
+        const increment = /^([#\w.]+)\s*=\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*\+\s*(:\w+)$/i.exec(item);
+        if (increment && isOne(increment[2])) continue;
+        const append = /^([#\w.]+)\s*=\s*list_append\(\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*,\s*(:\w+)\s*\)$/i.exec(item);
+        if (append && isCallerList(append[2])) continue;
+        return false;
+      }
+    }
+    return true;
   }
 
   private putAccess(operation: Operation, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
@@ -2316,6 +2365,7 @@ export class OwnershipAnalysis {
     if (instance.keyParts.some(callerKey) || instance.possibleKeyParts.some(callerKey)) {
       evidence.add("caller-key");
     }
+    if (access.contribution) evidence.add("contribution");
     const keyAttributes = access.keyAttributes;
     const caller = (origins: readonly Origin[]) => this.isCallerValue(origins);
     if (access.kind === "query") {
@@ -2779,6 +2829,24 @@ function attributeRead(node: Node): string | undefined {
   return current.type === AST_NODE_TYPES.Identifier ? current.name : undefined;
 }
 
+/** The comma-separated parts of an expression clause, commas inside function calls left alone. */
+function topLevelParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if (char === "," && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter(Boolean);
+}
+
 /** Members of a read's result that say whether it found anything. */
 const RESULT_MEMBERS = new Set(["Item", "Items", "Count", "ScannedCount", "length", "Responses"]);
 
@@ -2864,7 +2932,7 @@ function statementOf(node: Node): Node {
   return current;
 }
 
-/** Does the condition hold only for the caller's items (or, with `createOnly`, only for new items)? */
+/** Does the condition hold only for the caller's items, or items whose secret the request knows (or, with `createOnly`, only for new items)? */
 function conditionHolds(condition: Condition, keyAttributes: ReadonlySet<string>, createOnly: boolean, caller: (origins: readonly Origin[]) => boolean): boolean {
   switch (condition.kind) {
     case "and":
@@ -2872,7 +2940,8 @@ function conditionHolds(condition: Condition, keyAttributes: ReadonlySet<string>
     case "or":
       return condition.items.length > 0 && condition.items.every((item) => conditionHolds(item, keyAttributes, createOnly, caller) || conditionHolds(item, keyAttributes, !createOnly, caller));
     case "equals":
-      return !createOnly && caller(condition.value.origins);
+      // `password = :password` with what the request sends: only whoever knows the item's secret passes, as a login does.
+      return !createOnly && (caller(condition.value.origins) || (isSecretName(condition.attribute) && condition.value.origins.some((origin) => origin.kind === "request")));
     case "absent":
       return createOnly && condition.attribute !== undefined && (keyAttributes.has(condition.attribute) || CONVENTIONAL_KEY_NAMES.has(condition.attribute.toLowerCase()));
     default:

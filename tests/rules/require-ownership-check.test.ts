@@ -139,6 +139,34 @@ export const handler = async (event) => {
   return { statusCode: 204 };
 };`;
 
+/** A signed-in caller's update of any post the path names: \`update\` is the UpdateExpression, \`values\` its ExpressionAttributeValues. */
+const postUpdate = (update: string, values: string) => `${V3}
+app.post("/posts/:id/react", requireAuth, async (req, res) => {
+  const me = req.user.sub;
+  await doc.send(new UpdateCommand({ TableName: "Posts", Key: { id: req.params.id }, UpdateExpression: "${update}", ExpressionAttributeValues: ${values} }));
+  res.sendStatus(204);
+});`;
+
+/** A Next.js route that updates the account the body names, under \`condition\` on the attribute \`attribute\` (\`:given\` is body.password). */
+const accountUpdate = (condition: string, attribute: string) => `${V3}
+export async function POST(request: Request) {
+  const { id, password, name } = await request.json();
+  await doc.send(new UpdateCommand({ TableName: "Accounts", Key: { id }, UpdateExpression: "SET #n = :name", ConditionExpression: "${condition}", ExpressionAttributeNames: { "#n": "name", "#a": "${attribute}" }, ExpressionAttributeValues: { ":name": name, ":given": password } }));
+  return Response.json({ ok: true });
+}`;
+
+/** The postUpdate() finding, with its suggestion: the caller bound to the owner attribute in a ConditionExpression. */
+const postUpdateFinding = (update: string, values: string) => ({
+  messageId: "writeNotOwned" as const,
+  line: 7,
+  suggestions: [
+    {
+      messageId: "addOwnerCondition" as const,
+      output: postUpdate(update, `${values.slice(0, -2)}, ":caller": req.user.sub }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }`),
+    },
+  ],
+});
+
 /** A Lambda that writes the whole body after \`fill\` set what it lacks. */
 const bodyWithFilledIn = (fill: string) => `${V3}import { randomUUID } from "node:crypto";
 export const handler = async (event) => {
@@ -232,6 +260,21 @@ describe("routeMatches", () => {
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a ConditionExpression that requires the item's password to equal the one the request sends: only whoever knows it passes",
+      code: accountUpdate("#a = :given", "password"),
+      filename: "app/api/account/route.ts",
+    },
+    {
+      name: "an update that only adds one to counters of someone else's post (a view, a like) or appends the caller to its list",
+      code: postUpdate("ADD viewCount :one", '{ ":one": 1 }'),
+    },
+    {
+      code: postUpdate("SET likes = if_not_exists(likes, :zero) + :one, #s = #s + :one", '{ ":zero": 0, ":one": 1 }'),
+    },
+    {
+      code: postUpdate("SET likedBy = list_append(if_not_exists(likedBy, :empty), :me) ADD likes :one", '{ ":empty": [], ":me": [me], ":one": 1 }'),
+    },
     {
       name: "a write keyed by a fetched item: the item's owner is compared with the caller first",
       code: deleteFoundPost("", "if (post.companyId !== callerId) return { statusCode: 403 };"),
@@ -1531,6 +1574,29 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "a ConditionExpression on an attribute that is no secret (a status) binds nothing to the caller",
+      code: accountUpdate("#a = :given", "status"),
+      filename: "app/api/account/route.ts",
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "not only a contribution: an amount other than one, someone the request names appended, or another attribute changed too",
+      code: postUpdate("ADD credits :amount", '{ ":amount": 100 }'),
+      errors: [postUpdateFinding("ADD credits :amount", '{ ":amount": 100 }')],
+    },
+    {
+      code: postUpdate("SET likedBy = list_append(likedBy, :who)", "{ \":who\": [req.body.userId] }"),
+      errors: [postUpdateFinding("SET likedBy = list_append(likedBy, :who)", "{ \":who\": [req.body.userId] }")],
+    },
+    {
+      code: postUpdate("SET likes = likes + :one, title = :t", "{ \":one\": 1, \":t\": req.body.title }"),
+      errors: [postUpdateFinding("SET likes = likes + :one, title = :t", "{ \":one\": 1, \":t\": req.body.title }")],
+    },
+    {
+      code: postUpdate("ADD likes :one REMOVE pinned", '{ ":one": 1 }'),
+      errors: [postUpdateFinding("ADD likes :one REMOVE pinned", '{ ":one": 1 }')],
+    },
     {
       name: "not create-if-absent: the exit tests an attribute of the item (a cached translation), or a filtered read of another table",
       code: `${V3}
