@@ -14,7 +14,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingClass, findProperty, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
-import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, resolveImport, siblingFilesMentioning } from "./project";
+import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, resolveImport, siblingFilesMentioning } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
@@ -99,6 +99,8 @@ export class CrossModuleResolver {
   private readonly accessingCalls = new Map<TSESTree.CallExpression, ExternalCallee | null>();
   /** The project modules that import this one (found on the first registrationsOf()). */
   private importers?: string[];
+  /** importersOf() and the importers of barrels that pass this module on: where its exported functions are called. */
+  private barrelImporters?: string[];
   /** functionDefinition()'s answer (null: none). */
   private definition: FunctionDefinition | null | undefined;
   /** Set while resolving for resolveAccessing(): modules that cannot reach DynamoDB are not read. */
@@ -272,7 +274,7 @@ export class CrossModuleResolver {
         if (!callee) return undefined;
         if (isThisFunction(callee)) found.push({ module: this.self, call });
       }
-      const importers = (this.importers ??= importersOf(file));
+      const importers = (this.barrelImporters ??= importersThroughBarrels(file));
       // A module imported all over the project is a library of its own: its callers are not worth reading one by one.
       if (importers.length > MAX_CALLER_MODULES) return undefined;
       for (const importer of importers) {

@@ -141,8 +141,162 @@ export function resolveImport(fromFile: string, specifier: string): string | und
     }
     // After `paths`, TypeScript looks a bare specifier up under `baseUrl`: only worth a look when its first segment is there.
     if (!resolved && config?.baseUrl && baseUrlHolds(config.baseUrl, specifier)) resolved = resolveModuleFile(path.join(config.baseUrl, "index.ts"), `./${specifier}`);
+    // A package of the same npm, yarn or pnpm workspace (`@acme/platform-core` in packages/platform-core): its source.
+    if (!resolved) resolved = resolveWorkspaceImport(path.dirname(fromFile), specifier);
   }
   return resolved && !resolved.split(path.sep).includes("node_modules") ? resolved : undefined;
+}
+
+/** A monorepo's root folder and its workspace packages by name. */
+export interface Workspace {
+  root: string;
+  packages: Map<string, { directory: string; entries: string[] }>;
+}
+
+const workspaceByDirectory = new Map<string, Workspace | null>();
+const MAX_WORKSPACE_PACKAGES = 500;
+
+/** The workspace a folder is in: the nearest folder above with a package.json that lists `workspaces` (or a pnpm-workspace.yaml). */
+export function workspaceOf(directory: string): Workspace | undefined {
+  const visited: string[] = [];
+  let current = directory;
+  let found: Workspace | null = null;
+  for (let i = 0; i < 64; i++) {
+    const cached = workspaceByDirectory.get(current);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(current);
+    if (path.basename(current) === "node_modules") break;
+    const patterns = workspacePatterns(current);
+    if (patterns) {
+      found = { root: current, packages: workspacePackages(current, patterns) };
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (workspaceByDirectory.size > MAX_TSCONFIG_DIRECTORIES) workspaceByDirectory.clear();
+  for (const entry of visited) workspaceByDirectory.set(entry, found);
+  return found ?? undefined;
+}
+
+/** The package folder patterns a folder's package.json `workspaces` (or pnpm-workspace.yaml `packages`) lists. */
+function workspacePatterns(directory: string): string[] | undefined {
+  const manifest = readJson(path.join(directory, "package.json")) as { workspaces?: unknown } | undefined;
+  const listed = Array.isArray(manifest?.workspaces) ? manifest.workspaces : (manifest?.workspaces as { packages?: unknown } | undefined)?.packages;
+  if (Array.isArray(listed)) return listed.filter((pattern): pattern is string => typeof pattern === "string");
+  try {
+    const yaml = readFileSync(path.join(directory, "pnpm-workspace.yaml"), "utf8");
+    // Its `packages:` list: one `- "packages/*"` per line.
+    return yaml
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith("- "))
+      .map((line) => line.slice(2).trim().replace(/^["']|["']$/g, ""));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each workspace package's name, folder and the files its package.json names as its entry. */
+function workspacePackages(root: string, patterns: string[]): Workspace["packages"] {
+  const packages: Workspace["packages"] = new Map();
+  for (const pattern of patterns) {
+    if (pattern.startsWith("!")) continue;
+    // `packages/*`, `services/**`, `apps/web`: a folder of packages, or one package.
+    const wildcard = /\/\*{1,2}\/?$/.test(pattern);
+    const base = path.resolve(root, pattern.replace(/\/\*{1,2}\/?$/, ""));
+    if (base.includes("*") || !base.startsWith(root)) continue;
+    let folders = [base];
+    if (wildcard) {
+      try {
+        folders = readdirSync(base, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && entry.name !== "node_modules")
+          .map((entry) => path.join(base, entry.name));
+      } catch {
+        folders = [];
+      }
+    }
+    for (const folder of folders) {
+      if (packages.size >= MAX_WORKSPACE_PACKAGES) return packages;
+      const manifest = readJson(path.join(folder, "package.json")) as Record<string, unknown> | undefined;
+      if (typeof manifest?.name !== "string") continue;
+      const entries = ["source", "main", "module", "types", "typings"].map((field) => manifest[field]).filter((entry): entry is string => typeof entry === "string");
+      packages.set(manifest.name, { directory: folder, entries });
+    }
+  }
+  return packages;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A workspace package's source file for a specifier (`@acme/core`, `@acme/core/dynamo`): the entry its package.json
+ * names, read from source when it names built output (`dist/index.js` → `src/index.ts`), else `src/index` or `index`.
+ */
+function resolveWorkspaceImport(fromDirectory: string, specifier: string): string | undefined {
+  if (specifier.startsWith(".") || specifier.startsWith("node:")) return undefined;
+  const workspace = workspaceOf(fromDirectory);
+  if (!workspace) return undefined;
+  const segments = specifier.split("/");
+  const nameLength = specifier.startsWith("@") ? 2 : 1;
+  const entry = workspace.packages.get(segments.slice(0, nameLength).join("/"));
+  if (!entry) return undefined;
+  const from = path.join(entry.directory, "index.ts");
+  const subpath = segments.slice(nameLength).join("/");
+  if (subpath) return resolveModuleFile(from, `./${subpath}`) ?? resolveModuleFile(from, `./src/${subpath}`);
+  const candidates = entry.entries.flatMap((file) => {
+    const source = file.replace(/\.d\.[cm]?ts$/, ".ts");
+    return [source, source.replace(/^(?:\.\/)?(?:dist|lib|build|out)\//, "src/")];
+  });
+  for (const candidate of [...candidates, "src/index", "index"]) {
+    const resolved = resolveModuleFile(from, `./${candidate.replace(/^\.\//, "")}`);
+    if (resolved) return resolved;
+  }
+  return undefined;
+}
+
+/** `export * from "./dynamo"`, `export { queryByIndex } from "./dynamo"`: a barrel passing a module's exports on. */
+const RE_EXPORT = /\bexport\s*(?:\*|\{[^{}]{0,2000}\})\s*from\s*["']([^"'\n]{1,300})["']/g;
+
+/**
+ * importersOf(), plus the importers of each barrel module among them that passes this module's exports on
+ * (`packages/core/src/index.ts` with `export * from "./dynamo"`, imported as `@acme/core`), two barrels deep.
+ */
+export function importersThroughBarrels(file: string): string[] {
+  const result = new Set<string>();
+  let current = [file];
+  for (let depth = 0; depth < 3 && current.length > 0; depth++) {
+    const next: string[] = [];
+    for (const module of current) {
+      for (const importer of importersOf(module)) {
+        if (result.has(importer) || importer === file) continue;
+        result.add(importer);
+        if (depth < 2 && reExports(importer, module)) next.push(importer);
+      }
+    }
+    current = next;
+  }
+  return [...result];
+}
+
+function reExports(barrel: string, module: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(barrel, "utf8");
+  } catch {
+    return false;
+  }
+  return [...text.matchAll(RE_EXPORT)].some((match) => resolveImport(barrel, match[1]) === module);
 }
 
 /** What the analysis needs of a tsconfig.json: where `paths` are relative to, and the aliases. */
@@ -218,6 +372,7 @@ function baseUrlHolds(baseUrl: string, specifier: string): boolean {
 /** Forgets the tsconfig.json files read so far (tests that rewrite them). */
 export function clearProjectCaches(): void {
   tsconfigByDirectory.clear();
+  workspaceByDirectory.clear();
   baseUrlEntries.clear();
   projectFolders.clear();
   projectListings.clear();
@@ -647,15 +802,18 @@ function importSpecifiers(file: string): string[] {
  * at most what the first 5,000 source files hold.
  */
 export function importersOf(file: string): string[] {
-  const root = projectRoot(file);
+  // In a monorepo the importers may be other workspace packages (`import { queryByIndex } from "@acme/platform-core"`).
+  const workspace = workspaceOf(path.dirname(file));
+  const root = workspace?.root ?? projectRoot(file);
   if (!root) return [];
-  // A specifier names the module by its file name, or by its directory for an index file.
+  // A specifier names the module by its file name, or by its directory for an index file, or by the workspace package it is in.
   const stem = path.basename(file).replace(/\.[^.]+$/, "");
-  const name = stem === "index" ? path.basename(path.dirname(file)) : stem;
+  const names = [stem === "index" ? path.basename(path.dirname(file)) : stem];
+  for (const [name, entry] of workspace?.packages ?? []) if (file.startsWith(entry.directory + path.sep)) names.push(name);
   const importers: string[] = [];
   for (const candidate of projectFiles(root).files) {
     if (candidate === file) continue;
-    if (importSpecifiers(candidate).some((specifier) => specifier.includes(name) && resolveImport(candidate, specifier) === file)) importers.push(candidate);
+    if (importSpecifiers(candidate).some((specifier) => names.some((name) => specifier.includes(name)) && resolveImport(candidate, specifier) === file)) importers.push(candidate);
   }
   return importers;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clearProjectCaches, importersOf, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
+import { clearProjectCaches, importersOf, importersThroughBarrels, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
 
 import { functionName } from "../../src/analysis/cross-module";
 import { analyze } from "./helpers";
@@ -260,6 +260,47 @@ describe("project modules: the modules that import a file", () => {
       expect(importersOf(controller).sort()).toEqual([added, esm, routes].sort());
     } finally {
       rmSync(app, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("project modules: workspace packages of a monorepo", () => {
+  it("resolves a workspace package's name to its source (the entry its package.json names, built output read from src/), subpaths too, npm and pnpm alike", () => {
+    const repo = mkdtempSync(path.join(tmpdir(), "dynamodb-security-workspace-"));
+    try {
+      const put = (relativePath: string, text: string) => {
+        const file = path.join(repo, relativePath);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, text);
+        return file;
+      };
+      put("package.json", JSON.stringify({ name: "shop", private: true, workspaces: ["packages/*", "services/orders"] }));
+      put("packages/core/package.json", JSON.stringify({ name: "@shop/core", main: "dist/index.js", types: "dist/index.d.ts" }));
+      const index = put("packages/core/src/index.ts", `export * from "./dynamo";\n`);
+      const dynamo = put("packages/core/src/dynamo.ts", "export function queryByIndex(pk: string) { return pk; }\n");
+      put("packages/plain/package.json", JSON.stringify({ name: "plain" }));
+      const plain = put("packages/plain/index.js", "module.exports = {};\n");
+      put("services/orders/package.json", JSON.stringify({ name: "orders" }));
+      const handler = put("services/orders/src/handler.ts", `import { queryByIndex } from "@shop/core";\nimport { queryByIndex as direct } from "@shop/core/dynamo";\nexport const list = () => queryByIndex("gsi1pk");\n`);
+      put("services/other/package.json", JSON.stringify({ name: "other" }));
+      const outside = put("services/other/handler.ts", `import { queryByIndex } from "@shop/core";\n`);
+      expect(resolveImport(handler, "@shop/core")).toBe(index);
+      expect(resolveImport(handler, "@shop/core/dynamo")).toBe(dynamo);
+      expect(resolveImport(handler, "plain")).toBe(plain);
+      expect(resolveImport(handler, "@shop/missing")).toBeUndefined();
+      expect(resolveImport(handler, "express")).toBeUndefined();
+      // The callers of a package's function are in other packages, through the barrel the package name resolves to.
+      expect(importersOf(index).sort()).toEqual([handler, outside].sort());
+      expect(importersThroughBarrels(dynamo).sort()).toEqual([handler, index, outside].sort());
+      // pnpm lists its packages in pnpm-workspace.yaml.
+      rmSync(path.join(repo, "package.json"));
+      put("pnpm-workspace.yaml", "packages:\n  - 'packages/*'\n");
+      clearProjectCaches();
+      expect(resolveImport(handler, "@shop/core")).toBe(index);
+      expect(resolveImport(handler, "orders")).toBeUndefined();
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      clearProjectCaches();
     }
   });
 });
