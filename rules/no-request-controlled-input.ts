@@ -498,9 +498,12 @@ export default createRule<Options, MessageIds>({
               if (origin) reportAt(argument, "massAssignment", { how: "is written as the whole", parameter: "Item", operation, source: `${describeRequestSource(origin)} ${where}` });
               continue;
             }
+            // A member of the argument (`dto.name` in the callee): the request input under that path.
             const origin = values
               .originsOf(argument)
-              .find((candidate): candidate is RequestOrigin => candidate.kind === "request" && !allowLists.isAllowListed(candidate, argument, [call]));
+              .filter((candidate): candidate is RequestOrigin => candidate.kind === "request")
+              .map((candidate) => (sink.path ? { ...candidate, path: [candidate.path, ...sink.path].filter(Boolean).join(".") } : candidate))
+              .find((candidate) => !allowLists.isAllowListed(candidate, argument, [call]));
             if (origin) {
               reportAt(argument, "requestParameter", {
                 parameter: sink.leaf === "table" ? "TableName" : "IndexName",
@@ -533,6 +536,8 @@ interface ParameterSink {
   index: number;
   leaf: "whole" | "table" | "index" | "item";
   operation: Operation;
+  /** For a table or index name read from a member of the parameter (`dto.name`, `const { name } = dto`, `({ name })`): its path. */
+  path?: string[];
 }
 /** Per function of a module (modules are kept and analysed once per process). */
 const sinksByFunction = new WeakMap<FunctionNode, ParameterSink[]>();
@@ -562,12 +567,52 @@ function parameterSinks(callee: ExternalCallee): ParameterSink[] {
     }
     const object = module.values.resolveObject(input);
     for (const [member, leaf] of [["TableName", "table"], ["IndexName", "index"], ["Item", "item"]] as const) {
-      const index = soleParameter(object?.properties.get(member)?.value);
+      const value = object?.properties.get(member)?.value;
+      const index = soleParameter(value);
       if (index !== undefined) sinks.push({ index, leaf, operation });
+      else if (leaf !== "item" && value) {
+        const member = parameterMember(module, fn, value);
+        if (member) sinks.push({ index: member.index, leaf, operation, path: member.path });
+      }
     }
   }
   sinksByFunction.set(fn, sinks);
   return sinks;
+}
+
+/**
+ * A value read from one member of a parameter and used nowhere else: `dto.name`, `const { name } = dto`, a destructured
+ * parameter `({ name })`. Undefined when the function reads that member again (it may check it) or the shape is other.
+ */
+function parameterMember(module: ExternalCallee["module"], fn: FunctionNode, value: Node): { index: number; path: string[] } | undefined {
+  const node = unwrap(value);
+  const params = fn.params as TSESTree.Parameter[];
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const key = staticKeyName(node);
+    const index = module.scope.parameterIndex(fn, unwrap(node.object));
+    if (key === undefined || index < 0) return undefined;
+    const variable = module.scope.variableOf(unwrap(node.object));
+    const reads = variable?.references.filter((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.MemberExpression && staticKeyName(reference.identifier.parent) === key);
+    return reads?.length === 1 ? { index, path: [key] } : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = module.scope.variableOf(node);
+  const definition = variable?.defs[0];
+  if (!variable || variable.references.filter((reference) => reference.isRead()).length !== 1 || !definition) return undefined;
+  const property = definition.name.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== definition.name || property.parent.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const key = staticKeyName(property);
+  if (key === undefined) return undefined;
+  const pattern = property.parent;
+  // ({ name }) => ...: a parameter destructured where it is declared.
+  if (definition.type === "Parameter") {
+    const index = params.indexOf(pattern as TSESTree.Parameter);
+    return index >= 0 ? { index, path: [key] } : undefined;
+  }
+  // const { name } = dto;
+  if (definition.type !== "Variable" || definition.node.id !== pattern || !definition.node.init) return undefined;
+  const index = module.scope.parameterIndex(fn, unwrap(definition.node.init));
+  return index >= 0 ? { index, path: [key] } : undefined;
 }
 
 function capitalize(text: string): string {

@@ -37,6 +37,12 @@ app.get("/tables/:name", async (req, res) => res.json(await scanListedTable(req.
 app.post("/notes", async (req, res) => res.json(await createNote(req.body)));`,
     },
     {
+      name: "a request object whose member another module reads as TableName after checking it, or twice",
+      filename,
+      code: `${EXPRESS}import { scanCheckedOptions, scanTwice } from "../admin/tables";
+app.post("/scan", async (req, res) => res.json([await scanCheckedOptions(req.body), await scanTwice(req.body)]));`,
+    },
+    {
       name: "with crossModule off, other modules are not read",
       filename,
       settings: { "dynamodb-security": { crossModule: false } },
@@ -45,6 +51,16 @@ app.get("/tables/:name", async (req, res) => res.json(await scanTable(req.params
     },
   ],
   invalid: [
+    {
+      name: "a request object whose members another module reads as TableName and IndexName (options.table, const { index } = options)",
+      filename,
+      code: `${EXPRESS}import { scanFromOptions } from "../admin/tables";
+app.post("/scan", async (req, res) => res.json(await scanFromOptions(req.body)));`,
+      errors: [
+        { messageId: "requestParameter", line: 4, column: 70, data: { parameter: "TableName", operation: "Scan", source: "`req.body.table` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 4, column: 70, data: { parameter: "IndexName", operation: "Scan", source: "`req.body.index` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "index", example: "`INDEXES[name]`" } },
+      ],
+    },
     {
       name: "request input as the TableName of another module's function that also logs it",
       filename,
