@@ -2472,8 +2472,8 @@ export class OwnershipAnalysis {
 
   /**
    * A write keyed by the key attributes of an item the same function fetched (`Query` by the request's `jobId`,
-   * then `Delete({ Key: { jobId: post.jobId, companyId: post.companyId } })`, or `Put({ ...Item, text })`) writes
-   * the item the read chose: it is keyed by what the read was keyed by. A read with a FilterExpression (which may
+   * then `Delete({ Key: { jobId: post.jobId, companyId: post.companyId } })`) writes the item the read chose: it
+   * is keyed by what the read was keyed by. A read with a FilterExpression (which may
    * bind its items to the caller) or with a key of no request or parameter value leaves the write as it is.
    */
   private keyWritesByFetchedItems(accesses: AccessInstance[]): void {
@@ -2814,10 +2814,6 @@ function isPathParameter(origin: Origin): boolean {
   return PATH_PARAMETER_ROOTS.has(first) || origin.path.startsWith("req.param");
 }
 
-/**
- * A key value the request chooses: request input other than credentials (a session id from a cookie, an API key
- * header) and other than capability tokens (`Key: { token: req.params.token }`: knowing the secret is the permission).
- */
 /** The attribute a value reads by name: `post.jobId`, `item.user_id.S`, `connectionId` (destructured). */
 function attributeRead(node: Node): string | undefined {
   let current = unwrap(node);
@@ -2863,6 +2859,10 @@ function insideCatch(operation: Node, via: readonly TSESTree.CallExpression[]): 
   });
 }
 
+/**
+ * A key value the request chooses: request input other than credentials (a session id from a cookie, an API key
+ * header) and other than capability tokens (`Key: { token: req.params.token }`: knowing the secret is the permission).
+ */
 function isChosenByRequest(part: ValuePart): boolean {
   if (part.attribute !== undefined && CAPABILITY_NAME.test(part.attribute)) return false;
   return part.origins.some((origin) => origin.kind === "request" && !carriesCredentials(origin.path) && !CAPABILITY_NAME.test(origin.path.split(".").pop() ?? ""));

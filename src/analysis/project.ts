@@ -158,29 +158,10 @@ const MAX_WORKSPACE_PACKAGES = 500;
 
 /** The workspace a folder is in: the nearest folder above with a package.json that lists `workspaces` (or a pnpm-workspace.yaml). */
 export function workspaceOf(directory: string): Workspace | undefined {
-  const visited: string[] = [];
-  let current = directory;
-  let found: Workspace | null = null;
-  for (let i = 0; i < 64; i++) {
-    const cached = workspaceByDirectory.get(current);
-    if (cached !== undefined) {
-      found = cached;
-      break;
-    }
-    visited.push(current);
-    if (path.basename(current) === "node_modules") break;
-    const patterns = workspacePatterns(current);
-    if (patterns) {
-      found = { root: current, packages: workspacePackages(current, patterns) };
-      break;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  if (workspaceByDirectory.size > MAX_TSCONFIG_DIRECTORIES) workspaceByDirectory.clear();
-  for (const entry of visited) workspaceByDirectory.set(entry, found);
-  return found ?? undefined;
+  return nearestAbove(directory, workspaceByDirectory, (folder) => {
+    const patterns = workspacePatterns(folder);
+    return patterns ? { root: folder, packages: workspacePackages(folder, patterns) } : undefined;
+  });
 }
 
 /** The package folder patterns a folder's package.json `workspaces` (or pnpm-workspace.yaml `packages`) lists. */
@@ -315,35 +296,40 @@ const CONFIG_FILES = ["tsconfig.json", "jsconfig.json"];
 
 /** The `paths` of the nearest tsconfig.json (or jsconfig.json) above a directory (cached per directory; `extends` followed for relative files). */
 export function nearestTsconfig(directory: string): PathAliases | undefined {
+  return nearestAbove(directory, tsconfigByDirectory, (folder) => {
+    // A JavaScript project declares the same `paths` in jsconfig.json. The nearest one decides, also when it does not parse.
+    const candidate = CONFIG_FILES.map((name) => path.join(folder, name)).find((file) => existsSync(file));
+    return candidate ? (readTsconfig(candidate, 0) ?? null) : undefined;
+  });
+}
+
+/**
+ * What `look` finds in the nearest folder at or above `directory` where it finds anything (null: stop there with
+ * nothing), cached for every folder on the way; a node_modules folder ends the search.
+ */
+function nearestAbove<T>(directory: string, cache: Map<string, T | null>, look: (folder: string) => T | null | undefined): T | undefined {
   const visited: string[] = [];
   let current = directory;
-  let found: PathAliases | null | undefined;
+  let found: T | null = null;
   for (let i = 0; i < 64; i++) {
-    const cached = tsconfigByDirectory.get(current);
+    const cached = cache.get(current);
     if (cached !== undefined) {
       found = cached;
       break;
     }
     visited.push(current);
-    if (path.basename(current) === "node_modules") {
-      found = null;
-      break;
-    }
-    // A JavaScript project declares the same `paths` in jsconfig.json.
-    const candidate = CONFIG_FILES.map((name) => path.join(current, name)).find((file) => existsSync(file));
-    if (candidate) {
-      found = readTsconfig(candidate, 0) ?? null;
+    if (path.basename(current) === "node_modules") break;
+    const value = look(current);
+    if (value !== undefined) {
+      found = value;
       break;
     }
     const parent = path.dirname(current);
-    if (parent === current) {
-      found = null;
-      break;
-    }
+    if (parent === current) break;
     current = parent;
   }
-  if (tsconfigByDirectory.size > MAX_TSCONFIG_DIRECTORIES) tsconfigByDirectory.clear();
-  for (const entry of visited) tsconfigByDirectory.set(entry, found ?? null);
+  if (cache.size > MAX_TSCONFIG_DIRECTORIES) cache.clear();
+  for (const entry of visited) cache.set(entry, found);
   return found ?? undefined;
 }
 

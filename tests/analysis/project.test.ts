@@ -28,6 +28,18 @@ beforeAll(() => {
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
+/** A new folder under the system's temporary one, and a writer of files in it (folders made as needed). */
+function temporaryFolder(prefix: string): { root: string; put: (relativePath: string, text: string) => string } {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  const put = (relativePath: string, text: string) => {
+    const file = path.join(root, relativePath);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+  return { root, put };
+}
+
 /** The source text each `use(...)` argument stands for in the module it is imported from. */
 function importedTexts(code: string, filename = path.join(project, "src/db.ts")): Array<string | undefined> {
   const { analysis, used } = analyze(code, { filename });
@@ -237,14 +249,8 @@ export const get = (doc: any, id: string) => doc.send(new GetCommand({ TableName
 
 describe("project modules: the modules that import a file", () => {
   it("finds the project's files whose specifiers resolve to it, also ones added later, and never generated folders", () => {
-    const app = mkdtempSync(path.join(tmpdir(), "dynamodb-security-importers-"));
+    const { root: app, put } = temporaryFolder("dynamodb-security-importers-");
     try {
-      const put = (relativePath: string, text: string) => {
-        const file = path.join(app, relativePath);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, text);
-        return file;
-      };
       put("package.json", "{}");
       const controller = put("src/controllers/notes.js", "exports.getNote = () => {};\n");
       const index = put("src/services/index.ts", "export const x = 1;\n");
@@ -266,14 +272,8 @@ describe("project modules: the modules that import a file", () => {
 
 describe("project modules: workspace packages of a monorepo", () => {
   it("resolves a workspace package's name to its source (the entry its package.json names, built output read from src/), subpaths too, npm and pnpm alike", () => {
-    const repo = mkdtempSync(path.join(tmpdir(), "dynamodb-security-workspace-"));
+    const { root: repo, put } = temporaryFolder("dynamodb-security-workspace-");
     try {
-      const put = (relativePath: string, text: string) => {
-        const file = path.join(repo, relativePath);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, text);
-        return file;
-      };
       put("package.json", JSON.stringify({ name: "shop", private: true, workspaces: ["packages/*", "services/orders"] }));
       put("packages/core/package.json", JSON.stringify({ name: "@shop/core", main: "dist/index.js", types: "dist/index.d.ts" }));
       const index = put("packages/core/src/index.ts", `export * from "./dynamo";\n`);
