@@ -91,8 +91,11 @@ export interface Access {
   transactionConditions: Condition[];
   /** Attribute names known to be key attributes of the table (for `attribute_not_exists`). */
   keyAttributes: ReadonlySet<string>;
-  /** An update that only adds one to counters or appends the caller to a list (a like, a view, an application). */
-  contribution?: true;
+  /**
+   * An update that only adds one to counters or appends to lists (a like, a view, an application): the values it
+   * appends, which must all be the caller's.
+   */
+  contribution?: { appended: ValuePart[] };
 }
 
 /** How a check decides control flow. */
@@ -146,6 +149,8 @@ export interface AccessInstance {
   table?: TableRef;
   /** A write keyed by an item that a read of the same function fetched: that read (its operation, or the call that leads to it). */
   fetchedBy?: Node;
+  /** What a contribution-only update appends (Access.contribution), in this function's terms when it is in a callee. */
+  appended?: ValuePart[];
   /** The module and function where the operation is, when that is another module than the summarised function's. */
   module?: { file: string; function: string; line: number };
   /**
@@ -449,19 +454,19 @@ export class OwnershipAnalysis {
     access.keyParts = this.objectParts(key);
     access.keyAttributes = new Set(access.keyParts.map((part) => part.attribute).filter((name): name is string => name !== undefined));
     if (kind !== "read") access.condition = this.condition(input, "ConditionExpression");
-    if (kind === "write" && this.onlyContributes(input)) access.contribution = true;
+    if (kind === "write") access.contribution = this.contribution(input);
     return [access];
   }
 
   /**
    * Does the update only add one to counters (`ADD viewCount :one`, `SET likes = if_not_exists(likes, :zero) + :one`)
-   * or append the caller to a list (`SET applicants = list_append(applicants, :me)` with `[req.user.id]`)? Liking,
-   * viewing or applying to someone else's item is what such an update is for.
+   * or append to lists (`SET applicants = list_append(applicants, :me)`)? Then what it appends (`[req.user.id]`):
+   * liking, viewing or applying to someone else's item is what such an update is for, when what is appended is the caller.
    */
-  private onlyContributes(input: ResolvedInput): boolean {
+  private contribution(input: ResolvedInput): Access["contribution"] {
     const expression = input.properties.get("UpdateExpression")?.value;
     const texts = expression ? constantValues(this.values.resolveString(expression)) : undefined;
-    if (texts?.length !== 1) return false;
+    if (texts?.length !== 1) return undefined;
     const values = input.properties.get("ExpressionAttributeValues")?.value;
     const resolved = values ? this.values.resolveObject(values) : undefined;
     const valueOf = (placeholder: string) => resolved?.properties.get(placeholder)?.value;
@@ -473,29 +478,27 @@ export class OwnershipAnalysis {
       const number = value ? this.values.resolveObject(value)?.properties.get("N")?.value : undefined;
       return number !== undefined && constantValues(this.values.resolveString(number))?.[0] === "1";
     };
-    const isCallerList = (placeholder: string) => {
-      const node = valueOf(placeholder);
-      const elements = node ? this.values.arrayElements(node) : undefined;
-      return elements !== undefined && elements.length > 0 && elements.every((element) => this.isCallerValue(this.values.originsOf(element)));
-    };
+    const appended: ValuePart[] = [];
     const clauses = texts[0].trim().split(/\b(SET|ADD)\s+/i).slice(1);
-    if (clauses.length === 0 || /\b(?:REMOVE|DELETE)\b/i.test(texts[0])) return false;
+    if (clauses.length === 0 || /\b(?:REMOVE|DELETE)\b/i.test(texts[0])) return undefined;
     for (let i = 0; i < clauses.length; i += 2) {
       const action = clauses[i].toUpperCase();
       for (const item of topLevelParts(clauses[i + 1])) {
         if (action === "ADD") {
           const add = /^[#\w.]+\s+(:\w+)$/.exec(item);
-          if (!add || !isOne(add[1])) return false;
+          if (!add || !isOne(add[1])) return undefined;
           continue;
         }
         const increment = /^([#\w.]+)\s*=\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*\+\s*(:\w+)$/i.exec(item);
         if (increment && isOne(increment[2])) continue;
         const append = /^([#\w.]+)\s*=\s*list_append\(\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*,\s*(:\w+)\s*\)$/i.exec(item);
-        if (append && isCallerList(append[2])) continue;
-        return false;
+        const list = append ? valueOf(append[2]) : undefined;
+        const elements = list ? this.values.arrayElements(list) : undefined;
+        if (!elements || elements.length === 0) return undefined;
+        for (const element of elements) appended.push({ attribute: undefined, node: element, origins: this.originsOf(element) });
       }
     }
-    return true;
+    return { appended };
   }
 
   private putAccess(operation: Operation, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
@@ -731,12 +734,12 @@ export class OwnershipAnalysis {
   }
 
   /** Attribute values of a key or item object (through `marshall(...)`); one whole part when it does not resolve. */
-  private objectParts(node: Node): ValuePart[] {
+  private objectParts(node: Node, depth = 0): ValuePart[] {
     const target = unmarshalled(node);
     // Key: extra ? { id, ...extra } : { id } (a generic helper's optional sort key): either object, attribute by
     // attribute; an attribute in both takes the values of both (the caller's id in both stays the caller's).
     if (target.type === AST_NODE_TYPES.ConditionalExpression) {
-      const branches = [this.objectParts(target.consequent), this.objectParts(target.alternate)];
+      const branches = [this.objectParts(target.consequent, depth), this.objectParts(target.alternate, depth)];
       if (branches.every((parts) => parts.some((part) => part.attribute !== undefined))) {
         const merged: ValuePart[] = [];
         for (const part of branches.flat()) {
@@ -748,11 +751,30 @@ export class OwnershipAnalysis {
       }
     }
     const object = this.values.resolveObject(target);
-    if (!object) return [{ attribute: undefined, node, origins: this.originsOf(node) }];
+    if (!object) return this.builtParts(target, depth) ?? [{ attribute: undefined, node, origins: this.originsOf(node) }];
     const parts: ValuePart[] = [];
     for (const [attribute, property] of object.properties) parts.push(this.valuePart(attribute, property.value));
-    if (!object.complete) parts.push({ attribute: undefined, node, origins: this.originsOf(node) });
+    if (!object.complete) {
+      // `{ ...key(id), status }`: the attributes a key builder of the file returns, before what follows replaces them.
+      const literal = target.type === AST_NODE_TYPES.ObjectExpression ? target : undefined;
+      const built = literal?.properties.flatMap((property) => (property.type === AST_NODE_TYPES.SpreadElement ? (this.builtParts(unwrap(property.argument), depth) ?? []) : []));
+      for (const part of built ?? []) if (!parts.some((other) => other.attribute === part.attribute)) parts.push(part);
+      parts.push({ attribute: undefined, node, origins: this.originsOf(node) });
+    }
     return parts;
+  }
+
+  /**
+   * The attributes of the object a same-file function returns for a call (`key(id)` of
+   * `` const key = (id) => ({ pk: `TRANSFER#${id}`, sk: "META" }) ``), in the call's terms; undefined for any other value.
+   */
+  private builtParts(node: Node, depth: number): ValuePart[] | undefined {
+    if (node.type !== AST_NODE_TYPES.CallExpression || depth >= 3) return undefined;
+    const builder = this.calleeOf(node);
+    const returned = builder ? this.values.returnsOf(builder) : [];
+    if (!builder || returned.length !== 1 || unwrap(returned[0]).type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const parts = this.objectParts(returned[0], depth + 1).filter((part) => part.attribute !== undefined);
+    return parts.length > 0 ? parts.map((part) => this.substitutePart(part, builder, node)) : undefined;
   }
 
   private tableRef(node: Node): TableRef {
@@ -1345,6 +1367,7 @@ export class OwnershipAnalysis {
           via: [call, ...instance.via],
           guardedBy: [],
           fetchedBy: instance.fetchedBy && call,
+          appended: (instance.appended ?? instance.access.contribution?.appended)?.map((part) => this.substitutePart(part, callee, call)),
           table: this.substituteTable(instanceTable(instance), callee, call),
           module: external
             ? (instance.module ?? {
@@ -2365,7 +2388,7 @@ export class OwnershipAnalysis {
     if (instance.keyParts.some(callerKey) || instance.possibleKeyParts.some(callerKey)) {
       evidence.add("caller-key");
     }
-    if (access.contribution) evidence.add("contribution");
+    if (access.contribution && (instance.appended ?? access.contribution.appended).every((part) => this.isCallerValue(part.origins))) evidence.add("contribution");
     const keyAttributes = access.keyAttributes;
     const caller = (origins: readonly Origin[]) => this.isCallerValue(origins);
     if (access.kind === "query") {
@@ -2712,7 +2735,8 @@ function splitItemParts(parts: readonly ValuePart[], keyNames: KeyNames | undefi
       ? only.has(name)
       : conventional.has(name.toLowerCase()) || (!singleTable && keyNames?.names.has(name.toLowerCase()) === true) || part.origins.some(isPathParameter);
     if (isKey) keyParts.push(part);
-    else if (!only) possibleKeyParts.push(part);
+    // With PK and SK named, the other attributes are not the key either.
+    else if (!only && !singleTable) possibleKeyParts.push(part);
   }
   return { keyParts, possibleKeyParts };
 }

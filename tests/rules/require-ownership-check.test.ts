@@ -155,6 +155,24 @@ export async function POST(request: Request) {
   return Response.json({ ok: true });
 }`;
 
+/** A signed-in caller's Put of the transfer the path names, keyed through a key builder of the file; the caller is only its \`changedBy\`. */
+const transferPut = `${V3}
+const key = (id) => ({ pk: \`TRANSFER#\${id}\`, sk: "META" });
+app.put("/transfers/:id", requireAuth, async (req, res) => {
+  await doc.send(new PutCommand({ TableName: process.env.TRANSFERS_TABLE, Item: { ...key(req.params.id), status: req.body.status, changedBy: req.user.id } }));
+  res.sendStatus(204);
+});`;
+
+/** A helper that appends \`userId\` to a job's applicants, called by a signed-in route with \`who\`. */
+const applyThroughHelper = (who: string) => `${V3}
+async function addApplicant(jobId, userId) {
+  await doc.send(new UpdateCommand({ TableName: "Jobs", Key: { jobId }, UpdateExpression: "SET applicants = list_append(applicants, :who)", ExpressionAttributeValues: { ":who": [userId] } }));
+}
+app.post("/jobs/:jobId/apply", requireAuth, async (req, res) => {
+  await addApplicant(req.params.jobId, ${who});
+  res.sendStatus(201);
+});`;
+
 /** The postUpdate() finding, with its suggestion: the caller bound to the owner attribute in a ConditionExpression. */
 const postUpdateFinding = (update: string, values: string) => ({
   messageId: "writeNotOwned" as const,
@@ -260,6 +278,10 @@ describe("routeMatches", () => {
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a helper's append-only update, given the caller by the route: the caller applies to someone else's job",
+      code: applyThroughHelper("req.user.id"),
+    },
     {
       name: "a ConditionExpression that requires the item's password to equal the one the request sends: only whoever knows it passes",
       code: accountUpdate("#a = :given", "password"),
@@ -1574,6 +1596,16 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "a helper's append-only update, given someone the request names: not the caller's contribution",
+      code: applyThroughHelper("req.body.userId"),
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      name: "a Put whose key attributes a key builder of the file returns, spread into the item: the caller in another attribute scopes nothing",
+      code: transferPut,
+      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`PutCommand`", verb: "overwrites", target: "an item of the table in TRANSFERS_TABLE", source: "`req.params.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller (the handler knows the caller, `req.user.id`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: transferPut.replace("changedBy: req.user.id }", 'changedBy: req.user.id }, ConditionExpression: "attribute_not_exists(#key) OR #owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId", "#key": "pk" }, ExpressionAttributeValues: { ":caller": req.user.id }') }] }],
+    },
     {
       name: "a ConditionExpression on an attribute that is no secret (a status) binds nothing to the caller",
       code: accountUpdate("#a = :given", "status"),
