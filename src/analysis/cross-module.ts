@@ -119,6 +119,12 @@ export class CrossModuleResolver {
   isCandidate(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
     if (this.typed && (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression)) return true;
+    // new NotesTable().remove(id): an imported class constructed where its method is called.
+    const constructed = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    if (constructed?.type === AST_NODE_TYPES.NewExpression && constructed.callee.type === AST_NODE_TYPES.Identifier) {
+      const definition = this.self.scope.variableOf(constructed.callee)?.defs[0];
+      return definition?.type === "ImportBinding" || definition?.type === "Variable";
+    }
     const chain = memberChainRoot(callee);
     if (!chain) return false;
     if (chain.root.type === AST_NODE_TYPES.ThisExpression) return chain.length === 2;

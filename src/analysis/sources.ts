@@ -73,7 +73,8 @@ const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCal
   lambda: {
     request: new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters", "body", "headers", "multiValueHeaders", "cookies", "rawPath", "rawQueryString", "path", "arguments", "source"]),
     requestCalls: new Set([]),
-    caller: [["requestContext", "authorizer"], ["requestContext", "identity", "cognitoIdentityId"], ["requestContext", "identity", "userArn"], ["requestContext", "identity", "user"], ["identity"]],
+    // A WebSocket API's `requestContext.connectionId` is the caller's own connection, set by API Gateway.
+    caller: [["requestContext", "authorizer"], ["requestContext", "identity", "cognitoIdentityId"], ["requestContext", "identity", "userArn"], ["requestContext", "identity", "user"], ["requestContext", "connectionId"], ["identity"]],
   },
   "next-request": {
     request: new Set(["nextUrl", "url", "headers", "cookies", "body"]),

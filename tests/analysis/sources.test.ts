@@ -138,7 +138,7 @@ describe("source catalogue: authentication calls yield the caller", () => {
 });
 
 describe("source catalogue: the caller a project's middleware sets", () => {
-  it("takes request members named for a person, their id or email, or a decoded token for the caller, and leaves framework members and req.profile alone", () => {
+  it("takes request members named for a person, their id or email, or a decoded token for the caller (and a WebSocket event's connection), and leaves framework members and req.profile alone", () => {
     const origin = (code: string) => {
       const { analysis, used } = analyze(code);
       return used().map((node) => analysis.values.originsOf(node).map((o) => o.kind).join("|"));
@@ -153,7 +153,7 @@ describe("source catalogue: the caller a project's middleware sets", () => {
       "request",
       "request-object",
     ]);
-    expect(origin(`export const handler = async (event) => { use(event.email, event.userId, event.pathParameters.id); };`)).toEqual(["caller", "caller", "request"]);
+    expect(origin(`export const handler = async (event) => { use(event.email, event.userId, event.pathParameters.id, event.requestContext.connectionId); };`)).toEqual(["caller", "caller", "request", "caller"]);
     expect(origin(`router.get("/n/:id", async (ctx) => { use(ctx.state.account.id, ctx.state.locale, ctx.params.id); });`)).toEqual(["caller", "request-object", "request"]);
   });
 });

@@ -995,6 +995,16 @@ app.patch("/orders/:id", async (req, res) => {
       errors: [{ messageId: "writeNotOwned", line: 6 }],
     },
     {
+      name: "a class imported and constructed where its method is called: new OrderRepository().rename(...)",
+      filename: file("routes/orders.ts"),
+      code: `${EXPRESS}import { OrderRepository } from "../repositories/orders";
+app.patch("/orders/:id", async (req, res) => {
+  await new OrderRepository().rename(req.params.id, req.body.name);
+  res.json({ by: req.user.id });
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
+    {
       name: "NestJS: constructor injection by a path alias, and a class field assigned in the constructor",
       filename: file("books/books.controller.ts"),
       code: `import { Controller, Delete, Get, Param } from "@nestjs/common";
