@@ -2442,7 +2442,9 @@ export class OwnershipAnalysis {
               (check.secret === true && part.origins.some((origin) => origin.kind === "request")) ||
               coveredBy(part, (ownedKeys ??= this.callerOwnedKeyPaths(instance, summary))),
           );
-          if (trusted && (this.sameItem(check.items, instance, requestPaths, summary) || this.underCheckedKey(check.items, requestPaths, summary))) evidence.add("item-check");
+          if (trusted && (this.sameItem(check.items, instance, requestPaths, summary) || this.underCheckedKey(check.items, requestPaths, summary) || this.parentChecked(check.items, instance, requestPaths, summary))) {
+            evidence.add("item-check");
+          }
           break;
         }
         case "decision": {
@@ -2522,6 +2524,20 @@ export class OwnershipAnalysis {
       instance.keyParts = read.keyParts;
       instance.fetchedBy = read.via[0] ?? read.access.operation.node;
     }
+  }
+
+  /**
+   * Is a checked item the parent of the access's item: read by a reference the access's item holds (`device` read
+   * by the request's id, then `account` by `device.Item.accountId`, then `account.apiKey !== body.key` or
+   * `account.ownerId !== me`)? The caller who owns (or holds the secret of) the parent owns the child.
+   */
+  private parentChecked(items: Operation[], instance: AccessInstance, requestPaths: Set<string>, summary: FunctionSummary): boolean {
+    for (const parent of summary.accesses) {
+      if (!items.includes(parent.access.operation) || parent.access.operation === instance.access.operation) continue;
+      const children = parent.keyParts.flatMap((part) => this.itemOperations(part.origins)).filter((child) => child !== parent.access.operation);
+      if (children.length > 0 && this.sameItem(children, instance, requestPaths, summary)) return true;
+    }
+    return false;
   }
 
   /** Is the access on (one of) the items the check inspected: the same read, or a key from the same request values? */

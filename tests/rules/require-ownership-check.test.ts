@@ -173,6 +173,18 @@ app.post("/jobs/:jobId/apply", requireAuth, async (req, res) => {
   res.sendStatus(201);
 });`;
 
+/** A device deleted after its account (read by \`accountKey\`) passes \`check\`. */
+const deviceDelete = (accountKey: string, check: string) => `${V3}
+export const handler = async (event) => {
+  const { deviceId, accountId, key } = JSON.parse(event.body);
+  const device = await doc.send(new GetCommand({ TableName: "Devices", Key: { deviceId } }));
+  if (!device.Item) return { statusCode: 404 };
+  const account = await doc.send(new GetCommand({ TableName: "Accounts", Key: { accountId: ${accountKey} } }));
+  if (!account.Item || ${check}) return { statusCode: 401 };
+  await doc.send(new DeleteCommand({ TableName: "Devices", Key: { deviceId } }));
+  return { statusCode: 204 };
+};`;
+
 /** The postUpdate() finding, with its suggestion: the caller bound to the owner attribute in a ConditionExpression. */
 const postUpdateFinding = (update: string, values: string) => ({
   messageId: "writeNotOwned" as const,
@@ -278,6 +290,13 @@ describe("routeMatches", () => {
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "the parent the item points to (its account) holds the secret the request sends, or is the caller's: the child is the caller's too",
+      code: deviceDelete("device.Item.accountId", "account.Item.apiKey !== key"),
+    },
+    {
+      code: deviceDelete("device.Item.accountId", "account.Item.ownerId !== event.requestContext.authorizer.claims.sub"),
+    },
     {
       name: "a helper's append-only update, given the caller by the route: the caller applies to someone else's job",
       code: applyThroughHelper("req.user.id"),
@@ -1596,6 +1615,11 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "an account the request names, not the one the device points to: its secret says nothing of the device",
+      code: deviceDelete("accountId", "account.Item.apiKey !== key"),
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
     {
       name: "a helper's append-only update, given someone the request names: not the caller's contribution",
       code: applyThroughHelper("req.body.userId"),
