@@ -2605,6 +2605,8 @@ export class OwnershipAnalysis {
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "promise") return "used";
     // client.send(command).then((data) => ...): itemUsed() follows the callback's parameter.
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "then") return "unused";
+    // const recipient = (await doc.send(new GetCommand(...))).Item: the item is used as that member is.
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && depth < 3 && /^(?:Item|Items|Attributes)$/.test(staticKeyName(parent) ?? "")) return this.useOf(parent, depth + 1);
     let variables: TSESTree.Identifier[];
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child) variables = patternIdentifiers(parent.id);
     else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) variables = patternIdentifiers(parent.left);
@@ -2657,6 +2659,11 @@ export class OwnershipAnalysis {
           if (result === "unused") result = "tested";
           continue;
         }
+        // mail.send({ to: manager.Item.email, text: `Hi ${manager.Item.firstName}` }): sent to the item's own address, not to the caller.
+        if (this.inMessageToItself(reference.identifier as Node, variable)) {
+          if (result === "unused") result = "tested";
+          continue;
+        }
         // const friends = Item.friends: the part of the item is used as that variable is.
         const use = referenceUse(reference.identifier as Node, (declared) => this.variablesUse([declared], depth + 1));
         if (use === "used") return "used";
@@ -2665,6 +2672,53 @@ export class OwnershipAnalysis {
       }
     }
     return result;
+  }
+
+  /**
+   * Is the node part of a message sent to the item's own address: an argument of a call that is given that address
+   * as a recipient (`sendMail(recipient.email, text)`, `mail.send({ to: manager.Item.email, ... })`,
+   * `new SendEmailCommand({ Destination: { ToAddresses: [user.email] }, ... })`)?
+   */
+  private inMessageToItself(node: Node, variable: NonNullable<ReturnType<ScopeIndex["variableOf"]>>): boolean {
+    let current = node;
+    let call: TSESTree.CallExpression | TSESTree.NewExpression | undefined;
+    // The message's arguments: written in the call, or an object held in a variable the call is given (`const email = {...}; mail.send(email)`).
+    let message: Node[] | undefined;
+    for (let i = 0; i < 12 && !call; i++) {
+      const parent: Node | undefined = current.parent;
+      if (!parent) return false;
+      if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) call = parent;
+      else if (MESSAGE_PARTS.has(parent.type) || (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current)) current = parent;
+      else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && current.type === AST_NODE_TYPES.ObjectExpression && parent.id.type === AST_NODE_TYPES.Identifier) {
+        const reads = this.scope.variableOf(parent.id)?.references.filter((reference) => reference.isRead()) ?? [];
+        const argument = reads.length === 1 ? (reads[0].identifier as Node) : undefined;
+        const user = argument?.parent;
+        if (!user || (user.type !== AST_NODE_TYPES.CallExpression && user.type !== AST_NODE_TYPES.NewExpression) || !user.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
+        call = user;
+        message = [current];
+      } else return false;
+    }
+    if (!call) return false;
+    const addressed = (value: Node | null | undefined): boolean => {
+      const chain = value ? memberChain(value) : undefined;
+      const last = chain?.path.at(-1);
+      return chain?.root.type === AST_NODE_TYPES.Identifier && last !== undefined && ADDRESS_NAME.test(last) && this.scope.variableOf(chain.root) === variable;
+    };
+    const name = call.callee.type === AST_NODE_TYPES.Identifier ? call.callee.name : calleeName(call as TSESTree.CallExpression);
+    if (name !== undefined && SEND_NAME.test(name) && call.arguments.some((argument) => addressed(argument))) return true;
+    let found = false;
+    let budget = 100;
+    for (const argument of message ?? call.arguments) {
+      if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      walk(argument, this.deps.visitorKeys, (child) => {
+        if (found || --budget < 0 || isFunction(child)) return false;
+        if (child.type !== AST_NODE_TYPES.Property || !RECIPIENT_KEY.test(staticKeyName(child) ?? "")) return;
+        const value = unwrap(child.value);
+        found = addressed(value) || (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.some((element) => addressed(element)));
+        return false;
+      });
+    }
+    return found;
   }
 
   /** A caller value usable at `position` (in scope there), preferring ids: for a suggested condition. */
@@ -2882,6 +2936,24 @@ function topLevelParts(text: string): string[] {
   parts.push(text.slice(start).trim());
   return parts.filter(Boolean);
 }
+
+/** Where a value may sit inside a message's arguments: objects, lists and text. */
+const MESSAGE_PARTS = new Set<string>([
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);
+/** An item's own address. */
+const ADDRESS_NAME = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile)$/i;
+/** The recipient of a message object (`to`, SES's `ToAddresses`, SNS's `PhoneNumber`). */
+const RECIPIENT_KEY = /^(?:to|toaddresses|recipients?|phonenumber)$/i;
+/** Functions that send a message to the address they are given. */
+const SEND_NAME = /mail|notify|sms|^send(?:Message|Notification|Text)?$/i;
 
 /** Members of a read's result that say whether it found anything. */
 const RESULT_MEMBERS = new Set(["Item", "Items", "Count", "ScannedCount", "length", "Responses"]);

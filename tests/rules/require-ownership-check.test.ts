@@ -185,6 +185,14 @@ export const handler = async (event) => {
   return { statusCode: 204 };
 };`;
 
+/** A signed-in caller's invitation: the invitee's record read by the body's id, then \`use\`. */
+const invite = (use: string) => `${V3}
+app.post("/invitations", requireAuth, async (req, res) => {
+  const invitee = (await doc.send(new GetCommand({ TableName: "Users", Key: { id: req.body.userId } }))).Item;
+  if (!invitee) return res.sendStatus(404);
+  ${use}
+});`;
+
 /** The postUpdate() finding, with its suggestion: the caller bound to the owner attribute in a ConditionExpression. */
 const postUpdateFinding = (update: string, values: string) => ({
   messageId: "writeNotOwned" as const,
@@ -290,6 +298,16 @@ describe("routeMatches", () => {
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a record read only to send a message to its own address (positional, or a message object's `to`): nothing of it reaches the caller",
+      code: invite("await sendMail(invitee.email, `${req.user.name} invites you`);\n  res.sendStatus(204);"),
+    },
+    {
+      code: invite("await mailer.send({ to: invitee.email, subject: \"Invitation\", text: `Hi ${invitee.firstName}` });\n  res.sendStatus(204);"),
+    },
+    {
+      code: invite("const message = { to: invitee.email, text: `Hi ${invitee.firstName}` };\n  await mailer.send(message);\n  res.sendStatus(204);"),
+    },
     {
       name: "the parent the item points to (its account) holds the secret the request sends, or is the caller's: the child is the caller's too",
       code: deviceDelete("device.Item.accountId", "account.Item.apiKey !== key"),
@@ -1615,6 +1633,19 @@ export const handler = async (event) => {
     },
   ],
   invalid: [
+    {
+      name: "the record's data sent to an address the request names, or sent back: served to the caller",
+      code: invite("await mailer.send({ to: req.body.replyTo, text: `Call ${invitee.phone}` });\n  res.sendStatus(204);"),
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      code: invite("res.json(invitee);"),
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      code: invite("const message = { to: invitee.email, text: `Hi ${invitee.firstName}` };\n  await mailer.send(message);\n  res.json(message);"),
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
     {
       name: "an account the request names, not the one the device points to: its secret says nothing of the device",
       code: deviceDelete("accountId", "account.Item.apiKey !== key"),
