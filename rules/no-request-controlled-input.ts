@@ -586,7 +586,6 @@ function parameterSinks(callee: ExternalCallee): ParameterSink[] {
  */
 function parameterMember(module: ExternalCallee["module"], fn: FunctionNode, value: Node): { index: number; path: string[] } | undefined {
   const node = unwrap(value);
-  const params = fn.params as TSESTree.Parameter[];
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const key = staticKeyName(node);
     const index = module.scope.parameterIndex(fn, unwrap(node.object));
@@ -606,7 +605,7 @@ function parameterMember(module: ExternalCallee["module"], fn: FunctionNode, val
   const pattern = property.parent;
   // ({ name }) => ...: a parameter destructured where it is declared.
   if (definition.type === "Parameter") {
-    const index = params.indexOf(pattern as TSESTree.Parameter);
+    const index = (fn.params as TSESTree.Parameter[]).indexOf(pattern as TSESTree.Parameter);
     return index >= 0 ? { index, path: [key] } : undefined;
   }
   // const { name } = dto;

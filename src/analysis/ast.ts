@@ -71,7 +71,6 @@ export function requiredSpecifier(node: Node): string | undefined {
   return argument?.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0 ? (argument.quasis[0].value.cooked ?? undefined) : undefined;
 }
 
-/** Statically known name of a property key or member property (`a.b`, `a["b"]`, `{ b: 1 }`, `{ "b": 1 }`). */
 /** The static method of a class body named `name` (`static async deleteItem(req, res)`), not a computed one. */
 export function staticMethodNamed(body: TSESTree.ClassBody, name: string): TSESTree.MethodDefinition | undefined {
   for (const element of body.body) {
@@ -80,6 +79,7 @@ export function staticMethodNamed(body: TSESTree.ClassBody, name: string): TSEST
   return undefined;
 }
 
+/** Statically known name of a property key or member property (`a.b`, `a["b"]`, `{ b: 1 }`, `{ "b": 1 }`). */
 export function staticKeyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
 ): string | undefined {

@@ -1367,7 +1367,7 @@ export class OwnershipAnalysis {
           via: [call, ...instance.via],
           guardedBy: [],
           fetchedBy: instance.fetchedBy && call,
-          appended: (instance.appended ?? instance.access.contribution?.appended)?.map((part) => this.substitutePart(part, callee, call)),
+          appended: appendedBy(instance)?.map((part) => this.substitutePart(part, callee, call)),
           table: this.substituteTable(instanceTable(instance), callee, call),
           module: external
             ? (instance.module ?? {
@@ -2388,7 +2388,7 @@ export class OwnershipAnalysis {
     if (instance.keyParts.some(callerKey) || instance.possibleKeyParts.some(callerKey)) {
       evidence.add("caller-key");
     }
-    if (access.contribution && (instance.appended ?? access.contribution.appended).every((part) => this.isCallerValue(part.origins))) evidence.add("contribution");
+    if (appendedBy(instance)?.every((part) => this.isCallerValue(part.origins))) evidence.add("contribution");
     const keyAttributes = access.keyAttributes;
     const caller = (origins: readonly Origin[]) => this.isCallerValue(origins);
     if (access.kind === "query") {
@@ -2960,6 +2960,11 @@ const RESULT_MEMBERS = new Set(["Item", "Items", "Count", "ScannedCount", "lengt
 
 /** Type keys of a low-level attribute value (`{ S: id }`). */
 const ATTRIBUTE_VALUE_TYPE_KEYS = new Set(["S", "N", "B"]);
+
+/** What a contribution-only update appends, in the terms of the instance's function (undefined: not such an update). */
+function appendedBy(instance: AccessInstance): ValuePart[] | undefined {
+  return instance.appended ?? instance.access.contribution?.appended;
+}
 
 /** Is the operation, or a call on the way to it, in a `catch` block of its function? */
 function insideCatch(operation: Node, via: readonly TSESTree.CallExpression[]): boolean {
