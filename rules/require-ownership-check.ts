@@ -10,7 +10,7 @@ import { relativeModulePath } from "../src/analysis/cross-module";
 import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
-import { fileNameParts, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, isProfileCardAttribute, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
@@ -91,6 +91,8 @@ export default createRule<Options, MessageIds>({
           const kind = instance.access.kind;
           const readLike = kind === "read" || kind === "query";
           if (readLike && !access.itemUsed) continue;
+          // A read that returns only what a profile card shows (`ProjectionExpression: "#n, avatar"`) serves a public card, not someone's data.
+          if (readLike && showsProfileCardOnly(instance.access)) continue;
           if (readLike && isPublic(access)) continue;
           // The file (or a handler module beside it) lists the whole table to anyone: one of its items by id is no more private. (A table named after
           // people's data, `users` or `orders`, whose items the file keys or fills with an owner, listed to anyone is a leak of its own, not evidence
@@ -156,6 +158,14 @@ export default createRule<Options, MessageIds>({
 
         function namesPerUserTable(table: TableRef | undefined): boolean {
           return tableNames(table).some((name) => name !== undefined && namesPerUserResource(name));
+        }
+
+        /** Does the read return only key attributes and what a public profile card shows (a display name, a picture, a bio)? */
+        function showsProfileCardOnly(item: HandlerAccess["instance"]["access"]): boolean {
+          const projection = item.projection;
+          if (!projection?.some(isProfileCardAttribute)) return false;
+          const keyAttributes = new Set(item.keyParts.map((part) => part.attribute));
+          return projection.every((attribute) => keyAttributes.has(attribute) || isProfileCardAttribute(attribute));
         }
 
         function isPublic(access: HandlerAccess): boolean {

@@ -96,6 +96,8 @@ export interface Access {
    * appends, which must all be the caller's.
    */
   contribution?: { appended: ValuePart[] };
+  /** For reads: the top-level attributes it returns, when a constant ProjectionExpression or AttributesToGet names them. */
+  projection?: string[];
 }
 
 /** How a check decides control flow. */
@@ -455,7 +457,33 @@ export class OwnershipAnalysis {
     access.keyAttributes = new Set(access.keyParts.map((part) => part.attribute).filter((name): name is string => name !== undefined));
     if (kind !== "read") access.condition = this.condition(input, "ConditionExpression");
     if (kind === "write") access.contribution = this.contribution(input);
+    if (kind === "read") access.projection = this.projection(input);
     return [access];
+  }
+
+  /** The top-level attributes a read returns (`"#n, image, address.city"` → name, image, address), when the input names them all as constants. */
+  private projection(input: ResolvedInput): string[] | undefined {
+    const expression = input.properties.get("ProjectionExpression")?.value;
+    if (expression) {
+      const texts = constantValues(this.values.resolveString(expression));
+      if (texts?.length !== 1) return undefined;
+      const names = this.placeholderMap(input, "ExpressionAttributeNames");
+      const attributes: string[] = [];
+      for (const path of texts[0].split(",")) {
+        const first = path.trim().split(/[.[]/, 1)[0];
+        const placeholder = first.startsWith("#") ? names.get(first) : undefined;
+        if (first.startsWith("#") && !placeholder) return undefined;
+        const resolved = placeholder ? constantValues(this.values.resolveString(placeholder)) : [first];
+        if (!first || resolved?.length !== 1 || !resolved[0]) return undefined;
+        attributes.push(resolved[0]);
+      }
+      return attributes;
+    }
+    const legacy = input.properties.get("AttributesToGet")?.value;
+    const elements = legacy ? this.values.arrayElements(legacy) : undefined;
+    if (!elements || elements.length === 0) return undefined;
+    const attributes = elements.map((element) => constantValues(this.values.resolveString(element)));
+    return attributes.every((values) => values?.length === 1) ? attributes.map((values) => values![0]) : undefined;
   }
 
   /**
@@ -617,6 +645,7 @@ export class OwnershipAnalysis {
       }
     }
     access.condition = this.condition(input, "FilterExpression");
+    access.projection = this.projection(input);
     return access.keyParts.length > 0 ? [access] : [];
   }
 

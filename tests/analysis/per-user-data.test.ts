@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileNameParts, isOwnerName, namesPerUserResource, ownerNameInRange } from "../../src/analysis/per-user-data";
+import { fileNameParts, isOwnerName, isProfileCardAttribute, namesPerUserResource, ownerNameInRange } from "../../src/analysis/per-user-data";
 
 describe("isOwnerName", () => {
   it("recognises owner attributes in any spelling", () => {
@@ -13,6 +13,19 @@ describe("isOwnerName", () => {
   it("leaves other attributes alone", () => {
     for (const name of ["id", "bookId", "category", "user", "users", "userAgent", "year", "PK", "identity", "accountType", "membership"]) {
       expect(isOwnerName(name), name).toBe(false);
+    }
+  });
+});
+
+describe("isProfileCardAttribute", () => {
+  it("recognises what a public profile card shows", () => {
+    for (const name of ["name", "displayName", "display_name", "username", "nickname", "firstName", "avatar", "avatarUrl", "image", "profileImage", "photoURL", "picture", "bio", "handle"]) {
+      expect(isProfileCardAttribute(name), name).toBe(true);
+    }
+  });
+  it("leaves personal and other attributes alone", () => {
+    for (const name of ["email", "phone", "userId", "role", "address", "profile", "url", "birthDate", "passwordHash", "emailName", "imageKey", "balance"]) {
+      expect(isProfileCardAttribute(name), name).toBe(false);
     }
   });
 });

@@ -1631,8 +1631,33 @@ export const handler = async (event) => {
 }`,
       filename: "app/api/members/route.ts",
     },
+    {
+      name: "a read that returns only a profile card (display name, picture, key), by ProjectionExpression or AttributesToGet",
+      code: `${V3}export async function GET(request: Request, { params }: { params: { userId: string } }) {
+  const card = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: params.userId }, ProjectionExpression: "#n, avatarUrl, userId", ExpressionAttributeNames: { "#n": "displayName" } }));
+  const legacy = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: params.userId }, AttributesToGet: ["name", "image"] }));
+  return Response.json({ ...card.Item, ...legacy.Item });
+}`,
+      filename: "app/api/users/[userId]/route.ts",
+    },
   ],
   invalid: [
+    {
+      name: "a projection that also returns an e-mail, or whose placeholder stands for what the request names: not only a profile card",
+      code: `${V3}export async function GET(request: Request, { params }: { params: { userId: string } }) {
+  const card = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: params.userId }, ProjectionExpression: "#n, image, email", ExpressionAttributeNames: { "#n": "name" } }));
+  return Response.json(card.Item);
+}
+export async function POST(request: Request, { params }: { params: { userId: string } }) {
+  const other = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: params.userId }, ProjectionExpression: "#name, image", ExpressionAttributeNames: await request.json() }));
+  return Response.json(other.Item);
+}`,
+      filename: "app/api/users/[userId]/route.ts",
+      errors: [
+        { messageId: "readByAnyCaller", line: 5 },
+        { messageId: "readByAnyCaller", line: 9 },
+      ],
+    },
     {
       name: "the record's data sent to an address the request names, or sent back: served to the caller",
       code: invite("await mailer.send({ to: req.body.replyTo, text: `Call ${invitee.phone}` });\n  res.sendStatus(204);"),
