@@ -470,6 +470,25 @@ export default createRule<Options, MessageIds>({
         }
 
         /**
+         * The request input at a member path of a value: through the object literals it is built from
+         * (`list({ sk: `UNIT#${id}`, indexName: "GSI1" })` holds a constant `indexName`, and none without it), else the
+         * value's own request input under the path (`dto` of `@Body() dto` → `body.indexName`).
+         */
+        function requestOriginsAt(value: Node, path: readonly string[]): RequestOrigin[] {
+          const object = path.length > 0 ? values.resolveObject(value) : undefined;
+          if (object) {
+            const property = object.properties.get(path[0]);
+            if (property) return requestOriginsAt(property.value, path.slice(1));
+            // Not written in the object: only a spread it could not resolve may hold it (`{ ...req.query, sk }`).
+            return (object.spreads ?? []).flatMap((spread) => requestOriginsAt(spread, path));
+          }
+          return values
+            .originsOf(value)
+            .filter((candidate): candidate is RequestOrigin => candidate.kind === "request")
+            .map((candidate) => (path.length > 0 ? { ...candidate, path: [candidate.path, ...path].filter(Boolean).join(".") } : candidate));
+        }
+
+        /**
          * A call into another module's function that performs an operation with one of its parameters as the
          * whole input, TableName, IndexName or (with massAssignment) Item (`insertItem(req.body)` of
          * `insertItem(item) { send(new PutCommand(item)) }`): reported at the argument when it is request input
@@ -499,11 +518,7 @@ export default createRule<Options, MessageIds>({
               continue;
             }
             // A member of the argument (`dto.name` in the callee): the request input under that path.
-            const origin = values
-              .originsOf(argument)
-              .filter((candidate): candidate is RequestOrigin => candidate.kind === "request")
-              .map((candidate) => (sink.path ? { ...candidate, path: [candidate.path, ...sink.path].filter(Boolean).join(".") } : candidate))
-              .find((candidate) => !allowLists.isAllowListed(candidate, argument, [call]));
+            const origin = requestOriginsAt(argument, sink.path ?? []).find((candidate) => !allowLists.isAllowListed(candidate, argument, [call]));
             if (origin) {
               reportAt(argument, "requestParameter", {
                 parameter: sink.leaf === "table" ? "TableName" : "IndexName",

@@ -43,6 +43,13 @@ app.post("/notes", async (req, res) => res.json(await createNote(req.body)));`,
 app.post("/scan", async (req, res) => res.json([await scanCheckedOptions(req.body), await scanTwice(req.body)]));`,
     },
     {
+      name: "an options object written in the call: its table member a constant or absent, the request only in another member",
+      filename,
+      code: `${EXPRESS}import { scanFromOptions } from "../admin/tables";
+app.get("/units/:id", async (req, res) => res.json(await scanFromOptions({ table: "units", index: \`UNIT#\${req.params.id}\` === "x" ? "GSI1" : "GSI2" })));
+app.get("/units/:id/staff", async (req, res) => res.json(await scanFromOptions({ table: "staff", note: req.params.id } as never)));`,
+    },
+    {
       name: "with crossModule off, other modules are not read",
       filename,
       settings: { "dynamodb-security": { crossModule: false } },
@@ -59,6 +66,17 @@ app.post("/scan", async (req, res) => res.json(await scanFromOptions(req.body)))
       errors: [
         { messageId: "requestParameter", line: 4, column: 70, data: { parameter: "TableName", operation: "Scan", source: "`req.body.table` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "table", example: "`TABLES[name]`" } },
         { messageId: "requestParameter", line: 4, column: 70, data: { parameter: "IndexName", operation: "Scan", source: "`req.body.index` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "index", example: "`INDEXES[name]`" } },
+      ],
+    },
+    {
+      name: "an options object written in the call: the members it takes from the request, written or spread",
+      filename,
+      code: `${EXPRESS}import { scanFromOptions } from "../admin/tables";
+app.get("/units/:id", async (req, res) => res.json(await scanFromOptions({ table: req.params.id })));
+app.get("/units", async (req, res) => res.json(await scanFromOptions({ ...(req.query as never), table: "units" })));`,
+      errors: [
+        { messageId: "requestParameter", line: 4, column: 74, data: { parameter: "TableName", operation: "Scan", source: "`req.params.id` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 5, column: 70, data: { parameter: "IndexName", operation: "Scan", source: "`req.query.index` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "index", example: "`INDEXES[name]`" } },
       ],
     },
     {
