@@ -318,6 +318,8 @@ const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStar
 /** Date libraries whose call without arguments is the current time. */
 const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
 const UNIQUE_ID_CALLS = new Set(["randomUUID", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
+/** A project's own id generator, named for what it makes (`generateUniqueId()`, `newId()`, `createUUID()`); not lodash's counter `uniqueId()`. */
+const ID_GENERATOR_NAME = /^(?:gen(?:erate)?|create|new|make)_?(?:unique_?|random_?)?(?:id|uuid|guid)$/i;
 
 /** Item attributes named as ids: `id`, `commentId`, `comment_id`, `noteID`. */
 const ID_ATTRIBUTE = /^id$|[a-z0-9_](?:Id|ID|_id)$/;
@@ -330,7 +332,8 @@ const ID_ATTRIBUTE = /^id$|[a-z0-9_](?:Id|ID|_id)$/;
  * attribute (`PK`, `SK`, `id`) that the request may choose.
  */
 function createsFreshItem(access: HandlerAccess): boolean {
-  const parts = access.instance.keyParts;
+  // A spread of a body the route validates holds no key attribute the schema does not let through (not for this rule to say).
+  const parts = access.bodyValidated ? access.instance.keyParts.filter((part) => !part.fromSpread) : access.instance.keyParts;
   // `id: body.id ?? randomUUID()` is still the request's choice when it sends one.
   const fresh = (part: ValuePart, unique: boolean) =>
     part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique) && !(isFallback(origin.node) && part.origins.some((other) => other.kind === "request")));
@@ -365,7 +368,7 @@ function isFreshValue(node: TSESTree.Node, unique: boolean, depth = 0): boolean 
   const callee = node.callee;
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
   if (name === undefined) return false;
-  if (UNIQUE_ID_CALLS.has(name)) return true;
+  if (UNIQUE_ID_CALLS.has(name) || ID_GENERATOR_NAME.test(name)) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const math = callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math";
   // Math.random(), Math.floor(Math.random() * 1e6), Math.random().toString(36).slice(2)

@@ -14,7 +14,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingClass, findProperty, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
-import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, resolveImport, siblingFilesMentioning } from "./project";
+import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, projectMainMentions, resolveImport, siblingFilesMentioning } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
@@ -23,6 +23,8 @@ type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 /** How many files (the declaring module and its importers) implementationOf() reads at most. */
 const MAX_IMPLEMENTATION_FILES = 60;
+/** Words of an application-wide NestJS ValidationPipe that strips what a DTO does not declare. */
+const GLOBAL_WHITELIST_PIPE = ["useGlobalPipes", "ValidationPipe", "whitelist: true"];
 
 /** What a Serverless Framework function definition declares for a handler's events (see functionDefinition()). */
 export interface FunctionDefinition {
@@ -103,6 +105,7 @@ export class CrossModuleResolver {
   private barrelImporters?: string[];
   /** functionDefinition()'s answer (null: none). */
   private definition: FunctionDefinition | null | undefined;
+  private whitelistsBodies?: boolean;
   /** Set while resolving for resolveAccessing(): modules that cannot reach DynamoDB are not read. */
   private requireReach = false;
 
@@ -232,6 +235,11 @@ export class CrossModuleResolver {
   functionDefinition(): FunctionDefinition | undefined {
     if (this.definition === undefined) this.definition = this.findFunctionDefinition() ?? null;
     return this.definition ?? undefined;
+  }
+
+  /** Does the application start with a global `ValidationPipe({ whitelist: true })` (NestJS's `main.ts`, read as text)? */
+  appWhitelistsBodies(): boolean {
+    return this.whitelistsBodies ??= this.self.filename !== "" && projectMainMentions(this.self.filename, GLOBAL_WHITELIST_PIPE);
   }
 
   private findFunctionDefinition(): FunctionDefinition | undefined {

@@ -210,6 +210,8 @@ export interface HandlerAccess {
   reportNode: Node;
   /** Key parts whose value comes from request input. */
   requestParts: ValuePart[];
+  /** The route validates the body against a schema: a spread of it holds only the members the schema lets through. */
+  bodyValidated: boolean;
   evidence: EvidenceKind[];
   /** For reads: whether the fetched item is used beyond an existence test (returned, sent, passed on). */
   itemUsed: boolean;
@@ -258,6 +260,35 @@ const GUARD_PREFIX = /^(?:require|ensure|assert|check|verify|authori[sz]e|enforc
 const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
 /** Route middleware that validates the request against a schema: celebrate, express-validator's checkSchema, `validateBody(schema)`, Hono's zValidator. */
 const VALIDATION_MIDDLEWARE = /celebrate|validat|checkSchema|schema/i;
+
+/** Is the assignment made on a branch (an `if`, `?:`, `&&`, a `case`) that the operation is not inside? */
+function setConditionally(assignment: Node, operation: Node): boolean {
+  for (let node = assignment.parent, i = 0; node && !isFunction(node) && i < 50; node = node.parent, i++) {
+    const branching = node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.SwitchCase;
+    if (branching && !contains(node, operation)) return true;
+  }
+  return false;
+}
+
+/** The conditions of a filter that every item must meet and that bind an owner attribute (`userId = :u` and ...). */
+function ownerEqualities(condition: Condition | undefined): Array<Extract<Condition, { kind: "equals" }>> {
+  if (condition?.kind === "and") return condition.items.flatMap(ownerEqualities);
+  return condition?.kind === "equals" && condition.attribute !== undefined && isOwnerName(condition.attribute) ? [condition] : [];
+}
+
+/** The function a `.bind(...)` call binds (`handler.main.bind(handler)`), or the node itself. */
+function unbound(node: Node): Node {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(target.callee) === "bind" ? target.callee.object : target;
+}
+
+/** `new ValidationPipe({ whitelist: true })`. */
+function isWhitelistPipe(node: Node): boolean {
+  const pipe = unwrap(node);
+  if (pipe.type !== AST_NODE_TYPES.NewExpression || calleeName(pipe) !== "ValidationPipe") return false;
+  const options = pipe.arguments[0] && unwrap(pipe.arguments[0]);
+  return options?.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticKeyName(property) === "whitelist" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true);
+}
 /** A middleware name whose argument is a `resource:action` permission: `authMiddleware(Customer:Delete)`. */
 const PERMISSION_ARGUMENT = /\([A-Z][\w-]*:[A-Z*][\w-]*\)$/i;
 /** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */
@@ -294,6 +325,8 @@ export interface OwnershipDeps {
     siblingListsWholeTable(table: TableRef, readerAuthenticated: boolean): boolean;
     /** What a Serverless Framework function definition beside this file declares for its events. */
     functionDefinition(): FunctionDefinition | undefined;
+    /** The application starts with a global `ValidationPipe({ whitelist: true })`. */
+    appWhitelistsBodies(): boolean;
   };
 }
 
@@ -392,6 +425,8 @@ export class OwnershipAnalysis {
         return this.putAccess(operation, "Item", input, request);
       case "Query":
         return this.queryAccess(operation, input, request);
+      case "Scan":
+        return this.scanAccess(operation, input, request);
       case "BatchGetItem":
       case "BatchWriteItem":
         return this.batchAccesses(operation, get("RequestItems"));
@@ -647,6 +682,22 @@ export class OwnershipAnalysis {
     access.condition = this.condition(input, "FilterExpression");
     access.projection = this.projection(input);
     return access.keyParts.length > 0 ? [access] : [];
+  }
+
+  /**
+   * A Scan filtered to one owner's items (`FilterExpression: "userId = :u"`, `contains(memberIds, :u)`): what a Query by
+   * that owner would read, its owner conditions the key. A filter on anything else (`category = :c`) chooses no one's items.
+   */
+  private scanAccess(operation: Operation, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
+    // `if (userEmail) params.FilterExpression = ...`: without it the Scan lists every item, so the filter chooses nothing.
+    const assignment = input.properties.get("FilterExpression")?.assignment;
+    if (assignment && setConditionally(assignment, operation.node)) return [];
+    const owners = ownerEqualities(this.condition(input, "FilterExpression"));
+    if (owners.length === 0) return [];
+    const access = this.base(operation, "query", "FilterExpression", input, request);
+    access.keyParts = owners.map((condition) => ({ ...condition.value, attribute: condition.attribute }));
+    access.projection = this.projection(input);
+    return [access];
   }
 
   private batchAccesses(operation: Operation, requestItems: Node | undefined): Access[] {
@@ -1956,7 +2007,8 @@ export class OwnershipAnalysis {
         const routeInfo = (route ??= this.routeOf(root));
         // celebrate(schema), validateBody(schema) on the route: the body has the keys its schema lists, and a spread of it
         // after a generated id only replaces the id when the schema lets one through, which is not for this analysis to say.
-        if (routeInfo.validated || routeInfo.middleware.some((name) => VALIDATION_MIDDLEWARE.test(name))) requestParts = requestParts.filter((part) => !part.fromSpread);
+        const bodyValidated = routeInfo.validated === true || routeInfo.middleware.some((name) => VALIDATION_MIDDLEWARE.test(name));
+        if (bodyValidated) requestParts = requestParts.filter((part) => !part.fromSpread);
         if (requestParts.length === 0) continue;
         // A same-file helper on the way to the access may authenticate (`handleDelete(event, id)` calls `requireAuth(event)`).
         const authenticatedOnTheWay = () =>
@@ -1970,6 +2022,7 @@ export class OwnershipAnalysis {
           instance,
           reportNode: instance.via[0] ?? instance.access.operation.node,
           requestParts,
+          bodyValidated,
           evidence: this.evidenceFor(instance, summary, routeInfo),
           itemUsed: instance.access.kind === "read" || instance.access.kind === "query" ? this.itemUsed(instance) : true,
           routePath: routeInfo.path,
@@ -2234,6 +2287,41 @@ export class OwnershipAnalysis {
     return answer;
   }
 
+  /**
+   * The names around calls that wrap a function given by name: the wrapper, its other arguments and what a
+   * chain of `.use(...)` on it adds (`middy(main).use(jsonBodyParser()).use(validator({ eventSchema }))`).
+   */
+  private wrapperNames(root: FunctionNode): string[] {
+    const names: string[] = [];
+    for (const call of this.index.calls) {
+      // Wrappers run where the module is loaded, not inside a function (a route registration is not one).
+      if (enclosingFunction(call) !== undefined || ROUTE_METHODS.has(calleeName(call) ?? "")) continue;
+      const given = call.arguments.find((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && (this.functionOf(unbound(argument)) === root || this.isInstanceMethod(unbound(argument), root)));
+      if (!given) continue;
+      names.push(...middlewareNames(call.callee));
+      for (const argument of call.arguments) if (argument !== given) names.push(...middlewareNames(argument));
+      let current: Node = call;
+      for (let i = 0; i < 10; i++) {
+        const member: Node | undefined = current.parent;
+        const next: Node | undefined = member?.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || staticKeyName(member) !== "use" || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
+        for (const argument of next.arguments) names.push(...middlewareNames(argument));
+        current = next;
+      }
+    }
+    return names;
+  }
+
+  /** `handler.main` with `const handler = new Handler()` of this file: is it the class's method `root`? */
+  private isInstanceMethod(node: Node, root: FunctionNode): boolean {
+    const method = root.parent;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || method?.type !== AST_NODE_TYPES.MethodDefinition || method.static || staticKeyName(node) !== staticKeyName(method)) return false;
+    const instance = unwrap(this.values.definitionOf(node.object) ?? node.object);
+    if (instance.type !== AST_NODE_TYPES.NewExpression || instance.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = this.scope.variableOf(instance.callee)?.defs[0];
+    return definition?.type === "ClassName" && definition.node.body === method.parent;
+  }
+
   /** Middleware, guards and decorators around a handler's registration. */
   private routeOf(root: FunctionNode): RouteInfo {
     const info: RouteInfo = { path: undefined, middleware: [], authenticated: false, roles: false };
@@ -2291,11 +2379,19 @@ export class OwnershipAnalysis {
           info.roles = true;
         } else if (/^(?:Auth|Authenticated|Authorized|ApiBearerAuth|Authorize)$/.test(name)) {
           info.authenticated = true;
+        } else if (name === "UsePipes" && expression.type === AST_NODE_TYPES.CallExpression) {
+          // @UsePipes(new ValidationPipe({ whitelist: true })): the body keeps only the members its DTO declares.
+          if (expression.arguments.some(isWhitelistPipe)) info.validated = true;
         } else {
           info.middleware.push(name);
         }
       }
+      // app.useGlobalPipes(new ValidationPipe({ whitelist: true })) where the application starts: the same for every route.
+      if (!info.validated && this.deps.external?.appWhitelistsBodies()) info.validated = true;
     }
+    // A Lambda handler exported through wrappers given it by name (`withValidation(main, schema)`,
+    // `middy(main).use(validator({ eventSchema }))`): their names and arguments, as a route's middleware.
+    if (!inPlace) info.middleware.push(...this.wrapperNames(root));
     // A Lambda whose Serverless Framework function definition (`index.ts` beside it) declares an authorizer for its
     // events: authenticated, and role-gated when every authorizer is named for administrators (`adminAuth`); a
     // request model there validates the body.
@@ -2771,7 +2867,7 @@ export class OwnershipAnalysis {
   }
 }
 
-type ResolvedInput = { properties: Map<string, { value: Node }>; complete: boolean };
+type ResolvedInput = { properties: Map<string, { value: Node; assignment?: TSESTree.AssignmentExpression }>; complete: boolean };
 type ItemUse = "unused" | "tested" | "returned" | "used";
 
 /** Who a whole-table listing is served to. */

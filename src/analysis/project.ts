@@ -725,6 +725,16 @@ export function fileMentions(file: string, words: readonly string[]): boolean {
   }
 }
 
+/** Where a NestJS application is bootstrapped: `main.ts`, or the Lambda entry that bootstraps it (`serverless.ts`, `lambda.ts`). */
+const BOOTSTRAP_MODULES = ["main", "serverless", "lambda", "handler"].flatMap((name) => [`src/${name}.ts`, `${name}.ts`, `src/${name}.js`, `${name}.js`]);
+
+/** Does a bootstrap module of the project a file belongs to hold every one of `words`? Read as text. */
+export function projectMainMentions(file: string, words: readonly string[]): boolean {
+  const root = projectRoot(file);
+  if (!root) return false;
+  return BOOTSTRAP_MODULES.some((name) => fileMentions(path.join(root, name), words));
+}
+
 /** File names of Lambda entry modules, one per function folder (`notes/get-all/handler.ts`). */
 export const ENTRY_FILE = /^(?:handler|index|main|lambda|app|function)\.[cm]?[jt]sx?$/;
 

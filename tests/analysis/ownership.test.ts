@@ -74,6 +74,18 @@ function handlers(code: string, settings?: Record<string, unknown>) {
 }
 
 describe("ownership: accesses of an operation", () => {
+  it("reads a Scan filtered by owner attributes as a query keyed by them, and its projection; other filters key nothing", () => {
+    const code = `import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+        app.get("/u/:id/todos", async (req, res) => {
+          await doc.send(new ScanCommand({ TableName: "Todos", FilterExpression: "done = :d AND #o = :u AND contains(memberIds, :m)", ExpressionAttributeNames: { "#o": "ownerId" },
+            ExpressionAttributeValues: { ":d": false, ":u": req.params.id, ":m": req.user.sub }, ProjectionExpression: "title, done" }));
+          await doc.send(new ScanCommand({ TableName: "Todos", FilterExpression: "category = :c OR ownerId = :u", ExpressionAttributeValues: { ":c": req.query.c, ":u": req.params.id } }));
+        });`;
+    expect(accesses(code)).toEqual([{ kind: "query", member: "FilterExpression", table: "Todos", key: ["ownerId=request:params.id", "memberIds=caller:user.sub"], condition: undefined }]);
+    const { analysis } = analyze(V3 + code);
+    expect(analysis.ownership.accessesOf(analysis.operations[0])[0].projection).toEqual(["title", "done"]);
+  });
+
   it("reads the key of Get, Update and Delete, with the condition of writes", () => {
     expect(
       accesses(`

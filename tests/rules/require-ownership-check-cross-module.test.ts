@@ -1,11 +1,12 @@
 // require-ownership-check across modules: handlers written inline, linted as if they were files of the
 // project in tests/fixtures/cross-module (services, repositories, a NestJS module, a CommonJS module, a
 // tsconfig.json with `paths`), whose real files the analysis reads.
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/require-ownership-check";
 import { clearProjectModules } from "../../src/analysis";
 import { runRuleTests } from "../rule-tester";
@@ -1144,4 +1145,57 @@ app.delete("/orders/:id", async (req, res) => { await orderService.cancelOwned(r
     expect(typed.map((message) => [message.line, message.ruleId])).toEqual([[8, "d/r"]]);
     expect(typed[0].message).toContain("GetCommand in `OrderRepository.findById`, ../repositories/orders.ts");
   });
+});
+
+// A NestJS application whose main.ts installs a global ValidationPipe: with `whitelist: true` a DTO spread after a
+// generated id keeps only the members the DTO declares; without it, any member the client sends.
+const nestProjects = mkdtempSync(path.join(tmpdir(), "require-ownership-check-nest-"));
+afterAll(() => rmSync(nestProjects, { recursive: true, force: true }));
+const nestProject = (name: string, pipeOptions: string): string => {
+  const root = path.join(nestProjects, name);
+  mkdirSync(path.join(root, "src/areas"), { recursive: true });
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name, private: true }));
+  writeFileSync(
+    path.join(root, "src/main.ts"),
+    `import { ValidationPipe } from "@nestjs/common";
+import { NestFactory } from "@nestjs/core";
+import { AppModule } from "./app.module";
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalPipes(new ValidationPipe(${pipeOptions}));
+  await app.listen(3000);
+}
+bootstrap();
+`,
+  );
+  return path.join(root, "src/areas/areas.controller.ts");
+};
+const AREAS_CONTROLLER = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { randomUUID } from "node:crypto";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+@Controller("areas")
+export class AreasController {
+  @Post()
+  async create(@Body() dto: CreateAreaDto) {
+    await doc.send(new PutCommand({ TableName: "Areas", Item: { id: randomUUID(), ...dto } }));
+  }
+}`;
+
+runRuleTests("require-ownership-check (NestJS global pipes)", rule, {
+  valid: [
+    {
+      name: "a DTO spread after a generated id, with app.useGlobalPipes(new ValidationPipe({ whitelist: true })) in main.ts",
+      filename: nestProject("whitelisted", "{ whitelist: true, forbidNonWhitelisted: true }"),
+      code: AREAS_CONTROLLER,
+    },
+  ],
+  invalid: [
+    {
+      name: "a DTO spread after a generated id, with a global ValidationPipe that keeps unknown members",
+      filename: nestProject("transforming", "{ transform: true }"),
+      code: AREAS_CONTROLLER,
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+  ],
 });

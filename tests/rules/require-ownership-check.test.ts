@@ -1640,8 +1640,126 @@ export const handler = async (event) => {
 }`,
       filename: "app/api/users/[userId]/route.ts",
     },
+    {
+      name: "lambda: a body spread after a generated key, in handlers exported through validating wrappers given them by name, as a bound method, or with middy's validator",
+      code: `${V3}import { randomUUID } from "node:crypto";
+const productSchema = Joi.object({ name: Joi.string().required() });
+const main = async (event) => {
+  await doc.send(new PutCommand({ TableName: "Products", Item: { pk: "PRODUCT", sk: randomUUID(), ...event.body } }));
+  return { statusCode: 201 };
+};
+export const handler = withValidation(main, productSchema);
+class CreateUnit {
+  async main(event) {
+    await doc.send(new PutCommand({ TableName: "Units", Item: { pk: "UNIT", sk: randomUUID(), ...event.body } }));
+    return { statusCode: 201 };
+  }
+}
+const unit = new CreateUnit();
+export const createUnit = decoratorValidator(unit.main.bind(unit), productSchema);
+async function createShelf(event) {
+  await doc.send(new PutCommand({ TableName: "Shelves", Item: { pk: "SHELF", sk: \`UNIT#\${event.body.unitId}#\${randomUUID()}\`, ...event.body } }));
+  return { statusCode: 201 };
+}
+export const shelf = middy(createShelf).use(jsonBodyParser()).use(validator({ eventSchema: productSchema }));`,
+    },
+    {
+      name: "nestjs: a DTO spread after a generated id, under @UsePipes(new ValidationPipe({ whitelist: true }))",
+      code: `${V3}import { randomUUID } from "node:crypto";
+@Controller("areas")
+export class AreasController {
+  @Post()
+  @UsePipes(new ValidationPipe({ whitelist: true }))
+  async create(@Body() dto: CreateAreaDto) {
+    await doc.send(new PutCommand({ TableName: "Areas", Item: { id: randomUUID(), ...dto } }));
+  }
+}`,
+    },
+    {
+      name: "lambda: a sort key made of the request's parent id and the project's own id generator creates an item",
+      code: `${V3}import { generateUniqueId } from "../util/id";
+export const handler = async (event) => {
+  const { unitId, name } = JSON.parse(event.body);
+  await doc.send(new PutCommand({ TableName: "Shop", Item: { pk: "UNIT", sk: \`UNIT#\${unitId}#EMPLOYEE#\${generateUniqueId()}\`, name } }));
+  return { statusCode: 201 };
+};`,
+    },
+    {
+      name: "lambda: a Scan filtered by the caller, by an attribute that names no owner, or by an owner only when the request names one (else it lists every item), chooses no one else's items",
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const mine = async (event) => {
+  const { Items } = await doc.send(new ScanCommand({ TableName: "Todos", FilterExpression: "userId = :u", ExpressionAttributeValues: { ":u": event.requestContext.authorizer.claims.sub } }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};
+export const byCategory = async (event) => {
+  const { Items } = await doc.send(new ScanCommand({ TableName: "Todos", FilterExpression: "category = :c", ExpressionAttributeValues: { ":c": event.pathParameters.category } }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};
+export const list = async (event) => {
+  const params = { TableName: "Todos" };
+  if (event.queryStringParameters?.userId) {
+    params.FilterExpression = "userId = :u";
+    params.ExpressionAttributeValues = { ":u": event.queryStringParameters.userId };
+  }
+  const { Items } = await doc.send(new ScanCommand(params));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};`,
+    },
   ],
   invalid: [
+    {
+      name: "a Scan filtered to the owner the request names serves that owner's items, as a Query by them does",
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import express from "express";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const app = express();
+export const fetchTodos = async (event) => {
+  const { Items } = await doc.send(new ScanCommand({ TableName: "Todos", FilterExpression: "done = :d AND userId = :u", ExpressionAttributeValues: { ":d": false, ":u": event.pathParameters.userId } }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};
+app.get("/attendance/:user_id", requireAuth, async (req, res) => {
+  const { Items } = await doc.send(new ScanCommand({ TableName: "Attendance", FilterExpression: "user_id = :id", ExpressionAttributeValues: { ":id": req.params.user_id } }));
+  res.json(Items);
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 7, data: { operation: "`ScanCommand`", target: 'items of table "Todos"', source: "`event.pathParameters.userId`" } },
+        { messageId: "readNotOwned", line: 11 },
+      ],
+    },
+    {
+      name: "lambda: a wrapper that validates nothing, or a pipe that keeps unknown members, leaves the spread able to replace the generated key",
+      code: `${V3}import { randomUUID } from "node:crypto";
+const main = async (event) => {
+  await doc.send(new PutCommand({ TableName: "Products", Item: { pk: "PRODUCT", sk: randomUUID(), ...event.body } }));
+  return { statusCode: 201 };
+};
+export const handler = withLogging(main);
+@Controller("areas")
+export class AreasController {
+  @Post()
+  @UsePipes(new ValidationPipe({ transform: true }))
+  async create(@Body() dto: CreateAreaDto) {
+    await doc.send(new PutCommand({ TableName: "Areas", Item: { id: randomUUID(), ...dto } }));
+  }
+}`,
+      errors: [
+        { messageId: "writeNotOwned", line: 6 },
+        { messageId: "writeNotOwned", line: 15 },
+      ],
+    },
+    {
+      name: "lambda: lodash's uniqueId() counts from one in every process: a key made with it is not new",
+      code: `${V3}import { uniqueId } from "lodash";
+export const handler = async (event) => {
+  const { unitId, name } = JSON.parse(event.body);
+  await doc.send(new PutCommand({ TableName: "Shop", Item: { pk: "UNIT", sk: \`UNIT#\${unitId}#EMPLOYEE#\${uniqueId()}\`, name } }));
+  return { statusCode: 201 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
     {
       name: "a projection that also returns an e-mail, or whose placeholder stands for what the request names: not only a profile card",
       code: `${V3}export async function GET(request: Request, { params }: { params: { userId: string } }) {
