@@ -364,6 +364,8 @@ export class OwnershipAnalysis {
   private learnedKeys?: Map<string, Set<string>>;
   private handlerAccessesValue?: HandlerAccess[];
   private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
+  /** Calls made where the module is loaded (outside every function), route registrations aside: where wrappers are applied. */
+  private moduleLevelCalls?: TSESTree.CallExpression[];
   private wholeTableListings?: Array<{ table: TableRef; audience: ListingAudience }>;
   private routeRegistrationsValue?: RouteRegistration[];
   private readonly authorizationNames: ReadonlySet<string>;
@@ -2293,9 +2295,9 @@ export class OwnershipAnalysis {
    */
   private wrapperNames(root: FunctionNode): string[] {
     const names: string[] = [];
-    for (const call of this.index.calls) {
-      // Wrappers run where the module is loaded, not inside a function (a route registration is not one).
-      if (enclosingFunction(call) !== undefined || ROUTE_METHODS.has(calleeName(call) ?? "")) continue;
+    // Wrappers run where the module is loaded, not inside a function (a route registration is not one).
+    this.moduleLevelCalls ??= this.index.calls.filter((call) => enclosingFunction(call) === undefined && !ROUTE_METHODS.has(calleeName(call) ?? ""));
+    for (const call of this.moduleLevelCalls) {
       const given = call.arguments.find((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && (this.functionOf(unbound(argument)) === root || this.isInstanceMethod(unbound(argument), root)));
       if (!given) continue;
       names.push(...middlewareNames(call.callee));
