@@ -71,7 +71,8 @@ const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCal
   },
   hono: { request: new Set([]), requestCalls: new Set([]), caller: [["var", "user"], ["var", "jwtPayload"], ["var", "session"]] },
   lambda: {
-    request: new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters", "body", "headers", "multiValueHeaders", "cookies", "rawPath", "rawQueryString", "path", "arguments", "source"]),
+    // `body-json` and `params` (`params.path.id`): what API Gateway's default mapping template gives a non-proxy integration.
+    request: new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters", "body", "headers", "multiValueHeaders", "cookies", "rawPath", "rawQueryString", "path", "arguments", "source", "body-json", "params"]),
     requestCalls: new Set([]),
     // A WebSocket API's `requestContext.connectionId` is the caller's own connection, set by API Gateway.
     caller: [["requestContext", "authorizer"], ["requestContext", "identity", "cognitoIdentityId"], ["requestContext", "identity", "userArn"], ["requestContext", "identity", "user"], ["requestContext", "connectionId"], ["identity"]],
@@ -104,7 +105,7 @@ const MIDDLEWARE_CALLER_MEMBER =
   /^(?:(?:current|auth|authenticated|logged|loggedin|signedin|verified)?(?:user|account|member|teacher|student|admin|customer|employee|staff|doctor|patient|owner|principal|caller|viewer|seller|buyer|driver|person)(?:id|sub|email|name|data|info|details)?|email|decoded(?:token|user|jwt)?|token(?:payload|data|claims)|uid)$/i;
 
 /** Members distinctive enough to mark an unrecognised parameter as an API Gateway event. */
-const LAMBDA_EVENT_MEMBERS = new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters"]);
+const LAMBDA_EVENT_MEMBERS = new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters", "body-json"]);
 
 export interface MemberSource {
   kind: SourceKind;
@@ -197,8 +198,8 @@ export function sourceText(source: { framework: Framework; path: string }): stri
   const code = segments
     .map((segment, i) => {
       const text = i === called ? `${segment}()` : segment;
-      // `headers["x-table"]`, `items[0]`: a member that is no identifier is written with brackets.
-      if (i === 0 || /^[a-z_$][\w$]*(?:\(\)|\[\d+\])?$/i.test(text)) return text;
+      // `headers["x-table"]`, `items[0]`, `event["body-json"]`: a member that is no identifier is written with brackets.
+      if ((i === 0 && !segment.includes("-")) || /^[a-z_$][\w$]*(?:\(\)|\[\d+\])?$/i.test(text)) return text;
       return /^\d+$/.test(segment) ? `[${segment}]` : `[${JSON.stringify(segment)}]`;
     })
     .join(".")
@@ -208,7 +209,7 @@ export function sourceText(source: { framework: Framework; path: string }): stri
   }
   const root = REQUEST_OBJECT_NAMES[framework];
   if (root === undefined) return code;
-  return code === "" ? root : `${root}.${code}`;
+  return code === "" ? root : `${root}.${code}`.replaceAll(".[", "[");
 }
 
 /** A request source as reports name it: `` `req.query.table` (Express) ``. */

@@ -98,6 +98,12 @@ const PASS_THROUGH_FUNCTIONS = new Set([
   "String", "Number", "Boolean", "BigInt", "parseInt", "parseFloat", "decodeURIComponent", "encodeURIComponent", "decodeURI",
   "encodeURI", "structuredClone", "marshall", "unmarshall", "convertToAttr", "convertToNative",
 ]);
+/** `JSON.parse(text)`. */
+function isJsonParse(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON" && staticKeyName(callee) === "parse";
+}
+
 const PASS_THROUGH_MEMBER_CALLS: Record<string, ReadonlySet<string>> = {
   JSON: new Set(["parse"]),
   Object: new Set(["assign", "keys", "values", "entries", "fromEntries", "freeze"]),
@@ -740,6 +746,11 @@ export class ValueResolver {
       // What the function reads on its parameter (`await req.json()`, `req.body`), read here on the request it is given.
       let value = unwrap(imported.values.definitionOf(returned) ?? returned);
       if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+      // `return JSON.parse(event.body || "{}")`: the body it parses.
+      if (value.type === AST_NODE_TYPES.CallExpression && isJsonParse(value) && value.arguments[0]) {
+        value = unwrap(value.arguments[0]);
+        if (value.type === AST_NODE_TYPES.LogicalExpression) value = unwrap(value.left);
+      }
       const call = value.type === AST_NODE_TYPES.CallExpression;
       const chain = memberChain(call ? unwrap((value as TSESTree.CallExpression).callee) : value);
       if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === parameter.name && chain.path.length > 0) {

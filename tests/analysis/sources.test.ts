@@ -75,6 +75,7 @@ describe("sourceText: request sources as messages quote them", () => {
       ["koa", "request.body", "ctx.request.body"],
       ["hono", "req.json.table", "c.req.json().table"],
       ["lambda", "pathParameters.id", "event.pathParameters.id"],
+      ["lambda", "body-json.pk", 'event["body-json"].pk'],
       ["nextjs", "json.orderId", "request.json().orderId"],
       ["nextjs", "params.id", "params.id"],
       ["nextjs", "arguments[0].get", "arguments[0].get()"],
@@ -154,6 +155,8 @@ describe("source catalogue: the caller a project's middleware sets", () => {
       "request-object",
     ]);
     expect(origin(`export const handler = async (event) => { use(event.email, event.userId, event.pathParameters.id, event.requestContext.connectionId); };`)).toEqual(["caller", "caller", "request", "caller"]);
+    // API Gateway's non-proxy mapping template: the parsed body under `body-json`, parameters under `params`.
+    expect(origin(`export const handler = async (event) => { use(event["body-json"].pk, event.params.path.id); };`)).toEqual(["request", "request"]);
     expect(origin(`router.get("/n/:id", async (ctx) => { use(ctx.state.account.id, ctx.state.locale, ctx.params.id); });`)).toEqual(["caller", "request-object", "request"]);
   });
 });

@@ -542,6 +542,20 @@ export async function DELETE(req: NextRequest) {
       errors: [{ messageId: "writeNotOwned", line: 9 }],
     },
     {
+      name: "lambda: the body an imported helper parses from the event it is given (return JSON.parse(event.body || \"{}\")) is the request's",
+      filename: file("lambda/delete-item.ts"),
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { parseBody } from "../shared/read-body";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const { pk, sk } = parseBody(event);
+  await doc.send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: { pk, sk } }));
+  return { statusCode: 204 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of the table in TABLE_NAME", source: "`event.body.pk`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+    },
+    {
       name: "a whole key passed to a function of another module without the caller (or spread from the request) is the request's choice",
       filename: file("lambda/rename-task.ts"),
       code: `import type { APIGatewayProxyEvent } from "aws-lambda";
