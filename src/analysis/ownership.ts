@@ -424,7 +424,7 @@ export class OwnershipAnalysis {
       case "UpdateItem":
         return this.keyAccess(operation, "write", "Key", input, request);
       case "PutItem":
-        return this.putAccess(operation, "Item", input, request);
+        return this.putAccess(operation, "Item", input, request, inputNode);
       case "Query":
         return this.queryAccess(operation, input, request);
       case "Scan":
@@ -566,12 +566,18 @@ export class OwnershipAnalysis {
     return { appended };
   }
 
-  private putAccess(operation: Operation, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined): Access[] {
+  private putAccess(operation: Operation, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined, inputNode?: Node): Access[] {
     const item = input.properties.get("Item")?.value;
     if (!item) return [];
     const access = this.base(operation, "write", member, input, request);
     access.put = true;
     const { named, wholes, requestWholes } = this.itemParts(item);
+    // `const params = { Item: req.body }; params.Item.ID = randomUUID()`: what is written there replaces what the item held.
+    const written = inputNode ? this.values.memberWrites(inputNode, ["Item"]) : undefined;
+    for (const [attribute, property] of written?.properties ?? []) {
+      for (let i = named.length - 1; i >= 0; i--) if (named[i].attribute === attribute) named.splice(i, 1);
+      named.push(this.valuePart(attribute, property.value));
+    }
     const known = this.keyNamesFor(access.table);
     const split = splitItemParts(named, known ? { names: known, only: true } : entityKeyNames(access.table));
     access.keyParts = split.keyParts;

@@ -1127,6 +1127,16 @@ export class ValueResolver {
     return result.properties.size > 0 || result.computed ? result : undefined;
   }
 
+  /** What assignments write through a member path of a variable (`params.Item.ID = uuid()`, for `params` and ["Item"]). */
+  memberWrites(node: Node, path: readonly string[]): ResolvedObject | undefined {
+    const current = unwrap(node);
+    if (current.type !== AST_NODE_TYPES.Identifier || path.length === 0) return undefined;
+    const variable = this.scope.variableOf(current);
+    if (!variable || variable.defs[0]?.type !== "Variable") return undefined;
+    const result = this.withMutations(variable, { properties: new Map(), complete: false }, { steps: 200 }, path);
+    return result.properties.size > 0 ? result : undefined;
+  }
+
   private variableObject(variable: Variable, budget: { steps: number }): ResolvedObject | undefined {
     if (--budget.steps < 0) return undefined;
     const writes = this.scope.writesOf(variable);

@@ -1707,8 +1707,32 @@ export const list = async (event) => {
   return { statusCode: 200, body: JSON.stringify(Items) };
 };`,
     },
+    {
+      name: "express: a body written as the item, its key then replaced by a generated id (params.Item.ID = randomUUID())",
+      code: `${V2}const { randomUUID } = require("node:crypto");
+router.get("/tags/:id", async (req, res) => res.json((await dynamo.get({ TableName: "Tags", Key: { ID: req.params.id } }).promise()).Item));
+router.post("/tags", async (req, res) => {
+  const params = { TableName: "Tags", Item: req.body };
+  params.Item.ID = randomUUID();
+  await dynamo.put(params).promise();
+  res.status(201).json(params.Item);
+});`,
+      options: [{ publicTables: ["Tags"] }],
+    },
   ],
   invalid: [
+    {
+      name: "express: a body written as the item with only a timestamp written after it keeps the key the request sends",
+      code: `${V2}router.get("/tags/:id", async (req, res) => res.json((await dynamo.get({ TableName: "Tags", Key: { ID: req.params.id } }).promise()).Item));
+router.post("/tags", async (req, res) => {
+  const params = { TableName: "Tags", Item: req.body };
+  params.Item.updatedAt = Date.now();
+  await dynamo.put(params).promise();
+  res.status(201).json(params.Item);
+});`,
+      options: [{ publicTables: ["Tags"] }],
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
     {
       name: "a Scan filtered to the owner the request names serves that owner's items, as a Query by them does",
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
