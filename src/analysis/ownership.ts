@@ -261,36 +261,10 @@ const PREDICATE_NAME = /^(?:is|has|can|should)(?:[A-Z_]|$)/;
 /** Route middleware that validates the request against a schema: celebrate, express-validator's checkSchema, `validateBody(schema)`, Hono's zValidator. */
 const VALIDATION_MIDDLEWARE = /celebrate|validat|checkSchema|schema/i;
 
-/** Is the assignment made on a branch (an `if`, `?:`, `&&`, a `case`) that the operation is not inside? */
-function setConditionally(assignment: Node, operation: Node): boolean {
-  for (let node = assignment.parent, i = 0; node && !isFunction(node) && i < 50; node = node.parent, i++) {
-    const branching = node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.SwitchCase;
-    if (branching && !contains(node, operation)) return true;
-  }
-  return false;
-}
-
-/** The conditions of a filter that every item must meet and that bind an owner attribute (`userId = :u` and ...). */
-function ownerEqualities(condition: Condition | undefined): Array<Extract<Condition, { kind: "equals" }>> {
-  if (condition?.kind === "and") return condition.items.flatMap(ownerEqualities);
-  return condition?.kind === "equals" && condition.attribute !== undefined && isOwnerName(condition.attribute) ? [condition] : [];
-}
-
-/** The function a `.bind(...)` call binds (`handler.main.bind(handler)`), or the node itself. */
-function unbound(node: Node): Node {
-  const target = unwrap(node);
-  return target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(target.callee) === "bind" ? target.callee.object : target;
-}
-
-/** `new ValidationPipe({ whitelist: true })`. */
-function isWhitelistPipe(node: Node): boolean {
-  const pipe = unwrap(node);
-  if (pipe.type !== AST_NODE_TYPES.NewExpression || calleeName(pipe) !== "ValidationPipe") return false;
-  const options = pipe.arguments[0] && unwrap(pipe.arguments[0]);
-  return options?.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticKeyName(property) === "whitelist" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true);
-}
-/** A middleware name whose argument is a `resource:action` permission: `authMiddleware(Customer:Delete)`. */
-const PERMISSION_ARGUMENT = /\([A-Z][\w-]*:[A-Z*][\w-]*\)$/i;
+/** A middleware name whose argument is a permission: `authMiddleware(Customer:Delete)`, `checkAccess(leads.delete)`, `authorize(tasks.assign)`. */
+const PERMISSION_ARGUMENT = /\([A-Z][\w-]*(?::[A-Z*][\w-]*|\.(?:read|write|create|update|delete|remove|manage|edit|view|list|approve|assign|all|\*))\)$|^(?:authori[sz]e|permit|allow|can|rbac|acl)\([A-Z][\w-]*\.[A-Z*][\w-]*\)$/i;
+/** Middleware named for a staff role it admits: `isManager`, `requireModerator`, `onlyStaff`. */
+const STAFF_ROLE_MIDDLEWARE = /^(?:is|require|ensure|only|check)_?(?:manager|moderator|staff|supervisor|editor)s?$/i;
 /** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */
 const SELF_CONTAINED_GUARD_NAME = /^(?:require|ensure|assert|check|verify|authori[sz]e|protect|guard)|admin|role|permission/i;
 const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
@@ -3507,9 +3481,38 @@ function guardArgumentNames(argument: Node, arrays: boolean): string[] {
   return name !== undefined && ROLE_CALL_NAME.test(name) ? [name] : [];
 }
 
+/** Is the assignment made on a branch (an `if`, `?:`, `&&`, a `case`) that the operation is not inside? */
+function setConditionally(assignment: Node, operation: Node): boolean {
+  for (let node = assignment.parent, i = 0; node && !isFunction(node) && i < 50; node = node.parent, i++) {
+    const branching = node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression || node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.SwitchCase;
+    if (branching && !contains(node, operation)) return true;
+  }
+  return false;
+}
+
+/** The conditions of a filter that every item must meet and that bind an owner attribute (`userId = :u` and ...). */
+function ownerEqualities(condition: Condition | undefined): Array<Extract<Condition, { kind: "equals" }>> {
+  if (condition?.kind === "and") return condition.items.flatMap(ownerEqualities);
+  return condition?.kind === "equals" && condition.attribute !== undefined && isOwnerName(condition.attribute) ? [condition] : [];
+}
+
+/** The function a `.bind(...)` call binds (`handler.main.bind(handler)`), or the node itself. */
+function unbound(node: Node): Node {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(target.callee) === "bind" ? target.callee.object : target;
+}
+
+/** `new ValidationPipe({ whitelist: true })`. */
+function isWhitelistPipe(node: Node): boolean {
+  const pipe = unwrap(node);
+  if (pipe.type !== AST_NODE_TYPES.NewExpression || calleeName(pipe) !== "ValidationPipe") return false;
+  const options = pipe.arguments[0] && unwrap(pipe.arguments[0]);
+  return options?.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticKeyName(property) === "whitelist" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true);
+}
+
 /** Middleware that admits only some callers: named for a role (`requireAdmin`), or given one or a `resource:action` permission (`authMiddleware(Customer:Delete)`). */
 function isRoleMiddleware(name: string): boolean {
-  return ROLE_CALL_NAME.test(name) || PERMISSION_ARGUMENT.test(name);
+  return ROLE_CALL_NAME.test(name) || PERMISSION_ARGUMENT.test(name) || STAFF_ROLE_MIDDLEWARE.test(name);
 }
 
 /** The route a Next.js file serves, from its path: `app/api/notes/[id]/route.ts` → `/api/notes/[id]`. */

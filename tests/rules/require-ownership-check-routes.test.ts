@@ -59,6 +59,34 @@ router.delete("/customers/:id", authenticateToken, authMiddleware(["Customer:Del
 router.patch("/customers/:id", authenticateToken, authMiddleware(customerUpdatePermissions), update);
 router.post("/customers/:id/block", authenticateToken, authMiddleware(Permission.CustomerBlock), block);`,
     },
+    {
+      name: "handlers behind a middleware factory given a resource.action permission (authorize(\"leads.delete\"), authorize(\"attendance.punchin\"))",
+      filename: "routes/leads.js",
+      code: `${V2}function remove(req, res) {
+  dynamo.delete({ TableName: "Leads", Key: { leadId: req.params.id } }, () => res.end());
+}
+function reassign(req, res) {
+  dynamo.update({ TableName: "Leads", Key: { leadId: req.params.id }, UpdateExpression: "SET assignee = :a", ExpressionAttributeValues: { ":a": req.body.userId } }, () => res.end());
+}
+function punch(req, res) {
+  dynamo.update({ TableName: "Leads", Key: { leadId: req.params.id }, UpdateExpression: "SET punched = :t", ExpressionAttributeValues: { ":t": true } }, () => res.end());
+}
+router.delete("/leads/:id", authenticate, authorize("leads.delete"), remove);
+router.post("/leads/:id/assign", authenticate, authorize("leads.assign"), reassign);
+router.post("/leads/:id/punch", authenticate, authorize("attendance.punchin"), punch);`,
+    },
+    {
+      name: "a handler behind middleware named for the staff role it admits (isManager, requireModerator)",
+      filename: "routes/teams.js",
+      code: `${V2}function move(req, res) {
+  dynamo.update({ TableName: "Users", Key: { userId: req.body.userId }, UpdateExpression: "SET teamId = :t", ExpressionAttributeValues: { ":t": req.params.teamId } }, () => res.end());
+}
+function demote(req, res) {
+  dynamo.update({ TableName: "Users", Key: { userId: req.body.userId }, UpdateExpression: "REMOVE teamId" }, () => res.end());
+}
+router.post("/teams/:teamId/members", authenticate, isManager, move);
+router.delete("/teams/:teamId/members", authenticate, requireModerator, demote);`,
+    },
   ],
   invalid: [
     {
