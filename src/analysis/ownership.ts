@@ -263,6 +263,8 @@ const VALIDATION_MIDDLEWARE = /celebrate|validat|checkSchema|schema/i;
 
 /** A middleware name whose argument is a permission: `authMiddleware(Customer:Delete)`, `checkAccess(leads.delete)`, `authorize(tasks.assign)`. */
 const PERMISSION_ARGUMENT = /\([A-Z][\w-]*(?::[A-Z*][\w-]*|\.(?:read|write|create|update|delete|remove|manage|edit|view|list|approve|assign|all|\*))\)$|^(?:authori[sz]e|permit|allow|can|rbac|acl)\([A-Z][\w-]*\.[A-Z*][\w-]*\)$/i;
+/** Roles that may act on others' items: an administrator, a manager, a moderator, staff. */
+const PRIVILEGED_ROLE = /admin|manager|moderator|staff|supervisor|superuser/i;
 /** Middleware named for a staff role it admits: `isManager`, `requireModerator`, `onlyStaff`. */
 const STAFF_ROLE_MIDDLEWARE = /^(?:is|require|ensure|only|check)_?(?:manager|moderator|staff|supervisor|editor)s?$/i;
 /** Guards called without arguments (they find the request themselves): `requireAdmin()`, `ensureAuthenticated()`, `assertRole()`. */
@@ -1830,12 +1832,17 @@ export class OwnershipAnalysis {
   /** `if (!req.user.isAdmin) return ...`, `if (!groups.includes("admin")) throw ...`. */
   private roleCheck(statement: TSESTree.IfStatement): Check | undefined {
     let role = false;
+    // `if (["manager", "admin"].includes(req.user.role)) { ... }`: the branch runs only for those roles.
+    let passesWithRole = false;
     let budget = 200;
     walk(statement.test, this.deps.visitorKeys, (node) => {
       if (role || --budget < 0 || isFunction(node)) return false;
       if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
         const origins = this.values.originsOf(node);
-        if (isCallerRole(origins)) role = exitsWithoutRole(node, statement.test, (value) => isCallerRole(this.values.originsOf(value)));
+        if (isCallerRole(origins)) {
+          role = exitsWithoutRole(node, statement.test, (value) => isCallerRole(this.values.originsOf(value)));
+          passesWithRole ||= holdsOnlyWithRole(node, statement.test);
+        }
         // const forbidden = requireAdmin(req); if (forbidden) return forbidden;
         const definition = node.type === AST_NODE_TYPES.Identifier ? this.values.definitionOf(node) : undefined;
         if (definition?.type === AST_NODE_TYPES.CallExpression && this.isRoleCall(definition)) role = exitsWithoutRole(node, statement.test);
@@ -1864,9 +1871,12 @@ export class OwnershipAnalysis {
         }
       }
     });
-    if (!role) return undefined;
-    const exit = strongestExit(branchExit(statement.consequent, this.deps.visitorKeys), statement.alternate ? branchExit(statement.alternate, this.deps.visitorKeys) : undefined);
-    if (!exit) return undefined;
+    const exit = role ? strongestExit(branchExit(statement.consequent, this.deps.visitorKeys), statement.alternate ? branchExit(statement.alternate, this.deps.visitorKeys) : undefined) : undefined;
+    if (!exit) {
+      return passesWithRole && namesPrivilegedRole(statement.test, this.deps.visitorKeys)
+        ? { kind: "role", node: statement.test, guard: { node: statement, passes: statement.consequent, fn: enclosingFunction(statement), decides: true }, items: [], values: [], subjects: [] }
+        : undefined;
+    }
     return { kind: "role", node: statement.test, guard: { node: statement, exit, fn: enclosingFunction(statement), decides: true }, items: [], values: [], subjects: [] };
   }
 
@@ -3340,6 +3350,29 @@ function exitsWithoutRole(node: Node, test: Node, isRoleValue?: (value: Node) =>
     if (parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === "??" || (parent.operator === "&&") !== negated) && !(!negated && isRoleValue && isRoleAllowList(parent, isRoleValue))) return false;
   }
   return true;
+}
+
+/** Is the test true only when the caller's role value is (`isAdmin && x`, `roles.includes(role)`), never negated or joined by `||`? */
+function holdsOnlyWithRole(node: Node, test: Node): boolean {
+  for (let current: Node | undefined = node; current && current !== test; current = current.parent) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.UnaryExpression || (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== "&&")) return false;
+    if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator !== "===" && parent.operator !== "==") return false;
+  }
+  return true;
+}
+
+/** Does the test name a privileged role (`"admin"`, `"manager"`, `isModerator`), not any role a user may have? */
+function namesPrivilegedRole(test: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): boolean {
+  let found = false;
+  walk(test, visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") found = PRIVILEGED_ROLE.test(node.value);
+    else if (node.type === AST_NODE_TYPES.Identifier) found = PRIVILEGED_ROLE.test(node.name) && /^is_?/i.test(node.name);
+    if (found) return false;
+  });
+  return found;
 }
 
 /** Does a statement of the guard's block between the access and the guard send a response (`res.json(Item)`)? */

@@ -1719,8 +1719,44 @@ router.post("/tags", async (req, res) => {
 });`,
       options: [{ publicTables: ["Tags"] }],
     },
+    {
+      name: "express: an access in the branch that runs only for a privileged role (`if ([\"manager\", \"admin\"].includes(req.user.role)) { ... }`, `if (req.user.isAdmin)`)",
+      code: `${V3}const byTeam = (teamId) => doc.send(new QueryCommand({ TableName: "Tasks", IndexName: "byTeam", KeyConditionExpression: "teamId = :t", ExpressionAttributeValues: { ":t": teamId } }));
+app.get("/tasks", requireAuth, async (req, res) => {
+  let result;
+  if (["manager", "admin"].includes(req.user.role)) result = await byTeam(req.query.teamId);
+  else result = await byTeam(req.user.teamId);
+  res.json(result.Items);
+});
+app.delete("/tasks/:id", requireAuth, async (req, res) => {
+  if (req.user.isAdmin) {
+    await doc.send(new DeleteCommand({ TableName: "Tasks", Key: { taskId: req.params.id } }));
+  }
+  res.sendStatus(204);
+});`,
+    },
   ],
   invalid: [
+    {
+      name: "express: a branch that runs for an ordinary role, or when the caller is not an administrator, admits anyone",
+      code: `${V3}const byTeam = (teamId) => doc.send(new QueryCommand({ TableName: "Tasks", IndexName: "byTeam", KeyConditionExpression: "teamId = :t", ExpressionAttributeValues: { ":t": teamId } }));
+app.get("/tasks", requireAuth, async (req, res) => {
+  let result;
+  if (req.user.role === "employee") result = await byTeam(req.query.teamId);
+  else result = await byTeam(req.user.teamId);
+  res.json(result.Items);
+});
+app.delete("/tasks/:id", requireAuth, async (req, res) => {
+  if (!req.user.isAdmin || req.query.force) {
+    await doc.send(new DeleteCommand({ TableName: "Tasks", Key: { taskId: req.params.id } }));
+  }
+  res.sendStatus(204);
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 7 },
+        { messageId: "writeNotOwned", line: 13 },
+      ],
+    },
     {
       name: "express: a body written as the item with only a timestamp written after it keeps the key the request sends",
       code: `${V2}router.get("/tags/:id", async (req, res) => res.json((await dynamo.get({ TableName: "Tags", Key: { ID: req.params.id } }).promise()).Item));
