@@ -105,6 +105,7 @@ export class CrossModuleResolver {
   private barrelImporters?: string[];
   /** functionDefinition()'s answer (null: none). */
   private definition: FunctionDefinition | null | undefined;
+  /** appWhitelistsBodies()'s answer. */
   private whitelistsBodies?: boolean;
   /** Set while resolving for resolveAccessing(): modules that cannot reach DynamoDB are not read. */
   private requireReach = false;
