@@ -314,7 +314,7 @@ export class CrossModuleResolver {
     let node = exportedExpression(this.self.program, name);
     if (!node && name !== "default") {
       const fallback = exportedExpression(this.self.program, "default");
-      node = fallback && (this.self.values.resolveObject(fallback)?.properties.get(name)?.value ?? this.staticMethod(fallback, name));
+      node = fallback && (this.self.values.resolveObject(fallback)?.properties.get(name)?.value ?? this.staticMethod(fallback, name) ?? this.instanceMethod(fallback, name));
     }
     return node ? this.self.ownership.functionOf(node) : undefined;
   }
@@ -327,6 +327,17 @@ export class CrossModuleResolver {
     if (declared.type !== AST_NODE_TYPES.ClassDeclaration && declared.type !== AST_NODE_TYPES.ClassExpression) return undefined;
     const method = staticMethodNamed(declared.body, name);
     return method?.kind === "method" ? method.value : undefined;
+  }
+
+  /** `module.exports = new BookingController()` with `async createBooking(req, res)`: the instance's method. */
+  private instanceMethod(exported: Node, name: string): Node | undefined {
+    const instance = unwrap(this.self.values.definitionOf(exported) ?? exported);
+    if (instance.type !== AST_NODE_TYPES.NewExpression || instance.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const definition = this.self.scope.variableOf(instance.callee)?.defs[0];
+    if (definition?.type !== "ClassName") return undefined;
+    const body = (definition.node as ClassNode).body;
+    const method = body.body.find((element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && !element.computed && element.kind === "method" && staticKeyName(element) === name);
+    return method?.value;
   }
 
   private resolveWith(cache: Map<TSESTree.CallExpression, ExternalCallee | null>, call: TSESTree.CallExpression, requireReach: boolean): ExternalCallee | undefined {
