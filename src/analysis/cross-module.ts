@@ -508,14 +508,19 @@ export class CrossModuleResolver {
     for (const member of owner.body.body) {
       if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticKeyName(member) === field) {
         if (member.value) return this.valueOf(this.self, member.value, 1);
-        return this.typeValue(member.typeAnnotation?.typeAnnotation);
+        // `repo;` declares the field only: the constructor sets it.
+        if (member.typeAnnotation) return this.typeValue(member.typeAnnotation.typeAnnotation);
+        continue;
       }
       if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "constructor") continue;
       for (const parameter of member.value.params) {
         if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
         const inner = parameter.parameter;
         const identifier = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-        if (identifier.type === AST_NODE_TYPES.Identifier && identifier.name === field) return this.typeValue(identifier.typeAnnotation?.typeAnnotation);
+        if (identifier.type === AST_NODE_TYPES.Identifier && identifier.name === field) {
+          // constructor(private readonly repo = new NoteRepository()): the default, when no type names the class.
+          return this.typeValue(identifier.typeAnnotation?.typeAnnotation) ?? (inner.type === AST_NODE_TYPES.AssignmentPattern ? this.valueOf(this.self, inner.right, 1) : undefined);
+        }
       }
       for (const statement of member.value.body?.body ?? []) {
         if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
@@ -523,10 +528,17 @@ export class CrossModuleResolver {
         const left = assignment.left;
         if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression || staticKeyName(left) !== field) continue;
         const right = unwrap(assignment.right);
-        // this.repo = repo, where the parameter is typed with the class
+        // this.repo = repo, where the parameter is typed with the class, or defaults to one (`repo = new NoteRepository()`)
         if (right.type === AST_NODE_TYPES.Identifier) {
-          const parameter = member.value.params.find((candidate) => candidate.type === AST_NODE_TYPES.Identifier && candidate.name === right.name);
+          const parameter = member.value.params.find(
+            (candidate) =>
+              (candidate.type === AST_NODE_TYPES.Identifier && candidate.name === right.name) ||
+              (candidate.type === AST_NODE_TYPES.AssignmentPattern && candidate.left.type === AST_NODE_TYPES.Identifier && candidate.left.name === right.name),
+          );
           if (parameter?.type === AST_NODE_TYPES.Identifier) return this.typeValue(parameter.typeAnnotation?.typeAnnotation);
+          if (parameter?.type === AST_NODE_TYPES.AssignmentPattern && parameter.left.type === AST_NODE_TYPES.Identifier) {
+            return this.typeValue(parameter.left.typeAnnotation?.typeAnnotation) ?? this.valueOf(this.self, parameter.right, 1);
+          }
         }
         return this.valueOf(this.self, right, 1);
       }

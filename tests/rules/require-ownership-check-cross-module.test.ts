@@ -556,6 +556,19 @@ export const handler = async (event) => {
       errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of the table in TABLE_NAME", source: "`event.body.pk`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
     },
     {
+      name: "a service whose repository is a constructor default (repo = new RemindersRepository(), or a parameter property with one) is followed into it",
+      filename: file("routes/reminders.ts"),
+      code: `${EXPRESS}import { RemindersService, ArchiveService } from "../services/reminders";
+const reminders = new RemindersService();
+const archive = new ArchiveService();
+app.delete("/reminders/:id", requireAuth, async (req, res) => res.json(await reminders.remove(req.params.id)));
+app.delete("/archive/:id", requireAuth, async (req, res) => res.json(await archive.purge(req.params.id)));`,
+      errors: [
+        { messageId: "writeNotOwned", line: 6 },
+        { messageId: "writeNotOwned", line: 7 },
+      ],
+    },
+    {
       name: "a whole key passed to a function of another module without the caller (or spread from the request) is the request's choice",
       filename: file("lambda/rename-task.ts"),
       code: `import type { APIGatewayProxyEvent } from "aws-lambda";
