@@ -79,6 +79,15 @@ export function staticMethodNamed(body: TSESTree.ClassBody, name: string): TSEST
   return undefined;
 }
 
+/** The instance member of a class body by name (the first, as written). */
+export function instanceMember(body: TSESTree.ClassBody, name: string): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | undefined {
+  for (const element of body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (!element.static && !element.computed && staticKeyName(element) === name) return element;
+  }
+  return undefined;
+}
+
 /** Statically known name of a property key or member property (`a.b`, `a["b"]`, `{ b: 1 }`, `{ "b": 1 }`). */
 export function staticKeyName(
   node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,

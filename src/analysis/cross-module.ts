@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingClass, findProperty, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingClass, findProperty, instanceMember, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
 import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, projectMainMentions, resolveImport, siblingFilesMentioning } from "./project";
@@ -331,13 +331,9 @@ export class CrossModuleResolver {
 
   /** `module.exports = new BookingController()` with `async createBooking(req, res)`: the instance's method. */
   private instanceMethod(exported: Node, name: string): Node | undefined {
-    const instance = unwrap(this.self.values.definitionOf(exported) ?? exported);
-    if (instance.type !== AST_NODE_TYPES.NewExpression || instance.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const definition = this.self.scope.variableOf(instance.callee)?.defs[0];
-    if (definition?.type !== "ClassName") return undefined;
-    const body = (definition.node as ClassNode).body;
-    const method = body.body.find((element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && !element.computed && element.kind === "method" && staticKeyName(element) === name);
-    return method?.value;
+    const declared = this.self.values.constructedClass(exported);
+    const method = declared && instanceMember(declared.body, name);
+    return method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === "method" ? method.value : undefined;
   }
 
   private resolveWith(cache: Map<TSESTree.CallExpression, ExternalCallee | null>, call: TSESTree.CallExpression, requireReach: boolean): ExternalCallee | undefined {

@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, dottedName, enclosingFunction, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, dottedName, enclosingFunction, findProperty, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee, type FunctionDefinition } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -2308,10 +2308,7 @@ export class OwnershipAnalysis {
   private isInstanceMethod(node: Node, root: FunctionNode): boolean {
     const method = root.parent;
     if (node.type !== AST_NODE_TYPES.MemberExpression || method?.type !== AST_NODE_TYPES.MethodDefinition || method.static || staticKeyName(node) !== staticKeyName(method)) return false;
-    const instance = unwrap(this.values.definitionOf(node.object) ?? node.object);
-    if (instance.type !== AST_NODE_TYPES.NewExpression || instance.callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const definition = this.scope.variableOf(instance.callee)?.defs[0];
-    return definition?.type === "ClassName" && definition.node.body === method.parent;
+    return this.values.constructedClass(node.object)?.body === method.parent;
   }
 
   /** Middleware, guards and decorators around a handler's registration. */
@@ -3540,10 +3537,11 @@ function isWhitelistPipe(node: Node): boolean {
   const pipe = unwrap(node);
   if (pipe.type !== AST_NODE_TYPES.NewExpression || calleeName(pipe) !== "ValidationPipe") return false;
   const options = pipe.arguments[0] && unwrap(pipe.arguments[0]);
-  return options?.type === AST_NODE_TYPES.ObjectExpression && options.properties.some((property) => property.type === AST_NODE_TYPES.Property && staticKeyName(property) === "whitelist" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true);
+  const whitelist = options?.type === AST_NODE_TYPES.ObjectExpression ? findProperty(options, "whitelist")?.value : undefined;
+  return whitelist?.type === AST_NODE_TYPES.Literal && whitelist.value === true;
 }
 
-/** Middleware that admits only some callers: named for a role (`requireAdmin`), or given one or a `resource:action` permission (`authMiddleware(Customer:Delete)`). */
+/** Middleware that admits only some callers: named for a role (`requireAdmin`, `isManager`), or given one or a permission (`authMiddleware(Customer:Delete)`). */
 function isRoleMiddleware(name: string): boolean {
   return ROLE_CALL_NAME.test(name) || PERMISSION_ARGUMENT.test(name) || STAFF_ROLE_MIDDLEWARE.test(name);
 }

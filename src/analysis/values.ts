@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, enclosingFunction, isFunction, memberChain, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, enclosingFunction, instanceMember, isFunction, memberChain, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
@@ -1127,6 +1127,14 @@ export class ValueResolver {
     return result.properties.size > 0 || result.computed ? result : undefined;
   }
 
+  /** The class of this file that a value is constructed from (`new Handler()`, or a variable holding one). */
+  constructedClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+    const instance = unwrap(this.definitionOf(node) ?? node);
+    if (instance.type !== AST_NODE_TYPES.NewExpression || instance.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const definition = this.scope.variableOf(instance.callee)?.defs[0];
+    return definition?.type === "ClassName" ? (definition.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression) : undefined;
+  }
+
   /** What assignments write through a member path of a variable (`params.Item.ID = uuid()`, for `params` and ["Item"]). */
   memberWrites(node: Node, path: readonly string[]): ResolvedObject | undefined {
     const current = unwrap(node);
@@ -1699,14 +1707,6 @@ function instanceClassOf(node: Node): TSESTree.ClassBody | undefined {
   return undefined;
 }
 
-/** The instance member of a class body by name (the first, as written). */
-function instanceMember(body: TSESTree.ClassBody, name: string): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | undefined {
-  for (const element of body.body) {
-    if (element.type !== AST_NODE_TYPES.MethodDefinition && element.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (!element.static && !element.computed && staticKeyName(element) === name) return element;
-  }
-  return undefined;
-}
 
 /** The class whose static method `node` is in, where `this` is the class itself (`static endCall() { return this.update(...) }`). */
 function staticClassOf(node: Node): TSESTree.ClassBody | undefined {
