@@ -615,8 +615,18 @@ interface ProjectListing {
   /** Every directory walked, with its modification time: a file added or removed anywhere changes one of them. */
   directories: Map<string, number>;
   files: string[];
+  /** When the directories' times were last compared (performance.now()). */
+  checkedAt: number;
 }
 const projectListings = new Map<string, ProjectListing>();
+
+/**
+ * How long a project listing or a file's import list is trusted before the file system is asked again.
+ * importersOf() looks at every project file, and each linted module asks it: checking every file's time per
+ * question made a lint run's cost grow with the square of the project's size. A file saved a moment ago is
+ * seen at most this late (eslint-plugin-import trusts its module cache for 30 seconds).
+ */
+const FRESHNESS_MS = 2_000;
 
 function directoryTime(directory: string): number | undefined {
   try {
@@ -659,8 +669,13 @@ function projectRoot(file: string): string | undefined {
 /** The project's source files (no generated directories, no declaration files), listed once and re-listed when a directory changes. */
 function projectFiles(root: string): ProjectListing {
   const cached = projectListings.get(root);
-  if (cached && [...cached.directories].every(([directory, time]) => directoryTime(directory) === time)) return cached;
-  const listing: ProjectListing = { directories: new Map(), files: [] };
+  const now = performance.now();
+  if (cached && now - cached.checkedAt < FRESHNESS_MS) return cached;
+  if (cached && [...cached.directories].every(([directory, time]) => directoryTime(directory) === time)) {
+    cached.checkedAt = now;
+    return cached;
+  }
+  const listing: ProjectListing = { directories: new Map(), files: [], checkedAt: now };
   const walkDirectory = (directory: string, depth: number): void => {
     const time = directoryTime(directory);
     if (time === undefined || depth > MAX_LISTING_DEPTH) return;
@@ -767,11 +782,14 @@ export function cousinEntryFiles(file: string): string[] {
 }
 
 /** Each file's import specifiers, read from its text (cached by size and modification time). */
-const importLists = new BoundedCache<string, { stamp: string; specifiers: string[] }>(20_000, 20_000_000);
+const importLists = new BoundedCache<string, { stamp: string; specifiers: string[]; checkedAt: number }>(20_000, 20_000_000);
 /** Import specifiers in a module's text: `from "x"`, `import "x"`, `import("x")`, `require("x")` (also in comments: that only adds files to read). */
 export const IMPORT_SPECIFIER = /\b(?:from|import|require)\s*(?:\(\s*)?["'`]([^"'`\n]{1,300})["'`]/g;
 
 function importSpecifiers(file: string): string[] {
+  const now = performance.now();
+  const recent = importLists.get(file);
+  if (recent && now - recent.checkedAt < FRESHNESS_MS) return recent.specifiers;
   let stats;
   try {
     stats = statSync(file, { throwIfNoEntry: false });
@@ -780,15 +798,17 @@ function importSpecifiers(file: string): string[] {
   }
   if (!stats?.isFile() || stats.size > MAX_MODULE_BYTES) return [];
   const stamp = `${stats.size}:${stats.mtimeMs}`;
-  const cached = importLists.get(file);
-  if (cached?.stamp === stamp) return cached.specifiers;
+  if (recent?.stamp === stamp) {
+    recent.checkedAt = now;
+    return recent.specifiers;
+  }
   let specifiers: string[];
   try {
     specifiers = [...readFileSync(file, "utf8").matchAll(IMPORT_SPECIFIER)].map((match) => match[1]);
   } catch {
     specifiers = [];
   }
-  importLists.set(file, { stamp, specifiers }, specifiers.reduce((size, specifier) => size + specifier.length, 16));
+  importLists.set(file, { stamp, specifiers, checkedAt: now }, specifiers.reduce((size, specifier) => size + specifier.length, 16));
   return specifiers;
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clearProjectCaches, importersOf, importersThroughBarrels, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
 
 import { functionName } from "../../src/analysis/cross-module";
@@ -261,10 +261,17 @@ describe("project modules: the modules that import a file", () => {
       put("node_modules/pkg/index.js", `require("../../src/controllers/notes");\n`);
       expect(importersOf(controller).sort()).toEqual([esm, routes].sort());
       expect(importersOf(index)).toEqual([esm]);
-      // A new route module changes its directory's modification time: the listing is made again.
+      // A new route module changes its directory's modification time: the listing is made again, once the
+      // listing is older than the freshness window (the file system is not asked again within it).
       const added = put("src/routes/admin/notes.js", `module.exports = require("../../controllers/notes");\n`);
-      expect(importersOf(controller).sort()).toEqual([added, esm, routes].sort());
+      put("src/routes/notes.js", `const { getNote } = require("../controllers/archived-notes");\n`);
+      expect(importersOf(controller).sort()).toEqual([esm, routes].sort());
+      const now = performance.now();
+      vi.spyOn(performance, "now").mockReturnValue(now + 2_500);
+      // The edited module's import list is read again too: it no longer imports the controller.
+      expect(importersOf(controller).sort()).toEqual([added, esm].sort());
     } finally {
+      vi.restoreAllMocks();
       rmSync(app, { recursive: true, force: true });
     }
   });
