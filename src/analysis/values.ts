@@ -516,7 +516,10 @@ export class ValueResolver {
     // A member that one of the result's origins is held under (`value` of `{ ok: true, value: id }`): the others,
     // under other members (`error`), are not read.
     const holds = (origin: Origin) => origin.wrapper !== undefined && origin.wrapper === fullPath[0];
-    if (fullPath.length > 0 && origins.some(holds)) origins = origins.filter((origin) => origin.wrapper === undefined || holds(origin));
+    // Origins held under other members are not read either (`created.id` of `created = api.create({ name })` is
+    // not the name), unless the member is an element or unknown (`[{ id }][0]`, `obj[key]`).
+    const member = fullPath.length > 0 && fullPath[0] !== "*" && !/^\d+$/.test(fullPath[0]);
+    if (member) origins = origins.filter((origin) => origin.wrapper === undefined || holds(origin));
     return origins.map((origin): Origin => {
       // `parsed.data` of `parsed = schema.safeParse(input)` is the input.
       const path = holds(origin) ? fullPath.slice(1) : fullPath;
