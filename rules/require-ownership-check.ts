@@ -6,7 +6,7 @@ import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
-import { relativeModulePath } from "../src/analysis/cross-module";
+import { relativeModulePath, type ModuleView } from "../src/analysis/cross-module";
 import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
@@ -102,7 +102,7 @@ export default createRule<Options, MessageIds>({
           // With no authentication in sight, a read is only worth a report when the data looks like someone's.
           if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.
-          if (instance.access.put && createsFreshItem(access)) continue;
+          if (instance.access.put && createsFreshItem(access, analysis)) continue;
           // A call that reaches several reads (`listMedia()` querying by request or by user) is one finding there, and so are several writes.
           const reached = instance.via.length > 0 ? (readLike ? "read" : "write") : `${instance.access.operation.node.range[0]}:${instance.module?.file ?? ""}`;
           const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${reached}`;
@@ -312,12 +312,12 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Generators of unique ids: `randomUUID()`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
+/** Generators of unique ids: `randomUUID()`, `randomBytes(16).toString("hex")`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
 const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
 const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);
 /** Date libraries whose call without arguments is the current time. */
 const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
-const UNIQUE_ID_CALLS = new Set(["randomUUID", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
+const UNIQUE_ID_CALLS = new Set(["randomUUID", "randomBytes", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
 /** A project's own id generator, named for what it makes (`generateUniqueId()`, `newId()`, `createUUID()`); not lodash's counter `uniqueId()`. */
 const ID_GENERATOR_NAME = /^(?:gen(?:erate)?|create|new|make)_?(?:unique_?|random_?)?(?:id|uuid|guid)$/i;
 
@@ -331,12 +331,12 @@ const ID_ATTRIBUTE = /^id$|[a-z0-9_](?:Id|ID|_id)$/;
  * id generated here (`commentId: randomUUID()`, `id: nanoid()`, a random number) and no other conventional key
  * attribute (`PK`, `SK`, `id`) that the request may choose.
  */
-function createsFreshItem(access: HandlerAccess): boolean {
+function createsFreshItem(access: HandlerAccess, analysis: FileAnalysis): boolean {
   // A spread of a body the route validates holds no key attribute the schema does not let through (not for this rule to say).
   const parts = access.bodyValidated ? access.instance.keyParts.filter((part) => !part.fromSpread) : access.instance.keyParts;
   // `id: body.id ?? randomUUID()` is still the request's choice when it sends one.
   const fresh = (part: ValuePart, unique: boolean) =>
-    part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique) && !(isFallback(origin.node) && part.origins.some((other) => other.kind === "request")));
+    part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique, moduleHolding(origin.node, access, analysis)) && !(isFallback(origin.node) && part.origins.some((other) => other.kind === "request")));
   // A key attribute (`SK`, or one the file's other operations key by) generated here, a timestamp included: the key is new.
   // Every value the attribute may get counts (`{ SK: ulid(), ...body }` also gives it the body's).
   const generated = (attribute: string | undefined) => attribute !== undefined && parts.filter((part) => part.attribute === attribute).every((part) => fresh(part, false));
@@ -359,22 +359,23 @@ function isFallback(node: TSESTree.Node): boolean {
 }
 
 /** A value generated here: a unique id, a random number, or (unless `unique`) the current time. */
-function isFreshValue(node: TSESTree.Node, unique: boolean, depth = 0): boolean {
+function isFreshValue(node: TSESTree.Node, unique: boolean, module: ModuleView | undefined, depth = 0): boolean {
   if (depth > 4) return false;
-  if (node.type === AST_NODE_TYPES.BinaryExpression) return isFreshValue(node.left, unique, depth + 1) || isFreshValue(node.right, unique, depth + 1);
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((expression) => isFreshValue(expression, unique, depth + 1));
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return isFreshValue(node.left, unique, module, depth + 1) || isFreshValue(node.right, unique, module, depth + 1);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((expression) => isFreshValue(expression, unique, module, depth + 1));
   if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "ObjectId";
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = node.callee;
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
   if (name === undefined) return false;
   if (UNIQUE_ID_CALLS.has(name) || ID_GENERATOR_NAME.test(name)) return true;
+  if (module && generatesFreshValue(node, unique, module, depth)) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const math = callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math";
   // Math.random(), Math.floor(Math.random() * 1e6), Math.random().toString(36).slice(2)
   if (math && name === "random") return true;
-  if (math && ROUNDING.has(name)) return node.arguments[0] !== undefined && isFreshValue(node.arguments[0], unique, depth + 1);
-  if (TEXT_VIEWS.has(name) && isFreshValue(callee.object, unique, depth + 1)) return true;
+  if (math && ROUNDING.has(name)) return node.arguments[0] !== undefined && isFreshValue(node.arguments[0], unique, module, depth + 1);
+  if (TEXT_VIEWS.has(name) && isFreshValue(callee.object, unique, module, depth + 1)) return true;
   if (unique) return false;
   // moment().format(...), dayjs().toISOString(), moment().valueOf(): the current time.
   const object = callee.object;
@@ -388,6 +389,29 @@ function isFreshValue(node: TSESTree.Node, unique: boolean, depth = 0): boolean 
     callee.object.callee.name === "Date" &&
     callee.object.arguments.length === 0
   );
+}
+
+/**
+ * A project function, whatever its name, whose every return is a value generated there (`dysortid()` returning
+ * `Date.now().toString(36) + randomBytes(8).toString("hex")`): this file's, or one it imports.
+ */
+function generatesFreshValue(call: TSESTree.CallExpression, unique: boolean, module: ModuleView, depth: number): boolean {
+  const local = module.values.sameFileFunction(call.callee);
+  const external = local ? undefined : module.crossModule?.resolve(call);
+  const fn = local ?? external?.fn;
+  const home = external?.module ?? module;
+  if (!fn) return false;
+  const returned = home.values.returnsOf(fn);
+  return returned.length > 0 && returned.every((value) => isFreshValue(home.values.definitionOf(value) ?? value, unique, home, depth + 1));
+}
+
+/** The analysis of the module whose tree holds a node: the linted file's, or that of the project module the access is in. */
+function moduleHolding(node: TSESTree.Node, access: HandlerAccess, analysis: FileAnalysis): ModuleView | undefined {
+  let root: TSESTree.Node = node;
+  while (root.parent) root = root.parent;
+  if (root === analysis.program) return analysis;
+  const module = access.instance.module ? analysis.moduleAtPath(access.instance.module.file) : undefined;
+  return module?.program === root ? module : undefined;
 }
 
 /** The operation's name as written: `new GetCommand`, `doc.get`, `getNote` (not the whole multi-line call). */

@@ -15,7 +15,7 @@ import { parseConditionExpression, parsePartiql, type ConditionNode, type Operan
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
-import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, type HandlerKind, type SourceCatalogue } from "./sources";
+import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, typeAnnotationName, type HandlerKind, type SourceCatalogue } from "./sources";
 import { isOwnerName, nameWords } from "./per-user-data";
 import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
 
@@ -304,6 +304,33 @@ export interface OwnershipDeps {
     /** The application starts with a global `ValidationPipe({ whitelist: true })`. */
     appWhitelistsBodies(): boolean;
   };
+}
+
+/** Members of an API Gateway authorizer's event that name what is being authorized. */
+const AUTHORIZER_EVENT_MEMBERS = new Set(["methodArn", "routeArn"]);
+
+/**
+ * An API Gateway Lambda authorizer: its event is typed as one (`APIGatewayRequestAuthorizerEvent`), or it reads the
+ * ARN of the method it authorizes (`event.methodArn`, `const { routeArn } = event`).
+ */
+function isLambdaAuthorizer(fn: FunctionNode, visitorKeys: OwnershipDeps["visitorKeys"]): boolean {
+  const first = fn.params[0];
+  if (/AuthorizerEvent/.test(typeAnnotationName(first) ?? "")) return true;
+  const namesArn = (pattern: TSESTree.ObjectPattern) =>
+    pattern.properties.some((property) => property.type === AST_NODE_TYPES.Property && AUTHORIZER_EVENT_MEMBERS.has(staticKeyName(property) ?? ""));
+  if (first?.type === AST_NODE_TYPES.ObjectPattern) return namesArn(first);
+  const event = first?.type === AST_NODE_TYPES.Identifier ? first.name : undefined;
+  if (!event || !fn.body) return false;
+  let found = false;
+  walk(fn.body, visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === event && AUTHORIZER_EVENT_MEMBERS.has(staticKeyName(node) ?? "")) found = true;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init?.type === AST_NODE_TYPES.Identifier && node.init.name === event && node.id.type === AST_NODE_TYPES.ObjectPattern) {
+      found = namesArn(node.id);
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -1986,8 +2013,10 @@ export class OwnershipAnalysis {
     if (this.handlerAccessesValue) return this.handlerAccessesValue;
     const result: HandlerAccess[] = [];
     for (const root of this.roots()) {
-      const summary = this.summaryOf(root);
       const kind = this.deps.sources.handlerKind(root);
+      // An API Gateway authorizer answers with a policy, not with items: its reads are the checks it makes.
+      if (isLambdaAuthorizer(root, this.deps.visitorKeys)) continue;
+      const summary = this.summaryOf(root);
       let route: RouteInfo | undefined;
       // The handler's caller values are looked for only when a report needs them (an access without evidence):
       // the walk resolves every value the handler reads.

@@ -240,7 +240,7 @@ function parameterName(parameter: TSESTree.Parameter | undefined): string | unde
   return node.type === AST_NODE_TYPES.Identifier ? node.name : undefined;
 }
 
-function typeAnnotationName(parameter: TSESTree.Parameter | undefined): string | undefined {
+export function typeAnnotationName(parameter: TSESTree.Parameter | undefined): string | undefined {
   let node: TSESTree.Node | undefined = parameter;
   if (node?.type === AST_NODE_TYPES.TSParameterProperty) node = node.parameter;
   const annotation = node && "typeAnnotation" in node ? (node.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation : undefined;

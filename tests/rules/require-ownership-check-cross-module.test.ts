@@ -470,8 +470,34 @@ app.put("/me/documents", async (req, res) => {
       code: serverlessHandler(`  const body = JSON.parse(event.body);
   await db.put({ TableName: process.env.CUSTOMERS_TABLE, Item: { id: crypto.randomUUID(), ...body } }).promise();`),
     },
+    {
+      name: "a sort key from another module's id generator, known by what it returns and not by its name, creates an item",
+      filename: file("routes/events.ts"),
+      code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { sortableId } from "../shared/event-ids";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+app.post("/things/:id/events", async (req, res) => {
+  const eventId = sortableId();
+  await doc.send(new PutCommand({ TableName: "app-table", Item: { PK: \`THING#\${req.params.id}\`, SK: \`EVENT#\${eventId}\`, note: String(req.body.note) } }));
+  res.sendStatus(201);
+});`,
+    },
   ],
   invalid: [
+    {
+      name: "a sort key from another module's function that returns the same key every time overwrites the request's item",
+      filename: file("routes/events.ts"),
+      code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { latestEventKey } from "../shared/event-ids";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+app.post("/things/:id/events", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "app-table", Item: { PK: \`THING#\${req.params.id}\`, SK: latestEventKey(), note: String(req.body.note) } }));
+  res.sendStatus(201);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
     {
       name: "the tenant in the partition key comes from the path, not the caller: any signed-in caller lists another clinic's notes",
       filename: file("records/list-notes.ts"),

@@ -1735,8 +1735,77 @@ app.delete("/tasks/:id", requireAuth, async (req, res) => {
   res.sendStatus(204);
 });`,
     },
+    {
+      name: "express: an id made of crypto's random bytes (randomBytes(16).toString(\"hex\")) creates an item",
+      ...cjs,
+      code: `${V2}const { randomBytes } = require("crypto");
+const app = require("express")();
+app.post("/boards/:boardId/cards", async (req, res) => {
+  await dynamo.put({ TableName: "Cards", Item: { id: randomBytes(16).toString("hex"), boardId: req.params.boardId, title: String(req.body.title) } }).promise();
+  res.sendStatus(201);
+});`,
+    },
+    {
+      name: "next.js: the id another service generates for what it creates (created.id of api.create({ name })) is not the request's choice",
+      code: `${V3}import { NextRequest, NextResponse } from "next/server";
+import OpenAI from "openai";
+const openai = new OpenAI();
+export async function POST(req: NextRequest) {
+  const { name, instructions } = await req.json();
+  const created = await openai.beta.assistants.create({ name, instructions, model: "gpt-4o" });
+  await doc.send(new PutCommand({ TableName: "app-table", Item: { PK: \`ASST#\${created.id}\`, SK: "META", name: created.name } }));
+  return NextResponse.json({ id: created.id });
+}`,
+      filename: "app/api/assistants/route.ts",
+    },
+    {
+      name: "lambda: an API Gateway authorizer answers with a policy, not with items: its reads by the path's ids are the checks it makes",
+      code: `${V3}const policy = (effect, resource, context) => ({ principalId: "user", policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: effect, Resource: resource }] }, context });
+export const restApi = async (event) => {
+  const token = event.headers.authorization ?? "";
+  let owner;
+  let appId;
+  if (token.startsWith("Basic")) {
+    const [id, secret] = Buffer.from(token.slice(6), "base64").toString("ascii").split(":");
+    owner = (await doc.send(new GetCommand({ TableName: "Keys", Key: { pk: id, secret } }))).Item?.owner;
+  } else {
+    owner = (await doc.send(new GetCommand({ TableName: "Keys", Key: { pk: token.slice(6) } }))).Item?.owner;
+    const app = await doc.send(new GetCommand({ TableName: "Apps", Key: { owner, sk: \`app#\${event.pathParameters.appId}\` } }));
+    if (!app.Item) return policy("Deny", event.methodArn);
+    appId = app.Item.appId;
+  }
+  return policy(owner ? "Allow" : "Deny", event.methodArn, { owner, appId });
+};
+export const httpApi = async ({ headers, pathParameters, routeArn }) => {
+  const [id, secret] = Buffer.from(headers.authorization.slice(6), "base64").toString("ascii").split(":");
+  const owner = (await doc.send(new GetCommand({ TableName: "Keys", Key: { pk: id, secret } }))).Item?.owner;
+  const message = await doc.send(new GetCommand({ TableName: "Messages", Key: { messageId: pathParameters.messageId } }));
+  return { isAuthorized: message.Item?.owner === owner, context: { owner, topic: message.Item?.topic, routeArn } };
+};`,
+    },
   ],
   invalid: [
+    {
+      name: "lambda: a handler that reads an item by the path's id and returns it is no authorizer, whatever it is named",
+      code: `${V3}export const authorize = async (event) => {
+  const message = await doc.send(new GetCommand({ TableName: "Messages", Key: { messageId: event.pathParameters.messageId } }));
+  return { statusCode: 200, body: JSON.stringify(message.Item) };
+};`,
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "express: a sort key from the file's own function that may return the request's key overwrites that item",
+      ...cjs,
+      code: `${V2}const { randomBytes } = require("crypto");
+const app = require("express")();
+const eventId = (req) => req.body.eventId || Date.now().toString(36) + randomBytes(6).toString("hex");
+app.post("/things/:id/events", async (req, res) => {
+  const sk = eventId(req);
+  await dynamo.put({ TableName: "app-table", Item: { PK: \`THING#\${req.params.id}\`, SK: \`EVENT#\${sk}\`, note: String(req.body.note) } }).promise();
+  res.sendStatus(201);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
     {
       name: "express: a branch that runs for an ordinary role, or when the caller is not an administrator, admits anyone",
       code: `${V3}const byTeam = (teamId) => doc.send(new QueryCommand({ TableName: "Tasks", IndexName: "byTeam", KeyConditionExpression: "teamId = :t", ExpressionAttributeValues: { ":t": teamId } }));
