@@ -12,7 +12,7 @@ import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, mentionsExpressionMember, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { BoundedCache } from "./lru";
-import { isFunction, type FunctionNode } from "./ast";
+import { isFunction, memberChain, type FunctionNode } from "./ast";
 import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
@@ -26,7 +26,7 @@ import { collectSdkReferences, emptySdkReferences, reexportedCommand, type Clien
 import { SourceCatalogue } from "./sources";
 import { TransportAnalysis } from "./transport";
 import { declaredType, type PrimitiveType } from "./types";
-import { ValueResolver } from "./values";
+import { constantValues, ValueResolver } from "./values";
 
 export type { CallSite, Callers, ParameterVerdict } from "./call-sites";
 export type { ClientConfig } from "./config";
@@ -173,7 +173,8 @@ export class FileAnalysis implements ModuleView {
   get values(): ValueResolver {
     if (!this.valuesValue) {
       const imported = this.settings.crossModule ? (call: TSESTree.CallExpression) => this.importedFunction(call) : undefined;
-      this.valuesValue = new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys, this.importDepth === 0 ? imported : undefined, imported);
+      const importedText = this.settings.crossModule && this.importDepth === 0 ? (node: TSESTree.Identifier | TSESTree.MemberExpression) => this.importedText(node) : undefined;
+      this.valuesValue = new ValueResolver(this.scope, this.sources, this.index, this.sourceCode.visitorKeys, this.importDepth === 0 ? imported : undefined, imported, importedText);
     }
     return this.valuesValue;
   }
@@ -283,18 +284,43 @@ export class FileAnalysis implements ModuleView {
    * undefined in an imported module, and whenever the module cannot be found, read or parsed.
    */
   importedValue(node: TSESTree.Node): { file: FileAnalysis; node: TSESTree.Node; source: string } | undefined {
-    if (this.importDepth > 0 || !this.filename) return undefined;
     const binding = importedBinding(node, this.scope);
     if (!binding || binding.name === "*") return undefined;
-    let file = this.importedFiles.get(binding.source);
-    if (file === undefined) {
-      const path = resolveModuleFile(this.filename, binding.source);
-      const parsed = path ? parseModuleFile(path) : undefined;
-      file = parsed && path ? new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, this.settings, path, this.importDepth + 1) : null;
-      this.importedFiles.set(binding.source, file);
-    }
+    const file = this.importedFile(binding.source);
     const exported = file ? exportedExpression(file.program, binding.name) : undefined;
     return file && exported ? { file, node: exported, source: binding.source } : undefined;
+  }
+
+  /** A relative module this file imports, analysed on its own (one hop: none from an imported module). */
+  private importedFile(source: string): FileAnalysis | undefined {
+    if (this.importDepth > 0 || !this.filename) return undefined;
+    let file = this.importedFiles.get(source);
+    if (file === undefined) {
+      const path = resolveModuleFile(this.filename, source);
+      const parsed = path ? parseModuleFile(path) : undefined;
+      file = parsed && path ? new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, this.settings, path, this.importDepth + 1) : null;
+      this.importedFiles.set(source, file);
+    }
+    return file ?? undefined;
+  }
+
+  /**
+   * The constant texts an imported name or a member of one stands for (`config.bikes.partitionKey` of
+   * `const config = require("./config")`, `import { USER_KEY } from "./keys"`), read in the module that
+   * exports it; undefined when it is not a relative import or not a constant there.
+   */
+  importedText(node: TSESTree.Identifier | TSESTree.MemberExpression): string[] | undefined {
+    const chain = node.type === AST_NODE_TYPES.Identifier ? { root: node, path: [] } : memberChain(node);
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const binding = importedBinding(chain.root, this.scope);
+    if (!binding) return undefined;
+    const file = this.importedFile(binding.source);
+    if (!file) return undefined;
+    const path = binding.name === "*" ? chain.path : [binding.name, ...chain.path];
+    if (path.length === 0) return undefined;
+    let value = exportedExpression(file.program, path[0]);
+    for (const key of path.slice(1)) value = value && file.values.resolveObject(value)?.properties.get(key)?.value;
+    return value ? constantValues(file.values.resolveString(value)) : undefined;
   }
 
   /**

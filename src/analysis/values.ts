@@ -221,6 +221,8 @@ export class ValueResolver {
     private readonly importedFunction?: (call: TSESTree.CallExpression) => { fn: FunctionNode; values: ValueResolver } | undefined,
     /** The same for key builders only (composedPieces()): also in modules read for another file, whose key parts summaries carry. */
     private readonly importedBuilder = importedFunction,
+    /** The constant texts an imported name (or a member of one) stands for in the module that exports it. */
+    private readonly importedText?: (node: TSESTree.Identifier | TSESTree.MemberExpression) => string[] | undefined,
   ) {}
 
   private importedReturnsCaller(call: TSESTree.CallExpression): boolean {
@@ -1313,7 +1315,8 @@ export class ValueResolver {
         return this.identifierStrings(node, bindings, state, depth);
       case AST_NODE_TYPES.MemberExpression: {
         const value = this.memberValue(node);
-        return value ? this.strings(value, bindings, state, depth) : this.dynamic(node, bindings, state, depth);
+        if (value) return this.strings(value, bindings, state, depth);
+        return this.importedTexts(node) ?? this.dynamic(node, bindings, state, depth);
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callStrings(node, bindings, state, depth);
@@ -1322,9 +1325,15 @@ export class ValueResolver {
     }
   }
 
+  /** `config.keys.owner` of `const config = require("./config")`: the texts the other module gives it, as constant text. */
+  private importedTexts(node: TSESTree.Identifier | TSESTree.MemberExpression): Segment[][] | undefined {
+    return this.importedText?.(node)?.map((value): Segment[] => [{ kind: "text", value }]);
+  }
+
   private identifierStrings(node: TSESTree.Identifier, bindings: Bindings, state: QueryState, depth: number): Segment[][] {
     const variable = this.scope.variableOf(node);
     if (!variable || variable.defs.length === 0) return node.name === "undefined" ? [[{ kind: "text", value: "undefined" }]] : this.dynamic(node, bindings, state, depth);
+    if (variable.defs[0]?.type === "ImportBinding") return this.importedTexts(node) ?? this.dynamic(node, bindings, state, depth);
     const bound = bindings.get(variable);
     if (bound) {
       // Keep the call site's argument as the dynamic node: that is where the value enters.
@@ -1338,6 +1347,8 @@ export class ValueResolver {
         const holder = this.resolveObject(writes[0].value);
         const property = writes[0].path.length === 1 ? holder?.properties.get(writes[0].path[0]) : undefined;
         if (property) return this.strings(property.value, bindings, state, depth);
+        // `const { USER_KEY } = require("./keys")`
+        if (!holder) return this.importedTexts(node) ?? this.dynamic(node, bindings, state, depth);
       }
       return this.dynamic(node, bindings, state, depth);
     }

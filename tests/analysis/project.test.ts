@@ -6,6 +6,7 @@ import { clearProjectCaches, importersOf, importersThroughBarrels, nearestTsconf
 
 import { functionName } from "../../src/analysis/cross-module";
 import { analyze } from "./helpers";
+import type { TSESTree } from "@typescript-eslint/utils";
 
 let project: string;
 
@@ -324,5 +325,23 @@ describe("functionName: how messages name a function of another module", () => {
     `);
     const names = [...analysis.index.functions].sort((a, b) => a.range[0] - b.range[0]).map((fn) => functionName(fn));
     expect(names).toEqual(["load", "save", "Repo.find", "remove", "update", "module.exports"]);
+  });
+});
+
+describe("project modules: constant text of imported names", () => {
+  const queries = path.resolve(__dirname, "../fixtures/cross-module/src/queries");
+  it("reads a required module's member, a destructured name and an ES import in the module that exports them; not an environment value or a package", () => {
+    const { analysis, used } = analyze(
+      `const keys = require("./key-names");
+const { ownerKey, sortKey } = require("./key-names");
+import { OWNER_KEY, KEYS } from "./key-names-esm";
+import { marshall } from "@aws-sdk/util-dynamodb";
+use(keys.bikes.byOwner.partitionKey, ownerKey, OWNER_KEY, KEYS.created, sortKey, keys.missing, marshall);`,
+      { filename: path.join(queries, "reader.ts") },
+    );
+    const texts = used().map((node) => analysis.importedText(node as TSESTree.Identifier | TSESTree.MemberExpression));
+    expect(texts).toEqual([["userId"], ["userId"], ["ownerId"], ["createdAt"], undefined, undefined, undefined]);
+    // As expression text: a key condition naming them is constant.
+    expect(used().slice(0, 4).map((node) => analysis.values.resolveString(node).alternatives.map((parts) => parts.map((part) => part.kind)))).toEqual([[["text"]], [["text"]], [["text"]], [["text"]]]);
   });
 });

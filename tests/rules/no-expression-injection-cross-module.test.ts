@@ -52,3 +52,51 @@ runRuleTests("no-expression-injection (cross-module)", rule, {
     },
   ],
 });
+
+/** A handler of the queries folder whose key condition names attributes from ./key-names (CommonJS) or ./key-names-esm. */
+const bikesHandler = (condition: string) => ({
+  filename: path.join(QUERIES, "list-bikes.js"),
+  code: `const AWS = require("aws-sdk");
+const keys = require("./key-names");
+const { sortKey } = require("./key-names");
+import { OWNER_KEY, KEYS } from "./key-names-esm";
+const ddb = new AWS.DynamoDB.DocumentClient();
+module.exports = async (req, res) => {
+  const { Items } = await ddb.query({ TableName: keys.bikes.table, KeyConditionExpression: ${condition}, ExpressionAttributeValues: { ":u": req.params.userId, ":s": req.query.since } }).promise();
+  res.json(Items);
+};`,
+  options: [{ reportAllNonConstant: true }] as const,
+});
+
+const VALUES = `ExpressionAttributeValues: { ":u": req.params.userId, ":s": req.query.since`;
+const environmentSortKey = bikesHandler("`${keys.bikes.byOwner.partitionKey} = :u AND ${sortKey} > :s`");
+
+runRuleTests("no-expression-injection (imported names, strict)", rule, {
+  valid: [
+    { name: "an attribute name read from a member of a required configuration module is constant text", ...bikesHandler("`${keys.bikes.byOwner.partitionKey} = :u`") },
+    { name: "attribute names imported by name from an ES module, and a member of an imported const object, are constant text", ...bikesHandler("`${OWNER_KEY} = :u AND ${KEYS.created} > :s`") },
+  ],
+  invalid: [
+    {
+      name: "a configuration member that the module sets from the environment is not constant text",
+      ...environmentSortKey,
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 7,
+          data: { member: "KeyConditionExpression", value: "sortKey", source: "is not a constant" },
+          suggestions: [
+            {
+              messageId: "suggestNamePlaceholder",
+              output: environmentSortKey.code.replace(`\${sortKey} > :s\`, ${VALUES} }`, `#sortKey > :s\`, ${VALUES} }, ExpressionAttributeNames: { "#sortKey": sortKey }`),
+            },
+            {
+              messageId: "suggestValuePlaceholder",
+              output: environmentSortKey.code.replace(`\${sortKey} > :s\`, ${VALUES} }`, `:sortKey > :s\`, ${VALUES}, ":sortKey": sortKey }`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -486,6 +486,39 @@ app.post("/things/:id/events", async (req, res) => {
   ],
   invalid: [
     {
+      name: "a Query whose key condition names the owner attribute through a required configuration module lists any user's items to anyone",
+      filename: file("queries/list-bikes.js"),
+      code: `const AWS = require("aws-sdk");
+const keys = require("./key-names");
+const ddb = new AWS.DynamoDB.DocumentClient();
+module.exports = async (req, res) => {
+  const { Items } = await ddb.query({ TableName: keys.bikes.table, IndexName: keys.bikes.byOwner.index, KeyConditionExpression: \`\${keys.bikes.byOwner.partitionKey} = :u\`, ExpressionAttributeValues: { ":u": req.params.userId } }).promise();
+  res.json(Items);
+};`,
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "Queries whose key conditions name the owner attribute by a name imported from an ES module or destructured from a required one list any user's items to anyone",
+      filename: file("queries/list-bikes.ts"),
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { OWNER_KEY } from "./key-names-esm";
+const { ownerKey } = require("./key-names");
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const byOwner = async (event) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Boards", KeyConditionExpression: \`\${OWNER_KEY} = :u\`, ExpressionAttributeValues: { ":u": event.pathParameters.userId } }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};
+export const bikesOf = async (event) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Bikes", KeyConditionExpression: \`\${ownerKey} = :u\`, ExpressionAttributeValues: { ":u": event.pathParameters.userId } }));
+  return { statusCode: 200, body: JSON.stringify(Items) };
+};`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 7 },
+        { messageId: "readByAnyCaller", line: 11 },
+      ],
+    },
+    {
       name: "a sort key from another module's function that returns the same key every time overwrites the request's item",
       filename: file("routes/events.ts"),
       code: `${EXPRESS}import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -969,7 +1002,7 @@ export const getUser = async (event) => {
       errors: [{ messageId: "readByAnyCaller", line: 3 }],
     },
     {
-      name: "no authentication: the table a shared data-access module takes as a parameter is the handler's argument (ORDERS_TABLE): orders are per-user",
+      name: "no authentication: the table a shared data-access module takes as a parameter is the handler's argument (ORDERS_TABLE, imported: `Orders${ENVIRONMENT}`): orders are per-user",
       filename: file("handlers/main.ts"),
       code: `import db from "../shared/db";
 import { ORDERS_TABLE } from "../db";
@@ -977,7 +1010,7 @@ export const handler = async (event) => {
   const found = await db.getOne(event.pathParameters.id, ORDERS_TABLE);
   return { statusCode: 200, body: JSON.stringify(found) };
 };`,
-      errors: [{ messageId: "readByAnyCaller", line: 4, data: { operation: "`db.getOne()` (GetCommand in `getOne`, ../shared/db.ts line 8)", target: "an item of the table in ORDERS_TABLE", source: "`event.pathParameters.id`", missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response", verb: "updates" } }],
+      errors: [{ messageId: "readByAnyCaller", line: 4, data: { operation: "`db.getOne()` (GetCommand in `getOne`, ../shared/db.ts line 8)", target: "an item of table `Orders${ENVIRONMENT}`", source: "`event.pathParameters.id`", missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response", verb: "updates" } }],
     },
     {
       name: "a write through a shared data-access module names the table the handler passes (`Users${ENVIRONMENT}`)",
