@@ -12,7 +12,7 @@ import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, mentionsExpressionMember, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { BoundedCache } from "./lru";
-import { isFunction, memberChain, type FunctionNode } from "./ast";
+import { isFunction, memberChain, requiredSpecifier, unwrap, type FunctionNode } from "./ast";
 import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
@@ -58,6 +58,9 @@ const REQUIRED_SPECIFIER = /\brequire\(\s*(["'`])([^"'`\n]{1,300})\1\s*\)/g;
 function namesDynamoDB(text: string, settings: NormalizedSettings): boolean {
   return DYNAMODB_MENTION.test(text) || settings.clientModules.some((module) => text.includes(module));
 }
+
+/** Modules read to find a constant that configuration passes on (`config.js` requiring `databases/bikes.js`). */
+const MAX_CONFIGURATION_HOPS = 3;
 
 export class FileAnalysis implements ModuleView {
   private hasRequestHandlerValue?: boolean;
@@ -291,9 +294,9 @@ export class FileAnalysis implements ModuleView {
     return file && exported ? { file, node: exported, source: binding.source } : undefined;
   }
 
-  /** A relative module this file imports, analysed on its own (one hop: none from an imported module). */
-  private importedFile(source: string): FileAnalysis | undefined {
-    if (this.importDepth > 0 || !this.filename) return undefined;
+  /** A relative module this file imports, analysed on its own (one hop, unless `hops` allows more: none from an imported module). */
+  private importedFile(source: string, hops = 1): FileAnalysis | undefined {
+    if (this.importDepth >= hops || !this.filename) return undefined;
     let file = this.importedFiles.get(source);
     if (file === undefined) {
       const path = resolveModuleFile(this.filename, source);
@@ -311,15 +314,36 @@ export class FileAnalysis implements ModuleView {
    */
   importedText(node: TSESTree.Identifier | TSESTree.MemberExpression): string[] | undefined {
     const chain = node.type === AST_NODE_TYPES.Identifier ? { root: node, path: [] } : memberChain(node);
-    if (chain?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const binding = importedBinding(chain.root, this.scope);
-    if (!binding) return undefined;
-    const file = this.importedFile(binding.source);
-    if (!file) return undefined;
-    const path = binding.name === "*" ? chain.path : [binding.name, ...chain.path];
-    if (path.length === 0) return undefined;
-    let value = exportedExpression(file.program, path[0]);
-    for (const key of path.slice(1)) value = value && file.values.resolveObject(value)?.properties.get(key)?.value;
+    return chain?.root.type === AST_NODE_TYPES.Identifier ? this.textAt(chain.root, chain.path, MAX_CONFIGURATION_HOPS) : undefined;
+  }
+
+  /** importedText() of `root.path` when `root` is imported; modules that pass configuration on are followed `hops` deep. */
+  private textAt(root: TSESTree.Identifier, path: readonly string[], hops: number): string[] | undefined {
+    const binding = importedBinding(root, this.scope);
+    const file = binding ? this.importedFile(binding.source, hops) : undefined;
+    if (!binding || !file) return undefined;
+    const exported = binding.name === "*" ? path : [binding.name, ...path];
+    let value = exported.length > 0 ? exportedExpression(file.program, exported[0]) : undefined;
+    for (let i = 1; value; i++) {
+      const current = unwrap(value);
+      // `bikes: require("./databases/bikes")`, `module.exports = { bikes }` of an imported `bikes`: read on in that module.
+      const required = requiredSpecifier(current);
+      if (required !== undefined) return file.textOfModule(required, exported.slice(i), hops);
+      if (current.type === AST_NODE_TYPES.Identifier && importedBinding(current, file.scope)) return file.textAt(current, exported.slice(i), hops);
+      if (i === exported.length) break;
+      value = file.values.resolveObject(value)?.properties.get(exported[i])?.value;
+    }
+    return value ? constantValues(file.values.resolveString(value)) : undefined;
+  }
+
+  /** The constant text at `path` of what the module `source` exports whole (`module.exports`, its default export). */
+  private textOfModule(source: string, path: readonly string[], hops: number): string[] | undefined {
+    const file = this.importedFile(source, hops);
+    let value = file && (exportedExpression(file.program, "default") ?? (path.length > 0 ? exportedExpression(file.program, path[0]) : undefined));
+    if (!file || !value) return undefined;
+    // A module of named exports (`export const partitionKey = ...`) is read by the first name.
+    const rest = exportedExpression(file.program, "default") ? path : path.slice(1);
+    for (const key of rest) value = value && file.values.resolveObject(value)?.properties.get(key)?.value;
     return value ? constantValues(file.values.resolveString(value)) : undefined;
   }
 

@@ -330,17 +330,18 @@ describe("functionName: how messages name a function of another module", () => {
 
 describe("project modules: constant text of imported names", () => {
   const queries = path.resolve(__dirname, "../fixtures/cross-module/src/queries");
-  it("reads a required module's member, a destructured name and an ES import in the module that exports them; not an environment value or a package", () => {
+  it("reads a required module's member, a destructured name, an ES import and configuration passed on by another module where it is written; not an environment value or a package", () => {
     const { analysis, used } = analyze(
       `const keys = require("./key-names");
 const { ownerKey, sortKey } = require("./key-names");
 import { OWNER_KEY, KEYS } from "./key-names-esm";
 import { marshall } from "@aws-sdk/util-dynamodb";
-use(keys.bikes.byOwner.partitionKey, ownerKey, OWNER_KEY, KEYS.created, sortKey, keys.missing, marshall);`,
+use(keys.bikes.byOwner.partitionKey, ownerKey, OWNER_KEY, KEYS.created, keys.gear.components.byBike.partitionKey, keys.esm.OWNER_KEY, keys.dates.created, sortKey, keys.missing, marshall);`,
       { filename: path.join(queries, "reader.ts") },
     );
     const texts = used().map((node) => analysis.importedText(node as TSESTree.Identifier | TSESTree.MemberExpression));
-    expect(texts).toEqual([["userId"], ["userId"], ["ownerId"], ["createdAt"], undefined, undefined, undefined]);
+    // In ./key-names, gear is require("./gear-tables"), esm a module of named exports, dates an imported const: read on there.
+    expect(texts).toEqual([["userId"], ["userId"], ["ownerId"], ["createdAt"], ["bikeId"], ["ownerId"], ["createdAt"], undefined, undefined, undefined]);
     // As expression text: a key condition naming them is constant.
     expect(used().slice(0, 4).map((node) => analysis.values.resolveString(node).alternatives.map((parts) => parts.map((part) => part.kind)))).toEqual([[["text"]], [["text"]], [["text"]], [["text"]]]);
   });
