@@ -185,6 +185,12 @@ export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree
   return undefined;
 }
 
+/** Does the function end by returning its object (`return this;`), as a fluent setter does? */
+export function returnsThis(fn: { body?: Node | null }): boolean {
+  const last = fn.body?.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.at(-1) : undefined;
+  return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument?.type === AST_NODE_TYPES.ThisExpression;
+}
+
 /** Property of an object literal by static name (last one wins, as at run time). */
 export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   let found: TSESTree.Property | undefined;

@@ -11,7 +11,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, enclosingClass, findProperty, instanceMember, isFunction, memberChain, memberChainRoot, requiredSpecifier, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, enclosingClass, findProperty, instanceMember, isFunction, memberChain, memberChainRoot, requiredSpecifier, returnsThis, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
 import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, projectMainMentions, resolveImport, siblingFilesMentioning } from "./project";
@@ -123,17 +123,29 @@ export class CrossModuleResolver {
   isCandidate(call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
     if (this.typed && (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression)) return true;
-    // new NotesTable().remove(id): an imported class constructed where its method is called.
-    const constructed = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    // new NotesTable().remove(id): an imported class constructed where its method is called; also through methods
+    // called on the way (`new Table(t).forUser(me).getOne(id)`, `table.forUser(me).getOne(id)`: fluent setters).
+    let constructed = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : undefined;
+    let fluent = 0;
+    while (constructed?.type === AST_NODE_TYPES.CallExpression && unwrap(constructed.callee).type === AST_NODE_TYPES.MemberExpression && fluent < 8) {
+      constructed = unwrap((unwrap(constructed.callee) as TSESTree.MemberExpression).object);
+      fluent++;
+    }
     if (constructed?.type === AST_NODE_TYPES.NewExpression && constructed.callee.type === AST_NODE_TYPES.Identifier) {
       const definition = this.self.scope.variableOf(constructed.callee)?.defs[0];
       return definition?.type === "ImportBinding" || definition?.type === "Variable";
     }
+    if (fluent > 0) return constructed?.type === AST_NODE_TYPES.Identifier && this.namesProjectValue(constructed);
     const chain = memberChainRoot(callee);
     if (!chain) return false;
     if (chain.root.type === AST_NODE_TYPES.ThisExpression) return chain.length === 2;
     if (chain.length > 1) return false;
-    const variable = this.self.scope.variableOf(chain.root);
+    return this.namesProjectValue(chain.root);
+  }
+
+  /** Could the identifier hold a value of another module: an import, or a variable initialised from one (`new X()`, `require()`, an alias)? */
+  private namesProjectValue(root: TSESTree.Identifier): boolean {
+    const variable = this.self.scope.variableOf(root);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (!definition) return false;
     if (definition.type === "ImportBinding") return true;
@@ -434,6 +446,14 @@ export class CrossModuleResolver {
       const name = staticKeyName(node);
       const object = name === undefined ? undefined : this.valueOf(module, node.object, hops + 1);
       return object && name !== undefined ? this.member(object, name, hops + 1) : undefined;
+    }
+    // table.forUser(me): a method that returns its object (`return this;`) gives the same instance.
+    if (node.type === AST_NODE_TYPES.CallExpression && unwrap(node.callee).type === AST_NODE_TYPES.MemberExpression) {
+      const callee = unwrap(node.callee) as TSESTree.MemberExpression;
+      const name = staticKeyName(callee);
+      const receiver = name === undefined ? undefined : this.valueOf(module, callee.object, hops + 1);
+      const method = receiver?.kind === "instance" ? this.member(receiver, name!, hops + 1) : undefined;
+      if (method?.kind === "node" && isFunction(method.node) && returnsThis(method.node)) return receiver;
     }
     if (node.type !== AST_NODE_TYPES.Identifier) return { kind: "node", module, node };
     const binding = importedBinding(node, module.scope, { anySpecifier: true, types: true });

@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, dottedName, enclosingFunction, findProperty, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee, type FunctionDefinition } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -304,6 +304,65 @@ export interface OwnershipDeps {
     /** The application starts with a global `ValidationPipe({ whitelist: true })`. */
     appWhitelistsBodies(): boolean;
   };
+}
+
+/** The field of an unresolved `this.<field>` in a method `fn` (set outside the constructor, or by its parameters). */
+function instanceField(origin: Origin, fn: FunctionNode): string | undefined {
+  if (origin.kind !== "unknown" || origin.node.type !== AST_NODE_TYPES.MemberExpression || unwrap(origin.node.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  return fn.parent?.type === AST_NODE_TYPES.MethodDefinition && contains(fn, origin.node) ? staticKeyName(origin.node) : undefined;
+}
+
+/**
+ * The argument that set a field of the object a method is called on: a constructor's (`new Table(me).getOne(id)`,
+ * `constructor(owner) { this.owner = owner }` or a parameter property), or a fluent setter's on the way
+ * (`table.forUser(me).getOne(id)` with `forUser(owner) { this.owner = owner; return this; }`). Undefined when the
+ * receiver is not built in the call's expression (or a `const` holding it) or no step sets the field.
+ */
+function receiverFieldArgument(call: TSESTree.CallExpression, method: FunctionNode, field: string, values: ValueResolver): Node | undefined {
+  const body = enclosingClass(method)?.body;
+  const callee = unwrap(call.callee);
+  if (!body || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  let receiver = unwrapAwait(callee.object);
+  for (let step = 0; step < 8; step++) {
+    if (receiver.type === AST_NODE_TYPES.Identifier) {
+      const definition = values.definitionOf(receiver);
+      if (!definition || definition === receiver) return undefined;
+      receiver = unwrapAwait(definition);
+    } else if (receiver.type === AST_NODE_TYPES.NewExpression) {
+      const constructor = body.body.find((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor") as TSESTree.MethodDefinition | undefined;
+      const index = constructor ? fieldParameterIndex(constructor.value, field) : undefined;
+      const argument = index === undefined ? undefined : receiver.arguments[index];
+      return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+    } else if (receiver.type === AST_NODE_TYPES.CallExpression && unwrap(receiver.callee).type === AST_NODE_TYPES.MemberExpression) {
+      const setterCallee = unwrap(receiver.callee) as TSESTree.MemberExpression;
+      const setter = instanceMember(body, staticKeyName(setterCallee) ?? "");
+      if (setter?.type !== AST_NODE_TYPES.MethodDefinition || setter.kind !== "method" || !returnsThis(setter.value)) return undefined;
+      const index = fieldParameterIndex(setter.value, field);
+      if (index !== undefined) return positionalArgument(receiver, index);
+      receiver = unwrapAwait(setterCallee.object);
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The parameter a method (or constructor) stores in `this.<field>`: `this.owner = owner`, or a parameter property. */
+function fieldParameterIndex(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression, field: string): number | undefined {
+  const names = fn.params.map((parameter) => {
+    if (parameter.type === AST_NODE_TYPES.TSParameterProperty) return parameter.parameter.type === AST_NODE_TYPES.Identifier ? parameter.parameter.name : undefined;
+    return parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
+  });
+  const property = fn.params.findIndex((parameter, index) => parameter.type === AST_NODE_TYPES.TSParameterProperty && names[index] === field);
+  if (property >= 0) return property;
+  for (const statement of fn.body?.body ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression || statement.expression.operator !== "=") continue;
+    const { left, right } = statement.expression;
+    if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression || staticKeyName(left) !== field) continue;
+    const index = right.type === AST_NODE_TYPES.Identifier ? names.indexOf(right.name) : -1;
+    return index >= 0 ? index : undefined;
+  }
+  return undefined;
 }
 
 /** Members of an API Gateway authorizer's event that name what is being authorized. */
@@ -1266,9 +1325,16 @@ export class OwnershipAnalysis {
   }
 
   private substituteOrigins(origins: Origin[], fn: FunctionNode, call: TSESTree.CallExpression): Origin[] {
-    if (!origins.some((origin) => origin.kind === "parameter" && origin.fn === fn)) return origins;
+    if (!origins.some((origin) => (origin.kind === "parameter" && origin.fn === fn) || instanceField(origin, fn) !== undefined)) return origins;
     const result: Origin[] = [];
     for (const origin of origins) {
+      // `this.owner` in `getOne` called as `table.forUser(me).getOne(id)`: what the receiver was given for it.
+      const field = instanceField(origin, fn);
+      const given = field === undefined ? undefined : receiverFieldArgument(call, fn, field, this.values);
+      if (given) {
+        result.push(...this.originsOf(given));
+        continue;
+      }
       if (origin.kind !== "parameter" || origin.fn !== fn) {
         result.push(origin);
         continue;

@@ -50,6 +50,11 @@ ${body}
   return { statusCode: 200 };
 };`;
 
+/** A Lambda module importing the classes of shared/owned-table.ts, which check an item's author against their owner field. */
+const OWNED_TABLE_HANDLER = `import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { doc } from "../db";
+import { OwnedTable, ScopedTable } from "../shared/owned-table";`;
+
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 /** A NestJS controller whose action calls the PaymentsService method of the same name (fixture src/payments). */
@@ -483,8 +488,53 @@ app.post("/things/:id/events", async (req, res) => {
   res.sendStatus(201);
 });`,
     },
+    {
+      name: "lambda: an ownership check made by another module's class, the caller given through a fluent setter (forUser(me).getOne(id)), to the constructor, or to a const instance, covers the delete",
+      filename: file("handlers/notes.ts"),
+      code: `${OWNED_TABLE_HANDLER}
+export const viaSetter = async (event) => {
+  const id = event.pathParameters.id;
+  await new OwnedTable("Notes").forUser(event.requestContext.authorizer.claims.sub).getOne(id);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+  return { statusCode: 204 };
+};
+export const viaConstructor = async (event) => {
+  const id = event.pathParameters.id;
+  await new ScopedTable("Notes", event.requestContext.authorizer.claims.sub).getOne(id);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+  return { statusCode: 204 };
+};
+export const viaInstance = async (event) => {
+  const id = event.pathParameters.id;
+  const notes = new OwnedTable("Notes");
+  await notes.forUser(event.requestContext.authorizer.claims.sub).getOne(id);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+  return { statusCode: 204 };
+};`,
+    },
   ],
   invalid: [
+    {
+      name: "lambda: the same class's check against a user the request names, or with no user set, covers nothing",
+      filename: file("handlers/notes.ts"),
+      code: `${OWNED_TABLE_HANDLER}
+export const asRequested = async (event) => {
+  const id = event.pathParameters.id;
+  await new OwnedTable("Notes").forUser(event.queryStringParameters.owner).getOne(id);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+  return { statusCode: 204 };
+};
+export const unset = async (event) => {
+  const id = event.pathParameters.id;
+  await new OwnedTable("Notes").getOne(id);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+  return { statusCode: 204 };
+};`,
+      errors: [
+        { messageId: "writeNotOwned", line: 7 },
+        { messageId: "writeNotOwned", line: 13 },
+      ],
+    },
     {
       name: "a Query whose key condition names the owner attribute through a required configuration module lists any user's items to anyone",
       filename: file("queries/list-bikes.js"),
