@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
 import { relativeModulePath, type ModuleView } from "../src/analysis/cross-module";
-import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
+import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, keyNameOf, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import { fileNameParts, isProfileCardAttribute, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
@@ -153,7 +153,7 @@ export default createRule<Options, MessageIds>({
 
         /** Is the item keyed as in a single-table design (`PK`, `SK`, `sortKey`), where one table holds every kind of item? */
         function singleTableKey(instance: HandlerAccess["instance"]): boolean {
-          return instance.keyParts.some((part) => part.attribute !== undefined && SINGLE_TABLE_KEY_NAMES.has(part.attribute.toLowerCase()));
+          return instance.keyParts.some((part) => part.attribute !== undefined && SINGLE_TABLE_KEY_NAMES.has(keyNameOf(part.attribute)));
         }
 
         function namesPerUserTable(table: TableRef | undefined): boolean {
@@ -343,7 +343,7 @@ function createsFreshItem(access: HandlerAccess, analysis: FileAnalysis): boolea
   if (parts.some((part) => generated(part.attribute))) return true;
   // Without a conventional key attribute (`PK`, `SK`, `id`) that says which attributes are the key: a generated id is the new item's.
   const all = [...parts, ...access.instance.possibleKeyParts];
-  if (all.some((part) => part.attribute !== undefined && CONVENTIONAL_KEY_NAMES.has(part.attribute.toLowerCase()) && !fresh(part, true))) return false;
+  if (all.some((part) => part.attribute !== undefined && CONVENTIONAL_KEY_NAMES.has(keyNameOf(part.attribute)) && !fresh(part, true))) return false;
   return all.some((part) => part.attribute !== undefined && ID_ATTRIBUTE.test(part.attribute) && fresh(part, true));
 }
 

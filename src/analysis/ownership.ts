@@ -244,6 +244,12 @@ export const SORT_KEY_NAMES: ReadonlySet<string> = new Set(["sk", "sortkey", "ra
 /** The generic key names of single-table designs, where one table holds every kind of item. */
 export const SINGLE_TABLE_KEY_NAMES: ReadonlySet<string> = new Set([...PARTITION_KEY_NAMES, ...SORT_KEY_NAMES]);
 export const CONVENTIONAL_KEY_NAMES: ReadonlySet<string> = new Set([...SINGLE_TABLE_KEY_NAMES, "id", "_id"]);
+
+/** An attribute's name compared with key names, lower case: `SK (GSI-1-PK)` (a sort key named with the index it also keys) is `sk`. */
+export function keyNameOf(attribute: string): string {
+  const lower = attribute.toLowerCase();
+  return /^([a-z_]+)\s*\(/.exec(lower)?.[1] ?? lower;
+}
 /** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
@@ -860,7 +866,7 @@ export class OwnershipAnalysis {
       if (!node) continue;
       const part = this.valuePart(comparison.attribute, node);
       equals.push({ kind: "equals", attribute: comparison.attribute, value: part });
-      const isKey = learned ? learned.has(comparison.attribute) : CONVENTIONAL_KEY_NAMES.has(comparison.attribute.toLowerCase()) || part.origins.some(isPathParameter);
+      const isKey = learned ? learned.has(comparison.attribute) : CONVENTIONAL_KEY_NAMES.has(keyNameOf(comparison.attribute)) || part.origins.some(isPathParameter);
       if (isKey) access.keyParts.push(part);
     }
     access.condition = statement.whereHasDisjunction ? { kind: "other" } : { kind: "and", items: equals };
@@ -3004,7 +3010,7 @@ function splitItemParts(parts: readonly ValuePart[], keyNames: KeyNames | undefi
   const keyParts: ValuePart[] = [];
   const possibleKeyParts: ValuePart[] = [];
   // An item with `PK` and `SK` attributes is keyed by them: its `id` is an ordinary attribute (and so is `userId` in Users).
-  const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(part.attribute!.toLowerCase()));
+  const named = (names: ReadonlySet<string>) => parts.some((part) => names.has(keyNameOf(part.attribute!)));
   const singleTable = named(PARTITION_KEY_NAMES) && named(SORT_KEY_NAMES);
   const conventional = singleTable ? SINGLE_TABLE_KEY_NAMES : CONVENTIONAL_KEY_NAMES;
   const only = keyNames?.only ? keyNames.names : undefined;
@@ -3012,7 +3018,7 @@ function splitItemParts(parts: readonly ValuePart[], keyNames: KeyNames | undefi
     const name = part.attribute!;
     const isKey = only
       ? only.has(name)
-      : conventional.has(name.toLowerCase()) || (!singleTable && keyNames?.names.has(name.toLowerCase()) === true) || part.origins.some(isPathParameter);
+      : conventional.has(keyNameOf(name)) || (!singleTable && keyNames?.names.has(name.toLowerCase()) === true) || part.origins.some(isPathParameter);
     if (isKey) keyParts.push(part);
     // With PK and SK named, the other attributes are not the key either.
     else if (!only && !singleTable) possibleKeyParts.push(part);
@@ -3269,7 +3275,7 @@ function conditionHolds(condition: Condition, keyAttributes: ReadonlySet<string>
       // `password = :password` with what the request sends: only whoever knows the item's secret passes, as a login does.
       return !createOnly && (caller(condition.value.origins) || (isSecretName(condition.attribute) && condition.value.origins.some((origin) => origin.kind === "request")));
     case "absent":
-      return createOnly && condition.attribute !== undefined && (keyAttributes.has(condition.attribute) || CONVENTIONAL_KEY_NAMES.has(condition.attribute.toLowerCase()));
+      return createOnly && condition.attribute !== undefined && (keyAttributes.has(condition.attribute) || CONVENTIONAL_KEY_NAMES.has(keyNameOf(condition.attribute)));
     default:
       return false;
   }

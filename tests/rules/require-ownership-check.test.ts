@@ -1783,8 +1783,36 @@ export const httpApi = async ({ headers, pathParameters, routeArn }) => {
   return { isAuthorized: message.Item?.owner === owner, context: { owner, topic: message.Item?.topic, routeArn } };
 };`,
     },
+    {
+      name: "express: a sort key named with the index it also keys (\"SK (GSI-1-PK)\") holding a generated id creates the items",
+      ...cjs,
+      code: `${V2}const { randomUUID } = require("crypto");
+const app = require("express")();
+app.post("/sessions", async (req, res) => {
+  const sessionId = randomUUID();
+  const { tutor, date } = req.body;
+  await dynamo.transactWrite({ TransactItems: [
+    { Put: { TableName: "Tutoring", Item: { PK: \`Session-\${sessionId}\`, "SK (GSI-1-PK)": \`Session-\${sessionId}\`, Date: date } } },
+    { Put: { TableName: "Tutoring", Item: { PK: \`User-\${tutor.id}\`, "SK (GSI-1-PK)": \`Session-\${sessionId}\`, Date: date } } },
+  ] }).promise();
+  res.json({ sessionId });
+});`,
+    },
   ],
   invalid: [
+    {
+      name: "express: a sort key named with the index it also keys (\"SK (GSI-1-PK)\") that the request chooses overwrites the item",
+      ...cjs,
+      code: `${V2}const app = require("express")();
+app.put("/sessions", async (req, res) => {
+  const { tutor, date, sessionId } = req.body;
+  await dynamo.transactWrite({ TransactItems: [
+    { Put: { TableName: "Tutoring", Item: { PK: \`User-\${tutor.id}\`, "SK (GSI-1-PK)": \`Session-\${sessionId}\`, Date: date } } },
+  ] }).promise();
+  res.json({ sessionId });
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
+    },
     {
       name: "lambda: a handler that reads an item by the path's id and returns it is no authorizer, whatever it is named",
       code: `${V3}export const authorize = async (event) => {
