@@ -748,6 +748,19 @@ export class ValueResolver {
     const request = this.origins(argument, bindings, state, depth);
     const result: Origin[] = [];
     for (const returned of imported.values.returnsOf(imported.fn)) {
+      // `return { userId: event.requestContext.authorizer.jwt.claims.sub, params: pathParameters ?? {} }`: each member
+      // read on the request it is given, held under its name (a function whose parameter is named `event` reads it
+      // as a Lambda event already: its request and caller values are the same here).
+      const object = imported.values.resolveObject(returned);
+      if (object?.complete) {
+        for (const property of object.properties.values()) {
+          for (const origin of imported.values.originsOf(property.value)) {
+            if (origin.kind === "parameter" && origin.fn === imported.fn && origin.index === at) result.push(...wrapped(this.extend(request, origin.path, node), property.name));
+            else if (origin.kind === "request" || origin.kind === "caller") result.push(...wrapped([{ ...origin, node }], property.name));
+          }
+        }
+        continue;
+      }
       // What the function reads on its parameter (`await req.json()`, `req.body`), read here on the request it is given.
       let value = unwrap(imported.values.definitionOf(returned) ?? returned);
       if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);

@@ -55,6 +55,20 @@ const OWNED_TABLE_HANDLER = `import { DeleteCommand } from "@aws-sdk/lib-dynamod
 import { doc } from "../db";
 import { OwnedTable, ScopedTable } from "../shared/owned-table";`;
 
+/** A Lambda module reading its events through shared/parse-event.ts, which returns the event's parts by name. */
+const PARSE_EVENT_HANDLER = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocument } from "@aws-sdk/lib-dynamodb";
+import parseEvent from "../shared/parse-event";
+const doc = DynamoDBDocument.from(new DynamoDBClient({}));`;
+
+const PARSE_EVENT_DELETE = `${PARSE_EVENT_HANDLER}
+export const deleteInvoice = async (event) => {
+  const { userId, params: { id } } = parseEvent(event);
+  if (!userId) return { statusCode: 401, body: "" };
+  await doc.delete({ TableName: "Invoices", Key: { id } });
+  return { statusCode: 204, body: "" };
+};`;
+
 const cjs = { filename: file("routes/notes.js"), languageOptions: { parserOptions: { sourceType: "script" as const } } };
 
 /** A NestJS controller whose action calls the PaymentsService method of the same name (fixture src/payments). */
@@ -512,8 +526,43 @@ export const viaInstance = async (event) => {
   return { statusCode: 204 };
 };`,
     },
+    {
+      name: "lambda: the caller from another module's event parser (parseEvent(event).userId) in the key scopes the delete",
+      filename: file("handlers/invoices.ts"),
+      code: `${PARSE_EVENT_HANDLER}
+export const deleteInvoice = async (event) => {
+  const { userId, params: { id } } = parseEvent(event);
+  await doc.delete({ TableName: "Invoices", Key: { userId, id } });
+  return { statusCode: 204, body: "" };
+};`,
+    },
   ],
   invalid: [
+    {
+      name: "express: the path's id from another module's request reader (readRequest(req).params.id) is the request's choice",
+      filename: file("routes/invoices.ts"),
+      code: `${EXPRESS}${PARSE_EVENT_HANDLER}
+import { readRequest } from "../shared/parse-event";
+app.delete("/invoices/:id", async (req, res) => {
+  const { params } = readRequest(req);
+  await doc.delete({ TableName: "Invoices", Key: { id: params.id } });
+  res.sendStatus(204);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "lambda: the path's id from another module's event parser (parseEvent(event).params.id) is the request's choice",
+      filename: file("handlers/invoices.ts"),
+      code: PARSE_EVENT_DELETE,
+      errors: [
+        {
+          messageId: "writeNotOwned",
+          line: 8,
+          data: { operation: "`doc.delete()`", verb: "deletes", target: 'an item of table "Invoices"', source: "`event.pathParameters.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `userId`, but nothing checks the item against it)" },
+          suggestions: [{ messageId: "addOwnerCondition", output: PARSE_EVENT_DELETE.replace("Key: { id } }", 'Key: { id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": userId } }') }],
+        },
+      ],
+    },
     {
       name: "lambda: the same class's check against a user the request names, or with no user set, covers nothing",
       filename: file("handlers/notes.ts"),
