@@ -1457,6 +1457,10 @@ export class ValueResolver {
         if (result.length > 0) return result;
       }
     }
+    // `keys.reduce((text, k) => text + `${k} = :${k}, `, "SET ")`: the initial text, then what each step appends
+    // (one step stands for all, as one mapped element does for a join).
+    const appended = name === "reduce" && node.arguments[1] ? reduceAppends(node) : undefined;
+    if (appended) return concat(this.strings(node.arguments[1], bindings, state, depth), this.strings(appended, bindings, state, depth));
     if (callee.type === AST_NODE_TYPES.MemberExpression && name === "concat") {
       let result = this.strings(callee.object, bindings, state, depth);
       for (const argument of node.arguments) result = concat(result, this.strings(argument, bindings, state, depth));
@@ -1517,6 +1521,18 @@ export function arrayCallbackReceiver(fn: FunctionNode, index: number): Node | u
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticKeyName(callee);
   return method !== undefined && Object.hasOwn(ARRAY_CALLBACK_METHODS, method) && ARRAY_CALLBACK_METHODS[method] === index ? callee.object : undefined;
+}
+
+/** What an inline `reduce` callback appends to its text accumulator when it only appends (`(text, k) => text + T`). */
+function reduceAppends(call: TSESTree.CallExpression): Node | undefined {
+  const callback = call.arguments[0] && unwrap(call.arguments[0]);
+  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression || callback.body.type === AST_NODE_TYPES.BlockStatement) return undefined;
+  const accumulator = callback.params[0];
+  if (accumulator?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const isAccumulator = (node: Node | undefined) => node !== undefined && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === accumulator.name;
+  const body = unwrap(callback.body);
+  if (body.type === AST_NODE_TYPES.BinaryExpression && body.operator === "+" && isAccumulator(body.left)) return body.right;
+  return undefined;
 }
 
 /** `authenticate(event).then((caller) => ...)`: the callback's first parameter is what the promise resolves to. */

@@ -539,6 +539,18 @@ export const handler = async (event) => {
 };`,
       options: strict,
     },
+    {
+      name: "strict: reduce appending text around the names of a constant list builds constant text",
+      code: `${DOC}
+const FIELDS = ["title", "body"];
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const updateExpression = FIELDS.reduce((text, k) => text + \`\${k} = :\${k}, \`, "SET ").slice(0, -2);
+  await doc.send(new UpdateCommand({ TableName: "T", Key: { id: event.pathParameters.id }, UpdateExpression: updateExpression, ExpressionAttributeValues: { ":title": body.title, ":body": body.body } }));
+};
+`,
+      options: strict,
+    },
   ],
   invalid: [
     {
@@ -611,6 +623,11 @@ module.exports.set = (req, res) => setFields(req.params.id, { ...req.body, updat
     {
       code: updateFromBody.replace(".join(\", \")", ""),
       errors: [{ messageId: "expressionInjection", line: 7, column: 69, data: { member: "UpdateExpression", value: "k", source: "comes from request input `event.body` (Lambda event)" }, suggestions: [] }],
+    },
+    {
+      name: "lambda: an UpdateExpression that reduce builds by appending text around the body's keys",
+      code: updateFromBody.replace('"SET " + Object.keys(body).map((k) => `${k} = :${k}`).join(", ")', 'Object.keys(body).reduce((text, k) => text + `${k} = :${k}, `, "SET ")'),
+      errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "k", source: "comes from request input `event.body` (Lambda event)" }, suggestions: [] }],
     },
     // An exported params builder in a module that never imports the SDK, and += after construction.
     {
