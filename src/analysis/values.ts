@@ -1526,13 +1526,15 @@ export function arrayCallbackReceiver(fn: FunctionNode, index: number): Node | u
 /** What an inline `reduce` callback appends to its text accumulator when it only appends (`(text, k) => text + T`). */
 function reduceAppends(call: TSESTree.CallExpression): Node | undefined {
   const callback = call.arguments[0] && unwrap(call.arguments[0]);
-  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression || callback.body.type === AST_NODE_TYPES.BlockStatement) return undefined;
+  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback?.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
   const accumulator = callback.params[0];
   if (accumulator?.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const isAccumulator = (node: Node | undefined) => node !== undefined && unwrap(node).type === AST_NODE_TYPES.Identifier && (unwrap(node) as TSESTree.Identifier).name === accumulator.name;
-  const body = unwrap(callback.body);
-  if (body.type === AST_NODE_TYPES.BinaryExpression && body.operator === "+" && isAccumulator(body.left)) return body.right;
-  return undefined;
+  // An expression body, or a body that is one `return`.
+  const only = callback.body.type === AST_NODE_TYPES.BlockStatement ? (callback.body.body.length === 1 ? callback.body.body[0] : undefined) : undefined;
+  const returned = callback.body.type !== AST_NODE_TYPES.BlockStatement ? callback.body : only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
+  const body = returned ? unwrap(returned) : undefined;
+  const left = body?.type === AST_NODE_TYPES.BinaryExpression && body.operator === "+" ? unwrap(body.left) : undefined;
+  return left?.type === AST_NODE_TYPES.Identifier && left.name === accumulator.name ? (body as TSESTree.BinaryExpression).right : undefined;
 }
 
 /** `authenticate(event).then((caller) => ...)`: the callback's first parameter is what the promise resolves to. */

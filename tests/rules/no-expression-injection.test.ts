@@ -629,6 +629,11 @@ module.exports.set = (req, res) => setFields(req.params.id, { ...req.body, updat
       code: updateFromBody.replace('"SET " + Object.keys(body).map((k) => `${k} = :${k}`).join(", ")', 'Object.keys(body).reduce((text, k) => text + `${k} = :${k}, `, "SET ")'),
       errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "k", source: "comes from request input `event.body` (Lambda event)" }, suggestions: [] }],
     },
+    {
+      name: "lambda: the same reduce with a callback whose body is one return",
+      code: updateFromBody.replace('"SET " + Object.keys(body).map((k) => `${k} = :${k}`).join(", ")', 'Object.keys(body).reduce(function (text, k) { return text + `${k} = :${k}, `; }, "SET ")'),
+      errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "k", source: "comes from request input `event.body` (Lambda event)" }, suggestions: [] }],
+    },
     // An exported params builder in a module that never imports the SDK, and += after construction.
     {
       code: serviceModule,
