@@ -6,10 +6,11 @@ import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
-import { relativeModulePath, type ModuleView } from "../src/analysis/cross-module";
+import { relativeModulePath } from "../src/analysis/cross-module";
 import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, keyNameOf, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
+import type { ValueResolver } from "../src/analysis/values";
 import { fileNameParts, isProfileCardAttribute, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 
@@ -312,11 +313,11 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Generators of unique ids: `randomUUID()`, `randomBytes(16).toString("hex")`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
 const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
 const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);
 /** Date libraries whose call without arguments is the current time. */
 const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
+/** Generators of unique ids: `randomUUID()`, `randomBytes(16).toString("hex")`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
 const UNIQUE_ID_CALLS = new Set(["randomUUID", "randomBytes", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
 /** A project's own id generator, named for what it makes (`generateUniqueId()`, `newId()`, `createUUID()`); not lodash's counter `uniqueId()`. */
 const ID_GENERATOR_NAME = /^(?:gen(?:erate)?|create|new|make)_?(?:unique_?|random_?)?(?:id|uuid|guid)$/i;
@@ -336,7 +337,7 @@ function createsFreshItem(access: HandlerAccess, analysis: FileAnalysis): boolea
   const parts = access.bodyValidated ? access.instance.keyParts.filter((part) => !part.fromSpread) : access.instance.keyParts;
   // `id: body.id ?? randomUUID()` is still the request's choice when it sends one.
   const fresh = (part: ValuePart, unique: boolean) =>
-    part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique, moduleHolding(origin.node, access, analysis)) && !(isFallback(origin.node) && part.origins.some((other) => other.kind === "request")));
+    part.origins.some((origin) => origin.kind === "unknown" && isFreshValue(origin.node, unique, resolverHolding(origin.node, access, analysis)) && !(isFallback(origin.node) && part.origins.some((other) => other.kind === "request")));
   // A key attribute (`SK`, or one the file's other operations key by) generated here, a timestamp included: the key is new.
   // Every value the attribute may get counts (`{ SK: ulid(), ...body }` also gives it the body's).
   const generated = (attribute: string | undefined) => attribute !== undefined && parts.filter((part) => part.attribute === attribute).every((part) => fresh(part, false));
@@ -359,23 +360,23 @@ function isFallback(node: TSESTree.Node): boolean {
 }
 
 /** A value generated here: a unique id, a random number, or (unless `unique`) the current time. */
-function isFreshValue(node: TSESTree.Node, unique: boolean, module: ModuleView | undefined, depth = 0): boolean {
+function isFreshValue(node: TSESTree.Node, unique: boolean, values: ValueResolver | undefined, depth = 0): boolean {
   if (depth > 4) return false;
-  if (node.type === AST_NODE_TYPES.BinaryExpression) return isFreshValue(node.left, unique, module, depth + 1) || isFreshValue(node.right, unique, module, depth + 1);
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((expression) => isFreshValue(expression, unique, module, depth + 1));
+  if (node.type === AST_NODE_TYPES.BinaryExpression) return isFreshValue(node.left, unique, values, depth + 1) || isFreshValue(node.right, unique, values, depth + 1);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((expression) => isFreshValue(expression, unique, values, depth + 1));
   if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "ObjectId";
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = node.callee;
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
   if (name === undefined) return false;
   if (UNIQUE_ID_CALLS.has(name) || ID_GENERATOR_NAME.test(name)) return true;
-  if (module && generatesFreshValue(node, unique, module, depth)) return true;
+  if (values && generatesFreshValue(node, unique, values, depth)) return true;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const math = callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math";
   // Math.random(), Math.floor(Math.random() * 1e6), Math.random().toString(36).slice(2)
   if (math && name === "random") return true;
-  if (math && ROUNDING.has(name)) return node.arguments[0] !== undefined && isFreshValue(node.arguments[0], unique, module, depth + 1);
-  if (TEXT_VIEWS.has(name) && isFreshValue(callee.object, unique, module, depth + 1)) return true;
+  if (math && ROUNDING.has(name)) return node.arguments[0] !== undefined && isFreshValue(node.arguments[0], unique, values, depth + 1);
+  if (TEXT_VIEWS.has(name) && isFreshValue(callee.object, unique, values, depth + 1)) return true;
   if (unique) return false;
   // moment().format(...), dayjs().toISOString(), moment().valueOf(): the current time.
   const object = callee.object;
@@ -395,23 +396,20 @@ function isFreshValue(node: TSESTree.Node, unique: boolean, module: ModuleView |
  * A project function, whatever its name, whose every return is a value generated there (`dysortid()` returning
  * `Date.now().toString(36) + randomBytes(8).toString("hex")`): this file's, or one it imports.
  */
-function generatesFreshValue(call: TSESTree.CallExpression, unique: boolean, module: ModuleView, depth: number): boolean {
-  const local = module.values.sameFileFunction(call.callee);
-  const external = local ? undefined : module.crossModule?.resolve(call);
-  const fn = local ?? external?.fn;
-  const home = external?.module ?? module;
-  if (!fn) return false;
-  const returned = home.values.returnsOf(fn);
-  return returned.length > 0 && returned.every((value) => isFreshValue(home.values.definitionOf(value) ?? value, unique, home, depth + 1));
+function generatesFreshValue(call: TSESTree.CallExpression, unique: boolean, values: ValueResolver, depth: number): boolean {
+  const called = values.calledFunction(call);
+  if (!called) return false;
+  const returned = called.values.returnsOf(called.fn);
+  return returned.length > 0 && returned.every((value) => isFreshValue(called.values.definitionOf(value) ?? value, unique, called.values, depth + 1));
 }
 
-/** The analysis of the module whose tree holds a node: the linted file's, or that of the project module the access is in. */
-function moduleHolding(node: TSESTree.Node, access: HandlerAccess, analysis: FileAnalysis): ModuleView | undefined {
+/** The value resolver of the module whose tree holds a node: the linted file's, or that of the project module the access is in. */
+function resolverHolding(node: TSESTree.Node, access: HandlerAccess, analysis: FileAnalysis): ValueResolver | undefined {
   let root: TSESTree.Node = node;
   while (root.parent) root = root.parent;
-  if (root === analysis.program) return analysis;
+  if (root === analysis.program) return analysis.values;
   const module = access.instance.module ? analysis.moduleAtPath(access.instance.module.file) : undefined;
-  return module?.program === root ? module : undefined;
+  return module?.program === root ? module.values : undefined;
 }
 
 /** The operation's name as written: `new GetCommand`, `doc.get`, `getNote` (not the whole multi-line call). */

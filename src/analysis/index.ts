@@ -333,18 +333,22 @@ export class FileAnalysis implements ModuleView {
       if (i === exported.length) break;
       value = file.values.resolveObject(value)?.properties.get(exported[i])?.value;
     }
-    return value ? constantValues(file.values.resolveString(value)) : undefined;
+    return file.constantTextBelow(value, []);
   }
 
   /** The constant text at `path` of what the module `source` exports whole (`module.exports`, its default export). */
   private textOfModule(source: string, path: readonly string[], hops: number): string[] | undefined {
     const file = this.importedFile(source, hops);
-    let value = file && (exportedExpression(file.program, "default") ?? (path.length > 0 ? exportedExpression(file.program, path[0]) : undefined));
-    if (!file || !value) return undefined;
+    const whole = file ? exportedExpression(file.program, "default") : undefined;
+    if (!file || whole) return file?.constantTextBelow(whole, path);
     // A module of named exports (`export const partitionKey = ...`) is read by the first name.
-    const rest = exportedExpression(file.program, "default") ? path : path.slice(1);
-    for (const key of rest) value = value && file.values.resolveObject(value)?.properties.get(key)?.value;
-    return value ? constantValues(file.values.resolveString(value)) : undefined;
+    return path.length > 0 ? file.constantTextBelow(exportedExpression(file.program, path[0]), path.slice(1)) : undefined;
+  }
+
+  /** The constant text at a member path below a value of this module (`bikes.partitionKey` of an object literal). */
+  private constantTextBelow(value: TSESTree.Node | undefined, path: readonly string[]): string[] | undefined {
+    for (const key of path) value = value && this.values.resolveObject(value)?.properties.get(key)?.value;
+    return value ? constantValues(this.values.resolveString(value)) : undefined;
   }
 
   /**

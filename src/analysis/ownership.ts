@@ -2085,10 +2085,9 @@ export class OwnershipAnalysis {
     if (this.handlerAccessesValue) return this.handlerAccessesValue;
     const result: HandlerAccess[] = [];
     for (const root of this.roots()) {
-      const kind = this.deps.sources.handlerKind(root);
-      // An API Gateway authorizer answers with a policy, not with items: its reads are the checks it makes.
-      if (isLambdaAuthorizer(root, this.deps.visitorKeys)) continue;
       const summary = this.summaryOf(root);
+      const kind = this.deps.sources.handlerKind(root);
+      let authorizer: boolean | undefined;
       let route: RouteInfo | undefined;
       // The handler's caller values are looked for only when a report needs them (an access without evidence):
       // the walk resolves every value the handler reads.
@@ -2097,6 +2096,8 @@ export class OwnershipAnalysis {
       for (const instance of summary.accesses) {
         let requestParts = instance.keyParts.filter(isChosenByRequest);
         if (requestParts.length === 0) continue;
+        // An API Gateway authorizer answers with a policy, not with items: its reads are the checks it makes.
+        if ((authorizer ??= isLambdaAuthorizer(root, this.deps.visitorKeys))) break;
         const routeInfo = (route ??= this.routeOf(root));
         // celebrate(schema), validateBody(schema) on the route: the body has the keys its schema lists, and a spread of it
         // after a generated id only replaces the id when the schema lets one through, which is not for this analysis to say.

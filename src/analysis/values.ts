@@ -879,6 +879,12 @@ export class ValueResolver {
     return this.fieldWrites.get(body) ?? NO_WRITES;
   }
 
+  /** The function a call invokes, with the resolver that reads it: this file's (see sameFileFunction()), or another project module's. */
+  calledFunction(call: TSESTree.CallExpression): { fn: FunctionNode; values: ValueResolver } | undefined {
+    const local = this.sameFileFunction(call.callee);
+    return local ? { fn: local, values: this } : this.importedBuilder?.(call);
+  }
+
   /** A function declared in this file that the callee names (`function f() {}`, `const f = () => ...`, `this.method` in a class). */
   sameFileFunction(callee: Node): FunctionNode | undefined {
     if (callee.type === AST_NODE_TYPES.MemberExpression) return thisMethod(callee) ?? this.objectMethod(callee);
@@ -1751,7 +1757,6 @@ function instanceClassOf(node: Node): TSESTree.ClassBody | undefined {
   }
   return undefined;
 }
-
 
 /** The class whose static method `node` is in, where `this` is the class itself (`static endCall() { return this.update(...) }`). */
 function staticClassOf(node: Node): TSESTree.ClassBody | undefined {
