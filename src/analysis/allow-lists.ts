@@ -58,6 +58,17 @@ export function requestKey(origin: RequestOrigin): string {
   return `${origin.framework}:${origin.path}`;
 }
 
+/** An AppSync resolver's argument, or a member of one (`event.arguments.input`: AppSync events are the Lambda events with `arguments`). */
+export function isGraphQLArgument(origin: Origin): boolean {
+  return origin.kind === "request" && (origin.framework === "appsync" || origin.framework === "lambda") && origin.path.startsWith("arguments.");
+}
+
+/** How a guard names a variable it checks (see requestKeys): never a request key, which has a framework before its colon. */
+function variableKey(variable: NonNullable<ReturnType<ScopeIndex["variableOf"]>>): string {
+  const name = variable.defs[0]?.name;
+  return `variable:${variable.name}@${name ? name.range[0] : -1}`;
+}
+
 export class AllowListGuards {
   private readonly keyCache = new Map<Node, readonly string[]>();
   private readonly blockGuards = new WeakMap<readonly Node[], BlockGuards>();
@@ -136,7 +147,10 @@ export class AllowListGuards {
   private guardedValue(node: Node, key: string, covers: (keys: readonly string[]) => boolean, state: { steps: number; seen: Set<Node> }): boolean {
     if (--state.steps < 0 || state.seen.has(node)) return false;
     state.seen.add(node);
-    if (this.guardedAt(node, covers) || this.validatedByEnumSchema(node)) return true;
+    const read = unwrap(node);
+    const variable = read.type === AST_NODE_TYPES.Identifier ? this.scope.variableOf(read) : undefined;
+    const coversHere = variable ? (keys: readonly string[]) => covers(keys) || keys.includes(variableKey(variable)) : covers;
+    if (this.guardedAt(node, coversHere) || this.validatedByEnumSchema(node)) return true;
     const carries = (part: Node | null | undefined) => !!part && this.values.originsOf(part).some((origin) => origin.kind === "request" && keyCovers(requestKey(origin), key));
     // In a helper the request arrives as a parameter (`handleUpdate(id, body)`): the parts from parameters carry it.
     const fromParameter = (part: Node | null | undefined) => !!part && this.values.originsOf(part).some((origin) => origin.kind === "parameter");
@@ -248,6 +262,10 @@ export class AllowListGuards {
    * rejects them, so every key is one the schema lists. yup keeps unknown keys unless `.noUnknown()`.
    */
   private keysOfClosedSchema(object: Node): boolean {
+    // An AppSync resolver's argument object (`event.arguments.input`): AppSync checked it against the GraphQL schema's
+    // input type, so its keys are that type's field names.
+    const origins = this.values.originsOf(object);
+    if (origins.length > 0 && origins.every(isGraphQLArgument)) return true;
     const result = this.schemaResult(object);
     if (!result || result.path.length > 0) return false;
     const definition = unwrap(this.values.definitionOf(result.schema) ?? result.schema);
@@ -323,6 +341,9 @@ export class AllowListGuards {
       const variable = value.type === AST_NODE_TYPES.Identifier ? this.scope.variableOf(value) : undefined;
       const rewritten = variable !== undefined && variable.defs[0]?.type === "Variable" && this.scope.writesOf(variable).length > 1;
       keys = rewritten ? [] : [...new Set(this.values.originsOf(node).flatMap((origin) => (origin.kind === "request" ? [requestKey(origin)] : [])))];
+      // The variable itself, whatever it holds: a guard on it (`if (!EDITABLE.includes(key)) throw`) covers its reads,
+      // also where its value comes from a parameter rather than the request (a helper, another module's function).
+      if (variable && !rewritten) keys = [...keys, variableKey(variable)];
       this.keyCache.set(node, keys);
     }
     return keys;

@@ -12,6 +12,7 @@ import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingClass, findProperty, instanceMember, isFunction, memberChain, memberChainRoot, requiredSpecifier, returnsThis, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
+import type { AllowListGuards } from "./allow-lists";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
 import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, projectMainMentions, resolveImport, siblingFilesMentioning } from "./project";
@@ -51,6 +52,8 @@ export interface ModuleView {
   /** The module's DynamoDB operations and its value resolver (a rule judging what a callee does with its parameters). */
   readonly operations: readonly Operation[];
   readonly values: ValueResolver;
+  /** The module's allow-list checks (a rule judging whether a callee checks what a parameter decides). */
+  readonly allowLists: AllowListGuards;
   /** The analysis of the project module an import specifier names, from this module (undefined: not a project file). */
   moduleAt(specifier: string): ModuleView | undefined;
   /** The analysis of a project file by its absolute path (this module's own for its own path). */

@@ -36,7 +36,7 @@ export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
 export { findLogged } from "./logging";
 export type { ItemData } from "./results";
 export type { Operation } from "./operations";
-export { requestKey } from "./allow-lists";
+export { isGraphQLArgument, requestKey } from "./allow-lists";
 export type { ComputedEntry, Origin, ResolvedObject, ResolvedProperty, ResolvedString, Segment } from "./values";
 export { constantValues, dynamicParts, hasOrigin, isConstantString } from "./values";
 export type { ClientType } from "./sdk/recognizer";

@@ -2414,6 +2414,21 @@ export class OwnershipAnalysis {
   }
 
   /** Middleware, guards and decorators around a handler's registration. */
+  /**
+   * Does something validate the body against a schema before the handler around `fn` runs: route middleware
+   * (`celebrate(schema)`), a validating wrapper (`withValidation(main, schema)`), a NestJS whitelisting pipe, an API
+   * Gateway request model?
+   */
+  validatesBody(fn: FunctionNode): boolean {
+    let handler: FunctionNode | undefined;
+    for (let current: Node | undefined = fn; current; current = current.parent) {
+      if (isFunction(current) && this.deps.sources.handlerKind(current)) handler = current;
+    }
+    if (!handler) return false;
+    const route = this.routeOf(handler);
+    return route.validated === true || route.middleware.some((name) => VALIDATION_MIDDLEWARE.test(name));
+  }
+
   private routeOf(root: FunctionNode): RouteInfo {
     const info: RouteInfo = { path: undefined, middleware: [], authenticated: false, roles: false };
     // app.get("/x/:id", auth, mw(), handler), router.get("/x", asyncHandler(async (req, res) => ...))

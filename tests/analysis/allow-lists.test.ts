@@ -47,6 +47,23 @@ describe("allow-lists: early exits", () => {
     expect(guarded(`const FIELDS = ["title"]; app.patch("/n", (req, res) => { Object.keys(req.body).filter((k) => FIELDS.includes(k)).forEach((k) => use(k)); });`)).toBe(true);
   });
 
+  it("guards a variable checked itself, also where its value comes from a helper's parameter", () => {
+    // The request reaches `k` in the helper as the keys of its parameter: a check of `k` covers it whatever it holds.
+    const code = (check: string) => `const FIELDS = ["title", "body"];
+function save(changes) { for (const k in changes) { ${check} use(k); } }
+app.patch("/n", (req, res) => save(req.body));`;
+    const judge = (check: string) => {
+      const { analysis, used, find } = analyze(code(check));
+      const origin = analysis.values.originsOf(find("req.body")).find((candidate) => candidate.kind === "request");
+      if (origin?.kind !== "request") throw new Error("no request origin");
+      return analysis.allowLists.isAllowListed(origin, used()[0]);
+    };
+    expect(judge(`if (!FIELDS.includes(k)) throw new Error(k);`)).toBe(true);
+    expect(judge(`if (FIELDS.indexOf(k) === -1) continue;`)).toBe(true);
+    expect(judge(`if (!FIELDS.includes(changes.title)) throw new Error();`)).toBe(false);
+    expect(judge(`if (!k) continue;`)).toBe(false);
+  });
+
   it("does not take checks that do not exit, come later, test something else or use a request list", () => {
     expect(guarded(express(`const t = req.query.t; if (!ALLOWED.includes(t)) console.warn("odd"); use(t);`))).toBe(false);
     expect(guarded(express(`const t = req.query.t; use(t); if (!ALLOWED.includes(t)) throw new Error();`))).toBe(false);

@@ -50,6 +50,38 @@ app.get("/units/:id", async (req, res) => res.json(await scanFromOptions({ table
 app.get("/units/:id/staff", async (req, res) => res.json(await scanFromOptions({ table: "staff", note: req.params.id } as never)));`,
     },
     {
+      name: "attribute names another module takes from an object's keys: checked there, constant keys, or fixed names",
+      filename,
+      code: `${EXPRESS}import { updateProfile, updateEditableProfile, renameProfile } from "../admin/profiles";
+app.patch("/me", async (req, res) => res.json(await updateEditableProfile(req.user.id, req.body)));
+app.patch("/me/name", async (req, res) => res.json(await updateProfile(req.user.id, { displayName: req.body.name })));
+app.patch("/me/bio", async (req, res) => {
+  const { bio, displayName } = req.body;
+  res.json(await updateProfile(req.user.id, { bio, displayName }));
+});
+app.post("/me/rename", async (req, res) => res.json(await renameProfile(req.user.id, req.body.name)));`,
+    },
+    {
+      name: "an object of fixed keys, built by a helper from request values, whose entries another module's function turns into names",
+      filename,
+      code: `${EXPRESS}import { applyUpdates, updateWithNames } from "../admin/profiles";
+function profileChanges(body: { name?: string; bio?: string }) {
+  return { displayName: String(body.name ?? "").trim(), bio: String(body.bio ?? "") };
+}
+app.patch("/me", async (req, res) => {
+  const changes = { ...profileChanges(req.body), avatarUrl: "" };
+  res.json(await applyUpdates(req.user.id, changes));
+});
+app.patch("/me/bio", async (req, res) => res.json(await updateWithNames(req.user.id, "SET #b = :b", { "#b": "bio" }, { ":b": req.body.bio })));`,
+    },
+    {
+      name: "a body the route validates against a schema, whose keys another module's function turns into names: the schema decides the keys",
+      filename,
+      code: `${EXPRESS}import { celebrate, Joi } from "celebrate";
+import { updateProfile } from "../admin/profiles";
+app.patch("/me", celebrate({ body: Joi.object({ displayName: Joi.string(), bio: Joi.string() }) }), async (req, res) => res.json(await updateProfile(req.user.id, req.body)));`,
+    },
+    {
       name: "with crossModule off, other modules are not read",
       filename,
       settings: { "dynamodb-security": { crossModule: false } },
@@ -77,6 +109,43 @@ app.get("/units", async (req, res) => res.json(await scanFromOptions({ ...(req.q
       errors: [
         { messageId: "requestParameter", line: 4, column: 74, data: { parameter: "TableName", operation: "Scan", source: "`req.params.id` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "table", example: "`TABLES[name]`" } },
         { messageId: "requestParameter", line: 5, column: 70, data: { parameter: "IndexName", operation: "Scan", source: "`req.query.index` (Express) passed to `scanFromOptions()` (../admin/tables.ts line 43)", choice: "index", example: "`INDEXES[name]`" } },
+      ],
+    },
+    {
+      name: "request input that decides the attribute names another module's function uses: an object whose keys it maps, a list of attributes",
+      filename,
+      code: `${EXPRESS}import { updateProfile, getProfileFields, applyUpdates, updateWithNames, patchProfile } from "../admin/profiles";
+app.patch("/me", async (req, res) => res.json(await updateProfile(req.user.id, req.body.changes)));
+app.get("/me", async (req, res) => res.json(await getProfileFields(req.user.id, req.query.fields as string[])));
+app.patch("/me/one", async (req, res) => res.json(await updateProfile(req.user.id, { [String(req.query.field)]: req.body.value })));
+app.patch("/me/all", async (req, res) => res.json(await updateProfile(req.user.id, { ...req.body, updatedAt: Date.now() })));
+app.patch("/me/any", async (req, res) => res.json(await applyUpdates(req.user.id, req.body)));
+app.patch("/me/field", async (req, res) => res.json(await updateWithNames(req.user.id, "SET #f = :v", { "#f": String(req.query.field) }, { ":v": req.body.value })));
+app.patch("/me/patch", async (req, res) => res.json(await patchProfile(req.user.id, req.body)));`,
+      errors: [
+        {
+          messageId: "requestParameter",
+          line: 4,
+          column: 80,
+          data: {
+            parameter: "ExpressionAttributeNames",
+            operation: "Update",
+            source: "`req.body.changes` (Express) passed to `updateProfile()` (../admin/profiles.ts line 24)",
+            choice: "attribute names",
+            example: "`FIELDS[name]`",
+          },
+        },
+        {
+          messageId: "requestParameter",
+          line: 5,
+          column: 81,
+          data: { parameter: "AttributesToGet", operation: "Get", source: "`req.query.fields` (Express) passed to `getProfileFields()` (../admin/profiles.ts line 54)", choice: "attributes", example: "`FIELDS[name]`" },
+        },
+        { messageId: "requestParameter", line: 6, column: 84, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.query.field` (Express) passed to `updateProfile()` (../admin/profiles.ts line 24)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 7, column: 84, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `updateProfile()` (../admin/profiles.ts line 24)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 8, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `applyUpdates()` (../admin/profiles.ts line 86)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 9, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.query.field` (Express) passed to `updateWithNames()` (../admin/profiles.ts line 72)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `patchProfile()` (../admin/profiles.ts line 92)", choice: "attribute names", example: "`FIELDS[name]`" } },
       ],
     },
     {

@@ -37,6 +37,21 @@ export const handler = async (event) => updateProfile(event.requestContext.autho
 
 runRuleTests("no-request-controlled-input", rule, {
   valid: [
+    {
+      name: "a same-file helper that rejects any key of its parameter that is not editable before it names an attribute",
+      code: `${V3_DOC}import express from "express";
+const app = express();
+const EDITABLE = ["displayName", "bio"];
+async function updateProfile(userId: string, changes: Record<string, unknown>) {
+  const names: Record<string, string> = {};
+  for (const key in changes) {
+    if (!EDITABLE.includes(key)) throw new Error(\`\${key} cannot be changed\`);
+    names[\`#\${key}\`] = key;
+  }
+  return doc.send(new UpdateCommand({ TableName: "profiles", Key: { userId }, UpdateExpression: "SET #displayName = :d", ExpressionAttributeNames: names }));
+}
+app.patch("/me", async (req, res) => res.json(await updateProfile(req.user.id, req.body)));`,
+    },
     // Request values as key, attribute and expression values, limits and cursors: the other rules judge them.
     {
       name: "request values in Key, ExpressionAttributeValues, Limit and ExclusiveStartKey",
