@@ -457,9 +457,11 @@ export class ValueResolver {
           if (memoize) (state.memory.variables ??= new Map()).set(variable, PENDING);
           perWrite = writes.map((write) => {
             if (write.value) return this.origins(write.value, bindings, state, depth);
-            // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value.
+            // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value, unless it walks
+            // the keys of an object literal that has fixed ones (`for (const k in { nickName, bio })`): those are constants.
             const iterated = loopSource(write.identifier);
-            return iterated ? this.origins(iterated, bindings, state, depth) : [];
+            if (!iterated || (write.path.length === 0 && this.walksFixedKeys(write.identifier, iterated))) return [];
+            return this.origins(iterated, bindings, state, depth);
           });
           if (memoize) {
             state.memory.variables!.set(variable, perWrite);
@@ -478,6 +480,26 @@ export class ValueResolver {
       default:
         return [{ kind: "unknown", node: identifier }];
     }
+  }
+
+  /**
+   * Is a loop variable a key of an object literal whose keys are all written out (no spread, no computed key):
+   * `for (const k in fields)`, `for (const k of Object.keys(fields))` with `const fields = { nickName, bio }`.
+   */
+  private walksFixedKeys(variable: TSESTree.Identifier, iterated: Node): boolean {
+    let loop: Node | undefined = variable.parent;
+    while (loop && (loop.type === AST_NODE_TYPES.VariableDeclarator || loop.type === AST_NODE_TYPES.VariableDeclaration)) loop = loop.parent;
+    let object: Node | undefined;
+    if (loop?.type === AST_NODE_TYPES.ForInStatement) object = iterated;
+    else if (loop?.type === AST_NODE_TYPES.ForOfStatement) {
+      const call = unwrap(iterated);
+      const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : undefined;
+      const isKeys = callee?.type === AST_NODE_TYPES.MemberExpression && staticKeyName(callee) === "keys" && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === "Object";
+      const argument = isKeys && call.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+      object = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+    }
+    const resolved = object && this.resolveObject(object);
+    return resolved !== undefined && (resolved.spreads ?? []).length === 0 && (resolved.computed ?? []).length === 0;
   }
 
   /**
@@ -659,8 +681,10 @@ export class ValueResolver {
           return this.union([...this.returnsOf(callback), node.arguments[1]], bindings, state, depth);
         }
       }
+      // list.find((x) => ...) is one of the list's elements (`repository.find(id)`, a method of the project's, is not).
+      const picksElement = (name === "find" || name === "findLast") && node.arguments[0] !== undefined && isFunction(unwrap(node.arguments[0]));
       // String and array methods carry their receiver's origin (req.query.table.trim() is query.table, not query.table.trim).
-      if (RECEIVER_METHODS.has(name)) {
+      if (RECEIVER_METHODS.has(name) || picksElement) {
         return [...this.origins(callee.object, bindings, state, depth), ...(name === "concat" ? this.union(node.arguments, bindings, state, depth) : [])];
       }
       // Request accessors that are calls: c.req.param("id"), req.get("x"), request.json(), ctx.cookies.get("x").

@@ -41,6 +41,21 @@ describe("value resolver: loops and array callbacks", () => {
     expect(kinds(`function f(item) { for (const [k, v] of Object.entries(item)) use(k); }`)).toEqual(["parameter"]);
     expect(kinds(`const FIELDS = ["a", "b"]; for (const f of FIELDS) use(f);`)).toEqual([]);
   });
+
+  it("gives an element picked with find(callback) the list's origin, and a project method named find none of its receiver's", () => {
+    expect(kinds(`app.post("/x", (req, res) => { use(req.body.items.find((item) => item.primary)); });`)).toEqual(["request:body.items"]);
+    expect(kinds(`app.post("/x", (req, res) => { use(req.body.items.findLast((item) => item.primary)); });`)).toEqual(["request:body.items"]);
+    expect(kinds(`app.post("/x", (req, res) => { use(req.body.items.find(req.query.id)); });`)).not.toContain("request:body.items");
+  });
+
+  it("gives no origin to the keys of an object literal whose keys are written out, walked by for-in or Object.keys", () => {
+    expect(kinds(`function f({ nickName, bio }) { const fields = { nickName, bio }; for (const key in fields) use(key); }`)).toEqual([]);
+    expect(kinds(`app.post("/x", (req, res) => { for (const key of Object.keys({ bio: req.body.bio })) use(key); });`)).toEqual([]);
+    // The values are still the request's, and a literal with a spread or a computed key has keys the request may choose.
+    expect(kinds(`app.post("/x", (req, res) => { const fields = { bio: req.body.bio }; for (const key in fields) use(fields[key]); });`)[0]).toMatch(/^request:body\.bio/);
+    expect(kinds(`app.post("/x", (req, res) => { for (const key in { ...req.body, at: 1 }) use(key); });`)).toEqual(["request:body"]);
+    expect(kinds(`app.post("/x", (req, res) => { for (const key of Object.keys({ [req.query.f]: 1 })) use(key); });`)).toEqual(["request:query.f"]);
+  });
 });
 
 describe("value resolver: strings built in loops and by array methods", () => {

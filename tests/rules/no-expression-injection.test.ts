@@ -329,6 +329,29 @@ export async function byField(value: string, field: Field) {
 
 runRuleTests("no-expression-injection", rule, {
   valid: [
+    {
+      name: "an update whose names are the keys of an object literal written in the method: fixed names, even under reportAllNonConstant",
+      options: strict,
+      code: `const AWS = require("aws-sdk");
+const dynamodb = new AWS.DynamoDB();
+class User {
+  constructor(id) { this.id = id; }
+  async update({ nickName, firstName, lastName }) {
+    const fields = { nickName, firstName, lastName };
+    const parts = [];
+    const values = {};
+    for (const key in fields) {
+      if (fields[key] !== undefined) {
+        parts.push(\`\${key} = :\${key}\`);
+        values[\`:\${key}\`] = { S: String(fields[key]) };
+      }
+    }
+    await dynamodb.updateItem({ TableName: "user", Key: { id: { S: this.id } }, UpdateExpression: \`SET \${parts.join(", ")}\`, ExpressionAttributeValues: values }).promise();
+    return this;
+  }
+}
+module.exports = User;`,
+    },
     // An update built from the keys of what a closed Joi object schema returned: only the names it lists.
     `const AWS = require("aws-sdk");
 const Joi = require("joi");
