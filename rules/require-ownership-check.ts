@@ -104,6 +104,12 @@ export default createRule<Options, MessageIds>({
           if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.
           if (instance.access.put && createsFreshItem(access, analysis)) continue;
+          // A one-time code's record (`OTP#${email}`, a `verification-codes` table): a sign-in or sign-up flow stores, counts and
+          // removes it by the address the code goes to; what it holds reaches only that address. (Serving it is still a read.)
+          if ((kind === "write" || kind === "delete") && isOneTimeCodeRecord(access, analysis)) continue;
+          // An update or delete keyed by a value generated here (`` `PAYMENT#${mode}${Date.now()}` ``, a new id) names an
+          // item no one has yet: the request cannot reach someone else's with it.
+          if ((kind === "write" || kind === "delete") && !instance.access.put && keyedByFreshValue(access, analysis)) continue;
           // A call that reaches several reads (`listMedia()` querying by request or by user) is one finding there, and so are several writes.
           const reached = instance.via.length > 0 ? (readLike ? "read" : "write") : `${instance.access.operation.node.range[0]}:${instance.module?.file ?? ""}`;
           const key = `${access.reportNode.range[0]}:${access.reportNode.range[1]}:${reached}`;
@@ -346,6 +352,48 @@ function createsFreshItem(access: HandlerAccess, analysis: FileAnalysis): boolea
   const all = [...parts, ...access.instance.possibleKeyParts];
   if (all.some((part) => part.attribute !== undefined && CONVENTIONAL_KEY_NAMES.has(keyNameOf(part.attribute)) && !fresh(part, true))) return false;
   return all.some((part) => part.attribute !== undefined && ID_ATTRIBUTE.test(part.attribute) && fresh(part, true));
+}
+
+/**
+ * Does a key attribute of the access hold, in every value it may get, a unique id or the whole current time generated
+ * here? Not a day or an hour cut from it (`toISOString().slice(0, 10)`): today's item exists already.
+ */
+function keyedByFreshValue(access: HandlerAccess, analysis: FileAnalysis): boolean {
+  const parts = access.instance.keyParts;
+  const fresh = (part: ValuePart) =>
+    part.origins.some((origin) => {
+      if (origin.kind !== "unknown" || isFallback(origin.node) || isCut(origin.node)) return false;
+      return isFreshValue(origin.node, false, resolverHolding(origin.node, access, analysis));
+    });
+  return parts.some((part) => part.attribute !== undefined && parts.filter((other) => other.attribute === part.attribute).every(fresh));
+}
+
+/** A value cut before use (`now.toISOString().slice(0, 10)`, `String(Date.now()).substring(0, 8)`), or the cut itself. */
+function isCut(node: TSESTree.Node): boolean {
+  const cuts = (call: TSESTree.Node | undefined) => {
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length === 0) return false;
+    const method = call.callee.property.type === AST_NODE_TYPES.Identifier && !call.callee.computed ? call.callee.property.name : "";
+    return method === "slice" || method === "substring" || method === "substr";
+  };
+  const member = node.parent;
+  return cuts(node) || (member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && cuts(member.parent));
+}
+
+/** Names of one-time codes: `OTP`, `otps`, `verification_codes`, `one-time`. */
+const ONE_TIME_CODE = /(?:^|[^a-z])otps?(?:[^a-z]|$)|verification[-_ ]?codes?|one[-_ ]?time/i;
+
+/**
+ * Is the access's table named for one-time codes, or its key made with such a constant prefix (`` `OTP#${email}` ``,
+ * `` `${EntityType.OTP}#${email}` ``)?
+ */
+function isOneTimeCodeRecord(access: HandlerAccess, analysis: FileAnalysis): boolean {
+  const table = instanceTable(access.instance);
+  if ([table?.name, table?.env, table?.stage?.constant].some((name) => name !== undefined && ONE_TIME_CODE.test(name))) return true;
+  return access.instance.keyParts.some((part) => {
+    const values = resolverHolding(part.node, access, analysis);
+    const text = values?.resolveString(part.node);
+    return text?.alternatives.some((segments) => segments.some((segment) => segment.kind === "text" && ONE_TIME_CODE.test(segment.value))) === true;
+  });
 }
 
 /** `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`: the generated value is a default, another value may take its place. */

@@ -96,6 +96,11 @@ export interface Access {
    * appends, which must all be the caller's.
    */
   contribution?: { appended: ValuePart[] };
+  /**
+   * An update whose UpdateExpression (and ExpressionAttributeValues) its function takes as parameters
+   * (`updateItem(table, key, expression, values)`): judged for a contribution at each call, with the call's arguments.
+   */
+  contributionParameters?: { fn: FunctionNode; expression: number; values: number };
   /** For reads: the top-level attributes it returns, when a constant ProjectionExpression or AttributesToGet names them. */
   projection?: string[];
 }
@@ -235,6 +240,38 @@ const MAX_INSTANCES = 200;
 /** Members of a returned local object looked at for fetched items. */
 const MAX_RETURNED_MEMBERS = 50;
 
+/** `null`, `undefined`, `void 0`: what a lookup returns when there is nothing. */
+function isNothing(node: Node): boolean {
+  const value = unwrap(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined") || (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void");
+}
+
+/**
+ * What an existence test tests: `x` of `!!x`, `Boolean(x)`, `x !== undefined`, `x != null`; `x.Count`/`x.length` of
+ * `x.Count > 0` (as `x.Count`), `Items.length > 0`.
+ */
+function existenceTested(node: Node): Node | undefined {
+  const value = unwrapAwait(unwrap(node));
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "!") {
+    const inner = unwrap(value.argument);
+    return inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === "!" ? unwrap(inner.argument) : undefined;
+  }
+  if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === "Boolean" && value.arguments[0]) {
+    return value.arguments[0].type === AST_NODE_TYPES.SpreadElement ? undefined : unwrap(value.arguments[0]);
+  }
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || value.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const right = unwrap(value.right);
+  const nothing = (right.type === AST_NODE_TYPES.Literal && right.value === null) || (right.type === AST_NODE_TYPES.Identifier && right.name === "undefined");
+  if (nothing && (value.operator === "!==" || value.operator === "!=")) return unwrap(value.left);
+  const zero = right.type === AST_NODE_TYPES.Literal && right.value === 0;
+  if (zero && (value.operator === ">" || value.operator === "!==" || value.operator === "!=")) return unwrap(value.left);
+  return undefined;
+}
+
+/** Array methods that return one of the elements. */
+const ELEMENT_PICKS: ReadonlySet<string> = new Set(["find", "findLast", "at"]);
+/** Array methods whose result is truthy when an element passes the callback's test. */
+const MATCHING_METHODS: ReadonlySet<string> = new Set(["some", "find", "findLast"]);
 const ITERATION_METHODS = new Set(["map", "forEach", "flatMap", "filter", "some", "every", "find", "findIndex", "findLast"]);
 /** Scan input members that make a listing show less than the whole table. */
 const NARROWING_SCAN_MEMBERS = ["FilterExpression", "ScanFilter", "ProjectionExpression", "AttributesToGet", "Select", "IndexName", "Segment"];
@@ -440,6 +477,7 @@ export class OwnershipAnalysis {
   /** Whether any configured authorization function is a dotted name (`authz.check`): only then is a callee's whole chain spelled out. */
   private readonly dottedAuthorizationNames: boolean;
   private readonly externalCallees = new Map<TSESTree.CallExpression, ExternalCallee | null>();
+  private readonly existenceReadsCache = new Map<FunctionNode, Operation[]>();
   private externalSeedsValue?: FunctionNode[];
 
   private get values(): ValueResolver {
@@ -561,7 +599,14 @@ export class OwnershipAnalysis {
     access.keyParts = this.objectParts(key);
     access.keyAttributes = new Set(access.keyParts.map((part) => part.attribute).filter((name): name is string => name !== undefined));
     if (kind !== "read") access.condition = this.condition(input, "ConditionExpression");
-    if (kind === "write") access.contribution = this.contribution(input);
+    if (kind === "write") {
+      const expressionNode = input.properties.get("UpdateExpression")?.value;
+      const valuesNode = input.properties.get("ExpressionAttributeValues")?.value;
+      access.contribution = this.contribution(expressionNode, valuesNode);
+      const fn = access.contribution ? undefined : enclosingFunction(operation.node);
+      const expression = fn && expressionNode ? this.scope.parameterIndex(fn, unwrap(expressionNode)) : -1;
+      if (fn && expression >= 0) access.contributionParameters = { fn, expression, values: valuesNode ? this.valuesParameter(fn, valuesNode) : -1 };
+    }
     if (kind === "read") access.projection = this.projection(input);
     return [access];
   }
@@ -596,11 +641,9 @@ export class OwnershipAnalysis {
    * or append to lists (`SET applicants = list_append(applicants, :me)`)? Then what it appends (`[req.user.id]`):
    * liking, viewing or applying to someone else's item is what such an update is for, when what is appended is the caller.
    */
-  private contribution(input: ResolvedInput): Access["contribution"] {
-    const expression = input.properties.get("UpdateExpression")?.value;
+  private contribution(expression: Node | undefined, values: Node | undefined): Access["contribution"] {
     const texts = expression ? constantValues(this.values.resolveString(expression)) : undefined;
     if (texts?.length !== 1) return undefined;
-    const values = input.properties.get("ExpressionAttributeValues")?.value;
     const resolved = values ? this.values.resolveObject(values) : undefined;
     const valueOf = (placeholder: string) => resolved?.properties.get(placeholder)?.value;
     const isOne = (placeholder: string) => {
@@ -768,10 +811,17 @@ export class OwnershipAnalysis {
     // `if (userEmail) params.FilterExpression = ...`: without it the Scan lists every item, so the filter chooses nothing.
     const assignment = input.properties.get("FilterExpression")?.assignment;
     if (assignment && setConditionally(assignment, operation.node)) return [];
-    const owners = ownerEqualities(this.condition(input, "FilterExpression"));
-    if (owners.length === 0) return [];
+    const condition = this.condition(input, "FilterExpression");
+    let chosen = ownerEqualities(condition);
+    // A Scan for one item by its id (`messageId = :m` in Messages, an attribute the file keys the table by): a lookup,
+    // as a Get by that key would be.
+    if (chosen.length === 0) {
+      const table = input.properties.get("TableName")?.value;
+      chosen = identityEqualities(condition, table ? this.identityNames(this.tableRef(table)) : new Set(["id"]));
+    }
+    if (chosen.length === 0) return [];
     const access = this.base(operation, "query", "FilterExpression", input, request);
-    access.keyParts = owners.map((condition) => ({ ...condition.value, attribute: condition.attribute }));
+    access.keyParts = chosen.map((equality) => ({ ...equality.value, attribute: equality.attribute }));
     access.projection = this.projection(input);
     return [access];
   }
@@ -962,6 +1012,28 @@ export class OwnershipAnalysis {
     return { text };
   }
 
+  /** The parameter of `fn` that ExpressionAttributeValues is, or spreads (`{ ...values, ":updatedAt": now }`); -1 if none. */
+  private valuesParameter(fn: FunctionNode, values: Node): number {
+    const node = unwrap(values);
+    if (node.type !== AST_NODE_TYPES.ObjectExpression) return this.scope.parameterIndex(fn, node);
+    for (const property of node.properties) {
+      const index = property.type === AST_NODE_TYPES.SpreadElement ? this.scope.parameterIndex(fn, unwrap(property.argument)) : -1;
+      if (index >= 0) return index;
+    }
+    return -1;
+  }
+
+  /** What an update whose expression `fn` takes as a parameter appends when `call` passes it (Access.contributionParameters). */
+  private contributionThrough(access: Access, fn: FunctionNode, call: TSESTree.CallExpression): ValuePart[] | undefined {
+    const parameters = access.contributionParameters;
+    if (parameters?.fn !== fn) return undefined;
+    const argument = (index: number) => {
+      const node = index >= 0 ? call.arguments[index] : undefined;
+      return node && node.type !== AST_NODE_TYPES.SpreadElement ? node : undefined;
+    };
+    return this.contribution(argument(parameters.expression), argument(parameters.values))?.appended;
+  }
+
   /** The table of an access performed through `call` of `fn`, in this module's terms: a table parameter is the call's argument. */
   private substituteTable(table: TableRef | undefined, fn: FunctionNode, call: TSESTree.CallExpression): TableRef | undefined {
     if (!table?.parameter || table.parameter.fn !== fn) return table;
@@ -1009,6 +1081,14 @@ export class OwnershipAnalysis {
   }
 
   /** Key attribute names the file's other operations use for this table (undefined when none are known). */
+  /** The attribute names, lower case, that identify one item of the table: `id`, the table's entity id (`messageid`), the key the file uses. */
+  private identityNames(table: TableRef): Set<string> {
+    const names = new Set(["id"]);
+    for (const name of entityKeyNames(table)?.names ?? []) names.add(name);
+    for (const name of this.keyNamesFor(table) ?? []) names.add(name.toLowerCase());
+    return names;
+  }
+
   private keyNamesFor(table: TableRef | undefined): Set<string> | undefined {
     if (!this.learnedKeys) {
       this.learnedKeys = new Map();
@@ -1530,7 +1610,7 @@ export class OwnershipAnalysis {
           via: [call, ...instance.via],
           guardedBy: [],
           fetchedBy: instance.fetchedBy && call,
-          appended: appendedBy(instance)?.map((part) => this.substitutePart(part, callee, call)),
+          appended: appendedBy(instance)?.map((part) => this.substitutePart(part, callee, call)) ?? this.contributionThrough(instance.access, callee, call),
           table: this.substituteTable(instanceTable(instance), callee, call),
           module: external
             ? (instance.module ?? {
@@ -1860,6 +1940,15 @@ export class OwnershipAnalysis {
     let budget = 200;
     walk(test, this.deps.visitorKeys, (node) => {
       if (--budget < 0 || isFunction(node)) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        // Sign-up through a helper: `if (await emailExists(email)) return 409`, whose every return is `!!result.Item` of its
+        // read, or `if (await findAccount(email)) return 409`, which returns the item it fetched.
+        const reads = this.existenceReadsOfCall(node);
+        if (reads.length === 0) return;
+        const absent = this.absenceGuard(node, 1);
+        if (absent && (absent.exit !== undefined || absent.passes !== undefined)) checks.push({ kind: "absent", node, guard: absent, items: reads, values: [], subjects: [] });
+        return false;
+      }
       if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
       const items = this.itemOperations(this.originsOf(node));
       if (items.length === 0) return node.type === AST_NODE_TYPES.MemberExpression ? false : undefined;
@@ -1891,6 +1980,44 @@ export class OwnershipAnalysis {
    * { ... }` (the branch). Of a test joined with others only `found && found.Count < 1` counts, and only its branch:
    * `if (!Item || stale)` and `if (flag && Item) return` say nothing of the item alone.
    */
+  /**
+   * The reads a called function (this file's or another module's) returns the item of or tells the existence of
+   * (existenceReads): `findAccount(email)`, `emailExists(email)`; not a function given an item (`isExpired(item.createdAt)`).
+   */
+  private existenceReadsOfCall(call: TSESTree.CallExpression): Operation[] {
+    const callee = this.calleeOf(call);
+    const external = callee ? undefined : this.externalCallee(call);
+    const ownership = callee ? this : external?.module.ownership;
+    const fn = callee ?? external?.fn;
+    if (!ownership || !fn) return [];
+    return ownership.existenceReads(fn);
+  }
+
+  /**
+   * The reads whose result a function returns whole or answers the existence of: every `return` is the item
+   * (`return Item`, `return result.Items[0]`, `return null` when there is none) or `!!result.Item`,
+   * `result.Item !== undefined`, `Boolean(Item)`, `result.Count > 0`, `Items.length > 0` of a read it performs.
+   */
+  existenceReads(fn: FunctionNode): Operation[] {
+    let reads = this.existenceReadsCache.get(fn);
+    if (reads) return reads;
+    reads = [];
+    const returned = this.values.returnsOf(fn).filter((value) => !isNothing(value));
+    for (const value of returned) {
+      let tested = existenceTested(value) ?? unwrapAwait(unwrap(value));
+      // result.Items[0]: the first item of the whole result.
+      if (tested.type === AST_NODE_TYPES.MemberExpression && tested.computed && tested.property.type === AST_NODE_TYPES.Literal && tested.property.value === 0) tested = unwrap(tested.object);
+      const items = this.namesWholeResult(tested) ? this.itemOperations(this.originsOf(tested)) : [];
+      if (items.length === 0 || items.some((operation) => !this.deps.operations.includes(operation))) {
+        reads = [];
+        break;
+      }
+      for (const operation of items) if (!reads.includes(operation)) reads.push(operation);
+    }
+    this.existenceReadsCache.set(fn, reads);
+    return reads;
+  }
+
   private absenceGuard(start: Node, polarity: 1 | -1): Guard | undefined {
     let joined = false;
     for (let current = start, i = 0; current.parent && i < 20; current = current.parent, i++) {
@@ -1922,6 +2049,17 @@ export class OwnershipAnalysis {
         return property?.type === AST_NODE_TYPES.Property && RESULT_MEMBERS.has(staticKeyName(property) ?? "");
       }
       const init = unwrapAwait(unwrap(definition.node.init));
+      // Items.find((m) => ...) picks from the result; club.applications.find(...) from an attribute of the item.
+      const picked = init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.MemberExpression && ELEMENT_PICKS.has(staticKeyName(init.callee) ?? "");
+      if (picked) {
+        current = unwrap((init.callee as TSESTree.MemberExpression).object);
+        continue;
+      }
+      // club.applications || []: what the left side names.
+      if (init.type === AST_NODE_TYPES.LogicalExpression && init.operator !== "&&") {
+        current = unwrap(init.left);
+        continue;
+      }
       if (init.type !== AST_NODE_TYPES.MemberExpression) return true;
       current = init;
     }
@@ -1938,8 +2076,8 @@ export class OwnershipAnalysis {
       if (role || --budget < 0 || isFunction(node)) return false;
       if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
         const origins = this.values.originsOf(node);
-        if (isCallerRole(origins)) {
-          role = exitsWithoutRole(node, statement.test, (value) => isCallerRole(this.values.originsOf(value)));
+        if (isCallerRole(origins) || this.isCallerRecordRole(node)) {
+          role = exitsWithoutRole(node, statement.test, (value) => isCallerRole(this.values.originsOf(value)) || this.isCallerRecordRole(value));
           passesWithRole ||= holdsOnlyWithRole(node, statement.test);
         }
         // const forbidden = requireAdmin(req); if (forbidden) return forbidden;
@@ -1957,6 +2095,15 @@ export class OwnershipAnalysis {
         };
         if (sides.some(configured) && sides.some((side) => !configured(side) && hasOrigin(this.values.originsOf(side), "caller"))) {
           role = exitsWithoutRole(node, statement.test);
+        }
+      }
+      // payload.type !== "admin", user.kind === "ADMIN": a claim of the caller's compared with the administrator's role,
+      // whatever the claim is named.
+      if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY_OPERATORS.has(node.operator)) {
+        const sides = [node.left as Node, node.right];
+        if (sides.some(isAdminRoleLiteral) && sides.some((side) => !isAdminRoleLiteral(side) && hasOrigin(this.values.originsOf(side), "caller"))) {
+          if (node.operator === "!==" || node.operator === "!=") role = exitsWithoutRole(node, statement.test);
+          else passesWithRole ||= holdsOnlyWithRole(node, statement.test);
         }
       }
       if (node.type === AST_NODE_TYPES.CallExpression && (calleeName(node) === "includes" || calleeName(node) === "some")) {
@@ -1989,6 +2136,18 @@ export class OwnershipAnalysis {
     if (PREDICATE_NAME.test(name) || !(ADMIN_NAME.test(name) || GUARD_PREFIX.test(name)) || !this.isRoleCall(call)) return undefined;
     const guard = this.statementGuard(call);
     return guard && { kind: "role", node: call, guard, items: [], values: [], subjects: [] };
+  }
+
+  /**
+   * A role attribute of the record a call fetches for the caller (`const user = await User.findById(req.user.id);
+   * user.isAdmin`, `findOne({ _id: me }).role`): the caller's own role, wherever it is stored.
+   */
+  private isCallerRecordRole(node: Node): boolean {
+    const value = unwrap(node);
+    if (value.type !== AST_NODE_TYPES.MemberExpression || !ROLE_NAME.test(staticKeyName(value) ?? "")) return false;
+    const record = unwrapAwait(this.values.definitionOf(value.object) ?? unwrap(value.object));
+    if (record.type !== AST_NODE_TYPES.CallExpression || record.arguments.length === 0) return false;
+    return record.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isCallerOnly(this.values.originsOf(argument)));
   }
 
   /** isAdmin(req.user), requireRole(user, "admin"), and isAdminRequest(req): the whole request carries the caller's credentials. */
@@ -2024,6 +2183,13 @@ export class OwnershipAnalysis {
           sign = -sign as 1 | -1 | 0;
           current = parent;
           continue;
+        case AST_NODE_TYPES.ArrowFunctionExpression: {
+          // call.participants.some((p) => p.userId === me): the call holds when an element matches, and decides as the test would.
+          const call = parent.parent;
+          if (parent.body !== current || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== parent || !MATCHING_METHODS.has(calleeName(call) ?? "")) return undefined;
+          current = call;
+          continue;
+        }
         case AST_NODE_TYPES.BinaryExpression: {
           // isOwner === false, allowed !== true
           const other = parent.left === current ? parent.right : parent.left;
@@ -2166,8 +2332,9 @@ export class OwnershipAnalysis {
   private computeWholeTableListings(): Array<{ table: TableRef; audience: ListingAudience }> {
     const listings: Array<{ table: TableRef; audience: ListingAudience }> = [];
     for (const operation of this.deps.operations) {
-      const table = this.wholeTableScanned(operation);
-      if (!table) continue;
+      const scanned = this.wholeTableScanned(operation);
+      if (!scanned) continue;
+      const table = scanned.table;
       const performer = enclosingFunction(operation.node);
       const audience = performer ? this.listingAudience(performer, 0) : undefined;
       if (!audience) continue;
@@ -2189,7 +2356,8 @@ export class OwnershipAnalysis {
         if (use !== "used" && use !== "returned") continue;
         // Asked only when a read is about to be reported; a listing takes no argument, so externalCallee() would not read it.
         const external = resolver.resolveAccessing(call);
-        const tables = external ? external.module.ownership.wholeTablesReturnedBy(external.fn, 0) : [];
+        // A table the function is given (`scanItems("Events")`) is the call's argument.
+        const tables = external ? this.scannedThrough(external.module.ownership.wholeTablesReturnedBy(external.fn, 0), external.fn, call).map(({ table }) => table).filter(isKnownTable) : [];
         const audience = tables.length > 0 ? this.listingAudience(handler, 0) : undefined;
         if (audience) for (const table of tables) listings.push({ table, audience });
       }
@@ -2207,13 +2375,18 @@ export class OwnershipAnalysis {
     return undefined;
   }
 
-  /** The tables whose whole-table Scan a function returns the items of: its own, or those of a function of another module whose result it returns. */
-  wholeTablesReturnedBy(fn: FunctionNode, depth: number): TableRef[] {
+  /**
+   * The tables whose whole-table Scan a function returns the items of: its own, or those of a function of another
+   * module whose result it returns. A table given as one of the function's parameters (`scanItems(TableName)`) is
+   * that parameter, for the caller to substitute; `narrowedBy` lists the parameters that, when the caller passes
+   * them, filter the Scan (`scanItems(table, filterExpression = null)`).
+   */
+  wholeTablesReturnedBy(fn: FunctionNode, depth: number): ScannedTable[] {
     if (depth > 3) return [];
-    const tables: TableRef[] = [];
+    const tables: ScannedTable[] = [];
     for (const operation of this.summaryOf(fn, 1).returnsItemOf) {
-      const table = this.wholeTableScanned(operation);
-      if (table) tables.push(table);
+      const scanned = this.wholeTableScanned(operation, fn);
+      if (scanned) tables.push(scanned);
     }
     // What it returns, also wrapped in an object (`return { success: true, data }`).
     const returned = this.values.returnsOf(fn).flatMap((node): Node[] => {
@@ -2226,19 +2399,48 @@ export class OwnershipAnalysis {
       const value = unwrapAwait(this.values.definitionOf(node) ?? node);
       if (value.type !== AST_NODE_TYPES.CallExpression || this.calleeOf(value) || !this.deps.external?.isAccessCandidate(value)) continue;
       const external = this.deps.external.resolveAccessing(value);
-      if (external) tables.push(...external.module.ownership.wholeTablesReturnedBy(external.fn, depth + 1));
+      if (external) tables.push(...this.scannedThrough(external.module.ownership.wholeTablesReturnedBy(external.fn, depth + 1), external.fn, value));
     }
     return tables;
   }
 
-  /** The table a Scan of this file reads whole (no filter, projection, index, `Select` or segment), when known. */
-  wholeTableScanned(operation: Operation): TableRef | undefined {
+  /** The whole tables a call of `fn` lists, in this module's terms: table parameters substituted, Scans the call filters left out. */
+  private scannedThrough(scanned: readonly ScannedTable[], fn: FunctionNode, call: TSESTree.CallExpression): ScannedTable[] {
+    const omitted = (index: number) => {
+      const argument = call.arguments[index];
+      if (!argument) return true;
+      const value = unwrap(argument);
+      return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined");
+    };
+    return scanned.flatMap(({ table, narrowedBy }) => {
+      if (narrowedBy?.some((index) => !omitted(index))) return [];
+      const substituted = this.substituteTable(table, fn, call);
+      return substituted ? [{ table: substituted }] : [];
+    });
+  }
+
+  /**
+   * The table a Scan of this file reads whole (no filter, projection, index, `Select` or segment), when known, or
+   * when it is a parameter of `performer`; a narrowing member that one of `performer`'s parameters fills
+   * (`if (filterExpression) params.FilterExpression = filterExpression`) narrows it only when the caller passes one.
+   */
+  wholeTableScanned(operation: Operation, performer?: FunctionNode): ScannedTable | undefined {
     if (operation.canonical !== "Scan" || !operation.input || !this.deps.operations.includes(operation)) return undefined;
     const input = this.values.resolveObject(operation.input);
-    if (!input?.complete || NARROWING_SCAN_MEMBERS.some((name) => input.properties.has(name))) return undefined;
+    if (!input?.complete) return undefined;
+    const narrowedBy: number[] = [];
+    for (const name of NARROWING_SCAN_MEMBERS) {
+      const member = input.properties.get(name);
+      if (!member) continue;
+      const index = performer ? this.scope.parameterIndex(performer, unwrap(member.value)) : -1;
+      if (index < 0) return undefined;
+      narrowedBy.push(index);
+    }
     const tableNode = input.properties.get("TableName")?.value;
     const table = tableNode ? this.tableRef(tableNode) : undefined;
-    return isKnownTable(table) ? table : undefined;
+    const given = performer !== undefined && table?.parameter?.fn === performer;
+    if (!table || !(given || isKnownTable(table))) return undefined;
+    return narrowedBy.length > 0 ? { table, narrowedBy } : { table };
   }
 
   /**
@@ -2832,6 +3034,9 @@ export class OwnershipAnalysis {
     if (!parent) return "used";
     if (parent.type === AST_NODE_TYPES.ArrayExpression) return this.promiseAllElementUse(parent, child, depth);
     if (parent.type === AST_NODE_TYPES.ExpressionStatement) return "unused";
+    // if (await findAccount(email)) return 409, !(await getItem(id)): only whether there is one.
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === child) return "tested";
+    if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") return "tested";
     if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunction(parent) && parent.body === child)) return "returned";
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "promise") return "used";
     // client.send(command).then((data) => ...): itemUsed() follows the callback's parameter.
@@ -2979,6 +3184,12 @@ type ItemUse = "unused" | "tested" | "returned" | "used";
 /** Who a whole-table listing is served to. */
 type ListingAudience = "anyone" | "signed-in";
 
+/** A table a Scan lists whole; `narrowedBy`: the performer's parameters that filter it when a caller passes them. */
+interface ScannedTable {
+  table: TableRef;
+  narrowedBy?: number[];
+}
+
 interface RouteInfo {
   path: string | undefined;
   middleware: string[];
@@ -3049,8 +3260,9 @@ function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
   const words = name ? nameWords(name).filter((word) => !TABLE_WORDS.has(word)) : [];
   const entity = words.at(-1);
   if (!entity || entity.length < 3) return undefined;
-  const id = singular(entity);
-  return { names: new Set([`${id}id`, `${id}_id`]), only: false };
+  // `matches` → `match` as well as `matche`: both spellings, since `caches` → `cache`.
+  const ids = new Set([singular(entity), entity.replace(/(?<=[cs]h)es$/, "")]);
+  return { names: new Set([...ids].flatMap((id) => [`${id}id`, `${id}_id`])), only: false };
 }
 
 /** `users` → `user`, `categories` → `category`, `addresses` → `address`, `boxes` → `box`; `status` stays. */
@@ -3504,6 +3716,15 @@ function servedBefore(position: Node, guardNode: Node): boolean {
 /** Response methods that send a body. */
 const SERVING_METHODS = new Set(["json", "send", "end", "write", "render", "jsonp"]);
 
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(["===", "==", "!==", "!="]);
+/** The administrator's role written as a value: `"admin"`, `"ADMIN"`, `"super_admin"`, `"administrator"`, `"superuser"`. */
+const ADMIN_ROLE_VALUE = /^(?:super[-_ ]?)?admin(?:istrator)?$|^superuser$/i;
+
+function isAdminRoleLiteral(node: Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Literal && typeof value.value === "string" && ADMIN_ROLE_VALUE.test(value.value);
+}
+
 /** A constant or setting named for the administrator (`ADMIN_EMAIL`, `process.env.ADMIN_USER_ID`, `config.adminId`). */
 function namesAdmin(node: Node): boolean {
   const value = unwrap(node);
@@ -3638,6 +3859,12 @@ function setConditionally(assignment: Node, operation: Node): boolean {
 }
 
 /** The conditions of a filter that every item must meet and that bind an owner attribute (`userId = :u` and ...). */
+/** The equalities of an AND-joined condition that name an identity attribute (`identityNames`, lower case). */
+function identityEqualities(condition: Condition | undefined, names: ReadonlySet<string>): Array<Extract<Condition, { kind: "equals" }>> {
+  if (condition?.kind === "and") return condition.items.flatMap((item) => identityEqualities(item, names));
+  return condition?.kind === "equals" && condition.attribute !== undefined && names.has(condition.attribute.toLowerCase()) ? [condition] : [];
+}
+
 function ownerEqualities(condition: Condition | undefined): Array<Extract<Condition, { kind: "equals" }>> {
   if (condition?.kind === "and") return condition.items.flatMap(ownerEqualities);
   return condition?.kind === "equals" && condition.attribute !== undefined && isOwnerName(condition.attribute) ? [condition] : [];

@@ -119,9 +119,9 @@ function firstTokenAt(tokens: readonly TSESTree.Token[], offset: number): number
   return low;
 }
 
-/** Attributes that hold a secret: whoever reads the item can act as its owner (`apiKey`, `passwordHash`, `refreshToken`). */
+/** Attributes that hold a secret: whoever reads the item can act as its owner (`apiKey`, `passwordHash`, `refreshToken`, a one-time code). */
 const SECRET_ATTRIBUTE =
-  /^(?:api_?key|secret(?:_?key)?|client_?secret|password(?:_?hash)?|passwd|private_?key|secret_?access_?key|access_?key(?:_?id)?|refresh_?token|access_?token|session_?token)$/i;
+  /^(?:api_?key|secret(?:_?key)?|client_?secret|password(?:_?hash)?|passwd|private_?key|secret_?access_?key|access_?key(?:_?id)?|refresh_?token|access_?token|session_?token|otp(?:_?code)?|verification_?code|reset_?token)$/i;
 
 /**
  * The first secret attribute read as a member (`res.Item.apiKey`, `user?.passwordHash`) in one part of a

@@ -465,6 +465,63 @@ app.put("/me/documents", async (req, res) => {
 `),
     },
     {
+      name: "a generic helper of another module given the table scans it whole for every signed-in user: one of its items by id is no more private",
+      filename: file("routes/events.js"),
+      code: `const express = require("express");
+const { getItem, scanItems } = require("../shared/table-kit");
+const router = express.Router();
+router.get("/", authenticateToken, async (req, res) => res.json(await scanItems("Events", 20)));
+router.get("/:id", authenticateToken, async (req, res) => {
+  const event = await getItem("Events", { eventId: req.params.id });
+  if (!event) return res.status(404).end();
+  res.json(event);
+});
+module.exports = router;`,
+    },
+    {
+      name: "a generic update helper of another module given a view counter or the caller appended: a view, an application",
+      filename: file("routes/projects.js"),
+      code: `const express = require("express");
+const { updateItem } = require("../shared/table-kit");
+const router = express.Router();
+router.post("/:id/view", authenticateToken, async (req, res) => {
+  await updateItem("Projects", { projectId: req.params.id }, "SET #views = #views + :inc", { ":inc": 1 }, { "#views": "views" });
+  res.end();
+});
+router.post("/:id/apply", authenticateToken, async (req, res) => {
+  await updateItem("Projects", { projectId: req.params.id }, "SET applicants = list_append(applicants, :me)", { ":me": [req.user.id] });
+  res.end();
+});
+module.exports = router;`,
+    },
+    {
+      name: "a sign-up that saves the account only when another module's helper answers that its e-mail is not taken",
+      filename: file("app/api/users/route.ts"),
+      code: `import { NextRequest, NextResponse } from "next/server";
+import { emailExists, saveAccount } from "../../../shared/accounts";
+export async function POST(request: NextRequest) {
+  const { email, name } = await request.json();
+  const normalized = String(email).toLowerCase().trim();
+  if (await emailExists(normalized)) return NextResponse.json({ error: "exists" }, { status: 409 });
+  await saveAccount({ email: normalized, name: String(name) });
+  return NextResponse.json({ ok: true }, { status: 201 });
+}`,
+    },
+    {
+      name: "a generic helper that filters only when given a filter, called without one, lists the table whole",
+      filename: file("routes/events.js"),
+      code: `const express = require("express");
+const { getItem, scanTable } = require("../shared/table-kit");
+const router = express.Router();
+router.get("/", authenticateToken, async (req, res) => res.json(await scanTable("Events", null, {}, 20)));
+router.get("/:id", authenticateToken, async (req, res) => {
+  const event = await getItem("Events", { eventId: req.params.id });
+  if (!event) return res.status(404).end();
+  res.json(event);
+});
+module.exports = router;`,
+    },
+    {
       name: "a listing a repository of another module builds by pushing each scanned item into an array it returns counts as the table's listing",
       filename: file("customers/customer.controller.ts"),
       code: customerController(`
@@ -652,6 +709,56 @@ app.post("/things/:id/events", async (req, res) => {
         { messageId: "writeNotOwned", line: 4 },
         { messageId: "writeNotOwned", line: 6 },
       ],
+    },
+    {
+      name: "a generic helper's whole Scan lists another table, or a filtered one: a read of this table by id is still served to any signed-in user",
+      filename: file("routes/events.js"),
+      code: `const express = require("express");
+const { getItem, scanItems, scanMatching, scanTable } = require("../shared/table-kit");
+const router = express.Router();
+router.get("/clubs", authenticateToken, async (req, res) => res.json(await scanItems("Clubs")));
+router.get("/mine", authenticateToken, async (req, res) => res.json(await scanMatching("Events", "ownerId = :me", { ":me": req.user.id })));
+router.get("/own", authenticateToken, async (req, res) => res.json(await scanTable("Events", "ownerId = :me", { ":me": req.user.id })));
+router.get("/:id", authenticateToken, async (req, res) => {
+  const event = await getItem("Events", { eventId: req.params.id });
+  if (!event) return res.status(404).end();
+  res.json(event);
+});
+module.exports = router;`,
+      errors: [{ messageId: "readNotOwned", line: 8 }],
+    },
+    {
+      name: "a generic update helper of another module given an update that changes the item, or appends what the request sends",
+      filename: file("routes/projects.js"),
+      code: `const express = require("express");
+const { updateItem } = require("../shared/table-kit");
+const router = express.Router();
+router.put("/:id", authenticateToken, async (req, res) => {
+  await updateItem("Projects", { projectId: req.params.id }, "SET title = :t", { ":t": req.body.title });
+  res.end();
+});
+router.post("/:id/apply", authenticateToken, async (req, res) => {
+  await updateItem("Projects", { projectId: req.params.id }, "SET applicants = list_append(applicants, :who)", { ":who": [req.body.userId] });
+  res.end();
+});
+module.exports = router;`,
+      errors: [
+        { messageId: "writeNotOwned", line: 5 },
+        { messageId: "writeNotOwned", line: 9 },
+      ],
+    },
+    {
+      name: "another module's existence answer for a different e-mail than the one saved lets the save overwrite an account",
+      filename: file("app/api/users/route.ts"),
+      code: `import { NextRequest, NextResponse } from "next/server";
+import { emailExists, saveAccount } from "../../../shared/accounts";
+export async function POST(request: NextRequest) {
+  const { email, invitedBy, name } = await request.json();
+  if (await emailExists(String(invitedBy))) return NextResponse.json({ error: "exists" }, { status: 409 });
+  await saveAccount({ email: String(email), name: String(name) });
+  return NextResponse.json({ ok: true }, { status: 201 });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
     },
     {
       name: "a controller class with no listing method: its read by the path's id is served to any caller",

@@ -1305,6 +1305,137 @@ app.delete("/posts/:id", authenticateToken, async (req, res) => {
 });`,
     },
     {
+      name: "evidence 4: a claim of the verified token compared with the administrator's role, whatever the claim is named (`payload.type !== \"admin\"`)",
+      code: `import { NextRequest, NextResponse } from "next/server";
+import jwt from "jsonwebtoken";
+${V3}
+function verifyToken(token: string) {
+  try {
+    return jwt.verify(token, process.env.JWT_SECRET as string) as { type: string; studentId?: string };
+  } catch {
+    return null;
+  }
+}
+export async function DELETE(request: NextRequest) {
+  const token = request.cookies.get("admin_token")?.value;
+  if (!token) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  const payload = verifyToken(token);
+  if (!payload || payload.type !== "admin") return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  const roomId = new URL(request.url).searchParams.get("roomId");
+  await doc.send(new DeleteCommand({ TableName: "Rooms", Key: { PK: \`ROOM#\${roomId}\`, SK: "META" } }));
+  return NextResponse.json({ ok: true });
+}
+app.put("/rooms/:id", authenticateToken, async (req, res) => {
+  if (req.user.kind === "SUPER_ADMIN") {
+    await doc.send(new UpdateCommand({ TableName: "Rooms", Key: { id: req.params.id }, UpdateExpression: "SET open = :o", ExpressionAttributeValues: { ":o": false } }));
+  }
+  res.end();
+});`,
+    },
+    {
+      name: "an update keyed by a value generated here (the current time, a new id) names an item no one has yet",
+      code: `${V3}
+app.post("/payments/test-failure", authenticateToken, async (req, res) => {
+  const txnRef = \`TEST\${String(req.body.mode).toUpperCase()}\${Date.now()}\`;
+  await doc.send(new UpdateCommand({ TableName: "Payments", Key: { PK: \`PAYMENT#\${txnRef}\`, SK: "DETAIL" }, UpdateExpression: "SET enqueuedAt = :now", ExpressionAttributeValues: { ":now": new Date().toISOString() } }));
+  res.json({ txnRef });
+});
+app.post("/drafts", authenticateToken, async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Drafts", Key: { id: \`\${req.body.kind}-\${randomUUID()}\` }, UpdateExpression: "SET body = :b", ExpressionAttributeValues: { ":b": req.body.text } }));
+  res.end();
+});`,
+    },
+    {
+      name: "evidence 3: a Scan for one item by its id, the item picked with find() and its sender compared with the caller before the delete",
+      code: `${V2}
+app.delete("/messages/:messageId", authenticateToken, async (req, res) => {
+  const { messageId } = req.params;
+  const { Items } = await dynamo.scan({ TableName: "Messages", FilterExpression: "messageId = :m", ExpressionAttributeValues: { ":m": messageId } }).promise();
+  const message = Items.find((m) => m.messageId === messageId);
+  if (!message) return res.status(404).end();
+  if (message.senderId !== req.user.id) return res.status(403).end();
+  await dynamo.delete({ TableName: "Messages", Key: { conversationId: message.conversationId, messageId } }).promise();
+  res.end();
+});`,
+    },
+    {
+      name: "evidence 3: the caller found among the item's participants (`some`, `find`, also held in a variable) before the update",
+      code: `${V3}
+app.post("/calls/:id/leave", authenticateToken, async (req, res) => {
+  const { Item: call } = await doc.send(new GetCommand({ TableName: "Calls", Key: { sessionId: req.params.id } }));
+  if (!call) return res.status(404).end();
+  const isParticipant = call.participants.some((p) => p.userId === req.user.id);
+  if (!isParticipant) return res.status(403).end();
+  await doc.send(new UpdateCommand({ TableName: "Calls", Key: { sessionId: req.params.id }, UpdateExpression: "SET ended = :t", ExpressionAttributeValues: { ":t": true } }));
+  res.json(call);
+});
+app.get("/calls/:id", authenticateToken, async (req, res) => {
+  const { Item: call } = await doc.send(new GetCommand({ TableName: "Calls", Key: { sessionId: req.params.id } }));
+  if (!call?.participants.find((p) => p.userId === req.user.id)) return res.status(403).end();
+  res.json(call);
+});`,
+    },
+    {
+      name: "a sign-up that writes only when a helper finds no account under the same key: the helper answers whether it exists, or returns it",
+      code: `${V3}
+async function emailTaken(email: string) {
+  const result = await doc.send(new GetCommand({ TableName: "Accounts", Key: { email } }));
+  return !!result.Item;
+}
+async function findAccount(email: string) {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Accounts", Key: { email } }));
+  return Item;
+}
+export const handler = async (event) => {
+  const { email, name } = JSON.parse(event.body);
+  if (await emailTaken(email)) return { statusCode: 409 };
+  await doc.send(new PutCommand({ TableName: "Accounts", Item: { email, name } }));
+  return { statusCode: 201 };
+};
+export const register = async (event) => {
+  const { email, name } = JSON.parse(event.body);
+  if (await findAccount(email)) return { statusCode: 409 };
+  await doc.send(new PutCommand({ TableName: "Accounts", Item: { email, name } }));
+  return { statusCode: 201 };
+};`,
+    },
+    {
+      name: "evidence 4: the role flag of the record fetched for the caller (`User.findById(req.user.id)`, `findOne({ _id: me })`) before the update",
+      code: `${V3}import User from "./models/user";
+app.put("/reports/:id/resolve", authenticateToken, async (req, res) => {
+  const user = await User.findById(req.user.id);
+  if (!user || !user.isAdmin) return res.status(403).end();
+  await doc.send(new UpdateCommand({ TableName: "Reports", Key: { reportId: req.params.id }, UpdateExpression: "SET resolved = :t", ExpressionAttributeValues: { ":t": true } }));
+  res.end();
+});
+app.delete("/reports/:id", authenticateToken, async (req, res) => {
+  const me = await User.findOne({ _id: req.user.id });
+  if (me.role !== "moderator") return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Reports", Key: { reportId: req.params.id } }));
+  res.end();
+});`,
+    },
+    {
+      name: "a one-time code's record stored, counted and removed by the address the code goes to (`OTP#${email}`, a verification-codes table)",
+      code: `${V3}
+export async function POST(request) {
+  const { email, otp } = await request.json();
+  const key = { PK: \`OTP#\${email}\`, SK: \`OTP#\${email}\` };
+  const { Item: rec } = await doc.send(new GetCommand({ TableName: "Auth", Key: key }));
+  if (!rec) return Response.json({ error: "no code" }, { status: 404 });
+  if (Date.now() - Date.parse(rec.createdAt) > 600000) {
+    await doc.send(new DeleteCommand({ TableName: "Auth", Key: key }));
+    return Response.json({ error: "expired" }, { status: 400 });
+  }
+  if (rec.otp !== otp) {
+    await doc.send(new UpdateCommand({ TableName: "Auth", Key: key, UpdateExpression: "SET attempts = :a", ExpressionAttributeValues: { ":a": rec.attempts + 1 } }));
+    return Response.json({ error: "wrong code" }, { status: 400 });
+  }
+  await doc.send(new DeleteCommand({ TableName: "verification-codes", Key: { phone: request.headers.get("x-phone") ?? email } }));
+  return Response.json({ ok: true });
+}`,
+    },
+    {
       name: "evidence 4: an allow-list of named roles (`role !== \"coo\" && role !== \"director\"`) before the delete is a role check",
       code: `${V3}
 app.delete("/projects/:id", authenticateToken, async (req, res) => {
@@ -2568,6 +2699,154 @@ app.get("/invoices", authenticateToken, async (req, res) => {
       code: adminCheck("if (req.user.email === ADMIN_EMAIL) return res.status(409).end();"),
       // An e-mail is no owner id to suggest a condition with.
       errors: [{ messageId: "writeNotOwned", line: 7, suggestions: [] }],
+    },
+    {
+      name: "a claim compared with the administrator's role is no role check when it lets the administrator out, names no caller, or is joined by && to something else",
+      code: `${V3}
+app.delete("/rooms/:id", authenticateToken, async (req, res) => {
+  if (req.user.type === "admin") return res.status(409).end();
+  await doc.send(new DeleteCommand({ TableName: "Rooms", Key: { id: req.params.id } }));
+  res.status(204).end();
+});
+app.delete("/halls/:id", authenticateToken, async (req, res) => {
+  if (req.body.type !== "admin") return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Halls", Key: { id: req.params.id } }));
+  res.status(204).end();
+});
+app.delete("/desks/:id", authenticateToken, async (req, res) => {
+  if (req.user.type !== "admin" && req.body.confirm !== "yes") return res.status(403).end();
+  await doc.send(new DeleteCommand({ TableName: "Desks", Key: { id: req.params.id } }));
+  res.status(204).end();
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 7, suggestions: [] },
+        { messageId: "writeNotOwned", line: 12, suggestions: [] },
+        { messageId: "writeNotOwned", line: 17, suggestions: [] },
+      ],
+    },
+    {
+      name: "an update keyed by the request's choice and a day cut from the current time, or by a generated default, reaches existing items",
+      code: `${V3}
+app.post("/users/:id/visits", authenticateToken, async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Visits", Key: { PK: \`USER#\${req.params.id}\`, SK: \`DAY#\${new Date().toISOString().slice(0, 10)}\` }, UpdateExpression: "SET note = :n", ExpressionAttributeValues: { ":n": req.body.note } }));
+  res.end();
+});
+app.put("/drafts", authenticateToken, async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Drafts", Key: { id: req.body.id ?? randomUUID() }, UpdateExpression: "SET body = :b", ExpressionAttributeValues: { ":b": req.body.text } }));
+  res.end();
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 6 },
+        { messageId: "writeNotOwned", line: 10 },
+      ],
+    },
+    {
+      name: "a Scan for one item by the table's entity id or an attribute the file keys it by is a lookup: served unchecked, it is reported",
+      code: `${V2}
+app.get("/messages/:messageId", authenticateToken, async (req, res) => {
+  const { Items } = await dynamo.scan({ TableName: "Messages", FilterExpression: "messageId = :m", ExpressionAttributeValues: { ":m": req.params.messageId } }).promise();
+  res.json(Items.find((m) => m.messageId === req.params.messageId));
+});
+app.get("/threads/:ref", authenticateToken, async (req, res) => {
+  const { Items } = await dynamo.scan({ TableName: "Threads", FilterExpression: "ref = :r", ExpressionAttributeValues: { ":r": req.params.ref } }).promise();
+  res.json(Items[0]);
+});
+app.delete("/threads/:ref", authenticateToken, async (req, res) => {
+  await dynamo.delete({ TableName: "Threads", Key: { ref: req.params.ref }, ConditionExpression: "ownerId = :me", ExpressionAttributeValues: { ":me": req.user.id } }).promise();
+  res.end();
+});
+app.get("/threads", authenticateToken, async (req, res) => {
+  const { Items } = await dynamo.scan({ TableName: "Threads", FilterExpression: "topic = :t", ExpressionAttributeValues: { ":t": req.query.topic } }).promise();
+  res.json(Items);
+});`,
+      errors: [
+        { messageId: "readNotOwned", line: 5 },
+        { messageId: "readNotOwned", line: 9 },
+      ],
+    },
+    {
+      name: "a Put keyed by the entity id of a table whose name is an -es plural (`matches` → `matchId`) overwrites whoever's item is there",
+      code: `${V3}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  await doc.send(new PutCommand({ TableName: "matches", Item: { matchId: body.matchId, organizerId: body.organizerId, status: "open" } }));
+  return { statusCode: 201 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "an element of the item matched against what the request names, or against a constant, is no check of the caller",
+      code: `${V3}
+app.post("/calls/:id/leave", authenticateToken, async (req, res) => {
+  const { Item: call } = await doc.send(new GetCommand({ TableName: "Calls", Key: { sessionId: req.params.id } }));
+  if (!call.participants.some((p) => p.userId === req.body.userId)) return res.status(403).end();
+  await doc.send(new UpdateCommand({ TableName: "Calls", Key: { sessionId: req.params.id }, UpdateExpression: "SET ended = :t", ExpressionAttributeValues: { ":t": true } }));
+  res.end();
+});
+app.get("/calls/:id", authenticateToken, async (req, res) => {
+  const { Item: call } = await doc.send(new GetCommand({ TableName: "Calls", Key: { sessionId: req.params.id } }));
+  if (!call.participants.some((p) => p.role === "host")) return res.status(403).end();
+  res.json(call);
+});`,
+      errors: [
+        { messageId: "writeNotOwned", line: 8 },
+        { messageId: "readNotOwned", line: 12 },
+      ],
+    },
+    {
+      name: "a helper's existence answer about another key, or one that goes on when the account exists, lets the write overwrite",
+      code: `${V3}
+async function nameTaken(username: string) {
+  const result = await doc.send(new GetCommand({ TableName: "Accounts", Key: { email: username } }));
+  return result.Item !== undefined;
+}
+export const handler = async (event) => {
+  const { email, username } = JSON.parse(event.body);
+  if (await nameTaken(username)) return { statusCode: 409 };
+  await doc.send(new PutCommand({ TableName: "Accounts", Item: { email, username } }));
+  return { statusCode: 201 };
+};
+export const update = async (event) => {
+  const { email, name } = JSON.parse(event.body);
+  if (!(await nameTaken(email))) return { statusCode: 404 };
+  await doc.send(new PutCommand({ TableName: "Accounts", Item: { email, name } }));
+  return { statusCode: 200 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 12 }, { messageId: "writeNotOwned", line: 18 }],
+    },
+    {
+      name: "a helper given the fetched item (`if (isExpired(item.createdAt)) return`) says nothing of whether there is one: the write after it is reported",
+      code: `${V3}const isExpired = (createdAt) => Date.now() - Date.parse(createdAt) > 86400000 && createdAt;
+export const handler = async (event) => {
+  const { note } = JSON.parse(event.body);
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { id: event.pathParameters.id } }));
+  if (!Item) return { statusCode: 404 };
+  if (isExpired(Item.createdAt)) return { statusCode: 410 };
+  await doc.send(new UpdateCommand({ TableName: "Orders", Key: { id: event.pathParameters.id }, UpdateExpression: "SET note = :n", ExpressionAttributeValues: { ":n": note } }));
+  return { statusCode: 200 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "the role flag of a record the request names is no role check of the caller",
+      code: `${V3}import User from "./models/user";
+app.put("/reports/:id/resolve", authenticateToken, async (req, res) => {
+  const user = await User.findById(req.body.reviewerId);
+  if (!user || !user.isAdmin) return res.status(403).end();
+  await doc.send(new UpdateCommand({ TableName: "Reports", Key: { reportId: req.params.id }, UpdateExpression: "SET resolved = :t", ExpressionAttributeValues: { ":t": true } }));
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
+    {
+      name: "a one-time code served to whoever names the address is a read of a secret: reported",
+      code: `${V3}
+export async function GET(request) {
+  const email = new URL(request.url).searchParams.get("email");
+  const { Item } = await doc.send(new GetCommand({ TableName: "Auth", Key: { PK: \`OTP#\${email}\`, SK: \`OTP#\${email}\` } }));
+  return Response.json({ code: Item.otp });
+}`,
+      errors: [{ messageId: "readByAnyCaller", line: 7 }],
     },
     {
       name: "a named role ruled out together with something that is not a role (`role !== \"coo\" && id !== me`) is no allow-list",
