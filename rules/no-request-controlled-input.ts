@@ -564,8 +564,8 @@ export default createRule<Options, MessageIds>({
           if (!called || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
           const objects = called.values.returnsOf(called.fn).map((returned) => called.values.resolveObject(returned));
           if (objects.length === 0 || !objects.every((object) => object !== undefined)) return undefined;
-          const keyNodes = objects.flatMap((object) => [...(object!.computed ?? []).map((entry) => entry.key), ...(object!.spreads ?? [])]);
           if (called.values !== values) return [];
+          const keyNodes = objects.flatMap((object) => [...(object!.computed ?? []).map((entry) => entry.key), ...(object!.spreads ?? [])]);
           return keyNodes.flatMap((node) => values.originsInCall(node, called.fn, call).filter((origin): origin is RequestOrigin => origin.kind === "request"));
         }
         const carriesRequestInput = (node: Node) => analysis.values.originsOf(node).some((origin) => origin.kind === "request");

@@ -368,12 +368,12 @@ function keyedByFreshValue(access: HandlerAccess, analysis: FileAnalysis): boole
   return parts.some((part) => part.attribute !== undefined && parts.filter((other) => other.attribute === part.attribute).every(fresh));
 }
 
-/** A value cut before use (`now.toISOString().slice(0, 10)`, `String(Date.now()).substring(0, 8)`), or the cut itself. */
+/** A value cut before use (`now.toISOString().slice(0, 10)`, `.split("T")[0]`, `String(Date.now()).substring(0, 8)`), or the cut itself. */
 function isCut(node: TSESTree.Node): boolean {
   const cuts = (call: TSESTree.Node | undefined) => {
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length === 0) return false;
     const method = call.callee.property.type === AST_NODE_TYPES.Identifier && !call.callee.computed ? call.callee.property.name : "";
-    return method === "slice" || method === "substring" || method === "substr";
+    return method === "slice" || method === "substring" || method === "substr" || method === "split";
   };
   const member = node.parent;
   return cuts(node) || (member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && cuts(member.parent));

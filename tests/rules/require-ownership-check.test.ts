@@ -2731,13 +2731,19 @@ app.post("/users/:id/visits", authenticateToken, async (req, res) => {
   await doc.send(new UpdateCommand({ TableName: "Visits", Key: { PK: \`USER#\${req.params.id}\`, SK: \`DAY#\${new Date().toISOString().slice(0, 10)}\` }, UpdateExpression: "SET note = :n", ExpressionAttributeValues: { ":n": req.body.note } }));
   res.end();
 });
+app.post("/users/:id/steps", authenticateToken, async (req, res) => {
+  const day = new Date().toISOString().split("T")[0];
+  await doc.send(new UpdateCommand({ TableName: "Steps", Key: { userId: req.params.id, day }, UpdateExpression: "SET steps = :s", ExpressionAttributeValues: { ":s": req.body.steps } }));
+  res.end();
+});
 app.put("/drafts", authenticateToken, async (req, res) => {
   await doc.send(new UpdateCommand({ TableName: "Drafts", Key: { id: req.body.id ?? randomUUID() }, UpdateExpression: "SET body = :b", ExpressionAttributeValues: { ":b": req.body.text } }));
   res.end();
 });`,
       errors: [
         { messageId: "writeNotOwned", line: 6 },
-        { messageId: "writeNotOwned", line: 10 },
+        { messageId: "writeNotOwned", line: 11 },
+        { messageId: "writeNotOwned", line: 15 },
       ],
     },
     {
