@@ -465,7 +465,7 @@ function createInputChecker(env: CheckerEnvironment) {
       .map((candidate) => (path.length > 0 ? { ...candidate, path: [candidate.path, ...path].filter(Boolean).join(".") } : candidate));
   }
 
-  return { checkOperation, checkOperationAt, requestObject, requestOriginsAt };
+  return { checkOperation, checkOperationAt, carriesRequestInput, requestObject, requestOriginsAt };
 }
 
 export default createRule<Options, MessageIds>({
@@ -519,7 +519,7 @@ export default createRule<Options, MessageIds>({
         if (operations.length === 0 && !(external && analysis.hasRequestHandler)) return;
         const allowLists = analysis.allowLists;
         const reported = new Set<string>();
-        const { checkOperation, requestObject, requestOriginsAt } = createInputChecker({
+        const { checkOperation, carriesRequestInput, requestObject, requestOriginsAt } = createInputChecker({
           module: analysis,
           sourceOf: (origin) => (origin.kind === "request" ? origin : undefined),
           massAssignment,
@@ -568,8 +568,6 @@ export default createRule<Options, MessageIds>({
           const keyNodes = objects.flatMap((object) => [...(object!.computed ?? []).map((entry) => entry.key), ...(object!.spreads ?? [])]);
           return keyNodes.flatMap((node) => values.originsInCall(node, called.fn, call).filter((origin): origin is RequestOrigin => origin.kind === "request"));
         }
-        const carriesRequestInput = (node: Node) => analysis.values.originsOf(node).some((origin) => origin.kind === "request");
-
 
         /**
          * A call into another module's function that performs an operation with one of its parameters as the
@@ -709,7 +707,9 @@ function parameterNameSinks({ module, fn }: ExternalCallee): ParameterSink[] {
     massAssignment: false,
     report(_node, messageId, data, origin, value) {
       const parameter = origin && parameters.get(origin.path);
-      const leaf = data.choice === CHOICES.names ? "names" : data.choice === CHOICES.attributes ? "attributes" : undefined;
+      // The member judged (`ExpressionAttributeNames`, `TransactItems[].Update.AttributesToGet`) says what the parameter decides.
+      const judged = LEAVES[data.parameter?.split(".").pop() ?? ""];
+      const leaf = judged === "names" || judged === "attributes" ? judged : undefined;
       if (messageId !== "requestParameter" || !parameter || !leaf || !operation) return;
       if (sinks.some((sink) => sink.index === parameter.index && sink.leaf === leaf && sink.operation === operation && sink.member === data.parameter)) return;
       // Names read straight from the parameter (`ExpressionAttributeNames: names`, `{ "#f": options.field }`) are its values;

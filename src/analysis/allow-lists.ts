@@ -17,7 +17,7 @@
 // Everything is bounded; an exhausted budget means "not guarded".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, dottedName, findProperty, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, dottedName, findProperty, isFunction, memberChain, objectOfKeysCall, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import { arrayCallbackReceiver, loopSource, type Origin, type ValueResolver } from "./values";
 
@@ -683,17 +683,6 @@ export class AllowListGuards {
 /** Request key `key` is `guarded` or a part of it (`query.t.trim` of `query.t`). */
 function keyCovers(key: string, guarded: string): boolean {
   return key === guarded || key.startsWith(`${guarded}.`) || guarded.startsWith(`${key}.`);
-}
-
-/** `Object.keys(x)` / `Object.entries(x)` (as `method`): x. */
-function objectOfKeysCall(node: Node, method: "keys" | "entries"): Node | undefined {
-  const call = unwrap(node);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== method) return undefined;
-  const object = unwrap(callee.object);
-  const argument = call.arguments[0];
-  return object.type === AST_NODE_TYPES.Identifier && object.name === "Object" && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
 }
 
 /** An options object literal with `name: true` (or a non-literal value for it). */

@@ -239,3 +239,14 @@ export function walk(
     }
   }
 }
+
+/** `Object.keys(x)` / `Object.entries(x)` (as `method`): x. */
+export function objectOfKeysCall(node: Node, method: "keys" | "entries"): Node | undefined {
+  const call = unwrap(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== method) return undefined;
+  const object = unwrap(callee.object);
+  const argument = call.arguments[0];
+  return object.type === AST_NODE_TYPES.Identifier && object.name === "Object" && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+}

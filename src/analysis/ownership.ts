@@ -261,8 +261,7 @@ function existenceTested(node: Node): Node | undefined {
   }
   if (value.type !== AST_NODE_TYPES.BinaryExpression || value.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
   const right = unwrap(value.right);
-  const nothing = (right.type === AST_NODE_TYPES.Literal && right.value === null) || (right.type === AST_NODE_TYPES.Identifier && right.name === "undefined");
-  if (nothing && (value.operator === "!==" || value.operator === "!=")) return unwrap(value.left);
+  if (isNothing(right) && (value.operator === "!==" || value.operator === "!=")) return unwrap(value.left);
   const zero = right.type === AST_NODE_TYPES.Literal && right.value === 0;
   if (zero && (value.operator === ">" || value.operator === "!==" || value.operator === "!=")) return unwrap(value.left);
   return undefined;
@@ -812,12 +811,13 @@ export class OwnershipAnalysis {
     const assignment = input.properties.get("FilterExpression")?.assignment;
     if (assignment && setConditionally(assignment, operation.node)) return [];
     const condition = this.condition(input, "FilterExpression");
-    let chosen = ownerEqualities(condition);
+    let chosen = equalitiesOf(condition, isOwnerName);
     // A Scan for one item by its id (`messageId = :m` in Messages, an attribute the file keys the table by): a lookup,
     // as a Get by that key would be.
     if (chosen.length === 0) {
       const table = input.properties.get("TableName")?.value;
-      chosen = identityEqualities(condition, table ? this.identityNames(this.tableRef(table)) : new Set(["id"]));
+      const names = table ? this.identityNames(this.tableRef(table)) : new Set(["id"]);
+      chosen = equalitiesOf(condition, (attribute) => names.has(attribute.toLowerCase()));
     }
     if (chosen.length === 0) return [];
     const access = this.base(operation, "query", "FilterExpression", input, request);
@@ -2406,12 +2406,7 @@ export class OwnershipAnalysis {
 
   /** The whole tables a call of `fn` lists, in this module's terms: table parameters substituted, Scans the call filters left out. */
   private scannedThrough(scanned: readonly ScannedTable[], fn: FunctionNode, call: TSESTree.CallExpression): ScannedTable[] {
-    const omitted = (index: number) => {
-      const argument = call.arguments[index];
-      if (!argument) return true;
-      const value = unwrap(argument);
-      return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined");
-    };
+    const omitted = (index: number) => call.arguments[index] === undefined || isNothing(call.arguments[index]);
     return scanned.flatMap(({ table, narrowedBy }) => {
       if (narrowedBy?.some((index) => !omitted(index))) return [];
       const substituted = this.substituteTable(table, fn, call);
@@ -3858,16 +3853,13 @@ function setConditionally(assignment: Node, operation: Node): boolean {
   return false;
 }
 
-/** The conditions of a filter that every item must meet and that bind an owner attribute (`userId = :u` and ...). */
-/** The equalities of an AND-joined condition that name an identity attribute (`identityNames`, lower case). */
-function identityEqualities(condition: Condition | undefined, names: ReadonlySet<string>): Array<Extract<Condition, { kind: "equals" }>> {
-  if (condition?.kind === "and") return condition.items.flatMap((item) => identityEqualities(item, names));
-  return condition?.kind === "equals" && condition.attribute !== undefined && names.has(condition.attribute.toLowerCase()) ? [condition] : [];
-}
-
-function ownerEqualities(condition: Condition | undefined): Array<Extract<Condition, { kind: "equals" }>> {
-  if (condition?.kind === "and") return condition.items.flatMap(ownerEqualities);
-  return condition?.kind === "equals" && condition.attribute !== undefined && isOwnerName(condition.attribute) ? [condition] : [];
+/**
+ * The conditions of a filter that every item must meet (joined by `AND`) and that bind an attribute `accepts` names:
+ * an owner (`userId = :u`), or an item's identity (`messageId = :m`).
+ */
+function equalitiesOf(condition: Condition | undefined, accepts: (attribute: string) => boolean): Array<Extract<Condition, { kind: "equals" }>> {
+  if (condition?.kind === "and") return condition.items.flatMap((item) => equalitiesOf(item, accepts));
+  return condition?.kind === "equals" && condition.attribute !== undefined && accepts(condition.attribute) ? [condition] : [];
 }
 
 /** The function a `.bind(...)` call binds (`handler.main.bind(handler)`), or the node itself. */

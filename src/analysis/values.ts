@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, enclosingFunction, instanceMember, isFunction, memberChain, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, enclosingFunction, instanceMember, isFunction, memberChain, objectOfKeysCall, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
@@ -460,7 +460,7 @@ export class ValueResolver {
             // `for (const k of Object.keys(body))`: the loop variable comes from the iterated value, unless it walks
             // the keys of an object literal that has fixed ones (`for (const k in { nickName, bio })`): those are constants.
             const iterated = loopSource(write.identifier);
-            if (!iterated || (write.path.length === 0 && this.walksFixedKeys(write.identifier, iterated))) return [];
+            if (!iterated || (write.path.length === 0 && this.walksFixedKeys(iterated))) return [];
             return this.origins(iterated, bindings, state, depth);
           });
           if (memoize) {
@@ -486,18 +486,10 @@ export class ValueResolver {
    * Is a loop variable a key of an object literal whose keys are all written out (no spread, no computed key):
    * `for (const k in fields)`, `for (const k of Object.keys(fields))` with `const fields = { nickName, bio }`.
    */
-  private walksFixedKeys(variable: TSESTree.Identifier, iterated: Node): boolean {
-    let loop: Node | undefined = variable.parent;
-    while (loop && (loop.type === AST_NODE_TYPES.VariableDeclarator || loop.type === AST_NODE_TYPES.VariableDeclaration)) loop = loop.parent;
-    let object: Node | undefined;
-    if (loop?.type === AST_NODE_TYPES.ForInStatement) object = iterated;
-    else if (loop?.type === AST_NODE_TYPES.ForOfStatement) {
-      const call = unwrap(iterated);
-      const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrap(call.callee) : undefined;
-      const isKeys = callee?.type === AST_NODE_TYPES.MemberExpression && staticKeyName(callee) === "keys" && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === "Object";
-      const argument = isKeys && call.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
-      object = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
-    }
+  private walksFixedKeys(iterated: Node): boolean {
+    // `iterated` is the loop's right side (loopSource).
+    const loop = iterated.parent;
+    const object = loop?.type === AST_NODE_TYPES.ForInStatement ? iterated : loop?.type === AST_NODE_TYPES.ForOfStatement ? objectOfKeysCall(iterated, "keys") : undefined;
     const resolved = object && this.resolveObject(object);
     return resolved !== undefined && (resolved.spreads ?? []).length === 0 && (resolved.computed ?? []).length === 0;
   }
