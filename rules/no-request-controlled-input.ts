@@ -602,7 +602,8 @@ export default createRule<Options, MessageIds>({
             // callee takes from an object's keys, the request input that decides those keys.
             // A body the route validates against a schema has the keys the schema lets through (not for this rule to say).
             const keyed = sink.keys ? requestKeyOriginsAt(argument, sink.path ?? [], 0, sink.operation) : undefined;
-            const origins = keyed ? keyed.filter((origin) => !isBody(origin) || !analysis.ownership.validatesBody(caller)) : requestOriginsAt(argument, sink.path ?? []);
+            const closed = (origin: RequestOrigin) => (isBody(origin) && analysis.ownership.validatesBody(caller)) || allowLists.keysClosedAt(origin, call);
+            const origins = keyed ? keyed.filter((origin) => !closed(origin)) : requestOriginsAt(argument, sink.path ?? []);
             const origin = origins.find((candidate) => !allowLists.isAllowListed(candidate, argument, [call]));
             if (origin) {
               reportAt(argument, "requestParameter", {

@@ -29,10 +29,19 @@ interface BlockGuards {
   guards: Array<{ index: number; keys: readonly string[] }>;
 }
 
+/** A walk back through a value's flow: its budget, what it has seen, and the places a dominating guard makes safe. */
+interface FlowState {
+  steps: number;
+  seen: Set<Node>;
+  sites: readonly (Node | undefined)[];
+}
+
 /** Names a value by where it comes from: two expressions with the same key carry the same request input. */
 type KeyOf = (node: Node) => readonly string[];
 
 const MAX_ANCESTORS = 400;
+/** How many statements after `const { error } = schema.validate(x)` its test may come. */
+const MAX_ERROR_TEST_DISTANCE = 3;
 const MAX_FLOW_STEPS = 60;
 const MAX_HELPER_DEPTH = 2;
 /** Conditions nested deeper than this (`a || b || ...` hundreds long) are not analysed: not guarded. */
@@ -72,12 +81,15 @@ function variableKey(variable: NonNullable<ReturnType<ScopeIndex["variableOf"]>>
 export class AllowListGuards {
   private readonly keyCache = new Map<Node, readonly string[]>();
   private readonly blockGuards = new WeakMap<readonly Node[], BlockGuards>();
+  private readonly closingChecks = new WeakMap<readonly Node[], BlockGuards>();
 
   constructor(
     private readonly values: ValueResolver,
     private readonly scope: ScopeIndex,
     /** Every caller passes an object with fixed keys for this value (a parameter): its keys are constants. */
     private readonly fixedKeys?: (object: Node) => boolean,
+    /** The expression an imported name stands for in the module that exports it, with that module's allow-lists. */
+    private readonly importedSchema?: (name: TSESTree.Identifier | TSESTree.MemberExpression) => { allowLists: AllowListGuards; node: Node } | undefined,
   ) {}
 
   /**
@@ -90,7 +102,7 @@ export class AllowListGuards {
     const key = requestKey(origin);
     const covers = (keys: readonly string[]) => keys.some((guarded) => key === guarded || key.startsWith(`${guarded}.`));
     if (this.enumPipeParameter(origin.node) || this.validatedDtoProperty(origin)) return true;
-    if (this.guardedValue(value, key, covers, { steps: MAX_FLOW_STEPS, seen: new Set() })) return true;
+    if (this.guardedValue(value, key, covers, { steps: MAX_FLOW_STEPS, seen: new Set(), sites })) return true;
     return sites.some((site) => site !== undefined && this.guardedAt(site, covers));
   }
 
@@ -144,7 +156,7 @@ export class AllowListGuards {
   }
 
   /** Follows the value back through variables, branches and conversions: every way `key` reaches it is guarded. */
-  private guardedValue(node: Node, key: string, covers: (keys: readonly string[]) => boolean, state: { steps: number; seen: Set<Node> }): boolean {
+  private guardedValue(node: Node, key: string, covers: (keys: readonly string[]) => boolean, state: FlowState): boolean {
     if (--state.steps < 0 || state.seen.has(node)) return false;
     state.seen.add(node);
     const read = unwrap(node);
@@ -178,7 +190,7 @@ export class AllowListGuards {
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           if (this.isAllowListFilter(callee)) return true;
           const object = objectOfKeysCall(current, "keys");
-          if (object && this.keysOfClosedSchema(object)) return true;
+          if (object && this.keysOfClosedSchema(object, state.sites)) return true;
           if (carries(callee.object)) return this.guardedValue(callee.object, key, covers, state);
         }
         return all(current.arguments);
@@ -196,7 +208,7 @@ export class AllowListGuards {
         if (definition.type !== "Variable") return false;
         // Loop variables that are keys of a closed schema's result: `for (const k in value)`, `for (const [k] of Object.entries(value))`.
         const allWrites = this.scope.writesOf(variable);
-        const writes = allWrites.filter((write) => write.value || !this.loopKeyOfClosedSchema(write.identifier, write.path));
+        const writes = allWrites.filter((write) => write.value || !this.loopKeyOfClosedSchema(write.identifier, write.path, state.sites));
         if (writes.length === 0) return allWrites.length > 0;
         return all(writes.map((write) => write.value ?? loopSource(write.identifier)));
       }
@@ -261,30 +273,179 @@ export class AllowListGuards {
    * object schema returned: zod's `z.object({ ... })` drops unknown keys and Joi's `Joi.object({ ... })`
    * rejects them, so every key is one the schema lists. yup keeps unknown keys unless `.noUnknown()`.
    */
-  private keysOfClosedSchema(object: Node): boolean {
+  private keysOfClosedSchema(object: Node, sites: readonly (Node | undefined)[] = []): boolean {
     // An AppSync resolver's argument object (`event.arguments.input`): AppSync checked it against the GraphQL schema's
     // input type, so its keys are that type's field names.
     const origins = this.values.originsOf(object);
     if (origins.length > 0 && origins.every(isGraphQLArgument)) return true;
+    // Request input itself, after a check that rejects unknown keys: `if (schema.validate(req.body).error) return`.
+    if (origins.length > 0 && origins.every((origin) => origin.kind === "request" && this.keysClosedAt(origin, object))) return true;
+    // A helper's parameter, judged for a call of the helper among `sites` (`update(id, req.body)`): the argument's keys there.
+    if (origins.length > 0 && origins.every((origin) => origin.kind === "parameter" && origin.path.length === 0 && this.closedArgumentAt(origin, sites))) return true;
     const result = this.schemaResult(object);
     if (!result || result.path.length > 0) return false;
-    const definition = unwrap(this.values.definitionOf(result.schema) ?? result.schema);
-    const calls = schemaCallChain(definition);
-    const names = calls.map((call) => calleeName(call) ?? "");
-    const innermost = calls[calls.length - 1];
-    if (!innermost || (names[names.length - 1] !== "object" && names[names.length - 1] !== "strictObject")) return false;
-    if (names.some((name) => OPEN_SCHEMA_METHODS.has(name))) return false;
-    const library = this.moduleOf(innermost.callee);
+    const schema = this.objectSchema(result.schema);
+    if (!schema) return false;
     const options = result.call.arguments[1];
-    if (library === "zod" || library?.startsWith("zod/")) return true;
-    if (library === "joi" || library === "@hapi/joi") return !(options && hasTrueProperty(options, "allowUnknown"));
-    if (library === "yup") return names.includes("noUnknown");
+    if (schema.library === "zod") return true;
+    if (schema.library === "joi") return !(options && hasTrueProperty(options, "allowUnknown"));
+    return schema.library === "yup" && schema.methods.includes("noUnknown");
+  }
+
+  /**
+   * An object schema of zod, Joi or yup that lets no unknown key through by a method (`passthrough`, `unknown`, ...):
+   * its library and the methods of its definition. Also one exported by a module this file imports.
+   */
+  objectSchema(schema: Node): { library: "zod" | "joi" | "yup"; methods: string[] } | undefined {
+    const definition = unwrap(this.values.definitionOf(schema) ?? schema);
+    if ((definition.type === AST_NODE_TYPES.Identifier || definition.type === AST_NODE_TYPES.MemberExpression) && this.importedSchema) {
+      const imported = this.importedSchema(definition);
+      return imported?.allowLists.objectSchema(imported.node);
+    }
+    const calls = schemaCallChain(definition);
+    const methods = calls.map((call) => calleeName(call) ?? "");
+    const innermost = calls[calls.length - 1];
+    if (!innermost || (methods[methods.length - 1] !== "object" && methods[methods.length - 1] !== "strictObject")) return undefined;
+    if (methods.some((name) => OPEN_SCHEMA_METHODS.has(name))) return undefined;
+    const library = this.moduleOf(innermost.callee);
+    if (library === "zod" || library?.startsWith("zod/")) return { library: "zod", methods };
+    if (isJoi(library)) return { library: "joi", methods };
+    return library === "yup" ? { library: "yup", methods } : undefined;
+  }
+
+  // ---------------------------------------------------------------- checks that close an object's keys
+
+  /**
+   * True when a check before `site` stops request input `origin` from going on with a key its schema does not
+   * list, so that the input's keys are the schema's: Joi's `const { error } = schema.validate(req.body); if (error)
+   * return ...`, `await schema.validateAsync(req.body)`, `Joi.assert(req.body, schema)`, a strict zod schema's
+   * `parse(req.body)`, each also in a `try` whose `catch` exits. zod's other objects and yup strip unknown keys
+   * from the copy they return and leave the input as it was.
+   */
+  keysClosedAt(origin: RequestOrigin, site: Node): boolean {
+    const key = requestKey(origin);
+    let child: Node = site;
+    let parent = site.parent;
+    for (let i = 0; parent && i < MAX_ANCESTORS; i++, child = parent, parent = parent.parent) {
+      const statements =
+        parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.StaticBlock
+          ? (parent.body as readonly Node[])
+          : parent.type === AST_NODE_TYPES.SwitchCase
+            ? parent.consequent
+            : undefined;
+      if (!statements) continue;
+      const { positions, guards } = this.closingChecksOf(statements);
+      const index = positions.get(child) ?? -1;
+      if (guards.some((check) => check.index < index && check.keys.includes(key))) return true;
+    }
     return false;
   }
 
-  private loopKeyOfClosedSchema(identifier: TSESTree.Identifier, path: readonly string[]): boolean {
+  /** A call of the parameter's function among `sites` passes request input there whose keys a check has closed. */
+  private closedArgumentAt(parameter: Extract<Origin, { kind: "parameter" }>, sites: readonly (Node | undefined)[]): boolean {
+    return sites.some((site) => {
+      if (site?.type !== AST_NODE_TYPES.CallExpression || this.values.sameFileFunction(unwrap(site.callee)) !== parameter.fn) return false;
+      const argument = site.arguments[parameter.index];
+      const origins = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? this.values.originsOf(argument) : [];
+      return origins.length > 0 && origins.every((origin) => origin.kind === "request" && this.keysClosedAt(origin, site));
+    });
+  }
+
+  /** The statements of a list after which request input has only its schema's keys, computed once per list. */
+  private closingChecksOf(statements: readonly Node[]): BlockGuards {
+    let result = this.closingChecks.get(statements);
+    if (result) return result;
+    result = { positions: new Map(), guards: [] };
+    for (let index = 0; index < statements.length; index++) {
+      result.positions.set(statements[index], index);
+      for (const check of this.closingCheckAt(statements, index)) result.guards.push(check);
+    }
+    this.closingChecks.set(statements, result);
+    return result;
+  }
+
+  /** The checks statement `index` starts: at the statement itself, or at the later `if` that tests a validation's error. */
+  private closingCheckAt(statements: readonly Node[], index: number): Array<{ index: number; keys: readonly string[] }> {
+    const statement = statements[index];
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const keys = this.throwingCheckKeys(statement.expression);
+        return keys.length > 0 ? [{ index, keys }] : [];
+      }
+      case AST_NODE_TYPES.VariableDeclaration: {
+        const checks: Array<{ index: number; keys: readonly string[] }> = [];
+        for (const declarator of statement.declarations) {
+          if (!declarator.init) continue;
+          const keys = this.throwingCheckKeys(declarator.init);
+          if (keys.length > 0) checks.push({ index, keys });
+          // const { error } = schema.validate(req.body); if (error) return res.status(400).send(error.message);
+          const validated = this.reportingCheckKeys(declarator.init);
+          if (validated.length === 0) continue;
+          const isError = errorReadOf(declarator.id, this.scope);
+          for (let next = index + 1; next < statements.length && next <= index + MAX_ERROR_TEST_DISTANCE; next++) {
+            const later = statements[next];
+            if (later.type === AST_NODE_TYPES.IfStatement && alwaysExits(later.consequent) && isError(later.test)) {
+              checks.push({ index: next, keys: validated });
+              break;
+            }
+          }
+        }
+        return checks;
+      }
+      case AST_NODE_TYPES.IfStatement: {
+        // if (schema.validate(req.body).error) return ...
+        const test = unwrap(statement.test);
+        if (!alwaysExits(statement.consequent) || test.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(test) !== "error") return [];
+        const keys = this.reportingCheckKeys(test.object);
+        return keys.length > 0 ? [{ index, keys }] : [];
+      }
+      case AST_NODE_TYPES.TryStatement: {
+        // try { await schema.validateAsync(req.body) } catch (error) { return res.status(400).end() }
+        if (!statement.handler || !alwaysExits(statement.handler.body)) return [];
+        const body = statement.block.body;
+        const keys = body.flatMap((_, inner) => this.closingCheckAt(body, inner).flatMap((check) => check.keys));
+        return keys.length > 0 ? [{ index, keys }] : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** Request keys of the input a check rejects by throwing when it has an unknown key (`await schema.validateAsync(x)`, `Joi.assert(x, schema)`, a strict zod `parse(x)`). */
+  private throwingCheckKeys(expression: Node): readonly string[] {
+    const awaited = unwrap(expression).type === AST_NODE_TYPES.AwaitExpression;
+    const call = unwrap(awaited ? (unwrap(expression) as TSESTree.AwaitExpression).argument : expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+    const callee = unwrap(call.callee);
+    const name = calleeName(call);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !call.arguments[0]) return [];
+    const [input, second, ...rest] = call.arguments;
+    if ((name === "assert" || name === "attempt") && second && isJoi(this.moduleOf(callee.object))) {
+      // Joi.assert(value, schema, [message], [options])
+      const schema = this.objectSchema(second);
+      const options = rest.find((argument) => unwrap(argument).type === AST_NODE_TYPES.ObjectExpression);
+      return schema?.library === "joi" && !(options && hasTrueProperty(options, "allowUnknown")) ? this.requestKeys(input) : [];
+    }
+    const schema = name === "validateAsync" || name === "parse" || name === "parseAsync" ? this.objectSchema(callee.object) : undefined;
+    if (!schema || (name !== "parse" && !awaited)) return [];
+    if (name === "validateAsync") return schema.library === "joi" && !(second && hasTrueProperty(second, "allowUnknown")) ? this.requestKeys(input) : [];
+    // zod: only a strict object throws on unknown keys (`z.strictObject({ ... })`, `z.object({ ... }).strict()`).
+    return schema.library === "zod" && (schema.methods.includes("strict") || schema.methods.includes("strictObject")) ? this.requestKeys(input) : [];
+  }
+
+  /** Request keys of the input Joi's `schema.validate(x)` checks, returning the error instead of throwing it. */
+  private reportingCheckKeys(expression: Node): readonly string[] {
+    const call = unwrap(expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression || calleeName(call) !== "validate" || !call.arguments[0]) return [];
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || this.objectSchema(callee.object)?.library !== "joi") return [];
+    const options = call.arguments[1];
+    return options && hasTrueProperty(options, "allowUnknown") ? [] : this.requestKeys(call.arguments[0]);
+  }
+
+  private loopKeyOfClosedSchema(identifier: TSESTree.Identifier, path: readonly string[], sites: readonly (Node | undefined)[]): boolean {
     const object = this.loopKeyedObject(identifier, path);
-    return object !== undefined && this.keysOfClosedSchema(object);
+    return object !== undefined && this.keysOfClosedSchema(object, sites);
   }
 
   /** The object a loop variable walks the keys of: `for (const k in o)`, `for (const k of Object.keys(o))`, `for (const [k] of Object.entries(o))`. */
@@ -686,6 +847,38 @@ function keyCovers(key: string, guarded: string): boolean {
 }
 
 /** An options object literal with `name: true` (or a non-literal value for it). */
+function isJoi(library: string | undefined): boolean {
+  return library === "joi" || library === "@hapi/joi";
+}
+
+/**
+ * A test of the error a validation returned into `target`: `error` of `const { error } = ...` (also renamed,
+ * `{ error: invalid }`), `result.error` of `const result = ...`, also compared with null or undefined.
+ */
+function errorReadOf(target: Node, scope: ScopeIndex): (test: Node) => boolean {
+  return (test) => {
+    let node = unwrap(test);
+    if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "!" && unwrap(node.argument).type === AST_NODE_TYPES.UnaryExpression) {
+      const inner = unwrap(node.argument) as TSESTree.UnaryExpression;
+      if (inner.operator === "!") node = unwrap(inner.argument);
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "!==" || node.operator === "!=") && isNullish(node.right)) node = unwrap(node.left as Node);
+    if (target.type === AST_NODE_TYPES.ObjectPattern) {
+      const property = target.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && staticKeyName(candidate) === "error");
+      const bound = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value as Node) : undefined;
+      return bound?.type === AST_NODE_TYPES.Identifier && node.type === AST_NODE_TYPES.Identifier && scope.variableOf(node) === scope.variableOf(bound);
+    }
+    if (target.type !== AST_NODE_TYPES.Identifier || node.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(node) !== "error") return false;
+    const object = unwrap(node.object);
+    return object.type === AST_NODE_TYPES.Identifier && scope.variableOf(object) === scope.variableOf(target);
+  };
+}
+
+function isNullish(node: Node): boolean {
+  const value = unwrap(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined");
+}
+
 function hasTrueProperty(options: Node, name: string): boolean {
   const current = unwrap(options);
   if (current.type !== AST_NODE_TYPES.ObjectExpression) return true;

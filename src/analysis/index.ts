@@ -203,7 +203,16 @@ export class FileAnalysis implements ModuleView {
 
   /** Allow-list checks a request value passes on its way to a use (`if (!ALLOWED.includes(x)) throw`, schema enums, filters). */
   get allowLists(): AllowListGuards {
-    return (this.allowListsValue ??= new AllowListGuards(this.values, this.scope, (object) => this.callSites.fixedKeysInEveryCall(object)));
+    this.allowListsValue ??= new AllowListGuards(
+      this.values,
+      this.scope,
+      (object) => this.callSites.fixedKeysInEveryCall(object),
+      (name) => {
+        const imported = this.importedValue(name);
+        return imported && { allowLists: imported.file.allowLists, node: imported.node };
+      },
+    );
+    return this.allowListsValue;
   }
 
   /** Every call expression of the file. */

@@ -144,6 +144,44 @@ describe("allow-lists: branches, switches and helpers", () => {
     expect(guarded(`const Patch = makeSchema(); app.patch("/x", (req, res) => { const patch = Patch.parse(req.body); for (const k of Object.keys(patch)) use(k); });`)).toBe(false);
   });
 
+  it("recognises keys of request input after a check that rejects unknown keys (Joi, strict zod), not after one that strips them", () => {
+    const joi = `const Joi = require("joi"); const Patch = Joi.object({ title: Joi.string(), done: Joi.boolean() });`;
+    const keysOfBody = `for (const k of Object.keys(req.body)) use(k);`;
+    const patch = (body: string) => `${joi} app.patch("/x", async (req, res) => { ${body} });`;
+    expect(guarded(patch(`const { error } = Patch.validate(req.body); if (error) return res.status(400).end(); ${keysOfBody}`))).toBe(true);
+    expect(guarded(patch(`const { error: invalid } = Patch.validate(req.body); if (invalid !== undefined) { return res.status(400).end(); } ${keysOfBody}`))).toBe(true);
+    expect(guarded(patch(`const result = Patch.validate(req.body); if (result.error) throw new Error("bad"); ${keysOfBody}`))).toBe(true);
+    expect(guarded(patch(`if (Patch.validate(req.body).error) return res.sendStatus(400); ${keysOfBody}`))).toBe(true);
+    expect(guarded(patch(`await Patch.validateAsync(req.body); ${keysOfBody}`))).toBe(true);
+    expect(guarded(patch(`try { await Patch.validateAsync(req.body); } catch (e) { return res.sendStatus(400); } ${keysOfBody}`))).toBe(true);
+    expect(guarded(patch(`Joi.assert(req.body, Patch); ${keysOfBody}`))).toBe(true);
+    expect(guarded(`import { z } from "zod"; const P = z.object({ a: z.string() }).strict(); app.patch("/x", (req, res) => { P.parse(req.body); ${keysOfBody} });`)).toBe(true);
+    // The error not acted on, a promise not awaited, another input checked, unknown keys allowed, a check that strips.
+    expect(guarded(patch(`const { error } = Patch.validate(req.body); if (error) console.warn(error); ${keysOfBody}`))).toBe(false);
+    expect(guarded(patch(`const { error, value } = Patch.validate(req.body); if (value) return; ${keysOfBody}`))).toBe(false);
+    expect(guarded(patch(`Patch.validateAsync(req.body); ${keysOfBody}`))).toBe(false);
+    expect(guarded(patch(`const { error } = Patch.validate(req.query); if (error) return; ${keysOfBody}`))).toBe(false);
+    expect(guarded(patch(`const { error } = Patch.validate(req.body, { allowUnknown: true }); if (error) return; ${keysOfBody}`))).toBe(false);
+    expect(guarded(patch(`const { error } = Patch.unknown(true).validate(req.body); if (error) return; ${keysOfBody}`))).toBe(false);
+    expect(guarded(patch(`try { await Patch.validateAsync(req.body); } catch (e) { console.warn(e); } ${keysOfBody}`))).toBe(false);
+    expect(guarded(patch(`${keysOfBody} const { error } = Patch.validate(req.body); if (error) return;`))).toBe(false);
+    expect(guarded(`import { z } from "zod"; const P = z.object({ a: z.string() }); app.patch("/x", (req, res) => { P.parse(req.body); ${keysOfBody} });`)).toBe(false);
+    // A value of the input is not a key: the schema does not limit what a string member holds.
+    expect(guarded(patch(`const { error } = Patch.validate(req.body); if (error) return; use(req.body.title);`))).toBe(false);
+  });
+
+  it("recognises the keys of a helper's parameter when the call's argument is checked", () => {
+    const joi = `const Joi = require("joi"); const Patch = Joi.object({ title: Joi.string() });`;
+    const helper = `function apply(id, patch) { for (const k of Object.keys(patch)) use(k); }`;
+    const { analysis, used } = analyze(`${joi} ${helper} app.patch("/x", (req, res) => { const { error } = Patch.validate(req.body); if (error) return; apply(1, req.body); });`);
+    const key = used()[0];
+    const call = analysis.index.calls.find((candidate) => candidate.callee.type === "Identifier" && candidate.callee.name === "apply")!;
+    const [origin] = analysis.values.originsInCall(key, analysis.values.sameFileFunction(call.callee)!, call).filter((candidate) => candidate.kind === "request");
+    expect(origin?.kind).toBe("request");
+    expect(origin?.kind === "request" && analysis.allowLists.isAllowListed(origin, key, [call])).toBe(true);
+    expect(origin?.kind === "request" && analysis.allowLists.isAllowListed(origin, key, [])).toBe(false);
+  });
+
   it("recognises NestJS enum pipes", () => {
     const code = `@Controller() class C { @Get() list(@Query("table", new ParseEnumPipe(Table)) table: Table) { use(table); } }`;
     expect(guarded(code)).toBe(true);

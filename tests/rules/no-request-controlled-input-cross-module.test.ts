@@ -82,6 +82,22 @@ import { updateProfile } from "../admin/profiles";
 app.patch("/me", celebrate({ body: Joi.object({ displayName: Joi.string(), bio: Joi.string() }) }), async (req, res) => res.json(await updateProfile(req.user.id, req.body)));`,
     },
     {
+      name: "a body checked in the handler against a Joi schema of another module, whose keys another module's function turns into names",
+      filename,
+      code: `${EXPRESS}import { updateProfile } from "../admin/profiles";
+import { profilePatch } from "../admin/schemas";
+import * as schemas from "../admin/schemas";
+app.patch("/me", async (req, res) => {
+  const { error } = profilePatch.validate(req.body);
+  if (error) return res.status(400).send(error.message);
+  res.json(await updateProfile(req.user.id, { ...req.body }));
+});
+app.patch("/me/bio", async (req, res) => {
+  await schemas.profilePatch.validateAsync(req.body);
+  res.json(await updateProfile(req.user.id, req.body));
+});`,
+    },
+    {
       name: "with crossModule off, other modules are not read",
       filename,
       settings: { "dynamodb-security": { crossModule: false } },
@@ -146,6 +162,25 @@ app.patch("/me/patch", async (req, res) => res.json(await patchProfile(req.user.
         { messageId: "requestParameter", line: 8, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `applyUpdates()` (../admin/profiles.ts line 86)", choice: "attribute names", example: "`FIELDS[name]`" } },
         { messageId: "requestParameter", line: 9, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.query.field` (Express) passed to `updateWithNames()` (../admin/profiles.ts line 72)", choice: "attribute names", example: "`FIELDS[name]`" } },
         { messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `patchProfile()` (../admin/profiles.ts line 92)", choice: "attribute names", example: "`FIELDS[name]`" } },
+      ],
+    },
+    {
+      name: "a body checked against another module's Joi schema that lets unknown keys through, or checked after the call",
+      filename,
+      code: `${EXPRESS}import { updateProfile } from "../admin/profiles";
+import { openProfilePatch, profilePatch } from "../admin/schemas";
+app.patch("/me", async (req, res) => {
+  await openProfilePatch.validateAsync(req.body);
+  res.json(await updateProfile(req.user.id, req.body));
+});
+app.patch("/me/late", async (req, res) => {
+  const saved = await updateProfile(req.user.id, req.body);
+  if (profilePatch.validate(req.body).error) return res.sendStatus(400);
+  res.json(saved);
+});`,
+      errors: [
+        { messageId: "requestParameter", line: 7, column: 45, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `updateProfile()` (../admin/profiles.ts line 24)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 10, column: 50, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `updateProfile()` (../admin/profiles.ts line 24)", choice: "attribute names", example: "`FIELDS[name]`" } },
       ],
     },
     {

@@ -418,6 +418,33 @@ app.patch("/labels/:id", async (req, res) => {
 });`,
     },
     {
+      name: "attribute names from the keys of a body that a Joi schema checked first (Joi rejects unknown keys), in the handler and in a same-file helper",
+      filename: "src/routes/profile.ts",
+      code: `${V3_DOC}
+import Joi from "joi";
+const ProfilePatch = Joi.object({ displayName: Joi.string(), bio: Joi.string().max(500) });
+async function saveProfile(userId: string, changes: Record<string, unknown>) {
+  const names = {};
+  for (const field of Object.keys(changes)) names[\`#\${field}\`] = field;
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: "SET #bio = :b", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":b": changes.bio } }));
+}
+app.patch("/me", async (req, res) => {
+  const { error } = ProfilePatch.validate(req.body);
+  if (error) return res.status(400).json({ message: error.message });
+  await saveProfile(req.user.id, req.body);
+});
+app.patch("/me/bio", async (req, res) => {
+  try {
+    await ProfilePatch.validateAsync(req.body);
+  } catch {
+    return res.sendStatus(400);
+  }
+  const names = {};
+  for (const field in req.body) names[\`#\${field}\`] = field;
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId: req.user.id }, UpdateExpression: "SET #bio = :b", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":b": req.body.bio } }));
+});`,
+    },
+    {
       name: "attribute names from the keys of a closed zod schema's result, in a same-file helper the handler passes the body to",
       filename: "src/handlers/profile.ts",
       code: profileUpdate(""),
@@ -719,6 +746,32 @@ app.patch("/todos/:id", async (req, res) => {
   await doc.send(new UpdateCommand({ TableName: "Todos", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":t": patch.title } }));
 });`,
       errors: [{ messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } }],
+    },
+    {
+      name: "attribute names from the keys of a body whose Joi check lets unknown keys through or whose error is only logged",
+      filename: "src/routes/profile.ts",
+      code: `${V3_DOC}
+import Joi from "joi";
+const ProfilePatch = Joi.object({ displayName: Joi.string(), bio: Joi.string().max(500) });
+async function saveProfile(userId: string, changes: Record<string, unknown>) {
+  const names = {};
+  for (const field of Object.keys(changes)) names[\`#\${field}\`] = field;
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: "SET #bio = :b", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":b": changes.bio } }));
+}
+app.patch("/me", async (req, res) => {
+  const { error } = ProfilePatch.validate(req.body, { allowUnknown: true });
+  if (error) return res.status(400).json({ message: error.message });
+  await saveProfile(req.user.id, req.body);
+});
+app.patch("/me/bio", async (req, res) => {
+  const { error } = ProfilePatch.validate(req.body);
+  if (error) console.warn(error.message);
+  await saveProfile(req.user.id, req.body);
+});`,
+      errors: [
+        { messageId: "requestParameter", line: 15, column: 34, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `saveProfile()`", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 20, column: 34, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `saveProfile()`", choice: "attribute names", example: "`FIELDS[name]`" } },
+      ],
     },
     {
       name: "attribute names from the keys of an open zod schema's result, in a same-file helper the handler passes the body to",
