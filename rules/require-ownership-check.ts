@@ -11,7 +11,7 @@ import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, keyNameOf, nextRou
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
-import { fileNameParts, isProfileCardAttribute, namesPerUserResource, ownerNameInRange, secretAttributeInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
@@ -94,7 +94,7 @@ export default createRule<Options, MessageIds>({
           if (readLike && !access.itemUsed) continue;
           // A read that returns only what a profile card shows (`ProjectionExpression: "#n, avatar"`) serves a public card, not someone's data.
           if (readLike && showsProfileCardOnly(instance.access)) continue;
-          if (readLike && isPublic(access)) continue;
+          if (readLike && (isPublic(access) || declaredPublic(access))) continue;
           // The file (or a handler module beside it) lists the whole table to anyone: one of its items by id is no more private. (A table named after
           // people's data, `users` or `orders`, whose items the file keys or fills with an owner, listed to anyone is a leak of its own, not evidence
           // that it is public.)
@@ -188,6 +188,17 @@ export default createRule<Options, MessageIds>({
           }
           const route = access.routePath ?? (access.handlerKind?.kind === "next-route" || access.handlerKind?.kind === "controller" ? nextRoutePath(context.filename) : undefined);
           return route !== undefined && publicRoutes.some((pattern) => routeMatches(pattern, route));
+        }
+
+        /**
+         * Does the code declare what the handler serves to be public: a response shared caches may keep for anyone
+         * (`Cache-Control: public`), or a route, handler or file named so (`GET /public/products/{slug}`, `public-get.ts`)?
+         */
+        function declaredPublic(access: HandlerAccess): boolean {
+          if (setsPublicCacheInRange(sourceCode, access.handler.range)) return true;
+          const names = [access.routePath, declaredFunctionName(access.handler), ...fileNameParts(context.filename, context.cwd)];
+          if (access.handlerKind?.kind === "next-route") names.push(nextRoutePath(context.filename));
+          return names.some((name) => name !== undefined && namesPublicResource(name));
         }
 
         /**

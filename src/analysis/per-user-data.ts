@@ -139,6 +139,33 @@ export function secretAttributeInRange(sourceCode: Readonly<TSESLint.SourceCode>
   return undefined;
 }
 
+/** A `Cache-Control` header name, quoted as a property key or a call's argument. */
+const CACHE_CONTROL = /^["'`]cache-control["'`]$/i;
+const PUBLIC_DIRECTIVE = /\bpublic\b/i;
+const PUBLIC_CACHE_TEXT = /["'`]cache-control["'`]\s*[:,]\s*["'`][^"'`]*\bpublic\b/i;
+
+/**
+ * Does one part of a file's code set `Cache-Control: public` (`headers: { "Cache-Control": "public, max-age=60" }`,
+ * `res.set("Cache-Control", "public, ...")`, `c.header("cache-control", ...)`)? Shared caches then keep the response
+ * and serve it to anyone who asks: the code declares what it serves to be the same for everyone.
+ */
+export function setsPublicCacheInRange(sourceCode: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): boolean {
+  const tokens = sourceCode.ast.tokens;
+  if (!tokens) return PUBLIC_CACHE_TEXT.test(sourceCode.text.slice(range[0], range[1]));
+  for (let i = firstTokenAt(tokens, range[0]); i + 2 < tokens.length && tokens[i + 2].range[1] <= range[1]; i++) {
+    if (tokens[i].type !== "String" || !CACHE_CONTROL.test(tokens[i].value)) continue;
+    const separator = tokens[i + 1];
+    const value = tokens[i + 2];
+    if (separator.type === "Punctuator" && (separator.value === ":" || separator.value === ",") && (value.type === "String" || value.type === "Template") && PUBLIC_DIRECTIVE.test(value.value)) return true;
+  }
+  return false;
+}
+
+/** Is a route, handler or file named as public (`/public/products/:slug`, `publicGetProduct`, `public-list.ts`)? */
+export function namesPublicResource(name: string): boolean {
+  return nameWords(name).includes("public");
+}
+
 const COMPARISON = new Set(["===", "!==", "==", "!="]);
 const CHECKING_CALL = /compare|verify|equal|match|check|timingsafe/i;
 

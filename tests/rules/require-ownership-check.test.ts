@@ -1041,6 +1041,39 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       filename: "/srv/web/app/api/posts/[id]/route.ts",
       options: [{ publicRoutes: ["/api/posts/*"] }],
     },
+    {
+      name: "declared public: a response shared caches may keep for anyone (Cache-Control: public), set in headers or with res.set",
+      code: `${V3}
+export const handler = async (event) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId: event.pathParameters.id } }));
+  return { statusCode: 200, headers: { "Cache-Control": "public, max-age=60" }, body: JSON.stringify(Item) };
+};
+app.get("/users/:id/card", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: req.params.id } }));
+  res.set("cache-control", \`public, s-maxage=\${300}\`).json(Item);
+});`,
+    },
+    {
+      name: "declared public: a route, handler or file named public (Express path, Lambda file and handler names)",
+      code: `${V3}
+app.get("/public/accounts/:id", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Accounts", Key: { accountId: req.params.id } }));
+  res.json(Item);
+});
+export const publicGetOrder = async (event) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+    },
+    {
+      name: "declared public: a Lambda in a file named public-get.ts",
+      filename: "/srv/shop/backend/src/orders/public-get.ts",
+      code: `${V3}
+export const handler = async (event) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+    },
     // ---------------------------------------------------------------- not a request-chosen key
     {
       name: "keys from the caller, constants, generated ids and the environment",
@@ -3645,6 +3678,27 @@ app.delete("/products/:id", async (req, res) => {
       options: [{"publicTables":["Products"],"publicRoutes":["/products/**"]}],
       errors: [
         { messageId: "writeNotOwned", line: 6, column: 18, endLine: 6, endColumn: 35, suggestions: [] },
+      ],
+    },
+    {
+      name: "declared public only for reads: a private or no-store response, a word that only contains public, and writes on a public route",
+      code: `${V3}
+export const handler = async (event) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId: event.pathParameters.id } }));
+  return { statusCode: 200, headers: { "Cache-Control": "private, no-store", "X-Note": "public" }, body: JSON.stringify(Item) };
+};
+export const republicOrder = async (event) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { orderId: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};
+app.delete("/public/orders/:id", async (req, res) => {
+  await doc.send(new DeleteCommand({ TableName: "Orders", Key: { orderId: req.params.id } }));
+  res.set("Cache-Control", "public").end();
+});`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 6 },
+        { messageId: "readByAnyCaller", line: 10 },
+        { messageId: "writeNotOwned", line: 14 },
       ],
     },
     {
