@@ -13,6 +13,7 @@ import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
 import { fileNameParts, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
+import { isFreshValue } from "../src/analysis/fresh-values";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
 type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";
@@ -330,15 +331,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
-const TEXT_VIEWS = new Set(["toString", "slice", "substring", "substr", "padStart"]);
-/** Date libraries whose call without arguments is the current time. */
-const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
-/** Generators of unique ids: `randomUUID()`, `randomBytes(16).toString("hex")`, `uuid.v4()`, `nanoid()`, `ulid()`, `createId()` (cuid2), `new ObjectId()`. */
-const UNIQUE_ID_CALLS = new Set(["randomUUID", "randomBytes", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
-/** A project's own id generator, named for what it makes (`generateUniqueId()`, `newId()`, `createUUID()`); not lodash's counter `uniqueId()`. */
-const ID_GENERATOR_NAME = /^(?:gen(?:erate)?|create|new|make)_?(?:unique_?|random_?)?(?:id|uuid|guid)$/i;
-
 /** Item attributes named as ids: `id`, `commentId`, `comment_id`, `noteID`. */
 const ID_ATTRIBUTE = /^id$|[a-z0-9_](?:Id|ID|_id)$/;
 
@@ -416,50 +408,6 @@ function isFallback(node: TSESTree.Node): boolean {
     if (parent.type !== AST_NODE_TYPES.TemplateLiteral && parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.MemberExpression) return false;
   }
   return false;
-}
-
-/** A value generated here: a unique id, a random number, or (unless `unique`) the current time. */
-function isFreshValue(node: TSESTree.Node, unique: boolean, values: ValueResolver | undefined, depth = 0): boolean {
-  if (depth > 4) return false;
-  if (node.type === AST_NODE_TYPES.BinaryExpression) return isFreshValue(node.left, unique, values, depth + 1) || isFreshValue(node.right, unique, values, depth + 1);
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.some((expression) => isFreshValue(expression, unique, values, depth + 1));
-  if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "ObjectId";
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = node.callee;
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
-  if (name === undefined) return false;
-  if (UNIQUE_ID_CALLS.has(name) || ID_GENERATOR_NAME.test(name)) return true;
-  if (values && generatesFreshValue(node, unique, values, depth)) return true;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const math = callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math";
-  // Math.random(), Math.floor(Math.random() * 1e6), Math.random().toString(36).slice(2)
-  if (math && name === "random") return true;
-  if (math && ROUNDING.has(name)) return node.arguments[0] !== undefined && isFreshValue(node.arguments[0], unique, values, depth + 1);
-  if (TEXT_VIEWS.has(name) && isFreshValue(callee.object, unique, values, depth + 1)) return true;
-  if (unique) return false;
-  // moment().format(...), dayjs().toISOString(), moment().valueOf(): the current time.
-  const object = callee.object;
-  if (object.type === AST_NODE_TYPES.CallExpression && object.arguments.length === 0 && object.callee.type === AST_NODE_TYPES.Identifier && TIME_LIBRARIES.has(object.callee.name)) return true;
-  // Date.now(), new Date().toISOString(), new Date().getTime()
-  if (name === "now") return callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Date";
-  return (
-    (name === "toISOString" || name === "getTime" || name === "valueOf") &&
-    callee.object.type === AST_NODE_TYPES.NewExpression &&
-    callee.object.callee.type === AST_NODE_TYPES.Identifier &&
-    callee.object.callee.name === "Date" &&
-    callee.object.arguments.length === 0
-  );
-}
-
-/**
- * A project function, whatever its name, whose every return is a value generated there (`dysortid()` returning
- * `Date.now().toString(36) + randomBytes(8).toString("hex")`): this file's, or one it imports.
- */
-function generatesFreshValue(call: TSESTree.CallExpression, unique: boolean, values: ValueResolver, depth: number): boolean {
-  const called = values.calledFunction(call);
-  if (!called) return false;
-  const returned = called.values.returnsOf(called.fn);
-  return returned.length > 0 && returned.every((value) => isFreshValue(called.values.definitionOf(value) ?? value, unique, called.values, depth + 1));
 }
 
 /** The value resolver of the module whose tree holds a node: the linted file's, or that of the project module the access is in. */

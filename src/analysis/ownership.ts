@@ -17,6 +17,7 @@ import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, typeAnnotationName, type HandlerKind, type SourceCatalogue } from "./sources";
 import { isOwnerName, nameWords } from "./per-user-data";
+import { isCurrentTime } from "./fresh-values";
 import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -656,16 +657,26 @@ export class OwnershipAnalysis {
     const appended: ValuePart[] = [];
     const clauses = texts[0].trim().split(/\b(SET|ADD)\s+/i).slice(1);
     if (clauses.length === 0 || /\b(?:REMOVE|DELETE)\b/i.test(texts[0])) return undefined;
+    // Set to the current time beside them (`lastLikedAt = :now`, a TTL): bookkeeping, not a choice of the caller's.
+    let contributes = false;
     for (let i = 0; i < clauses.length; i += 2) {
       const action = clauses[i].toUpperCase();
       for (const item of topLevelParts(clauses[i + 1])) {
         if (action === "ADD") {
           const add = /^[#\w.]+\s+(:\w+)$/.exec(item);
           if (!add || !isOne(add[1])) return undefined;
+          contributes = true;
           continue;
         }
         const increment = /^([#\w.]+)\s*=\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*\+\s*(:\w+)$/i.exec(item);
-        if (increment && isOne(increment[2])) continue;
+        if (increment && isOne(increment[2])) {
+          contributes = true;
+          continue;
+        }
+        const assigned = /^[#\w.]+\s*=\s*(:\w+)$/.exec(item);
+        const time = assigned ? valueOf(assigned[1]) : undefined;
+        if (time && isCurrentTime(time, this.values)) continue;
+        contributes = true;
         const append = /^([#\w.]+)\s*=\s*list_append\(\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*,\s*(:\w+)\s*\)$/i.exec(item);
         const list = append ? valueOf(append[2]) : undefined;
         const elements = list ? this.values.arrayElements(list) : undefined;
@@ -673,7 +684,7 @@ export class OwnershipAnalysis {
         for (const element of elements) appended.push({ attribute: undefined, node: element, origins: this.originsOf(element) });
       }
     }
-    return { appended };
+    return contributes ? { appended } : undefined;
   }
 
   private putAccess(operation: Operation, member: string, input: ResolvedInput, request: TSESTree.ObjectExpression | undefined, inputNode?: Node): Access[] {

@@ -335,6 +335,10 @@ runRuleTests("require-ownership-check", rule, {
       code: postUpdate("SET likedBy = list_append(if_not_exists(likedBy, :empty), :me) ADD likes :one", '{ ":empty": [], ":me": [me], ":one": 1 }'),
     },
     {
+      name: "a counter update that also sets the current time (when it was last liked, a TTL from now): bookkeeping beside the count",
+      code: postUpdate("SET likes = if_not_exists(likes, :zero) + :one, lastLikedAt = :now, #ttl = :ttl", '{ ":zero": 0, ":one": 1, ":now": new Date().toISOString(), ":ttl": Math.floor(Date.now() / 1000) + 7200 }'),
+    },
+    {
       name: "a write keyed by a fetched item: the item's owner is compared with the caller first",
       code: deleteFoundPost("", "if (post.companyId !== callerId) return { statusCode: 403 };"),
     },
@@ -2143,6 +2147,15 @@ export async function POST(request: Request, { params }: { params: { userId: str
     {
       code: postUpdate("SET likes = likes + :one, title = :t", "{ \":one\": 1, \":t\": req.body.title }"),
       errors: [postUpdateFinding("SET likes = likes + :one, title = :t", "{ \":one\": 1, \":t\": req.body.title }")],
+    },
+    {
+      name: "not a contribution: only the current time set, or a time the request sends beside the count",
+      code: postUpdate("SET lastSeenAt = :now", '{ ":now": Date.now() }'),
+      errors: [postUpdateFinding("SET lastSeenAt = :now", '{ ":now": Date.now() }')],
+    },
+    {
+      code: postUpdate("SET likes = likes + :one, likedAt = :at", '{ ":one": 1, ":at": Date.now() + Number(req.body.offset) }'),
+      errors: [postUpdateFinding("SET likes = likes + :one, likedAt = :at", '{ ":one": 1, ":at": Date.now() + Number(req.body.offset) }')],
     },
     {
       code: postUpdate("ADD likes :one REMOVE pinned", '{ ":one": 1 }'),
