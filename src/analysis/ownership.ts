@@ -3461,9 +3461,14 @@ function isSessionValue(part: ValuePart): boolean {
   return part.origins.some((origin) => origin.kind === "request" && carriesCredentials(origin.path) && (/^(?:cookies|signedCookies)\b/.test(origin.path) || CREDENTIAL_MEMBER.test(origin.path)));
 }
 
-/** A value read from the request's cookies (`req.cookies.visitor`, `req.signedCookies.sid`): the browser session's. */
+/**
+ * A value read from the request's cookies (`req.cookies.visitor`, `req.signedCookies.sid`): the browser session's, when
+ * every request input it may hold is a cookie (`cookies().get("session")?.value || body.userId` is the body's without one).
+ * A cookie named `userId` is a session too: its value may be a random visitor id the server set, as well as an id others know.
+ */
 function isCookieValue(part: ValuePart): boolean {
-  return part.origins.some((origin) => origin.kind === "request" && /^(?:cookies|signedCookies)\b/.test(origin.path));
+  const requests = part.origins.filter((origin) => origin.kind === "request");
+  return requests.length > 0 && requests.every((origin) => /^(?:cookies|signedCookies)\b/.test(origin.path));
 }
 
 /** Request input paths of values: `express:params.id`. */

@@ -479,6 +479,16 @@ app.get("/notes/:id", async (req, res) => {
 });`,
     },
     {
+      name: "cookies key the browser's own items: a signed one, a session id, and one named userId (it may hold a random visitor id the server set)",
+      code: `${V3}
+app.put("/progress", async (req, res) => {
+  await doc.send(new PutCommand({ TableName: "Baskets", Item: { userId: req.cookies.userId, basketId: req.params.id, data: req.body.data } }));
+  await doc.send(new UpdateCommand({ TableName: "Progress", Key: { userId: req.signedCookies.userId }, UpdateExpression: "SET points = :p", ExpressionAttributeValues: { ":p": req.body.points } }));
+  await doc.send(new UpdateCommand({ TableName: "Sessions", Key: { sessionId: req.cookies.sid }, UpdateExpression: "SET seenAt = :p", ExpressionAttributeValues: { ":p": req.body.at } }));
+  res.end();
+});`,
+    },
+    {
       name: "express: the key includes the browser session's cookie (a visitor's carts)",
       ...cjs,
       code: `${V2}const router = require("express").Router();
@@ -3713,6 +3723,19 @@ app.delete("/public/orders/:id", async (req, res) => {
         { messageId: "readByAnyCaller", line: 10 },
         { messageId: "writeNotOwned", line: 14 },
       ],
+    },
+    {
+      name: "a key that is the browser's cookie only when there is one, else a member of the body: the body's choice",
+      code: `${V3}
+import { cookies } from "next/headers";
+export async function PATCH(request: Request) {
+  const body = await request.json();
+  const userId = cookies().get("session")?.value || body.userId;
+  await doc.send(new UpdateCommand({ TableName: "Progress", Key: { userId }, UpdateExpression: "SET points = :p", ExpressionAttributeValues: { ":p": body.points } }));
+  return Response.json({ ok: true });
+}`,
+      filename: "app/api/progress/route.ts",
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
     },
     {
       name: "express: the suggested condition uses a caller value that is initialised where the input is built",
