@@ -35,6 +35,17 @@ async function updateProfile(userId: string, body: unknown) {
 }
 export const handler = async (event) => updateProfile(event.requestContext.authorizer.jwt.claims.sub, JSON.parse(event.body));`;
 
+/** An Express app with a Joi schema and a same-file helper that names attributes after its parameter's keys; `routes` use them. */
+const joiCheckedProfile = (routes: string) => `${V3_DOC}
+import Joi from "joi";
+const ProfilePatch = Joi.object({ displayName: Joi.string(), bio: Joi.string().max(500) });
+async function saveProfile(userId: string, changes: Record<string, unknown>) {
+  const names = {};
+  for (const field of Object.keys(changes)) names[\`#\${field}\`] = field;
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: "SET #bio = :b", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":b": changes.bio } }));
+}
+${routes}`;
+
 runRuleTests("no-request-controlled-input", rule, {
   valid: [
     {
@@ -420,15 +431,7 @@ app.patch("/labels/:id", async (req, res) => {
     {
       name: "attribute names from the keys of a body that a Joi schema checked first (Joi rejects unknown keys), in the handler and in a same-file helper",
       filename: "src/routes/profile.ts",
-      code: `${V3_DOC}
-import Joi from "joi";
-const ProfilePatch = Joi.object({ displayName: Joi.string(), bio: Joi.string().max(500) });
-async function saveProfile(userId: string, changes: Record<string, unknown>) {
-  const names = {};
-  for (const field of Object.keys(changes)) names[\`#\${field}\`] = field;
-  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: "SET #bio = :b", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":b": changes.bio } }));
-}
-app.patch("/me", async (req, res) => {
+      code: joiCheckedProfile(`app.patch("/me", async (req, res) => {
   const { error } = ProfilePatch.validate(req.body);
   if (error) return res.status(400).json({ message: error.message });
   await saveProfile(req.user.id, req.body);
@@ -442,7 +445,7 @@ app.patch("/me/bio", async (req, res) => {
   const names = {};
   for (const field in req.body) names[\`#\${field}\`] = field;
   await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId: req.user.id }, UpdateExpression: "SET #bio = :b", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":b": req.body.bio } }));
-});`,
+});`),
     },
     {
       name: "attribute names from the keys of a closed zod schema's result, in a same-file helper the handler passes the body to",
@@ -750,15 +753,7 @@ app.patch("/todos/:id", async (req, res) => {
     {
       name: "attribute names from the keys of a body whose Joi check lets unknown keys through or whose error is only logged",
       filename: "src/routes/profile.ts",
-      code: `${V3_DOC}
-import Joi from "joi";
-const ProfilePatch = Joi.object({ displayName: Joi.string(), bio: Joi.string().max(500) });
-async function saveProfile(userId: string, changes: Record<string, unknown>) {
-  const names = {};
-  for (const field of Object.keys(changes)) names[\`#\${field}\`] = field;
-  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { userId }, UpdateExpression: "SET #bio = :b", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":b": changes.bio } }));
-}
-app.patch("/me", async (req, res) => {
+      code: joiCheckedProfile(`app.patch("/me", async (req, res) => {
   const { error } = ProfilePatch.validate(req.body, { allowUnknown: true });
   if (error) return res.status(400).json({ message: error.message });
   await saveProfile(req.user.id, req.body);
@@ -767,7 +762,7 @@ app.patch("/me/bio", async (req, res) => {
   const { error } = ProfilePatch.validate(req.body);
   if (error) console.warn(error.message);
   await saveProfile(req.user.id, req.body);
-});`,
+});`),
       errors: [
         { messageId: "requestParameter", line: 15, column: 34, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `saveProfile()`", choice: "attribute names", example: "`FIELDS[name]`" } },
         { messageId: "requestParameter", line: 20, column: 34, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express) passed to `saveProfile()`", choice: "attribute names", example: "`FIELDS[name]`" } },
