@@ -86,6 +86,8 @@ export default createRule<Options, MessageIds>({
         const ownership = analysis.ownership;
         const reported = new Set<string>();
         const findings: HandlerAccess[] = [];
+        /** declaredPublic() of each handler, once. */
+        const publicHandlers = new Map<TSESTree.Node, boolean>();
         for (const access of ownership.handlerAccesses()) {
           // Evidence first: `complete` walks the handler for caller values, needed only for an access without evidence.
           if (access.evidence.length > 0 || !access.complete) continue;
@@ -196,10 +198,14 @@ export default createRule<Options, MessageIds>({
          * (`Cache-Control: public`), or a route, handler or file named so (`GET /public/products/{slug}`, `public-get.ts`)?
          */
         function declaredPublic(access: HandlerAccess): boolean {
-          if (setsPublicCacheInRange(sourceCode, access.handler.range)) return true;
-          const names = [access.routePath, declaredFunctionName(access.handler), ...fileNameParts(context.filename, context.cwd)];
-          if (access.handlerKind?.kind === "next-route") names.push(nextRoutePath(context.filename));
-          return names.some((name) => name !== undefined && namesPublicResource(name));
+          let declared = publicHandlers.get(access.handler);
+          if (declared === undefined) {
+            const names = [access.routePath, declaredFunctionName(access.handler), ...fileNameParts(context.filename, context.cwd)];
+            if (access.handlerKind?.kind === "next-route") names.push(nextRoutePath(context.filename));
+            declared = names.some((name) => name !== undefined && namesPublicResource(name)) || setsPublicCacheInRange(sourceCode, access.handler.range);
+            publicHandlers.set(access.handler, declared);
+          }
+          return declared;
         }
 
         /**
