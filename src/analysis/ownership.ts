@@ -3259,6 +3259,8 @@ function splitItemParts(parts: readonly ValuePart[], keyNames: KeyNames | undefi
   return { keyParts, possibleKeyParts };
 }
 
+/** The shortest prefix of an entity's name that its id attribute may be named by. */
+const MIN_ABBREVIATION = 3;
 const TABLE_WORDS = new Set(["table", "name", "dynamo", "dynamodb", "ddb", "db", "prod", "dev", "stage", "test", "staging", "local"]);
 
 function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
@@ -3268,6 +3270,8 @@ function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
   if (!entity || entity.length < 3) return undefined;
   // `matches` → `match` as well as `matche`: both spellings, since `caches` → `cache`.
   const ids = new Set([singular(entity), entity.replace(/(?<=[cs]h)es$/, "")]);
+  // Abbreviated as a prefix of three letters or more: `org_id` in Organizations, `prod_id` in Products.
+  for (const id of [...ids]) for (let length = MIN_ABBREVIATION; length < id.length; length++) ids.add(id.slice(0, length));
   return { names: new Set([...ids].flatMap((id) => [`${id}id`, `${id}_id`])), only: false };
 }
 

@@ -2837,6 +2837,19 @@ export const handler = async (event) => {
       errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
+      name: "a Put keyed by the entity id written abbreviated (`org_id` in Organizations), the request's when it sends one, overwrites that item",
+      code: `${V3}
+import { v4 as uuidv4 } from "uuid";
+export const handler = async (event) => {
+  const { org_name, org_id: providedOrgId } = JSON.parse(event.body);
+  const org_id = providedOrgId || uuidv4();
+  await doc.send(new PutCommand({ TableName: process.env.ORGANIZATIONS_TABLE, Item: { org_id, org_name } }));
+  await doc.send(new PutCommand({ TableName: process.env.ORGANIZATIONS_TABLE, Item: { org_id: uuidv4(), org_name } }));
+  return { statusCode: 201 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
       name: "an element of the item matched against what the request names, or against a constant, is no check of the caller",
       code: `${V3}
 app.post("/calls/:id/leave", authenticateToken, async (req, res) => {
