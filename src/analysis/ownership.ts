@@ -3809,6 +3809,11 @@ function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifie
     // normalizeStatus(post.status) !== "active": an attribute converted for a test is tested.
     if (current !== identifier && parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === current && referenceUse(parent) === "tested") return "tested";
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.WhileStatement) && parent.test === current) return "tested";
+    // `hour === now ? limit.Item.count : 0`: a branch's value is used as the whole conditional is.
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      current = parent;
+      continue;
+    }
     if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!=", "<", ">", "<=", ">="].includes(parent.operator)) return "tested";
     if (parent.type === AST_NODE_TYPES.LogicalExpression) {
       // x && y in a test is a test; `x || {}` as a value is used as that value is (`const credits = Item.credits || 0`,

@@ -320,6 +320,10 @@ runRuleTests("require-ownership-check", rule, {
       code: applyThroughHelper("req.user.id"),
     },
     {
+      name: "an attribute taken through a conditional's branch and then only compared is tested, not served (a rate limit's count)",
+      code: invite("const sent = invitee.hour === hour ? (invitee.count || 0) : 0;\n  if (sent >= 5) return res.sendStatus(429);\n  res.sendStatus(204);"),
+    },
+    {
       name: "a ConditionExpression that requires the item's password to equal the one the request sends: only whoever knows it passes",
       code: accountUpdate("#a = :given", "password"),
       filename: "app/api/account/route.ts",
@@ -2118,6 +2122,10 @@ export async function POST(request: Request, { params }: { params: { userId: str
     },
     {
       code: invite("res.json(invitee);"),
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      code: invite("const shown = req.body.full ? invitee : { name: invitee.name };\n  res.json(shown);"),
       errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
