@@ -3,6 +3,7 @@
 // an item no one has yet; an attribute set to the current time is bookkeeping that no caller chooses.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
+import { calleeName } from "./ast";
 import type { ValueResolver } from "./values";
 
 const ROUNDING = new Set(["floor", "round", "trunc", "ceil"]);
@@ -23,7 +24,7 @@ export function isFreshValue(node: TSESTree.Node, unique: boolean, values: Value
   if (node.type === AST_NODE_TYPES.NewExpression) return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "ObjectId";
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = node.callee;
-  const name = methodName(node);
+  const name = calleeName(node);
   if (name === undefined) return false;
   if (UNIQUE_ID_CALLS.has(name) || ID_GENERATOR_NAME.test(name)) return true;
   if (values && generatesFreshValue(node, unique, values, depth)) return true;
@@ -55,7 +56,7 @@ export function isCurrentTime(node: TSESTree.Node, values: ValueResolver, depth 
       if (isCurrentTimeCall(value)) return true;
       const callee = value.callee;
       const math = callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Math";
-      if (math && ROUNDING.has(methodName(value) ?? "")) return value.arguments[0] !== undefined && isCurrentTime(value.arguments[0], values, depth + 1);
+      if (math && ROUNDING.has(calleeName(value) ?? "")) return value.arguments[0] !== undefined && isCurrentTime(value.arguments[0], values, depth + 1);
       return false;
     }
     default:
@@ -66,7 +67,7 @@ export function isCurrentTime(node: TSESTree.Node, values: ValueResolver, depth 
 /** `Date.now()`, `new Date().toISOString()`, `new Date().getTime()`, `moment().format(...)`, `dayjs().valueOf()`. */
 function isCurrentTimeCall(node: TSESTree.CallExpression): boolean {
   const callee = node.callee;
-  const name = methodName(node);
+  const name = calleeName(node);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || name === undefined) return false;
   const object = callee.object;
   if (object.type === AST_NODE_TYPES.CallExpression && object.arguments.length === 0 && object.callee.type === AST_NODE_TYPES.Identifier && TIME_LIBRARIES.has(object.callee.name)) return true;
@@ -78,12 +79,6 @@ function isCurrentTimeCall(node: TSESTree.CallExpression): boolean {
     object.callee.name === "Date" &&
     object.arguments.length === 0
   );
-}
-
-function methodName(call: TSESTree.CallExpression): string | undefined {
-  const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
 }
 
 /**
