@@ -15,6 +15,16 @@ function isLintableFile(fileName: string): boolean {
   return LINTABLE_EXTENSIONS.includes(path.extname(fileName)) && !DECLARATION_FILE.test(fileName);
 }
 
+/** The TypeScript sources a JavaScript file is compiled from, by extension: tsc without `outDir` writes `x.js` beside `x.ts`. */
+const COMPILED_FROM: Readonly<Record<string, readonly string[]>> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+
+/** A JavaScript file beside the TypeScript source it was compiled from (`names`: its folder's entries): the source is scanned, not the copy. */
+function isCompiledCopy(fileName: string, names: ReadonlySet<string>): boolean {
+  const extension = path.extname(fileName);
+  const base = fileName.slice(0, -extension.length);
+  return (COMPILED_FROM[extension] ?? []).some((source) => names.has(base + source));
+}
+
 function isInside(parent: string, child: string): boolean {
   const relative = path.relative(parent, child);
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
@@ -100,11 +110,13 @@ export function collectFiles(targets: readonly string[], cwd: string): string[] 
 
     const pending = [absoluteTarget];
     for (let directory = pending.pop(); directory !== undefined; directory = pending.pop()) {
-      for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const entries = readdirSync(directory, { withFileTypes: true });
+      const names = new Set(entries.map((entry) => entry.name));
+      for (const entry of entries) {
         const entryPath = path.join(directory, entry.name);
         if (entry.isDirectory()) {
           if (!matcher.isIgnored(entryPath, true)) pending.push(entryPath);
-        } else if (entry.isFile() && isLintableFile(entry.name) && !matcher.isIgnored(entryPath, false)) {
+        } else if (entry.isFile() && isLintableFile(entry.name) && !isCompiledCopy(entry.name, names) && !matcher.isIgnored(entryPath, false)) {
           files.add(entryPath);
         }
       }

@@ -26,11 +26,21 @@ afterEach(() => {
 describe("collectFiles", () => {
   it("finds every JS and TS flavour and nothing else", () => {
     for (const extension of ["js", "cjs", "mjs", "jsx", "ts", "cts", "mts", "tsx", "json", "md", "vue"]) {
-      write(`src/file.${extension}`);
+      write(`src/file-${extension}.${extension}`);
     }
     expect(collected()).toEqual(
-      ["cjs", "cts", "js", "jsx", "mjs", "mts", "ts", "tsx"].map((extension) => `src/file.${extension}`),
+      ["cjs", "cts", "js", "jsx", "mjs", "mts", "ts", "tsx"].map((extension) => `src/file-${extension}.${extension}`),
     );
+  });
+
+  it("skips JavaScript compiled beside its TypeScript source, and keeps JavaScript with no such twin", () => {
+    for (const name of ["src/handler.ts", "src/handler.js", "src/view.tsx", "src/view.jsx", "src/view.js", "src/esm.mts", "src/esm.mjs", "src/cjs.cts", "src/cjs.cjs"]) write(name);
+    write("src/legacy.js");
+    write("src/other/handler.js"); // another folder's file of the same name
+    write("src/esm.ts.bak");
+    expect(collected()).toEqual(["src/cjs.cts", "src/esm.mts", "src/handler.ts", "src/legacy.js", "src/other/handler.js", "src/view.tsx"]);
+    // Named on the command line, a file is scanned whatever lies beside it.
+    expect(collected(["src/handler.js"])).toEqual(["src/handler.js"]);
   });
 
   it("skips declaration files", () => {
