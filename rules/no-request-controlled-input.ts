@@ -6,7 +6,8 @@
 // each call that passes request input) and, with cross-module analysis, functions of other project modules.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
-import { getAnalysis, isGraphQLArgument, requestKey, type FileAnalysis, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
+import { constantValues, getAnalysis, isGraphQLArgument, requestKey, type FileAnalysis, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
+import { EXPRESSION_MEMBERS } from "../src/analysis/expression-sites";
 import { calleeName, enclosingFunction, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
 import type { CommandInfo } from "../src/analysis/sdk/catalogue";
 import { describeRequestSource } from "../src/analysis/sources";
@@ -324,10 +325,10 @@ function createInputChecker(env: CheckerEnvironment) {
   }
 
   /** One member of the input, by the shape the SDK gives it. */
-  function visit(node: Node, shape: Shape, place: Place, path: string, access: Access | undefined, depth: number): void {
+  function visit(node: Node, shape: Shape, place: Place, path: string, access: Access | undefined, depth: number, holder?: ResolvedObject): void {
     if (depth > MAX_NESTING) return;
     if (shape.leaf) {
-      checkLeaf(node, shape.leaf, place, path, access);
+      checkLeaf(node, shape.leaf, place, path, access, holder);
       return;
     }
     const subject = `${path} of the ${place.operation.operation} input`;
@@ -358,7 +359,7 @@ function createInputChecker(env: CheckerEnvironment) {
     }
     for (const [name, member] of shape.members) {
       const property = resolved.properties.get(name);
-      if (property) visit(property.value, member, place, path ? `${path}.${name}` : name, access && { root: access.root, path: [...access.path, name] }, depth + 1);
+      if (property) visit(property.value, member, place, path ? `${path}.${name}` : name, access && { root: access.root, path: [...access.path, name] }, depth + 1, resolved);
     }
     if (!shape.entries) return;
     const entries = shape.entries;
@@ -379,7 +380,30 @@ function createInputChecker(env: CheckerEnvironment) {
     }
   }
 
-  function checkLeaf(node: Node, leaf: Leaf, place: Place, path: string, access: Access | undefined): void {
+  /**
+   * Is a name placeholder only ever the key of an entry inside a map the expressions reach by constant names
+   * (`SET packages.#name = :v`)? The request then picks an entry of that map, not which attribute is touched.
+   * `holder` is the object that holds the names and the expressions; unknown expression text means no.
+   */
+  function onlyMapEntryKey(placeholder: string, holder: ResolvedObject | undefined): boolean {
+    if (!holder || !placeholder.startsWith("#")) return false;
+    let used = false;
+    for (const [member, property] of holder.properties) {
+      if (!EXPRESSION_MEMBERS.has(member)) continue;
+      const texts = constantValues(values.resolveString(property.value));
+      if (!texts) return false;
+      for (const text of texts) {
+        for (let at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
+          if (/\w/.test(text[at + placeholder.length] ?? "")) continue; // `#name` inside `#names`
+          used = true;
+          if (!text.slice(0, at).trimEnd().endsWith(".")) return false;
+        }
+      }
+    }
+    return used;
+  }
+
+  function checkLeaf(node: Node, leaf: Leaf, place: Place, path: string, access: Access | undefined, holder?: ResolvedObject): void {
     if (leaf === "item") {
       if (env.massAssignment) checkItem(node, place, path, access);
       return;
@@ -407,7 +431,7 @@ function createInputChecker(env: CheckerEnvironment) {
             if (inner.length > 0) checkNames(inner, depth + 1);
             else check(spread, at);
           }
-          for (const property of resolved.properties.values()) check(property.value, at);
+          for (const property of resolved.properties.values()) if (!onlyMapEntryKey(property.name, holder)) check(property.value, at);
           for (const entry of resolved.computed ?? []) {
             if (!check(entry.value, at)) check(entry.key, at);
           }

@@ -429,6 +429,15 @@ app.patch("/labels/:id", async (req, res) => {
 });`,
     },
     {
+      name: "a request value that names only an entry of a map the expression reaches by constant names (SET packages.#name)",
+      filename: "src/routes/packages.ts",
+      code: `${V3_DOC}
+app.post("/packages", async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { username: req.user.username }, UpdateExpression: "SET packages.#name = :v", ExpressionAttributeNames: { "#name": req.body.id }, ExpressionAttributeValues: { ":v": { trackingNumber: req.body.id } } }));
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { username: req.user.username }, UpdateExpression: "REMOVE #p.#name", ConditionExpression: "attribute_exists(#p . #name)", ExpressionAttributeNames: { "#p": "packages", "#name": req.body.id } }));
+});`,
+    },
+    {
       name: "attribute names from the keys of a body that a Joi schema checked first (Joi rejects unknown keys), in the handler and in a same-file helper",
       filename: "src/routes/profile.ts",
       code: joiCheckedProfile(`app.patch("/me", async (req, res) => {
@@ -749,6 +758,21 @@ app.patch("/todos/:id", async (req, res) => {
   await doc.send(new UpdateCommand({ TableName: "Todos", Key: { id: req.params.id }, UpdateExpression: "SET #title = :t", ExpressionAttributeNames: names, ExpressionAttributeValues: { ":t": patch.title } }));
 });`,
       errors: [{ messageId: "requestParameter", line: 10, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } }],
+    },
+    {
+      name: "a request value that names a top-level attribute somewhere in the expressions, or in expression text the rule cannot read",
+      filename: "src/routes/packages.ts",
+      code: `${V3_DOC}
+app.post("/packages", async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { username: req.user.username }, UpdateExpression: "SET packages.#name = :v", ConditionExpression: "attribute_not_exists(#name)", ExpressionAttributeNames: { "#name": req.body.id }, ExpressionAttributeValues: { ":v": 1 } }));
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { username: req.user.username }, UpdateExpression: "SET #names.x = :v, #name = :v", ExpressionAttributeNames: { "#name": req.body.id, "#names": "n" }, ExpressionAttributeValues: { ":v": 1 } }));
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { username: req.user.username }, UpdateExpression: "SET packages.#name = :v", ConditionExpression: buildCondition(), ExpressionAttributeNames: { "#name": req.body.id }, ExpressionAttributeValues: { ":v": 1 } }));
+});`,
+      errors: [
+        { messageId: "requestParameter", line: 6, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body.id` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 7, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body.id` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 8, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`req.body.id` (Express)", choice: "attribute names", example: "`FIELDS[name]`" } },
+      ],
     },
     {
       name: "attribute names from the keys of a body whose Joi check lets unknown keys through or whose error is only logged",
