@@ -292,6 +292,8 @@ const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
 const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api_?key|access_?key/i;
 /** Keys that are secrets themselves: share links, invitations, reset tokens, API keys, an OAuth callback's `state` (but `inviteeId`, `invitedBy` name people). */
+/** Attributes that hold a password a person types (not codes or hashes that a key may also be named after: `classCode`). */
+const PASSWORD_NAME = /pass(?:word|wd|code)$|^(?:pwd|pin)$/i;
 const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit(?!e[der])|code$|^(?:oauth_?)?state$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
@@ -2827,6 +2829,9 @@ export class OwnershipAnalysis {
     if (instance.keyParts.some(callerKey) || instance.possibleKeyParts.some(callerKey)) {
       evidence.add("caller-key");
     }
+    // A key condition on the item's secret with what the request sends (`username = :u AND password = :p` on an index):
+    // only whoever knows it finds the item, as a login does.
+    if (instance.keyParts.some((part) => part.attribute !== undefined && PASSWORD_NAME.test(part.attribute) && part.origins.some((origin) => origin.kind === "request"))) evidence.add("caller-key");
     if (appendedBy(instance)?.every((part) => this.isCallerValue(part.origins))) evidence.add("contribution");
     const keyAttributes = access.keyAttributes;
     const caller = (origins: readonly Origin[]) => this.isCallerValue(origins);

@@ -324,6 +324,15 @@ runRuleTests("require-ownership-check", rule, {
       code: invite("const sent = invitee.hour === hour ? (invitee.count || 0) : 0;\n  if (sent >= 5) return res.sendStatus(429);\n  res.sendStatus(204);"),
     },
     {
+      name: "a login: a query whose key condition requires the item's password to equal the one the request sends",
+      code: `${V3}
+app.post("/login", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Users", IndexName: "username-password-index", KeyConditionExpression: "username = :u and password = :p", ExpressionAttributeValues: { ":u": req.body.email, ":p": req.body.password } }));
+  res.json(Items[0]);
+});`,
+      options: [{ reportAllUnauthenticatedReads: true }],
+    },
+    {
       name: "a ConditionExpression that requires the item's password to equal the one the request sends: only whoever knows it passes",
       code: accountUpdate("#a = :given", "password"),
       filename: "app/api/account/route.ts",
@@ -3757,6 +3766,17 @@ export async function PATCH(request: Request) {
 }`,
       filename: "app/api/progress/route.ts",
       errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
+    {
+      name: "not a login: the key condition's second attribute is no secret, or the password compared is a constant",
+      code: `${V3}
+app.post("/lookup", async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Users", IndexName: "username-status-index", KeyConditionExpression: "username = :u and status = :s", ExpressionAttributeValues: { ":u": req.body.email, ":s": req.body.status } }));
+  const other = await doc.send(new QueryCommand({ TableName: "Users", IndexName: "username-password-index", KeyConditionExpression: "username = :u and password = :p", ExpressionAttributeValues: { ":u": req.body.email, ":p": "" } }));
+  res.json([Items[0], other.Items[0]]);
+});`,
+      options: [{ reportAllUnauthenticatedReads: true }],
+      errors: [{ messageId: "readByAnyCaller", line: 6 }, { messageId: "readByAnyCaller", line: 7 }],
     },
     {
       name: "express: the suggested condition uses a caller value that is initialised where the input is built",
