@@ -8,6 +8,7 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { constantValues, getAnalysis, isGraphQLArgument, requestKey, type FileAnalysis, type Operation, type Origin, type ResolvedObject } from "../src/analysis";
 import { EXPRESSION_MEMBERS } from "../src/analysis/expression-sites";
+import { placeholderUses } from "../src/analysis/expressions";
 import { calleeName, enclosingFunction, memberChain, staticKeyName, unwrap, unwrapAwait, type FunctionNode } from "../src/analysis/ast";
 import type { CommandInfo } from "../src/analysis/sdk/catalogue";
 import { describeRequestSource } from "../src/analysis/sources";
@@ -387,20 +388,18 @@ function createInputChecker(env: CheckerEnvironment) {
    */
   function onlyMapEntryKey(placeholder: string, holder: ResolvedObject | undefined): boolean {
     if (!holder || !placeholder.startsWith("#")) return false;
-    let used = false;
+    let nested = 0;
     for (const [member, property] of holder.properties) {
       if (!EXPRESSION_MEMBERS.has(member)) continue;
       const texts = constantValues(values.resolveString(property.value));
       if (!texts) return false;
       for (const text of texts) {
-        for (let at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
-          if (/\w/.test(text[at + placeholder.length] ?? "")) continue; // `#name` inside `#names`
-          used = true;
-          if (!text.slice(0, at).trimEnd().endsWith(".")) return false;
-        }
+        const uses = placeholderUses(text, placeholder);
+        if (uses.pathStart > 0) return false;
+        nested += uses.nested;
       }
     }
-    return used;
+    return nested > 0;
   }
 
   function checkLeaf(node: Node, leaf: Leaf, place: Place, path: string, access: Access | undefined, holder?: ResolvedObject): void {

@@ -17,7 +17,7 @@
 // Everything is bounded; an exhausted budget means "not guarded".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, dottedName, findProperty, isFunction, memberChain, objectOfKeysCall, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, dottedName, findProperty, isFunction, isNothing, memberChain, objectOfKeysCall, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import { arrayCallbackReceiver, loopSource, type Origin, type ValueResolver } from "./values";
 
@@ -288,7 +288,7 @@ export class AllowListGuards {
     if (!schema) return false;
     const options = result.call.arguments[1];
     if (schema.library === "zod") return true;
-    if (schema.library === "joi") return !(options && hasTrueProperty(options, "allowUnknown"));
+    if (schema.library === "joi") return !allowsUnknown(options);
     return schema.library === "yup" && schema.methods.includes("noUnknown");
   }
 
@@ -334,7 +334,8 @@ export class AllowListGuards {
             ? parent.consequent
             : undefined;
       if (!statements) continue;
-      const { positions, guards } = this.closingChecksOf(statements);
+      // The statements of the list after which request input has only its schema's keys.
+      const { positions, guards } = indexedChecks(statements, this.closingChecks, (index) => this.closingCheckAt(statements, index));
       const index = positions.get(child) ?? -1;
       if (guards.some((check) => check.index < index && check.keys.includes(key))) return true;
     }
@@ -349,19 +350,6 @@ export class AllowListGuards {
       const origins = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? this.values.originsOf(argument) : [];
       return origins.length > 0 && origins.every((origin) => origin.kind === "request" && this.keysClosedAt(origin, site));
     });
-  }
-
-  /** The statements of a list after which request input has only its schema's keys, computed once per list. */
-  private closingChecksOf(statements: readonly Node[]): BlockGuards {
-    let result = this.closingChecks.get(statements);
-    if (result) return result;
-    result = { positions: new Map(), guards: [] };
-    for (let index = 0; index < statements.length; index++) {
-      result.positions.set(statements[index], index);
-      for (const check of this.closingCheckAt(statements, index)) result.guards.push(check);
-    }
-    this.closingChecks.set(statements, result);
-    return result;
   }
 
   /** The checks statement `index` starts: at the statement itself, or at the later `if` that tests a validation's error. */
@@ -424,11 +412,11 @@ export class AllowListGuards {
       // Joi.assert(value, schema, [message], [options])
       const schema = this.objectSchema(second);
       const options = rest.find((argument) => unwrap(argument).type === AST_NODE_TYPES.ObjectExpression);
-      return schema?.library === "joi" && !(options && hasTrueProperty(options, "allowUnknown")) ? this.requestKeys(input) : [];
+      return schema?.library === "joi" && !allowsUnknown(options) ? this.requestKeys(input) : [];
     }
     const schema = name === "validateAsync" || name === "parse" || name === "parseAsync" ? this.objectSchema(callee.object) : undefined;
     if (!schema || (name !== "parse" && !awaited)) return [];
-    if (name === "validateAsync") return schema.library === "joi" && !(second && hasTrueProperty(second, "allowUnknown")) ? this.requestKeys(input) : [];
+    if (name === "validateAsync") return schema.library === "joi" && !allowsUnknown(second) ? this.requestKeys(input) : [];
     // zod: only a strict object throws on unknown keys (`z.strictObject({ ... })`, `z.object({ ... }).strict()`).
     return schema.library === "zod" && (schema.methods.includes("strict") || schema.methods.includes("strictObject")) ? this.requestKeys(input) : [];
   }
@@ -439,8 +427,7 @@ export class AllowListGuards {
     if (call.type !== AST_NODE_TYPES.CallExpression || calleeName(call) !== "validate" || !call.arguments[0]) return [];
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || this.objectSchema(callee.object)?.library !== "joi") return [];
-    const options = call.arguments[1];
-    return options && hasTrueProperty(options, "allowUnknown") ? [] : this.requestKeys(call.arguments[0]);
+    return allowsUnknown(call.arguments[1]) ? [] : this.requestKeys(call.arguments[0]);
   }
 
   private loopKeyOfClosedSchema(identifier: TSESTree.Identifier, path: readonly string[], sites: readonly (Node | undefined)[]): boolean {
@@ -557,19 +544,12 @@ export class AllowListGuards {
     return false;
   }
 
-  /** The guard statements of a statement list and what each allows, computed once per list. */
+  /** The guard statements of a statement list and what each allows, computed once per list (in statement order). */
   private guardsOf(statements: readonly Node[]): BlockGuards {
-    let result = this.blockGuards.get(statements);
-    if (result) return result;
-    result = { positions: new Map(), guards: [] };
-    for (let index = 0; index < statements.length; index++) {
-      const statement = statements[index];
-      result.positions.set(statement, index);
-      const keys = this.statementGuardKeys(statement);
-      if (keys.length > 0) result.guards.push({ index, keys });
-    }
-    this.blockGuards.set(statements, result);
-    return result;
+    return indexedChecks(statements, this.blockGuards, (index) => {
+      const keys = this.statementGuardKeys(statements[index]);
+      return keys.length > 0 ? [{ index, keys }] : [];
+    });
   }
 
   /** The request-input keys a statement lets through only when they are allowed (empty for most statements). */
@@ -847,6 +827,27 @@ function keyCovers(key: string, guarded: string): boolean {
 }
 
 /** An options object literal with `name: true` (or a non-literal value for it). */
+/** Joi's validation options that let keys the schema does not list through (`{ allowUnknown: true }`, or options it cannot read). */
+function allowsUnknown(options: Node | undefined): boolean {
+  return options !== undefined && hasTrueProperty(options, "allowUnknown");
+}
+
+/**
+ * The checks of a statement list, with each statement's position, computed once per list: `checksAt(index)` gives the
+ * checks the statement at `index` makes, each with the position after which it holds.
+ */
+function indexedChecks(statements: readonly Node[], cache: WeakMap<readonly Node[], BlockGuards>, checksAt: (index: number) => BlockGuards["guards"]): BlockGuards {
+  let result = cache.get(statements);
+  if (result) return result;
+  result = { positions: new Map(), guards: [] };
+  for (let index = 0; index < statements.length; index++) {
+    result.positions.set(statements[index], index);
+    result.guards.push(...checksAt(index));
+  }
+  cache.set(statements, result);
+  return result;
+}
+
 function isJoi(library: string | undefined): boolean {
   return library === "joi" || library === "@hapi/joi";
 }
@@ -862,7 +863,7 @@ function errorReadOf(target: Node, scope: ScopeIndex): (test: Node) => boolean {
       const inner = unwrap(node.argument) as TSESTree.UnaryExpression;
       if (inner.operator === "!") node = unwrap(inner.argument);
     }
-    if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "!==" || node.operator === "!=") && isNullish(node.right)) node = unwrap(node.left as Node);
+    if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === "!==" || node.operator === "!=") && isNothing(node.right)) node = unwrap(node.left as Node);
     if (target.type === AST_NODE_TYPES.ObjectPattern) {
       const property = target.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && staticKeyName(candidate) === "error");
       const bound = property?.type === AST_NODE_TYPES.Property ? unwrap(property.value as Node) : undefined;
@@ -874,10 +875,6 @@ function errorReadOf(target: Node, scope: ScopeIndex): (test: Node) => boolean {
   };
 }
 
-function isNullish(node: Node): boolean {
-  const value = unwrap(node);
-  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined");
-}
 
 function hasTrueProperty(options: Node, name: string): boolean {
   const current = unwrap(options);

@@ -250,3 +250,9 @@ export function objectOfKeysCall(node: Node, method: "keys" | "entries"): Node |
   const argument = call.arguments[0];
   return object.type === AST_NODE_TYPES.Identifier && object.name === "Object" && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
 }
+
+/** `null`, `undefined`, `void 0`: what a lookup returns when there is nothing. */
+export function isNothing(node: Node): boolean {
+  const value = unwrap(node);
+  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined") || (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void");
+}

@@ -266,6 +266,21 @@ class ExpressionParser {
   }
 }
 
+/**
+ * Where a name placeholder (`#name`) stands in expression text: how often it starts a document path (`#name = :v`,
+ * `attribute_not_exists(#name)`) and how often it is an element below another (`packages.#name`, `#p . #name`).
+ * `#name` inside a longer placeholder (`#names`) is not counted.
+ */
+export function placeholderUses(text: string, placeholder: string): { pathStart: number; nested: number } {
+  const uses = { pathStart: 0, nested: 0 };
+  for (let at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
+    if (/\w/.test(text[at + placeholder.length] ?? "")) continue;
+    if (text.slice(0, at).trimEnd().endsWith(".")) uses.nested++;
+    else uses.pathStart++;
+  }
+  return uses;
+}
+
 /** Parses a condition, key condition or filter expression; undefined when the text is not one. */
 export function parseConditionExpression(text: string): ConditionNode | undefined {
   const tokens = tokenizeExpression(text);

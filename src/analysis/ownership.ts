@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, isNothing, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee, type FunctionDefinition } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -241,11 +241,6 @@ const MAX_INSTANCES = 200;
 /** Members of a returned local object looked at for fetched items. */
 const MAX_RETURNED_MEMBERS = 50;
 
-/** `null`, `undefined`, `void 0`: what a lookup returns when there is nothing. */
-function isNothing(node: Node): boolean {
-  const value = unwrap(node);
-  return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined") || (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void");
-}
 
 /**
  * What an existence test tests: `x` of `!!x`, `Boolean(x)`, `x !== undefined`, `x != null`; `x.Count`/`x.length` of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConditionExpression, parsePartiql } from "../../src/analysis/expressions";
+import { parseConditionExpression, parsePartiql, placeholderUses } from "../../src/analysis/expressions";
 
 describe("condition expression parser", () => {
   it("parses comparisons, functions, AND/OR/NOT, BETWEEN and IN with their operands", () => {
@@ -73,5 +73,15 @@ describe("PartiQL parser", () => {
     expect(parsePartiql("CREATE TABLE x")).toBeUndefined();
     expect(parsePartiql(`SELECT * FROM "Notes WHERE id = ?`)).toBeUndefined();
     expect(parsePartiql("")).toBeUndefined();
+  });
+});
+
+describe("placeholderUses", () => {
+  it("counts a name placeholder at the start of a path and below another name, not inside a longer placeholder", () => {
+    expect(placeholderUses("SET packages.#name = :v", "#name")).toEqual({ pathStart: 0, nested: 1 });
+    expect(placeholderUses("REMOVE #p . #name", "#name")).toEqual({ pathStart: 0, nested: 1 });
+    expect(placeholderUses("SET #names.x = :v, #name = :v", "#name")).toEqual({ pathStart: 1, nested: 0 });
+    expect(placeholderUses("attribute_not_exists(#name) AND a.#name = :v", "#name")).toEqual({ pathStart: 1, nested: 1 });
+    expect(placeholderUses("SET a = :v", "#name")).toEqual({ pathStart: 0, nested: 0 });
   });
 });
