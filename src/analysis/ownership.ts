@@ -692,7 +692,9 @@ export class OwnershipAnalysis {
     const { named, wholes, requestWholes } = this.itemParts(item);
     // `const params = { Item: req.body }; params.Item.ID = randomUUID()`: what is written there replaces what the item held.
     const written = inputNode ? this.values.memberWrites(inputNode, ["Item"]) : undefined;
-    for (const [attribute, property] of written?.properties ?? []) {
+    // `let entrada = req.body; entrada.sk = Date.now()` before `Item: req.body`: the same object, written through another name.
+    const aliased = this.values.aliasWrites(item);
+    for (const [attribute, property] of [...(aliased?.properties ?? []), ...(written?.properties ?? [])]) {
       for (let i = named.length - 1; i >= 0; i--) if (named[i].attribute === attribute) named.splice(i, 1);
       named.push(this.valuePart(attribute, property.value));
     }

@@ -1185,6 +1185,37 @@ export class ValueResolver {
     return result.properties.size > 0 ? result : undefined;
   }
 
+  /**
+   * What earlier statements of the same function write on the object a member chain or variable holds, through
+   * another variable that holds the same object (`let entrada = req.body; entrada.sk = Date.now()` before
+   * `Item: req.body`). Undefined without such writes.
+   */
+  aliasWrites(node: Node): ResolvedObject | undefined {
+    const value = unwrap(node);
+    const chain = memberChain(value);
+    if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.scope.variableOf(chain.root);
+    const fn = enclosingFunction(value);
+    if (!variable || !fn) return undefined;
+    let result: ResolvedObject | undefined;
+    for (const reference of variable.references) {
+      let current: Node | undefined = reference.identifier;
+      if (current.range[0] >= value.range[0] || enclosingFunction(current) !== fn) continue;
+      for (const segment of chain.path) {
+        const member: Node | undefined = current.parent;
+        current = member?.type === AST_NODE_TYPES.MemberExpression && member.object === current && staticKeyName(member) === segment ? member : undefined;
+        if (!current) break;
+      }
+      const declarator = current?.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+      const alias = this.scope.variableOf(declarator.id);
+      if (!alias || this.scope.writesOf(alias).length !== 1) continue;
+      const written = this.withMutations(alias, result ?? { properties: new Map(), complete: false }, { steps: 200 });
+      if (written.properties.size > 0) result = written;
+    }
+    return result;
+  }
+
   private variableObject(variable: Variable, budget: { steps: number }): ResolvedObject | undefined {
     if (--budget.steps < 0) return undefined;
     const writes = this.scope.writesOf(variable);

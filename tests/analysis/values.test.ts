@@ -432,6 +432,21 @@ describe("value resolver: objects", () => {
     expect(writes(`const o = {}; o.endpoint = "x"; use(o);`)).toBeUndefined();
   });
 
+  it("gives the members earlier statements write on the same object through another variable holding it", () => {
+    const writes = (code: string) => {
+      const { analysis, used } = analyze(code);
+      const resolved = analysis.values.aliasWrites(used()[0]);
+      return resolved && [...resolved.properties.keys()];
+    };
+    expect(writes(`app.post("/", (req) => { let e = req.body; e.pk = "p"; const f = req.body; f.sk = Date.now(); use(req.body); });`)).toEqual(["pk", "sk"]);
+    expect(writes(`function f(body) { const copy = body; copy.id = uuid(); use(body); }`)).toEqual(["id"]);
+    // Another member of the request, an alias made after the use or in another function, or one written twice: not the same object then.
+    expect(writes(`app.post("/", (req) => { const q = req.query; q.pk = "p"; use(req.body); });`)).toBeUndefined();
+    expect(writes(`app.post("/", (req) => { use(req.body); const e = req.body; e.pk = "p"; });`)).toBeUndefined();
+    expect(writes(`app.post("/", (req) => { const later = () => { const e = req.body; e.pk = "p"; }; use(req.body); });`)).toBeUndefined();
+    expect(writes(`app.post("/", (req) => { let e = req.body; e = {}; e.pk = "p"; use(req.body); });`)).toBeUndefined();
+  });
+
   it("applies later writes made through a member path", () => {
     const code = `function f(k, v) {
       const params = { TableName: "T", ExpressionAttributeNames: { "#a": "a" } };

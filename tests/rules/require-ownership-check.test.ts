@@ -1911,6 +1911,16 @@ router.post("/tags", async (req, res) => {
       options: [{ publicTables: ["Tags"] }],
     },
     {
+      name: "express: the body written as the item after its key was set through another name for it (`let entrada = req.body; entrada.sk = Date.now().toString()`)",
+      code: `${V2}router.post("/products", async (req, res) => {
+  let entrada = req.body;
+  entrada.pk = "dragua#product";
+  entrada.sk = Date.now().toString();
+  await dynamo.put({ TableName: "Catalogue", Item: req.body }).promise();
+  res.status(200).send({ Item: req.body });
+});`,
+    },
+    {
       name: "express: an access in the branch that runs only for a privileged role (`if ([\"manager\", \"admin\"].includes(req.user.role)) { ... }`, `if (req.user.isAdmin)`)",
       code: `${V3}const byTeam = (teamId) => doc.send(new QueryCommand({ TableName: "Tasks", IndexName: "byTeam", KeyConditionExpression: "teamId = :t", ExpressionAttributeValues: { ":t": teamId } }));
 app.get("/tasks", requireAuth, async (req, res) => {
@@ -2056,6 +2066,18 @@ router.post("/tags", async (req, res) => {
 });`,
       options: [{ publicTables: ["Tags"] }],
       errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "express: the body written as the item with only a timestamp set through another name for it (its key set only after the write) keeps the key the request sends",
+      code: `${V2}router.post("/products", async (req, res) => {
+  let entrada = req.body;
+  entrada.updatedAt = Date.now();
+  await dynamo.put({ TableName: "Catalogue", Item: req.body }).promise();
+  const saved = req.body;
+  saved.pk = "dragua#product";
+  res.status(200).send({ Item: saved });
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 6 }],
     },
     {
       name: "a Scan filtered to the owner the request names serves that owner's items, as a Query by them does",
