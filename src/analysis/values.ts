@@ -1382,7 +1382,9 @@ export class ValueResolver {
       case AST_NODE_TYPES.MemberExpression: {
         const value = this.memberValue(node);
         if (value) return this.strings(value, bindings, state, depth);
-        return this.importedTexts(node) ?? this.dynamic(node, bindings, state, depth);
+        // `keyNames[i]`: any element of the array.
+        const element = node.computed && staticKeyName(node) === undefined ? this.elementStrings(node.object, bindings, state, depth) : undefined;
+        return element ?? this.importedTexts(node) ?? this.dynamic(node, bindings, state, depth);
       }
       case AST_NODE_TYPES.CallExpression:
         return this.callStrings(node, bindings, state, depth);
@@ -1405,6 +1407,14 @@ export class ValueResolver {
       // Keep the call site's argument as the dynamic node: that is where the value enters.
       const values = this.strings(bound.node, bound.bindings, state, depth);
       return values;
+    }
+    if (variable.defs[0]?.type === "Parameter") {
+      // `valueNames.map((v, i) => ...)` over `valueNames = names.map((k) => ":val_" + k)`: `v` is what that callback returns.
+      const fn = variable.defs[0].node as FunctionNode;
+      const index = fn.params.indexOf(variable.defs[0].name as TSESTree.Parameter);
+      const receiver = index >= 0 ? arrayCallbackReceiver(fn, index) : undefined;
+      const elements = receiver ? this.elementStrings(receiver, bindings, state, depth) : undefined;
+      if (elements) return elements;
     }
     if (variable.defs[0]?.type !== "Variable") return this.dynamic(node, bindings, state, depth);
     const writes = this.scope.writesOf(variable);
@@ -1502,13 +1512,8 @@ export class ValueResolver {
         return result;
       }
       // `keys.map((k) => `#${k} = :${k}`).join(", ")`: one element stands for all (the separator sits between them).
-      const mapped = mappedStrings(this.definitionOf(joined) ?? joined, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
-      if (mapped) {
-        const inner = mapped.helper ? this.bindArguments(mapped.fn, [mapped.receiver], bindings) : bindings;
-        let result: Segment[][] = [];
-        for (const returned of mapped.returns) result = alternatives(result, this.strings(returned, inner, state, depth));
-        if (result.length > 0) return result;
-      }
+      const mapped = this.mappedElementStrings(joined, bindings, state, depth);
+      if (mapped) return mapped;
     }
     // `keys.reduce((text, k) => text + `${k} = :${k}, `, "SET ")`: the initial text, then what each step appends
     // (one step stands for all, as one mapped element does for a join).
@@ -1536,6 +1541,27 @@ export class ValueResolver {
       if (result.length > 0) return result;
     }
     return this.dynamic(node, bindings, state, depth);
+  }
+
+  /** The text of any element of an array: one made by `map` (see mappedElementStrings), or an array literal's elements. */
+  private elementStrings(array: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] | undefined {
+    const mapped = this.mappedElementStrings(array, bindings, state, depth);
+    if (mapped) return mapped;
+    const elements = this.arrayElements(array);
+    if (!elements || elements.length === 0) return undefined;
+    let result: Segment[][] = [];
+    for (const element of elements) result = alternatives(result, this.strings(element, bindings, state, depth));
+    return result;
+  }
+
+  /** The text of any element of an array made by `map` (`keys.map((k) => "#" + k)`): what its callback returns. */
+  private mappedElementStrings(array: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] | undefined {
+    const mapped = mappedStrings(this.definitionOf(array) ?? array, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
+    if (!mapped) return undefined;
+    const inner = mapped.helper ? this.bindArguments(mapped.fn, [mapped.receiver], bindings) : bindings;
+    let result: Segment[][] = [];
+    for (const returned of mapped.returns) result = alternatives(result, this.strings(returned, inner, state, depth));
+    return result.length > 0 ? result : undefined;
   }
 
   /** Elements of an array literal (through a const), plus every later `push`/`unshift` to it. */

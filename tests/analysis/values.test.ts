@@ -49,6 +49,24 @@ describe("value resolver: constants", () => {
     ]);
   });
 
+  it("reads an element of a mapped array, by index or as another callback's element, as what the map's callback returns", () => {
+    const code = (parts: string) => `function f(data) {
+      const names = Object.keys(data);
+      const keyNames = names.map((k) => "#key_" + k);
+      const valueNames = names.map((k) => ":val_" + k);
+      use(${parts});
+    }`;
+    expect(stringOf(code("valueNames.map((v, i) => `${keyNames[i]} = ${v}`).join(\", \")")).dynamic).toEqual([
+      { text: "k", before: "#key_", kinds: ["parameter"] },
+      { text: "k", before: " = :val_", kinds: ["parameter"] },
+    ]);
+    // An array literal's elements are alternatives; an array of unknown elements stays one non-constant part.
+    expect(stringOf(`const cols = ["a", "b"]; function f(i) { use(cols[i]); }`).values).toEqual(["a", "b"]);
+    expect(stringOf(`const cols = ["a", "b"]; cols.forEach((c) => use(c));`).values).toEqual(["a", "b"]);
+    expect(stringOf(code("names[0] + names.map((n) => n)[1]")).dynamic.map((part) => part.text)).toEqual(["names[0]", "names.map((n) => n)[1]"]);
+    expect(stringOf(code("names.map((n) => n).join()")).dynamic.map((part) => part.text)).toEqual(["n"]);
+  });
+
   it("resolves same-file helpers with the call's arguments", () => {
     const result = stringOf(`const build = (name) => "attribute_exists(" + name + ")"; app.get("/x", (req, res) => { use(build(req.query.f)); });`);
     expect(result.dynamic).toEqual([{ text: "req.query.f", before: "attribute_exists(", kinds: ["request"] }]);

@@ -441,6 +441,19 @@ export function buildUpdate(item: Record<string, unknown>) {
     UpdateExpression: "SET " + Object.keys(item).map((k) => \`#\${k} = :\${k}\`).join(", "),
   };
 }`,
+    // Placeholder names mapped in one step and read back by index or as another map's element.
+    `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+async function updatePost(PK, data) {
+  const names = Object.keys(data);
+  const keyNames = names.map((k) => "#key_" + k);
+  const valueNames = names.map((k) => ":val_" + k);
+  const parts = valueNames.map((v, i) => \`\${keyNames[i]} = \${v}\`);
+  return docClient.update({ TableName: "Blogs", Key: { PK, SK: "blog" }, UpdateExpression: "SET " + parts.join(", "),
+    ExpressionAttributeNames: Object.fromEntries(names.map((k) => ["#key_" + k, k])),
+    ExpressionAttributeValues: Object.fromEntries(names.map((k) => [":val_" + k, data[k]])) }).promise();
+}
+module.exports = { updatePost };`,
     // An array of placeholders placed in the text without .join(): JavaScript joins it with ",".
     `${DOC}
 const LOCKED = ["id", "createdAt"];
@@ -604,6 +617,18 @@ module.exports.updateProfile = async (id, changes) => {
   return docClient.update({ TableName: "Profiles", Key: { id }, UpdateExpression: expression, ExpressionAttributeValues: values }).promise();
 };`,
       errors: [{ messageId: "expressionInjection", line: 7, data: { member: "UpdateExpression", value: "field", source: "is parameter `changes` of `updateProfile`, which callers can set to anything" } }],
+    },
+    // The same names mapped in one step and read back by index, without a placeholder prefix: the keys themselves.
+    {
+      code: `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+module.exports.updatePost = async (PK, data) => {
+  const names = Object.keys(data);
+  const valueNames = names.map((k) => ":val_" + k);
+  const parts = valueNames.map((v, i) => \`\${names[i]} = \${v}\`);
+  return docClient.update({ TableName: "Blogs", Key: { PK, SK: "blog" }, UpdateExpression: "SET " + parts.join(", "), ExpressionAttributeValues: Object.fromEntries(names.map((k) => [":val_" + k, data[k]])) }).promise();
+};`,
+      errors: [{ messageId: "expressionInjection", line: 6, data: { member: "UpdateExpression", value: "names[i]", source: "is parameter `data` of `updatePost`, which callers can set to anything" } }],
     },
     // The same helper when one call spreads the request body into the object: the names are the caller's.
     {
