@@ -98,11 +98,11 @@ const HONO_CALLER_KEYS = new Set(["jwtPayload", "user", "session", "auth", "user
 /**
  * Members a project's own authentication middleware sets for the caller (`req.teacherId = decoded.id`,
  * `req.userData`, `ctx.state.account`, middy's `request.event.email = claims.email`): no framework or API Gateway
- * member, named for a person, their id, name or email, or a decoded token.
+ * member, named for a person, their id, name or email, or a decoded token (`req.decoded`, `req.jwtDecoded`, `req.tokenPayload`).
  * `req.profile` is left out: `router.param()` loaders set it to the user a route names.
  */
 const MIDDLEWARE_CALLER_MEMBER =
-  /^(?:(?:current|auth|authenticated|logged|loggedin|signedin|verified)?(?:user|account|member|teacher|student|admin|customer|employee|staff|doctor|patient|owner|principal|caller|viewer|seller|buyer|driver|person)(?:id|sub|email|name|data|info|details)?|email|decoded(?:token|user|jwt)?|token(?:payload|data|claims)|uid)$/i;
+  /^(?:(?:current|auth|authenticated|logged|loggedin|signedin|verified)?(?:user|account|member|teacher|student|admin|customer|employee|staff|doctor|patient|owner|principal|caller|viewer|seller|buyer|driver|person)(?:id|sub|email|name|data|info|details)?|email|decoded(?:token|user|jwt)?|(?:jwt|token)(?:decoded|payload|data|claims|info)|uid)$/i;
 
 /** Members distinctive enough to mark an unrecognised parameter as an API Gateway event. */
 const LAMBDA_EVENT_MEMBERS = new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters", "body-json"]);

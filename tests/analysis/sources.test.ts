@@ -144,14 +144,15 @@ describe("source catalogue: the caller a project's middleware sets", () => {
       const { analysis, used } = analyze(code);
       return used().map((node) => analysis.values.originsOf(node).map((o) => o.kind).join("|"));
     };
-    expect(origin(`app.get("/n/:id", (req, res) => { use(req.teacher.teacherId, req.teacherId, req.userData.id, req.email, req.decoded.sub, req.uid, res.locals.account.id); });`)).toEqual(
-      Array(7).fill("caller"),
+    expect(origin(`app.get("/n/:id", (req, res) => { use(req.teacher.teacherId, req.teacherId, req.userData.id, req.email, req.decoded.sub, req.uid, res.locals.account.id, req.jwtDecoded.userID, req.tokenInfo.sub); });`)).toEqual(
+      Array(9).fill("caller"),
     );
-    expect(origin(`app.get("/n/:id", (req, res) => { use(req.profile._id, req.app, req.route.path, req.params.teacherId, req.login); });`)).toEqual([
+    expect(origin(`app.get("/n/:id", (req, res) => { use(req.profile._id, req.app, req.route.path, req.params.teacherId, req.login, req.token); });`)).toEqual([
       "request-object",
       "request-object",
       "request-object",
       "request",
+      "request-object",
       "request-object",
     ]);
     expect(origin(`export const handler = async (event) => { use(event.email, event.userId, event.pathParameters.id, event.requestContext.connectionId); };`)).toEqual(["caller", "caller", "request", "caller"]);
