@@ -126,6 +126,9 @@ const RECEIVER_METHODS = new Set([
 /** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */
 const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
 
+/** Request members that hold a bearer token by name (`accessToken`, `id_token`, `jwt`): credentials wherever the request carries them. */
+const BEARER_TOKEN_MEMBER = /^(?:(?:access|id|auth|session|bearer)_?token|jwt|token)$/i;
+
 /** The framework's request object itself (`req`, `event`), not a member of it: it carries the caller's credentials too. */
 export function isWholeRequest(origin: Origin): origin is Extract<Origin, { kind: "request-object" }> {
   return origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object";
@@ -721,7 +724,11 @@ export class ValueResolver {
         // A parameter's credentials count too: in `function userCheck(req) { return jwt.verify(req.headers.token) }`
         // the token is the request's wherever the function is called from.
         const credentialPath = origin.kind === "request" ? origin.path : origin.kind === "parameter" ? origin.path.join(".") : undefined;
-        const credential = credentialPath !== undefined && carriesCredentials(credentialPath) && (authenticating || CREDENTIAL_MEMBER.test(credentialPath));
+        const credential =
+          credentialPath !== undefined &&
+          ((carriesCredentials(credentialPath) && (authenticating || CREDENTIAL_MEMBER.test(credentialPath))) ||
+            // `validateToken(res, req.body.accessToken)`: a bearer token sent in the body or query, given to an authentication function.
+            (authenticating && BEARER_TOKEN_MEMBER.test(credentialPath.slice(credentialPath.lastIndexOf(".") + 1))));
         const wholeRequest = isWholeRequest(origin) && CALLER_FROM_REQUEST_FUNCTION.test(name);
         if (credential || wholeRequest) {
           const framework = origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";

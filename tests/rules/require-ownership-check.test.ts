@@ -1911,6 +1911,20 @@ router.post("/tags", async (req, res) => {
       options: [{ publicTables: ["Tags"] }],
     },
     {
+      name: "express: the caller from an authentication function given the bearer token the body sends (`validateToken(res, req.body.accessToken)`), compared with the item's owner",
+      code: `${V2}const { validateToken } = require("./auth");
+router.post("/devices/rename", async (req, res) => {
+  const { deviceId, name, accessToken } = req.body;
+  const details = await validateToken(res, accessToken);
+  if (!details) return;
+  const found = await dynamo.get({ TableName: "Devices", Key: { deviceId } }).promise();
+  if (!found.Item) return res.status(404).end();
+  if (found.Item.ownerId !== details.email) return res.status(403).end();
+  await dynamo.update({ TableName: "Devices", Key: { deviceId }, UpdateExpression: "SET #n = :n", ExpressionAttributeNames: { "#n": "name" }, ExpressionAttributeValues: { ":n": name } }).promise();
+  res.json({});
+});`,
+    },
+    {
       name: "express: the body written as the item after its key was set through another name for it (`let entrada = req.body; entrada.sk = Date.now().toString()`)",
       code: `${V2}router.post("/products", async (req, res) => {
   let entrada = req.body;
@@ -2066,6 +2080,21 @@ router.post("/tags", async (req, res) => {
 });`,
       options: [{ publicTables: ["Tags"] }],
       errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "express: the caller from an authentication function given the body's bearer token, never compared with the item's owner",
+      code: `${V2}const { validateToken } = require("./auth");
+router.post("/devices/rename", async (req, res) => {
+  const { deviceId, name, accessToken, token } = req.body;
+  const details = await validateToken(res, accessToken);
+  if (!details) return;
+  const found = await dynamo.get({ TableName: "Devices", Key: { deviceId } }).promise();
+  if (!found.Item) return res.status(404).end();
+  if (found.Item.ownerId !== lookup(token)) return res.status(403).end();
+  await dynamo.update({ TableName: "Devices", Key: { deviceId }, UpdateExpression: "SET #n = :n", ExpressionAttributeNames: { "#n": "name" }, ExpressionAttributeValues: { ":n": name } }).promise();
+  res.json({});
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
     },
     {
       name: "express: the body written as the item with only a timestamp set through another name for it (its key set only after the write) keeps the key the request sends",
