@@ -126,8 +126,11 @@ const RECEIVER_METHODS = new Set([
 /** Request members that carry the caller's credentials: a caller function reading them still yields the caller. */
 const CREDENTIAL_CARRIERS = new Set(["headers", "header", "cookies", "signedCookies", "multiValueHeaders"]);
 
-/** Request members that hold a bearer token by name (`accessToken`, `id_token`, `jwt`): credentials wherever the request carries them. */
-const BEARER_TOKEN_MEMBER = /^(?:(?:access|id|auth|session|bearer)_?token|jwt|token)$/i;
+/**
+ * Body and query members that hold a bearer token by name (`body.accessToken`, `query.id_token`, `body.jwt`): credentials
+ * there too. Not a route's `params.token`, which is most often a link's one-time token.
+ */
+const BEARER_TOKEN_MEMBER = /^(?:body|query|queryStringParameters)\.(?:(?:access|id|auth|session|bearer)_?token|jwt|token)$/i;
 
 /** The framework's request object itself (`req`, `event`), not a member of it: it carries the caller's credentials too. */
 export function isWholeRequest(origin: Origin): origin is Extract<Origin, { kind: "request-object" }> {
@@ -728,7 +731,7 @@ export class ValueResolver {
           credentialPath !== undefined &&
           ((carriesCredentials(credentialPath) && (authenticating || CREDENTIAL_MEMBER.test(credentialPath))) ||
             // `validateToken(res, req.body.accessToken)`: a bearer token sent in the body or query, given to an authentication function.
-            (authenticating && BEARER_TOKEN_MEMBER.test(credentialPath.slice(credentialPath.lastIndexOf(".") + 1))));
+            (authenticating && BEARER_TOKEN_MEMBER.test(credentialPath)));
         const wholeRequest = isWholeRequest(origin) && CALLER_FROM_REQUEST_FUNCTION.test(name);
         if (credential || wholeRequest) {
           const framework = origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";

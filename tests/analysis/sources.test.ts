@@ -128,13 +128,15 @@ describe("source catalogue: authentication calls yield the caller", () => {
           jwt.verify(req.params.token, SECRET),
           (await assertUserAccess(req)).userId,
           logAccess(req).id,
+          verifyToken(req.body.accessToken).sub,
+          lookup(req.body.accessToken).sub,
         );
       });
       export const handler = async (event) => { use(getUserFromEvent(event).id); };`;
     const { analysis } = analyze(code);
     const uses = analysis.index.calls.filter((call) => call.callee.type === "Identifier" && call.callee.name === "use");
     const kinds = uses.map((call) => call.arguments.map((node) => analysis.values.originsOf(node).map((origin) => origin.kind).join("|")));
-    expect(kinds).toEqual([["caller", "caller", "caller", "unknown", "unknown", "unknown", "caller", "unknown"], ["caller"]]);
+    expect(kinds).toEqual([["caller", "caller", "caller", "unknown", "unknown", "unknown", "caller", "unknown", "caller", "unknown"], ["caller"]]);
   });
 });
 
