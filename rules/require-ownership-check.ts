@@ -11,7 +11,7 @@ import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, keyNameOf, nextRou
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
-import { fileNameParts, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, isOwnerName, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 import { isFreshValue } from "../src/analysis/fresh-values";
 
@@ -170,12 +170,15 @@ export default createRule<Options, MessageIds>({
           return tableNames(table).some((name) => name !== undefined && namesPerUserResource(name));
         }
 
-        /** Does the read return only key attributes and what a public profile card shows (a display name, a picture, a bio)? */
+        /**
+         * Does the read return only key attributes, the owner's id and what a public profile card shows (a display
+         * name, a picture, a bio, follower counts)?
+         */
         function showsProfileCardOnly(item: HandlerAccess["instance"]["access"]): boolean {
           const projection = item.projection;
           if (!projection?.some(isProfileCardAttribute)) return false;
           const keyAttributes = new Set(item.keyParts.map((part) => part.attribute));
-          return projection.every((attribute) => keyAttributes.has(attribute) || isProfileCardAttribute(attribute));
+          return projection.every((attribute) => keyAttributes.has(attribute) || isProfileCardAttribute(attribute) || (isOwnerName(attribute) && ID_ATTRIBUTE.test(attribute)));
         }
 
         function isPublic(access: HandlerAccess): boolean {

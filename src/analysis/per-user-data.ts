@@ -55,13 +55,13 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Words of the attributes a public profile card shows: a display name, a picture, a short bio. */
-const PROFILE_CARD_WORDS = new Set(["display", "full", "first", "last", "given", "family", "screen", "nick", "user", "name", "handle", "avatar", "image", "picture", "pic", "photo", "profile", "url", "thumbnail", "bio", "about", "headline"]);
+/** Words of the attributes a public profile card shows: a display name, a picture, a short bio, social counters. */
+const PROFILE_CARD_WORDS = new Set(["display", "full", "first", "last", "given", "family", "screen", "nick", "user", "name", "handle", "avatar", "image", "picture", "pic", "photo", "profile", "url", "thumbnail", "bio", "about", "headline", "follower", "followers", "following", "friend", "friends", "count"]);
 const PROFILE_CARD_ONE_WORD = new Set(["username", "nickname", "displayname", "fullname", "firstname", "lastname", "avatarurl", "imageurl", "photourl"]);
 /** Of those, the words that say what the attribute is (`profile` or `url` alone say nothing). */
-const PROFILE_CARD_SUBJECTS = new Set(["name", "handle", "avatar", "image", "picture", "pic", "photo", "thumbnail", "bio", "about", "headline"]);
+const PROFILE_CARD_SUBJECTS = new Set(["name", "handle", "avatar", "image", "picture", "pic", "photo", "thumbnail", "bio", "about", "headline", "count"]);
 
-/** Is the attribute one a public profile card shows (`displayName`, `avatarUrl`, `image`, `bio`), never an e-mail, a role or an id? */
+/** Is the attribute one a public profile card shows (`displayName`, `avatarUrl`, `image`, `bio`, `followerCount`), never an e-mail, a role or an id? */
 export function isProfileCardAttribute(name: string): boolean {
   const words = nameWords(name);
   if (words.length === 1 && PROFILE_CARD_ONE_WORD.has(words[0])) return true;

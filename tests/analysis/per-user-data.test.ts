@@ -19,12 +19,12 @@ describe("isOwnerName", () => {
 
 describe("isProfileCardAttribute", () => {
   it("recognises what a public profile card shows", () => {
-    for (const name of ["name", "displayName", "display_name", "username", "nickname", "firstName", "avatar", "avatarUrl", "image", "profileImage", "photoURL", "picture", "bio", "handle"]) {
+    for (const name of ["name", "displayName", "display_name", "username", "nickname", "firstName", "avatar", "avatarUrl", "image", "profileImage", "photoURL", "picture", "bio", "handle", "followerCount", "following_count", "friendsCount"]) {
       expect(isProfileCardAttribute(name), name).toBe(true);
     }
   });
   it("leaves personal and other attributes alone", () => {
-    for (const name of ["email", "phone", "userId", "role", "address", "profile", "url", "birthDate", "passwordHash", "emailName", "imageKey", "balance"]) {
+    for (const name of ["email", "phone", "userId", "role", "address", "profile", "url", "birthDate", "passwordHash", "emailName", "imageKey", "balance", "loginCount", "unreadCount"]) {
       expect(isProfileCardAttribute(name), name).toBe(false);
     }
   });

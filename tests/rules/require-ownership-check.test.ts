@@ -1832,6 +1832,16 @@ export const handler = async (event) => {
       filename: "app/api/users/[userId]/route.ts",
     },
     {
+      name: "a single-table read of a user's card and social counters with the owner's id (AttributesToGet: [\"userId\", \"username\", \"avatar\"], follower counts)",
+      code: `${V3}export async function GET(request: Request, { params }: { params: { userId: string } }) {
+  const key = { P_K: \`USER#\${params.userId}\`, S_K: \`USERMETA#\${params.userId}\` };
+  const card = await doc.send(new GetCommand({ TableName: "App", Key: key, AttributesToGet: ["userId", "username", "avatar"] }));
+  const counts = await doc.send(new GetCommand({ TableName: "App", Key: key, AttributesToGet: ["followerCount", "followingCount", "friendsCount"] }));
+  return Response.json({ ...card.Item, ...counts.Item });
+}`,
+      filename: "app/api/users/[userId]/route.ts",
+    },
+    {
       name: "lambda: a body spread after a generated key, in handlers exported through validating wrappers given them by name, as a bound method, or with middy's validator",
       code: `${V3}import { randomUUID } from "node:crypto";
 const productSchema = Joi.object({ name: Joi.string().required() });
@@ -2160,7 +2170,7 @@ export const handler = async (event) => {
       errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
-      name: "a projection that also returns an e-mail, or whose placeholder stands for what the request names: not only a profile card",
+      name: "a projection that also returns an e-mail (also an author's) or a login count, or whose placeholder stands for what the request names: not only a profile card",
       code: `${V3}export async function GET(request: Request, { params }: { params: { userId: string } }) {
   const card = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: params.userId }, ProjectionExpression: "#n, image, email", ExpressionAttributeNames: { "#n": "name" } }));
   return Response.json(card.Item);
@@ -2168,11 +2178,21 @@ export const handler = async (event) => {
 export async function POST(request: Request, { params }: { params: { userId: string } }) {
   const other = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: params.userId }, ProjectionExpression: "#name, image", ExpressionAttributeNames: await request.json() }));
   return Response.json(other.Item);
+}
+export async function PUT(request: Request, { params }: { params: { userId: string } }) {
+  const owned = await doc.send(new GetCommand({ TableName: "App", Key: { P_K: \`USER#\${params.userId}\` }, AttributesToGet: ["userId", "username", "authorEmail"] }));
+  return Response.json(owned.Item);
+}
+export async function PATCH(request: Request, { params }: { params: { userId: string } }) {
+  const counted = await doc.send(new GetCommand({ TableName: "App", Key: { P_K: \`USER#\${params.userId}\` }, AttributesToGet: ["userId", "username", "loginCount"] }));
+  return Response.json(counted.Item);
 }`,
       filename: "app/api/users/[userId]/route.ts",
       errors: [
         { messageId: "readByAnyCaller", line: 5 },
         { messageId: "readByAnyCaller", line: 9 },
+        { messageId: "readByAnyCaller", line: 13 },
+        { messageId: "readByAnyCaller", line: 17 },
       ],
     },
     {
