@@ -1522,7 +1522,7 @@ export class ValueResolver {
         return result;
       }
       // `keys.map((k) => `#${k} = :${k}`).join(", ")`: one element stands for all (the separator sits between them).
-      const mapped = this.mappedElementStrings(joined, bindings, state, depth);
+      const mapped = this.elementStrings(joined, bindings, state, depth);
       if (mapped) return mapped;
     }
     // `keys.reduce((text, k) => text + `${k} = :${k}, `, "SET ")`: the initial text, then what each step appends
@@ -1553,10 +1553,23 @@ export class ValueResolver {
     return this.dynamic(node, bindings, state, depth);
   }
 
-  /** The text of any element of an array: one made by `map` (see mappedElementStrings), or an array literal's elements. */
+  /**
+   * The text of any element of an array: one made by `map` (see mappedElementStrings), an array literal's elements,
+   * or those of arrays joined by `concat` (`keys.map(...).concat("#updatedAt = :now")`).
+   */
   private elementStrings(array: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] | undefined {
+    if (depth > MAX_DEPTH || --state.steps < 0) return undefined;
     const mapped = this.mappedElementStrings(array, bindings, state, depth);
     if (mapped) return mapped;
+    const made = unwrap(this.definitionOf(array) ?? array);
+    if (made.type === AST_NODE_TYPES.CallExpression && made.callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(made.callee) === "concat") {
+      let result = this.elementStrings(made.callee.object, bindings, state, depth + 1);
+      for (const argument of made.arguments) {
+        if (!result || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+        result = alternatives(result, this.elementStrings(argument, bindings, state, depth + 1) ?? this.strings(argument, bindings, state, depth + 1));
+      }
+      return result;
+    }
     const elements = this.arrayElements(array);
     if (!elements || elements.length === 0) return undefined;
     let result: Segment[][] = [];

@@ -65,6 +65,13 @@ describe("value resolver: constants", () => {
     expect(stringOf(`const cols = ["a", "b"]; cols.forEach((c) => use(c));`).values).toEqual(["a", "b"]);
     expect(stringOf(code("names[0] + names.map((n) => n)[1]")).dynamic.map((part) => part.text)).toEqual(["names[0]", "names.map((n) => n)[1]"]);
     expect(stringOf(code("names.map((n) => n).join()")).dynamic.map((part) => part.text)).toEqual(["n"]);
+    // Arrays joined by concat: the elements of each, and a string argument as one element.
+    const joined = stringOf(code(`names.map((k, i) => \`#\${k} = :v\${i}\`).concat("#updatedAt = :now", [":x"]).join(", ")`));
+    expect(joined.dynamic.map((part) => [part.text, part.before])).toEqual([["k", "#"], ["i", " = :v"]]);
+    expect(stringOf(`use(["#a = :a"].concat("#updatedAt = :now", [":x"]).join(", "));`).values).toEqual(["#a = :a", "#updatedAt = :now", ":x"]);
+    expect(stringOf(code("names.concat(extra).join()")).dynamic.map((part) => part.text)).toEqual(["names.concat(extra).join()"]);
+    // A binding that reads itself ends in a non-constant part, not a loop.
+    expect(stringOf(`const a = a.concat(["x"]); use(a.join());`).constant).toBe(false);
   });
 
   it("resolves same-file helpers with the call's arguments", () => {
