@@ -289,6 +289,8 @@ const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api
 /** Keys that are secrets themselves: share links, invitations, reset tokens, API keys, an OAuth callback's `state` (but `inviteeId`, `invitedBy` name people). */
 /** Attributes that hold a password a person types (not codes or hashes that a key may also be named after: `classCode`). */
 const PASSWORD_NAME = /pass(?:word|wd|code)$|^(?:pwd|pin)$/i;
+/** Calls that answer whether two values match (true when they do): `bcrypt.compare`, `argon2.verify`, `timingSafeEqual`. */
+const MATCHING_CALL = /^(?:compare(?:Sync)?|verify|(?:timingSafe)?equals?|matches)$/i;
 const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit(?!e[der])|code$|^(?:oauth_?)?state$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
@@ -1907,7 +1909,9 @@ export class OwnershipAnalysis {
     // A decision takes the item (or a key) together with something to decide by: at least two values.
     const distinct = new Set([...values, ...subjects].map((part) => part.node)).size;
     if (values.length === 0 || (items.length === 0 && distinct < 2)) return undefined;
-    const guard = this.guardOf(call, 0) ?? this.statementGuard(call);
+    // `bcrypt.compare(password, user.Item.password)`, `timingSafeEqual(a, b)`: true when they match, so the branch it
+    // lets through is known (`if (ok) { ...serve }`), not only an exit (`if (!ok) return 401`).
+    const guard = this.guardOf(call, MATCHING_CALL.test(name) ? 1 : 0) ?? this.statementGuard(call);
     if (!guard) return undefined;
     return { kind: "decision", node: call, guard, items, values, subjects };
   }

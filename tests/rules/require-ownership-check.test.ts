@@ -1248,6 +1248,13 @@ app.post("/keys/check", async (req, res, next) => {
   const ok = await bcrypt.compare(req.body.apiKey, key.Item.accessKeyHash);
   if (!ok) return res.status(401).end();
   return next();
+});
+app.post("/session", async (req, res) => {
+  const user = await doc.send(new GetCommand({ TableName: "Users", Key: { PK: "EMAIL#" + req.body.email } }));
+  const matches = await bcrypt.compare(req.body.password, user.Item.password);
+  if (matches) {
+    res.json({ userId: user.Item.userId, name: user.Item.firstName });
+  }
 });`,
       filename: "src/auth.js",
       options: [{ reportAllUnauthenticatedReads: true }],
@@ -3848,6 +3855,17 @@ app.post("/lookup", async (req, res) => {
 });`,
       options: [{ reportAllUnauthenticatedReads: true }],
       errors: [{ messageId: "readByAnyCaller", line: 6 }, { messageId: "readByAnyCaller", line: 7 }],
+    },
+    {
+      name: "not a login: a call that does not test a match (overLimit) runs a branch, and the item is served whatever it answers",
+      code: `${V3}
+app.post("/session", async (req, res) => {
+  const user = await doc.send(new GetCommand({ TableName: "Users", Key: { PK: "EMAIL#" + req.body.email } }));
+  const limited = await overLimit(req.body.password, user.Item.attempts);
+  if (limited) res.set("Retry-After", "60");
+  res.json({ userId: user.Item.userId, email: user.Item.email });
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 6 }],
     },
     {
       name: "express: the suggested condition uses a caller value that is initialised where the input is built",
