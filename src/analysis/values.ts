@@ -353,6 +353,9 @@ export class ValueResolver {
       case AST_NODE_TYPES.BinaryExpression:
         return this.union(this.binaryOperands(node), bindings, state, depth);
       case AST_NODE_TYPES.LogicalExpression:
+        // `header && jwt.verify(header, secret)`: the left side is the value only when it is falsy (no text, id or
+        // member worth following), so what `&&` yields is the right side's.
+        if (node.operator === "&&") return this.origins(node.right, bindings, state, depth);
         return this.union([node.left, node.right], bindings, state, depth);
       case AST_NODE_TYPES.ConditionalExpression:
         return this.union([node.consequent, node.alternate], bindings, state, depth);

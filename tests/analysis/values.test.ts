@@ -145,6 +145,18 @@ describe("value resolver: origins", () => {
     expect(originsOf(code, 2)).toEqual(["request:express:body.x"]);
   });
 
+  it("takes what `&&` yields from its right side (the left is the value only when falsy), and what `||` and `??` yield from both", () => {
+    const code = `import jwt from "jsonwebtoken";
+app.get("/n/:id", (req, res) => {
+  const verified = req.headers.authorization && jwt.verify(req.headers.authorization, SECRET);
+  use(verified.email, req.query.a && "x", req.query.a || "x", req.query.a ?? req.params.id);
+});`;
+    expect(originsOf(code, 0)).toEqual(["caller:express:verify().email"]);
+    expect(originsOf(code, 1)).toEqual([]);
+    expect(originsOf(code, 2)).toEqual(["request:express:query.a"]);
+    expect(originsOf(code, 3)).toEqual(["request:express:query.a", "request:express:params.id"]);
+  });
+
   it("keeps request input through HTML sanitizers from packages, not through the project's own helpers", () => {
     const code = `import xss from "xss";
 const validator = require("validator");

@@ -1928,6 +1928,20 @@ router.post("/tags", async (req, res) => {
       options: [{ publicTables: ["Tags"] }],
     },
     {
+      name: "lambda: the caller verified behind a presence test (`header && jwt.verify(header, secret)`) and passed to a same-file helper that keys the delete by it",
+      code: `${V2}const jwt = require("jsonwebtoken");
+const removeNotification = async (email, id) => {
+  await dynamo.delete({ TableName: "App", Key: { PK: \`USER#\${email}\`, SK: \`#NOTIFICATION#\${id}\` } }).promise();
+};
+exports.handler = async (event) => {
+  const authorization = event.headers && event.headers.Authorization;
+  const verification = authorization && jwt.verify(authorization, process.env.SECRET);
+  if (!verification) return { statusCode: 401 };
+  await removeNotification(verification.email, event.pathParameters.id);
+  return { statusCode: 200 };
+};`,
+    },
+    {
       name: "express: the caller from an authentication function given the bearer token the body sends (`validateToken(res, req.body.accessToken)`), compared with the item's owner",
       code: `${V2}const { validateToken } = require("./auth");
 router.post("/devices/rename", async (req, res) => {
