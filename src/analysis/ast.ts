@@ -128,6 +128,17 @@ export function dottedName(chain: ReturnType<typeof memberChain>): string | unde
   return chain?.root.type === AST_NODE_TYPES.Identifier ? [chain.root.name, ...chain.path].join(".") : undefined;
 }
 
+/** The member expression that reads `path` on `node` where `node` stands (`params` + ["Item", "ID"] → `params.Item.ID`); undefined when its parents read anything else. */
+export function memberPathAbove(node: Node, path: readonly string[]): Node | undefined {
+  let current = node;
+  for (const segment of path) {
+    const member: Node | undefined = current.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || staticKeyName(member) !== segment) return undefined;
+    current = member;
+  }
+  return current;
+}
+
 /** memberChain's root and path length, without collecting the path: `a.b.c` → { root: a, length: 2 }. */
 export function memberChainRoot(node: Node): { root: TSESTree.Identifier | TSESTree.ThisExpression; length: number } | undefined {
   let current = unwrap(node);

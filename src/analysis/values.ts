@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, enclosingFunction, instanceMember, isFunction, memberChain, objectOfKeysCall, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, enclosingFunction, instanceMember, isFunction, memberChain, memberPathAbove, objectOfKeysCall, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
@@ -1212,13 +1212,8 @@ export class ValueResolver {
     if (!variable || !fn) return undefined;
     let result: ResolvedObject | undefined;
     for (const reference of variable.references) {
-      let current: Node | undefined = reference.identifier;
-      if (current.range[0] >= value.range[0] || enclosingFunction(current) !== fn) continue;
-      for (const segment of chain.path) {
-        const member: Node | undefined = current.parent;
-        current = member?.type === AST_NODE_TYPES.MemberExpression && member.object === current && staticKeyName(member) === segment ? member : undefined;
-        if (!current) break;
-      }
+      if (reference.identifier.range[0] >= value.range[0] || enclosingFunction(reference.identifier) !== fn) continue;
+      const current = memberPathAbove(reference.identifier, chain.path);
       const declarator = current?.parent;
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
       const alias = this.scope.variableOf(declarator.id);
@@ -1272,13 +1267,8 @@ export class ValueResolver {
   private withMutations(variable: Variable, base: ResolvedObject, budget: { steps: number }, path: readonly string[] = []): ResolvedObject {
     let result = base;
     for (const reference of variable.references) {
-      let identifier: Node = reference.identifier;
-      for (const segment of path) {
-        const member: Node | undefined = identifier.parent;
-        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || staticKeyName(member) !== segment) break;
-        identifier = member;
-      }
-      if (path.length > 0 && (identifier === reference.identifier || !endsWithPath(identifier, path))) continue;
+      const identifier = memberPathAbove(reference.identifier, path);
+      if (!identifier) continue;
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
         const assignment = parent.parent;
@@ -1549,8 +1539,7 @@ export class ValueResolver {
     const helper = this.sameFileFunction(callee);
     if (helper && depth < MAX_HELPER_DEPTH * 12) {
       const inner = this.bindArguments(helper, node.arguments, bindings);
-      let result: Segment[][] = [];
-      for (const returned of this.returnsOf(helper)) result = alternatives(result, this.strings(returned, inner, state, depth));
+      const result = this.anyOf(this.returnsOf(helper), inner, state, depth);
       if (result.length > 0) return result;
     }
     return this.dynamic(node, bindings, state, depth);
@@ -1574,10 +1563,7 @@ export class ValueResolver {
       return result;
     }
     const elements = this.arrayElements(array);
-    if (!elements || elements.length === 0) return undefined;
-    let result: Segment[][] = [];
-    for (const element of elements) result = alternatives(result, this.strings(element, bindings, state, depth));
-    return result;
+    return elements && elements.length > 0 ? this.anyOf(elements, bindings, state, depth) : undefined;
   }
 
   /** The text of any element of an array made by `map` (`keys.map((k) => "#" + k)`): what its callback returns. */
@@ -1585,9 +1571,15 @@ export class ValueResolver {
     const mapped = mappedStrings(this.definitionOf(array) ?? array, (fn) => this.returnsOf(fn), (callee) => this.sameFileFunction(callee));
     if (!mapped) return undefined;
     const inner = mapped.helper ? this.bindArguments(mapped.fn, [mapped.receiver], bindings) : bindings;
-    let result: Segment[][] = [];
-    for (const returned of mapped.returns) result = alternatives(result, this.strings(returned, inner, state, depth));
+    const result = this.anyOf(mapped.returns, inner, state, depth);
     return result.length > 0 ? result : undefined;
+  }
+
+  /** The texts any one of the nodes may have: each node's alternatives. */
+  private anyOf(nodes: readonly Node[], bindings: Bindings, state: QueryState, depth: number): Segment[][] {
+    let result: Segment[][] = [];
+    for (const node of nodes) result = alternatives(result, this.strings(node, bindings, state, depth));
+    return result;
   }
 
   /** Elements of an array literal (through a const), plus every later `push`/`unshift` to it. */
@@ -1772,16 +1764,6 @@ function numericLiteral(node: Node): number | undefined {
     return inner.type === AST_NODE_TYPES.Literal && typeof inner.value === "number" ? -inner.value : undefined;
   }
   return undefined;
-}
-
-/** `a.b.c` ends with the member path ["b", "c"]. */
-function endsWithPath(node: Node, path: readonly string[]): boolean {
-  let current: Node = node;
-  for (let i = path.length - 1; i >= 0; i--) {
-    if (current.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(current) !== path[i]) return false;
-    current = current.object;
-  }
-  return true;
 }
 
 /** Merges the resolved properties of `source` (or records it as an unresolved spread) into `result`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredFunctionName, dottedName, memberChain, memberChainRoot } from "../../src/analysis/ast";
+import { declaredFunctionName, dottedName, memberChain, memberChainRoot, memberPathAbove } from "../../src/analysis/ast";
 import { analyze } from "./helpers";
 
 describe("declaredFunctionName", () => {
@@ -27,6 +27,15 @@ describe("memberChainRoot", () => {
       expect(root && { root: text(root.root), length: root.length }).toEqual(chain && { root: text(chain.root), length: chain.path.length });
     }
     expect(used().map((node) => memberChainRoot(node)?.length)).toEqual([0, 2, 2, 2, undefined, undefined, 2, 2]);
+  });
+});
+
+describe("memberPathAbove", () => {
+  it("gives the member expression that reads the whole path where the identifier stands, and nothing for a shorter or other read", () => {
+    const { used, text } = analyze(`use(params.Item.ID, params.Item, params.Other.ID, params[k].ID, params);`);
+    const roots = used().map((node) => memberChainRoot(node)?.root ?? node);
+    expect(roots.map((root) => memberPathAbove(root, ["Item", "ID"])).map((node) => node && text(node))).toEqual(["params.Item.ID", undefined, undefined, undefined, undefined]);
+    expect(memberPathAbove(roots[4], [])).toBe(roots[4]);
   });
 });
 
