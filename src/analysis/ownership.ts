@@ -236,6 +236,13 @@ const MAX_WALK = 20_000;
 const MAX_CHECK_SITES = 5_000;
 const NO_NODES: Node[] = [];
 const MAX_COMPOSE_DEPTH = 6;
+/** How far a summary's composition went: `height` levels of callees below it; `cutByDepth` when MAX_COMPOSE_DEPTH stopped it on some path. */
+interface SummaryReach {
+  height: number;
+  cutByDepth: boolean;
+}
+/** Each summary's reach (kept beside it, not in it: FunctionSummary is what rules read). */
+const summaryReach = new WeakMap<FunctionSummary, SummaryReach>();
 const MAX_ORIGINS = 64;
 const MAX_INSTANCES = 200;
 /** Members of a returned local object looked at for fetched items. */
@@ -451,8 +458,8 @@ export interface RouteRegistration {
 
 export class OwnershipAnalysis {
   private readonly accessCache = new Map<Operation, Access[]>();
-  /** Each function's summary, with the call depth it was computed at (see summaryOf). */
-  private readonly summaries = new Map<FunctionNode, { summary: FunctionSummary; depth: number }>();
+  /** Each function's summaries, with the call depth each was computed at (see summaryOf). */
+  private readonly summaries = new Map<FunctionNode, Array<{ summary: FunctionSummary; depth: number }>>();
   private readonly inProgress = new Set<FunctionNode>();
   private readonly ownerCache = new Map<Node, FunctionNode | null>();
   private opsByOwner?: Map<FunctionNode | null, Operation[]>;
@@ -1559,16 +1566,29 @@ export class OwnershipAnalysis {
 
   /** The function's summary: its accesses (own and through same-file callees), the items it returns, its checks. */
   summaryOf(fn: FunctionNode, depth = 0): FunctionSummary {
+    // A summary depends on the depth it is asked at: MAX_COMPOSE_DEPTH stops the composition of callees below it.
+    // Summaries outlive a file (a module's functions are shared by every file that imports it), so one computed at
+    // another depth is reused only where it is the same answer: no depth limit stopped it, and its callees fit
+    // below this depth too. Otherwise a handler's findings would depend on which files were linted before it
+    // (ESLint lints files in the order their reads complete). Each function is computed at most once per depth.
     const cached = this.summaries.get(fn);
-    // A summary cut short deeper in another caller's walk (a module's function shared by every file that imports it)
-    // is computed again from a shallower call, so that a handler's answer does not depend on what was linted before.
-    // Each function is computed at most once per depth.
-    if (cached && (cached.summary.complete || cached.depth <= depth)) return cached.summary;
-    if (this.inProgress.has(fn) || depth > MAX_COMPOSE_DEPTH) return { fn, accesses: [], returnsItemOf: [], checks: [], complete: false };
+    const reusable =
+      cached?.find((entry) => entry.depth === depth) ??
+      cached?.find((entry) => {
+        const reach = summaryReach.get(entry.summary);
+        return reach !== undefined && !reach.cutByDepth && depth + reach.height <= MAX_COMPOSE_DEPTH;
+      });
+    if (reusable) return reusable.summary;
+    if (depth > MAX_COMPOSE_DEPTH || this.inProgress.has(fn)) {
+      const cut: FunctionSummary = { fn, accesses: [], returnsItemOf: [], checks: [], complete: false };
+      summaryReach.set(cut, { height: 0, cutByDepth: depth > MAX_COMPOSE_DEPTH });
+      return cut;
+    }
     this.inProgress.add(fn);
     try {
       const summary = this.computeSummary(fn, depth);
-      this.summaries.set(fn, { summary, depth });
+      if (cached) cached.push({ summary, depth });
+      else this.summaries.set(fn, [{ summary, depth }]);
       return summary;
     } finally {
       this.inProgress.delete(fn);
@@ -1579,6 +1599,7 @@ export class OwnershipAnalysis {
     const accesses: AccessInstance[] = [];
     const inputParameters: NonNullable<FunctionSummary["inputParameters"]> = [];
     let complete = true;
+    const reach: SummaryReach = { height: 0, cutByDepth: false };
     for (const operation of this.operationsOwnedBy(fn)) {
       const parameter = operation.dataPlane && operation.input ? this.scope.parameterIndex(fn, unwrap(operation.input)) : -1;
       if (parameter >= 0 && this.accessesOf(operation).length === 0) inputParameters.push({ operation, index: parameter, via: [] });
@@ -1609,6 +1630,9 @@ export class OwnershipAnalysis {
       if (!callee || callee === fn || (external ? external.module.sources.handlerKind(callee) : this.isEntryHandler(callee))) continue;
       const inner = external ? external.module.ownership.summaryOf(callee, depth + 1) : this.summaryOf(callee, depth + 1);
       complete &&= inner.complete;
+      const innerReach = summaryReach.get(inner);
+      reach.height = Math.max(reach.height, 1 + (innerReach?.height ?? 0));
+      reach.cutByDepth ||= innerReach?.cutByDepth ?? false;
       for (const instance of inner.accesses) {
         if (accesses.length >= MAX_INSTANCES) {
           complete = false;
@@ -1670,6 +1694,7 @@ export class OwnershipAnalysis {
     }
     this.keyWritesByFetchedItems(accesses);
     const summary: FunctionSummary = { fn, accesses, returnsItemOf: [], checks: [], complete, inputParameters };
+    summaryReach.set(summary, reach);
     summary.settleChecks = () => {
       summary.settleChecks = undefined;
       const checks = summary.checks;

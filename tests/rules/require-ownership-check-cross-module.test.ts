@@ -1491,3 +1491,56 @@ runRuleTests("require-ownership-check (NestJS global pipes)", rule, {
     },
   ],
 });
+
+// A chain of ten functions in one module, the last deleting by its argument: a handler calling the fifth composes
+// it, one calling the first is past the composition depth. The module's summaries outlive each linted file.
+describe("cross-module summaries do not depend on what was linted before", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "require-ownership-check-depth-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(path.join(root, "src/routes"), { recursive: true });
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "depth", private: true }));
+  const steps = Array.from({ length: 9 }, (_, index) => `export async function step${index + 1}(id: string) {\n  await step${index + 2}(id);\n}`);
+  writeFileSync(
+    path.join(root, "src/chain.ts"),
+    `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+${steps.join("\n")}
+export async function step10(id: string) {
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id } }));
+}
+`,
+  );
+  const route = (step: number) => `${EXPRESS}import { step${step} } from "../chain";
+app.delete("/notes/:id", async (req, res) => {
+  await step${step}(req.params.id);
+  res.end();
+});`;
+  const lint = (step: number): Array<[number, string]> => {
+    const filename = path.join(root, `src/routes/step${step}.ts`);
+    const linter = new Linter({ configType: "flat", cwd: root });
+    return linter
+      .verify(route(step), [{ files: ["**/*.ts"], languageOptions: { parser: tsParser as unknown as Linter.Parser }, plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], filename)
+      .map((message) => [message.line, message.messageId ?? message.message]);
+  };
+
+  it("a handler's findings are the same whether a shallower handler of the same chain was linted first or not", () => {
+    clearProjectModules();
+    const deepAlone = lint(1);
+    clearProjectModules();
+    // step5 is summarised at depth 1 with the delete five calls below it; the deep handler reaches it at depth 5.
+    const shallow = lint(5);
+    const deepAfterShallow = lint(1);
+    expect(shallow).toEqual([[5, "writeNotOwned"]]);
+    expect(deepAfterShallow).toEqual(deepAlone);
+    // Past the composition depth the delete is not seen: quiet, whichever file came first.
+    expect(deepAlone).toEqual([]);
+  });
+
+  it("a summary computed deeper and cut short is computed again for a shallower handler", () => {
+    clearProjectModules();
+    lint(1);
+    // step6 was summarised at depth 6, its call of step7 cut; called from a handler it is at depth 1.
+    expect(lint(6)).toEqual([[5, "writeNotOwned"]]);
+  });
+});
