@@ -3,7 +3,7 @@
 // exports under a name. Rules use it to judge a value defined in a sibling module (an HTTPS agent in
 // `./http.ts`) at the place where this file uses it. Everything fails quiet: an import that cannot be
 // resolved, read or parsed yields undefined.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
@@ -133,6 +133,7 @@ export function resolveImport(fromFile: string, specifier: string): string | und
   if (!path.isAbsolute(fromFile)) return undefined;
   let resolved: string | undefined;
   if (isRelative(specifier)) resolved = resolveModuleFile(fromFile, specifier);
+  else if (specifier.startsWith(LAYER_MOUNT)) resolved = resolveLayerImport(fromFile, specifier.slice(LAYER_MOUNT.length));
   else {
     const config = nearestTsconfig(path.dirname(fromFile));
     for (const target of config ? aliasTargets(config, specifier) : []) {
@@ -145,6 +146,63 @@ export function resolveImport(fromFile: string, specifier: string): string | und
     if (!resolved) resolved = resolveWorkspaceImport(path.dirname(fromFile), specifier);
   }
   return resolved && !resolved.split(path.sep).includes("node_modules") ? resolved : undefined;
+}
+
+/** Where Lambda mounts a function's layers: `require("/opt/nodejs/db")` reads the layer's `nodejs/db.js`. */
+const LAYER_MOUNT = "/opt/";
+/** Folders named for layers (`layers/`, `awsLayer/`, `lambda-layer/`, `layer_common/`; not `player/`). */
+const LAYER_FOLDER = /^[Ll]ayers?(?:$|[-_.A-Z0-9])|(?:^|[-_.])layers?$|[a-z0-9]Layers?$/;
+const MAX_LAYER_SEARCH_LEVELS = 8;
+/** The layer folders (the contents of a layer's zip, mounted at /opt) found from a directory upward, per directory. */
+const layerRootsByDirectory = new Map<string, string[]>();
+
+/**
+ * The project file a Lambda layer import names (`/opt/aws` → `layers/awsLayer/aws/index.js`, `/opt/nodejs/dynamo.mjs`
+ * → `layers/common/nodejs/dynamo.mjs`): looked up in the layer folders of the project (a folder named for layers, or
+ * each folder inside one named `layers`), from the importing file's folder upward. Only when exactly one layer holds it.
+ */
+function resolveLayerImport(fromFile: string, inLayer: string): string | undefined {
+  if (inLayer === "" || inLayer.split("/").includes("..")) return undefined;
+  const found = new Set<string>();
+  for (const root of layerRoots(path.dirname(fromFile))) {
+    const resolved = resolveModuleFile(path.join(root, "index.js"), `./${inLayer}`);
+    if (resolved) found.add(resolved);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function layerRoots(directory: string): string[] {
+  const cached = layerRootsByDirectory.get(directory);
+  if (cached) return cached;
+  const roots: string[] = [];
+  let current = directory;
+  for (let level = 0; level < MAX_LAYER_SEARCH_LEVELS; level++) {
+    if (path.basename(current) === "node_modules") break;
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      // unreadable: nothing here
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || !LAYER_FOLDER.test(entry.name) || entry.name === "node_modules") continue;
+      const folder = path.join(current, entry.name);
+      roots.push(folder);
+      // `layers/` holds one folder per layer.
+      try {
+        for (const layer of readdirSync(folder, { withFileTypes: true })) if (layer.isDirectory() && layer.name !== "node_modules") roots.push(path.join(folder, layer.name));
+      } catch {
+        // unreadable: only the folder itself
+      }
+    }
+    if (isProjectFolder(current) && existsSync(path.join(current, ".git"))) break;
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (layerRootsByDirectory.size > MAX_TSCONFIG_DIRECTORIES) layerRootsByDirectory.clear();
+  layerRootsByDirectory.set(directory, roots);
+  return roots;
 }
 
 /** A monorepo's root folder and its workspace packages by name. */
@@ -364,6 +422,7 @@ export function clearProjectCaches(): void {
   projectListings.clear();
   importLists.clear();
   parsedModules.clear();
+  layerRootsByDirectory.clear();
 }
 
 function readTsconfig(file: string, depth: number): PathAliases | undefined {
@@ -654,6 +713,24 @@ export function isProjectFolder(directory: string): boolean {
 }
 
 function projectRoot(file: string): string | undefined {
+  const root = nearestProjectRoot(file);
+  // A Lambda layer's module is imported by the functions beside the layers (`/opt/nodejs/db.mjs`): its project is the
+  // folder that holds the layer folder, also when the layer has a package.json of its own.
+  const layers = layerProjectRoot(file);
+  return layers && (!root || root.startsWith(layers + path.sep)) ? layers : root;
+}
+
+/** The folder above the outermost layer folder a file is in (within a few levels of it), if any. */
+function layerProjectRoot(file: string): string | undefined {
+  const segments = path.dirname(file).split(path.sep);
+  for (let index = Math.max(1, segments.length - MAX_LAYER_SEARCH_LEVELS); index < segments.length; index++) {
+    if (segments[index] === "node_modules") return undefined;
+    if (LAYER_FOLDER.test(segments[index])) return segments.slice(0, index).join(path.sep) || path.sep;
+  }
+  return undefined;
+}
+
+function nearestProjectRoot(file: string): string | undefined {
   let current = path.dirname(file);
   for (let i = 0; i < 64; i++) {
     if (path.basename(current) === "node_modules") return undefined;

@@ -168,6 +168,27 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(resolveImport(path.join(project, "both/src/b.ts"), "@m/a")).toBe(path.join(project, "both/ts/a.ts"));
   });
 
+  it("resolves Lambda layer imports (`/opt/...`) to the one layer folder of the project that holds them", () => {
+    write("layered/package.json", `{ "name": "layered" }\n`);
+    const update = write("layered/layers/awsLayer/nodejs/db/update.mjs", `export const update = () => 1;\n`);
+    write("layered/layers/awsLayer/nodejs/package.json", `{ "name": "aws-layer" }\n`);
+    const aws = write("layered/backend/src/layers/sdkLayer/aws/index.js", `module.exports = {};\n`);
+    write("layered/layers/awsLayer/nodejs/common.js", `module.exports = {};\n`);
+    write("layered/layers/utilsLayer/nodejs/common.js", `module.exports = {};\n`);
+    write("layered/player/nodejs/db/update.mjs", `export const other = 2;\n`);
+    const handler = write("layered/functions/chat/handler.mjs", `import { update } from "/opt/nodejs/db/update.mjs";\nexport const handler = () => update();\n`);
+    clearProjectCaches();
+    expect(resolveImport(handler, "/opt/nodejs/db/update.mjs")).toBe(update);
+    expect(resolveImport(path.join(project, "layered/backend/src/stacks/users/delete.js"), "/opt/aws")).toBe(aws);
+    // Two layers hold it: which one the function is given is not in the code.
+    expect(resolveImport(handler, "/opt/nodejs/common")).toBeUndefined();
+    expect(resolveImport(handler, "/opt/nodejs/missing")).toBeUndefined();
+    // Not out of a layer's folder (`layers/../functions/...` is a file of the project, not of a layer).
+    expect(resolveImport(handler, "/opt/../functions/chat/handler.mjs")).toBeUndefined();
+    // The layer's own package.json does not hide the functions that import it.
+    expect(importersOf(update)).toEqual([handler]);
+  });
+
   it("without a tsconfig.json, or with one that does not parse, only relative specifiers resolve", () => {
     write("plain/src/a.js", `module.exports = {};\n`);
     write("broken-config/tsconfig.json", `{ "compilerOptions": { "paths": `);
