@@ -5,7 +5,7 @@
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
-import { calleeName, declaredFunctionName, memberChain } from "../src/analysis/ast";
+import { calleeName, declaredFunctionName, findProperty, memberChain } from "../src/analysis/ast";
 import { relativeModulePath } from "../src/analysis/cross-module";
 import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, keyNameOf, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
@@ -110,6 +110,8 @@ export default createRule<Options, MessageIds>({
           // A one-time code's record (`OTP#${email}`, a `verification-codes` table): a sign-in or sign-up flow stores, counts and
           // removes it by the address the code goes to; what it holds reaches only that address. (Serving it is still a read.)
           if ((kind === "write" || kind === "delete") && isOneTimeCodeRecord(access, analysis)) continue;
+          // A sign-in session's record (a `sessions` table keyed by the `sessionId` the request presents): holding the id is the sign-in.
+          if (isPresentedSessionKey(access)) continue;
           // An update or delete keyed by a value generated here (`` `PAYMENT#${mode}${Date.now()}` ``, a new id) names an
           // item no one has yet: the request cannot reach someone else's with it.
           if ((kind === "write" || kind === "delete") && !instance.access.put && keyedByFreshValue(access, analysis)) continue;
@@ -401,11 +403,49 @@ const ONE_TIME_CODE = /(?:^|[^a-z])otps?(?:[^a-z]|$)|verification[-_ ]?codes?|on
 function isOneTimeCodeRecord(access: HandlerAccess, analysis: FileAnalysis): boolean {
   const table = instanceTable(access.instance);
   if ([table?.name, table?.env, table?.stage?.constant].some((name) => name !== undefined && ONE_TIME_CODE.test(name))) return true;
+  if (issuesRandomCode(access, analysis)) return true;
   return access.instance.keyParts.some((part) => {
     const values = resolverHolding(part.node, access, analysis);
     const text = values?.resolveString(part.node);
     return text?.alternatives.some((segments) => segments.some((segment) => segment.kind === "text" && ONE_TIME_CODE.test(segment.value))) === true;
   });
+}
+
+const SESSION_TABLE = /session/i;
+const SESSION_ID = /^(?:session_?id|sid)$/i;
+/** Request members that name a resource in the route (`/sessions/:sessionId`), not a credential the caller presents. */
+const ROUTE_MEMBERS = new Set(["params", "pathParameters", "path", "rawPath", "arguments"]);
+
+/**
+ * Is the access's table named for sessions and every key value the request chooses a session id the request presents
+ * in its body, query or headers (`POST /validate { sessionId }`)? A session id is a bearer secret: whoever holds it is
+ * signed in as its user, so looking it up is the sign-in check itself. A session of the route (`/sessions/:id`, a
+ * workout or tutoring session) is a resource and stays judged.
+ */
+function isPresentedSessionKey(access: HandlerAccess): boolean {
+  const table = instanceTable(access.instance);
+  if (![table?.name, table?.env, table?.stage?.constant].some((name) => name !== undefined && SESSION_TABLE.test(name))) return false;
+  return access.requestParts.every(
+    (part) =>
+      part.attribute !== undefined &&
+      SESSION_ID.test(part.attribute) &&
+      part.origins.every((origin) => origin.kind !== "request" || !ROUTE_MEMBERS.has(origin.path.split(".")[0])),
+  );
+}
+
+/** Item attributes that hold a one-time code: `code`, `otp`, `pin`, `verificationCode`, `auth_code`. */
+const CODE_ATTRIBUTE = /^(?:(?:auth|login|verification|verify|sms|email|confirmation)_?)?(?:code|otp|pin)$/i;
+
+/**
+ * Is the access a Put of an item whose code attribute is a random value generated here (`{ phone, code:
+ * Math.floor(100000 + Math.random() * 900000) }`)? That issues a sign-in code for the address in the key.
+ */
+function issuesRandomCode(access: HandlerAccess, analysis: FileAnalysis): boolean {
+  const { request, put } = access.instance.access;
+  const item = put && request ? findProperty(request, "Item") : undefined;
+  const values = item && resolverHolding(item.value, access, analysis);
+  const object = item && values?.resolveObject(item.value);
+  return [...(object?.properties ?? [])].some(([name, property]) => CODE_ATTRIBUTE.test(name) && isFreshValue(values!.definitionOf(property.value) ?? property.value, true, values));
 }
 
 /** `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`: the generated value is a default, another value may take its place. */

@@ -975,6 +975,9 @@ export class OwnershipAnalysis {
         return merged;
       }
     }
+    // `toDynamoItem({ PK, SK })` of `function toDynamoItem(item) { return marshall(item) }`: the object it is given.
+    const converted = this.convertedArgument(target, depth);
+    if (converted) return this.objectParts(converted, depth + 1);
     const object = this.values.resolveObject(target);
     if (!object) return this.builtParts(target, depth) ?? [{ attribute: undefined, node, origins: this.originsOf(node) }];
     const parts: ValuePart[] = [];
@@ -987,6 +990,20 @@ export class OwnershipAnalysis {
       parts.push({ attribute: undefined, node, origins: this.originsOf(node) });
     }
     return parts;
+  }
+
+  /**
+   * The argument a call of a same-file converter passes on: a function whose one return is its parameter, marshalled
+   * or as it is (`const toDynamoItem = (item) => marshall(item, { removeUndefinedValues: true })`).
+   */
+  private convertedArgument(node: Node, depth: number): Node | undefined {
+    if (node.type !== AST_NODE_TYPES.CallExpression || depth >= 3) return undefined;
+    const converter = this.calleeOf(node);
+    const returned = converter ? this.values.returnsOf(converter) : [];
+    if (!converter || returned.length !== 1) return undefined;
+    const index = this.scope.parameterIndex(converter, unmarshalled(returned[0]));
+    const argument = index >= 0 ? node.arguments[index] : undefined;
+    return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
   }
 
   /**

@@ -296,6 +296,14 @@ describe("routeMatches", () => {
   });
 });
 
+const CONVERTER = `import { DynamoDBClient, DeleteItemCommand, GetItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import express from "express";
+const db = new DynamoDBClient({});
+const app = express();
+const toDynamoItem = (item) => marshall(item, { removeUndefinedValues: true });
+`;
+
 runRuleTests("require-ownership-check", rule, {
   valid: [
     {
@@ -1503,6 +1511,18 @@ export async function POST(request) {
 }`,
     },
     {
+      name: "a sign-in code issued for the phone number the caller signs in with: a Put of a random code (`code: Math.floor(... Math.random() ...)`)",
+      code: `${V3}export const handler = async (event) => {
+  const { phone } = JSON.parse(event.body);
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.TABLE, Key: { phone } }));
+  if (Item && Item.sentAt > Date.now() - 60000) return { statusCode: 429, body: "" };
+  const code = Math.floor(100000 + Math.random() * 900000);
+  await doc.send(new PutCommand({ TableName: process.env.TABLE, Item: { phone, code, sentAt: Date.now() } }));
+  await sendSms(phone, code);
+  return { statusCode: 204, body: "" };
+};`,
+    },
+    {
       name: "evidence 4: an allow-list of named roles (`role !== \"coo\" && role !== \"director\"`) before the delete is a role check",
       code: `${V3}
 app.delete("/projects/:id", authenticateToken, async (req, res) => {
@@ -1806,6 +1826,30 @@ app.put("/games/:id", async (req, res) => {
 });`,
     },
     {
+      name: "a key made through a same-file converter (`toDynamoItem(item)` returning `marshall(item)`) is read attribute by attribute: the caller's partition",
+      code: `${CONVERTER}app.get("/notes/:id", async (req, res) => {
+  const out = await db.send(new GetItemCommand({ TableName: "Notes", Key: toDynamoItem({ PK: \`USER#\${req.user.id}\`, SK: \`NOTE#\${req.params.id}\` }) }));
+  res.json(out.Item);
+});`,
+    },
+    {
+      name: "a sessions table read by the session id the request presents in its body: holding the id is the sign-in",
+      code: `${V3}export const handler = async (event) => {
+  const { sessionId } = JSON.parse(event.body ?? "{}");
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.SESSIONS_TABLE, Key: { sessionId } }));
+  if (!Item || Item.expiresAt < Date.now()) return { statusCode: 401, body: "" };
+  return { statusCode: 200, body: JSON.stringify({ userId: Item.userId }) };
+};`,
+    },
+    {
+      name: "a key made through a same-file converter that holds the current time names a new item",
+      code: `${CONVERTER}app.post("/tests", async (req, res) => {
+  const ref = \`TEST\${req.body.mode}\${Date.now()}\`;
+  await db.send(new UpdateItemCommand({ TableName: "Payments", Key: toDynamoItem({ PK: \`PAYMENT#\${ref}\`, SK: "DETAIL" }), UpdateExpression: "SET queued = :q", ExpressionAttributeValues: toDynamoItem({ ":q": true }) }));
+  res.json({ ref });
+});`,
+    },
+    {
       name: "a writer that generates the id on the item it is given, then marshalls it, chooses the key itself",
       code: `import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
@@ -2046,6 +2090,53 @@ app.post("/sessions", async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: "a Put of a code the request sends for the phone it names is no code issued here (a random salt is no code): judged",
+      code: `${V3}export const handler = async (event) => {
+  const { phone, code } = JSON.parse(event.body);
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.TABLE, Key: { phone } }));
+  if (Item && Item.sentAt > Date.now() - 60000) return { statusCode: 429, body: "" };
+  await doc.send(new PutCommand({ TableName: process.env.TABLE, Item: { phone, code, sentAt: Date.now(), salt: Math.random() } }));
+  return { statusCode: 204, body: "" };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
+    {
+      name: "a sessions table read by the path's session id (a workout session, a resource of the route) is judged",
+      code: `${V3}export const handler = async (event) => {
+  if (!event.requestContext.authorizer?.claims?.sub) return { statusCode: 401, body: "" };
+  const { Item } = await doc.send(new GetCommand({ TableName: "WorkoutSessions", Key: { sessionId: event.pathParameters.sessionId } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      name: "a session id the body names keys an item of a table not named for sessions (a class booked for a session): judged",
+      code: `${V3}export const handler = async (event) => {
+  if (!event.requestContext.authorizer?.claims?.sub) return { statusCode: 401, body: "" };
+  const { sessionId } = JSON.parse(event.body ?? "{}");
+  const { Item } = await doc.send(new GetCommand({ TableName: "Bookings", Key: { sessionId } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+      errors: [{ messageId: "readNotOwned", line: 7 }],
+    },
+    {
+      name: "a sessions table read by the user id the body names is judged",
+      code: `${V3}export const handler = async (event) => {
+  const { userId } = JSON.parse(event.body ?? "{}");
+  const { Item } = await doc.send(new GetCommand({ TableName: process.env.SESSIONS_TABLE, Key: { userId } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+      errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
+    {
+      name: "a key made through a same-file converter by the path's id alone",
+      code: `${CONVERTER}app.delete("/notes/:id", async (req, res) => {
+  await db.send(new DeleteItemCommand({ TableName: "Notes", Key: toDynamoItem({ PK: \`NOTE#\${req.params.id}\`, SK: "META" }) }));
+  res.end();
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
     {
       name: "express: a sort key named with the index it also keys (\"SK (GSI-1-PK)\") that the request chooses overwrites the item",
       ...cjs,
