@@ -145,6 +145,11 @@ export interface Check {
 /** An access as seen from a function: origins in that function's terms. */
 export interface AccessInstance {
   access: Access;
+  /**
+   * The reads whose fetched item the whole key is taken from (`credentialsOf(profile.candidateId)` after `profile` was
+   * read by e-mail): asked, on first call, in the module whose terms the key is in. The two items belong together.
+   */
+  keyFromItems?: () => Operation[];
   keyParts: ValuePart[];
   possibleKeyParts: ValuePart[];
   condition: Condition | undefined;
@@ -1623,6 +1628,7 @@ export class OwnershipAnalysis {
       for (const access of this.accessesOf(operation)) {
         accesses.push({
           access,
+          keyFromItems: this.itemsKeyedFrom(access.keyParts),
           keyParts: access.keyParts,
           possibleKeyParts: access.possibleKeyParts,
           condition: access.condition,
@@ -1655,9 +1661,15 @@ export class OwnershipAnalysis {
           complete = false;
           break;
         }
+        const parts = this.substitutePutParts(instance.access, instance, callee, call);
+        const own = this.itemsKeyedFrom(parts.keyParts);
         const composed: AccessInstance = {
           access: instance.access,
-          ...this.substitutePutParts(instance.access, instance, callee, call),
+          ...parts,
+          keyFromItems: () => {
+            const inner = instance.keyFromItems?.() ?? [];
+            return inner.length > 0 ? inner : own();
+          },
           condition: this.substituteCondition(instance.condition, callee, call),
           transactionConditions: instance.transactionConditions.map((condition) => this.substituteCondition(condition, callee, call)!),
           via: [call, ...instance.via],
@@ -1733,7 +1745,7 @@ export class OwnershipAnalysis {
       }
       for (const instance of accesses) {
         const position = instance.via[0] ?? instance.access.operation.node;
-        for (const check of checks) if (this.covers(check, instance, position)) instance.guardedBy.push(check);
+        for (const check of checks) if (this.covers(check, instance, position, accesses)) instance.guardedBy.push(check);
       }
     };
     const returnsItemOf: Operation[] = [];
@@ -1778,11 +1790,13 @@ export class OwnershipAnalysis {
   }
 
   /** Does the check, where it is, cover the access at `position`? */
-  private covers(check: Check, instance: AccessInstance, position: Node): boolean {
+  private covers(check: Check, instance: AccessInstance, position: Node, accesses: readonly AccessInstance[] = []): boolean {
     const guard = check.guard;
     const readLike = instance.access.kind === "read" || instance.access.kind === "query";
-    // The read whose item the check inspects: covered when the check decides anything.
+    // The read whose item the check inspects, or whose item keyed the read the check inspects (the profile whose
+    // `candidateId` keys the credentials a password is verified against): covered when the check decides anything.
     if (readLike && check.items.includes(instance.access.operation)) return guard.decides;
+    if (readLike && check.items.length > 0 && this.keyedFromItem(check.items, instance, accesses)) return guard.decides;
     if (guard.passes && contains(guard.passes, position)) return true;
     // An exit stops what follows in its own block: a check in a branch that returns (`if (mode === "self") { check; ...;
     // return }`) says nothing of the code after the branch.
@@ -2929,7 +2943,13 @@ export class OwnershipAnalysis {
               (check.secret === true && part.origins.some((origin) => origin.kind === "request")) ||
               coveredBy(part, (ownedKeys ??= this.callerOwnedKeyPaths(instance, summary))),
           );
-          if (trusted && (this.sameItem(check.items, instance, requestPaths, summary) || this.underCheckedKey(check.items, requestPaths, summary) || this.parentChecked(check.items, instance, requestPaths, summary))) {
+          if (
+            trusted &&
+            (this.sameItem(check.items, instance, requestPaths, summary) ||
+              this.underCheckedKey(check.items, requestPaths, summary) ||
+              this.parentChecked(check.items, instance, requestPaths, summary) ||
+              this.keyedFromItem(check.items, instance, summary.accesses))
+          ) {
             evidence.add("item-check");
           }
           break;
@@ -2937,7 +2957,7 @@ export class OwnershipAnalysis {
         case "decision": {
           const authority = check.values.some((part) => this.isCallerValue(part.origins) || part.origins.some(isWholeRequest) || isCredential(part));
           if (!authority) break;
-          if (check.items.length > 0 && this.sameItem(check.items, instance, requestPaths, summary)) evidence.add("decision");
+          if (check.items.length > 0 && (this.sameItem(check.items, instance, requestPaths, summary) || this.keyedFromItem(check.items, instance, summary.accesses))) evidence.add("decision");
           else if (instance.keyParts.some((part) => coveredBy(part, pathsOf(check.subjects.filter((subject) => !this.isCallerValue(subject.origins)))))) evidence.add("decision");
           break;
         }
@@ -3037,6 +3057,21 @@ export class OwnershipAnalysis {
       if ([...requestPaths].every((path) => checked.has(path))) return true;
     }
     return false;
+  }
+
+  /** The reads whose fetched items a key is made from (asked once, on first call). */
+  private itemsKeyedFrom(keyParts: readonly ValuePart[]): () => Operation[] {
+    let fetched: Operation[] | undefined;
+    return () => (fetched ??= this.itemOperations(keyParts.flatMap((part) => part.origins)));
+  }
+
+  /**
+   * Was a checked item read by a key taken from the access's own item (a sign-in reads the profile by e-mail, then its
+   * credentials by `profile.candidateId`, and verifies the password against those; an order's customer record by
+   * `order.customerId`, compared with the caller)? The check then ties the access's item to the caller too.
+   */
+  private keyedFromItem(items: Operation[], instance: AccessInstance, accesses: readonly AccessInstance[]): boolean {
+    return accesses.some((other) => other !== instance && items.includes(other.access.operation) && other.keyFromItems?.().includes(instance.access.operation) === true);
   }
 
   /**

@@ -1544,3 +1544,64 @@ app.delete("/notes/:id", async (req, res) => {
     expect(lint(6)).toEqual([[5, "writeNotOwned"]]);
   });
 });
+
+// A sign-in in a module of its own: the profile read by e-mail, the credentials by the profile's id, the password
+// verified against those before the profile is returned.
+describe("cross-module: a check on an item keyed by the accessed item's own attribute", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "require-ownership-check-join-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "join", private: true }));
+  mkdirSync(path.join(root, "domain"), { recursive: true });
+  const loginModule = (credentialsKey: string) => `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { argon2Verify } from "hash-wasm";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+async function findByEmail(email) {
+  const result = await doc.send(new QueryCommand({ TableName: "T", IndexName: "GSI1", KeyConditionExpression: "GSI1PK = :pk", ExpressionAttributeValues: { ":pk": \`EMAIL#\${email}\` } }));
+  return result.Items?.[0] || null;
+}
+async function credentialsOf(id) {
+  const result = await doc.send(new GetCommand({ TableName: "T", Key: { PK: \`CANDIDATE#\${id}\`, SK: "AUTH" } }));
+  return result.Item || null;
+}
+async function verifyPassword(hash, password) {
+  try {
+    return await argon2Verify({ password, hash });
+  } catch {
+    return false;
+  }
+}
+export async function login(email, password, username) {
+  const profile = await findByEmail(email);
+  if (!profile) return { success: false };
+  const auth = await credentialsOf(${credentialsKey});
+  if (!auth) return { success: false };
+  const valid = await verifyPassword(auth.passwordHash, password);
+  if (!valid) return { success: false };
+  return { success: true, profile: { id: profile.candidateId, name: profile.firstName } };
+}
+`;
+  const HANDLER = `import { login } from "./domain/login.mjs";
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const result = await login(body.email, body.password, body.username);
+  if (!result.success) return { statusCode: 401 };
+  return { statusCode: 200, body: JSON.stringify(result) };
+};`;
+  const lint = (credentialsKey: string): Array<[number, string]> => {
+    writeFileSync(path.join(root, "domain/login.mjs"), loginModule(credentialsKey));
+    clearProjectModules();
+    const linter = new Linter({ configType: "flat", cwd: root });
+    return linter
+      .verify(HANDLER, [{ files: ["**/*.mjs"], languageOptions: { parser: tsParser as unknown as Linter.Parser }, plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], path.join(root, "index.mjs"))
+      .map((message) => [message.line, message.messageId ?? message.message]);
+  };
+
+  it("the password verified against credentials keyed by the profile's id ties the profile to the caller", () => {
+    expect(lint("profile.candidateId")).toEqual([]);
+  });
+
+  it("credentials keyed by another request value say nothing of the profile read by e-mail", () => {
+    expect(lint("username")).toEqual([[4, "readByAnyCaller"]]);
+  });
+});
