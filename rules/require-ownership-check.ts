@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
 import { calleeName, declaredFunctionName, findProperty, memberChain } from "../src/analysis/ast";
 import { relativeModulePath } from "../src/analysis/cross-module";
-import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, keyNameOf, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
+import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, isPathParameter, keyNameOf, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
@@ -401,9 +401,7 @@ const ONE_TIME_CODE = /(?:^|[^a-z])otps?(?:[^a-z]|$)|verification[-_ ]?codes?|on
  * `` `${EntityType.OTP}#${email}` ``)?
  */
 function isOneTimeCodeRecord(access: HandlerAccess, analysis: FileAnalysis): boolean {
-  const table = instanceTable(access.instance);
-  if ([table?.name, table?.env, table?.stage?.constant].some((name) => name !== undefined && ONE_TIME_CODE.test(name))) return true;
-  if (issuesRandomCode(access, analysis)) return true;
+  if (tableNamedFor(instanceTable(access.instance), ONE_TIME_CODE) || issuesRandomCode(access, analysis)) return true;
   return access.instance.keyParts.some((part) => {
     const values = resolverHolding(part.node, access, analysis);
     const text = values?.resolveString(part.node);
@@ -413,8 +411,13 @@ function isOneTimeCodeRecord(access: HandlerAccess, analysis: FileAnalysis): boo
 
 const SESSION_TABLE = /session/i;
 const SESSION_ID = /^(?:session_?id|sid)$/i;
-/** Request members that name a resource in the route (`/sessions/:sessionId`), not a credential the caller presents. */
-const ROUTE_MEMBERS = new Set(["params", "pathParameters", "path", "rawPath", "arguments"]);
+/** Request members that name a resource in the route besides its parameters (`event.rawPath`), or an AppSync field's arguments. */
+const ROUTE_MEMBERS = new Set(["path", "rawPath", "arguments"]);
+
+/** Is the table known by a name (its own, its environment variable's, its stage pattern's constant text) that `pattern` matches? */
+function tableNamedFor(table: TableRef | undefined, pattern: RegExp): boolean {
+  return [table?.name, table?.env, table?.stage?.constant].some((name) => name !== undefined && pattern.test(name));
+}
 
 /**
  * Is the access's table named for sessions and every key value the request chooses a session id the request presents
@@ -423,14 +426,9 @@ const ROUTE_MEMBERS = new Set(["params", "pathParameters", "path", "rawPath", "a
  * workout or tutoring session) is a resource and stays judged.
  */
 function isPresentedSessionKey(access: HandlerAccess): boolean {
-  const table = instanceTable(access.instance);
-  if (![table?.name, table?.env, table?.stage?.constant].some((name) => name !== undefined && SESSION_TABLE.test(name))) return false;
-  return access.requestParts.every(
-    (part) =>
-      part.attribute !== undefined &&
-      SESSION_ID.test(part.attribute) &&
-      part.origins.every((origin) => origin.kind !== "request" || !ROUTE_MEMBERS.has(origin.path.split(".")[0])),
-  );
+  if (!tableNamedFor(instanceTable(access.instance), SESSION_TABLE)) return false;
+  const presented = (origin: Origin) => origin.kind !== "request" || !(isPathParameter(origin) || ROUTE_MEMBERS.has(origin.path.split(".")[0]));
+  return access.requestParts.every((part) => part.attribute !== undefined && SESSION_ID.test(part.attribute) && part.origins.every(presented));
 }
 
 /** Item attributes that hold a one-time code: `code`, `otp`, `pin`, `verificationCode`, `auth_code`. */
@@ -444,8 +442,9 @@ function issuesRandomCode(access: HandlerAccess, analysis: FileAnalysis): boolea
   const { request, put } = access.instance.access;
   const item = put && request ? findProperty(request, "Item") : undefined;
   const values = item && resolverHolding(item.value, access, analysis);
-  const object = item && values?.resolveObject(item.value);
-  return [...(object?.properties ?? [])].some(([name, property]) => CODE_ATTRIBUTE.test(name) && isFreshValue(values!.definitionOf(property.value) ?? property.value, true, values));
+  if (!item || !values) return false;
+  const properties = values.resolveObject(item.value)?.properties ?? new Map();
+  return [...properties].some(([name, property]) => CODE_ATTRIBUTE.test(name) && isFreshValue(values.definitionOf(property.value) ?? property.value, true, values));
 }
 
 /** `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`: the generated value is a default, another value may take its place. */

@@ -1002,13 +1002,19 @@ export class OwnershipAnalysis {
    * or as it is (`const toDynamoItem = (item) => marshall(item, { removeUndefinedValues: true })`).
    */
   private convertedArgument(node: Node, depth: number): Node | undefined {
-    if (node.type !== AST_NODE_TYPES.CallExpression || depth >= 3) return undefined;
-    const converter = this.calleeOf(node);
-    const returned = converter ? this.values.returnsOf(converter) : [];
-    if (!converter || returned.length !== 1) return undefined;
-    const index = this.scope.parameterIndex(converter, unmarshalled(returned[0]));
+    const converter = this.soleReturnOfCall(node, depth);
+    if (!converter || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const index = this.scope.parameterIndex(converter.fn, unmarshalled(converter.returned));
     const argument = index >= 0 ? node.arguments[index] : undefined;
     return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+  }
+
+  /** For a call of a same-file function with a single return (key builders, converters): the function and what it returns. */
+  private soleReturnOfCall(node: Node, depth: number): { fn: FunctionNode; returned: Node } | undefined {
+    if (node.type !== AST_NODE_TYPES.CallExpression || depth >= 3) return undefined;
+    const fn = this.calleeOf(node);
+    const returned = fn ? this.values.returnsOf(fn) : [];
+    return fn && returned.length === 1 ? { fn, returned: returned[0] } : undefined;
   }
 
   /**
@@ -1016,12 +1022,10 @@ export class OwnershipAnalysis {
    * `` const key = (id) => ({ pk: `TRANSFER#${id}`, sk: "META" }) ``), in the call's terms; undefined for any other value.
    */
   private builtParts(node: Node, depth: number): ValuePart[] | undefined {
-    if (node.type !== AST_NODE_TYPES.CallExpression || depth >= 3) return undefined;
-    const builder = this.calleeOf(node);
-    const returned = builder ? this.values.returnsOf(builder) : [];
-    if (!builder || returned.length !== 1 || unwrap(returned[0]).type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    const parts = this.objectParts(returned[0], depth + 1).filter((part) => part.attribute !== undefined);
-    return parts.length > 0 ? parts.map((part) => this.substitutePart(part, builder, node)) : undefined;
+    const builder = this.soleReturnOfCall(node, depth);
+    if (!builder || node.type !== AST_NODE_TYPES.CallExpression || unwrap(builder.returned).type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const parts = this.objectParts(builder.returned, depth + 1).filter((part) => part.attribute !== undefined);
+    return parts.length > 0 ? parts.map((part) => this.substitutePart(part, builder.fn, node)) : undefined;
   }
 
   private tableRef(node: Node): TableRef {
@@ -1790,7 +1794,7 @@ export class OwnershipAnalysis {
   }
 
   /** Does the check, where it is, cover the access at `position`? */
-  private covers(check: Check, instance: AccessInstance, position: Node, accesses: readonly AccessInstance[] = []): boolean {
+  private covers(check: Check, instance: AccessInstance, position: Node, accesses: readonly AccessInstance[]): boolean {
     const guard = check.guard;
     const readLike = instance.access.kind === "read" || instance.access.kind === "query";
     // The read whose item the check inspects, or whose item keyed the read the check inspects (the profile whose
@@ -3438,7 +3442,7 @@ function tableId(table: TableRef | undefined): string | undefined {
   return `text:${table.text}`;
 }
 
-function isPathParameter(origin: Origin): boolean {
+export function isPathParameter(origin: Origin): boolean {
   if (origin.kind !== "request") return false;
   const first = origin.path.split(".")[0];
   return PATH_PARAMETER_ROOTS.has(first) || origin.path.startsWith("req.param");

@@ -185,7 +185,7 @@ function layerRoots(directory: string): string[] {
       // unreadable: nothing here
     }
     for (const entry of entries) {
-      if (!entry.isDirectory() || !LAYER_FOLDER.test(entry.name) || entry.name === "node_modules") continue;
+      if (!entry.isDirectory() || !LAYER_FOLDER.test(entry.name)) continue;
       const folder = path.join(current, entry.name);
       roots.push(folder);
       // `layers/` holds one folder per layer.
@@ -195,7 +195,8 @@ function layerRoots(directory: string): string[] {
         // unreadable: only the folder itself
       }
     }
-    if (isProjectFolder(current) && existsSync(path.join(current, ".git"))) break;
+    // A git work tree's root is the top of the project.
+    if (existsSync(path.join(current, ".git"))) break;
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;
