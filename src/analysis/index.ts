@@ -170,7 +170,26 @@ export class FileAnalysis implements ModuleView {
   }
 
   get sources(): SourceCatalogue {
-    return (this.catalogueValue ??= new SourceCatalogue(this.sourceCode.ast, this.settings, this.givenFilename));
+    if (!this.catalogueValue) {
+      this.catalogueValue = new SourceCatalogue(this.sourceCode.ast, this.settings, this.givenFilename);
+      // A handler given to a wrapper of another module gets from it what that wrapper passes (the caller's tenant).
+      // Only for the linted file: its own wrapper in the same file would ask this file's analysis while it is being built.
+      if (this.importDepth === 0 && this.settings.crossModule) this.catalogueValue.wrapperParameter = (fn, index) => this.wrappedParameter(fn, index);
+    }
+    return this.catalogueValue;
+  }
+
+  /** What the wrapper of another module that `fn` is given to passes as its parameter `index`, when that is the caller. */
+  private wrappedParameter(fn: FunctionNode, index: number): ReturnType<NonNullable<SourceCatalogue["wrapperParameter"]>> {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
+    const position = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    const resolver = position < 0 ? undefined : this.crossModule;
+    const wrapper = resolver?.isCandidate(call) ? resolver.resolve(call) : undefined;
+    if (!wrapper || wrapper.module === this) return undefined;
+    if (wrapper.module.ownership.wrapperContract(wrapper.fn, position)?.parameters[index] !== "caller") return undefined;
+    const parameter = fn.params[index];
+    return { kind: "caller", framework: "lambda", path: parameter?.type === AST_NODE_TYPES.Identifier ? parameter.name : `arguments[${index}]` };
   }
 
   get values(): ValueResolver {

@@ -482,6 +482,8 @@ export class OwnershipAnalysis {
   private fileMiddlewareValue?: { middleware: string[]; authenticated: boolean };
   /** Calls made where the module is loaded (outside every function), route registrations aside: where wrappers are applied. */
   private moduleLevelCalls?: TSESTree.CallExpression[];
+  /** wrapperContract() per wrapper function and position of the handler among its parameters (null: none, or being computed). */
+  private readonly wrapperContracts = new Map<FunctionNode, Map<number, WrapperContract | null>>();
   private wholeTableListings?: Array<{ table: TableRef; audience: ListingAudience }>;
   private routeRegistrationsValue?: RouteRegistration[];
   private readonly authorizationNames: ReadonlySet<string>;
@@ -2677,6 +2679,61 @@ export class OwnershipAnalysis {
     return names;
   }
 
+  /**
+   * How a wrapper runs the handler it is given as parameter `index`: `function handler(lambda) { return async (event,
+   * context) => { const tenant = event.requestContext.authorizer.jwt.claims["custom:tenant"]; ...; return lambda(event,
+   * tenant, context); } }`. Per argument of its calls of the handler: the event it was given, a value of the caller
+   * alone, or neither (every call must agree); whether the function it returns reads the caller, and whether a role
+   * check decides before every call of the handler.
+   */
+  wrapperContract(wrapper: FunctionNode, index: number): WrapperContract | undefined {
+    let byIndex = this.wrapperContracts.get(wrapper);
+    if (!byIndex) this.wrapperContracts.set(wrapper, (byIndex = new Map()));
+    const cached = byIndex.get(index);
+    if (cached !== undefined) return cached ?? undefined;
+    // A wrapper that (through the handler's parameters) asks about itself gets no contract.
+    byIndex.set(index, null);
+    const contract = this.computeWrapperContract(wrapper, index);
+    byIndex.set(index, contract ?? null);
+    return contract;
+  }
+
+  private computeWrapperContract(wrapper: FunctionNode, index: number): WrapperContract | undefined {
+    const returned = returnedFunctions(wrapper);
+    if (returned.length !== 1) return undefined;
+    const inner = returned[0];
+    const calls = this.index.calls.filter((call) => enclosingFunction(call) === inner && this.scope.parameterIndex(wrapper, unwrap(call.callee)) === index);
+    if (calls.length === 0) return undefined;
+    const parameters: WrapperArgument[] = [];
+    calls.forEach((call, position) => {
+      const length = Math.max(parameters.length, call.arguments.length);
+      for (let i = 0; i < length; i++) {
+        const argument = call.arguments[i];
+        let given: WrapperArgument;
+        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) given = undefined;
+        else if (i === 0 && this.scope.parameterIndex(inner, unwrap(argument)) === 0) given = "event";
+        else given = this.isCallerValue(this.values.originsOf(argument)) ? "caller" : undefined;
+        parameters[i] = position === 0 || parameters[i] === given ? given : undefined;
+      }
+    });
+    const guards = checksOf(this.summaryOf(inner)).filter((check) => check.kind === "role" && check.guard?.exit !== undefined);
+    const roles = guards.length > 0 && calls.every((call) => guards.some((check) => check.guard!.node.range[1] <= call.range[0] && check.guard!.fn === inner));
+    return { parameters, authenticated: this.callerValues(inner).nodes.length > 0, roles };
+  }
+
+  /** The contract of the wrapper call that `fn` is given to (`export const main = handler(async (event, tenant) => ...)`), the wrapper in this file or another module. */
+  wrapperOf(fn: FunctionNode): WrapperContract | undefined {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
+    const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    if (index < 0) return undefined;
+    const local = this.calleeOf(call);
+    if (local) return this.wrapperContract(local, index);
+    const external = this.deps.external;
+    const resolved = external?.isCandidate(call) ? external.resolve(call) : undefined;
+    return resolved?.module.ownership.wrapperContract(resolved.fn, index);
+  }
+
   /** `handler.main` with `const handler = new Handler()` of this file: is it the class's method `root`? */
   private isInstanceMethod(node: Node, root: FunctionNode): boolean {
     const method = root.parent;
@@ -2769,6 +2826,12 @@ export class OwnershipAnalysis {
     // A Lambda handler exported through wrappers given it by name (`withValidation(main, schema)`,
     // `middy(main).use(validator({ eventSchema }))`): their names and arguments, as a route's middleware.
     if (!inPlace) info.middleware.push(...this.wrapperNames(root));
+    // `export const main = handler(async (event) => ...)` with a wrapper that reads the caller, or checks a role, before it runs the handler.
+    if (!inPlace && this.deps.sources.handlerKind(root)?.kind === "lambda") {
+      const contract = this.wrapperOf(root);
+      if (contract?.authenticated) info.authenticated = true;
+      if (contract?.roles) info.roles = true;
+    }
     // A Lambda whose Serverless Framework function definition (`index.ts` beside it) declares an authorizer for its
     // events: authenticated, and role-gated when every authorizer is named for administrators (`adminAuth`); a
     // request model there validates the body.
@@ -3290,6 +3353,32 @@ interface RouteInfo {
   roles: boolean;
   /** Something outside the code validates the body against a schema (an API Gateway request model). */
   validated?: boolean;
+}
+
+/** What a wrapper passes its handler at one position: the event it was given, the caller, or something else. */
+type WrapperArgument = "event" | "caller" | undefined;
+
+interface WrapperContract {
+  parameters: WrapperArgument[];
+  /** The function the wrapper returns reads the caller (API Gateway's verified claims, a verified token). */
+  authenticated: boolean;
+  /** A role check exits before every call of the handler. */
+  roles: boolean;
+}
+
+/** The functions a wrapper returns: `(fn) => async (event) => ...`, `function wrap(fn) { return async function (event) { ... } }`. */
+function returnedFunctions(wrapper: FunctionNode): FunctionNode[] {
+  if (wrapper.body?.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = wrapper.body && unwrap(wrapper.body);
+    return isFunction(body) ? [body] : [];
+  }
+  const found: FunctionNode[] = [];
+  for (const statement of wrapper.body.body) {
+    if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) continue;
+    const value = unwrap(statement.argument);
+    if (isFunction(value)) found.push(value);
+  }
+  return found;
 }
 
 interface CallerValues {

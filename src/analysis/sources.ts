@@ -381,6 +381,11 @@ export class SourceCatalogue {
   private readonly requestCallNames: Set<string>;
   private readonly callerCallNames: Set<string>;
   private readonly dottedCallNames: boolean;
+  /**
+   * What the wrapper a handler is given to passes as its parameter `index` (`handler(async (event, tenant) => ...)`,
+   * where the wrapper calls it with the caller's tenant): set by the file's analysis, which can read the wrapper.
+   */
+  wrapperParameter?: (fn: FunctionNode, index: number) => RootKind | undefined;
 
   constructor(
     program: TSESTree.Program,
@@ -533,7 +538,7 @@ export class SourceCatalogue {
       case "server-action":
         return { kind: "request", framework: "nextjs", path: `arguments[${index}]` };
       case "lambda":
-        return index === 0 ? { kind: "request-object", framework: "lambda", style: "lambda" } : undefined;
+        return index === 0 ? { kind: "request-object", framework: "lambda", style: "lambda" } : this.wrapperParameter?.(fn, index);
       case "nest-handler":
         return undefined;
     }

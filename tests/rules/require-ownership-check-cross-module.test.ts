@@ -1605,3 +1605,71 @@ export const handler = async (event) => {
     expect(lint("username")).toEqual([[4, "readByAnyCaller"]]);
   });
 });
+
+// A wrapper of another module runs every Lambda handler (`export const main = handler(async (event, tenant) => ...)`):
+// what it passes the handler, and whether it reads the caller or checks a role first, count as the handler's own.
+describe("cross-module: a handler wrapper that passes the caller's tenant", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "require-ownership-check-wrapper-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "wrapped", private: true, type: "module" }));
+  mkdirSync(path.join(root, "util"), { recursive: true });
+  const wrapperModule = (prelude: string, passed: string, after: string) => `export default function handler(lambda) {
+  return async function (event, context) {
+    ${prelude}
+    try {
+      const body = await lambda(event, ${passed}, context);
+      ${after}
+      return { statusCode: 200, body: JSON.stringify(body) };
+    } catch (e) {
+      return { statusCode: 500, body: JSON.stringify({ error: e.message }) };
+    }
+  };
+}
+`;
+  const HANDLERS = `import handler from "./util/handler.js";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const remove = handler(async (event, tenant) => {
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { tenantId: tenant, noteId: event.pathParameters.id } }));
+  return { status: true };
+});
+export const get = handler(async (event) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { noteId: event.pathParameters.id } }));
+  return Item;
+});`;
+  const CLAIMS = "const claims = event.requestContext.authorizer.jwt.claims;";
+  const ADMIN_ONLY = 'if (!(claims["cognito:groups"] || []).includes("admin")) return { statusCode: 403 };';
+  const lint = (prelude: string, passed: string, after = ""): Array<[number, string]> => {
+    writeFileSync(path.join(root, "util/handler.js"), wrapperModule(prelude, passed, after));
+    clearProjectModules();
+    const linter = new Linter({ configType: "flat", cwd: root });
+    return linter
+      .verify(HANDLERS, [{ files: ["**/*.js"], plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], path.join(root, "notes.js"))
+      .map((message) => [message.line, message.messageId ?? message.message]);
+  };
+
+  it("the tenant from the verified claims scopes the key; the wrapper's reading of the caller authenticates the other handler", () => {
+    expect(lint(CLAIMS, 'claims["custom:tenant"]')).toEqual([[10, "readNotOwned"]]);
+  });
+
+  it("a tenant from a request header scopes nothing, and a wrapper that reads no caller authenticates nothing", () => {
+    expect(lint("", 'event.headers["x-tenant"]')).toEqual([
+      [6, "writeNotOwned"],
+      [10, "readByAnyCaller"],
+    ]);
+  });
+
+  it("a role check in the wrapper before it runs the handler gates both handlers", () => {
+    expect(lint(`${CLAIMS}\n    ${ADMIN_ONLY}`, 'event.headers["x-tenant"]')).toEqual([]);
+  });
+
+  it("a role check after the handler has run, or inside a callback it returns from, gates nothing", () => {
+    const expected = [
+      [6, "writeNotOwned"],
+      [10, "readNotOwned"],
+    ];
+    expect(lint(CLAIMS, 'event.headers["x-tenant"]', ADMIN_ONLY)).toEqual(expected);
+    expect(lint(`${CLAIMS}\n    [claims].forEach(() => { ${ADMIN_ONLY} });`, 'event.headers["x-tenant"]')).toEqual(expected);
+  });
+});
