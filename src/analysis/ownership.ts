@@ -306,6 +306,10 @@ const MATCHING_CALL = /^(?:compare(?:Sync)?|verify|(?:timingSafe)?equals?|matche
 const CAPABILITY_NAME = /token|secret|nonce|otp|signature|api_?key|invit(?!e[der])|code$|^(?:oauth_?)?state$/i;
 const ROLE_NAME = /admin|^roles?$|role$|groups$|^groups?|permission|scope|superuser|staff|^(?:is_?)?(?:manager|moderator)$/i;
 const ROLE_CALL_NAME = /admin|role|permission|superuser/i;
+/** Calls that compute an HMAC: `crypto.createHmac`, CryptoJS's `HmacSHA256`, `hmacSha512`. */
+const HMAC_CALL = /hmac/i;
+/** Request members that carry the caller's credentials: headers (`Authorization`, a custom token header) and cookies. */
+const CREDENTIAL_CARRIER = /^(?:headers|cookies|multiValueHeaders)(?:\.|\[|$)/;
 /** Names of calls that yield or require an administrator: `extractAdminId`, `requireSuperuser`. */
 const ADMIN_NAME = /admin|superuser/i;
 /** Names of calls that fail unless the caller qualifies: `requireRole`, `assertPermission`. */
@@ -1874,12 +1878,13 @@ export class OwnershipAnalysis {
   private checksAt(node: Node, checks: Check[]): void {
     switch (node.type) {
       case AST_NODE_TYPES.BinaryExpression: {
-        const check = this.comparisonCheck(node.left, node.right, node, node.operator === "===" || node.operator === "==" ? 1 : -1);
+        const polarity = node.operator === "===" || node.operator === "==" ? 1 : -1;
+        const check = this.signatureCheck(node, [node.left, node.right], polarity) ?? this.comparisonCheck(node.left, node.right, node, polarity);
         if (check) checks.push(check);
         break;
       }
       case AST_NODE_TYPES.CallExpression: {
-        const check = this.callCheck(node);
+        const check = (calleeName(node) === "timingSafeEqual" ? this.signatureCheck(node, node.arguments, 1) : undefined) ?? this.callCheck(node);
         if (check) checks.push(check);
         break;
       }
@@ -1892,6 +1897,45 @@ export class OwnershipAnalysis {
       default:
         break;
     }
+  }
+
+  /**
+   * A signature the request carries compared with the HMAC of what it sends (`createHmac("sha256", secret).update(body)
+   * .digest("base64") !== event.headers["X-Shopify-Hmac-Sha256"]`, `timingSafeEqual(expected, given)`): a request that
+   * passes comes from whoever holds the secret (a store, a payment provider), not from a user who picks the ids.
+   */
+  private signatureCheck(node: Node, operands: readonly Node[], polarity: 1 | -1): Check | undefined {
+    if (operands.length !== 2) return undefined;
+    const digest = operands.findIndex((operand) => this.isHmacDigest(operand));
+    if (digest < 0) return undefined;
+    const other = operands[1 - digest];
+    if (other.type === AST_NODE_TYPES.SpreadElement || !hasOrigin(this.originsOf(unwrapBufferFrom(other)), "request")) return undefined;
+    const guard = this.guardOf(node, polarity);
+    return guard && { kind: "authorization", node, guard, items: [], values: [], subjects: [] };
+  }
+
+  /** An HMAC computed here with a key the request does not choose: `createHmac(alg, secret).update(body).digest()`, `CryptoJS.HmacSHA256(body, secret)`, through variables. */
+  private isHmacDigest(node: Node): boolean {
+    let value: Node | undefined = unwrapBufferFrom(node);
+    for (let step = 0; step < 12 && value; step++) {
+      value = unwrapAwait(unwrap(value));
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const definition = this.values.definitionOf(value);
+        if (!definition || definition === value) return false;
+        value = definition;
+        continue;
+      }
+      if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (HMAC_CALL.test(calleeName(value) ?? "")) {
+        // The key is the second argument of createHmac(alg, key), or the last of HmacSHA256(message, key).
+        const key = value.arguments[value.arguments.length - 1];
+        return key !== undefined && key.type !== AST_NODE_TYPES.SpreadElement && !hasOrigin(this.originsOf(key), "request");
+      }
+      // .digest("hex"), .update(body), .toString("base64"): along the chain to the call that made the HMAC.
+      const callee = unwrap(value.callee);
+      value = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+    }
+    return false;
   }
 
   private comparisonCheck(left: Node, right: Node, node: Node, polarity: 1 | -1): Check | undefined {
@@ -2231,7 +2275,8 @@ export class OwnershipAnalysis {
     if (!ROLE_CALL_NAME.test(calleeName(call) ?? "")) return false;
     const callee = unwrap(call.callee);
     const operands = [...call.arguments, ...(callee.type === AST_NODE_TYPES.MemberExpression ? [callee.object] : [])];
-    const authority = (origin: Origin) => origin.kind === "caller" || isWholeRequest(origin);
+    // The caller, the request, or a credential the request carries (`verifyRole(["admin"], event.headers["X-Token"])`).
+    const authority = (origin: Origin) => origin.kind === "caller" || isWholeRequest(origin) || (origin.kind === "request" && CREDENTIAL_CARRIER.test(origin.path));
     return operands.some((operand) => operand.type !== AST_NODE_TYPES.SpreadElement && this.values.originsOf(operand).some(authority));
   }
 
@@ -3364,6 +3409,15 @@ interface WrapperContract {
   authenticated: boolean;
   /** A role check exits before every call of the handler. */
   roles: boolean;
+}
+
+/** `Buffer.from(x, "utf8")`: x. */
+function unwrapBufferFrom(node: Node): Node {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.CallExpression || calleeName(value) !== "from") return value;
+  const callee = unwrap(value.callee);
+  const argument = value.arguments[0];
+  return callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === "Buffer" && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? unwrap(argument) : value;
 }
 
 /** The functions a wrapper returns: `(fn) => async (event) => ...`, `function wrap(fn) { return async function (event) { ... } }`. */

@@ -304,8 +304,40 @@ const app = express();
 const toDynamoItem = (item) => marshall(item, { removeUndefinedValues: true });
 `;
 
+/** A Lambda deleting a post by the path's id after `gate` (a role check of the token the request carries). */
+const gatedPostDelete = (gate: string) => `${V2}
+const { verifyRole } = require("./roles");
+module.exports.handler = async (event) => {
+  ${gate}
+  await dynamo.delete({ TableName: process.env.POSTS_TABLE, Key: { postId: event.pathParameters.id } }).promise();
+  return { statusCode: 204 };
+};`;
+
+/** A store's webhook deleting the customer its body names once `verify` has compared the body's HMAC with the signature header. */
+const signedWebhook = (verify: string) => `${V2}
+const crypto = require("crypto");
+module.exports.handler = async (event) => {
+  const given = event.headers["X-Shopify-Hmac-Sha256"];
+  ${verify}
+  const { id } = JSON.parse(event.body);
+  await dynamo.delete({ TableName: process.env.CUSTOMERS_TABLE, Key: { customerId: String(id) } }).promise();
+  return { statusCode: 200 };
+};`;
+const HMAC = 'const expected = crypto.createHmac("sha256", process.env.WEBHOOK_SECRET).update(Buffer.from(event.body, "utf8")).digest("base64");';
+
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a role check given the token header the request carries (verifyRole(roles, event.headers[\"X-Custom-Token\"]), its answer deciding an exit)",
+      code: gatedPostDelete('const right = await verifyRole(["admin"], event.headers["X-Custom-Token"]);\n  if (right.statusCode === 403 || right.statusCode === 500) return right;'),
+    },
+    {
+      name: "a webhook whose body's HMAC, made with a secret of the service, must equal the signature header: the sender holds the secret",
+      code: signedWebhook(`${HMAC}\n  if (expected !== given) return { statusCode: 401 };`),
+    },
+    {
+      code: signedWebhook(`${HMAC}\n  if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(given))) throw new Error("bad signature");`),
+    },
     {
       name: "a record read only to send a message to its own address (positional, or a message object's `to`): nothing of it reaches the caller",
       code: invite("await sendMail(invitee.email, `${req.user.name} invites you`);\n  res.sendStatus(204);"),
@@ -2745,6 +2777,19 @@ export async function DELETE(req: Request) {
 }`,
       filename: "app/api/news/route.ts",
       errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
+    {
+      name: "a signature compared with an HMAC keyed by what the request sends, or compared without an exit, proves no sender",
+      code: signedWebhook('const expected = crypto.createHmac("sha256", event.headers["X-Key"]).update(event.body).digest("base64");\n  if (expected !== given) return { statusCode: 401 };'),
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      code: signedWebhook(`${HMAC}\n  const valid = expected === given;\n  console.log({ valid });`),
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
+      code: signedWebhook(`${HMAC}\n  if (expected !== process.env.LAST_SIGNATURE) return { statusCode: 409 };`),
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
     },
     {
       name: "koa: a handler exported on its own, with ctx as its only parameter",
