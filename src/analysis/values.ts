@@ -1542,7 +1542,43 @@ export class ValueResolver {
       const result = this.anyOf(this.returnsOf(helper), inner, state, depth);
       if (result.length > 0) return result;
     }
-    return this.dynamic(node, bindings, state, depth);
+    return (helper ? undefined : this.importedStrings(node, bindings, state, depth)) ?? this.dynamic(node, bindings, state, depth);
+  }
+
+  /**
+   * The text a builder of another project module returns (`createExpression(data)` with
+   * `Object.keys(data).map((key) => `#${key} = :${key}`).join(", ")`), its parts in this file's terms: each
+   * non-constant part made of the builder's parameters stands for the call here, with the origins of the arguments
+   * given. Undefined when a part comes from anything else there (an item, a module value).
+   */
+  private importedStrings(node: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Segment[][] | undefined {
+    const imported = this.importedBuilder?.(node);
+    if (!imported || imported.values === this) return undefined;
+    const returns = imported.values.returnsOf(imported.fn);
+    if (returns.length === 0) return undefined;
+    const result: Segment[][] = [];
+    for (const returned of returns) {
+      for (const alternative of imported.values.resolveString(returned).alternatives) {
+        const mapped: Segment[] = [];
+        for (const segment of alternative) {
+          if (segment.kind === "text") {
+            mapped.push(segment);
+            continue;
+          }
+          const origins: Origin[] = [];
+          for (const origin of segment.origins) {
+            if (origin.kind !== "parameter" || origin.fn !== imported.fn) return undefined;
+            const argument = positionalArgument(node, origin.index);
+            if (!argument) return undefined;
+            origins.push(...this.extend(this.origins(argument, bindings, state, depth + 1), origin.path, node));
+          }
+          mapped.push({ kind: "dynamic", node, origins });
+        }
+        result.push(mapped);
+        if (result.length > MAX_ALTERNATIVES) return undefined;
+      }
+    }
+    return result;
   }
 
   /**

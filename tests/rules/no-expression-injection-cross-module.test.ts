@@ -100,3 +100,27 @@ runRuleTests("no-expression-injection (imported names, strict)", rule, {
     },
   ],
 });
+
+/** A Lambda handler of the queries folder building its expressions with ./expression-builders. */
+const builderHandler = (expression: string) => ({
+  filename: path.join(QUERIES, "update-profile.ts"),
+  code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { filterOn, placeholderUpdate, rawUpdate } from "./expression-builders";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const body = JSON.parse(event.body);
+  await doc.send(new UpdateCommand({ TableName: "Profiles", Key: { id: "me" }, ${expression} }));
+};`,
+});
+
+runRuleTests("no-expression-injection (imported expression builders)", rule, {
+  valid: [
+    { name: "an imported builder that writes every key as a placeholder (#k = :k) puts no request text in the expression", ...builderHandler("UpdateExpression: placeholderUpdate(body)") },
+    { name: "an imported builder given constant text", ...builderHandler('UpdateExpression: "SET a = :a", ConditionExpression: filterOn("version")') },
+  ],
+  invalid: [
+    { name: "an imported builder that writes the request's keys as attribute names", ...builderHandler("UpdateExpression: rawUpdate(body)"), errors: [{ messageId: "expressionInjection", line: 7 }] },
+    { name: "an imported builder that writes a request value where an attribute name goes", ...builderHandler('UpdateExpression: "SET a = :a", ConditionExpression: filterOn(body.field)'), errors: [{ messageId: "expressionInjection", line: 7 }] },
+  ],
+});
