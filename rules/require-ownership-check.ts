@@ -34,12 +34,10 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      readNotOwned:
-        "{{operation}} reads {{target}} by {{source}}, which the request chooses, and nothing ties it to the caller: {{missing}}. Put the caller's id in the key, or compare the item's owner with the caller before returning it.",
+      readNotOwned: "{{operation}} reads {{target}} by {{source}}, which the request chooses, and nothing ties it to the caller: {{missing}}. {{advice}}",
       readByAnyCaller:
         "{{operation}} serves {{target}} chosen by {{source}} to any caller: the handler shows no authentication and no ownership check. Compare the item's owner with the authenticated caller; if the data is public, list the table in the `publicTables` option or the route in `publicRoutes`.",
-      writeNotOwned:
-        "{{operation}} {{verb}} {{target}} by {{source}}, which the request chooses, and nothing ties it to the caller: {{missing}}. Add a ConditionExpression that requires the owner attribute to equal the caller, put the caller in the key, or check the item's owner first.",
+      writeNotOwned: "{{operation}} {{verb}} {{target}} by {{source}}, which the request chooses, and nothing ties it to the caller: {{missing}}. {{advice}}",
       addOwnerCondition: "Only {{verb}} the item when its {{attribute}} equals {{caller}}: add ConditionExpression \"{{condition}}\"",
     },
     schema: [
@@ -143,12 +141,16 @@ export default createRule<Options, MessageIds>({
           const kind = instance.access.kind;
           const readLike = kind === "read" || kind === "query";
           const caller = access.callerNodes.find((node) => node.type !== AST_NODE_TYPES.Identifier || node.parent?.type !== AST_NODE_TYPES.VariableDeclarator);
+          // Items that nothing in the code ties to a user (a catalogue, a shared record) may be meant for everyone or for
+          // staff only: the advice says which check each case needs instead of assuming an owner.
+          const advice = adviceFor(readLike, looksPerUser(access), access.authenticated);
           const data = {
             operation: describeOperation(access, context.filename),
             target: describeTarget(access),
             source: describeSource(access, sourceCode),
             missing: describeMissing(access, caller ? (caller.type === AST_NODE_TYPES.Identifier ? caller.name : sourceCode.getText(caller)) : undefined),
             verb: kind === "delete" ? "deletes" : instance.access.put ? "overwrites" : "updates",
+            advice,
           };
           if (readLike) {
             context.report({ node: access.reportNode, loc: reportLoc(access.reportNode), messageId: access.authenticated ? "readNotOwned" : "readByAnyCaller", data });
@@ -548,6 +550,19 @@ function branchOf(node: TSESTree.Node, handler: TSESTree.Node): TSESTree.Node {
     if (parent.type === AST_NODE_TYPES.LogicalExpression && current === parent.right) return current;
   }
   return handler;
+}
+
+/** How to fix a finding: an owner check where the code shows items belong to users, else the choice between a role check and an owner check. */
+function adviceFor(readLike: boolean, ownerShown: boolean, authenticated: boolean): string {
+  if (readLike) {
+    return ownerShown
+      ? "Put the caller's id in the key, or compare the item's owner with the caller before returning it."
+      : "Nothing in the code names an owner for these items: if each belongs to a user, put the caller's id in the key or compare the item's owner with the caller before returning it; if every signed-in user may read them, list the table in the `publicTables` option.";
+  }
+  if (ownerShown) return "Add a ConditionExpression that requires the owner attribute to equal the caller, put the caller in the key, or check the item's owner first.";
+  return authenticated
+    ? "Nothing in the code names an owner for these items: if only some users may change them (staff, an administrator), check the caller's role first; if each belongs to a user, add a ConditionExpression that requires the owner attribute to equal the caller, or check the item's owner first."
+    : "The handler shows no authentication, and nothing in the code names an owner for these items: authenticate the route, then check that the caller may change the item (a role for shared data, the item's owner for a user's).";
 }
 
 function describeMissing(access: HandlerAccess, caller: string | undefined): string {

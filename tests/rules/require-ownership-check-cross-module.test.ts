@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../rules/require-ownership-check";
 import { clearProjectModules } from "../../src/analysis";
 import { runRuleTests } from "../rule-tester";
+import { ADVICE } from "../helpers/ownership-advice";
 
 const PROJECT = path.resolve(__dirname, "../fixtures/cross-module");
 const SRC = path.join(PROJECT, "src");
@@ -615,7 +616,7 @@ app.delete("/invoices/:id", async (req, res) => {
         {
           messageId: "writeNotOwned",
           line: 8,
-          data: { operation: "`doc.delete()`", verb: "deletes", target: 'an item of table "Invoices"', source: "`event.pathParameters.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `userId`, but nothing checks the item against it)" },
+          data: { operation: "`doc.delete()`", verb: "deletes", target: 'an item of table "Invoices"', source: "`event.pathParameters.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `userId`, but nothing checks the item against it)", advice: ADVICE.ownedWrite },
           suggestions: [{ messageId: "addOwnerCondition", output: PARSE_EVENT_DELETE.replace("Key: { id } }", 'Key: { id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": userId } }') }],
         },
       ],
@@ -818,7 +819,7 @@ export const handler = async (event) => {
   await doc.send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: { pk, sk } }));
   return { statusCode: 204 };
 };`,
-      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of the table in TABLE_NAME", source: "`event.body.pk`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of the table in TABLE_NAME", source: "`event.body.pk`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.anyWrite } }],
     },
     {
       name: "a service whose repository is a constructor default (repo = new RemindersRepository(), or a parameter property with one) is followed into it",
@@ -1059,8 +1060,8 @@ app.delete("/drafts/:id", async (req, res) => {
   res.sendStatus(204);
 });`,
       errors: [
-        { messageId: "writeNotOwned", line: 10, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } },
-        { messageId: "writeNotOwned", line: 16, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Drafts"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } },
+        { messageId: "writeNotOwned", line: 10, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.ownedWrite } },
+        { messageId: "writeNotOwned", line: 16, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Drafts"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.ownedWrite } },
       ],
     },
     {
@@ -1182,7 +1183,7 @@ export default async function handler(req, res) {
             verb: "updates",
             target: 'an item of table "Invoices"',
             source: "`params.id`",
-            missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `user`, but nothing checks the item against it)",
+            missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `user`, but nothing checks the item against it)", advice: ADVICE.ownedWrite,
           },
         },
       ],
@@ -1226,7 +1227,7 @@ export const handler = async (event) => {
   await db.removeOne(event.pathParameters.email, "Users");
   return { statusCode: 204, body: "" };
 };`,
-      errors: [{ messageId: "writeNotOwned", line: 3, data: { operation: "`db.removeOne()` (DeleteCommand in `removeOne`, ../shared/db.ts line 18)", verb: "deletes", target: "an item of table `Users${ENVIRONMENT}`", source: "`event.pathParameters.email`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+      errors: [{ messageId: "writeNotOwned", line: 3, data: { operation: "`db.removeOne()` (DeleteCommand in `removeOne`, ../shared/db.ts line 18)", verb: "deletes", target: "an item of table `Users${ENVIRONMENT}`", source: "`event.pathParameters.email`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.ownedWrite } }],
     },
     {
       name: "express: an exported singleton's method reads through its repository (service → repository → DynamoDB)",

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import rule from "../../rules/require-ownership-check";
 import { runRuleTests } from "../rule-tester";
+import { ADVICE } from "../helpers/ownership-advice";
 
 const APP = path.resolve(__dirname, "../fixtures/routes-app");
 const controller = (name: string) => {
@@ -113,7 +114,7 @@ router.delete("/teams/:teamId/members", authenticate, requireModerator, demote);
             operation: "`GetCommand`",
             target: 'an item of table "Notes"',
             source: "`req.params.id`",
-            missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response",
+            missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response", advice: ADVICE.ownedRead,
           },
         },
         { messageId: "writeNotOwned", line: 10 },

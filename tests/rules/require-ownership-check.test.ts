@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule, { routeMatches } from "../../rules/require-ownership-check";
 import { runRuleTests } from "../rule-tester";
+import { ADVICE } from "../helpers/ownership-advice";
 
 /** SDK v3 document client, command style. */
 const V3 = `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -97,7 +98,7 @@ app.put("/panel", authenticate, async (req, res) => {
 });`;
 
 /** The finding of an overwrite through \`writer\` (its Put at \`putLine\`) of \`table\` by \`req.body.id\`. */
-const overwrittenByBodyId = (line: number, writer: string, putLine: number, table: string) => ({
+const overwrittenByBodyId = (line: number, writer: string, putLine: number, table: string, advice: string) => ({
   messageId: "writeNotOwned" as const,
   line,
   data: {
@@ -106,6 +107,7 @@ const overwrittenByBodyId = (line: number, writer: string, putLine: number, tabl
     target: `an item of table "${table}"`,
     source: "`req.body.id`",
     missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller",
+    advice,
   },
 });
 
@@ -2369,7 +2371,7 @@ export async function PATCH(request: Request, { params }: { params: { userId: st
     {
       name: "a Put whose key attributes a key builder of the file returns, spread into the item: the caller in another attribute scopes nothing",
       code: transferPut,
-      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`PutCommand`", verb: "overwrites", target: "an item of the table in TRANSFERS_TABLE", source: "`req.params.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller (the handler knows the caller, `req.user.id`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: transferPut.replace("changedBy: req.user.id }", 'changedBy: req.user.id }, ConditionExpression: "attribute_not_exists(#key) OR #owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId", "#key": "pk" }, ExpressionAttributeValues: { ":caller": req.user.id }') }] }],
+      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`PutCommand`", verb: "overwrites", target: "an item of the table in TRANSFERS_TABLE", source: "`req.params.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller (the handler knows the caller, `req.user.id`, but nothing checks the item against it)", advice: ADVICE.sharedWrite }, suggestions: [{ messageId: "addOwnerCondition", output: transferPut.replace("changedBy: req.user.id }", 'changedBy: req.user.id }, ConditionExpression: "attribute_not_exists(#key) OR #owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId", "#key": "pk" }, ExpressionAttributeValues: { ":caller": req.user.id }') }] }],
     },
     {
       name: "a ConditionExpression on an attribute that is no secret (a status) binds nothing to the caller",
@@ -2428,7 +2430,7 @@ export const join = async (event) => {
     {
       name: "a write keyed by the key attributes of an item a Query by the request's id found: the request chose the item",
       code: deleteFoundPost("", ""),
-      errors: [{ messageId: "writeNotOwned", line: 10, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "JobPosts"', source: "`event.pathParameters.jobId`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `event.requestContext.authorizer.claims.sub`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: deleteFoundPost("", "").replace("companyId: post.companyId }", 'companyId: post.companyId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": callerId }') }] }],
+      errors: [{ messageId: "writeNotOwned", line: 10, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "JobPosts"', source: "`event.pathParameters.jobId`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `event.requestContext.authorizer.claims.sub`, but nothing checks the item against it)", advice: ADVICE.sharedWrite }, suggestions: [{ messageId: "addOwnerCondition", output: deleteFoundPost("", "").replace("companyId: post.companyId }", 'companyId: post.companyId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": callerId }') }] }],
     },
     {
       name: "the refusal exits when the account is missing (an update of an existing one), or the read is of another key: the put may overwrite",
@@ -2792,6 +2794,25 @@ export async function DELETE(req: Request) {
       errors: [{ messageId: "writeNotOwned", line: 10 }],
     },
     {
+      name: "items nothing in the code ties to a user (a product catalogue): the advice weighs a role check against an owner check, or publicTables",
+      code: `${V2}
+module.exports.show = async (ctx) => {
+  if (!ctx.state.user) ctx.throw(401);
+  const { Item } = await dynamo.get({ TableName: "Products", Key: { id: ctx.params.id } }).promise();
+  ctx.body = Item;
+};
+module.exports.remove = async (ctx) => {
+  if (!ctx.state.user) ctx.throw(401);
+  await dynamo.delete({ TableName: "Products", Key: { id: ctx.params.id } }).promise();
+  ctx.status = 204;
+};`,
+      ...cjs,
+      errors: [
+        { messageId: "readNotOwned", line: 6, data: { operation: "`dynamo.get()`", target: 'an item of table "Products"', source: "`ctx.params.id`", missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response (the handler knows the caller, `ctx.state.user`, but nothing checks the item against it)", advice: ADVICE.sharedRead } },
+        { messageId: "writeNotOwned", line: 11, data: { operation: "`dynamo.delete()`", verb: "deletes", target: 'an item of table "Products"', source: "`ctx.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `ctx.state.user`, but nothing checks the item against it)", advice: ADVICE.sharedWrite } },
+      ],
+    },
+    {
       name: "koa: a handler exported on its own, with ctx as its only parameter",
       code: `${V2}
 async function deleteProduct(ctx) {
@@ -2800,7 +2821,7 @@ async function deleteProduct(ctx) {
 }
 module.exports = deleteProduct;`,
       ...cjs,
-      errors: [{ messageId: "writeNotOwned", line: 5, data: { operation: "`dynamo.delete()`", verb: "deletes", target: 'an item of table "Products"', source: "`ctx.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+      errors: [{ messageId: "writeNotOwned", line: 5, data: { operation: "`dynamo.delete()`", verb: "deletes", target: 'an item of table "Products"', source: "`ctx.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.anyWrite } }],
     },
     {
       name: "an output a .then() or SDK v2 callback sends is served",
@@ -2828,7 +2849,7 @@ exports.handler = async (event) => {
   if (event.httpMethod === "DELETE" && membershipId) return await handleDelete(event, membershipId);
 };`,
       ...cjs,
-      errors: [{ messageId: "writeNotOwned", line: 10, data: { operation: "`handleDelete()` (dynamo.delete() at line 5)", verb: "deletes", target: 'an item of table "memberships"', source: "`event.pathParameters.membershipId`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" } }],
+      errors: [{ messageId: "writeNotOwned", line: 10, data: { operation: "`handleDelete()` (dynamo.delete() at line 5)", verb: "deletes", target: 'an item of table "memberships"', source: "`event.pathParameters.membershipId`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.anyWrite } }],
     },
     {
       name: "lambda: a helper that authenticates the event before its read makes the handler that calls it authenticated",
@@ -2953,7 +2974,7 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
     {
       name: "writers that generate the id only when the caller's object has none, given the request's id",
       code: candidateWriters("{ id: req.body.id, name: req.body.name }"),
-      errors: [overwrittenByBodyId(14, "addCandidate", 7, "Candidates"), overwrittenByBodyId(18, "upsertMember", 11, "Panel")],
+      errors: [overwrittenByBodyId(14, "addCandidate", 7, "Candidates", ADVICE.sharedWrite), overwrittenByBodyId(18, "upsertMember", 11, "Panel", ADVICE.ownedWrite)],
     },
     {
       name: "writers that generate the id only when the caller's object has none, given the whole body",
@@ -3262,7 +3283,7 @@ app.delete("/orders/:id", async (req, res) => {
   await doc.send(new DeleteCommand({ TableName: "Orders-" + process.env.STAGE, Key: { id: req.params.id } }));
   res.status(204).end();
 });`,
-      errors: [{ messageId: "writeNotOwned", line: 6, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of table `Orders-${STAGE}`", source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" }, suggestions: [] }],
+      errors: [{ messageId: "writeNotOwned", line: 6, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of table `Orders-${STAGE}`", source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.ownedWrite }, suggestions: [] }],
     },
     {
       name: "strict: reportAllUnauthenticatedReads reports a catalogue read with no authentication",
@@ -3331,7 +3352,7 @@ app.delete("/notes/:id", async (req, res) => {
   res.sendStatus(204);
 });`,
       errors: [
-        { messageId: "writeNotOwned", line: 7, column: 18, endLine: 7, endColumn: 35, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `req.user.id`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
+        { messageId: "writeNotOwned", line: 7, column: 18, endLine: 7, endColumn: 35, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `req.user.id`, but nothing checks the item against it)", advice: ADVICE.ownedWrite }, suggestions: [{ messageId: "addOwnerCondition", output: `${V3}
 app.delete("/notes/:id", async (req, res) => {
   const userId = req.user.id;
   await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: req.params.id }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }, ExpressionAttributeValues: { ":caller": userId } }));
@@ -3483,7 +3504,7 @@ app.delete("/notes/:id", async (req, res) => {
   res.sendStatus(204);
 });`,
       errors: [
-        { messageId: "writeNotOwned", line: 9, column: 9, endLine: 9, endColumn: 19, data: { operation: "`removeNote()` (DeleteCommand at line 6)", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key" }, suggestions: [] },
+        { messageId: "writeNotOwned", line: 9, column: 9, endLine: 9, endColumn: 19, data: { operation: "`removeNote()` (DeleteCommand at line 6)", verb: "deletes", target: 'an item of table "Notes"', source: "`req.params.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.ownedWrite }, suggestions: [] },
       ],
     },
     {
@@ -3765,7 +3786,7 @@ export default async function handler(req, res) {
             operation: "`GetCommand`",
             target: 'an item of table "Invoices"',
             source: "`req.query.id`",
-            missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response (the handler knows the caller, `getServerSession(req, res, authOptions)`, but nothing checks the item against it)",
+            missing: "the key does not include the caller, and no comparison of the item's owner with the caller guards the response (the handler knows the caller, `getServerSession(req, res, authOptions)`, but nothing checks the item against it)", advice: ADVICE.ownedRead,
           },
           suggestions: [],
         },
@@ -3783,7 +3804,7 @@ export async function deleteInvoice(id: string) {
 }`,
       filename: "src/app/invoices/actions.ts",
       errors: [
-        { messageId: "writeNotOwned", line: 10, column: 18, endLine: 10, endColumn: 35, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Invoices"', source: "the Server Action argument `id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `auth()`, but nothing checks the item against it)" }, suggestions: [] },
+        { messageId: "writeNotOwned", line: 10, column: 18, endLine: 10, endColumn: 35, data: { operation: "`DeleteCommand`", verb: "deletes", target: 'an item of table "Invoices"', source: "the Server Action argument `id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `auth()`, but nothing checks the item against it)", advice: ADVICE.ownedWrite }, suggestions: [] },
       ],
     },
     {
@@ -4039,7 +4060,7 @@ app.delete("/notes/:id", async (req, res) => {
     {
       name: "lambda: a client extractor from a layer module authenticates the caller but checks no role",
       code: ADMIN_LAMBDA("extractClientId(event)"),
-      errors: [{ messageId: "writeNotOwned", line: 12, data: { operation: "`UpdateCommand`", verb: "updates", target: 'an item of table "Candidates"', source: "`event.pathParameters.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `callerId`, but nothing checks the item against it)" }, suggestions: [{ messageId: "addOwnerCondition", output: ADMIN_LAMBDA("extractClientId(event)").replace('{ ":a": callerId } }', '{ ":a": callerId, ":caller": callerId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" } }') }] }],
+      errors: [{ messageId: "writeNotOwned", line: 12, data: { operation: "`UpdateCommand`", verb: "updates", target: 'an item of table "Candidates"', source: "`event.pathParameters.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key (the handler knows the caller, `callerId`, but nothing checks the item against it)", advice: ADVICE.sharedWrite }, suggestions: [{ messageId: "addOwnerCondition", output: ADMIN_LAMBDA("extractClientId(event)").replace('{ ":a": callerId } }', '{ ":a": callerId, ":caller": callerId }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" } }') }] }],
     },
     {
       name: "lambda: of two queries run through Promise.all, the one whose items are served is reported",
@@ -4055,7 +4076,7 @@ app.delete("/notes/:id", async (req, res) => {
     {
       name: "lambda: the body spread after a generated id can replace it, so the Put overwrites the item the request names",
       code: createFromBody("{ id: randomUUID(), ...body, createdAt: Date.now() }"),
-      errors: [{ messageId: "writeNotOwned", line: 9, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Items"', source: "`event.body`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+      errors: [{ messageId: "writeNotOwned", line: 9, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Items"', source: "`event.body`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller", advice: ADVICE.anyWrite } }],
     },
     {
       name: "lambda: a function of the file that returns the body, spread after a generated id, can replace it",
@@ -4123,7 +4144,7 @@ exports.handler = async (event) => {
   await dynamo.put({ TableName: "Todos", Item: todo }).promise();
   return { statusCode: 200, body: "" };
 };`,
-      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`dynamo.put()`", verb: "overwrites", target: 'an item of table "Todos"', source: "`event.pathParameters.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`dynamo.put()`", verb: "overwrites", target: 'an item of table "Todos"', source: "`event.pathParameters.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller", advice: ADVICE.anyWrite } }],
     },
     {
       name: "express: a read whose item gives the next key and is also sent back is served",
@@ -4138,7 +4159,7 @@ app.put("/patients/:id", celebrate(patientSchema), async (req, res) => {
   await doc.send(new PutCommand({ TableName: "Patients", Item: { id: req.params.id, ...req.body } }));
   res.sendStatus(204);
 });`,
-      errors: [{ messageId: "writeNotOwned", line: 6, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Patients"', source: "`req.params.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller" } }],
+      errors: [{ messageId: "writeNotOwned", line: 6, data: { operation: "`PutCommand`", verb: "overwrites", target: 'an item of table "Patients"', source: "`req.params.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller", advice: ADVICE.ownedWrite } }],
     },
     {
       name: "express: an attribute copied with a default and sent back is served",
