@@ -3,7 +3,7 @@
 // origin whose input is plainly a DynamoDB input.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { staticKeyName, unwrap, valueParent } from "./ast";
+import { staticKeyName, unwrap, valueParent, type FunctionNode } from "./ast";
 import type { ClientResolver } from "./clients";
 import type { FileIndex } from "./file-index";
 import {
@@ -79,6 +79,11 @@ export function collectOperations(sdk: SdkReferences, index: FileIndex, clients:
     });
   }
   for (const call of index.calls) {
+    const dispatched = dispatchedOperation(call, values);
+    if (dispatched) {
+      operations.push(dispatched);
+      continue;
+    }
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
     const method = staticKeyName(callee);
@@ -122,6 +127,66 @@ export function collectOperations(sdk: SdkReferences, index: FileIndex, clients:
     });
   }
   return operations;
+}
+
+/**
+ * A call of a project function that runs the DynamoDB method it is given by name on a client of its own, as the
+ * Serverless Stack tutorial's library does: `dynamoDbLib.call("get", params)` with
+ * `export const call = (action, params) => dynamoDb[action](params).promise()`. The method it names, with the
+ * input it passes, when that input is plainly DynamoDB's.
+ */
+function dispatchedOperation(call: TSESTree.CallExpression, values: ValueResolver): Operation | undefined {
+  const [name, input] = call.arguments;
+  if (name?.type !== AST_NODE_TYPES.Literal || typeof name.value !== "string" || !DATA_PLANE_METHOD_NAMES.has(name.value) || !input) return undefined;
+  const object = values.resolveObject(input);
+  if (!object || !INPUT_MARKERS.some((marker) => object.properties.has(marker))) return undefined;
+  const dispatcher = values.calledFunction(call)?.fn;
+  if (!dispatcher || !callsMethodNamedBy(dispatcher)) return undefined;
+  const method = name.value;
+  const lowLevel = LOW_LEVEL_METHODS.has(method) && !DOCUMENT_METHODS.has(method);
+  const command = commandForMethod(lowLevel ? "low-level" : "document", method);
+  if (!command) return undefined;
+  return {
+    sdk: "unknown",
+    client: lowLevel ? "low-level" : "document",
+    operation: command.operation,
+    canonical: command.canonical,
+    command,
+    style: "inferred",
+    input,
+    node: call,
+    send: undefined,
+    dataPlane: true,
+  };
+}
+
+/** Does the function call a method its first parameter names (`dynamoDb[action](params)`, `.promise()` after it), where it returns or runs it? */
+function callsMethodNamedBy(fn: FunctionNode): boolean {
+  const parameter = fn.params[0];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const named = (node: TSESTree.Node | null | undefined, depth: number): boolean => {
+    if (!node || depth > 4) return false;
+    let value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(value.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (callee.computed) return callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === parameter.name;
+    // `dynamoDb[action](params).promise()`
+    return staticKeyName(callee) === "promise" && named(callee.object, depth + 1);
+  };
+  const statements = (body: TSESTree.Statement[], depth: number): boolean =>
+    depth <= 2 &&
+    body.some((statement) => {
+      if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        return named(statement.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : statement.expression, 0);
+      }
+      if (statement.type === AST_NODE_TYPES.VariableDeclaration) return statement.declarations.some((declarator) => named(declarator.init, 0));
+      if (statement.type === AST_NODE_TYPES.TryStatement) return statements(statement.block.body, depth + 1);
+      return false;
+    });
+  if (!fn.body) return false;
+  return fn.body.type === AST_NODE_TYPES.BlockStatement ? statements(fn.body.body, 0) : named(fn.body, 0);
 }
 
 /** `client.send(new XCommand(...))`: the send call, when the command is constructed right in its argument. */

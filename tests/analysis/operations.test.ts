@@ -220,3 +220,39 @@ describe("operation recognizer: look-alikes stay out", () => {
     expect(analysis.operations).toEqual([]);
   });
 });
+
+describe("operation recognizer: a library function that runs the method it is given by name", () => {
+  const LIBRARY = `import AWS from "aws-sdk";
+    const dynamoDb = new AWS.DynamoDB.DocumentClient();
+    export function call(action, params) { return dynamoDb[action](params).promise(); }
+    export const run = async (action, params) => { try { const result = await dynamoDb[action](params).promise(); return result; } catch (e) { throw e; } };
+    export const log = (action, params) => console.log(action, params);
+    export const scanOnly = (action, params) => dynamoDb[SCAN](params).promise();`;
+
+  it("a call naming a DynamoDB method with a DynamoDB input is that method's operation (the Serverless Stack tutorial's call(action, params))", () => {
+    const ops = operationsOf(`${LIBRARY}
+      export const main = async (event) => {
+        const params = { TableName: process.env.tableName, Key: { noteId: event.pathParameters.id } };
+        await call("get", params);
+        await run("update", { TableName: "Notes", Key: { noteId: "n" }, UpdateExpression: "SET a = :a" });
+        await call("getItem", { TableName: "Notes", Key: { noteId: { S: "n" } } });
+      };`);
+    expect(ops).toEqual([
+      { sdk: "unknown", client: "document", operation: "Get", canonical: "GetItem", style: "inferred", input: "params" },
+      { sdk: "unknown", client: "document", operation: "Update", canonical: "UpdateItem", style: "inferred", input: `{ TableName: "Notes", Key: { noteId: "n" }, UpdateExpression: "SET a = :a" }` },
+      { sdk: "unknown", client: "low-level", operation: "GetItem", canonical: "GetItem", style: "inferred", input: `{ TableName: "Notes", Key: { noteId: { S: "n" } } }` },
+    ]);
+  });
+
+  it("not an operation: a function that only passes the name on or runs another method, a name that is no DynamoDB method, an input that is not DynamoDB's, a name that is not constant", () => {
+    const ops = operationsOf(`${LIBRARY}
+      export const main = async (event, name) => {
+        log("get", { TableName: "Notes", Key: { noteId: "n" } });
+        await scanOnly("get", { TableName: "Notes", Key: { noteId: "n" } });
+        await call("getAll", { TableName: "Notes" });
+        await call("get", { url: "/notes" });
+        await call(name, { TableName: "Notes", Key: { noteId: "n" } });
+      };`);
+    expect(ops).toEqual([]);
+  });
+});

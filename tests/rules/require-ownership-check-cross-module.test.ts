@@ -1674,3 +1674,41 @@ export const get = handler(async (event) => {
     expect(lint(`${CLAIMS}\n    [claims].forEach(() => { ${ADMIN_ONLY} });`, 'event.headers["x-tenant"]')).toEqual(expected);
   });
 });
+
+// The Serverless Stack tutorial's library: `dynamoDbLib.call("update", params)` runs the method it names in another module.
+describe("cross-module: a library function that runs the DynamoDB method it is given by name", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "require-ownership-check-dispatch-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "dispatch", private: true, type: "module" }));
+  mkdirSync(path.join(root, "libs"), { recursive: true });
+  writeFileSync(
+    path.join(root, "libs/dynamodb-lib.js"),
+    `import AWS from "aws-sdk";
+export function call(action, params) {
+  const dynamoDb = new AWS.DynamoDB.DocumentClient();
+  return dynamoDb[action](params).promise();
+}
+`,
+  );
+  const lint = (key: string): Array<[number, string]> => {
+    clearProjectModules();
+    const code = `import * as dynamoDbLib from "./libs/dynamodb-lib.js";
+export async function main(event) {
+  const params = { TableName: process.env.tableName, Key: ${key}, UpdateExpression: "SET #s = :s", ExpressionAttributeNames: { "#s": "state" }, ExpressionAttributeValues: { ":s": "DECLINED" } };
+  const { Attributes } = await dynamoDbLib.call("update", params);
+  return { statusCode: 200, body: JSON.stringify(Attributes) };
+}`;
+    const linter = new Linter({ configType: "flat", cwd: root });
+    return linter
+      .verify(code, [{ files: ["**/*.js"], plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], path.join(root, "decline.js"))
+      .map((message) => [message.line, message.messageId ?? message.message]);
+  };
+
+  it("an update by the path's id through the library is judged as the update it runs", () => {
+    expect(lint("{ bookingId: event.pathParameters.id }")).toEqual([[4, "writeNotOwned"]]);
+  });
+
+  it("the caller in the key scopes it", () => {
+    expect(lint("{ userId: event.requestContext.identity.cognitoIdentityId, bookingId: event.pathParameters.id }")).toEqual([]);
+  });
+});
