@@ -3240,8 +3240,15 @@ export class OwnershipAnalysis {
     if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") return "tested";
     if (parent.type === AST_NODE_TYPES.ReturnStatement || (isFunction(parent) && parent.body === child)) return "returned";
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "promise") return "used";
-    // client.send(command).then((data) => ...): itemUsed() follows the callback's parameter.
-    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "then") return "unused";
+    // findOrders(user).then((data) => res.json(data.Items)): the callback's parameter is the result, and what the
+    // callback returns is what the `.then(...)` call resolves to. (An operation's own callback is followed by itemUsed() too.)
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && staticKeyName(parent) === "then") {
+      const call = parent.parent;
+      const callback = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call.arguments[0] : undefined;
+      if (depth >= 3 || !isFunction(callback) || !callback.params[0]) return "unused";
+      const use = this.variablesUse(patternIdentifiers(callback.params[0]), depth + 1);
+      return use === "returned" ? this.useOf(call!, depth + 1) : use;
+    }
     // const recipient = (await doc.send(new GetCommand(...))).Item: the item is used as that member is.
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && depth < 3 && /^(?:Item|Items|Attributes)$/.test(staticKeyName(parent) ?? "")) return this.useOf(parent, depth + 1);
     let variables: TSESTree.Identifier[];

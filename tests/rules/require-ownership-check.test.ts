@@ -327,8 +327,27 @@ module.exports.handler = async (event) => {
 };`;
 const HMAC = 'const expected = crypto.createHmac("sha256", process.env.WEBHOOK_SECRET).update(Buffer.from(event.body, "utf8")).digest("base64");';
 
+/** An Express route serving what `then` does with the orders a same-file helper queries by the path's user. */
+const ordersThen = (then: string) => `${V3}
+function findOrders(user: string) {
+  return doc.send(new QueryCommand({ TableName: "Orders", KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": user } }));
+}
+app.get("/users/:user/orders", (req, res) => {
+  findOrders(req.params.user)${then};
+});`;
+
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a helper's result its .then() callback ignores, or only tests, is not served",
+      code: ordersThen(".then(() => res.sendStatus(204))"),
+    },
+    {
+      code: ordersThen(".then((data) => res.sendStatus(data.Items.length > 0 ? 200 : 404))"),
+    },
+    {
+      code: ordersThen(".then((data) => { return data; }).then(() => res.sendStatus(204))"),
+    },
     {
       name: "a role check given the token header the request carries (verifyRole(roles, event.headers[\"X-Custom-Token\"]), its answer deciding an exit)",
       code: gatedPostDelete('const right = await verifyRole(["admin"], event.headers["X-Custom-Token"]);\n  if (right.statusCode === 403 || right.statusCode === 500) return right;'),
@@ -3492,6 +3511,15 @@ app.delete("/notes/:id", async (req, res) => {
   res.sendStatus(204);
 });` }] },
       ],
+    },
+    {
+      name: "a helper's result used in its .then() callback: sent, or returned on to what the route sends",
+      code: ordersThen(".then((data) => res.json(data.Items))"),
+      errors: [{ messageId: "readByAnyCaller", line: 9 }],
+    },
+    {
+      code: ordersThen(".then((data) => data.Items).then((items) => res.json(items))"),
+      errors: [{ messageId: "readByAnyCaller", line: 9 }],
     },
     {
       name: "express: reported at the handler's call of the same-file helper",
