@@ -449,15 +449,27 @@ function issuesRandomCode(access: HandlerAccess, analysis: FileAnalysis): boolea
   return [...properties].some(([name, property]) => CODE_ATTRIBUTE.test(name) && isFreshValue(values.definitionOf(property.value) ?? property.value, true, values));
 }
 
-/** `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`: the generated value is a default, another value may take its place. */
+/**
+ * `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`, `if (!user) user = uuidv4()`: the generated value is a
+ * default, another value may take its place.
+ */
 function isFallback(node: TSESTree.Node): boolean {
   let child = node;
   for (let parent = node.parent, i = 0; parent && i < 8; child = parent, parent = parent.parent, i++) {
     if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child) return true;
     if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) return true;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) return assignedInBranch(parent);
     if (parent.type !== AST_NODE_TYPES.TemplateLiteral && parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.MemberExpression) return false;
   }
   return false;
+}
+
+/** An assignment made only in a branch (`if (!user) { user = uuidv4(); }`): the value the variable had before may stay. */
+function assignedInBranch(assignment: TSESTree.AssignmentExpression): boolean {
+  const statement = assignment.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const holder = statement.parent?.type === AST_NODE_TYPES.BlockStatement ? statement.parent.parent : statement.parent;
+  return holder?.type === AST_NODE_TYPES.IfStatement;
 }
 
 /** The value resolver of the module whose tree holds a node: the linted file's, or that of the project module the access is in. */

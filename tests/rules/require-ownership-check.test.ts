@@ -2978,6 +2978,20 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
       ],
     },
     {
+      name: "an update keyed by the request's id, or by a new one only when the request sends none (if (!user) user = randomUUID()), updates the item the request names",
+      code: `${V3}
+import { randomUUID } from "node:crypto";
+app.patch("/cart/items", async (req, res) => {
+  let user = req.body.username;
+  if (!user) {
+    user = randomUUID();
+  }
+  await doc.send(new UpdateCommand({ TableName: "Carts", Key: { username: user }, UpdateExpression: "SET #p = list_append(if_not_exists(#p, :none), :items)", ExpressionAttributeNames: { "#p": "products" }, ExpressionAttributeValues: { ":none": [], ":items": [req.body.productId] } }));
+  res.send(user);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
       name: "the whole body as the item, its id generated only when the body has none: a client sending an id overwrites that item",
       code: bodyWithFilledIn("if (!body.id) {\n    body.id = randomUUID();\n  }"),
       errors: [{ messageId: "writeNotOwned", line: 10 }],
