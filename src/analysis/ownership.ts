@@ -3639,9 +3639,9 @@ const MESSAGE_PARTS = new Set<string>([
   AST_NODE_TYPES.TSNonNullExpression,
 ]);
 /** An item's own address. */
-const ADDRESS_NAME = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile)$/i;
+const ADDRESS_NAME = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile|connection_?id)$/i;
 /** The recipient of a message object (`to`, SES's `ToAddresses`, SNS's `PhoneNumber`). */
-const RECIPIENT_KEY = /^(?:to|toaddresses|recipients?|phonenumber)$/i;
+const RECIPIENT_KEY = /^(?:to|toaddresses|recipients?|phonenumber|connectionid)$/i;
 /** Functions that send a message to the address they are given. */
 const SEND_NAME = /mail|notify|sms|^send(?:Message|Notification|Text)?$/i;
 

@@ -195,6 +195,17 @@ app.post("/invitations", requireAuth, async (req, res) => {
   ${use}
 });`;
 
+/** A WebSocket route reading the connection of the user the body names, then `use` of it. */
+const notifyConnection = (use: string) => `${V3}
+import { ApiGatewayManagementApiClient, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
+const api = new ApiGatewayManagementApiClient({ endpoint: process.env.WS_ENDPOINT });
+export const handler = async (event) => {
+  const { userId, text } = JSON.parse(event.body);
+  const { Item: connection } = await doc.send(new GetCommand({ TableName: "Connections", Key: { userId } }));
+  ${use}
+  return { statusCode: 200 };
+};`;
+
 /** The postUpdate() finding, with its suggestion: the caller bound to the owner attribute in a ConditionExpression. */
 const postUpdateFinding = (update: string, values: string) => ({
   messageId: "writeNotOwned" as const,
@@ -368,6 +379,13 @@ runRuleTests("require-ownership-check", rule, {
     },
     {
       code: invite("const message = { to: invitee.email, text: `Hi ${invitee.firstName}` };\n  await mailer.send(message);\n  res.sendStatus(204);"),
+    },
+    {
+      name: "a user's connection read only to push a message to that connection (PostToConnection's ConnectionId, a send helper given it)",
+      code: notifyConnection("await api.send(new PostToConnectionCommand({ ConnectionId: connection.connectionId, Data: text }));"),
+    },
+    {
+      code: notifyConnection("await send(connection.connectionId, text);"),
     },
     {
       name: "the parent the item points to (its account) holds the secret the request sends, or is the caller's: the child is the caller's too",
@@ -2976,6 +2994,11 @@ app.delete("/users/:userId", authenticateToken, async (req, res) => {
         { messageId: "readNotOwned", line: 6 },
         { messageId: "readNotOwned", line: 11 },
       ],
+    },
+    {
+      name: "a user's connection whose record is sent back to the caller is served",
+      code: notifyConnection("await api.send(new PostToConnectionCommand({ ConnectionId: event.requestContext.connectionId, Data: JSON.stringify(connection) }));"),
+      errors: [{ messageId: "readNotOwned" }],
     },
     {
       name: "an update keyed by the request's id, or by a new one only when the request sends none (if (!user) user = randomUUID()), updates the item the request names",
