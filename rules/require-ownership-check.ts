@@ -11,7 +11,7 @@ import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, isPathParameter, k
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
-import { fileNameParts, isOwnerName, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 import { isFreshValue } from "../src/analysis/fresh-values";
 
@@ -182,7 +182,8 @@ export default createRule<Options, MessageIds>({
           const projection = item.projection;
           if (!projection?.some(isProfileCardAttribute)) return false;
           const keyAttributes = new Set(item.keyParts.map((part) => part.attribute));
-          return projection.every((attribute) => keyAttributes.has(attribute) || isProfileCardAttribute(attribute) || (isOwnerName(attribute) && ID_ATTRIBUTE.test(attribute)));
+          // Ids (the owner's, the item's own `communityId`) are no secrets: the request named one of them already.
+          return projection.every((attribute) => keyAttributes.has(attribute) || isProfileCardAttribute(attribute) || ID_ATTRIBUTE.test(attribute));
         }
 
         function isPublic(access: HandlerAccess): boolean {

@@ -1964,6 +1964,18 @@ export const handler = async (event) => {
       filename: "app/api/users/[userId]/route.ts",
     },
     {
+      name: "a community's card with its own id (AttributesToGet: [\"communityId\", \"name\", \"avatar\"]): ids are no secrets",
+      code: `${V3}import { auth } from "@/auth";
+export async function GET(request: Request, { params }: { params: { communityId: string } }) {
+  const session = await auth();
+  if (!session) return new Response(null, { status: 401 });
+  const key = { P_K: \`COMMUNITY#\${params.communityId}\`, S_K: \`COMMUNITYMETA#\${params.communityId}\` };
+  const card = await doc.send(new GetCommand({ TableName: "App", Key: key, AttributesToGet: ["communityId", "name", "avatar"] }));
+  return Response.json(card.Item);
+}`,
+      filename: "app/api/communities/[communityId]/route.ts",
+    },
+    {
       name: "lambda: a body spread after a generated key, in handlers exported through validating wrappers given them by name, as a bound method, or with middy's validator",
       code: `${V3}import { randomUUID } from "node:crypto";
 const productSchema = Joi.object({ name: Joi.string().required() });
