@@ -13,7 +13,7 @@ import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
 import { fileNameParts, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
-import { isFreshValue } from "../src/analysis/fresh-values";
+import { isCut, isFallback, isFreshValue } from "../src/analysis/fresh-values";
 
 type Options = [{ publicTables?: string[]; publicRoutes?: string[]; ownerAttribute?: string; reportAllUnauthenticatedReads?: boolean }];
 type MessageIds = "readNotOwned" | "readByAnyCaller" | "writeNotOwned" | "addOwnerCondition";
@@ -385,16 +385,6 @@ function keyedByFreshValue(access: HandlerAccess, analysis: FileAnalysis): boole
   return parts.some((part) => part.attribute !== undefined && parts.filter((other) => other.attribute === part.attribute).every(fresh));
 }
 
-/** A value cut before use (`now.toISOString().slice(0, 10)`, `.split("T")[0]`, `String(Date.now()).substring(0, 8)`), or the cut itself. */
-function isCut(node: TSESTree.Node): boolean {
-  const cuts = (call: TSESTree.Node | undefined) => {
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length === 0) return false;
-    const method = call.callee.property.type === AST_NODE_TYPES.Identifier && !call.callee.computed ? call.callee.property.name : "";
-    return method === "slice" || method === "substring" || method === "substr" || method === "split";
-  };
-  const member = node.parent;
-  return cuts(node) || (member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && cuts(member.parent));
-}
 
 /** Names of one-time codes: `OTP`, `otps`, `verification_codes`, `one-time`. */
 const ONE_TIME_CODE = /(?:^|[^a-z])otps?(?:[^a-z]|$)|verification[-_ ]?codes?|one[-_ ]?time/i;
@@ -448,29 +438,6 @@ function issuesRandomCode(access: HandlerAccess, analysis: FileAnalysis): boolea
   if (!item || !values) return false;
   const properties = values.resolveObject(item.value)?.properties ?? new Map();
   return [...properties].some(([name, property]) => CODE_ATTRIBUTE.test(name) && isFreshValue(values.definitionOf(property.value) ?? property.value, true, values));
-}
-
-/**
- * `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`, `if (!user) user = uuidv4()`: the generated value is a
- * default, another value may take its place.
- */
-function isFallback(node: TSESTree.Node): boolean {
-  let child = node;
-  for (let parent = node.parent, i = 0; parent && i < 8; child = parent, parent = parent.parent, i++) {
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child) return true;
-    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) return true;
-    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) return assignedInBranch(parent);
-    if (parent.type !== AST_NODE_TYPES.TemplateLiteral && parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.MemberExpression) return false;
-  }
-  return false;
-}
-
-/** An assignment made only in a branch (`if (!user) { user = uuidv4(); }`): the value the variable had before may stay. */
-function assignedInBranch(assignment: TSESTree.AssignmentExpression): boolean {
-  const statement = assignment.parent;
-  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-  const holder = statement.parent?.type === AST_NODE_TYPES.BlockStatement ? statement.parent.parent : statement.parent;
-  return holder?.type === AST_NODE_TYPES.IfStatement;
 }
 
 /** The value resolver of the module whose tree holds a node: the linted file's, or that of the project module the access is in. */

@@ -212,6 +212,14 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
 }
 
 /** The argument a call passes for parameter `index`; none when a spread comes at or before it (its position is unknown then). */
+/** The call a function is written into as an argument of a named callee (`handler(async (event) => ...)`), and its position there. */
+export function wrapperCallOf(fn: FunctionNode): { call: TSESTree.CallExpression; index: number } | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return index < 0 ? undefined : { call, index };
+}
+
 export function positionalArgument(call: TSESTree.CallExpression, index: number): TSESTree.Expression | undefined {
   for (let i = 0; i <= index && i < call.arguments.length; i++) if (call.arguments[i].type === AST_NODE_TYPES.SpreadElement) return undefined;
   return call.arguments[index] as TSESTree.Expression | undefined;

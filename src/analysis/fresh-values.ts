@@ -91,3 +91,37 @@ function generatesFreshValue(call: TSESTree.CallExpression, unique: boolean, val
   const returned = called.values.returnsOf(called.fn);
   return returned.length > 0 && returned.every((value) => isFreshValue(called.values.definitionOf(value) ?? value, unique, called.values, depth + 1));
 }
+
+/**
+ * `id || randomUUID()`, `body.id ?? nanoid()`, `x ? x : uuid()`, `if (!user) user = uuidv4()`: the generated value is a
+ * default, another value may take its place.
+ */
+export function isFallback(node: TSESTree.Node): boolean {
+  let child = node;
+  for (let parent = node.parent, i = 0; parent && i < 8; child = parent, parent = parent.parent, i++) {
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === child) return true;
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) return true;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child) return assignedInBranch(parent);
+    if (parent.type !== AST_NODE_TYPES.TemplateLiteral && parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.MemberExpression) return false;
+  }
+  return false;
+}
+
+/** An assignment made only in a branch (`if (!user) { user = uuidv4(); }`): the value the variable had before may stay. */
+function assignedInBranch(assignment: TSESTree.AssignmentExpression): boolean {
+  const statement = assignment.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const holder = statement.parent?.type === AST_NODE_TYPES.BlockStatement ? statement.parent.parent : statement.parent;
+  return holder?.type === AST_NODE_TYPES.IfStatement;
+}
+
+/** A value cut before use (`now.toISOString().slice(0, 10)`, `.split("T")[0]`, `String(Date.now()).substring(0, 8)`), or the cut itself. */
+export function isCut(node: TSESTree.Node): boolean {
+  const cuts = (call: TSESTree.Node | undefined) => {
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length === 0) return false;
+    const method = call.callee.property.type === AST_NODE_TYPES.Identifier && !call.callee.computed ? call.callee.property.name : "";
+    return method === "slice" || method === "substring" || method === "substr" || method === "split";
+  };
+  const member = node.parent;
+  return cuts(node) || (member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && cuts(member.parent));
+}

@@ -12,7 +12,7 @@ import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, mentionsExpressionMember, type ExpressionSite } from "./expression-sites";
 import { buildFileIndex, type FileIndex } from "./file-index";
 import { BoundedCache } from "./lru";
-import { isFunction, memberChain, requiredSpecifier, unwrap, type FunctionNode } from "./ast";
+import { isFunction, memberChain, requiredSpecifier, unwrap, wrapperCallOf, type FunctionNode } from "./ast";
 import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
@@ -23,7 +23,7 @@ import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
 import { collectSdkReferences, emptySdkReferences, reexportedCommand, type ClientType, type SdkReferences } from "./sdk/recognizer";
-import { SourceCatalogue } from "./sources";
+import { SourceCatalogue, type RootKind } from "./sources";
 import { TransportAnalysis } from "./transport";
 import { declaredType, type PrimitiveType } from "./types";
 import { constantValues, ValueResolver } from "./values";
@@ -180,14 +180,13 @@ export class FileAnalysis implements ModuleView {
   }
 
   /** What the wrapper of another module that `fn` is given to passes as its parameter `index`, when that is the caller. */
-  private wrappedParameter(fn: FunctionNode, index: number): ReturnType<NonNullable<SourceCatalogue["wrapperParameter"]>> {
-    const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
-    const position = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
-    const resolver = position < 0 ? undefined : this.crossModule;
-    const wrapper = resolver?.isCandidate(call) ? resolver.resolve(call) : undefined;
+  private wrappedParameter(fn: FunctionNode, index: number): RootKind | undefined {
+    const wrapped = wrapperCallOf(fn);
+    const resolver = this.crossModule;
+    if (!wrapped || !resolver?.isCandidate(wrapped.call)) return undefined;
+    const wrapper = resolver.resolve(wrapped.call);
     if (!wrapper || wrapper.module === this) return undefined;
-    if (wrapper.module.ownership.wrapperContract(wrapper.fn, position)?.parameters[index] !== "caller") return undefined;
+    if (wrapper.module.ownership.wrapperContract(wrapper.fn, wrapped.index)?.parameters[index] !== "caller") return undefined;
     const parameter = fn.params[index];
     return { kind: "caller", framework: "lambda", path: parameter?.type === AST_NODE_TYPES.Identifier ? parameter.name : `arguments[${index}]` };
   }

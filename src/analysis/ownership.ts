@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, isNothing, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, isNothing, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, wrapperCallOf, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee, type FunctionDefinition } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -2744,7 +2744,7 @@ export class OwnershipAnalysis {
   }
 
   private computeWrapperContract(wrapper: FunctionNode, index: number): WrapperContract | undefined {
-    const returned = returnedFunctions(wrapper);
+    const returned = this.values.returnsOf(wrapper).map(unwrap).filter(isFunction);
     if (returned.length !== 1) return undefined;
     const inner = returned[0];
     const calls = this.index.calls.filter((call) => enclosingFunction(call) === inner && this.scope.parameterIndex(wrapper, unwrap(call.callee)) === index);
@@ -2768,10 +2768,9 @@ export class OwnershipAnalysis {
 
   /** The contract of the wrapper call that `fn` is given to (`export const main = handler(async (event, tenant) => ...)`), the wrapper in this file or another module. */
   wrapperOf(fn: FunctionNode): WrapperContract | undefined {
-    const call = fn.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
-    const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
-    if (index < 0) return undefined;
+    const wrapped = wrapperCallOf(fn);
+    if (!wrapped) return undefined;
+    const { call, index } = wrapped;
     const local = this.calleeOf(call);
     if (local) return this.wrapperContract(local, index);
     const external = this.deps.external;
@@ -3425,21 +3424,6 @@ function unwrapBufferFrom(node: Node): Node {
   const callee = unwrap(value.callee);
   const argument = value.arguments[0];
   return callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === "Buffer" && argument && argument.type !== AST_NODE_TYPES.SpreadElement ? unwrap(argument) : value;
-}
-
-/** The functions a wrapper returns: `(fn) => async (event) => ...`, `function wrap(fn) { return async function (event) { ... } }`. */
-function returnedFunctions(wrapper: FunctionNode): FunctionNode[] {
-  if (wrapper.body?.type !== AST_NODE_TYPES.BlockStatement) {
-    const body = wrapper.body && unwrap(wrapper.body);
-    return isFunction(body) ? [body] : [];
-  }
-  const found: FunctionNode[] = [];
-  for (const statement of wrapper.body.body) {
-    if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) continue;
-    const value = unwrap(statement.argument);
-    if (isFunction(value)) found.push(value);
-  }
-  return found;
 }
 
 interface CallerValues {

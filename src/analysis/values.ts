@@ -827,14 +827,23 @@ export class ValueResolver {
       for (const { origins, member } of held) {
         for (const origin of origins) {
           // Anything but the function's own parameters (an item it fetched, the time): not a pass-through.
-          if (origin.kind !== "parameter" || origin.fn !== imported.fn) return undefined;
-          const argument = positionalArgument(node, origin.index);
-          if (!argument) return undefined;
-          result.push(...wrapped(this.extend(this.origins(argument, bindings, state, depth), origin.path, node), member ?? origin.wrapper));
+          const passed = this.argumentOrigins(node, imported.fn, origin, bindings, state, depth);
+          if (!passed) return undefined;
+          result.push(...wrapped(passed, member ?? origin.wrapper));
         }
       }
     }
     return result.some((origin) => origin.kind === "request") ? result : undefined;
+  }
+
+  /**
+   * A parameter of the function `call` invokes (an origin in that function's module), in the call's terms: the
+   * argument's origins, down the same member path. Undefined for any other origin, or an argument not written out.
+   */
+  private argumentOrigins(call: TSESTree.CallExpression, fn: FunctionNode, origin: Origin, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
+    if (origin.kind !== "parameter" || origin.fn !== fn) return undefined;
+    const argument = positionalArgument(call, origin.index);
+    return argument ? this.extend(this.origins(argument, bindings, state, depth), origin.path, call) : undefined;
   }
 
   private helperOrigins(helper: FunctionNode, call: TSESTree.CallExpression, bindings: Bindings, state: QueryState, depth: number): Origin[] {
@@ -1567,10 +1576,9 @@ export class ValueResolver {
           }
           const origins: Origin[] = [];
           for (const origin of segment.origins) {
-            if (origin.kind !== "parameter" || origin.fn !== imported.fn) return undefined;
-            const argument = positionalArgument(node, origin.index);
-            if (!argument) return undefined;
-            origins.push(...this.extend(this.origins(argument, bindings, state, depth + 1), origin.path, node));
+            const passed = this.argumentOrigins(node, imported.fn, origin, bindings, state, depth + 1);
+            if (!passed) return undefined;
+            origins.push(...passed);
           }
           mapped.push({ kind: "dynamic", node, origins });
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCurrentTime, isFreshValue } from "../../src/analysis/fresh-values";
+import { isCurrentTime, isCut, isFallback, isFreshValue } from "../../src/analysis/fresh-values";
 import { analyze } from "./helpers";
 
 /** isFreshValue / isCurrentTime of the first argument of the last `use(...)`. */
@@ -29,5 +29,35 @@ describe("fresh values", () => {
     expect(judge(`use(new Date(req.body.when).toISOString());`).now).toBe(false);
     expect(judge(`use(\`at \${Date.now()}\`);`).now).toBe(false);
     expect(judge(`use(Date.now() + offset);`).now).toBe(false);
+  });
+});
+
+describe("fresh values as defaults and cuts", () => {
+  /** The generator call named `gen()` in the code. */
+  function generated(code: string) {
+    const { analysis } = analyze(code);
+    const call = analysis.index.calls.find((candidate) => candidate.callee.type === "Identifier" && candidate.callee.name === "gen");
+    if (!call) throw new Error("no gen() call");
+    return call;
+  }
+
+  it("a generated value that only stands in when another is missing is a default", () => {
+    expect(isFallback(generated(`use(body.id || gen());`))).toBe(true);
+    expect(isFallback(generated(`use(body.id ?? \`ID#\${gen()}\`);`))).toBe(true);
+    expect(isFallback(generated(`use(body.id ? body.id : gen());`))).toBe(true);
+    expect(isFallback(generated(`let user = body.user; if (!user) { user = gen(); } use(user);`))).toBe(true);
+    expect(isFallback(generated(`let user = body.user; if (!user) user = gen(); use(user);`))).toBe(true);
+  });
+
+  it("a generated value written unconditionally is no default", () => {
+    expect(isFallback(generated(`use(gen());`))).toBe(false);
+    expect(isFallback(generated(`let id; id = gen(); use(id);`))).toBe(false);
+    expect(isFallback(generated(`use(gen() || body.id);`))).toBe(false);
+  });
+
+  it("a value cut before use (a day of the current time), or the cut itself", () => {
+    expect(isCut(generated(`use(gen().slice(0, 10));`))).toBe(true);
+    expect(isCut(generated(`use(gen().toISOString().split("T")[0]);`))).toBe(false);
+    expect(isCut(generated(`use(gen());`))).toBe(false);
   });
 });

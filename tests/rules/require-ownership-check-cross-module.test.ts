@@ -1493,6 +1493,14 @@ runRuleTests("require-ownership-check (NestJS global pipes)", rule, {
   ],
 });
 
+/** Lints `code` as the file `filename` of a temporary project at `root`, parsed by typescript-eslint: [line, messageId] per finding. */
+function lintInProject(root: string, code: string, filename: string): Array<[number, string]> {
+  const linter = new Linter({ configType: "flat", cwd: root });
+  return linter
+    .verify(code, [{ files: ["**/*.{ts,js,mjs}"], languageOptions: { parser: tsParser as unknown as Linter.Parser }, plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], path.join(root, filename))
+    .map((message) => [message.line, message.messageId ?? message.message]);
+}
+
 // A chain of ten functions in one module, the last deleting by its argument: a handler calling the fifth composes
 // it, one calling the first is past the composition depth. The module's summaries outlive each linted file.
 describe("cross-module summaries do not depend on what was linted before", () => {
@@ -1518,11 +1526,7 @@ app.delete("/notes/:id", async (req, res) => {
   res.end();
 });`;
   const lint = (step: number): Array<[number, string]> => {
-    const filename = path.join(root, `src/routes/step${step}.ts`);
-    const linter = new Linter({ configType: "flat", cwd: root });
-    return linter
-      .verify(route(step), [{ files: ["**/*.ts"], languageOptions: { parser: tsParser as unknown as Linter.Parser }, plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], filename)
-      .map((message) => [message.line, message.messageId ?? message.message]);
+    return lintInProject(root, route(step), `src/routes/step${step}.ts`);
   };
 
   it("a handler's findings are the same whether a shallower handler of the same chain was linted first or not", () => {
@@ -1592,10 +1596,7 @@ export const handler = async (event) => {
   const lint = (credentialsKey: string): Array<[number, string]> => {
     writeFileSync(path.join(root, "domain/login.mjs"), loginModule(credentialsKey));
     clearProjectModules();
-    const linter = new Linter({ configType: "flat", cwd: root });
-    return linter
-      .verify(HANDLER, [{ files: ["**/*.mjs"], languageOptions: { parser: tsParser as unknown as Linter.Parser }, plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], path.join(root, "index.mjs"))
-      .map((message) => [message.line, message.messageId ?? message.message]);
+    return lintInProject(root, HANDLER, "index.mjs");
   };
 
   it("the password verified against credentials keyed by the profile's id ties the profile to the caller", () => {
@@ -1644,10 +1645,7 @@ export const get = handler(async (event) => {
   const lint = (prelude: string, passed: string, after = ""): Array<[number, string]> => {
     writeFileSync(path.join(root, "util/handler.js"), wrapperModule(prelude, passed, after));
     clearProjectModules();
-    const linter = new Linter({ configType: "flat", cwd: root });
-    return linter
-      .verify(HANDLERS, [{ files: ["**/*.js"], plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], path.join(root, "notes.js"))
-      .map((message) => [message.line, message.messageId ?? message.message]);
+    return lintInProject(root, HANDLERS, "notes.js");
   };
 
   it("the tenant from the verified claims scopes the key; the wrapper's reading of the caller authenticates the other handler", () => {
@@ -1698,10 +1696,7 @@ export async function main(event) {
   const { Attributes } = await dynamoDbLib.call("update", params);
   return { statusCode: 200, body: JSON.stringify(Attributes) };
 }`;
-    const linter = new Linter({ configType: "flat", cwd: root });
-    return linter
-      .verify(code, [{ files: ["**/*.js"], plugins: { d: { rules: { r: rule } } as never }, rules: { "d/r": "error" } }], path.join(root, "decline.js"))
-      .map((message) => [message.line, message.messageId ?? message.message]);
+    return lintInProject(root, code, "decline.js");
   };
 
   it("an update by the path's id through the library is judged as the update it runs", () => {
