@@ -60,13 +60,13 @@ function runWorker() {
   // of a root outside the project (linted under their own paths; see lintName).
   const linter = new Linter({ configType: "flat", cwd: path.parse(ROOT).root });
 
-  const verify = (file, text, sourceType) => linter.verify(text, configFor(file, { plugins, rules, sourceType }), lintName(file));
+  const verify = (file, text, sourceType, parser) => linter.verify(text, configFor(file, { plugins, rules, sourceType, parser }), lintName(file));
   const parses = (file, text, sourceType) => !linter.verify(text, configFor(file, { sourceType }), lintName(file)).some((message) => message.fatal);
 
   for (const file of workerData.files) {
     parentPort.postMessage({ type: "start", file });
     probed = undefined;
-    const result = { type: "done", file, bytes: 0, findings: {}, parseError: undefined, notLinted: undefined, exception: undefined, fixProblems: [], probe: undefined };
+    const result = { type: "done", file, bytes: 0, findings: {}, parseError: undefined, notLinted: undefined, exception: undefined, fixProblems: [], probe: undefined, espree: undefined };
     try {
       const text = readFileSync(file, "utf8");
       result.bytes = Buffer.byteLength(text);
@@ -96,10 +96,24 @@ function runWorker() {
           if (!parses(file, output, sourceType)) result.fixProblems.push(`${message.ruleId} at ${message.line}:${message.column}: fixed output does not parse`);
         }
       }
+      // JavaScript again through ESLint's default parser (espree) and its scope analysis, as a plain JavaScript
+      // project lints it: trees without TypeScript's fields must neither crash a rule nor change a finding.
+      if (/\.(?:[cm]?js|jsx)$/.test(file) && !fatal) result.espree = lintWithEspree(file, text, sourceType, messages);
     } catch (error) {
       result.exception = { message: String(error?.message ?? error), stack: String(error?.stack ?? "").split("\n").slice(0, 12).join("\n") };
     }
     parentPort.postMessage(result);
+  }
+
+  function lintWithEspree(file, text, sourceType, typescriptMessages) {
+    let messages = verify(file, text, sourceType, "default");
+    if (messages.some((message) => message.fatal) && sourceType === undefined) messages = verify(file, text, "commonjs", "default");
+    if (messages.some((message) => message.fatal)) return { parsed: false, differences: [] };
+    const describe = (message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`;
+    const withEspree = messages.filter((message) => message.ruleId).map(describe).sort();
+    const withTypescript = typescriptMessages.filter((message) => message.ruleId).map(describe).sort();
+    const differences = [...withTypescript.filter((line) => !withEspree.includes(line)).map((line) => `only with typescript-eslint: ${line}`), ...withEspree.filter((line) => !withTypescript.includes(line)).map((line) => `only with espree: ${line}`)];
+    return { parsed: true, differences };
   }
 }
 
@@ -189,7 +203,10 @@ async function main() {
   const exceptions = [];
   const fixProblems = [];
   const notLinted = [];
+  const espree = { files: 0, differing: [] };
   for (const result of results) {
+    if (result.espree?.parsed) espree.files++;
+    if (result.espree?.differences.length) espree.differing.push(result);
     bytes += result.bytes;
     if (result.parseError) parseErrors++;
     if (result.notLinted) notLinted.push(result);
@@ -203,6 +220,7 @@ async function main() {
 
   console.log(`files: ${results.length} (${parseErrors} not parseable by the typescript-eslint parser, skipped by the rules)`);
   console.log(`megabytes: ${(bytes / 1e6).toFixed(1)}`);
+  console.log(`JavaScript files linted again with ESLint's default parser (espree): ${espree.files}, ${espree.differing.length} with other findings`);
   console.log(`seconds: ${seconds.toFixed(1)} (wall clock, ${options.jobs} worker(s)); CPU ${cpuSeconds.toFixed(1)} s`);
   console.log(`findings: ${total}${total ? ` (${Object.entries(findings).map(([rule, count]) => `${rule}: ${count}`).join(", ")})` : ""}`);
   console.log(`analysis probe: ${probe.operations} DynamoDB operations, ${probe.clientConfigs} client configurations, ${probe.handlers} request handlers, ${probe.questions} value questions`);
@@ -220,6 +238,10 @@ async function main() {
   for (const { file, message } of crashes) {
     failed = true;
     console.error(`\nWORKER CRASH on ${file ? path.relative(ROOT, file) : "?"}:\n${message}`);
+  }
+  for (const { file, espree: { differences } } of espree.differing) {
+    failed = true;
+    console.error(`\nPARSER-DEPENDENT FINDINGS in ${path.relative(ROOT, file)}:\n  ${differences.join("\n  ")}`);
   }
   for (const problem of fixProblems) {
     failed = true;

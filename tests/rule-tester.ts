@@ -37,21 +37,27 @@ function linterFor(filename: string): Linter {
   return new Linter({ configType: "flat", cwd: path.isAbsolute(filename) ? path.parse(filename).root : undefined });
 }
 
-function configOf(target: FixCheckTarget, withRules: boolean): Linter.Config[] {
+/** The parser a target is linted with: typescript-eslint's (as the rule tests run), or ESLint's default, espree. */
+type ParserChoice = "typescript" | "default";
+
+function configOf(target: FixCheckTarget, withRules: boolean, parser: ParserChoice = "typescript"): Linter.Config[] {
   const extension = path.extname(target.filename) || ".js";
-  const { parserOptions, ...languageOptions } = target.languageOptions ?? {};
+  const { parserOptions, parser: caseParser, ...languageOptions } = target.languageOptions ?? {};
   // RuleTester cases set the source type either way: languageOptions.sourceType or parserOptions.sourceType.
   const sourceType = languageOptions.sourceType ?? (parserOptions as { sourceType?: Linter.SourceType } | undefined)?.sourceType;
   return [
     {
       files: [`**/*${extension}`],
       languageOptions: {
-        parser: tsParser as unknown as Linter.Parser,
+        ...(parser === "typescript" ? { parser: (caseParser ?? tsParser) as Linter.Parser } : {}),
         ecmaVersion: "latest",
         sourceType: "module",
         ...languageOptions,
         ...(sourceType ? { sourceType } : {}),
-        parserOptions: { ecmaFeatures: { jsx: /\.[jt]sx$/.test(target.filename) }, ...(parserOptions as object | undefined) },
+        parserOptions:
+          parser === "typescript"
+            ? { ecmaFeatures: { jsx: /\.[jt]sx$/.test(target.filename) }, ...(parserOptions as object | undefined) }
+            : { ecmaFeatures: { jsx: /\.[jt]sx$/.test(target.filename) || Boolean((parserOptions as { ecmaFeatures?: { jsx?: boolean } } | undefined)?.ecmaFeatures?.jsx) } },
       },
       // Directives in test code may name rules that are not loaded here.
       linterOptions: { reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
@@ -62,14 +68,49 @@ function configOf(target: FixCheckTarget, withRules: boolean): Linter.Config[] {
   ];
 }
 
-function lint(target: FixCheckTarget, code: string): Linter.LintMessage[] {
-  return linterFor(target.filename).verify(code, configOf(target, true), target.filename);
+function lint(target: FixCheckTarget, code: string, parser: ParserChoice = "typescript"): Linter.LintMessage[] {
+  return linterFor(target.filename).verify(code, configOf(target, true, parser), target.filename);
+}
+
+/** What a finding says and offers, for comparing two lints of the same code. */
+function describeMessage(message: Linter.LintMessage): string {
+  const fix = (fix: Linter.LintMessage["fix"]) => (fix ? `${fix.range.join("-")}:${JSON.stringify(fix.text)}` : "");
+  const suggestions = (message.suggestions ?? []).map((suggestion) => `${suggestion.desc} ${fix(suggestion.fix)}`);
+  return [`${message.line}:${message.column}-${message.endLine}:${message.endColumn}`, message.ruleId, message.message, fix(message.fix), ...suggestions].join(" | ");
+}
+
+/**
+ * How the findings of the target differ when ESLint's default parser (espree) parses it instead of the
+ * typescript-eslint parser: "missing with espree: ..." and "only with espree: ..." lines, or a crash. Plain
+ * JavaScript projects lint with espree and its scope analysis (eslint-scope), whose trees lack the
+ * TypeScript-only fields (`decorators`, `typeAnnotation`, ...); the analysis must give the same answers on
+ * both. Undefined when espree cannot parse the code (TypeScript syntax).
+ */
+export function defaultParserDifferences(target: FixCheckTarget): string[] | undefined {
+  if (parseError(target, target.code, "default") !== undefined) return undefined;
+  let withEspree: string[];
+  try {
+    withEspree = lint(target, target.code, "default").map(describeMessage);
+  } catch (error) {
+    return [`crashes with espree: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
+  }
+  const withTypescript = lint(target, target.code).map(describeMessage);
+  const remaining = new Map<string, number>();
+  for (const message of withEspree) remaining.set(message, (remaining.get(message) ?? 0) + 1);
+  const differences: string[] = [];
+  for (const message of withTypescript) {
+    const count = remaining.get(message) ?? 0;
+    if (count > 0) remaining.set(message, count - 1);
+    else differences.push(`missing with espree: ${message}`);
+  }
+  for (const [message, count] of remaining) for (let i = 0; i < count; i++) differences.push(`only with espree: ${message}`);
+  return differences;
 }
 
 /** The parse error of `code`, or undefined when it parses as the target's language. */
-function parseError(target: FixCheckTarget, code: string): string | undefined {
+function parseError(target: FixCheckTarget, code: string, parser: ParserChoice = "typescript"): string | undefined {
   const fatal = linterFor(target.filename)
-    .verify(code, configOf(target, false), target.filename)
+    .verify(code, configOf(target, false, parser), target.filename)
     .find((message) => message.fatal);
   return fatal?.message;
 }
@@ -205,6 +246,26 @@ function optionVariants(rule: AnyRule, options: readonly unknown[] | undefined):
   return variants;
 }
 
+/** A rule test case as a lint target: its code, file name, language options and settings, and the rule with the case's options. */
+function targetOf(
+  name: string,
+  rule: AnyRule,
+  testCase: { code: string; filename?: string; languageOptions?: unknown; settings?: Record<string, unknown> },
+  options: readonly unknown[],
+  config: RuleTesterConfig | undefined,
+): FixCheckTarget {
+  const languageOptions = { ...(config?.languageOptions ?? {}), ...((testCase.languageOptions as object | undefined) ?? {}) } as Linter.LanguageOptions;
+  const jsx = Boolean((languageOptions.parserOptions as { ecmaFeatures?: { jsx?: boolean } } | undefined)?.ecmaFeatures?.jsx);
+  return {
+    code: testCase.code,
+    filename: testCase.filename ?? (jsx ? "react.tsx" : "file.ts"),
+    languageOptions,
+    settings: { ...(config?.settings ?? {}), ...(testCase.settings ?? {}) },
+    plugins: { "rule-under-test": { rules: { [name]: rule } } },
+    rules: { [`rule-under-test/${name}`]: ["error", ...options] as Linter.RuleEntry },
+  };
+}
+
 /** Fix-safety problems of one invalid test case, for each option variant. */
 export function checkFixSafety<MessageIds extends string, Options extends readonly unknown[]>(
   name: string,
@@ -213,19 +274,9 @@ export function checkFixSafety<MessageIds extends string, Options extends readon
   config: RuleTesterConfig | undefined = undefined,
 ): string[] {
   const anyRule = rule as unknown as AnyRule;
-  const languageOptions = { ...(config?.languageOptions ?? {}), ...(testCase.languageOptions ?? {}) } as Linter.LanguageOptions;
-  const jsx = Boolean((languageOptions.parserOptions as { ecmaFeatures?: { jsx?: boolean } } | undefined)?.ecmaFeatures?.jsx);
-  const filename = testCase.filename ?? (jsx ? "react.tsx" : "file.ts");
   const problems: string[] = [];
   optionVariants(anyRule, testCase.options).forEach((options, variant) => {
-    const found = fixSafetyProblems({
-      code: testCase.code,
-      filename,
-      languageOptions,
-      settings: { ...(config?.settings ?? {}), ...(testCase.settings ?? {}) },
-      plugins: { "rule-under-test": { rules: { [name]: anyRule } } },
-      rules: { [`rule-under-test/${name}`]: ["error", ...options] as Linter.RuleEntry },
-    });
+    const found = fixSafetyProblems(targetOf(name, anyRule, testCase, options, config));
     const label = variant === 0 ? "" : ` [options ${JSON.stringify(options)}]`;
     problems.push(...found.map((problem) => `${problem}${label}`));
   });
@@ -250,5 +301,26 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
         expect(checkFixSafety(name, rule, testCase, config)).toEqual([]);
       });
     });
+  });
+  // Every case that is plain JavaScript gives the same findings, fixes and suggestions on ESLint's default parser:
+  // as CommonJS where it has no import or export (top-level bindings then live in a function scope), else as a module.
+  const plainJavaScript = [
+    ...tests.valid.map((testCase, i) => ({ testCase: typeof testCase === "string" ? { code: testCase } : testCase, label: `valid #${i + 1}` })),
+    ...tests.invalid.map((testCase, i) => ({ testCase, label: `invalid #${i + 1}` })),
+  ].flatMap(({ testCase, label }) => {
+    const target = targetOf(name, rule as unknown as AnyRule, testCase, (testCase as { options?: readonly unknown[] }).options ?? [], config);
+    const title = (testCase as { name?: string }).name ?? `${label}: ${testCase.code.trim().split("\n")[0].slice(0, 60)}`;
+    const ownSourceType = target.languageOptions?.sourceType ?? (target.languageOptions?.parserOptions as { sourceType?: string } | undefined)?.sourceType;
+    const commonjs = { ...target, languageOptions: { ...target.languageOptions, sourceType: "commonjs" as const } };
+    if (!ownSourceType && parseError(commonjs, commonjs.code, "default") === undefined) return [{ title: `${title} (CommonJS)`, target: commonjs }];
+    return parseError(target, target.code, "default") === undefined ? [{ title, target }] : [];
+  });
+  if (plainJavaScript.length === 0) return;
+  describe(`${name}: ESLint's default parser`, () => {
+    for (const { title, target } of plainJavaScript) {
+      it(title, () => {
+        expect(defaultParserDifferences(target)).toEqual([]);
+      });
+    }
   });
 }

@@ -87,10 +87,11 @@ export function collectFiles(roots, { declarations = false, maxBytes = Infinity 
 }
 
 /** Language options for a file, as the plugin's CLI parses it (with a fallback source type for retries). */
-export function languageOptionsFor(file, sourceType) {
+export function languageOptionsFor(file, sourceType, parser = "typescript") {
   const commonjs = /\.c[jt]s$/.test(file);
   return {
-    parser: tsParser,
+    // "default": ESLint's own parser (espree), what a plain JavaScript project lints with.
+    ...(parser === "default" ? {} : { parser: tsParser }),
     ecmaVersion: "latest",
     sourceType: sourceType ?? (commonjs ? "commonjs" : "module"),
     // As the CLI: JSX in .js/.mjs/.jsx/.tsx; never in .ts/.mts (`<T>x` is a type assertion there) or CommonJS files.
@@ -99,11 +100,11 @@ export function languageOptionsFor(file, sourceType) {
 }
 
 /** A flat config that applies `rules` (with `plugins`) to `file`, with inline configuration ignored. */
-export function configFor(file, { plugins = {}, rules = {}, sourceType } = {}) {
+export function configFor(file, { plugins = {}, rules = {}, sourceType, parser } = {}) {
   return [
     {
       files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"],
-      languageOptions: languageOptionsFor(file, sourceType),
+      languageOptions: languageOptionsFor(file, sourceType, parser),
       // Third-party code carries directives for rules and environments that are not loaded here.
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
       plugins,

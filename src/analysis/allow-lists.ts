@@ -17,7 +17,7 @@
 // Everything is bounded; an exhausted budget means "not guarded".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, dottedName, findProperty, isFunction, isNothing, memberChain, objectOfKeysCall, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, decoratorsOf, dottedName, findProperty, isFunction, isNothing, memberChain, objectOfKeysCall, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import { arrayCallbackReceiver, loopSource, type Origin, type ValueResolver } from "./values";
 
@@ -782,8 +782,7 @@ export class AllowListGuards {
     const definition = this.scope.variableOf(root)?.defs[0];
     if (definition?.type !== "Parameter" || definition.name.type !== AST_NODE_TYPES.Identifier) return false;
     const parameter = definition.name;
-    const decorators = ("decorators" in parameter ? (parameter.decorators as TSESTree.Decorator[] | undefined) : undefined) ?? [];
-    const source = decorators.map((decorator) => unwrap(decorator.expression)).find((call): call is TSESTree.CallExpression => call.type === AST_NODE_TYPES.CallExpression && DTO_DECORATORS.has(calleeName(call) ?? ""));
+    const source = decoratorsOf(parameter).map((decorator) => unwrap(decorator.expression)).find((call): call is TSESTree.CallExpression => call.type === AST_NODE_TYPES.CallExpression && DTO_DECORATORS.has(calleeName(call) ?? ""));
     if (!source) return false;
     // origin.path: "query.index" for @Query() q, "query.filter.index" for @Query("filter") q.
     const segments = origin.path.split(".");
@@ -795,7 +794,7 @@ export class AllowListGuards {
     const member = declaration.body.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && staticKeyName(element) === property);
     return (
       member?.type === AST_NODE_TYPES.PropertyDefinition &&
-      member.decorators.some((decorator) => {
+      decoratorsOf(member).some((decorator) => {
         const call = unwrap(decorator.expression);
         return call.type === AST_NODE_TYPES.CallExpression && DTO_ALLOW_LIST_DECORATORS.has(calleeName(call) ?? "") && call.arguments.length > 0;
       })
@@ -809,8 +808,7 @@ export class AllowListGuards {
     let parameter: Node | undefined = definition.name;
     while (parameter && parameter.parent && !isFunction(parameter.parent) && parameter.parent.type !== AST_NODE_TYPES.TSParameterProperty) parameter = parameter.parent;
     const decorated = parameter?.parent?.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parent : parameter;
-    const decorators = decorated && "decorators" in decorated ? ((decorated.decorators as TSESTree.Decorator[] | undefined) ?? []) : [];
-    return decorators.some((decorator) => {
+    return decoratorsOf(decorated).some((decorator) => {
       const expression = decorator.expression;
       if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
       return expression.arguments.some((argument) => {

@@ -25,6 +25,14 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/**
+ * A node's decorators. The typescript-eslint parser gives every class, member and parameter a `decorators`
+ * array; ESLint's default parser (espree) leaves the field out.
+ */
+export function decoratorsOf(node: Node | undefined): TSESTree.Decorator[] {
+  return (node && "decorators" in node ? (node.decorators as TSESTree.Decorator[] | undefined) : undefined) ?? [];
+}
+
 /** TypeScript type syntax (not the pass-through wrappers `as`, `!`, `satisfies`, `<T>x`, `f<T>`): no value is computed inside. */
 export function isTypeSyntax(node: Node): boolean {
   return node.type.startsWith("TS") && !PASS_THROUGH.has(node.type);

@@ -711,7 +711,8 @@ function declaresInterface(statement: TSESTree.ProgramStatement, name: string): 
 /** `class X implements IRepo`, `class X extends AbstractRepo`. */
 function implementsContract(declaration: TSESTree.ClassDeclaration, contract: string): boolean {
   const named = (expression: TSESTree.Node | null | undefined) => expression?.type === AST_NODE_TYPES.Identifier && expression.name === contract;
-  return named(declaration.superClass) || declaration.implements.some((clause) => named(clause.expression));
+  // espree leaves `implements` out of a plain JavaScript class.
+  return named(declaration.superClass) || (declaration.implements ?? []).some((clause) => named(clause.expression));
 }
 
 function isClass(node: Node | null | undefined): node is ClassNode {

@@ -9,7 +9,7 @@
 // marks the summary incomplete (the rule stays quiet on incomplete handlers).
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, isNothing, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, wrapperCallOf, type FunctionNode } from "./ast";
+import { calleeName, contains, decoratorsOf, isNothing, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, wrapperCallOf, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee, type FunctionDefinition } from "./cross-module";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
@@ -2845,7 +2845,7 @@ export class OwnershipAnalysis {
     const method = root.parent;
     if (method?.type === AST_NODE_TYPES.MethodDefinition) {
       const classNode = method.parent?.parent;
-      const decorators = [...method.decorators, ...(classNode && "decorators" in classNode ? (classNode.decorators ?? []) : [])];
+      const decorators = [...decoratorsOf(method), ...decoratorsOf(classNode)];
       for (const decorator of decorators) {
         const expression = decorator.expression;
         const name = expression.type === AST_NODE_TYPES.CallExpression ? calleeName(expression) : expression.type === AST_NODE_TYPES.Identifier ? expression.name : undefined;

@@ -2,7 +2,7 @@
 // rule asks this one place; users extend it through settings["dynamodb-security"].
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, dottedName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
+import { calleeName, decoratorsOf, dottedName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { NormalizedSettings } from "../settings";
 
 export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "next-pages" | "lambda" | "appsync" | "cognito" | "settings";
@@ -460,7 +460,7 @@ export class SourceCatalogue {
       }
     }
     // NestJS controller methods
-    if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.decorators.some((d) => /^(?:Get|Post|Put|Patch|Delete|All|Head|Options)$/.test(decoratorName(d) ?? ""))) {
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition && decoratorsOf(parent).some((d) => /^(?:Get|Post|Put|Patch|Delete|All|Head|Options)$/.test(decoratorName(d) ?? ""))) {
       return { kind: "nest-handler" };
     }
     const exported = isExported(fn, this.exportedLocals);
@@ -491,8 +491,7 @@ export class SourceCatalogue {
     const index = fn.params.indexOf(parameter);
     const name = parameterName(parameter);
     const decorated = parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : parameter;
-    const decorators = "decorators" in decorated ? (decorated.decorators ?? []) : [];
-    for (const decorator of decorators) {
+    for (const decorator of decoratorsOf(decorated)) {
       const decorator_ = decoratorName(decorator);
       if (!decorator_) continue;
       // Own keys only: a decorator named `constructor` or `toString` is not a request decorator.

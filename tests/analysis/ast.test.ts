@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredFunctionName, dottedName, memberChain, memberChainRoot, memberPathAbove } from "../../src/analysis/ast";
+import { decoratorsOf, declaredFunctionName, dottedName, memberChain, memberChainRoot, memberPathAbove } from "../../src/analysis/ast";
 import { analyze } from "./helpers";
 
 describe("declaredFunctionName", () => {
@@ -43,5 +43,23 @@ describe("dottedName", () => {
   it("spells a member chain rooted at an identifier, and nothing else", () => {
     const { used } = analyze(`use(a, a.b.c, Object.prototype.hasOwnProperty.call, this.repo.find, a[k].c, f().b);`);
     expect(used().map((node) => dottedName(memberChain(node)))).toEqual(["a", "a.b.c", "Object.prototype.hasOwnProperty.call", undefined, undefined, undefined]);
+  });
+});
+
+describe("decoratorsOf", () => {
+  const decoratorNames = (code: string, parser: "typescript" | "default") => {
+    const { analysis, text } = analyze(code, { parser, filename: parser === "default" ? "file.js" : "file.ts" });
+    return analysis.index.functions.map((fn) => decoratorsOf(fn.parent).map((decorator) => text(decorator)).join(" "));
+  };
+
+  it("lists a method's decorators from the typescript-eslint parser", () => {
+    expect(decoratorNames(`class C { @Get(":id") @UseGuards(Auth) show(id) {} plain() {} }`, "typescript")).toEqual([`@Get(":id") @UseGuards(Auth)`, ""]);
+  });
+
+  it("gives none for espree's trees, which have no decorators field", () => {
+    const { analysis } = analyze(`class C { show(id) {} }`, { parser: "default", filename: "file.js" });
+    const method = analysis.index.functions[0].parent;
+    expect(method && "decorators" in method).toBe(false);
+    expect(decoratorNames(`class C { show(id) {} static list() {} }`, "default")).toEqual(["", ""]);
   });
 });

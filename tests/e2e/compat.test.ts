@@ -28,13 +28,14 @@ const ESLINT_MAJORS: Array<[string, () => ESLintClass]> = [
 
 const SOURCES = "**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}";
 const VULNERABLE = path.join(FIXTURES, "vulnerable-api");
+const LAYERED_EXPRESS = path.join(FIXTURES, "layered-api", "express-js");
 
-async function findings(ESLint: ESLintClass, config: unknown[], patterns = ["."]): Promise<string[]> {
-  const eslint = new ESLint({ cwd: VULNERABLE, overrideConfigFile: true, overrideConfig: config, errorOnUnmatchedPattern: false });
+async function findings(ESLint: ESLintClass, config: unknown[], patterns = ["."], cwd = VULNERABLE): Promise<string[]> {
+  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, errorOnUnmatchedPattern: false });
   const results = await eslint.lintFiles(patterns);
   return results
     .flatMap((result) =>
-      result.messages.map((message) => `${message.ruleId ?? `parse-error(${message.message})`} ${path.relative(VULNERABLE, result.filePath).split(path.sep).join("/")}:${message.line}`),
+      result.messages.map((message) => `${message.ruleId ?? `parse-error(${message.message})`} ${path.relative(cwd, result.filePath).split(path.sep).join("/")}:${message.line}`),
     )
     .sort();
 }
@@ -50,6 +51,12 @@ describe.each(ESLINT_MAJORS)("%s", (_name, load) => {
     const expected = markedFindings("vulnerable-api").filter((finding) => /\.[cm]?js:\d+$/.test(finding));
     const linted = await findings(load(), config, ["**/*.js", "**/*.cjs", "**/*.mjs"]);
     expect(linted).toEqual(expected);
+  });
+
+  it("a plain JavaScript application of routes, service classes and repositories on ESLint's default parser", async () => {
+    // espree's trees have no `decorators`, `implements` or type fields; a class method once crashed every rule.
+    const config = [{ files: ["**/*.js"] }, plugin.configs.all];
+    expect(await findings(load(), config, ["."], LAYERED_EXPRESS)).toEqual(markedFindings("layered-api/express-js"));
   });
 });
 
