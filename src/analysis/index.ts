@@ -18,7 +18,7 @@ import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
 import { collectOperations, type Operation } from "./operations";
 import { CrossModuleResolver, fileStamp, type ModuleView, type TypedServices } from "./cross-module";
-import { exportedExpression, IMPORT_SPECIFIER, importedBinding, importersOf, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
+import { exportedExpression, IMPORT_SPECIFIER, importedBinding, importersOf, isEspree, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
 import { OwnershipAnalysis } from "./ownership";
 import { ResultIndex } from "./results";
 import { ScopeIndex } from "./scope";
@@ -86,7 +86,7 @@ export class FileAnalysis implements ModuleView {
   private readonly projectModules = new Map<string, FileAnalysis | null>();
   private readonly resolvedFiles = new Map<string, string | null>();
   private readonly reachesFiles = new Map<string, boolean>();
-  /** The parser other modules are parsed with (the linted file's, when it offers `parseForESLint`). */
+  /** The linted file's parser, when other modules are parsed like it: one offering `parseForESLint`, or espree. */
   parser: ModuleParser | undefined;
   /** True when the file names a DynamoDB package or a configured client module. */
   private readonly mentionsOwn: boolean;
@@ -609,7 +609,7 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
     analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
     analysis.givenFilename = filename;
     const parser = (context.languageOptions as { parser?: ModuleParser } | undefined)?.parser;
-    if (parser && typeof parser.parseForESLint === "function") analysis.parser = parser;
+    if (parser && (typeof parser.parseForESLint === "function" || isEspree(parser))) analysis.parser = parser;
     cache.set(sourceCode.ast, analysis);
   }
   return analysis;

@@ -538,6 +538,59 @@ function typescriptToolchain(): Toolchain {
   return toolchain;
 }
 
+/** ESLint's own parser (espree) and scope analysis (eslint-scope): what ESLint lints plain JavaScript with. */
+interface JavaScriptToolchain {
+  parse(text: string, options: Record<string, unknown>): TSESTree.Program;
+  analyze(program: TSESTree.Program, options: Record<string, unknown>): ParsedModule["scopeManager"];
+  visitorKeys: ParsedModule["visitorKeys"];
+  ecmaVersion: number;
+}
+let javascriptToolchainLoaded: JavaScriptToolchain | null | undefined;
+
+function javascriptToolchain(): JavaScriptToolchain | undefined {
+  if (javascriptToolchainLoaded === undefined) {
+    try {
+      // Resolved from ESLint's location: the versions it lints with. Milliseconds to load, where TypeScript takes
+      // half a second, which a plain JavaScript project (linted with espree) then never pays.
+      const fromEslint = createRequire(require.resolve("eslint"));
+      const espree = fromEslint("espree") as { parse: JavaScriptToolchain["parse"]; VisitorKeys: JavaScriptToolchain["visitorKeys"]; latestEcmaVersion: number };
+      const scope = fromEslint("eslint-scope") as Pick<JavaScriptToolchain, "analyze">;
+      // eslint-scope reads the version as ESLint gives it, a year (17 is 2026).
+      javascriptToolchainLoaded = { parse: espree.parse, analyze: scope.analyze, visitorKeys: espree.VisitorKeys, ecmaVersion: espree.latestEcmaVersion + 2009 };
+    } catch {
+      javascriptToolchainLoaded = null;
+    }
+  }
+  return javascriptToolchainLoaded ?? undefined;
+}
+
+/**
+ * A JavaScript module through espree, as an ES module or else as CommonJS (sloppy mode, top-level `return`), or
+ * undefined when espree cannot parse it (Flow, decorators, TypeScript in a .js file).
+ */
+function parseJavaScript(text: string): ParseResult | undefined {
+  const toolchain = javascriptToolchain();
+  if (!toolchain) return undefined;
+  for (const sourceType of ["module", "commonjs"] as const) {
+    try {
+      // JSX on: without type assertions there is nothing for it to misread. Ranges only, as below.
+      const ast = toolchain.parse(text, { ecmaVersion: "latest", sourceType, range: true, loc: false, comment: false, tokens: false, ecmaFeatures: { jsx: true } });
+      const scopeManager = toolchain.analyze(ast, {
+        ignoreEval: true,
+        ecmaVersion: toolchain.ecmaVersion,
+        sourceType,
+        childVisitorKeys: toolchain.visitorKeys,
+        fallback: "iteration",
+        jsx: true,
+      });
+      return { ast, scopeManager, visitorKeys: toolchain.visitorKeys };
+    } catch {
+      // not this source type
+    }
+  }
+  return undefined;
+}
+
 /** Reads and parses a module (TypeScript parser, no type information), or undefined when it cannot. */
 export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModule | undefined {
   let stats;
@@ -564,11 +617,22 @@ export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModu
   return parsed;
 }
 
-/** A parser like the linted file's (`languageOptions.parser`): used when it offers `parseForESLint` with a scope manager. */
+/**
+ * The linted file's parser (`languageOptions.parser`): one that offers `parseForESLint` with a scope manager parses
+ * the other modules too; ESLint's default, espree (`name: "espree"`), has the other JavaScript modules read by espree.
+ */
 export interface ModuleParser {
   parseForESLint?: (text: string, options: Record<string, unknown>) => unknown;
   meta?: { name?: string };
+  name?: string;
 }
+
+/** ESLint's default parser: the module object of espree. */
+export function isEspree(parser: ModuleParser | undefined): boolean {
+  return parser?.name === "espree" && !parser.parseForESLint;
+}
+
+const JAVASCRIPT_FILE = /\.(?:[cm]?js|jsx)$/i;
 
 interface ParseResult {
   ast: TSESTree.Program;
@@ -595,6 +659,13 @@ function parseWith(parser: ModuleParser | undefined, text: string, file: string)
     } catch {
       // the project's parser could not parse it on its own: fall back to the TypeScript parser
     }
+  }
+  // Plain JavaScript, when the linted file is, through espree: its code is then already compiled and warm, and a
+  // plain JavaScript project never loads TypeScript (half a second). Beside files linted with the TypeScript parser
+  // that parser is the warm one, and espree, cold for a handful of modules, would be slower.
+  if (isEspree(parser) && JAVASCRIPT_FILE.test(file)) {
+    const parsed = parseJavaScript(text);
+    if (parsed) return parsed;
   }
   const { parse, analyze, visitorKeys } = typescriptToolchain();
   // Ranges only: no locations, tokens or comments (the analysis reads ranges; lineOf() gives a line for messages).

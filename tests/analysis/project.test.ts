@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import * as espree from "espree";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -114,6 +116,34 @@ describe("project modules: imported values, one hop", () => {
     // No TypeScript lib globals are declared.
     expect(parsed.scopeManager!.globalScope!.set.has("Promise")).toBe(false);
     expect(parseModuleFile(path.join(project, "src/broken.ts"))).toBeUndefined();
+  });
+
+  it("parses plain JavaScript with espree when the linted file is: JSX in a .js file, sloppy CommonJS with a top-level return", () => {
+    clearProjectCaches();
+    const component = parseModuleFile(write("src/card.js", `import { agent } from "./http";\nexport const Card = () => <p>{agent}</p>;\n`), espree)!;
+    expect(component.ast.body[1].type).toBe("ExportNamedDeclaration");
+    expect(component.ast.body[1].parent).toBe(component.ast);
+    expect(component.ast.loc).toBeUndefined();
+    expect(component.scopeManager!.globalScope!.childScopes[0].set.get("agent")?.references.length).toBe(1);
+    // Octal literals are no module code: read as CommonJS, whose top-level bindings live in a function scope.
+    const legacy = parseModuleFile(write("src/sloppy.js", `if (!process.env.TABLE) return;\nvar mode = 0644;\nmodule.exports = { mode };\n`), espree)!;
+    const moduleScope = legacy.scopeManager!.globalScope!.childScopes[0];
+    expect(moduleScope.type).toBe("function");
+    expect(moduleScope.set.get("mode")?.references.length).toBe(2);
+  });
+
+  it("beside a file linted with espree, reads JavaScript modules without loading TypeScript (half a second of a lint run)", () => {
+    const loadsTypeScript = (parser: string) => {
+      const script = [
+        `const { parseModuleFile } = require(${JSON.stringify(path.resolve(__dirname, "../../dist/src/analysis/project.js"))});`,
+        `const parsed = parseModuleFile(${JSON.stringify(path.join(project, "src/legacy.cjs"))}, ${parser});`,
+        `const typescript = Object.keys(require.cache).filter((file) => /[\\/]node_modules[\\/]typescript[\\/]/.test(file));`,
+        `console.log(JSON.stringify({ statements: parsed.ast.body.length, typescript: typescript.length > 0 }));`,
+      ].join("\n");
+      return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: path.resolve(__dirname, "../..") })) as unknown;
+    };
+    expect(loadsTypeScript(`require("espree")`)).toEqual({ statements: 3, typescript: false });
+    expect(loadsTypeScript("undefined")).toEqual({ statements: 3, typescript: true });
   });
 });
 

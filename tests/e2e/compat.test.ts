@@ -1,6 +1,7 @@
 // The plugin as users load it, on ESLint 10 and ESLint 9 (installed as `eslint-v9`), with the
 // typescript-eslint parser, with typescript-eslint's and ESLint's own config helpers, and on plain JS
 // with ESLint's default parser. Every setup must find exactly the fixture's marked findings.
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import tsParser from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
@@ -57,6 +58,22 @@ describe.each(ESLINT_MAJORS)("%s", (_name, load) => {
     // espree's trees have no `decorators`, `implements` or type fields; a class method once crashed every rule.
     const config = [{ files: ["**/*.js"] }, plugin.configs.all];
     expect(await findings(load(), config, ["."], LAYERED_EXPRESS)).toEqual(markedFindings("layered-api/express-js"));
+  });
+});
+
+describe("a plain JavaScript project on ESLint's default parser", () => {
+  it("is linted, other modules included, without loading TypeScript", () => {
+    // In a process of its own: this one has loaded TypeScript for the typescript-eslint parser.
+    const script = `
+      const { ESLint } = require("eslint");
+      const plugin = require(${JSON.stringify(path.resolve(__dirname, "../../dist/src/index.js"))});
+      const eslint = new ESLint({ cwd: ${JSON.stringify(LAYERED_EXPRESS)}, overrideConfigFile: true, overrideConfig: [{ files: ["**/*.js"] }, plugin.configs.all] });
+      eslint.lintFiles(["."]).then((results) => {
+        const typescript = Object.keys(require.cache).some((file) => /[\\/]node_modules[\\/]typescript[\\/]/.test(file));
+        console.log(JSON.stringify({ findings: results.reduce((sum, result) => sum + result.messages.length, 0), typescript }));
+      });`;
+    const output = execFileSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: path.resolve(__dirname, "../..") });
+    expect(JSON.parse(output)).toEqual({ findings: markedFindings("layered-api/express-js").length, typescript: false });
   });
 });
 
