@@ -1,4 +1,7 @@
-import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
+import type { TSESLint } from "@typescript-eslint/utils";
+// The subpath, not the package's index: the index also loads typescript-eslint's ESLint classes and its scope
+// manager (226 modules, 60 ms of every lint run that uses ESLint's default parser); this is 8 modules.
+import * as ESLintUtils from "@typescript-eslint/utils/eslint-utils";
 import type { RuleWithMetaAndName } from "@typescript-eslint/utils/eslint-utils";
 
 export const REPOSITORY_URL = "https://github.com/eslint-plugin-dynamodb-security/eslint-plugin-dynamodb-security";

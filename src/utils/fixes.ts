@@ -2,7 +2,8 @@
 // and, when a property has its own line, that line), deleting statements, replacing `x || fallback` by
 // `x`, and adding properties to object literals or elements to array literals in the style around them.
 // Comments outside the deleted nodes are kept; every result parses.
-import { ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import * as ASTUtils from "@typescript-eslint/utils/ast-utils";
 import { AST_NODE_TYPES } from "../analysis/node-types";
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
