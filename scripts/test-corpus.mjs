@@ -62,6 +62,7 @@ function runWorker() {
 
   const verify = (file, text, sourceType, parser) => linter.verify(text, configFor(file, { plugins, rules, sourceType, parser }), lintName(file));
   const parses = (file, text, sourceType) => !linter.verify(text, configFor(file, { sourceType }), lintName(file)).some((message) => message.fatal);
+  if (workerData.phase === "espree") return lintWithEspree();
 
   for (const file of workerData.files) {
     parentPort.postMessage({ type: "start", file });
@@ -96,28 +97,62 @@ function runWorker() {
           if (!parses(file, output, sourceType)) result.fixProblems.push(`${message.ruleId} at ${message.line}:${message.column}: fixed output does not parse`);
         }
       }
-      // JavaScript again through ESLint's default parser (espree) and its scope analysis, as a plain JavaScript
-      // project lints it: trees without TypeScript's fields must neither crash a rule nor change a finding.
-      if (/\.(?:[cm]?js|jsx)$/.test(file) && !fatal) result.espree = lintWithEspree(file, text, sourceType, messages);
+      // Kept for the second pass, which lints JavaScript again with ESLint's default parser.
+      if (JAVASCRIPT.test(file) && !fatal) result.typescript = { sourceType, findings: messages.filter((message) => message.ruleId).map(describeFinding) };
     } catch (error) {
       result.exception = { message: String(error?.message ?? error), stack: String(error?.stack ?? "").split("\n").slice(0, 12).join("\n") };
     }
     parentPort.postMessage(result);
   }
 
-  function lintWithEspree(file, text, sourceType, typescriptMessages) {
-    let messages = verify(file, text, sourceType, "default");
-    if (messages.some((message) => message.fatal) && sourceType === undefined) messages = verify(file, text, "commonjs", "default");
-    if (messages.some((message) => message.fatal)) return { parsed: false, differences: [] };
-    const describe = (message) => `${message.line}:${message.column} ${message.ruleId} ${message.message}`;
-    const withEspree = messages.filter((message) => message.ruleId).map(describe).sort();
-    const withTypescript = typescriptMessages.filter((message) => message.ruleId).map(describe).sort();
-    const differences = [...withTypescript.filter((line) => !withEspree.includes(line)).map((line) => `only with typescript-eslint: ${line}`), ...withEspree.filter((line) => !withTypescript.includes(line)).map((line) => `only with espree: ${line}`)];
-    return { parsed: true, differences };
+  /**
+   * The second pass, in workers of its own (so every other module is parsed afresh, by espree): JavaScript through
+   * ESLint's default parser and its scope analysis, as a plain JavaScript project lints it. Trees without
+   * TypeScript's fields must neither crash a rule nor change a finding.
+   */
+  function lintWithEspree() {
+    for (const { file, sourceType, findings } of workerData.files) {
+      parentPort.postMessage({ type: "start", file });
+      const result = { type: "done", file, espree: undefined, exception: undefined };
+      try {
+        const text = readFileSync(file, "utf8");
+        let messages = verify(file, text, sourceType, "default");
+        if (messages.some((message) => message.fatal) && sourceType === undefined) messages = verify(file, text, "commonjs", "default");
+        if (messages.some((message) => message.fatal)) result.espree = { parsed: false, differences: [] };
+        else {
+          const withEspree = messages.filter((message) => message.ruleId).map(describeFinding);
+          const differences = [
+            ...findings.filter((line) => !withEspree.includes(line)).map((line) => `only with typescript-eslint: ${line}`),
+            ...withEspree.filter((line) => !findings.includes(line)).map((line) => `only with espree: ${line}`),
+          ];
+          result.espree = { parsed: true, differences };
+        }
+      } catch (error) {
+        result.exception = { message: String(error?.message ?? error), stack: String(error?.stack ?? "").split("\n").slice(0, 12).join("\n") };
+      }
+      parentPort.postMessage(result);
+    }
   }
 }
 
+const JAVASCRIPT = /\.(?:[cm]?js|jsx)$/;
+
+function describeFinding(message) {
+  return `${message.line}:${message.column} ${message.ruleId} ${message.message}`;
+}
+
 // ---------------------------------------------------------------- main: splits the work, watches for hangs, reports
+
+/** Greedy split of `{ bytes }` entries into `jobs` shares of about equal size, so that the workers finish together. */
+function splitBySize(entries, jobs) {
+  const shares = Array.from({ length: jobs }, () => ({ files: [], bytes: 0 }));
+  for (const entry of [...entries].sort((a, b) => b.bytes - a.bytes)) {
+    const share = shares.reduce((least, candidate) => (candidate.bytes < least.bytes ? candidate : least));
+    share.files.push(entry);
+    share.bytes += entry.bytes;
+  }
+  return shares;
+}
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
@@ -128,13 +163,7 @@ async function main() {
   console.log(`corpus: ${roots.map((root) => path.relative(ROOT, root) || ".").join(", ")}`);
   console.log(`rules: ${ruleNames.length ? ruleNames.join(", ") : "(none registered yet)"} + analysis probe; ${options.jobs} worker(s)`);
 
-  // Greedy split by size so that the workers finish together.
-  const shares = Array.from({ length: options.jobs }, () => ({ files: [], bytes: 0 }));
-  for (const entry of [...all].sort((a, b) => b.bytes - a.bytes)) {
-    const share = shares.reduce((least, candidate) => (candidate.bytes < least.bytes ? candidate : least));
-    share.files.push(entry.file);
-    share.bytes += entry.bytes;
-  }
+  const shares = splitBySize(all, options.jobs).map((share) => ({ files: share.files.map((entry) => entry.file) }));
 
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
@@ -142,56 +171,68 @@ async function main() {
   const hangs = [];
   const crashes = [];
   const slowest = [];
-  await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise((resolve) => {
-          let remaining = share.files;
-          const launch = () => {
-            if (remaining.length === 0) return resolve();
-            const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { files: remaining } });
-            let current;
-            let since = 0;
-            const watchdog = setInterval(() => {
-              if (current && performance.now() - since > options.hangSeconds * 1000) {
-                hangs.push(current);
-                clearInterval(watchdog);
-                const next = remaining.slice(remaining.indexOf(current) + 1);
-                remaining = next;
-                worker.removeAllListeners("exit");
-                void worker.terminate().then(launch);
-              }
-            }, 1000);
-            worker.on("message", (message) => {
-              if (message.type === "start") {
-                current = message.file;
-                since = performance.now();
-                return;
-              }
-              const seconds = (performance.now() - since) / 1000;
-              slowest.push({ file: message.file, seconds });
-              results.push(message);
-              current = undefined;
-            });
-            worker.on("error", (error) => crashes.push({ file: current, message: String(error?.stack ?? error) }));
-            worker.on("exit", () => {
-              clearInterval(watchdog);
-              if (current) {
-                // The worker died on this file (out of memory, a native crash): note it and go on after it.
-                crashes.push({ file: current, message: crashes.at(-1)?.file === current ? crashes.pop().message : "worker exited" });
-                remaining = remaining.slice(remaining.indexOf(current) + 1);
+  // Each share's files in a worker; a worker that hangs or dies is replaced, and the files after the one it was on go on.
+  const runWorkers = (workerShares, phase, onResult) =>
+    Promise.all(
+      workerShares.map(
+        (share) =>
+          new Promise((resolve) => {
+            let remaining = share.files;
+            const fileOf = (entry) => (typeof entry === "string" ? entry : entry.file);
+            const indexOf = (file) => remaining.findIndex((entry) => fileOf(entry) === file);
+            const launch = () => {
+              if (remaining.length === 0) return resolve();
+              const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { files: remaining, phase } });
+              let current;
+              let since = 0;
+              const watchdog = setInterval(() => {
+                if (current && performance.now() - since > options.hangSeconds * 1000) {
+                  hangs.push(current);
+                  clearInterval(watchdog);
+                  remaining = remaining.slice(indexOf(current) + 1);
+                  worker.removeAllListeners("exit");
+                  void worker.terminate().then(launch);
+                }
+              }, 1000);
+              worker.on("message", (message) => {
+                if (message.type === "start") {
+                  current = message.file;
+                  since = performance.now();
+                  return;
+                }
+                const seconds = (performance.now() - since) / 1000;
+                slowest.push({ file: message.file, seconds });
+                onResult(message);
                 current = undefined;
-                launch();
-                return;
-              }
-              remaining = [];
-              resolve();
-            });
-          };
-          launch();
-        }),
-    ),
-  );
+              });
+              worker.on("error", (error) => crashes.push({ file: current, message: String(error?.stack ?? error) }));
+              worker.on("exit", () => {
+                clearInterval(watchdog);
+                if (current) {
+                  // The worker died on this file (out of memory, a native crash): note it and go on after it.
+                  crashes.push({ file: current, message: crashes.at(-1)?.file === current ? crashes.pop().message : "worker exited" });
+                  remaining = remaining.slice(indexOf(current) + 1);
+                  current = undefined;
+                  launch();
+                  return;
+                }
+                remaining = [];
+                resolve();
+              });
+            };
+            launch();
+          }),
+      ),
+    );
+  await runWorkers(shares, "typescript", (result) => results.push(result));
+  // Second pass: the JavaScript files that parsed, again with ESLint's default parser, in fresh workers.
+  const byFile = new Map(results.map((result) => [result.file, result]));
+  const javascript = results.filter((result) => result.typescript).map((result) => ({ file: result.file, bytes: result.bytes, ...result.typescript }));
+  await runWorkers(splitBySize(javascript, options.jobs), "espree", (message) => {
+    const result = byFile.get(message.file);
+    result.espree = message.espree;
+    result.exception ??= message.exception;
+  });
   const seconds = (performance.now() - started) / 1000;
   // CPU time of the whole process, worker threads included: what a busy machine disturbs least.
   const cpu = process.cpuUsage(cpuStarted);

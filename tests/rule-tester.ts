@@ -11,6 +11,8 @@ import * as tsParser from "@typescript-eslint/parser";
 import { RuleTester, type InvalidTestCase, type RuleTesterConfig, type RunTests } from "@typescript-eslint/rule-tester";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
+import { clearProjectModules } from "../src/analysis";
+import { clearProjectCaches } from "../src/analysis/project";
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 
@@ -88,12 +90,19 @@ function describeMessage(message: Linter.LintMessage): string {
  */
 export function defaultParserDifferences(target: FixCheckTarget): string[] | undefined {
   if (parseError(target, target.code, "default") !== undefined) return undefined;
+  // Other modules a case imports are parsed afresh each time, by the parser of the file that imports them.
+  const forgetModules = () => {
+    clearProjectModules();
+    clearProjectCaches();
+  };
   let withEspree: string[];
   try {
+    forgetModules();
     withEspree = lint(target, target.code, "default").map(describeMessage);
   } catch (error) {
     return [`crashes with espree: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
   }
+  forgetModules();
   const withTypescript = lint(target, target.code).map(describeMessage);
   const remaining = new Map<string, number>();
   for (const message of withEspree) remaining.set(message, (remaining.get(message) ?? 0) + 1);

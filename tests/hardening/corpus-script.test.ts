@@ -41,4 +41,24 @@ describe("npm run test:corpus on a folder outside the project", () => {
     expect(run.stdout).toMatch(/^findings: 1 \(dynamodb-security\/require-ownership-check: 1\)$/m);
     expect(run.stdout).toContain("corpus: OK");
   });
+
+  it("lints JavaScript files a second time with ESLint's default parser, other modules read by espree too", () => {
+    const js = path.join(app, "js");
+    mkdirSync(js);
+    // A class method: what once crashed every rule under espree.
+    writeFileSync(
+      path.join(js, "store.js"),
+      `const { DynamoDBClient, GetItemCommand } = require("@aws-sdk/client-dynamodb");
+const client = new DynamoDBClient({});
+class Store { getOrder(id) { return client.send(new GetItemCommand({ TableName: "orders", Key: { id: { S: id } } })); } }
+module.exports = new Store();
+`,
+    );
+    writeFileSync(path.join(js, "handler.js"), `const store = require("./store");\nexports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(await store.getOrder(event.pathParameters.id)) });\n`);
+    const run = spawnSync(process.execPath, ["scripts/test-corpus.mjs", "--jobs", "1", "--roots", js], { cwd: ROOT, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("JavaScript files linted again with ESLint's default parser (espree): 2, 0 with other findings");
+    expect(run.stdout).toMatch(/^findings: 1 \(dynamodb-security\/require-ownership-check: 1\)$/m);
+  });
 });
