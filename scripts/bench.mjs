@@ -16,6 +16,7 @@
 //   node scripts/bench.mjs --dir ../my-service --no-scaling   # your own code base (node_modules left out),
 //                                          # also with crossModule: false (b')
 //   node scripts/bench.mjs --no-isolated   # skip the rounds in separate processes (about half the time)
+//   node scripts/bench.mjs --dir ../my-js-service --parser default   # JavaScript through ESLint's own parser
 //
 // Times are CPU time of this process (user + system), which a busy machine disturbs far less than wall
 // time; wall time is printed beside it.
@@ -34,7 +35,7 @@ const require = createRequire(import.meta.url);
 const DEPENDENCY_CORPUS = ["node_modules/@aws-sdk", "node_modules/@smithy", "node_modules/eslint/lib"];
 
 function parseArguments(argv) {
-  const options = { rounds: 5, corpus: "all", scaling: true, generated: 400, isolated: true, isolatedRounds: 3 };
+  const options = { rounds: 5, corpus: "all", scaling: true, generated: 400, isolated: true, isolatedRounds: 3, parser: "typescript" };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === "--rounds") options.rounds = Number(argv[++i]);
@@ -48,6 +49,7 @@ function parseArguments(argv) {
     else if (argument === "--generated") options.generated = Number(argv[++i]);
     else if (argument === "--no-isolated") options.isolated = false;
     else if (argument === "--isolated-rounds") options.isolatedRounds = Number(argv[++i]);
+    else if (argument === "--parser") options.parser = argv[++i];
     // Internal: one set's passes in this process (see isolatedRounds).
     else if (argument === "--child") options.child = Number(argv[++i]);
     else throw new Error(`unknown argument ${argument}`);
@@ -125,6 +127,9 @@ function ruleSets(options = {}) {
   };
 }
 
+/** What JavaScript files are parsed with: typescript-eslint's parser, or with `--parser default` ESLint's own (espree). */
+let javascriptParser = "typescript";
+
 /** One ESLint instance per rule set and project folder: the configuration is computed once, as in a CLI run. */
 const instances = new WeakMap();
 function eslintFor(set, cwd) {
@@ -132,7 +137,7 @@ function eslintFor(set, cwd) {
   if (!byFolder) instances.set(set, (byFolder = new Map()));
   let eslint = byFolder.get(cwd);
   if (!eslint) {
-    eslint = new ESLint({ cwd, overrideConfigFile: true, ignore: false, overrideConfig: corpusConfig({ plugins: set.plugins, rules: set.rules, settings: set.settings }) });
+    eslint = new ESLint({ cwd, overrideConfigFile: true, ignore: false, overrideConfig: corpusConfig({ plugins: set.plugins, rules: set.rules, settings: set.settings, javascriptParser }) });
     byFolder.set(cwd, eslint);
   }
   return eslint;
@@ -298,7 +303,7 @@ async function runChild(options) {
  */
 function benchIsolated(corpus, sets, options) {
   const script = fileURLToPath(import.meta.url);
-  const corpusArguments = corpus.name === "dir" ? ["--dir", options.dir] : ["--corpus", corpus.name, "--generated", String(options.generated)];
+  const corpusArguments = [...(corpus.name === "dir" ? ["--dir", options.dir] : ["--corpus", corpus.name, "--generated", String(options.generated)]), "--parser", options.parser];
   const firstPasses = sets.map(() => ({ cpu: [], wall: [], findings: 0 }));
   const laterPasses = sets.map(() => ({ cpu: [], wall: [], findings: 0 }));
   for (let round = 0; round < options.isolatedRounds; round++) {
@@ -321,9 +326,11 @@ function benchIsolated(corpus, sets, options) {
 
 async function main() {
   const options = parseArguments(process.argv.slice(2));
+  if (options.parser !== "typescript" && options.parser !== "default") throw new Error(`--parser: "typescript" or "default", not ${options.parser}`);
+  javascriptParser = options.parser;
   if (options.child !== undefined) return runChild(options);
   const { plugin, sets, timedSets } = ruleSets(options);
-  console.log(`# dynamodb-security benchmark: ${Object.keys(plugin.rules).length} rule(s) (${Object.keys(plugin.rules).join(", ") || "none registered yet"}); Node ${process.version}`);
+  console.log(`# dynamodb-security benchmark: ${Object.keys(plugin.rules).length} rule(s) (${Object.keys(plugin.rules).join(", ") || "none registered yet"}); Node ${process.version}; JavaScript parsed by ${options.parser === "default" ? "ESLint's default parser (espree)" : "the typescript-eslint parser"}`);
   for (const corpus of corpora(options)) {
     await benchCorpus(corpus.label, corpus.files, sets, options.rounds, corpus.cwd, timedSets);
     if (options.isolated) benchIsolated(corpus, sets, options);

@@ -113,12 +113,16 @@ export function configFor(file, { plugins = {}, rules = {}, sourceType, parser }
   ];
 }
 
-/** Flat config blocks for every file kind of a corpus (as `configFor` gives per file), with `plugins`, `rules` and `settings`. */
-export function corpusConfig({ plugins = {}, rules = {}, settings = {} } = {}) {
+/**
+ * Flat config blocks for every file kind of a corpus (as `configFor` gives per file), with `plugins`, `rules` and
+ * `settings`; `javascriptParser: "default"` lints the JavaScript kinds with ESLint's own parser, as a plain
+ * JavaScript project does.
+ */
+export function corpusConfig({ plugins = {}, rules = {}, settings = {}, javascriptParser = "typescript" } = {}) {
   const kinds = ["x.js", "x.jsx", "x.mjs", "x.cjs", "x.ts", "x.tsx", "x.mts", "x.cts"];
   return kinds.map((name) => ({
     files: [`**/*${name.slice(1)}`],
-    languageOptions: languageOptionsFor(name),
+    languageOptions: languageOptionsFor(name, undefined, /\.[cm]?jsx?$/.test(name) ? javascriptParser : "typescript"),
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
     plugins,
     rules,
