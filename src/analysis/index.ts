@@ -327,8 +327,10 @@ export class FileAnalysis implements ModuleView {
     let file = this.importedFiles.get(source);
     if (file === undefined) {
       const path = resolveModuleFile(this.filename, source);
-      const parsed = path ? parseModuleFile(path) : undefined;
+      // Parsed like the other modules: with the linted file's parser where it lends itself (espree, parseForESLint).
+      const parsed = path ? parseModuleFile(path, this.parser) : undefined;
       file = parsed && path ? new FileAnalysis(parsed as ParsedModule as Readonly<TSESLint.SourceCode>, this.settings, path, this.importDepth + 1) : null;
+      if (file) file.parser = this.parser;
       this.importedFiles.set(source, file);
     }
     return file ?? undefined;
