@@ -654,8 +654,8 @@ export class OwnershipAnalysis {
   }
 
   /**
-   * Does the update only add one to counters (`ADD viewCount :one`, `SET likes = if_not_exists(likes, :zero) + :one`)
-   * or append to lists (`SET applicants = list_append(applicants, :me)`)? Then what it appends (`[req.user.id]`):
+   * Does the update only add or take one from counters (`ADD viewCount :one`, `SET likes = if_not_exists(likes, :zero) + :one`,
+   * the `- :one` of an unlike or a down-vote) or append to lists (`SET applicants = list_append(applicants, :me)`)? Then what it appends (`[req.user.id]`):
    * liking, viewing or applying to someone else's item is what such an update is for, when what is appended is the caller.
    */
   private contribution(expression: Node | undefined, values: Node | undefined): Access["contribution"] {
@@ -663,13 +663,15 @@ export class OwnershipAnalysis {
     if (texts?.length !== 1) return undefined;
     const resolved = values ? this.values.resolveObject(values) : undefined;
     const valueOf = (placeholder: string) => resolved?.properties.get(placeholder)?.value;
-    const isOne = (placeholder: string) => {
+    // One step up or down: 1 or -1 (the low-level client's { N: "1" } and { N: "-1" } too).
+    const isStep = (placeholder: string) => {
       const node = valueOf(placeholder);
-      const value = node ? unwrap(node) : undefined;
+      let value = node ? unwrap(node) : undefined;
+      if (value?.type === AST_NODE_TYPES.UnaryExpression && value.operator === "-") value = unwrap(value.argument);
       if (value?.type === AST_NODE_TYPES.Literal) return value.value === 1;
-      // The low-level client's { N: "1" }.
       const number = value ? this.values.resolveObject(value)?.properties.get("N")?.value : undefined;
-      return number !== undefined && constantValues(this.values.resolveString(number))?.[0] === "1";
+      const text = number !== undefined ? constantValues(this.values.resolveString(number))?.[0] : undefined;
+      return text === "1" || text === "-1";
     };
     const appended: ValuePart[] = [];
     const clauses = texts[0].trim().split(/\b(SET|ADD)\s+/i).slice(1);
@@ -681,12 +683,12 @@ export class OwnershipAnalysis {
       for (const item of topLevelParts(clauses[i + 1])) {
         if (action === "ADD") {
           const add = /^[#\w.]+\s+(:\w+)$/.exec(item);
-          if (!add || !isOne(add[1])) return undefined;
+          if (!add || !isStep(add[1])) return undefined;
           contributes = true;
           continue;
         }
-        const increment = /^([#\w.]+)\s*=\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*\+\s*(:\w+)$/i.exec(item);
-        if (increment && isOne(increment[2])) {
+        const increment = /^([#\w.]+)\s*=\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*[+-]\s*(:\w+)$/i.exec(item);
+        if (increment && isStep(increment[2])) {
           contributes = true;
           continue;
         }
@@ -4002,6 +4004,9 @@ const PREDICATE_METHODS = new Set(["some", "every", "includes", "has", "indexOf"
 /** Methods whose result is part of the receiver's data: `find`, `findLast`, `filter`, `at`. */
 const ELEMENT_METHODS = new Set(["find", "findLast", "filter", "at"]);
 
+/** Calls that list an object's keys, values or entries: what is done with the list is what is done with the object. */
+const OBJECT_VIEWS: ReadonlySet<string> = new Set(["Object.keys", "Object.values", "Object.entries"]);
+
 function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifier) => ItemUse): ItemUse {
   let current = identifier;
   for (let i = 0; i < 50; i++) {
@@ -4027,6 +4032,11 @@ function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifie
     if (parent.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === "!" || parent.operator === "typeof")) return "tested";
     // isEmpty(item), _.isNil(item), Boolean(item): only whether the item exists comes out.
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === current && EXISTENCE_PREDICATES.has(calleeName(parent) ?? "")) return "tested";
+    // Object.keys(user).length !== 0: the item's keys, values or entries are used as what follows uses them.
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === current && OBJECT_VIEWS.has(dottedName(memberChain(parent.callee)) ?? "")) {
+      current = parent;
+      continue;
+    }
     // normalizeStatus(post.status) !== "active": an attribute converted for a test is tested.
     if (current !== identifier && parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length === 1 && parent.arguments[0] === current && referenceUse(parent) === "tested") return "tested";
     if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.WhileStatement) && parent.test === current) return "tested";

@@ -57,7 +57,19 @@ const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCal
   express: {
     request: new Set(["params", "query", "body", "headers", "cookies", "signedCookies", "files", "file", "url", "originalUrl", "path", "hostname"]),
     requestCalls: new Set(["get", "header", "param"]),
-    caller: [["user"], ["auth"], ["session", "user"], ["session", "userId"], ["userId"], ["identity"], ["claims"]],
+    // `req.apiGateway.event`: the Lambda event behind Express on Lambda (aws-serverless-express, Amplify's REST API functions).
+    caller: [
+      ["user"],
+      ["auth"],
+      ["session", "user"],
+      ["session", "userId"],
+      ["userId"],
+      ["identity"],
+      ["claims"],
+      ["apiGateway", "event", "requestContext", "authorizer"],
+      ["apiGateway", "event", "requestContext", "identity", "cognitoIdentityId"],
+      ["apiGateway", "event", "requestContext", "identity", "userArn"],
+    ],
   },
   fastify: {
     request: new Set(["params", "query", "body", "headers", "cookies", "url"]),

@@ -162,4 +162,14 @@ describe("source catalogue: the caller a project's middleware sets", () => {
     expect(origin(`export const handler = async (event) => { use(event["body-json"].pk, event.params.path.id); };`)).toEqual(["request", "request"]);
     expect(origin(`router.get("/n/:id", async (ctx) => { use(ctx.state.account.id, ctx.state.locale, ctx.params.id); });`)).toEqual(["caller", "request-object", "request"]);
   });
+
+  it("takes the Lambda event's authorizer and Cognito identity behind Express on Lambda (req.apiGateway.event) for the caller", () => {
+    const origin = (code: string) => {
+      const { analysis, used } = analyze(code);
+      return used().map((node) => analysis.values.originsOf(node).map((o) => o.kind).join("|"));
+    };
+    expect(
+      origin(`app.get("/chats/:id", (req, res) => { use(req.apiGateway.event.requestContext.authorizer.claims.sub, req.apiGateway.event.requestContext.identity.cognitoIdentityId, req.apiGateway.event.requestContext.identity.sourceIp, req.apiGateway.context.awsRequestId); });`),
+    ).toEqual(["caller", "caller", "request-object", "request-object"]);
+  });
 });

@@ -350,6 +350,16 @@ app.get("/users/:user/orders", (req, res) => {
 runRuleTests("require-ownership-check", rule, {
   valid: [
     {
+      name: "Express on Lambda (Amplify's REST functions): the caller from req.apiGateway.event's authorizer, compared with the item's owner",
+      code: `${V2}const app = require("express")();
+app.get("/chats/:chatId", async (req, res) => {
+  const { sub: myId } = req.apiGateway.event.requestContext.authorizer.claims;
+  const { Item } = await dynamo.get({ TableName: "chats", Key: { chatId: req.params.chatId } }).promise();
+  if (!Item || Item.ownerId !== myId) return res.sendStatus(404);
+  res.json(Item);
+});`,
+    },
+    {
       name: "a helper's result its .then() callback ignores, or only tests, is not served",
       code: ordersThen(".then(() => res.sendStatus(204))"),
     },
@@ -427,6 +437,21 @@ app.post("/login", async (req, res) => {
       code: postUpdate("SET likedBy = list_append(if_not_exists(likedBy, :empty), :me) ADD likes :one", '{ ":empty": [], ":me": [me], ":one": 1 }'),
     },
     {
+      name: "an update that takes one from a counter of someone else's item (an unlike, a down-vote)",
+      code: postUpdate("SET UpvoteCount = if_not_exists(UpvoteCount, :zero) - :decr", '{ ":zero": 0, ":decr": 1 }'),
+    },
+    {
+      code: postUpdate("ADD likes :minusOne", '{ ":minusOne": -1 }'),
+    },
+    {
+      code: `import { DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+const client = new DynamoDBClient({});
+app.post("/posts/:id/unlike", requireAuth, async (req, res) => {
+  await client.send(new UpdateItemCommand({ TableName: "Posts", Key: { id: { S: req.params.id } }, UpdateExpression: "ADD likes :dec", ExpressionAttributeValues: { ":dec": { N: "-1" } } }));
+  res.sendStatus(204);
+});`,
+    },
+    {
       name: "a counter update that also sets the current time (when it was last liked, a TTL from now): bookkeeping beside the count",
       code: postUpdate("SET likes = if_not_exists(likes, :zero) + :one, lastLikedAt = :now, #ttl = :ttl", '{ ":zero": 0, ":one": 1, ":now": new Date().toISOString(), ":ttl": Math.floor(Date.now() / 1000) + 7200 }'),
     },
@@ -467,6 +492,18 @@ export const handler = async (event) => {
     {
       name: "create if absent: the sign-up reads the account by the same e-mail and refuses when it exists, so the put overwrites no one's",
       code: signUp("email", 'if (existing.Item) return { statusCode: 409, body: "taken" };'),
+    },
+    {
+      name: "create if absent, the account's existence told by the number of its attributes",
+      code: signUp("email", 'if (Object.keys(existing.Item || {}).length !== 0) return { statusCode: 409, body: "taken" };'),
+    },
+    {
+      code: `${V2}const findUser = async (username) => await dynamo.get({ TableName: "AppUser", Key: { username } }).promise();
+app.post("/signup", async (req, res) => {
+  const found = await findUser(req.body.username);
+  if (Object.keys(found).length !== 0) return res.status(400).json({ error: "User already exists" });
+  res.status(201).end();
+});`,
     },
     {
       name: "create if absent: a query by the same key and the put only in the branch where it found nothing",
@@ -2432,6 +2469,24 @@ export async function PATCH(request: Request, { params }: { params: { userId: st
       name: "not only a contribution: an amount other than one, someone the request names appended, or another attribute changed too",
       code: postUpdate("ADD credits :amount", '{ ":amount": 100 }'),
       errors: [postUpdateFinding("ADD credits :amount", '{ ":amount": 100 }')],
+    },
+    {
+      name: "an item's values listed and sent back are served",
+      code: `${V2}const findUser = async (username) => await dynamo.get({ TableName: "AppUser", Key: { username } }).promise();
+app.get("/users/:username", async (req, res) => {
+  const found = await findUser(req.params.username);
+  if (Object.keys(found).length === 0) return res.sendStatus(404);
+  res.json(Object.values(found.Item));
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      code: postUpdate("SET balance = balance - :n", '{ ":n": 2 }'),
+      errors: [postUpdateFinding("SET balance = balance - :n", '{ ":n": 2 }')],
+    },
+    {
+      code: postUpdate("ADD credits :minusFive", '{ ":minusFive": -5 }'),
+      errors: [postUpdateFinding("ADD credits :minusFive", '{ ":minusFive": -5 }')],
     },
     {
       code: postUpdate("SET likedBy = list_append(likedBy, :who)", "{ \":who\": [req.body.userId] }"),
