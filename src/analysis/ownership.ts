@@ -296,6 +296,9 @@ export function keyNameOf(attribute: string): string {
 }
 /** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
+/** Environment variables named for a secret (`..._TOKEN`, `..._SECRET`, `..._KEY`) that another system holds: a scheduler, an internal service. */
+const SYSTEM_SECRET_NAME = /system|internal|cron|service|scheduler|worker|webhook|machine|backend|server|admin|master/i;
+const SECRET_NAME = /secret|token|key|password/i;
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
 const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api_?key|access_?key/i;
 /** Keys that are secrets themselves: share links, invitations, reset tokens, API keys, an OAuth callback's `state` (but `inviteeId`, `invitedBy` name people). */
@@ -1881,12 +1884,12 @@ export class OwnershipAnalysis {
     switch (node.type) {
       case AST_NODE_TYPES.BinaryExpression: {
         const polarity = node.operator === "===" || node.operator === "==" ? 1 : -1;
-        const check = this.signatureCheck(node, [node.left, node.right], polarity) ?? this.comparisonCheck(node.left, node.right, node, polarity);
+        const check = this.signatureCheck(node, [node.left, node.right], polarity) ?? this.systemSecretCheck(node, [node.left, node.right], polarity) ?? this.comparisonCheck(node.left, node.right, node, polarity);
         if (check) checks.push(check);
         break;
       }
       case AST_NODE_TYPES.CallExpression: {
-        const check = (calleeName(node) === "timingSafeEqual" ? this.signatureCheck(node, node.arguments, 1) : undefined) ?? this.callCheck(node);
+        const check = (calleeName(node) === "timingSafeEqual" ? (this.signatureCheck(node, node.arguments, 1) ?? this.systemSecretCheck(node, node.arguments, 1)) : undefined) ?? this.callCheck(node);
         if (check) checks.push(check);
         break;
       }
@@ -1912,6 +1915,23 @@ export class OwnershipAnalysis {
     if (digest < 0) return undefined;
     const other = operands[1 - digest];
     if (other.type === AST_NODE_TYPES.SpreadElement || !hasOrigin(this.originsOf(unwrapBufferFrom(other)), "request")) return undefined;
+    const guard = this.guardOf(node, polarity);
+    return guard && { kind: "authorization", node, guard, items: [], values: [], subjects: [] };
+  }
+
+  /**
+   * A credential the request carries compared with a secret the server keeps for another system (`token !==
+   * process.env.SYSTEM_API_TOKEN`, `timingSafeEqual(Buffer.from(given), Buffer.from(process.env.CRON_SECRET))`) before
+   * an exit: a request that passes comes from that system (a scheduler, another service), not from a user who picks
+   * the ids. Only a secret named for such a system: a plain `API_KEY` is often shipped in every user's browser.
+   */
+  private systemSecretCheck(node: Node, operands: readonly Node[], polarity: 1 | -1): Check | undefined {
+    if (operands.length !== 2 || operands.some((operand) => operand.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    // `given.length !== expected.length`, before timingSafeEqual: a comparison of lengths checks nothing.
+    if (operands.some((operand) => operand.type === AST_NODE_TYPES.MemberExpression && staticKeyName(operand) === "length")) return undefined;
+    const [first, second] = operands.map((operand) => this.originsOf(unwrapBufferFrom(operand)));
+    const isSystemSecret = (origins: readonly Origin[]) => origins.length > 0 && origins.every((origin) => origin.kind === "env" && SYSTEM_SECRET_NAME.test(origin.name ?? "") && SECRET_NAME.test(origin.name ?? ""));
+    if (!((isSystemSecret(first) && hasOrigin(second, "request")) || (isSystemSecret(second) && hasOrigin(first, "request")))) return undefined;
     const guard = this.guardOf(node, polarity);
     return guard && { kind: "authorization", node, guard, items: [], values: [], subjects: [] };
   }
@@ -2787,6 +2807,18 @@ export class OwnershipAnalysis {
     return this.values.constructedClass(node.object)?.body === method.parent;
   }
 
+  /**
+   * Middleware of this file that lets a request on only after an authorization check with an exit: another system's
+   * secret compared with what the request carries (`if (token !== process.env.SYSTEM_API_TOKEN) return res.status(401)`),
+   * an HMAC signature, a function named in `authorizationFunctions`. Its routes serve whoever passes that check.
+   */
+  private isGatekeeper(argument: Node): boolean {
+    const target = unwrap(argument);
+    const fn = target.type === AST_NODE_TYPES.Identifier ? this.values.sameFileFunction(target) : isFunction(target) ? target : undefined;
+    if (!fn || fn.params.length < 3) return false;
+    return checksOf(this.summaryOf(fn)).some((check) => check.kind === "authorization" && check.guard.exit !== undefined && check.guard.fn === fn);
+  }
+
   /** Middleware, guards and decorators around a handler's registration. */
   /**
    * Does something validate the body against a schema before the handler around `fn` runs: route middleware
@@ -2818,6 +2850,7 @@ export class OwnershipAnalysis {
       for (const argument of parent.arguments) {
         if (argument === current || argument === first) continue;
         info.middleware.push(...middlewareNames(argument));
+        if (this.isGatekeeper(argument)) info.roles = true;
       }
       current = parent;
     }

@@ -350,6 +350,35 @@ app.get("/users/:user/orders", (req, res) => {
 runRuleTests("require-ownership-check", rule, {
   valid: [
     {
+      name: "express: routes behind a same-file middleware that lets only the scheduler's secret through (another system, not a user picking ids)",
+      code: `${V3}const express = require("express");
+const app = express();
+const SYSTEM_API_TOKEN = process.env.SYSTEM_API_TOKEN;
+function requireSystemAuth(req, res, next) {
+  const header = req.headers["authorization"];
+  if (!header || !header.startsWith("Bearer ")) return res.status(401).json({ error: "Unauthorized" });
+  const token = header.slice("Bearer ".length).trim();
+  if (token !== SYSTEM_API_TOKEN) return res.status(401).json({ error: "Unauthorized" });
+  return next();
+}
+app.post("/chats/:chatId/close", requireSystemAuth, async (req, res) => {
+  await doc.send(new UpdateCommand({ TableName: "Chats", Key: { chatId: req.params.chatId }, UpdateExpression: "SET #s = :closed", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":closed": "closed" } }));
+  const { Items } = await doc.send(new QueryCommand({ TableName: "ChatParticipants", KeyConditionExpression: "chatId = :c", ExpressionAttributeValues: { ":c": req.params.chatId } }));
+  res.json({ notified: Items });
+});`,
+    },
+    {
+      name: "lambda: an internal endpoint that compares the request's token with another service's secret before anything else",
+      code: `${V3}import { timingSafeEqual } from "node:crypto";
+export const handler = async (event) => {
+  const given = event.headers["x-internal-token"] ?? "";
+  const expected = process.env.INTERNAL_SERVICE_TOKEN ?? "";
+  if (given.length !== expected.length || !timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return { statusCode: 401, body: "" };
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { id: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+    },
+    {
       name: "Express on Lambda (Amplify's REST functions): the caller from req.apiGateway.event's authorizer, compared with the item's owner",
       code: `${V2}const app = require("express")();
 app.get("/chats/:chatId", async (req, res) => {
@@ -2469,6 +2498,30 @@ export async function PATCH(request: Request, { params }: { params: { userId: st
       name: "not only a contribution: an amount other than one, someone the request names appended, or another attribute changed too",
       code: postUpdate("ADD credits :amount", '{ ":amount": 100 }'),
       errors: [postUpdateFinding("ADD credits :amount", '{ ":amount": 100 }')],
+    },
+    {
+      name: "only the lengths of the request's token and another service's secret compared: no check",
+      code: `${V3}export const handler = async (event) => {
+  const given = event.headers["x-internal-token"] ?? "";
+  if (given.length !== (process.env.INTERNAL_SERVICE_TOKEN ?? "").length) return { statusCode: 401, body: "" };
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { id: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };
+};`,
+      errors: [{ messageId: "readByAnyCaller", line: 7 }],
+    },
+    {
+      name: "a key every client holds (a plain API_KEY, often shipped in the browser) is no other system's secret: the route stays judged",
+      code: `${V3}const express = require("express");
+const app = express();
+function requireApiKey(req, res, next) {
+  if (req.headers["x-api-key"] !== process.env.API_KEY) return res.status(401).end();
+  next();
+}
+app.get("/orders/:id", requireApiKey, async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Orders", Key: { id: req.params.id } }));
+  res.json(Item);
+});`,
+      errors: [{ messageId: "readByAnyCaller", line: 11 }],
     },
     {
       name: "an item's values listed and sent back are served",
