@@ -3108,12 +3108,19 @@ export class OwnershipAnalysis {
           break;
         }
         case "exists": {
-          // Read with the caller in its key (or filter), then "not found" exits: later accesses to that key are the caller's.
+          // Read with the caller in its key (or filter), then "not found" exits: later accesses to that key are the caller's,
+          // and so is an item whose own value keys that read with the caller (a chat found by the match id, then the
+          // caller's membership of that chat: `Key: { chat_id: chat.chat_id, user_id: me }`, 403 when absent).
           const boundReads = summary.accesses.filter(
             (other) => check.items.includes(other.access.operation) && other !== instance && this.intrinsicEvidence(other).some((kind) => kind !== "create-only"),
           );
           const bound = boundReads.map((other) => other.access.operation);
-          if (boundReads.length > 0 && (this.sameItem(bound, instance, requestPaths, summary) || this.underCheckedKey(bound, requestPaths, summary))) evidence.add("item-check");
+          if (
+            boundReads.length > 0 &&
+            (this.sameItem(bound, instance, requestPaths, summary) || this.underCheckedKey(bound, requestPaths, summary) || this.keyedFromItem(bound, instance, summary.accesses))
+          ) {
+            evidence.add("item-check");
+          }
           break;
         }
         case "absent": {

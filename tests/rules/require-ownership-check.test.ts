@@ -350,6 +350,19 @@ app.get("/users/:user/orders", (req, res) => {
 runRuleTests("require-ownership-check", rule, {
   valid: [
     {
+      name: "a chat found by the path's match id, served only after the caller's membership of that chat (keyed by the chat's id and the caller) is found",
+      code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
+  const me = req.user.sub;
+  const chatResp = await doc.send(new QueryCommand({ TableName: "Chats", IndexName: "MatchIdIndex", KeyConditionExpression: "match_id = :m", ExpressionAttributeValues: { ":m": req.params.matchId }, Limit: 1 }));
+  const chat = chatResp.Items && chatResp.Items[0];
+  if (!chat) return res.status(404).end();
+  const membership = await doc.send(new GetCommand({ TableName: "ChatParticipants", Key: { chat_id: chat.chat_id, user_id: me } }));
+  if (!membership.Item) return res.status(403).end();
+  const { Items } = await doc.send(new QueryCommand({ TableName: "ChatMessages", KeyConditionExpression: "chat_id = :c", ExpressionAttributeValues: { ":c": chat.chat_id } }));
+  res.json({ chat, messages: Items });
+});`,
+    },
+    {
       name: "express: routes behind a same-file middleware that lets only the scheduler's secret through (another system, not a user picking ids)",
       code: `${V3}const express = require("express");
 const app = express();
@@ -2498,6 +2511,19 @@ export async function PATCH(request: Request, { params }: { params: { userId: st
       name: "not only a contribution: an amount other than one, someone the request names appended, or another attribute changed too",
       code: postUpdate("ADD credits :amount", '{ ":amount": 100 }'),
       errors: [postUpdateFinding("ADD credits :amount", '{ ":amount": 100 }')],
+    },
+    {
+      name: "the membership read keyed by the chat's id alone (not the caller) proves nothing about the caller",
+      code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
+  const me = req.user.sub;
+  const chatResp = await doc.send(new QueryCommand({ TableName: "Chats", IndexName: "MatchIdIndex", KeyConditionExpression: "match_id = :m", ExpressionAttributeValues: { ":m": req.params.matchId }, Limit: 1 }));
+  const chat = chatResp.Items && chatResp.Items[0];
+  if (!chat) return res.status(404).end();
+  const membership = await doc.send(new GetCommand({ TableName: "ChatParticipants", Key: { chat_id: chat.chat_id, user_id: req.query.user } }));
+  if (!membership.Item) return res.status(403).end();
+  res.json({ chat, viewer: me });
+});`,
+      errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
       name: "only the lengths of the request's token and another service's secret compared: no check",
