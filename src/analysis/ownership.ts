@@ -3290,6 +3290,13 @@ export class OwnershipAnalysis {
       const use = this.variablesUse(patternIdentifiers(callback.params[0]), depth + 1);
       return use === "returned" ? this.useOf(call!, depth + 1) : use;
     }
+    // const [error, data] = await to(findForm(id)) (await-to-js): the value is the pattern's second element; `[error]` drops it.
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === child && parent.arguments.length <= 2 && calleeName(parent) === "to") {
+      const outer = valueParent(parent);
+      if (outer.parent?.type !== AST_NODE_TYPES.VariableDeclarator || outer.parent.init !== outer.child || outer.parent.id.type !== AST_NODE_TYPES.ArrayPattern) return "used";
+      const value = outer.parent.id.elements[1];
+      return value ? this.variablesUse(patternIdentifiers(value), depth + 1) : "unused";
+    }
     // const recipient = (await doc.send(new GetCommand(...))).Item: the item is used as that member is.
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child && depth < 3 && /^(?:Item|Items|Attributes)$/.test(staticKeyName(parent) ?? "")) return this.useOf(parent, depth + 1);
     let variables: TSESTree.Identifier[];

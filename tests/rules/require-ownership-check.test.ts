@@ -141,6 +141,18 @@ export const handler = async (event) => {
   return { statusCode: 204 };
 };`;
 
+/** A Lambda that looks an order up by the body's id through await-to-js's `to()`; `use` ends the handler. */
+const orderLookup = (use: string) => `${V3}import to from "await-to-js";
+async function findOrder(orderId) {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Orders", KeyConditionExpression: "PK = :pk", ExpressionAttributeValues: { ":pk": \`ORDER#\${orderId}\` } }));
+  if (!Items.length) throw new Error("no such order");
+  return Items;
+}
+export const handler = async (event) => {
+  const { orderId } = JSON.parse(event.body);
+  ${use}
+};`;
+
 /** A signed-in caller's update of any post the path names: \`update\` is the UpdateExpression, \`values\` its ExpressionAttributeValues. */
 const postUpdate = (update: string, values: string) => `${V3}
 app.post("/posts/:id/react", requireAuth, async (req, res) => {
@@ -349,6 +361,18 @@ app.get("/users/:user/orders", (req, res) => {
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "await-to-js: the lookup's value only tested for existence",
+      code: orderLookup(`const [, orders] = await to(findOrder(orderId));
+  if (!orders) return { statusCode: 404, body: "" };
+  return { statusCode: 204, body: "" };`),
+    },
+    {
+      name: "await-to-js: only the error of a lookup kept (const [error] = await to(...)) tells whether the order exists, and serves nothing",
+      code: orderLookup(`const [orderError] = await to(findOrder(orderId));
+  if (orderError) return { statusCode: 404, body: "" };
+  return { statusCode: 204, body: "" };`),
+    },
     {
       name: "a chat found by the path's match id, served only after the caller's membership of that chat (keyed by the chat's id and the caller) is found",
       code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
@@ -2524,6 +2548,13 @@ export async function PATCH(request: Request, { params }: { params: { userId: st
   res.json({ chat, viewer: me });
 });`,
       errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      name: "await-to-js: the value of a lookup (the pattern's second element) sent back is served",
+      code: orderLookup(`const [orderError, orders] = await to(findOrder(orderId));
+  if (orderError) return { statusCode: 404, body: "" };
+  return { statusCode: 200, body: JSON.stringify(orders) };`),
+      errors: [{ messageId: "readByAnyCaller", line: 12 }],
     },
     {
       name: "only the lengths of the request's token and another service's secret compared: no check",
