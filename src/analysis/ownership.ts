@@ -296,6 +296,8 @@ export function keyNameOf(attribute: string): string {
 }
 /** Request members that name a resource in the route: a Put whose Item takes one writes that resource. */
 const PATH_PARAMETER_ROOTS = new Set(["params", "pathParameters", "param", "req.param"]);
+/** Counters of reactions that an unlike or an un-vote takes one from: `likes`, `UpvoteCount`, `starCount`, `followers`. */
+const SOCIAL_COUNTER = /like|vote|star|fav|clap|heart|reaction|follow|view|kudos|bookmark|upvote/i;
 /** Environment variables named for a secret (`..._TOKEN`, `..._SECRET`, `..._KEY`) that another system holds: a scheduler, an internal service. */
 const SYSTEM_SECRET_NAME = /system|internal|cron|service|scheduler|worker|webhook|machine|backend|server|admin|master/i;
 const SECRET_NAME = /secret|token|key|password/i;
@@ -622,7 +624,7 @@ export class OwnershipAnalysis {
     if (kind === "write") {
       const expressionNode = input.properties.get("UpdateExpression")?.value;
       const valuesNode = input.properties.get("ExpressionAttributeValues")?.value;
-      access.contribution = this.contribution(expressionNode, valuesNode);
+      access.contribution = this.contribution(expressionNode, valuesNode, input.properties.get("ExpressionAttributeNames")?.value);
       const fn = access.contribution ? undefined : enclosingFunction(operation.node);
       const expression = fn && expressionNode ? this.scope.parameterIndex(fn, unwrap(expressionNode)) : -1;
       if (fn && expression >= 0) access.contributionParameters = { fn, expression, values: valuesNode ? this.valuesParameter(fn, valuesNode) : -1 };
@@ -657,25 +659,36 @@ export class OwnershipAnalysis {
   }
 
   /**
-   * Does the update only add or take one from counters (`ADD viewCount :one`, `SET likes = if_not_exists(likes, :zero) + :one`,
-   * the `- :one` of an unlike or a down-vote) or append to lists (`SET applicants = list_append(applicants, :me)`)? Then what it appends (`[req.user.id]`):
+   * Does the update only add one to counters (`ADD viewCount :one`, `SET likes = if_not_exists(likes, :zero) + :one`), or
+   * take one from a social counter (the `- :one` of an unlike or a down-vote; not someone's credits or stock) or append to lists (`SET applicants = list_append(applicants, :me)`)? Then what it appends (`[req.user.id]`):
    * liking, viewing or applying to someone else's item is what such an update is for, when what is appended is the caller.
    */
-  private contribution(expression: Node | undefined, values: Node | undefined): Access["contribution"] {
+  private contribution(expression: Node | undefined, values: Node | undefined, names?: Node): Access["contribution"] {
     const texts = expression ? constantValues(this.values.resolveString(expression)) : undefined;
     if (texts?.length !== 1) return undefined;
     const resolved = values ? this.values.resolveObject(values) : undefined;
     const valueOf = (placeholder: string) => resolved?.properties.get(placeholder)?.value;
-    // One step up or down: 1 or -1 (the low-level client's { N: "1" } and { N: "-1" } too).
-    const isStep = (placeholder: string) => {
+    // One step: 1 or -1 (the low-level client's { N: "1" } and { N: "-1" } too), or undefined.
+    const stepOf = (placeholder: string): 1 | -1 | undefined => {
       const node = valueOf(placeholder);
       let value = node ? unwrap(node) : undefined;
-      if (value?.type === AST_NODE_TYPES.UnaryExpression && value.operator === "-") value = unwrap(value.argument);
-      if (value?.type === AST_NODE_TYPES.Literal) return value.value === 1;
+      let sign: 1 | -1 = 1;
+      if (value?.type === AST_NODE_TYPES.UnaryExpression && value.operator === "-") {
+        value = unwrap(value.argument);
+        sign = -1;
+      }
+      if (value?.type === AST_NODE_TYPES.Literal) return value.value === 1 ? sign : undefined;
       const number = value ? this.values.resolveObject(value)?.properties.get("N")?.value : undefined;
       const text = number !== undefined ? constantValues(this.values.resolveString(number))?.[0] : undefined;
-      return text === "1" || text === "-1";
+      return text === "1" ? sign : text === "-1" ? -sign as 1 | -1 : undefined;
     };
+    const resolvedNames = names ? this.values.resolveObject(names) : undefined;
+    const attributeName = (written: string) => {
+      const name = written.startsWith("#") ? resolvedNames?.properties.get(written)?.value : undefined;
+      return written.startsWith("#") ? (name ? constantValues(this.values.resolveString(name))?.[0] : undefined) : written.split(".").pop();
+    };
+    // Up one for anything; down one only for a social counter, which the caller's own unlike takes back.
+    const isStep = (attribute: string, sign: 1 | -1 | undefined) => sign === 1 || (sign === -1 && SOCIAL_COUNTER.test(attributeName(attribute) ?? ""));
     const appended: ValuePart[] = [];
     const clauses = texts[0].trim().split(/\b(SET|ADD)\s+/i).slice(1);
     if (clauses.length === 0 || /\b(?:REMOVE|DELETE)\b/i.test(texts[0])) return undefined;
@@ -685,13 +698,14 @@ export class OwnershipAnalysis {
       const action = clauses[i].toUpperCase();
       for (const item of topLevelParts(clauses[i + 1])) {
         if (action === "ADD") {
-          const add = /^[#\w.]+\s+(:\w+)$/.exec(item);
-          if (!add || !isStep(add[1])) return undefined;
+          const add = /^([#\w.]+)\s+(:\w+)$/.exec(item);
+          if (!add || !isStep(add[1], stepOf(add[2]))) return undefined;
           contributes = true;
           continue;
         }
-        const increment = /^([#\w.]+)\s*=\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*[+-]\s*(:\w+)$/i.exec(item);
-        if (increment && isStep(increment[2])) {
+        const increment = /^([#\w.]+)\s*=\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*([+-])\s*(:\w+)$/i.exec(item);
+        const step = increment ? stepOf(increment[3]) : undefined;
+        if (increment && isStep(increment[1], step && increment[2] === "-" ? (-step as 1 | -1) : step)) {
           contributes = true;
           continue;
         }

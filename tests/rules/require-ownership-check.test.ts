@@ -507,6 +507,9 @@ app.post("/login", async (req, res) => {
       code: postUpdate("SET UpvoteCount = if_not_exists(UpvoteCount, :zero) - :decr", '{ ":zero": 0, ":decr": 1 }'),
     },
     {
+      code: postUpdate("SET #n = #n - :one", '{ ":one": 1 }, ExpressionAttributeNames: { "#n": "likeCount" }'),
+    },
+    {
       code: postUpdate("ADD likes :minusOne", '{ ":minusOne": -1 }'),
     },
     {
@@ -2593,6 +2596,15 @@ app.get("/users/:username", async (req, res) => {
     {
       code: postUpdate("SET balance = balance - :n", '{ ":n": 2 }'),
       errors: [postUpdateFinding("SET balance = balance - :n", '{ ":n": 2 }')],
+    },
+    {
+      name: "one taken from someone's credits or stock is no unlike: the update stays judged",
+      code: postUpdate("SET introductionCredits = introductionCredits - :one", '{ ":one": 1 }'),
+      errors: [postUpdateFinding("SET introductionCredits = introductionCredits - :one", '{ ":one": 1 }')],
+    },
+    {
+      code: postUpdate("ADD stock :minusOne", '{ ":minusOne": -1 }'),
+      errors: [postUpdateFinding("ADD stock :minusOne", '{ ":minusOne": -1 }')],
     },
     {
       code: postUpdate("ADD credits :minusFive", '{ ":minusFive": -5 }'),
