@@ -3131,7 +3131,10 @@ export class OwnershipAnalysis {
           const bound = boundReads.map((other) => other.access.operation);
           if (
             boundReads.length > 0 &&
-            (this.sameItem(bound, instance, requestPaths, summary) || this.underCheckedKey(bound, requestPaths, summary) || this.keyedFromItem(bound, instance, summary.accesses))
+            (this.sameItem(bound, instance, requestPaths, summary) ||
+              this.underCheckedKey(bound, requestPaths, summary) ||
+              // Only when "not found" ends the handler: a branch taken when the membership exists serves the item either way.
+              (check.guard.exit !== undefined && this.keyedFromItem(bound, instance, summary.accesses)))
           ) {
             evidence.add("item-check");
           }

@@ -2540,6 +2540,20 @@ export async function PATCH(request: Request, { params }: { params: { userId: st
       errors: [postUpdateFinding("ADD credits :amount", '{ ":amount": 100 }')],
     },
     {
+      name: "a membership of the caller only looked up for extra data (no exit when absent) ties nothing to the caller",
+      code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
+  const me = req.user.sub;
+  const chatResp = await doc.send(new QueryCommand({ TableName: "Chats", IndexName: "MatchIdIndex", KeyConditionExpression: "match_id = :m", ExpressionAttributeValues: { ":m": req.params.matchId }, Limit: 1 }));
+  const chat = chatResp.Items && chatResp.Items[0];
+  if (!chat) return res.status(404).end();
+  const membership = await doc.send(new GetCommand({ TableName: "ChatParticipants", Key: { chat_id: chat.chat_id, user_id: me } }));
+  let muted = false;
+  if (membership.Item) muted = true;
+  res.json({ chat, muted });
+});`,
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
       name: "the membership read keyed by the chat's id alone (not the caller) proves nothing about the caller",
       code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
   const me = req.user.sub;
