@@ -153,6 +153,16 @@ export const handler = async (event) => {
   ${use}
 };`;
 
+/** A signed-in caller's chat found by the path's match id, then a membership of it read for \`member\`; \`after\` ends the handler. */
+const chatByMatch = (member: string, after: string) => `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
+  const me = req.user.sub;
+  const chatResp = await doc.send(new QueryCommand({ TableName: "Chats", IndexName: "MatchIdIndex", KeyConditionExpression: "match_id = :m", ExpressionAttributeValues: { ":m": req.params.matchId }, Limit: 1 }));
+  const chat = chatResp.Items && chatResp.Items[0];
+  if (!chat) return res.status(404).end();
+  const membership = await doc.send(new GetCommand({ TableName: "ChatParticipants", Key: { chat_id: chat.chat_id, user_id: ${member} } }));
+  ${after}
+});`;
+
 /** A signed-in caller's update of any post the path names: \`update\` is the UpdateExpression, \`values\` its ExpressionAttributeValues. */
 const postUpdate = (update: string, values: string) => `${V3}
 app.post("/posts/:id/react", requireAuth, async (req, res) => {
@@ -228,6 +238,13 @@ const postUpdateFinding = (update: string, values: string) => ({
       output: postUpdate(update, `${values.slice(0, -2)}, ":caller": req.user.sub }, ConditionExpression: "#owner = :caller", ExpressionAttributeNames: { "#owner": "ownerId" }`),
     },
   ],
+});
+
+/** An invalid case of postUpdate(): the update, reported with its suggestion. */
+const reportedPostUpdate = (update: string, values: string, name?: string) => ({
+  ...(name === undefined ? {} : { name }),
+  code: postUpdate(update, values),
+  errors: [postUpdateFinding(update, values)],
 });
 
 /** A Lambda that writes the whole body after \`fill\` set what it lacks. */
@@ -375,16 +392,9 @@ runRuleTests("require-ownership-check", rule, {
     },
     {
       name: "a chat found by the path's match id, served only after the caller's membership of that chat (keyed by the chat's id and the caller) is found",
-      code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
-  const me = req.user.sub;
-  const chatResp = await doc.send(new QueryCommand({ TableName: "Chats", IndexName: "MatchIdIndex", KeyConditionExpression: "match_id = :m", ExpressionAttributeValues: { ":m": req.params.matchId }, Limit: 1 }));
-  const chat = chatResp.Items && chatResp.Items[0];
-  if (!chat) return res.status(404).end();
-  const membership = await doc.send(new GetCommand({ TableName: "ChatParticipants", Key: { chat_id: chat.chat_id, user_id: me } }));
-  if (!membership.Item) return res.status(403).end();
+      code: chatByMatch("me", `if (!membership.Item) return res.status(403).end();
   const { Items } = await doc.send(new QueryCommand({ TableName: "ChatMessages", KeyConditionExpression: "chat_id = :c", ExpressionAttributeValues: { ":c": chat.chat_id } }));
-  res.json({ chat, messages: Items });
-});`,
+  res.json({ chat, messages: Items });`),
     },
     {
       name: "express: routes behind a same-file middleware that lets only the scheduler's secret through (another system, not a user picking ids)",
@@ -2534,36 +2544,18 @@ export async function PATCH(request: Request, { params }: { params: { userId: st
       filename: "app/api/account/route.ts",
       errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
-    {
-      name: "not only a contribution: an amount other than one, someone the request names appended, or another attribute changed too",
-      code: postUpdate("ADD credits :amount", '{ ":amount": 100 }'),
-      errors: [postUpdateFinding("ADD credits :amount", '{ ":amount": 100 }')],
-    },
+    reportedPostUpdate("ADD credits :amount", '{ ":amount": 100 }', "not only a contribution: an amount other than one, someone the request names appended, or another attribute changed too"),
     {
       name: "a membership of the caller only looked up for extra data (no exit when absent) ties nothing to the caller",
-      code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
-  const me = req.user.sub;
-  const chatResp = await doc.send(new QueryCommand({ TableName: "Chats", IndexName: "MatchIdIndex", KeyConditionExpression: "match_id = :m", ExpressionAttributeValues: { ":m": req.params.matchId }, Limit: 1 }));
-  const chat = chatResp.Items && chatResp.Items[0];
-  if (!chat) return res.status(404).end();
-  const membership = await doc.send(new GetCommand({ TableName: "ChatParticipants", Key: { chat_id: chat.chat_id, user_id: me } }));
-  let muted = false;
+      code: chatByMatch("me", `let muted = false;
   if (membership.Item) muted = true;
-  res.json({ chat, muted });
-});`,
+  res.json({ chat, muted });`),
       errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
       name: "the membership read keyed by the chat's id alone (not the caller) proves nothing about the caller",
-      code: `${V3}app.get("/matches/:matchId/chat", requireAuth, async (req, res) => {
-  const me = req.user.sub;
-  const chatResp = await doc.send(new QueryCommand({ TableName: "Chats", IndexName: "MatchIdIndex", KeyConditionExpression: "match_id = :m", ExpressionAttributeValues: { ":m": req.params.matchId }, Limit: 1 }));
-  const chat = chatResp.Items && chatResp.Items[0];
-  if (!chat) return res.status(404).end();
-  const membership = await doc.send(new GetCommand({ TableName: "ChatParticipants", Key: { chat_id: chat.chat_id, user_id: req.query.user } }));
-  if (!membership.Item) return res.status(403).end();
-  res.json({ chat, viewer: me });
-});`,
+      code: chatByMatch("req.query.user", `if (!membership.Item) return res.status(403).end();
+  res.json({ chat, viewer: me });`),
       errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
@@ -2607,44 +2599,15 @@ app.get("/users/:username", async (req, res) => {
 });`,
       errors: [{ messageId: "readByAnyCaller", line: 5 }],
     },
-    {
-      code: postUpdate("SET balance = balance - :n", '{ ":n": 2 }'),
-      errors: [postUpdateFinding("SET balance = balance - :n", '{ ":n": 2 }')],
-    },
-    {
-      name: "one taken from someone's credits or stock is no unlike: the update stays judged",
-      code: postUpdate("SET introductionCredits = introductionCredits - :one", '{ ":one": 1 }'),
-      errors: [postUpdateFinding("SET introductionCredits = introductionCredits - :one", '{ ":one": 1 }')],
-    },
-    {
-      code: postUpdate("ADD stock :minusOne", '{ ":minusOne": -1 }'),
-      errors: [postUpdateFinding("ADD stock :minusOne", '{ ":minusOne": -1 }')],
-    },
-    {
-      code: postUpdate("ADD credits :minusFive", '{ ":minusFive": -5 }'),
-      errors: [postUpdateFinding("ADD credits :minusFive", '{ ":minusFive": -5 }')],
-    },
-    {
-      code: postUpdate("SET likedBy = list_append(likedBy, :who)", "{ \":who\": [req.body.userId] }"),
-      errors: [postUpdateFinding("SET likedBy = list_append(likedBy, :who)", "{ \":who\": [req.body.userId] }")],
-    },
-    {
-      code: postUpdate("SET likes = likes + :one, title = :t", "{ \":one\": 1, \":t\": req.body.title }"),
-      errors: [postUpdateFinding("SET likes = likes + :one, title = :t", "{ \":one\": 1, \":t\": req.body.title }")],
-    },
-    {
-      name: "not a contribution: only the current time set, or a time the request sends beside the count",
-      code: postUpdate("SET lastSeenAt = :now", '{ ":now": Date.now() }'),
-      errors: [postUpdateFinding("SET lastSeenAt = :now", '{ ":now": Date.now() }')],
-    },
-    {
-      code: postUpdate("SET likes = likes + :one, likedAt = :at", '{ ":one": 1, ":at": Date.now() + Number(req.body.offset) }'),
-      errors: [postUpdateFinding("SET likes = likes + :one, likedAt = :at", '{ ":one": 1, ":at": Date.now() + Number(req.body.offset) }')],
-    },
-    {
-      code: postUpdate("ADD likes :one REMOVE pinned", '{ ":one": 1 }'),
-      errors: [postUpdateFinding("ADD likes :one REMOVE pinned", '{ ":one": 1 }')],
-    },
+    reportedPostUpdate("SET balance = balance - :n", '{ ":n": 2 }'),
+    reportedPostUpdate("SET introductionCredits = introductionCredits - :one", '{ ":one": 1 }', "one taken from someone's credits or stock is no unlike: the update stays judged"),
+    reportedPostUpdate("ADD stock :minusOne", '{ ":minusOne": -1 }'),
+    reportedPostUpdate("ADD credits :minusFive", '{ ":minusFive": -5 }'),
+    reportedPostUpdate("SET likedBy = list_append(likedBy, :who)", "{ \":who\": [req.body.userId] }"),
+    reportedPostUpdate("SET likes = likes + :one, title = :t", "{ \":one\": 1, \":t\": req.body.title }"),
+    reportedPostUpdate("SET lastSeenAt = :now", '{ ":now": Date.now() }', "not a contribution: only the current time set, or a time the request sends beside the count"),
+    reportedPostUpdate("SET likes = likes + :one, likedAt = :at", '{ ":one": 1, ":at": Date.now() + Number(req.body.offset) }'),
+    reportedPostUpdate("ADD likes :one REMOVE pinned", '{ ":one": 1 }'),
     {
       name: "not create-if-absent: the exit tests an attribute of the item (a cached translation), or a filtered read of another table",
       code: `${V3}
