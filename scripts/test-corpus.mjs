@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Linter } from "eslint";
-import { ROOT, collectFiles, configFor, lintName, loadAnalysis, loadPlugin, loadProbe, strictRuleSettings } from "./lib/corpus.mjs";
+import { JAVASCRIPT_FILE, ROOT, collectFiles, configFor, lintName, loadAnalysis, loadPlugin, loadProbe, strictRuleSettings } from "./lib/corpus.mjs";
 
 /**
  * The default corpus: every package the project installs, without declaration files and without the
@@ -98,7 +98,7 @@ function runWorker() {
         }
       }
       // Kept for the second pass, which lints JavaScript again with ESLint's default parser.
-      if (JAVASCRIPT.test(file) && !fatal) result.typescript = { sourceType, findings: messages.filter((message) => message.ruleId).map(describeFinding) };
+      if (JAVASCRIPT_FILE.test(file) && !fatal) result.typescript = { sourceType, findings: messages.filter((message) => message.ruleId).map(describeFinding) };
     } catch (error) {
       result.exception = { message: String(error?.message ?? error), stack: String(error?.stack ?? "").split("\n").slice(0, 12).join("\n") };
     }
@@ -135,7 +135,6 @@ function runWorker() {
   }
 }
 
-const JAVASCRIPT = /\.(?:[cm]?js|jsx)$/;
 
 function describeFinding(message) {
   return `${message.line}:${message.column} ${message.ruleId} ${message.message}`;

@@ -292,6 +292,11 @@ export function checkFixSafety<MessageIds extends string, Options extends readon
   return [...new Set(problems)];
 }
 
+/** A test's title for a case: its name, or its position and first line. */
+function caseTitle(testCase: { name?: string; code: string }, label: string): string {
+  return testCase.name ?? `${label}: ${testCase.code.trim().split("\n")[0].slice(0, 60)}`;
+}
+
 /**
  * RuleTester's tests for `rule`, then fix safety for every invalid case. Use this instead of
  * `new RuleTester().run(...)` in tests/rules/<name>.test.ts.
@@ -305,7 +310,7 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
   new RuleTester(config).run(name, rule, tests);
   describe(`${name}: fix safety`, () => {
     tests.invalid.forEach((testCase, i) => {
-      const title = testCase.name ?? `invalid #${i + 1}: ${testCase.code.trim().split("\n")[0].slice(0, 60)}`;
+      const title = caseTitle(testCase, `invalid #${i + 1}`);
       it(title, () => {
         expect(checkFixSafety(name, rule, testCase, config)).toEqual([]);
       });
@@ -318,7 +323,7 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
     ...tests.invalid.map((testCase, i) => ({ testCase, label: `invalid #${i + 1}` })),
   ].flatMap(({ testCase, label }) => {
     const target = targetOf(name, rule as unknown as AnyRule, testCase, (testCase as { options?: readonly unknown[] }).options ?? [], config);
-    const title = (testCase as { name?: string }).name ?? `${label}: ${testCase.code.trim().split("\n")[0].slice(0, 60)}`;
+    const title = caseTitle(testCase, label);
     const ownSourceType = target.languageOptions?.sourceType ?? (target.languageOptions?.parserOptions as { sourceType?: string } | undefined)?.sourceType;
     const commonjs = { ...target, languageOptions: { ...target.languageOptions, sourceType: "commonjs" as const } };
     if (!ownSourceType && parseError(commonjs, commonjs.code, "default") === undefined) return [{ title: `${title} (CommonJS)`, target: commonjs }];

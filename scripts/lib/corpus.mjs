@@ -113,6 +113,9 @@ export function configFor(file, { plugins = {}, rules = {}, sourceType, parser }
   ];
 }
 
+/** Plain JavaScript files, which `javascriptParser: "default"` (and test:corpus's second pass) lint with ESLint's own parser. */
+export const JAVASCRIPT_FILE = /\.(?:[cm]?js|jsx)$/;
+
 /**
  * Flat config blocks for every file kind of a corpus (as `configFor` gives per file), with `plugins`, `rules` and
  * `settings`; `javascriptParser: "default"` lints the JavaScript kinds with ESLint's own parser, as a plain
@@ -122,7 +125,7 @@ export function corpusConfig({ plugins = {}, rules = {}, settings = {}, javascri
   const kinds = ["x.js", "x.jsx", "x.mjs", "x.cjs", "x.ts", "x.tsx", "x.mts", "x.cts"];
   return kinds.map((name) => ({
     files: [`**/*${name.slice(1)}`],
-    languageOptions: languageOptionsFor(name, undefined, /\.[cm]?jsx?$/.test(name) ? javascriptParser : "typescript"),
+    languageOptions: languageOptionsFor(name, undefined, JAVASCRIPT_FILE.test(name) ? javascriptParser : "typescript"),
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off", reportUnusedInlineConfigs: "off" },
     plugins,
     rules,

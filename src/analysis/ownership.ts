@@ -624,7 +624,7 @@ export class OwnershipAnalysis {
     if (kind === "write") {
       const expressionNode = input.properties.get("UpdateExpression")?.value;
       const valuesNode = input.properties.get("ExpressionAttributeValues")?.value;
-      access.contribution = this.contribution(expressionNode, valuesNode, input.properties.get("ExpressionAttributeNames")?.value);
+      access.contribution = this.contribution(expressionNode, valuesNode, this.placeholderMap(input, "ExpressionAttributeNames"));
       const fn = access.contribution ? undefined : enclosingFunction(operation.node);
       const expression = fn && expressionNode ? this.scope.parameterIndex(fn, unwrap(expressionNode)) : -1;
       if (fn && expression >= 0) access.contributionParameters = { fn, expression, values: valuesNode ? this.valuesParameter(fn, valuesNode) : -1 };
@@ -642,12 +642,9 @@ export class OwnershipAnalysis {
       const names = this.placeholderMap(input, "ExpressionAttributeNames");
       const attributes: string[] = [];
       for (const path of texts[0].split(",")) {
-        const first = path.trim().split(/[.[]/, 1)[0];
-        const placeholder = first.startsWith("#") ? names.get(first) : undefined;
-        if (first.startsWith("#") && !placeholder) return undefined;
-        const resolved = placeholder ? constantValues(this.values.resolveString(placeholder)) : [first];
-        if (!first || resolved?.length !== 1 || !resolved[0]) return undefined;
-        attributes.push(resolved[0]);
+        const attribute = this.attributeNamed(path.trim().split(/[.[]/, 1)[0], names);
+        if (!attribute) return undefined;
+        attributes.push(attribute);
       }
       return attributes;
     }
@@ -663,7 +660,7 @@ export class OwnershipAnalysis {
    * take one from a social counter (the `- :one` of an unlike or a down-vote; not someone's credits or stock) or append to lists (`SET applicants = list_append(applicants, :me)`)? Then what it appends (`[req.user.id]`):
    * liking, viewing or applying to someone else's item is what such an update is for, when what is appended is the caller.
    */
-  private contribution(expression: Node | undefined, values: Node | undefined, names?: Node): Access["contribution"] {
+  private contribution(expression: Node | undefined, values: Node | undefined, names: ReadonlyMap<string, Node> = new Map()): Access["contribution"] {
     const texts = expression ? constantValues(this.values.resolveString(expression)) : undefined;
     if (texts?.length !== 1) return undefined;
     const resolved = values ? this.values.resolveObject(values) : undefined;
@@ -682,13 +679,8 @@ export class OwnershipAnalysis {
       const text = number !== undefined ? constantValues(this.values.resolveString(number))?.[0] : undefined;
       return text === "1" ? sign : text === "-1" ? -sign as 1 | -1 : undefined;
     };
-    const resolvedNames = names ? this.values.resolveObject(names) : undefined;
-    const attributeName = (written: string) => {
-      const name = written.startsWith("#") ? resolvedNames?.properties.get(written)?.value : undefined;
-      return written.startsWith("#") ? (name ? constantValues(this.values.resolveString(name))?.[0] : undefined) : written.split(".").pop();
-    };
     // Up one for anything; down one only for a social counter, which the caller's own unlike takes back.
-    const isStep = (attribute: string, sign: 1 | -1 | undefined) => sign === 1 || (sign === -1 && SOCIAL_COUNTER.test(attributeName(attribute) ?? ""));
+    const isStep = (attribute: string, sign: 1 | -1 | undefined) => sign === 1 || (sign === -1 && SOCIAL_COUNTER.test(this.attributeNamed(attribute, names)?.split(".").pop() ?? ""));
     const appended: ValuePart[] = [];
     const clauses = texts[0].trim().split(/\b(SET|ADD)\s+/i).slice(1);
     if (clauses.length === 0 || /\b(?:REMOVE|DELETE)\b/i.test(texts[0])) return undefined;
@@ -1128,6 +1120,14 @@ export class OwnershipAnalysis {
       parsed.push(result);
     }
     return parsed;
+  }
+
+  /** The attribute a name in expression text stands for: itself, or the one constant ExpressionAttributeNames gives a `#placeholder`. */
+  private attributeNamed(written: string, names: ReadonlyMap<string, Node>): string | undefined {
+    if (!written.startsWith("#")) return written || undefined;
+    const node = names.get(written);
+    const resolved = node ? constantValues(this.values.resolveString(node)) : undefined;
+    return resolved?.length === 1 && resolved[0] ? resolved[0] : undefined;
   }
 
   private placeholderMap(input: ResolvedInput, member: string): Map<string, Node> {
@@ -1898,12 +1898,12 @@ export class OwnershipAnalysis {
     switch (node.type) {
       case AST_NODE_TYPES.BinaryExpression: {
         const polarity = node.operator === "===" || node.operator === "==" ? 1 : -1;
-        const check = this.signatureCheck(node, [node.left, node.right], polarity) ?? this.systemSecretCheck(node, [node.left, node.right], polarity) ?? this.comparisonCheck(node.left, node.right, node, polarity);
+        const check = this.secretCheck(node, [node.left, node.right], polarity) ?? this.comparisonCheck(node.left, node.right, node, polarity);
         if (check) checks.push(check);
         break;
       }
       case AST_NODE_TYPES.CallExpression: {
-        const check = (calleeName(node) === "timingSafeEqual" ? (this.signatureCheck(node, node.arguments, 1) ?? this.systemSecretCheck(node, node.arguments, 1)) : undefined) ?? this.callCheck(node);
+        const check = (calleeName(node) === "timingSafeEqual" ? this.secretCheck(node, node.arguments, 1) : undefined) ?? this.callCheck(node);
         if (check) checks.push(check);
         break;
       }
@@ -1919,35 +1919,32 @@ export class OwnershipAnalysis {
   }
 
   /**
-   * A signature the request carries compared with the HMAC of what it sends (`createHmac("sha256", secret).update(body)
-   * .digest("base64") !== event.headers["X-Shopify-Hmac-Sha256"]`, `timingSafeEqual(expected, given)`): a request that
-   * passes comes from whoever holds the secret (a store, a payment provider), not from a user who picks the ids.
+   * What the request carries compared with a secret of the server, before an exit (`!==`, `!timingSafeEqual(a, b)`):
+   * a request that passes comes from whoever holds the secret, not from a user who picks the ids. The secret is
+   * - the HMAC of what the request sends, made with a key it does not choose (`createHmac("sha256", secret).update(body)
+   *   .digest("base64") !== event.headers["X-Shopify-Hmac-Sha256"]`): a store, a payment provider;
+   * - or a secret kept for another system (`token !== process.env.SYSTEM_API_TOKEN`, a `CRON_SECRET`): a scheduler, an
+   *   internal service. Only one named for such a system: a plain `API_KEY` is often shipped in every user's browser.
    */
-  private signatureCheck(node: Node, operands: readonly Node[], polarity: 1 | -1): Check | undefined {
-    if (operands.length !== 2) return undefined;
-    const digest = operands.findIndex((operand) => this.isHmacDigest(operand));
-    if (digest < 0) return undefined;
-    const other = operands[1 - digest];
-    if (other.type === AST_NODE_TYPES.SpreadElement || !hasOrigin(this.originsOf(unwrapBufferFrom(other)), "request")) return undefined;
+  private secretCheck(node: Node, operands: readonly Node[], polarity: 1 | -1): Check | undefined {
+    if (operands.length !== 2 || operands.some((operand) => operand.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const [first, second] = operands;
+    if (!this.signatureComparison(first, second) && !this.systemSecretComparison(first, second)) return undefined;
     const guard = this.guardOf(node, polarity);
     return guard && { kind: "authorization", node, guard, items: [], values: [], subjects: [] };
   }
 
-  /**
-   * A credential the request carries compared with a secret the server keeps for another system (`token !==
-   * process.env.SYSTEM_API_TOKEN`, `timingSafeEqual(Buffer.from(given), Buffer.from(process.env.CRON_SECRET))`) before
-   * an exit: a request that passes comes from that system (a scheduler, another service), not from a user who picks
-   * the ids. Only a secret named for such a system: a plain `API_KEY` is often shipped in every user's browser.
-   */
-  private systemSecretCheck(node: Node, operands: readonly Node[], polarity: 1 | -1): Check | undefined {
-    if (operands.length !== 2 || operands.some((operand) => operand.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  private signatureComparison(first: Node, second: Node): boolean {
+    const digest = this.isHmacDigest(first) ? 0 : this.isHmacDigest(second) ? 1 : -1;
+    return digest >= 0 && hasOrigin(this.originsOf(unwrapBufferFrom(digest === 0 ? second : first)), "request");
+  }
+
+  private systemSecretComparison(first: Node, second: Node): boolean {
     // `given.length !== expected.length`, before timingSafeEqual: a comparison of lengths checks nothing.
-    if (operands.some((operand) => operand.type === AST_NODE_TYPES.MemberExpression && staticKeyName(operand) === "length")) return undefined;
-    const [first, second] = operands.map((operand) => this.originsOf(unwrapBufferFrom(operand)));
+    if ([first, second].some((operand) => operand.type === AST_NODE_TYPES.MemberExpression && staticKeyName(operand) === "length")) return false;
+    const [a, b] = [first, second].map((operand) => this.originsOf(unwrapBufferFrom(operand)));
     const isSystemSecret = (origins: readonly Origin[]) => origins.length > 0 && origins.every((origin) => origin.kind === "env" && SYSTEM_SECRET_NAME.test(origin.name ?? "") && SECRET_NAME.test(origin.name ?? ""));
-    if (!((isSystemSecret(first) && hasOrigin(second, "request")) || (isSystemSecret(second) && hasOrigin(first, "request")))) return undefined;
-    const guard = this.guardOf(node, polarity);
-    return guard && { kind: "authorization", node, guard, items: [], values: [], subjects: [] };
+    return (isSystemSecret(a) && hasOrigin(b, "request")) || (isSystemSecret(b) && hasOrigin(a, "request"));
   }
 
   /** An HMAC computed here with a key the request does not choose: `createHmac(alg, secret).update(body).digest()`, `CryptoJS.HmacSHA256(body, secret)`, through variables. */

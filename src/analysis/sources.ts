@@ -52,24 +52,16 @@ export const CREDENTIAL_MEMBER = /authori[sz]ation|cookie|token|session|jwt|bear
 const NEST_REQUEST_DECORATORS: Record<string, string> = { Param: "params", Query: "query", Body: "body", Headers: "headers" };
 const NEST_CALLER_DECORATORS = new Set(["CurrentUser", "User", "AuthUser", "GetUser", "ReqUser", "Caller"]);
 
+/** Where an API Gateway event holds the caller. A WebSocket API's `requestContext.connectionId` is the caller's own connection, set by API Gateway. */
+const LAMBDA_CALLER: readonly string[][] = [["requestContext", "authorizer"], ["requestContext", "identity", "cognitoIdentityId"], ["requestContext", "identity", "userArn"], ["requestContext", "identity", "user"], ["requestContext", "connectionId"], ["identity"]];
+
 /** Member paths of each request object that carry request input (first segment) or the caller. */
 const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCalls: ReadonlySet<string>; caller: readonly string[][] }> = {
   express: {
     request: new Set(["params", "query", "body", "headers", "cookies", "signedCookies", "files", "file", "url", "originalUrl", "path", "hostname"]),
     requestCalls: new Set(["get", "header", "param"]),
     // `req.apiGateway.event`: the Lambda event behind Express on Lambda (aws-serverless-express, Amplify's REST API functions).
-    caller: [
-      ["user"],
-      ["auth"],
-      ["session", "user"],
-      ["session", "userId"],
-      ["userId"],
-      ["identity"],
-      ["claims"],
-      ["apiGateway", "event", "requestContext", "authorizer"],
-      ["apiGateway", "event", "requestContext", "identity", "cognitoIdentityId"],
-      ["apiGateway", "event", "requestContext", "identity", "userArn"],
-    ],
+    caller: [["user"], ["auth"], ["session", "user"], ["session", "userId"], ["userId"], ["identity"], ["claims"], ...LAMBDA_CALLER.map((path) => ["apiGateway", "event", ...path])],
   },
   fastify: {
     request: new Set(["params", "query", "body", "headers", "cookies", "url"]),
@@ -86,8 +78,7 @@ const REQUEST_MEMBERS: Record<string, { request: ReadonlySet<string>; requestCal
     // `body-json` and `params` (`params.path.id`): what API Gateway's default mapping template gives a non-proxy integration.
     request: new Set(["pathParameters", "queryStringParameters", "multiValueQueryStringParameters", "body", "headers", "multiValueHeaders", "cookies", "rawPath", "rawQueryString", "path", "arguments", "source", "body-json", "params"]),
     requestCalls: new Set([]),
-    // A WebSocket API's `requestContext.connectionId` is the caller's own connection, set by API Gateway.
-    caller: [["requestContext", "authorizer"], ["requestContext", "identity", "cognitoIdentityId"], ["requestContext", "identity", "userArn"], ["requestContext", "identity", "user"], ["requestContext", "connectionId"], ["identity"]],
+    caller: LAMBDA_CALLER,
   },
   "next-request": {
     request: new Set(["nextUrl", "url", "headers", "cookies", "body"]),
