@@ -7,7 +7,6 @@
 // tsconfig `paths`; never packages) and analysed on their own, once per process for each path and
 // modification time: the callee's summary is computed by that module's own OwnershipAnalysis, so a module
 // imported by a thousand handlers is summarised once. Everything unknown is undefined (no callee: quiet).
-import { statSync } from "node:fs";
 import path from "node:path";
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
@@ -755,17 +754,6 @@ export function functionName(fn: FunctionNode): string {
 export function relativeModulePath(fromFile: string, file: string): string {
   const relative = path.relative(path.dirname(fromFile), file).split(path.sep).join("/");
   return relative.startsWith(".") ? relative : `./${relative}`;
-}
-
-/** The file's modification stamp (for caches keyed by path and modification time), or undefined. */
-export function fileStamp(file: string): string | undefined {
-  try {
-    // No exception for a missing file: building one costs more than the stat.
-    const stats = statSync(file, { throwIfNoEntry: false });
-    return stats?.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The module a Serverless Framework `handler` names (`src/functions/getTodo.handler`, `` `${dir}/handler.main` ``: `getTodo`, `handler`). */

@@ -109,19 +109,88 @@ function isRelative(specifier: string): boolean {
 export function resolveModuleFile(fromFile: string, specifier: string): string | undefined {
   if (!isRelative(specifier) || !path.isAbsolute(fromFile)) return undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
-  const candidates = [base, ...EXTENSIONS.map((extension) => base + extension), ...EXTENSIONS.map((extension) => path.join(base, `index${extension}`))];
+  const directory = path.dirname(base);
+  const name = path.basename(base);
+  const here = listingOf(directory);
+  if (EXTENSIONS.includes(path.extname(name)) && here.has(name)) return base;
+  for (const extension of EXTENSIONS) if (here.has(name + extension)) return base + extension;
+  const inside = listingOf(base);
+  for (const extension of EXTENSIONS) if (inside.has(`index${extension}`)) return path.join(base, `index${extension}`);
   // TypeScript's ESM convention: `./http.js` in source names `./http.ts`.
-  const withoutExtension = base.replace(/\.[cm]?jsx?$/, "");
-  if (withoutExtension !== base) candidates.push(...EXTENSIONS.slice(0, 4).map((extension) => withoutExtension + extension));
-  for (const candidate of candidates) {
-    if (!EXTENSIONS.includes(path.extname(candidate))) continue;
-    try {
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    } catch {
-      // unreadable: try the next candidate
-    }
+  const withoutExtension = name.replace(/\.[cm]?jsx?$/, "");
+  if (withoutExtension !== name) {
+    for (const extension of EXTENSIONS.slice(0, 4)) if (here.has(withoutExtension + extension)) return path.join(directory, withoutExtension + extension);
   }
   return undefined;
+}
+
+const CASE_INSENSITIVE_FILE_NAMES = process.platform === "darwin" || process.platform === "win32";
+
+/**
+ * The files of a directory, so that the dozen candidates an import may name cost one read of the directory
+ * instead of a system call each. Symbolic links are kept apart and followed on each question: a link's target
+ * can go without its directory changing.
+ */
+class DirectoryListing {
+  private readonly files = new Set<string>();
+  private readonly links = new Set<string>();
+  checkedAt = performance.now();
+
+  constructor(
+    readonly directory: string,
+    /** The directory's modification time when listed (undefined: no such directory). */
+    readonly mtimeMs: number | undefined,
+  ) {
+    try {
+      for (const entry of mtimeMs === undefined ? [] : readdirSync(directory, { withFileTypes: true })) {
+        if (entry.isFile()) this.files.add(DirectoryListing.key(entry.name));
+        else if (entry.isSymbolicLink()) this.links.add(DirectoryListing.key(entry.name));
+      }
+    } catch {
+      // not a directory, or unreadable: no files
+    }
+  }
+
+  private static key(name: string): string {
+    return CASE_INSENSITIVE_FILE_NAMES ? name.toLowerCase() : name;
+  }
+
+  /** Is there a file (or a link to one) of this name? */
+  has(name: string): boolean {
+    const key = DirectoryListing.key(name);
+    if (this.files.has(key)) return true;
+    return this.links.has(key) && statSync(path.join(this.directory, name), { throwIfNoEntry: false })?.isFile() === true;
+  }
+}
+
+const directoryListings = new Map<string, DirectoryListing>();
+
+/**
+ * Is there a file (or a link to one) at this path? Asked once per folder for configuration files (their answers are
+ * cached per folder): one system call, cheaper there than listing a large folder, and no failed read's exception.
+ */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
+/** A directory's listing, trusted for FRESHNESS_MS, then made again only if the directory's time changed (a file added, removed or renamed). */
+function listingOf(directory: string): DirectoryListing {
+  let listing = directoryListings.get(directory);
+  const now = performance.now();
+  if (!listing || now - listing.checkedAt >= FRESHNESS_MS) {
+    const mtimeMs = directoryTime(directory);
+    if (listing && listing.mtimeMs === mtimeMs) listing.checkedAt = now;
+    else {
+      listing = new DirectoryListing(directory, mtimeMs);
+      if (directoryListings.size > MAX_TSCONFIG_DIRECTORIES) directoryListings.clear();
+      directoryListings.set(directory, listing);
+    }
+  }
+  return listing;
 }
 
 /**
@@ -131,6 +200,23 @@ export function resolveModuleFile(fromFile: string, specifier: string): string |
  */
 export function resolveImport(fromFile: string, specifier: string): string | undefined {
   if (!path.isAbsolute(fromFile)) return undefined;
+  // Modules of a folder import the same specifiers (`./db`, `../models`, every package): asked once per folder
+  // and freshness window.
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const now = performance.now();
+  let resolution = resolutions.get(key);
+  if (!resolution || now - resolution.checkedAt >= FRESHNESS_MS) {
+    resolution = { file: resolveImportNow(fromFile, specifier), checkedAt: now };
+    if (resolutions.size > MAX_RESOLUTIONS) resolutions.clear();
+    resolutions.set(key, resolution);
+  }
+  return resolution.file;
+}
+
+const resolutions = new Map<string, { file: string | undefined; checkedAt: number }>();
+const MAX_RESOLUTIONS = 20_000;
+
+function resolveImportNow(fromFile: string, specifier: string): string | undefined {
   let resolved: string | undefined;
   if (isRelative(specifier)) resolved = resolveModuleFile(fromFile, specifier);
   else if (specifier.startsWith(LAYER_MOUNT)) resolved = resolveLayerImport(fromFile, specifier.slice(LAYER_MOUNT.length));
@@ -228,8 +314,10 @@ function workspacePatterns(directory: string): string[] | undefined {
   const manifest = readJson(path.join(directory, "package.json")) as { workspaces?: unknown } | undefined;
   const listed = Array.isArray(manifest?.workspaces) ? manifest.workspaces : (manifest?.workspaces as { packages?: unknown } | undefined)?.packages;
   if (Array.isArray(listed)) return listed.filter((pattern): pattern is string => typeof pattern === "string");
+  const pnpmWorkspace = path.join(directory, "pnpm-workspace.yaml");
+  if (!isFile(pnpmWorkspace)) return undefined;
   try {
-    const yaml = readFileSync(path.join(directory, "pnpm-workspace.yaml"), "utf8");
+    const yaml = readFileSync(pnpmWorkspace, "utf8");
     // Its `packages:` list: one `- "packages/*"` per line.
     return yaml
       .split("\n")
@@ -272,6 +360,7 @@ function workspacePackages(root: string, patterns: string[]): Workspace["package
 }
 
 function readJson(file: string): unknown {
+  if (!isFile(file)) return undefined;
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch {
@@ -357,7 +446,7 @@ const CONFIG_FILES = ["tsconfig.json", "jsconfig.json"];
 export function nearestTsconfig(directory: string): PathAliases | undefined {
   return nearestAbove(directory, tsconfigByDirectory, (folder) => {
     // A JavaScript project declares the same `paths` in jsconfig.json. The nearest one decides, also when it does not parse.
-    const candidate = CONFIG_FILES.map((name) => path.join(folder, name)).find((file) => existsSync(file));
+    const candidate = CONFIG_FILES.map((name) => path.join(folder, name)).find(isFile);
     return candidate ? (readTsconfig(candidate, 0) ?? null) : undefined;
   });
 }
@@ -424,6 +513,9 @@ export function clearProjectCaches(): void {
   importLists.clear();
   parsedModules.clear();
   layerRootsByDirectory.clear();
+  directoryListings.clear();
+  resolutions.clear();
+  recentStamps.clear();
 }
 
 function readTsconfig(file: string, depth: number): PathAliases | undefined {
@@ -758,6 +850,30 @@ const projectListings = new Map<string, ProjectListing>();
  * seen at most this late (eslint-plugin-import trusts its module cache for 30 seconds).
  */
 const FRESHNESS_MS = 2_000;
+
+/**
+ * The file's modification stamp (for caches keyed by path and modification time), or undefined. Caches check
+ * every file an answer read on each question: a stamp is trusted for FRESHNESS_MS, like the project's listings.
+ */
+export function fileStamp(file: string): string | undefined {
+  const now = performance.now();
+  const recent = recentStamps.get(file);
+  if (recent && now - recent.checkedAt < FRESHNESS_MS) return recent.stamp;
+  let stamp: string | undefined;
+  try {
+    // No exception for a missing file: building one costs more than the stat.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    stamp = stats?.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
+  } catch {
+    stamp = undefined;
+  }
+  if (recentStamps.size > MAX_RECENT_STAMPS) recentStamps.clear();
+  recentStamps.set(file, { stamp, checkedAt: now });
+  return stamp;
+}
+
+const recentStamps = new Map<string, { stamp: string | undefined; checkedAt: number }>();
+const MAX_RECENT_STAMPS = 20_000;
 
 function directoryTime(directory: string): number | undefined {
   try {

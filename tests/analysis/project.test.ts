@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import * as espree from "espree";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { clearProjectCaches, importersOf, importersThroughBarrels, nearestTsconfig, parseModuleFile, resolveImport, resolveModuleFile } from "../../src/analysis/project";
 
 import { functionName } from "../../src/analysis/cross-module";
@@ -18,6 +18,16 @@ function write(relativePath: string, text: string): string {
   writeFileSync(file, text);
   return file;
 }
+
+/** File system answers (listings, stamps, resolutions) are trusted for two seconds: a test that edits a file moves the clock past that. */
+function afterFreshnessWindow(): void {
+  const now = performance.now();
+  vi.spyOn(performance, "now").mockReturnValue(now + 2_500);
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 beforeAll(() => {
   project = mkdtempSync(path.join(tmpdir(), "dynamodb-security-project-"));
@@ -99,6 +109,34 @@ describe("project modules: imported values, one hop", () => {
     expect(resolveModuleFile(from, "./lib")).toBe(path.join(project, "src/lib/index.ts"));
     expect(resolveModuleFile(from, "https")).toBeUndefined();
     expect(resolveModuleFile("file.ts", "./http")).toBeUndefined();
+  });
+
+  it("resolves from each folder's listing and answers per folder: only files (and links to files), a file added or removed seen once the answer is older than the freshness window", () => {
+    const { root: app, put } = temporaryFolder("dynamodb-security-resolve-");
+    try {
+      const from = put("src/handler.ts", "export {};\n");
+      put("src/folder.ts/index.js", "module.exports = {};\n");
+      const target = put("src/shared/target.js", "module.exports = {};\n");
+      symlinkSync(target, path.join(app, "src/linked.js"));
+      // A folder named like a module is not one; its index is.
+      expect(resolveModuleFile(from, "./folder.ts")).toBe(path.join(app, "src/folder.ts/index.js"));
+      expect(resolveModuleFile(from, "./linked")).toBe(path.join(app, "src/linked.js"));
+      expect(resolveModuleFile(from, "./orders")).toBeUndefined();
+      expect(resolveImport(from, "./orders")).toBeUndefined();
+      const orders = put("src/orders.ts", "export {};\n");
+      rmSync(target);
+      // Within the window the listings are trusted: no system call per candidate. A link is followed each time
+      // (its target can go without its directory changing): it now points at nothing.
+      expect(resolveModuleFile(from, "./orders")).toBeUndefined();
+      expect(resolveImport(path.join(app, "src/other.ts"), "./orders")).toBeUndefined();
+      expect(resolveModuleFile(from, "./linked")).toBeUndefined();
+      afterFreshnessWindow();
+      expect(resolveModuleFile(from, "./orders")).toBe(orders);
+      expect(resolveImport(from, "./orders")).toBe(orders);
+    } finally {
+      vi.restoreAllMocks();
+      rmSync(app, { recursive: true, force: true });
+    }
   });
 
   it("parses a module with ranges, parents and scopes but without locations, tokens or comments (TypeScript and JSX)", () => {
@@ -264,6 +302,7 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(analysis.reachesDynamoDB(path.join(project, "reach/pad.ts"))).toBe(false);
     // pad.ts starts using DynamoDB: the text of every module read for the answer is checked again.
     write("reach/pad.ts", `import { find } from "./repo";\nexport const pad = (id: string) => find(id);\n`);
+    afterFreshnessWindow();
     const again = analyze(handler, { filename: path.join(project, "reach/handler2.ts") }).analysis;
     expect(calls(again).map((call) => again.crossModule!.resolveAccessing(call)?.name)).toEqual(["get", "format"]);
   });
@@ -275,6 +314,7 @@ describe("project modules: import resolution for cross-module analysis", () => {
     expect(first).toBeDefined();
     expect(second).toBe(first);
     write("shared/service.ts", `export function get(id: string) { return [id]; }\n`);
+    afterFreshnessWindow();
     const third = analyze(`import { get } from "./service"; use(get);`, { filename: path.join(project, "shared/c.ts") }).analysis.moduleAt("./service");
     expect(third).not.toBe(first);
     expect(third?.sourceCode.text).toContain("[id]");
@@ -318,8 +358,7 @@ describe("project modules: the modules that import a file", () => {
       const added = put("src/routes/admin/notes.js", `module.exports = require("../../controllers/notes");\n`);
       put("src/routes/notes.js", `const { getNote } = require("../controllers/archived-notes");\n`);
       expect(importersOf(controller).sort()).toEqual([esm, routes].sort());
-      const now = performance.now();
-      vi.spyOn(performance, "now").mockReturnValue(now + 2_500);
+      afterFreshnessWindow();
       // The edited module's import list is read again too: it no longer imports the controller.
       expect(importersOf(controller).sort()).toEqual([added, esm].sort());
     } finally {
