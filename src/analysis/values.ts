@@ -610,7 +610,7 @@ export class ValueResolver {
     // obj[key]: a lookup in a constant table yields one of its constants whatever the key.
     if (node.computed && this.constantTable(node.object, state, depth)) return [];
     const objectOrigins = this.origins(node.object, bindings, state, depth);
-    const key = staticKeyName(node);
+    const key = staticKeyName(node) ?? this.constantKey(node);
     return this.extend(objectOrigins, [key ?? "*"], node);
   }
 
@@ -1281,7 +1281,7 @@ export class ValueResolver {
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
         const assignment = parent.parent;
-        const key = staticKeyName(parent);
+        const key = staticKeyName(parent) ?? this.constantKey(parent);
         if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key === undefined && assignment.operator === "=") {
           // params[k] = v, params.ExpressionAttributeNames[`#${k}`] = k: an entry whose key is computed.
           if (result === base) result = copyResolved(base);
@@ -1316,6 +1316,19 @@ export class ValueResolver {
       }
     }
     return result;
+  }
+
+  /**
+   * The name a computed member takes from a constant of this file: `params[partitionKeyName]` with
+   * `const partitionKeyName = "id"` (Amplify's CRUD template names its key attributes so).
+   */
+  private constantKey(member: TSESTree.MemberExpression): string | undefined {
+    if (!member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const definition = this.scope.variableOf(member.property)?.defs;
+    const declarator = definition?.length === 1 && definition[0].type === "Variable" ? definition[0].node : undefined;
+    if (declarator?.parent.kind !== "const" || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const init = declarator.init && unwrap(declarator.init);
+    return init?.type === AST_NODE_TYPES.Literal && typeof init.value === "string" ? init.value : undefined;
   }
 
   // ---------------------------------------------------------------- strings

@@ -145,6 +145,15 @@ describe("value resolver: origins", () => {
     expect(originsOf(code, 2)).toEqual(["request:express:body.x"]);
   });
 
+  it("reads a computed member named by a constant string of the file as that member, any other computed member as any", () => {
+    const code = `const partitionKeyName = "id";
+let field = "name";
+app.get("/notes/:id", (req, res) => use(req.params[partitionKeyName], req.body[field], req.query[req.query.f]));`;
+    expect(originsOf(code, 0)).toEqual(["request:express:params.id"]);
+    expect(originsOf(code, 1)).toEqual(["request:express:body.*"]);
+    expect(originsOf(code, 2)).toEqual(["request:express:query.*"]);
+  });
+
   it("takes what `&&` yields from its right side (the left is the value only when falsy), and what `||` and `??` yield from both", () => {
     const code = `import jwt from "jsonwebtoken";
 app.get("/n/:id", (req, res) => {
@@ -509,9 +518,13 @@ describe("value resolver: objects", () => {
       spreads: [],
       computed: ["k=v", "`#${k}`=k"],
     });
-    // Computed keys stay computed, constant or not: the caller asks the resolver about the key.
+    // Computed keys of literals stay computed, constant or not: the caller asks the resolver about the key.
     expect(objectOf(`const T = "Notes"; use({ [T]: { Keys: [] } });`)).toEqual({ keys: [], complete: false, spreads: [], computed: ["T={ Keys: [] }"] });
-    expect(objectOf(`const K = "#n"; const names = {}; names[K] = "name"; use(names);`)?.computed).toEqual(["K=\"name\""]);
+    // An assignment through a constant string of the file names that member (Amplify's `params[partitionKeyName] = ...`);
+    // one through a variable that may change, or a constant that is no string literal, stays computed.
+    expect(objectOf(`const K = "#n"; const names = {}; names[K] = "name"; use(names);`)).toEqual({ keys: ["#n"], complete: true, spreads: [], computed: [] });
+    expect(objectOf(`let K = "#n"; if (x) K = "#m"; const names = {}; names[K] = "name"; use(names);`)?.computed).toEqual(["K=\"name\""]);
+    expect(objectOf(`const K = key(); const names = {}; names[K] = "name"; use(names);`)?.computed).toEqual(["K=\"name\""]);
   });
 
   it("resolves an object literal once, but never keeps an answer the budget cut short", () => {

@@ -368,6 +368,18 @@ module.exports.handler = async (event) => {
 const HMAC = 'const expected = crypto.createHmac("sha256", process.env.WEBHOOK_SECRET).update(Buffer.from(event.body, "utf8")).digest("base64");';
 
 /** An Express route serving what `then` does with the orders a same-file helper queries by the path's user. */
+/** Amplify's CRUD template (Express on Lambda): the key written through a computed member named by a constant, from the caller or from the path. */
+const amplifyCrud = (keyValue: string, method: "get" | "delete") => `${V2}const app = require("express")();
+const tableName = "userList";
+const userIdPresent = false;
+const partitionKeyName = "id";
+app.${method}("/api/object/:id", function (req, res) {
+  const params = {};
+  ${keyValue}
+  const itemParams = { TableName: tableName, Key: params };
+  dynamo.${method}(itemParams, (err, data) => res.json(data));
+});`;
+
 const ordersThen = (then: string) => `${V3}
 function findOrders(user: string) {
   return doc.send(new QueryCommand({ TableName: "Orders", KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": user } }));
@@ -434,6 +446,14 @@ app.get("/chats/:chatId", async (req, res) => {
   if (!Item || Item.ownerId !== myId) return res.sendStatus(404);
   res.json(Item);
 });`,
+    },
+    {
+      name: "Amplify's CRUD template keyed through `params[partitionKeyName]` with the caller's identity: the caller's own item",
+      code: amplifyCrud("params[partitionKeyName] = req.apiGateway.event.requestContext.identity.cognitoIdentityId;", "delete"),
+    },
+    {
+      name: "a computed key named by a variable that is not a constant string stays unknown: no key the request is known to choose",
+      code: amplifyCrud("let keyName = pickKey(); params[keyName] = req.params.id;", "delete"),
     },
     {
       name: "a helper's result its .then() callback ignores, or only tests, is not served",
@@ -2289,6 +2309,22 @@ app.post("/sessions", async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: "Amplify's CRUD template: the key written through `params[partitionKeyName]` (a constant of the file) from the path, the caller's branch switched off",
+      code: amplifyCrud(
+        `if (userIdPresent && req.apiGateway) {
+    params[partitionKeyName] = req.apiGateway.event.requestContext.identity.cognitoIdentityId;
+  } else {
+    params[partitionKeyName] = req.params[partitionKeyName];
+  }`,
+        "get",
+      ),
+      errors: [{ messageId: "readNotOwned", line: 15 }],
+    },
+    {
+      code: amplifyCrud("params[partitionKeyName] = req.params.id;", "delete"),
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
     {
       name: "a Put of a code the request sends for the phone it names is no code issued here (a random salt is no code): judged",
       code: `${V3}export const handler = async (event) => {
