@@ -137,11 +137,15 @@ export function dottedName(chain: ReturnType<typeof memberChain>): string | unde
 }
 
 /** The member expression that reads `path` on `node` where `node` stands (`params` + ["Item", "ID"] → `params.Item.ID`); undefined when its parents read anything else. */
-export function memberPathAbove(node: Node, path: readonly string[]): Node | undefined {
+export function memberPathAbove(
+  node: Node,
+  path: readonly string[],
+  keyOf: (member: TSESTree.MemberExpression) => string | undefined = staticKeyName,
+): Node | undefined {
   let current = node;
   for (const segment of path) {
     const member: Node | undefined = current.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || staticKeyName(member) !== segment) return undefined;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || keyOf(member) !== segment) return undefined;
     current = member;
   }
   return current;

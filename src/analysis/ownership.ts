@@ -828,10 +828,11 @@ export class OwnershipAnalysis {
     } else {
       const legacy = input.properties.get("KeyConditions")?.value;
       const conditions = legacy ? this.values.resolveObject(legacy) : undefined;
-      if (!conditions) return [];
+      if (!legacy || !conditions) return [];
       access.member = "KeyConditions";
-      for (const [attribute, property] of conditions.properties) {
-        const condition = this.values.resolveObject(property.value);
+      for (const attribute of conditions.properties.keys()) {
+        // `condition.id = { ComparisonOperator: "EQ" }; condition.id.AttributeValueList = [id]`: the writes through it too.
+        const condition = this.values.resolveObjectAt(legacy, [attribute]);
         const list = condition?.properties.get("AttributeValueList")?.value;
         for (const element of (list && this.values.arrayElements(list)) ?? []) {
           access.keyParts.push(this.valuePart(attribute, element));

@@ -610,8 +610,7 @@ export class ValueResolver {
     // obj[key]: a lookup in a constant table yields one of its constants whatever the key.
     if (node.computed && this.constantTable(node.object, state, depth)) return [];
     const objectOrigins = this.origins(node.object, bindings, state, depth);
-    const key = staticKeyName(node) ?? this.constantKey(node);
-    return this.extend(objectOrigins, [key ?? "*"], node);
+    return this.extend(objectOrigins, [this.memberKey(node) ?? "*"], node);
   }
 
   /** An object or array literal (directly or through a const) whose values are all constants. */
@@ -1276,12 +1275,12 @@ export class ValueResolver {
   private withMutations(variable: Variable, base: ResolvedObject, budget: { steps: number }, path: readonly string[] = []): ResolvedObject {
     let result = base;
     for (const reference of variable.references) {
-      const identifier = memberPathAbove(reference.identifier, path);
+      const identifier = memberPathAbove(reference.identifier, path, this.memberKey);
       if (!identifier) continue;
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
         const assignment = parent.parent;
-        const key = staticKeyName(parent) ?? this.constantKey(parent);
+        const key = this.memberKey(parent);
         if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent && key === undefined && assignment.operator === "=") {
           // params[k] = v, params.ExpressionAttributeNames[`#${k}`] = k: an entry whose key is computed.
           if (result === base) result = copyResolved(base);
@@ -1317,6 +1316,9 @@ export class ValueResolver {
     }
     return result;
   }
+
+  /** A member's name, also when a constant string of the file names it (see constantKey). */
+  private readonly memberKey = (member: TSESTree.MemberExpression): string | undefined => staticKeyName(member) ?? this.constantKey(member);
 
   /**
    * The name a computed member takes from a constant of this file: `params[partitionKeyName]` with

@@ -380,6 +380,16 @@ app.${method}("/api/object/:id", function (req, res) {
   dynamo.${method}(itemParams, (err, data) => res.json(data));
 });`;
 
+/** A Query with the legacy KeyConditions, built through member writes (Amplify's CRUD template lists so). */
+const legacyKeyConditions = (value: string) => `${V2}const app = require("express")();
+const partitionKeyName = "id";
+app.get("/api/:id", function (req, res) {
+  const condition = {};
+  condition[partitionKeyName] = { ComparisonOperator: "EQ" };
+  condition[partitionKeyName]["AttributeValueList"] = [${value}];
+  dynamo.query({ TableName: "userList", KeyConditions: condition }, (err, data) => res.json(data.Items));
+});`;
+
 const ordersThen = (then: string) => `${V3}
 function findOrders(user: string) {
   return doc.send(new QueryCommand({ TableName: "Orders", KeyConditionExpression: "userId = :u", ExpressionAttributeValues: { ":u": user } }));
@@ -450,6 +460,10 @@ app.get("/chats/:chatId", async (req, res) => {
     {
       name: "Amplify's CRUD template keyed through `params[partitionKeyName]` with the caller's identity: the caller's own item",
       code: amplifyCrud("params[partitionKeyName] = req.apiGateway.event.requestContext.identity.cognitoIdentityId;", "delete"),
+    },
+    {
+      name: "a legacy KeyConditions whose value list, written after the condition, holds the caller's identity",
+      code: legacyKeyConditions("req.apiGateway.event.requestContext.identity.cognitoIdentityId"),
     },
     {
       name: "a computed key named by a variable that is not a constant string stays unknown: no key the request is known to choose",
@@ -2324,6 +2338,11 @@ app.post("/sessions", async (req, res) => {
     {
       code: amplifyCrud("params[partitionKeyName] = req.params.id;", "delete"),
       errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
+      name: "a legacy KeyConditions built through member writes (`condition[partitionKeyName][\"AttributeValueList\"] = [...]`) is read like a key condition",
+      code: legacyKeyConditions("req.params[partitionKeyName]"),
+      errors: [{ messageId: "readByAnyCaller", line: 9 }],
     },
     {
       name: "a Put of a code the request sends for the phone it names is no code issued here (a random salt is no code): judged",
