@@ -11,7 +11,7 @@ import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, isPathParameter, k
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
-import { fileNameParts, isProfileCardAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, isProfileCardAttribute, isTimeAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 import { isCut, isFallback, isFreshValue } from "../src/analysis/fresh-values";
 
@@ -95,6 +95,8 @@ export default createRule<Options, MessageIds>({
           if (readLike && !access.itemUsed) continue;
           // A read that returns only what a profile card shows (`ProjectionExpression: "#n, avatar"`) serves a public card, not someone's data.
           if (readLike && showsProfileCardOnly(instance.access)) continue;
+          // A read keyed by a time period that returns only dates (`orderYearMonth = :m`, `ProjectionExpression: "orderPlacedDate"`) serves a calendar.
+          if (readLike && showsDatesOnly(instance.access)) continue;
           if (readLike && (isPublic(access) || declaredPublic(access))) continue;
           // The file (or a handler module beside it) lists the whole table to anyone: one of its items by id is no more private. (A table named after
           // people's data, `users` or `orders`, whose items the file keys or fills with an owner, listed to anyone is a leak of its own, not evidence
@@ -184,6 +186,13 @@ export default createRule<Options, MessageIds>({
           const keyAttributes = new Set(item.keyParts.map((part) => part.attribute));
           // Ids (the owner's, the item's own `communityId`) are no secrets: the request named one of them already.
           return projection.every((attribute) => keyAttributes.has(attribute) || isProfileCardAttribute(attribute) || ID_ATTRIBUTE.test(attribute));
+        }
+
+        /** Is the read keyed by dates or periods only, and does it return only dates (no item's data, nobody's id)? */
+        function showsDatesOnly(item: HandlerAccess["instance"]["access"]): boolean {
+          const projection = item.projection;
+          if (!projection || projection.length === 0 || item.keyParts.length === 0) return false;
+          return item.keyParts.every((part) => part.attribute !== undefined && isTimeAttribute(part.attribute)) && projection.every(isTimeAttribute);
         }
 
         function isPublic(access: HandlerAccess): boolean {

@@ -68,6 +68,14 @@ export function isProfileCardAttribute(name: string): boolean {
   return words.length > 0 && words.every((word) => PROFILE_CARD_WORDS.has(word)) && words.some((word) => PROFILE_CARD_SUBJECTS.has(word));
 }
 
+/** Last words of a date, a time or a period: attributes so named hold when something happened, not whose it is. */
+const TIME_WORDS = new Set(["year", "month", "week", "day", "date", "time", "hour", "period", "timestamp", "at"]);
+
+/** Is the attribute a date, a time or a period by its last word (`orderYearMonth`, `placedDate`, `createdAt`, `day`)? */
+export function isTimeAttribute(name: string): boolean {
+  return TIME_WORDS.has(nameWords(name).at(-1) ?? "");
+}
+
 /** Is `name` an attribute or variable that holds an item's owner (`userId`, `ownerId`, `createdBy`, `tenant_id`)? */
 export function isOwnerName(name: string): boolean {
   const words = nameWords(name);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileNameParts, isOwnerName, isProfileCardAttribute, namesPerUserResource, ownerNameInRange } from "../../src/analysis/per-user-data";
+import { fileNameParts, isOwnerName, isProfileCardAttribute, isTimeAttribute, namesPerUserResource, ownerNameInRange } from "../../src/analysis/per-user-data";
 
 describe("isOwnerName", () => {
   it("recognises owner attributes in any spelling", () => {
@@ -26,6 +26,19 @@ describe("isProfileCardAttribute", () => {
   it("leaves personal and other attributes alone", () => {
     for (const name of ["email", "phone", "userId", "role", "address", "profile", "url", "birthDate", "passwordHash", "emailName", "imageKey", "balance", "loginCount", "unreadCount"]) {
       expect(isProfileCardAttribute(name), name).toBe(false);
+    }
+  });
+});
+
+describe("isTimeAttribute", () => {
+  it("recognises dates, times and periods by their last word", () => {
+    for (const name of ["orderYearMonth", "orderPlacedDate", "createdAt", "updated_at", "day", "date", "startTime", "week", "period", "TIMESTAMP"]) {
+      expect(isTimeAttribute(name), name).toBe(true);
+    }
+  });
+  it("leaves other attributes alone, also ones that only contain such a word", () => {
+    for (const name of ["customerId", "dateFormat", "format", "lifetime", "daysLeft", "timeZoneName", "status", ""]) {
+      expect(isTimeAttribute(name), name).toBe(false);
     }
   });
 });

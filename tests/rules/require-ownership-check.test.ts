@@ -2095,6 +2095,13 @@ export const handler = async (event) => {
       filename: "app/api/members/route.ts",
     },
     {
+      name: "a query by a month that returns only dates (key and projection dates or periods): a calendar, nobody's orders",
+      code: `${V2}module.exports.getOrderDatesByMonth = (event, context, callback) => {
+  const month = event.pathParameters.id || new Date().toISOString().slice(0, 7);
+  dynamo.query({ TableName: process.env.ORDERS_TABLE, KeyConditionExpression: "orderYearMonth = :m", ExpressionAttributeValues: { ":m": month }, ProjectionExpression: "orderPlacedDate" }, (error, result) => callback(null, result.Items.map((item) => item.orderPlacedDate)));
+};`,
+    },
+    {
       name: "a read that returns only a profile card (display name, picture, key), by ProjectionExpression or AttributesToGet",
       code: `${V3}export async function GET(request: Request, { params }: { params: { userId: string } }) {
   const card = await doc.send(new GetCommand({ TableName: "Users", Key: { userId: params.userId }, ProjectionExpression: "#n, avatarUrl, userId", ExpressionAttributeNames: { "#n": "displayName" } }));
@@ -2534,6 +2541,22 @@ export const handler = async (event) => {
   return { statusCode: 201 };
 };`,
       errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "a query by a month that also returns an owner's id, a query by a customer that returns dates, or one by a month without a projection: not only dates",
+      code: `${V2}module.exports.byMonth = (event, context, callback) => {
+  const month = event.pathParameters.id;
+  dynamo.query({ TableName: "Orders", KeyConditionExpression: "orderYearMonth = :m", ExpressionAttributeValues: { ":m": month }, ProjectionExpression: "orderPlacedDate, customerId" }, (e, r) => callback(null, r.Items));
+  dynamo.query({ TableName: "Orders", KeyConditionExpression: "customerId = :c", ExpressionAttributeValues: { ":c": event.pathParameters.customer }, ProjectionExpression: "orderPlacedDate" }, (e, r) => callback(null, r.Items));
+};
+module.exports.wholeOrdersByMonth = (event, context, callback) => {
+  dynamo.query({ TableName: "Orders", KeyConditionExpression: "orderYearMonth = :m", ExpressionAttributeValues: { ":m": event.pathParameters.id } }, (e, r) => callback(null, r.Items));
+};`,
+      errors: [
+        { messageId: "readByAnyCaller", line: 5 },
+        { messageId: "readByAnyCaller", line: 6 },
+        { messageId: "readByAnyCaller", line: 9 },
+      ],
     },
     {
       name: "a projection that also returns an e-mail (also an author's) or a login count, or whose placeholder stands for what the request names: not only a profile card",
