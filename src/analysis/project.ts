@@ -159,7 +159,7 @@ class DirectoryListing {
   has(name: string): boolean {
     const key = DirectoryListing.key(name);
     if (this.files.has(key)) return true;
-    return this.links.has(key) && statSync(path.join(this.directory, name), { throwIfNoEntry: false })?.isFile() === true;
+    return this.links.has(key) && isFile(path.join(this.directory, name));
   }
 }
 
@@ -202,19 +202,10 @@ export function resolveImport(fromFile: string, specifier: string): string | und
   if (!path.isAbsolute(fromFile)) return undefined;
   // Modules of a folder import the same specifiers (`./db`, `../models`, every package): asked once per folder
   // and freshness window.
-  const key = `${path.dirname(fromFile)}\0${specifier}`;
-  const now = performance.now();
-  let resolution = resolutions.get(key);
-  if (!resolution || now - resolution.checkedAt >= FRESHNESS_MS) {
-    resolution = { file: resolveImportNow(fromFile, specifier), checkedAt: now };
-    if (resolutions.size > MAX_RESOLUTIONS) resolutions.clear();
-    resolutions.set(key, resolution);
-  }
-  return resolution.file;
+  return recentAnswer(resolutions, `${path.dirname(fromFile)}\0${specifier}`, () => resolveImportNow(fromFile, specifier));
 }
 
-const resolutions = new Map<string, { file: string | undefined; checkedAt: number }>();
-const MAX_RESOLUTIONS = 20_000;
+const resolutions: RecentAnswers<string | undefined> = new Map();
 
 function resolveImportNow(fromFile: string, specifier: string): string | undefined {
   let resolved: string | undefined;
@@ -856,24 +847,34 @@ const FRESHNESS_MS = 2_000;
  * every file an answer read on each question: a stamp is trusted for FRESHNESS_MS, like the project's listings.
  */
 export function fileStamp(file: string): string | undefined {
-  const now = performance.now();
-  const recent = recentStamps.get(file);
-  if (recent && now - recent.checkedAt < FRESHNESS_MS) return recent.stamp;
-  let stamp: string | undefined;
-  try {
-    // No exception for a missing file: building one costs more than the stat.
-    const stats = statSync(file, { throwIfNoEntry: false });
-    stamp = stats?.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
-  } catch {
-    stamp = undefined;
-  }
-  if (recentStamps.size > MAX_RECENT_STAMPS) recentStamps.clear();
-  recentStamps.set(file, { stamp, checkedAt: now });
-  return stamp;
+  return recentAnswer(recentStamps, file, () => {
+    try {
+      // No exception for a missing file: building one costs more than the stat.
+      const stats = statSync(file, { throwIfNoEntry: false });
+      return stats?.isFile() ? `${stats.size}:${stats.mtimeMs}` : undefined;
+    } catch {
+      return undefined;
+    }
+  });
 }
 
-const recentStamps = new Map<string, { stamp: string | undefined; checkedAt: number }>();
-const MAX_RECENT_STAMPS = 20_000;
+const recentStamps: RecentAnswers<string | undefined> = new Map();
+
+/** Answers about the file system by key, each with the time it was found (performance.now()). */
+type RecentAnswers<V> = Map<string, { value: V; checkedAt: number }>;
+const MAX_RECENT_ANSWERS = 20_000;
+
+/** The answer for `key`, trusted for FRESHNESS_MS, then found again (`find`); at most MAX_RECENT_ANSWERS kept. */
+function recentAnswer<V>(answers: RecentAnswers<V>, key: string, find: () => V): V {
+  const now = performance.now();
+  let answer = answers.get(key);
+  if (!answer || now - answer.checkedAt >= FRESHNESS_MS) {
+    answer = { value: find(), checkedAt: now };
+    if (answers.size > MAX_RECENT_ANSWERS) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer.value;
+}
 
 function directoryTime(directory: string): number | undefined {
   try {
