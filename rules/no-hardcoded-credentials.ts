@@ -17,6 +17,7 @@ import {
   browserEnvPrefix,
   classifyCredential,
   findAccessKeyIds,
+  isSignatureCredential,
   isPlaceholderCredential,
   maskCredential,
   type CredentialSlot,
@@ -211,7 +212,7 @@ export default createRule<Options, MessageIds>({
           const text = node.type === AST_NODE_TYPES.Literal ? (node.value as string) : (node.value.cooked ?? node.value.raw);
           const written = sourceCode.text.slice(node.range[0], node.range[1]);
           for (const key of findAccessKeyIds(text)) {
-            if (isPlaceholderCredential(key.value) || allowed.has(key.value) || allowed.has(text)) continue;
+            if (isPlaceholderCredential(key.value) || allowed.has(key.value) || allowed.has(text) || isSignatureCredential(text, key.index)) continue;
             // Point at the key itself when it is written as is (no escapes inside it).
             const offset = written.indexOf(key.value);
             const loc =

@@ -46,6 +46,18 @@ export function findAccessKeyIds(text: string): AccessKeyIdMatch[] {
   return found;
 }
 
+/** The text just before a key id that a signature names as its credential: `X-Amz-Credential=`, `AWSAccessKeyId=`, `Credential=`. */
+const SIGNATURE_CREDENTIAL = /(?:Credential|AWSAccessKeyId)=$/i;
+
+/**
+ * Is the key id at `index` of `text` the credential a signature names (a presigned URL's `X-Amz-Credential=` or
+ * `AWSAccessKeyId=` parameter, a signed request's `Authorization: AWS4-HMAC-SHA256 Credential=`)? Presigned URLs
+ * are made to be handed out: the key id is public there, and no secret key comes with it.
+ */
+export function isSignatureCredential(text: string, index: number): boolean {
+  return SIGNATURE_CREDENTIAL.test(text.slice(Math.max(0, index - 16), index));
+}
+
 export function isAccessKeyId(value: string): boolean {
   return ACCESS_KEY_ID_FORMAT.test(value);
 }

@@ -87,6 +87,15 @@ function withoutCredentials(code: string, field: string): string {
 runRuleTests("no-hardcoded-credentials", rule, {
   valid: [
     {
+      name: "the key id a signature names as its credential: a presigned URL's parameter, a signed request's header (made to be handed out, no secret key)",
+      filename: "tests/mocks/signed-url.mock.ts",
+      code: `
+export const signedUrlMock = "https://uploads.s3.eu-west-1.amazonaws.com/file.csv?AWSAccessKeyId=${TEMP_KEY_ID}&Expires=1631440568&Signature=abc%3D";
+export const v4Url = \`https://uploads.s3.amazonaws.com/file.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${KEY_ID}%2F\${date}%2Fus-east-1%2Fs3%2Faws4_request\`;
+export const headers = { Authorization: "AWS4-HMAC-SHA256 Credential=${KEY_ID}/20240101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abc" };
+`,
+    },
+    {
       name: "secrets from server-only variables, and public-prefixed variables that hold no secret",
       filename: "config/dbconfig.ts",
       code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -857,13 +866,13 @@ Object.assign(process.env, { AWS_REGION: "us-east-1" });
       name: "access key ids in any string or template chunk, in any file (also tests)",
       filename: "tests/fixtures/upload.test.js",
       code: `
-const headers = { Authorization: "AWS4-HMAC-SHA256 Credential=${KEY_ID}/20240101/us-east-1/s3/aws4_request" };
-const url = \`https://example.com/upload?X-Amz-Credential=${TEMP_KEY_ID}%2F\${date}&sig=\${sig}\`;
+const headers = { "x-debug": "signed by ${KEY_ID}/20240101/us-east-1/s3/aws4_request" };
+const url = \`https://example.com/upload?owner=${TEMP_KEY_ID}%2F\${date}&sig=\${sig}\`;
 const pair = "${KEY_ID}:${KEY_ID_2}";
 `,
       errors: [
-        { messageId: "accessKeyIdInString", data: { masked: KEY_ID_MASK }, line: 2, column: 63, endColumn: 83 },
-        { messageId: "accessKeyIdInString", data: { masked: "ASIA…TK4D" }, line: 3, column: 58 },
+        { messageId: "accessKeyIdInString", data: { masked: KEY_ID_MASK }, line: 2, column: 41, endColumn: 61 },
+        { messageId: "accessKeyIdInString", data: { masked: "ASIA…TK4D" }, line: 3, column: 47 },
         { messageId: "accessKeyIdInString", data: { masked: KEY_ID_MASK }, line: 4, column: 15 },
         { messageId: "accessKeyIdInString", data: { masked: "AKIA…6RTJ" }, line: 4, column: 36 },
       ],
