@@ -104,7 +104,9 @@ export default createRule<Options, MessageIds>({
           // A single table's whole Scan (its items keyed `PK`/`SK`) lists every kind of item: it shows no entity to be public.
           if (readLike && !singleTableKey(instance) && ownership.listsWholeTableNearby(instanceTable(instance), access.authenticated) && !(namesPerUserTable(instanceTable(instance)) && keyedByOwner(instance))) continue;
           // With no authentication in sight, a read is only worth a report when the data looks like someone's.
-          if (readLike && !access.authenticated && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
+          // A handler whose only authentication is an authorizer its deployment declares reads no caller itself, as
+          // handlers of shared data do: its reads are judged as unauthenticated ones are (those reported say the caller is signed in).
+          if (readLike && (!access.authenticated || access.authenticatedByDeploymentOnly) && !reportAllUnauthenticatedReads && !looksPerUser(access)) continue;
           // A Put whose sort key holds a freshly generated id creates an item: like attribute_not_exists, it overwrites nothing.
           if (instance.access.put && createsFreshItem(access, analysis)) continue;
           // A one-time code's record (`OTP#${email}`, a `verification-codes` table): a sign-in or sign-up flow stores, counts and

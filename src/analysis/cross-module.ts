@@ -12,6 +12,7 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, enclosingClass, findProperty, instanceMember, isFunction, memberChain, memberChainRoot, requiredSpecifier, returnsThis, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { AllowListGuards } from "./allow-lists";
+import type { FunctionDefinition } from "./deployment";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
 import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, projectMainMentions, resolveImport, siblingFilesMentioning } from "./project";
@@ -26,11 +27,6 @@ const MAX_IMPLEMENTATION_FILES = 60;
 /** Words of an application-wide NestJS ValidationPipe that strips what a DTO does not declare. */
 const GLOBAL_WHITELIST_PIPE = ["useGlobalPipes", "ValidationPipe", "whitelist: true"];
 
-/** What a Serverless Framework function definition declares for a handler's events (see functionDefinition()). */
-export interface FunctionDefinition {
-  authorizers: string[];
-  validatesBody: boolean;
-}
 
 /** What the resolver needs of a module's analysis (FileAnalysis offers it). */
 export interface ModuleView {

@@ -10,7 +10,8 @@
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, contains, decoratorsOf, isNothing, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, wrapperCallOf, type FunctionNode } from "./ast";
-import { functionName, type ExternalCallee, type FunctionDefinition } from "./cross-module";
+import { functionName, type ExternalCallee } from "./cross-module";
+import { deployedDefinitionOf, type FunctionDefinition } from "./deployment";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
@@ -230,6 +231,11 @@ export interface HandlerAccess {
   readonly callerNodes: Node[];
   /** The handler shows authentication: it reads the caller, or its route has authentication middleware or guards. */
   readonly authenticated: boolean;
+  /**
+   * The only authentication is an authorizer a deployment descriptor declares for the Lambda (serverless.yml, a SAM
+   * template, a Serverless function definition): the handler's own code reads no caller.
+   */
+  readonly authenticatedByDeploymentOnly: boolean;
   /** The route path pattern, when the registration names it. */
   routePath: string | undefined;
   /** False when the handler's analysis ran out of budget. */
@@ -347,7 +353,7 @@ export interface OwnershipDeps {
    * The file's lazily built parts, read on first use: a file without operations and request handlers builds
    * none of them (`hasRequestHandler` comes from the scope manager, without the file index).
    */
-  file: { readonly values: ValueResolver; readonly scope: ScopeIndex; readonly index: FileIndex; readonly hasRequestHandler: boolean };
+  file: { readonly filename: string; readonly values: ValueResolver; readonly scope: ScopeIndex; readonly index: FileIndex; readonly hasRequestHandler: boolean };
   sources: SourceCatalogue;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   authorizationFunctions: readonly string[];
@@ -1759,15 +1765,23 @@ export class OwnershipAnalysis {
       const checks = summary.checks;
       for (const site of sites) this.checksAt(site, checks);
       for (const { inner, callee, call } of composedChecks) {
-        // A callee that throws when its check fails stops this function too.
         for (const check of checksOf(inner)) {
-          if (check.guard.exit !== "throw" || check.guard.fn !== callee) continue;
-          const statement = statementOf(call);
-          checks.push({
-            ...this.substituteCheck(check, callee, call),
-            node: call,
-            guard: { node: statement, exit: "throw", fn: enclosingFunction(call) ?? fn, decides: true },
-          });
+          if (check.guard.fn !== callee) continue;
+          // A callee that throws when its check fails stops this function too.
+          if (check.guard.exit === "throw") {
+            const statement = statementOf(call);
+            checks.push({
+              ...this.substituteCheck(check, callee, call),
+              node: call,
+              guard: { node: statement, exit: "throw", fn: enclosingFunction(call) ?? fn, decides: true },
+            });
+            continue;
+          }
+          // A callee that returns a refusal when its check fails (`return false`, `return { authorized: false }`)
+          // decides here where the call's result, or that member of it, guards an exit.
+          const refusal = check.guard.exit === "return" ? refusalOf(check.guard) : undefined;
+          const guard = refusal && this.guardOf(call, 1, 0, refusal.member);
+          if (guard?.exit) checks.push({ ...this.substituteCheck(check, callee, call), node: call, guard });
         }
       }
       for (const { instance, inner, callee, call } of composedInstances) {
@@ -2318,12 +2332,35 @@ export class OwnershipAnalysis {
    * How a boolean-ish expression decides control flow. `polarity` 1: true means the check passes; -1: false
    * means it passes; 0: unknown (an authorization call whose result may mean either).
    */
-  private guardOf(expression: Node, polarity: 1 | -1 | 0, depth = 0): Guard | undefined {
+  private guardOf(expression: Node, polarity: 1 | -1 | 0, depth = 0, verdictMember?: string): Guard | undefined {
     let current: Node = expression;
     let sign = polarity;
+    // The expression is an object whose member `verdictMember` holds the verdict: only that member is tested.
+    let member = verdictMember;
     for (let i = 0; i < 100; i++) {
       const parent: Node | undefined = current.parent;
       if (!parent) return undefined;
+      if (member !== undefined) {
+        // result.authorized
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && staticKeyName(parent) === member) {
+          member = undefined;
+          current = parent;
+          continue;
+        }
+        // const { authorized } = await check(id)
+        if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.ObjectPattern && depth <= 3) {
+          const property = parent.id.properties.find((entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && staticKeyName(entry) === member);
+          const variable = property?.value.type === AST_NODE_TYPES.Identifier ? this.scope.variableOf(property.value) : undefined;
+          for (const reference of variable?.references ?? []) {
+            if (!reference.isRead()) continue;
+            const guard = this.guardOf(reference.identifier, sign, depth + 1);
+            if (guard) return guard;
+          }
+          return undefined;
+        }
+        const passesOn = parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression;
+        if (!passesOn && parent.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+      }
       switch (parent.type) {
         case AST_NODE_TYPES.ChainExpression:
         case AST_NODE_TYPES.AwaitExpression:
@@ -2378,7 +2415,7 @@ export class OwnershipAnalysis {
           if (!variable) return undefined;
           for (const reference of variable.references) {
             if (!reference.isRead()) continue;
-            const guard = this.guardOf(reference.identifier, sign, depth + 1);
+            const guard = this.guardOf(reference.identifier, sign, depth + 1, member);
             if (guard) return guard;
           }
           return undefined;
@@ -2446,6 +2483,9 @@ export class OwnershipAnalysis {
           },
           get authenticated() {
             return callersOf().nodes.length > 0 || routeInfo.authenticated || authenticatedOnTheWay();
+          },
+          get authenticatedByDeploymentOnly() {
+            return routeInfo.authenticatedByDeployment === true && callersOf().nodes.length === 0 && !authenticatedOnTheWay();
           },
           get complete() {
             return summary.complete && callersOf().complete;
@@ -2923,14 +2963,13 @@ export class OwnershipAnalysis {
       if (contract?.authenticated) info.authenticated = true;
       if (contract?.roles) info.roles = true;
     }
-    // A Lambda whose Serverless Framework function definition (`index.ts` beside it) declares an authorizer for its
-    // events: authenticated, and role-gated when every authorizer is named for administrators (`adminAuth`); a
-    // request model there validates the body.
-    const definition = this.deps.external && this.deps.sources.handlerKind(root)?.kind === "lambda" ? this.deps.external.functionDefinition() : undefined;
+    // A Lambda whose Serverless Framework function definition (`index.ts` beside it, or the `serverless.yml` of its
+    // service) declares an authorizer for its events: authenticated, and role-gated when every authorizer is named
+    // for administrators (`adminAuth`); a request model there validates the body.
+    const definition = this.deps.sources.handlerKind(root)?.kind === "lambda" ? this.functionDefinition(root) : undefined;
     if (definition) {
       info.validated = definition.validatesBody;
       if (definition.authorizers.length > 0) {
-        info.authenticated = true;
         if (definition.authorizers.every((name) => ADMIN_NAME.test(name))) info.roles = true;
       }
     }
@@ -2942,7 +2981,13 @@ export class OwnershipAnalysis {
       if (AUTH_MIDDLEWARE.test(name)) info.authenticated = true;
       if (isRoleMiddleware(name)) info.roles = true;
     }
+    if (definition && definition.authorizers.length > 0 && !info.authenticated) info.authenticated = info.authenticatedByDeployment = true;
     return info;
+  }
+
+  /** The Serverless Framework definition of a Lambda handler: a TypeScript one beside it (cross-module), else its service's serverless.yml. */
+  private functionDefinition(root: FunctionNode): FunctionDefinition | undefined {
+    return this.deps.external?.functionDefinition() ?? deployedDefinitionOf(this.deps.file.filename, this.deps.sources.exportedName(root));
   }
 
   /**
@@ -3150,7 +3195,9 @@ export class OwnershipAnalysis {
           const [subject] = check.subjects;
           const [value] = check.values;
           const bound = this.isCallerValue(value.origins) ? subject : this.isCallerValue(subject.origins) ? value : undefined;
-          if (bound && instance.keyParts.some((part) => coveredBy(part, pathsOf([bound])))) evidence.add("request-check");
+          // A Put's other Item attributes may be its key too (`userId` beside `taskId`): one checked to be the caller pins the
+          // item to the caller, as the caller's own value there does (see intrinsicEvidence).
+          if (bound && [...instance.keyParts, ...instance.possibleKeyParts].some((part) => coveredBy(part, pathsOf([bound])))) evidence.add("request-check");
           break;
         }
       }
@@ -3465,6 +3512,8 @@ interface RouteInfo {
   path: string | undefined;
   middleware: string[];
   authenticated: boolean;
+  /** The authentication is an authorizer the Lambda's deployment descriptor declares (nothing else shows one). */
+  authenticatedByDeployment?: boolean;
   roles: boolean;
   /** Something outside the code validates the body against a schema (an API Gateway request model). */
   validated?: boolean;
@@ -3875,6 +3924,29 @@ function collectKeyParts(
 }
 
 /** How a branch ends: the strongest exit anywhere in it (not inside nested functions). */
+/**
+ * What a function returns where its check fails, when that is a refusal its caller can test: a falsy value
+ * (`return false`, `return null`, `return;`) or an object with a member set to `false` (`return { authorized:
+ * false, status: 403 }`: that member). Undefined for anything else (a response, a thrown error, a computed value).
+ */
+function refusalOf(guard: Guard): { member: string | undefined } | undefined {
+  const decision = guard.node;
+  if (decision.type !== AST_NODE_TYPES.IfStatement) return undefined;
+  const fails = guard.passes === decision.consequent ? decision.alternate : decision.consequent;
+  const first = fails?.type === AST_NODE_TYPES.BlockStatement ? fails.body[0] : fails;
+  if (first?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  const value = first.argument ? unwrap(first.argument) : undefined;
+  if (!value || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined")) return { member: undefined };
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === false || value.value === null || value.value === 0 || value.value === "" ? { member: undefined } : undefined;
+  if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of value.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const member = staticKeyName(property);
+    if (member !== undefined && property.value.type === AST_NODE_TYPES.Literal && property.value.value === false) return { member };
+  }
+  return undefined;
+}
+
 function branchExit(statement: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Guard["exit"] {
   let exit: Guard["exit"];
   let budget = 2_000;

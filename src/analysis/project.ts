@@ -494,9 +494,19 @@ function baseUrlHolds(baseUrl: string, specifier: string): boolean {
   return entries.has(specifier.split("/")[0]);
 }
 
+const serviceByDirectory = new Map<string, string | null>();
+/** A Serverless Framework service's definition, and an AWS SAM template. */
+const SERVICE_FILES = ["serverless.yml", "serverless.yaml", "template.yaml", "template.yml"];
+
+/** The nearest deployment descriptor (`serverless.yml`, a SAM `template.yaml`) at or above a directory (cached per directory). */
+export function nearestServiceFile(directory: string): string | undefined {
+  return nearestAbove(directory, serviceByDirectory, (folder) => SERVICE_FILES.map((name) => path.join(folder, name)).find(isFile));
+}
+
 /** Forgets the tsconfig.json files read so far (tests that rewrite them). */
 export function clearProjectCaches(): void {
   tsconfigByDirectory.clear();
+  serviceByDirectory.clear();
   workspaceByDirectory.clear();
   baseUrlEntries.clear();
   projectFolders.clear();

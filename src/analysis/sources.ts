@@ -433,6 +433,11 @@ export class SourceCatalogue {
     return isExported(fn, this.exportedLocals) !== undefined;
   }
 
+  /** The name a function is exported under (`handler` of `export const handler = ...`, `exports.main = ...`); undefined for a default export or none. */
+  exportedName(fn: FunctionNode): string | undefined {
+    return isExported(fn, this.exportedLocals)?.name;
+  }
+
   /** Is the function a request handler or inside one (a callback of a handler, a function it defines)? */
   withinHandler(fn: FunctionNode): boolean {
     for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {

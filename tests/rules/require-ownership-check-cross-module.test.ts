@@ -1707,3 +1707,99 @@ export async function main(event) {
     expect(lint("{ userId: event.requestContext.identity.cognitoIdentityId, bookingId: event.pathParameters.id }")).toEqual([]);
   });
 });
+
+/** A Lambda handler of the Serverless service in fixtures/cross-module/src/sls, exported as `name`. */
+const serviceHandler = (name: string, body: string) => `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const ${name} = async (event) => {
+${body}
+};`;
+const DELETE_NOTE = `  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { id: event.pathParameters.id } }));
+  return { statusCode: 204 };`;
+const GET_NOTE = `  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: event.pathParameters.id } }));
+  return { statusCode: 200, body: JSON.stringify(Item) };`;
+
+runRuleTests("require-ownership-check (serverless.yml and SAM templates)", rule, {
+  valid: [
+    {
+      name: "serverless.yml lets only an admin authorizer through to this export",
+      filename: file("sls/handlers/notes.ts"),
+      code: serviceHandler("remove", DELETE_NOTE),
+    },
+    {
+      name: "serverless.yml is read also without cross-module analysis: it is the service's configuration, not another module",
+      filename: file("sls/handlers/notes.ts"),
+      code: serviceHandler("remove", DELETE_NOTE),
+      settings: { "dynamodb-security": { crossModule: false } },
+    },
+    {
+      name: "a Cognito authorizer in serverless.yml and a handler that reads no caller: a read of items nothing marks as a user's is judged as an unauthenticated one",
+      filename: file("sls/handlers/products.ts"),
+      code: serviceHandler("get", GET_NOTE.replace('"Notes"', '"Catalog"')),
+    },
+    {
+      name: "an AWS SAM template: the event's own admin authorizer",
+      filename: file("sam/admin/src/purge.ts"),
+      code: serviceHandler("handler", DELETE_NOTE),
+    },
+    {
+      name: "functions included with ${file(...):functions}: an admin authorizer",
+      filename: file("sls-include/src/reports.ts"),
+      code: serviceHandler("remove", DELETE_NOTE),
+    },
+  ],
+  invalid: [
+    {
+      name: "a Cognito authorizer in serverless.yml: any signed-in user reads any note by the path's id",
+      filename: file("sls/handlers/notes.ts"),
+      code: serviceHandler("get", GET_NOTE),
+      errors: [{ messageId: "readNotOwned", line: 5 }],
+    },
+    {
+      name: "with reportAllUnauthenticatedReads, that read of the catalogue is reported, to any signed-in user",
+      filename: file("sls/handlers/products.ts"),
+      code: serviceHandler("get", GET_NOTE.replace('"Notes"', '"Catalog"')),
+      options: [{ reportAllUnauthenticatedReads: true }],
+      errors: [{ messageId: "readNotOwned", line: 5 }],
+    },
+    {
+      name: "a handler that reads the caller behind a Cognito authorizer: its read of the catalogue by the path's id is reported",
+      filename: file("sls/handlers/products.ts"),
+      code: serviceHandler("get", `  const caller = event.requestContext.authorizer.claims.sub;
+  console.log("read by", caller);
+${GET_NOTE.replace('"Notes"', '"Catalog"')}`),
+      errors: [{ messageId: "readNotOwned", line: 7 }],
+    },
+    {
+      name: "the same read on a route without an authorizer (`http: POST notes/{id}/archive`) is served to any caller",
+      filename: file("sls/handlers/notes.ts"),
+      code: serviceHandler("archive", GET_NOTE),
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "an AWS SAM template: the API's default Cognito authorizer guards the event, and any signed-in user reads any note",
+      filename: file("sam/functions/notes.ts"),
+      code: serviceHandler("get", GET_NOTE),
+      errors: [{ messageId: "readNotOwned", line: 5 }],
+    },
+    {
+      name: "an AWS SAM template: `Auth: { Authorizer: NONE }` opens the event to any caller",
+      filename: file("sam/functions/notes.ts"),
+      code: serviceHandler("shared", GET_NOTE),
+      errors: [{ messageId: "readByAnyCaller", line: 5 }],
+    },
+    {
+      name: "another export of the module behind an admin authorizer does not guard this one",
+      filename: file("sls/handlers/notes.ts"),
+      code: serviceHandler("archive", DELETE_NOTE),
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
+    {
+      name: "an admin authorizer on one of the function's routes and none on the other: anyone reaches the handler",
+      filename: file("sls/handlers/purge.ts"),
+      code: serviceHandler("handler", DELETE_NOTE),
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
+  ],
+});

@@ -398,8 +398,70 @@ app.get("/users/:user/orders", (req, res) => {
   findOrders(req.params.user)${then};
 });`;
 
+/**
+ * A Next.js route whose same-file helper compares the signed-in user with the path's user and returns a refusal
+ * (`refusal`) when they differ; the handler tests the helper's result with `test` before it deletes a meal.
+ */
+const mealRoute = (refusal: string, allowed: string, use: string) => `import { NextRequest, NextResponse } from "next/server";
+import { auth } from "@/lib/auth";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+async function checkAuthorization(userId: string) {
+  const session = await auth();
+  if (!session?.user?.id) return ${refusal};
+  if (session.user.id !== userId) {
+    return ${refusal};
+  }
+  return ${allowed};
+}
+export async function DELETE(request: NextRequest, { params }: { params: Promise<{ userId: string; mealId: string }> }) {
+  const { userId, mealId } = await params;
+${use}
+  await doc.send(new DeleteCommand({ TableName: "Meals", Key: { userId, mealId } }));
+  return NextResponse.json({ ok: true });
+}`;
+/** A Next.js route that checks the body's todo's `checked` member against the iron-session user, then puts `item`. */
+const todoRoute = (checked: string, item: string) => `import { NextResponse } from "next/server";
+import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { getIronSession } from "iron-session";
+import { cookies } from "next/headers";
+const client = new DynamoDBClient({});
+export async function POST(request: Request) {
+  const session = await getIronSession(await cookies(), { password: process.env.SESSION_SECRET, cookieName: "sid" });
+  if (!session.user?.userId) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  const newTodo = (await request.json()).Todo;
+  if (newTodo.${checked} !== session.user.userId) return NextResponse.json({ error: "Forbidden" }, { status: 403 });
+  await client.send(new PutItemCommand({ TableName: process.env.TASKS_TABLE, Item: ${item} }));
+  return NextResponse.json({ ok: true }, { status: 201 });
+}`;
+const REFUSAL_OBJECT = '{ error: "Forbidden", authorized: false, status: 403 }';
+const ALLOWED_OBJECT = "{ authorized: true, session }";
+
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "a Put whose owner attribute the handler checked to be the signed-in user: the caller's item, whatever task id the body names",
+      filename: "app/api/todo/route.ts",
+      code: todoRoute("userId", "{ userId: { S: newTodo.userId }, taskId: { S: newTodo.taskId }, task: { S: newTodo.task } }"),
+    },
+    {
+      name: "a same-file helper returns { authorized: false } when the signed-in user is not the path's user, and the handler exits on it",
+      filename: "app/api/users/[userId]/meals/[mealId]/route.ts",
+      code: mealRoute(REFUSAL_OBJECT, ALLOWED_OBJECT, `  const authCheck = await checkAuthorization(userId);
+  if (!authCheck.authorized) return NextResponse.json({ error: authCheck.error }, { status: authCheck.status });`),
+    },
+    {
+      name: "the same helper's verdict destructured, and tested against false",
+      filename: "app/api/users/[userId]/meals/[mealId]/route.ts",
+      code: mealRoute(REFUSAL_OBJECT, ALLOWED_OBJECT, `  const { authorized } = await checkAuthorization(userId);
+  if (authorized === false) return NextResponse.json({}, { status: 403 });`),
+    },
+    {
+      name: "a same-file helper that returns false when the signed-in user is not the path's user",
+      filename: "app/api/users/[userId]/meals/[mealId]/route.ts",
+      code: mealRoute("false", "true", `  if (!(await checkAuthorization(userId))) return NextResponse.json({}, { status: 403 });`),
+    },
     {
       name: "await-to-js: the lookup's value only tested for existence",
       code: orderLookup(`const [, orders] = await to(findOrder(orderId));
@@ -2330,6 +2392,39 @@ app.post("/sessions", async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: "a Put whose checked attribute is not one it writes: the body's owner and task id choose the item",
+      filename: "app/api/todo/route.ts",
+      code: todoRoute("createdBy", "{ userId: { S: newTodo.userId }, taskId: { S: newTodo.taskId }, task: { S: newTodo.task } }"),
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
+      name: "the helper's refusal object is tested as a whole (always truthy): nothing stops the delete",
+      filename: "app/api/users/[userId]/meals/[mealId]/route.ts",
+      code: mealRoute(REFUSAL_OBJECT, ALLOWED_OBJECT, `  const authCheck = await checkAuthorization(userId);
+  if (!authCheck) return NextResponse.json({}, { status: 401 });`),
+      errors: [{ messageId: "writeNotOwned", line: 18 }],
+    },
+    {
+      name: "the helper's verdict is read but nothing exits on it",
+      filename: "app/api/users/[userId]/meals/[mealId]/route.ts",
+      code: mealRoute(REFUSAL_OBJECT, ALLOWED_OBJECT, `  const authCheck = await checkAuthorization(userId);
+  console.log(authCheck.authorized);`),
+      errors: [{ messageId: "writeNotOwned", line: 18 }],
+    },
+    {
+      name: "another member of the helper's result is tested, not the one its refusal sets",
+      filename: "app/api/users/[userId]/meals/[mealId]/route.ts",
+      code: mealRoute(REFUSAL_OBJECT, ALLOWED_OBJECT, `  const authCheck = await checkAuthorization(userId);
+  if (!authCheck.status) return NextResponse.json({}, { status: 403 });`),
+      errors: [{ messageId: "writeNotOwned", line: 18 }],
+    },
+    {
+      name: "a helper that returns a truthy value where the check fails refuses nothing a falsy test can see",
+      filename: "app/api/users/[userId]/meals/[mealId]/route.ts",
+      code: mealRoute(`"forbidden"`, "null", `  if (!(await checkAuthorization(userId))) return NextResponse.json({}, { status: 403 });`),
+      errors: [{ messageId: "writeNotOwned", line: 17 }],
+    },
     {
       name: "Amplify's CRUD template: the key written through `params[partitionKeyName]` (a constant of the file) from the path, the caller's branch switched off",
       code: amplifyCrud(

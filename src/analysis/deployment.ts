@@ -1,0 +1,188 @@
+// What the deployment descriptor of a Lambda handler (the nearest `serverless.yml` of a Serverless Framework
+// service, or `template.yaml` of an AWS SAM application, beside or above the handler) declares for the handler's
+// HTTP events: an authorizer on each of them (API Gateway then authenticates every request before the handler runs,
+// so the handler knows a caller even when its code reads none) and a request schema that validates the body. Read
+// as data: YAML parsed without running anything, no `${...}` variable resolved except a `${file(...)}` that holds
+// Serverless functions, CloudFormation tags (`!Ref Api`, `!ImportValue x`) read as the plain value they tag.
+import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileStamp, nearestServiceFile } from "./project";
+
+/** What a function definition declares for a handler's HTTP events. */
+export interface FunctionDefinition {
+  /** The authorizers' names (or types), when every HTTP event has one; empty when any event lets requests in without. */
+  authorizers: string[];
+  validatesBody: boolean;
+}
+
+/** One function of a service: the module and export its `handler` names, and what its HTTP events declare (undefined: none). */
+interface DeclaredFunction {
+  /** Absolute path of the handler's module, without its extension. */
+  module: string;
+  exportName: string;
+  definition: FunctionDefinition | undefined;
+}
+
+const MAX_SERVICE_BYTES = 512 * 1024;
+const MAX_INCLUDE_DEPTH = 2;
+const MAX_FUNCTIONS = 2_000;
+/** `${file(./functions.yml)}`, `${file(../sls/functions.yml):functions}` */
+const FILE_INCLUDE = /^\$\{file\(([^()]{1,300})\)(?::([\w.-]{1,100}))?\}$/;
+const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$/;
+
+const services = new Map<string, { stamp: string; functions: DeclaredFunction[] }>();
+
+/**
+ * What the nearest service declares for the handler `exportName` of `file` (any export of the file when the name
+ * is unknown: then every function naming the file must agree). Undefined when no service names it with an HTTP
+ * event.
+ */
+export function deployedDefinitionOf(file: string, exportName: string | undefined): FunctionDefinition | undefined {
+  if (!file || !path.isAbsolute(file)) return undefined;
+  const service = nearestServiceFile(path.dirname(file));
+  if (!service) return undefined;
+  const module = file.replace(SCRIPT_EXTENSION, "");
+  const definitions = serviceFunctions(service)
+    .filter((declared) => declared.module === module && (exportName === undefined || declared.exportName === exportName))
+    .map((declared) => declared.definition);
+  if (definitions.length === 0 || definitions.some((definition) => !definition)) return undefined;
+  const declared = definitions as FunctionDefinition[];
+  return {
+    authorizers: declared.every((definition) => definition.authorizers.length > 0) ? declared.flatMap((definition) => definition.authorizers) : [],
+    validatesBody: declared.every((definition) => definition.validatesBody),
+  };
+}
+
+/** The functions a service file declares (cached by its stamp; none when it cannot be read or parsed). */
+function serviceFunctions(service: string): DeclaredFunction[] {
+  const stamp = fileStamp(service);
+  if (!stamp) return [];
+  const cached = services.get(service);
+  if (cached?.stamp === stamp) return cached.functions;
+  const document = readYaml(service);
+  const functions: DeclaredFunction[] = [];
+  if (isRecord(document) && document.functions !== undefined) collectFunctions(document.functions, path.dirname(service), functions, 0);
+  else if (isRecord(document) && isRecord(document.Resources)) collectSamFunctions(document, path.dirname(service), functions);
+  if (services.size > 1_000) services.clear();
+  services.set(service, { stamp, functions });
+  return functions;
+}
+
+/** Function definitions from a `functions` value: a map by name, a list of such maps, or a `${file(...)}` holding either. */
+function collectFunctions(value: unknown, serviceDirectory: string, into: DeclaredFunction[], depth: number): void {
+  if (into.length >= MAX_FUNCTIONS) return;
+  if (typeof value === "string") {
+    const include = FILE_INCLUDE.exec(value.trim());
+    if (!include || depth >= MAX_INCLUDE_DEPTH) return;
+    let included = readYaml(path.resolve(serviceDirectory, include[1]));
+    for (const key of include[2]?.split(".") ?? []) included = isRecord(included) ? included[key] : undefined;
+    // Handlers in an included file are still named from the service's folder.
+    collectFunctions(included, serviceDirectory, into, depth + 1);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const entry of value.slice(0, MAX_FUNCTIONS)) collectFunctions(entry, serviceDirectory, into, depth);
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const definition of Object.values(value).slice(0, MAX_FUNCTIONS)) {
+    if (typeof definition === "string") collectFunctions(definition, serviceDirectory, into, depth);
+    if (!isRecord(definition) || typeof definition.handler !== "string") continue;
+    const handler = definition.handler.trim();
+    const dot = handler.lastIndexOf(".");
+    if (dot <= 0 || handler.includes("${")) continue;
+    into.push({ module: path.resolve(serviceDirectory, handler.slice(0, dot)), exportName: handler.slice(dot + 1), definition: httpDefinition(definition.events) });
+  }
+}
+
+/** What a function's `http` and `httpApi` events declare (undefined when it has none). */
+function httpDefinition(events: unknown): FunctionDefinition | undefined {
+  let httpEvents = 0;
+  let validated = 0;
+  const authorizers: string[] = [];
+  let unauthorized = false;
+  for (const event of Array.isArray(events) ? events : []) {
+    if (!isRecord(event)) continue;
+    const http = event.http ?? event.httpApi;
+    if (http === undefined) continue;
+    httpEvents++;
+    // `http: GET users/{id}`: the short form has no authorizer.
+    const authorizer = isRecord(http) ? http.authorizer : undefined;
+    const name = typeof authorizer === "string" ? authorizer.trim() || undefined : isRecord(authorizer) ? (firstString(authorizer.name, authorizer.type, authorizer.arn, authorizer.authorizerId) ?? "") : undefined;
+    if (name === undefined) unauthorized = true;
+    else authorizers.push(name);
+    const request = isRecord(http) ? http.request : undefined;
+    if (isRecord(request) && (request.schemas !== undefined || request.schema !== undefined)) validated++;
+  }
+  if (httpEvents === 0) return undefined;
+  return { authorizers: unauthorized ? [] : authorizers, validatesBody: validated === httpEvents };
+}
+
+/**
+ * The `AWS::Serverless::Function` resources of a SAM template: the module `CodeUri` and `Handler` name, and their
+ * `Api` and `HttpApi` events' authorizers (the event's `Auth.Authorizer`, else the `DefaultAuthorizer` of the API
+ * it names with `RestApiId`/`ApiId`, else of the template's `Globals`; `NONE` lets requests in).
+ */
+function collectSamFunctions(template: Record<string, unknown>, directory: string, into: DeclaredFunction[]): void {
+  const resources = template.Resources as Record<string, unknown>;
+  const globals = isRecord(template.Globals) ? template.Globals : {};
+  const functionDefaults = isRecord(globals.Function) ? globals.Function : {};
+  const defaultAuthorizer = (api: unknown, kind: "Api" | "HttpApi"): string | undefined => {
+    const resource = typeof api === "string" ? resources[api] : undefined;
+    const declared = isRecord(resource) && isRecord(resource.Properties) ? resource.Properties : isRecord(globals[kind]) ? globals[kind] : undefined;
+    const auth = declared && isRecord(declared.Auth) ? declared.Auth : undefined;
+    return typeof auth?.DefaultAuthorizer === "string" ? auth.DefaultAuthorizer : undefined;
+  };
+  for (const resource of Object.values(resources).slice(0, MAX_FUNCTIONS)) {
+    if (!isRecord(resource) || resource.Type !== "AWS::Serverless::Function") continue;
+    const properties = isRecord(resource.Properties) ? resource.Properties : {};
+    const handler = firstString(properties.Handler, functionDefaults.Handler)?.trim();
+    const codeUri = firstString(properties.CodeUri, functionDefaults.CodeUri) ?? ".";
+    const dot = handler?.lastIndexOf(".") ?? -1;
+    if (!handler || dot <= 0) continue;
+    let httpEvents = 0;
+    let validated = 0;
+    let unauthorized = false;
+    const authorizers: string[] = [];
+    for (const event of isRecord(properties.Events) ? Object.values(properties.Events) : []) {
+      if (!isRecord(event) || (event.Type !== "Api" && event.Type !== "HttpApi")) continue;
+      httpEvents++;
+      const eventProperties = isRecord(event.Properties) ? event.Properties : {};
+      const auth = isRecord(eventProperties.Auth) ? eventProperties.Auth : undefined;
+      const name = typeof auth?.Authorizer === "string" ? auth.Authorizer : defaultAuthorizer(event.Type === "Api" ? eventProperties.RestApiId : eventProperties.ApiId, event.Type);
+      if (name === undefined || name === "" || name === "NONE") unauthorized = true;
+      else authorizers.push(name);
+      if (isRecord(eventProperties.RequestModel) && eventProperties.RequestModel.ValidateBody === true) validated++;
+    }
+    into.push({
+      module: path.resolve(directory, codeUri, handler.slice(0, dot)),
+      exportName: handler.slice(dot + 1),
+      definition: httpEvents === 0 ? undefined : { authorizers: unauthorized ? [] : authorizers, validatesBody: validated === httpEvents },
+    });
+  }
+}
+
+function firstString(...values: unknown[]): string | undefined {
+  return values.find((value): value is string => typeof value === "string");
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+type YamlParse = (text: string, options: Record<string, unknown>) => unknown;
+let yamlParse: YamlParse | undefined;
+
+/** A YAML file's data, or undefined when it is missing, too large or not YAML. The parser is loaded on first use. */
+function readYaml(file: string): unknown {
+  try {
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile() || statSync(file).size > MAX_SERVICE_BYTES) return undefined;
+    // Loaded only in projects with a Serverless service (40 ms).
+    yamlParse ??= (createRequire(__filename)("yaml") as { parse: YamlParse }).parse;
+    // Unknown tags (CloudFormation's `!Ref`, `!Sub`, `!ImportValue`) resolve as the plain value they tag; aliases are bounded.
+    return yamlParse(readFileSync(file, "utf8"), { logLevel: "silent", uniqueKeys: false, maxAliasCount: 100, prettyErrors: false });
+  } catch {
+    return undefined;
+  }
+}

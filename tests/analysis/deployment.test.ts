@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { deployedDefinitionOf } from "../../src/analysis/deployment";
+import { clearProjectCaches } from "../../src/analysis/project";
+
+const SRC = path.resolve(__dirname, "../fixtures/cross-module/src");
+const notes = path.join(SRC, "sls/handlers/notes.ts");
+
+describe("deployedDefinitionOf: what serverless.yml declares for a handler's HTTP events", () => {
+  it("reads the authorizer of each function's events, by the module and export its handler names", () => {
+    expect(deployedDefinitionOf(notes, "get")).toEqual({ authorizers: ["COGNITO_USER_POOLS"], validatesBody: false });
+    expect(deployedDefinitionOf(notes, "remove")).toEqual({ authorizers: ["adminAuthorizer"], validatesBody: false });
+    // `http: POST notes/{id}/archive`: the short form has no authorizer.
+    expect(deployedDefinitionOf(notes, "archive")).toEqual({ authorizers: [], validatesBody: false });
+    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/share.ts"), "handler")).toEqual({ authorizers: ["jwtAuthorizer"], validatesBody: false });
+  });
+
+  it("counts a handler as guarded only when every HTTP event has an authorizer", () => {
+    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/purge.ts"), "handler")).toEqual({ authorizers: [], validatesBody: false });
+  });
+
+  it("reads a request schema as a validated body", () => {
+    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/create.js"), "handler")).toEqual({ authorizers: ["aws_iam"], validatesBody: true });
+  });
+
+  it("without the export's name, every function naming the module must have an authorizer", () => {
+    expect(deployedDefinitionOf(notes, undefined)).toEqual({ authorizers: [], validatesBody: false });
+  });
+
+  it("knows nothing of an export no function names, of a function without HTTP events, or of a module outside any service", () => {
+    expect(deployedDefinitionOf(notes, "list")).toBeUndefined();
+    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/stream.ts"), "handler")).toBeUndefined();
+    expect(deployedDefinitionOf(path.join(SRC, "functions/todos/removeTodo.ts"), "handler")).toBeUndefined();
+    expect(deployedDefinitionOf("", "handler")).toBeUndefined();
+  });
+
+  it("follows functions included with ${file(...):functions}, naming handlers from the service's folder", () => {
+    expect(deployedDefinitionOf(path.join(SRC, "sls-include/src/reports.ts"), "remove")).toEqual({ authorizers: ["adminAuth"], validatesBody: false });
+  });
+
+  describe("on files that change or do not parse", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "dynamodb-security-serverless-"));
+    const service = path.join(root, "serverless.yml");
+    const handler = path.join(root, "src/orders.ts");
+    mkdirSync(path.dirname(handler), { recursive: true });
+    const withAuthorizer = (authorizer: string) => `functions:\n  get:\n    handler: src/orders.get\n    events:\n      - http:\n          path: orders/{id}\n          method: get\n${authorizer}`;
+
+    afterEach(() => vi.restoreAllMocks());
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+    it("re-reads a service file whose stamp changed", () => {
+      clearProjectCaches();
+      writeFileSync(service, withAuthorizer("          authorizer: userPool\n"));
+      expect(deployedDefinitionOf(handler, "get")?.authorizers).toEqual(["userPool"]);
+      writeFileSync(service, withAuthorizer("          cors: true\n") + "# a longer file, so that its stamp changes within the same millisecond\n");
+      const now = performance.now();
+      vi.spyOn(performance, "now").mockReturnValue(now + 2_500);
+      expect(deployedDefinitionOf(handler, "get")?.authorizers).toEqual([]);
+    });
+
+    it("is quiet on YAML that does not parse, on a handler that is not a string, and on an alias bomb", () => {
+      clearProjectCaches();
+      writeFileSync(service, "functions:\n  get: [unclosed\n");
+      expect(deployedDefinitionOf(handler, "get")).toBeUndefined();
+      clearProjectCaches();
+      writeFileSync(service, "functions:\n  get:\n    handler: { path: src/orders }\n    events: [{ http: { path: x, method: get, authorizer: a } }]\n");
+      expect(deployedDefinitionOf(handler, "get")).toBeUndefined();
+      clearProjectCaches();
+      const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+      for (let level = 1; level < 12; level++) levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(", ")}]`);
+      writeFileSync(service, `${levels.join("\n")}\n${withAuthorizer("          authorizer: userPool\n")}`);
+      expect(deployedDefinitionOf(handler, "get")).toBeUndefined();
+    });
+  });
+});
+
+describe("deployedDefinitionOf: what an AWS SAM template declares for a function's Api events", () => {
+  const sam = (relative: string) => path.join(SRC, "sam", relative);
+
+  it("takes the default authorizer of the API an event names, the module from CodeUri (or Globals) and Handler", () => {
+    expect(deployedDefinitionOf(sam("functions/notes.ts"), "get")).toEqual({ authorizers: ["NotesCognitoAuthorizer"], validatesBody: false });
+    expect(deployedDefinitionOf(sam("admin/src/purge.js"), "handler")).toEqual({ authorizers: ["AdminAuthorizer"], validatesBody: false });
+  });
+
+  it("lets requests in for `Authorizer: NONE` and for an event of the implicit API without a default authorizer", () => {
+    expect(deployedDefinitionOf(sam("functions/notes.ts"), "shared")).toEqual({ authorizers: [], validatesBody: false });
+    expect(deployedDefinitionOf(sam("functions/notes.ts"), "archive")).toEqual({ authorizers: [], validatesBody: false });
+  });
+});
