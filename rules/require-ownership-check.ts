@@ -5,7 +5,7 @@
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
 import { getAnalysis, type HandlerAccess, type Origin, type ResolvedObject, type TableRef } from "../src/analysis";
-import { calleeName, declaredFunctionName, findProperty, memberChain } from "../src/analysis/ast";
+import { calleeName, declaredFunctionName, findProperty, memberChain, unwrap } from "../src/analysis/ast";
 import { relativeModulePath } from "../src/analysis/cross-module";
 import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, isPathParameter, keyNameOf, nextRoutePath, sameTable, SINGLE_TABLE_KEY_NAMES } from "../src/analysis/ownership";
 import { createRule } from "../src/utils/create-rule";
@@ -114,6 +114,9 @@ export default createRule<Options, MessageIds>({
           if ((kind === "write" || kind === "delete") && isOneTimeCodeRecord(access, analysis)) continue;
           // A sign-in session's record (a `sessions` table keyed by the `sessionId` the request presents): holding the id is the sign-in.
           if (isPresentedSessionKey(access)) continue;
+          // A record keyed by the token a link presents (`TOKEN#${token}` of an e-mail verification or a password reset):
+          // holding the token is what the flow asks of the caller.
+          if (isPresentedTokenKey(access)) continue;
           // An update or delete keyed by a value generated here (`` `PAYMENT#${mode}${Date.now()}` ``, a new id) names an
           // item no one has yet: the request cannot reach someone else's with it.
           if ((kind === "write" || kind === "delete") && !instance.access.put && keyedByFreshValue(access, analysis)) continue;
@@ -433,6 +436,34 @@ function isPresentedSessionKey(access: HandlerAccess): boolean {
   if (!tableNamedFor(instanceTable(access.instance), SESSION_TABLE)) return false;
   const presented = (origin: Origin) => origin.kind !== "request" || !(isPathParameter(origin) || ROUTE_MEMBERS.has(origin.path.split(".")[0]));
   return access.requestParts.every((part) => part.attribute !== undefined && SESSION_ID.test(part.attribute) && part.origins.every(presented));
+}
+
+/** A value or key attribute named for a token (`token`, `resetToken`, `verification_token`), and a key text that prefixes one (`TOKEN#`). */
+const TOKEN_NAME = /token$/i;
+const TOKEN_PREFIX = /token[#:_/-]*$/i;
+
+/**
+ * Is every request part of the access's key a token the request presents (`Key: { token }`, `` `TOKEN#${token}` ``,
+ * `"resetToken:" + token`)? A token's id (`params.tokenId`) is not the token, and names nothing the caller must hold.
+ */
+function isPresentedTokenKey(access: HandlerAccess): boolean {
+  return (
+    access.requestParts.length > 0 &&
+    access.requestParts.every((part) => {
+      if (part.origins.some((origin) => origin.kind === "request" && /id$/i.test(origin.path.split(".").pop() ?? ""))) return false;
+      if (part.attribute !== undefined && TOKEN_NAME.test(part.attribute)) return true;
+      const node = unwrap(part.node);
+      if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 1) {
+        const expression = unwrap(node.expressions[0]);
+        const name = expression.type === AST_NODE_TYPES.Identifier ? expression.name : expression.type === AST_NODE_TYPES.MemberExpression ? memberChain(expression)?.path.at(-1) : undefined;
+        return name !== undefined && (TOKEN_NAME.test(name) || (TOKEN_PREFIX.test(node.quasis[0].value.cooked ?? "") && !/id$/i.test(name)));
+      }
+      if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+" && node.left.type === AST_NODE_TYPES.Literal && typeof node.left.value === "string") {
+        return TOKEN_PREFIX.test(node.left.value);
+      }
+      return false;
+    })
+  );
 }
 
 /** Item attributes that hold a one-time code: `code`, `otp`, `pin`, `verificationCode`, `auth_code`. */

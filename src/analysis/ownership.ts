@@ -309,6 +309,8 @@ const SYSTEM_SECRET_NAME = /system|internal|cron|service|scheduler|worker|webhoo
 const SECRET_NAME = /secret|token|key|password/i;
 /** Values that prove knowledge rather than identity: comparing an item with one of them is an authentication check. */
 const CREDENTIAL_NAME = /pass|pwd|secret|otp|pin$|token|hash|signature|code$|api_?key|access_?key/i;
+/** The random id a browser keeps for its visitor (`user_session`, `guestSessionId`): only that browser knows it. (Not a plain `session`: a class or a workout is one too.) */
+const BROWSER_SESSION_NAME = /(?:user|client|browser|visitor|guest)_?session(?:_?id)?$/i;
 /** Keys that are secrets themselves: share links, invitations, reset tokens, API keys, an OAuth callback's `state` (but `inviteeId`, `invitedBy` name people). */
 /** Attributes that hold a password a person types (not codes or hashes that a key may also be named after: `classCode`). */
 const PASSWORD_NAME = /pass(?:word|wd|code)$|^(?:pwd|pin)$/i;
@@ -3783,7 +3785,7 @@ export function isCallerOnly(origins: readonly Origin[]): boolean {
 }
 
 function isSecretName(name: string | undefined): boolean {
-  return name !== undefined && CREDENTIAL_NAME.test(name);
+  return name !== undefined && (CREDENTIAL_NAME.test(name) || BROWSER_SESSION_NAME.test(name));
 }
 
 function isCredential(part: ValuePart): boolean {

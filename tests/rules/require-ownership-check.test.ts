@@ -179,6 +179,14 @@ export async function POST(request: Request) {
   return Response.json({ ok: true });
 }`;
 
+/** A seat hold released by the path's seat id, under a ConditionExpression on the hold's `attribute` with the body's session id. */
+const seatRelease = (attribute: string) => `${V3}
+export async function DELETE(request: Request, { params }: { params: { seatId: string } }) {
+  const { sessionId } = await request.json();
+  await doc.send(new DeleteCommand({ TableName: "SeatHolds", Key: { seat_id: params.seatId }, ConditionExpression: "${attribute} = :session", ExpressionAttributeValues: { ":session": sessionId } }));
+  return Response.json({ ok: true });
+}`;
+
 /** A signed-in caller's Put of the transfer the path names, keyed through a key builder of the file; the caller is only its \`changedBy\`. */
 const transferPut = `${V3}
 const key = (id) => ({ pk: \`TRANSFER#\${id}\`, sk: "META" });
@@ -592,6 +600,32 @@ app.post("/login", async (req, res) => {
   res.json(Items[0]);
 });`,
       options: [{ reportAllUnauthenticatedReads: true }],
+    },
+    {
+      name: "an e-mail verification deletes the token's record by the token the link presents: holding the token is what the flow asks",
+      filename: "app/api/auth/verify/route.ts",
+      code: `${V3}
+export async function GET(request: Request) {
+  const token = new URL(request.url).searchParams.get("token");
+  if (!token) return Response.json({ error: "missing token" }, { status: 400 });
+  await doc.send(new DeleteCommand({ TableName: process.env.TABLE, Key: { PK: \`TOKEN#\${token}\`, SK: "VERIFICATION" } }));
+  return Response.json({ verified: true });
+}`,
+    },
+    {
+      name: "a password reset reads the reset record by the token attribute the request sends",
+      code: `${V3}
+const app = require("express")();
+app.post("/password-reset", async (req, res) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: "PasswordResets", Key: { resetToken: req.body.resetToken } }));
+  if (!Item || Item.expiresAt < Date.now()) return res.status(400).end();
+  res.json({ email: Item.email });
+});`,
+    },
+    {
+      name: "a ConditionExpression that requires the hold's browser session to be the one the request presents: only that browser knows the random id",
+      code: seatRelease("user_session"),
+      filename: "app/api/seats/[seatId]/route.ts",
     },
     {
       name: "a ConditionExpression that requires the item's password to equal the one the request sends: only whoever knows it passes",
@@ -2397,6 +2431,23 @@ app.post("/sessions", async (req, res) => {
       filename: "app/api/todo/route.ts",
       code: todoRoute("createdBy", "{ userId: { S: newTodo.userId }, taskId: { S: newTodo.taskId }, task: { S: newTodo.task } }"),
       errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
+      name: "a plain `session` attribute (a class, a workout) compared with the request's value proves nothing about the caller",
+      code: seatRelease("session"),
+      filename: "app/api/seats/[seatId]/route.ts",
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "a record under a TOKEN# prefix deleted by an id the link names: the id is not the token, anyone may know it",
+      filename: "app/api/tokens/route.ts",
+      code: `${V3}
+export async function DELETE(request: Request) {
+  const tokenRecordId = new URL(request.url).searchParams.get("id");
+  await doc.send(new DeleteCommand({ TableName: process.env.TABLE, Key: { PK: \`TOKEN#\${tokenRecordId}\`, SK: "VERIFICATION" } }));
+  return Response.json({ ok: true });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
       name: "the helper's refusal object is tested as a whole (always truthy): nothing stops the delete",
