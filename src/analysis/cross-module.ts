@@ -15,7 +15,7 @@ import type { AllowListGuards } from "./allow-lists";
 import type { FunctionDefinition } from "./deployment";
 import type { Operation } from "./operations";
 import type { OwnershipAnalysis, RouteRegistration, TableRef } from "./ownership";
-import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, projectMainMentions, resolveImport, siblingFilesMentioning } from "./project";
+import { cousinEntryFiles, DECLARATION_FILE, ENTRY_FILE, exportedExpression, fileMentions, importedBinding, importersOf, importersThroughBarrels, projectMainMentions, resolveImport, resolveModuleFile, siblingFilesMentioning } from "./project";
 import { importedModuleOf, type ScopeIndex } from "./scope";
 import type { SourceCatalogue } from "./sources";
 import type { ValueResolver } from "./values";
@@ -246,6 +246,14 @@ export class CrossModuleResolver {
   functionDefinition(): FunctionDefinition | undefined {
     if (this.definition === undefined) this.definition = this.findFunctionDefinition() ?? null;
     return this.definition ?? undefined;
+  }
+
+  /** The analysis of the project module at a path written without its extension (a deployment descriptor's handler). */
+  moduleAtDeclaredPath(modulePath: string): ModuleView | undefined {
+    const from = this.self.filename;
+    const relative = path.relative(path.dirname(from), modulePath);
+    const file = resolveModuleFile(from, relative.startsWith(".") ? relative : `./${relative}`);
+    return file ? this.self.moduleAtPath(file) : undefined;
   }
 
   /** Does the application start with a global `ValidationPipe({ whitelist: true })` (NestJS's `main.ts`, read as text)? */

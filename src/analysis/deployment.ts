@@ -14,10 +14,25 @@ export interface FunctionDefinition {
   /** The authorizers' names (or types), when every HTTP event has one; empty when any event lets requests in without. */
   authorizers: string[];
   validatesBody: boolean;
+  /** The HTTP routes of a serverless.yml function, with the Lambda authorizer of the same service that guards each. */
+  routes?: DeclaredRoute[];
+}
+
+/** An HTTP event of a function: `method: delete`, `path: cart/{username}`. */
+export interface DeclaredRoute {
+  /** Upper case; `ANY` or `*` for every method. */
+  method: string;
+  path: string;
+  /** The authorizer is a function of the same service (`authorizer: { name: auth }` and `functions: { auth: ... }`): its handler. */
+  authorizer?: { module: string; exportName: string };
+  /** The authorizer's name as declared (resolved to `authorizer` once every function is read). */
+  authorizerName?: string;
 }
 
 /** One function of a service: the module and export its `handler` names, and what its HTTP events declare (undefined: none). */
 interface DeclaredFunction {
+  /** The function's name in the service (`functions: { getCart: ... }`). */
+  name?: string;
   /** Absolute path of the handler's module, without its extension. */
   module: string;
   exportName: string;
@@ -51,6 +66,7 @@ export function deployedDefinitionOf(file: string, exportName: string | undefine
   return {
     authorizers: declared.every((definition) => definition.authorizers.length > 0) ? declared.flatMap((definition) => definition.authorizers) : [],
     validatesBody: declared.every((definition) => definition.validatesBody),
+    routes: declared.flatMap((definition) => definition.routes ?? []),
   };
 }
 
@@ -62,7 +78,15 @@ function serviceFunctions(service: string): DeclaredFunction[] {
   if (cached?.stamp === stamp) return cached.functions;
   const document = readYaml(service);
   const functions: DeclaredFunction[] = [];
-  if (isRecord(document) && document.functions !== undefined) collectFunctions(document.functions, path.dirname(service), functions, 0);
+  if (isRecord(document) && document.functions !== undefined) {
+    collectFunctions(document.functions, path.dirname(service), functions, 0);
+    // `authorizer: { name: auth }` naming a function of the service: that function's handler answers for the route.
+    const byName = new Map(functions.filter((declared) => declared.name !== undefined).map((declared) => [declared.name, declared]));
+    for (const route of functions.flatMap((declared) => declared.definition?.routes ?? [])) {
+      const authorizer = route.authorizerName === undefined ? undefined : byName.get(route.authorizerName);
+      if (authorizer) route.authorizer = { module: authorizer.module, exportName: authorizer.exportName };
+    }
+  }
   else if (isRecord(document) && isRecord(document.Resources)) collectSamFunctions(document, path.dirname(service), functions);
   if (services.size > 1_000) services.clear();
   services.set(service, { stamp, functions });
@@ -86,13 +110,13 @@ function collectFunctions(value: unknown, serviceDirectory: string, into: Declar
     return;
   }
   if (!isRecord(value)) return;
-  for (const definition of Object.values(value).slice(0, MAX_FUNCTIONS)) {
+  for (const [name, definition] of Object.entries(value).slice(0, MAX_FUNCTIONS)) {
     if (typeof definition === "string") collectFunctions(definition, serviceDirectory, into, depth);
     if (!isRecord(definition) || typeof definition.handler !== "string") continue;
     const handler = definition.handler.trim();
     const dot = handler.lastIndexOf(".");
     if (dot <= 0 || handler.includes("${")) continue;
-    into.push({ module: path.resolve(serviceDirectory, handler.slice(0, dot)), exportName: handler.slice(dot + 1), definition: httpDefinition(definition.events) });
+    into.push({ name, module: path.resolve(serviceDirectory, handler.slice(0, dot)), exportName: handler.slice(dot + 1), definition: httpDefinition(definition.events) });
   }
 }
 
@@ -102,6 +126,7 @@ function httpDefinition(events: unknown): FunctionDefinition | undefined {
   let validated = 0;
   const authorizers: string[] = [];
   let unauthorized = false;
+  const routes: DeclaredRoute[] = [];
   for (const event of Array.isArray(events) ? events : []) {
     if (!isRecord(event)) continue;
     const http = event.http ?? event.httpApi;
@@ -114,9 +139,12 @@ function httpDefinition(events: unknown): FunctionDefinition | undefined {
     else authorizers.push(name);
     const request = isRecord(http) ? http.request : undefined;
     if (isRecord(request) && (request.schemas !== undefined || request.schema !== undefined)) validated++;
+    const [method, routePath] = isRecord(http) ? [http.method, http.path] : typeof http === "string" ? http.trim().split(/\s+/, 2) : [];
+    const authorizerName = typeof authorizer === "string" ? authorizer.trim() : isRecord(authorizer) && typeof authorizer.name === "string" ? authorizer.name : undefined;
+    if (typeof method === "string" && typeof routePath === "string") routes.push({ method: method.toUpperCase(), path: routePath, authorizerName });
   }
   if (httpEvents === 0) return undefined;
-  return { authorizers: unauthorized ? [] : authorizers, validatesBody: validated === httpEvents };
+  return { authorizers: unauthorized ? [] : authorizers, validatesBody: validated === httpEvents, routes };
 }
 
 /**

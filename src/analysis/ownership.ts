@@ -11,7 +11,8 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, contains, decoratorsOf, isNothing, dottedName, enclosingClass, enclosingFunction, findProperty, instanceMember, returnsThis, isEqualityComparison, isFunction, isTypeSyntax, memberChain, positionalArgument, staticKeyName, unwrap, unwrapAwait, valueParent, walk, wrapperCallOf, type FunctionNode } from "./ast";
 import { functionName, type ExternalCallee } from "./cross-module";
-import { deployedDefinitionOf, type FunctionDefinition } from "./deployment";
+import { deployedDefinitionOf, type DeclaredRoute, type FunctionDefinition } from "./deployment";
+import { allowancesOf, policyForRoute, type RoutePolicy } from "./authorizer-policy";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
@@ -374,6 +375,8 @@ export interface OwnershipDeps {
     functionDefinition(): FunctionDefinition | undefined;
     /** The application starts with a global `ValidationPipe({ whitelist: true })`. */
     appWhitelistsBodies(): boolean;
+    /** The project module at a path written without its extension (a deployment descriptor's handler). */
+    moduleAtDeclaredPath(modulePath: string): { readonly calls: readonly TSESTree.CallExpression[]; readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>> } | undefined;
   };
 }
 
@@ -2984,7 +2987,29 @@ export class OwnershipAnalysis {
       if (isRoleMiddleware(name)) info.roles = true;
     }
     if (definition && definition.authorizers.length > 0 && !info.authenticated) info.authenticated = info.authenticatedByDeployment = true;
+    // A Lambda authorizer of the service whose policy leaves the routes to administrators, or lets each caller use them
+    // only with its own id in the path.
+    const policy = definition?.routes?.length ? this.authorizerPolicy(definition.routes) : undefined;
+    if (policy?.adminOnly) info.roles = true;
+    if (policy && policy.callerParameters.length > 0) info.callerPathParameters = policy.callerParameters;
     return info;
+  }
+
+  /** What the project's Lambda authorizer of every route allows (undefined unless each route has one whose policy the code shows). */
+  private authorizerPolicy(routes: readonly DeclaredRoute[]): RoutePolicy | undefined {
+    const external = this.deps.external;
+    if (!external) return undefined;
+    const policies: RoutePolicy[] = [];
+    for (const route of routes) {
+      const module = route.authorizer ? external.moduleAtDeclaredPath(route.authorizer.module) : undefined;
+      const allowances = module ? allowancesOf(module.calls, module.visitorKeys) : undefined;
+      if (!allowances) return undefined;
+      policies.push(policyForRoute(allowances, route.method, route.path));
+    }
+    return {
+      adminOnly: policies.every((policy) => policy.adminOnly),
+      callerParameters: policies[0].callerParameters.filter((parameter) => policies.every((policy) => policy.callerParameters.includes(parameter))),
+    };
   }
 
   /** The Serverless Framework definition of a Lambda handler: a TypeScript one beside it (cross-module), else its service's serverless.yml. */
@@ -3206,6 +3231,10 @@ export class OwnershipAnalysis {
     }
     if (route.middleware.some((name) => this.authorizationNames.has(name))) evidence.add("authorization");
     if (route.roles) evidence.add("role");
+    if (route.callerPathParameters) {
+      const pinned = new Set(route.callerPathParameters.map((parameter) => `lambda:pathParameters.${parameter}`));
+      if ([...instance.keyParts, ...instance.possibleKeyParts].some((part) => coveredBy(part, pinned))) evidence.add("caller-key");
+    }
     return [...evidence];
   }
 
@@ -3516,6 +3545,8 @@ interface RouteInfo {
   authenticated: boolean;
   /** The authentication is an authorizer the Lambda's deployment descriptor declares (nothing else shows one). */
   authenticatedByDeployment?: boolean;
+  /** Path parameters the Lambda's authorizer lets each caller fill only with its own id (`{username}` of `cart/{username}`). */
+  callerPathParameters?: string[];
   roles: boolean;
   /** Something outside the code validates the body against a schema (an API Gateway request model). */
   validated?: boolean;

@@ -789,18 +789,21 @@ export class ValueResolver {
         }
         continue;
       }
-      // What the function reads on its parameter (`await req.json()`, `req.body`), read here on the request it is given.
-      let value = unwrap(imported.values.definitionOf(returned) ?? returned);
-      if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
-      // `return JSON.parse(event.body || "{}")`: the body it parses.
-      if (value.type === AST_NODE_TYPES.CallExpression && isJsonParse(value) && value.arguments[0]) {
-        value = unwrap(value.arguments[0]);
-        if (value.type === AST_NODE_TYPES.LogicalExpression) value = unwrap(value.left);
-      }
-      const call = value.type === AST_NODE_TYPES.CallExpression;
-      const chain = memberChain(call ? unwrap((value as TSESTree.CallExpression).callee) : value);
-      if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === parameter.name && chain.path.length > 0) {
-        result.push(...this.extend(request, chain.path, node, call ? node : undefined));
+      // What the function reads on its parameter (`await req.json()`, `req.body`), read here on the request it is given;
+      // `event.body ? JSON.parse(event.body) : {}` reads it in one branch (the other holds nothing).
+      const whole = unwrap(imported.values.definitionOf(returned) ?? returned);
+      for (let value of whole.type === AST_NODE_TYPES.ConditionalExpression ? [unwrap(whole.consequent), unwrap(whole.alternate)] : [whole]) {
+        if (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+        // `return JSON.parse(event.body || "{}")`: the body it parses.
+        if (value.type === AST_NODE_TYPES.CallExpression && isJsonParse(value) && value.arguments[0]) {
+          value = unwrap(value.arguments[0]);
+          if (value.type === AST_NODE_TYPES.LogicalExpression) value = unwrap(value.left);
+        }
+        const call = value.type === AST_NODE_TYPES.CallExpression;
+        const chain = memberChain(call ? unwrap((value as TSESTree.CallExpression).callee) : value);
+        if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === parameter.name && chain.path.length > 0) {
+          result.push(...this.extend(request, chain.path, node, call ? node : undefined));
+        }
       }
     }
     return result.some((origin) => origin.kind === "request") ? result : undefined;

@@ -10,23 +10,31 @@ const notes = path.join(SRC, "sls/handlers/notes.ts");
 
 describe("deployedDefinitionOf: what serverless.yml declares for a handler's HTTP events", () => {
   it("reads the authorizer of each function's events, by the module and export its handler names", () => {
-    expect(deployedDefinitionOf(notes, "get")).toEqual({ authorizers: ["COGNITO_USER_POOLS"], validatesBody: false });
-    expect(deployedDefinitionOf(notes, "remove")).toEqual({ authorizers: ["adminAuthorizer"], validatesBody: false });
+    expect(deployedDefinitionOf(notes, "get")).toMatchObject({ authorizers: ["COGNITO_USER_POOLS"], validatesBody: false });
+    expect(deployedDefinitionOf(notes, "remove")).toMatchObject({ authorizers: ["adminAuthorizer"], validatesBody: false });
     // `http: POST notes/{id}/archive`: the short form has no authorizer.
-    expect(deployedDefinitionOf(notes, "archive")).toEqual({ authorizers: [], validatesBody: false });
-    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/share.ts"), "handler")).toEqual({ authorizers: ["jwtAuthorizer"], validatesBody: false });
+    expect(deployedDefinitionOf(notes, "archive")).toMatchObject({ authorizers: [], validatesBody: false });
+    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/share.ts"), "handler")).toMatchObject({ authorizers: ["jwtAuthorizer"], validatesBody: false });
+  });
+
+  it("lists each HTTP route, and resolves an authorizer that is a function of the same service to its handler", () => {
+    expect(deployedDefinitionOf(notes, "get")?.routes).toEqual([{ method: "GET", path: "notes/{id}", authorizerName: undefined }]);
+    expect(deployedDefinitionOf(notes, "archive")?.routes).toEqual([{ method: "POST", path: "notes/{id}/archive", authorizerName: undefined }]);
+    expect(deployedDefinitionOf(path.join(SRC, "sls-policy/src/cart/delete.ts"), "handler")?.routes).toEqual([
+      { method: "DELETE", path: "cart/{username}", authorizerName: "auth", authorizer: { module: path.join(SRC, "sls-policy/src/lib/auth"), exportName: "handler" } },
+    ]);
   });
 
   it("counts a handler as guarded only when every HTTP event has an authorizer", () => {
-    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/purge.ts"), "handler")).toEqual({ authorizers: [], validatesBody: false });
+    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/purge.ts"), "handler")).toMatchObject({ authorizers: [], validatesBody: false });
   });
 
   it("reads a request schema as a validated body", () => {
-    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/create.js"), "handler")).toEqual({ authorizers: ["aws_iam"], validatesBody: true });
+    expect(deployedDefinitionOf(path.join(SRC, "sls/handlers/create.js"), "handler")).toMatchObject({ authorizers: ["aws_iam"], validatesBody: true });
   });
 
   it("without the export's name, every function naming the module must have an authorizer", () => {
-    expect(deployedDefinitionOf(notes, undefined)).toEqual({ authorizers: [], validatesBody: false });
+    expect(deployedDefinitionOf(notes, undefined)).toMatchObject({ authorizers: [], validatesBody: false });
   });
 
   it("knows nothing of an export no function names, of a function without HTTP events, or of a module outside any service", () => {
@@ -37,7 +45,7 @@ describe("deployedDefinitionOf: what serverless.yml declares for a handler's HTT
   });
 
   it("follows functions included with ${file(...):functions}, naming handlers from the service's folder", () => {
-    expect(deployedDefinitionOf(path.join(SRC, "sls-include/src/reports.ts"), "remove")).toEqual({ authorizers: ["adminAuth"], validatesBody: false });
+    expect(deployedDefinitionOf(path.join(SRC, "sls-include/src/reports.ts"), "remove")).toMatchObject({ authorizers: ["adminAuth"], validatesBody: false });
   });
 
   describe("on files that change or do not parse", () => {
@@ -80,12 +88,25 @@ describe("deployedDefinitionOf: what an AWS SAM template declares for a function
   const sam = (relative: string) => path.join(SRC, "sam", relative);
 
   it("takes the default authorizer of the API an event names, the module from CodeUri (or Globals) and Handler", () => {
-    expect(deployedDefinitionOf(sam("functions/notes.ts"), "get")).toEqual({ authorizers: ["NotesCognitoAuthorizer"], validatesBody: false });
-    expect(deployedDefinitionOf(sam("admin/src/purge.js"), "handler")).toEqual({ authorizers: ["AdminAuthorizer"], validatesBody: false });
+    expect(deployedDefinitionOf(sam("functions/notes.ts"), "get")).toMatchObject({ authorizers: ["NotesCognitoAuthorizer"], validatesBody: false });
+    expect(deployedDefinitionOf(sam("admin/src/purge.js"), "handler")).toMatchObject({ authorizers: ["AdminAuthorizer"], validatesBody: false });
+  });
+
+  it("takes the Globals' default authorizer for an event of the implicit API, and reads a validating request model", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "dynamodb-security-sam-"));
+    try {
+      writeFileSync(
+        path.join(root, "template.yml"),
+        `Globals:\n  Api:\n    Auth:\n      DefaultAuthorizer: UsersPool\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src\n      Handler: app.handler\n      Events:\n        Put:\n          Type: Api\n          Properties:\n            Path: /items/{id}\n            Method: put\n            RequestModel:\n              Model: Item\n              ValidateBody: true\n`,
+      );
+      expect(deployedDefinitionOf(path.join(root, "src/app.mjs"), "handler")).toMatchObject({ authorizers: ["UsersPool"], validatesBody: true });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("lets requests in for `Authorizer: NONE` and for an event of the implicit API without a default authorizer", () => {
-    expect(deployedDefinitionOf(sam("functions/notes.ts"), "shared")).toEqual({ authorizers: [], validatesBody: false });
-    expect(deployedDefinitionOf(sam("functions/notes.ts"), "archive")).toEqual({ authorizers: [], validatesBody: false });
+    expect(deployedDefinitionOf(sam("functions/notes.ts"), "shared")).toMatchObject({ authorizers: [], validatesBody: false });
+    expect(deployedDefinitionOf(sam("functions/notes.ts"), "archive")).toMatchObject({ authorizers: [], validatesBody: false });
   });
 });

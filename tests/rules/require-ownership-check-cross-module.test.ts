@@ -239,6 +239,18 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ use
 }`,
     },
     {
+      name: "Next.js: an imported helper returns { authorized: false } unless the signed-in subject is the route's user, and the handler exits on it",
+      filename: file("app/api/users/[userId]/keys/route.ts"),
+      code: `${NEXT_ROUTE}import { checkAuthorization } from "../../../../../session/auth";
+export async function DELETE(_req: NextRequest, { params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const verdict = await checkAuthorization(userId);
+  if (!verdict.authorized) return NextResponse.json({ error: "Forbidden" }, { status: verdict.status });
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { userId } }));
+  return NextResponse.json({ ok: true });
+}`,
+    },
+    {
       name: "Next.js: an imported admin guard without arguments that throws unless the caller is an admin",
       filename: file("app/api/admin/accounts/route.ts"),
       code: `${NEXT_ROUTE}import { requireAdmin } from "../../../../session/auth";
@@ -597,6 +609,19 @@ export const deleteInvoice = async (event) => {
   ],
   invalid: [
     {
+      name: "Next.js: the imported helper's verdict object tested as a whole (always truthy): nothing stops the delete",
+      filename: file("app/api/users/[userId]/keys/route.ts"),
+      code: `${NEXT_ROUTE}import { checkAuthorization } from "../../../../../session/auth";
+export async function DELETE(_req: NextRequest, { params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const verdict = await checkAuthorization(userId);
+  if (!verdict) return NextResponse.json({ error: "Forbidden" }, { status: 403 });
+  await doc.send(new DeleteCommand({ TableName: "Users", Key: { userId } }));
+  return NextResponse.json({ ok: true });
+}`,
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
       name: "express: the path's id from another module's request reader (readRequest(req).params.id) is the request's choice",
       filename: file("routes/invoices.ts"),
       code: `${EXPRESS}${PARSE_EVENT_HANDLER}
@@ -820,6 +845,20 @@ export const handler = async (event) => {
   return { statusCode: 204 };
 };`,
       errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of the table in TABLE_NAME", source: "`event.body.pk`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.anyWrite } }],
+    },
+    {
+      name: "lambda: an imported helper that parses the event's body only when there is one (event.body ? JSON.parse(event.body) : {})",
+      filename: file("lambda/delete-item.ts"),
+      code: `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { getBody } from "../shared/read-body";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const handler = async (event) => {
+  const data = getBody(event);
+  await doc.send(new DeleteCommand({ TableName: process.env.TABLE_NAME, Key: { id: data.id } }));
+  return { statusCode: 204 };
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7, data: { operation: "`DeleteCommand`", verb: "deletes", target: "an item of the table in TABLE_NAME", source: "`event.body.id`", missing: "neither the key nor a ConditionExpression includes the caller, and no earlier ownership check covers this key", advice: ADVICE.anyWrite } }],
     },
     {
       name: "a service whose repository is a constructor default (repo = new RemindersRepository(), or a parameter property with one) is followed into it",
@@ -1720,8 +1759,33 @@ const DELETE_NOTE = `  await doc.send(new DeleteCommand({ TableName: "Notes", Ke
 const GET_NOTE = `  const { Item } = await doc.send(new GetCommand({ TableName: "Notes", Key: { id: event.pathParameters.id } }));
   return { statusCode: 200, body: JSON.stringify(Item) };`;
 
+/** A Lambda handler of the shop in fixtures/cross-module/src/sls-policy that deletes from `table` by the path parameter `parameter`. */
+const shopHandler = (table: string, parameter: string) =>
+  serviceHandler("handler", `  await doc.send(new DeleteCommand({ TableName: "${table}", Key: { id: event.pathParameters.${parameter} } }));
+  return { statusCode: 204 };`);
+
 runRuleTests("require-ownership-check (serverless.yml and SAM templates)", rule, {
   valid: [
+    {
+      name: "a Lambda authorizer of the service lets each caller use DELETE cart/{username} only with its own id: the cart is the caller's",
+      filename: file("sls-policy/src/cart/delete.ts"),
+      code: shopHandler("Carts", "username"),
+    },
+    {
+      name: "the authorizer's `/user/${sub}/*` pins the user in every route below it",
+      filename: file("sls-policy/src/user/delete.ts"),
+      code: shopHandler("Users", "username"),
+    },
+    {
+      name: "no allowance of an ordinary caller matches DELETE product/{id}: only the admin group's allowAllMethods() reaches it",
+      filename: file("sls-policy/src/product/delete.ts"),
+      code: shopHandler("Products", "id"),
+    },
+    {
+      name: "PUT cart/{username}: ordinary callers may only DELETE their cart, so the update is the admin group's",
+      filename: file("sls-policy/src/cart/update.ts"),
+      code: shopHandler("Carts", "username"),
+    },
     {
       name: "serverless.yml lets only an admin authorizer through to this export",
       filename: file("sls/handlers/notes.ts"),
@@ -1750,6 +1814,19 @@ runRuleTests("require-ownership-check (serverless.yml and SAM templates)", rule,
     },
   ],
   invalid: [
+    {
+      name: "the authorizer lets every caller DELETE review/* with any id: any signed-in user deletes any review",
+      filename: file("sls-policy/src/review/delete.ts"),
+      code: shopHandler("Reviews", "id"),
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
+    {
+      name: "the key is not the path parameter the authorizer pins: the body's id chooses the cart",
+      filename: file("sls-policy/src/cart/delete.ts"),
+      code: serviceHandler("handler", `  await doc.send(new DeleteCommand({ TableName: "Carts", Key: { id: JSON.parse(event.body).cartId } }));
+  return { statusCode: 204 };`),
+      errors: [{ messageId: "writeNotOwned", line: 5 }],
+    },
     {
       name: "a Cognito authorizer in serverless.yml: any signed-in user reads any note by the path's id",
       filename: file("sls/handlers/notes.ts"),
