@@ -446,24 +446,21 @@ const AUTHORIZER_EVENT_MEMBERS = new Set(["methodArn", "routeArn"]);
  * An API Gateway Lambda authorizer: its event is typed as one (`APIGatewayRequestAuthorizerEvent`), or it reads the
  * ARN of the method it authorizes (`event.methodArn`, `const { routeArn } = event`).
  */
-function isLambdaAuthorizer(fn: FunctionNode, visitorKeys: OwnershipDeps["visitorKeys"]): boolean {
+function isLambdaAuthorizer(fn: FunctionNode, scope: ScopeIndex): boolean {
   const first = fn.params[0];
   if (/AuthorizerEvent/.test(typeAnnotationName(first) ?? "")) return true;
   const namesArn = (pattern: TSESTree.ObjectPattern) =>
     pattern.properties.some((property) => property.type === AST_NODE_TYPES.Property && AUTHORIZER_EVENT_MEMBERS.has(staticKeyName(property) ?? ""));
   if (first?.type === AST_NODE_TYPES.ObjectPattern) return namesArn(first);
-  const event = first?.type === AST_NODE_TYPES.Identifier ? first.name : undefined;
-  if (!event || !fn.body) return false;
-  let found = false;
-  walk(fn.body, visitorKeys, (node) => {
-    if (found) return false;
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === event && AUTHORIZER_EVENT_MEMBERS.has(staticKeyName(node) ?? "")) found = true;
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init?.type === AST_NODE_TYPES.Identifier && node.init.name === event && node.id.type === AST_NODE_TYPES.ObjectPattern) {
-      found = namesArn(node.id);
-    }
-    return undefined;
-  });
-  return found;
+  // The event's own reads (`event.methodArn`, `const { routeArn } = event`), found from its references, not by walking the body.
+  const event = first?.type === AST_NODE_TYPES.Identifier ? scope.variableOf(first) : undefined;
+  return (
+    event?.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier) return AUTHORIZER_EVENT_MEMBERS.has(staticKeyName(parent) ?? "");
+      return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === reference.identifier && parent.id.type === AST_NODE_TYPES.ObjectPattern && namesArn(parent.id);
+    }) ?? false
+  );
 }
 
 /**
@@ -2460,7 +2457,7 @@ export class OwnershipAnalysis {
         let requestParts = instance.keyParts.filter(isChosenByRequest);
         if (requestParts.length === 0) continue;
         // An API Gateway authorizer answers with a policy, not with items: its reads are the checks it makes.
-        if ((authorizer ??= isLambdaAuthorizer(root, this.deps.visitorKeys))) break;
+        if ((authorizer ??= isLambdaAuthorizer(root, this.scope))) break;
         const routeInfo = (route ??= this.routeOf(root));
         // celebrate(schema), validateBody(schema) on the route: the body has the keys its schema lists, and a spread of it
         // after a generated id only replaces the id when the schema lets one through, which is not for this analysis to say.

@@ -2385,6 +2385,14 @@ export async function POST(req: NextRequest) {
       filename: "app/api/assistants/route.ts",
     },
     {
+      name: "lambda: an authorizer that takes the method ARN from its event by destructuring it in the body",
+      code: `${V3}export const handler = async (event) => {
+  const { methodArn, pathParameters } = event;
+  const message = await doc.send(new GetCommand({ TableName: "Messages", Key: { messageId: pathParameters.messageId } }));
+  return { principalId: "user", policyDocument: { Statement: [{ Action: "execute-api:Invoke", Effect: message.Item ? "Allow" : "Deny", Resource: methodArn }] }, context: { topic: message.Item?.topic } };
+};`,
+    },
+    {
       name: "lambda: an API Gateway authorizer answers with a policy, not with items: its reads by the path's ids are the checks it makes",
       code: `${V3}const policy = (effect, resource, context) => ({ principalId: "user", policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: effect, Resource: resource }] }, context });
 export const restApi = async (event) => {
