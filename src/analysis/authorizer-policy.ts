@@ -5,6 +5,7 @@
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, memberChain, unwrap, walk } from "./ast";
+import { ADMIN_NAME } from "./per-user-data";
 
 type Node = TSESTree.Node;
 
@@ -26,7 +27,6 @@ interface Allowance {
   admin: boolean;
 }
 
-const ADMIN_NAME = /admin|superuser/i;
 const MAX_ALLOWANCES = 500;
 
 /** The allowances an authorizer module makes (undefined when it makes none, or allows everything to everyone). */

@@ -250,9 +250,7 @@ export class CrossModuleResolver {
 
   /** The analysis of the project module at a path written without its extension (a deployment descriptor's handler). */
   moduleAtDeclaredPath(modulePath: string): ModuleView | undefined {
-    const from = this.self.filename;
-    const relative = path.relative(path.dirname(from), modulePath);
-    const file = resolveModuleFile(from, relative.startsWith(".") ? relative : `./${relative}`);
+    const file = resolveModuleFile(this.self.filename, relativeModulePath(this.self.filename, modulePath));
     return file ? this.self.moduleAtPath(file) : undefined;
   }
 

@@ -120,31 +120,45 @@ function collectFunctions(value: unknown, serviceDirectory: string, into: Declar
   }
 }
 
+/** One HTTP event as a descriptor declares it: its authorizer's name (undefined: none), its body validation, its route. */
+interface DeclaredEvent {
+  authorizer: string | undefined;
+  validated: boolean;
+  route?: DeclaredRoute;
+}
+
+/** What a function's HTTP events declare together (undefined when it has none): an authorizer only if every event has one. */
+function definitionOf(events: readonly DeclaredEvent[]): FunctionDefinition | undefined {
+  if (events.length === 0) return undefined;
+  const guarded = events.every((event) => event.authorizer !== undefined);
+  return {
+    authorizers: guarded ? events.map((event) => event.authorizer as string) : [],
+    validatesBody: events.every((event) => event.validated),
+    routes: events.flatMap((event) => (event.route ? [event.route] : [])),
+  };
+}
+
 /** What a function's `http` and `httpApi` events declare (undefined when it has none). */
 function httpDefinition(events: unknown): FunctionDefinition | undefined {
-  let httpEvents = 0;
-  let validated = 0;
-  const authorizers: string[] = [];
-  let unauthorized = false;
-  const routes: DeclaredRoute[] = [];
+  const declared: DeclaredEvent[] = [];
   for (const event of Array.isArray(events) ? events : []) {
     if (!isRecord(event)) continue;
     const http = event.http ?? event.httpApi;
     if (http === undefined) continue;
-    httpEvents++;
     // `http: GET users/{id}`: the short form has no authorizer.
     const authorizer = isRecord(http) ? http.authorizer : undefined;
     const name = typeof authorizer === "string" ? authorizer.trim() || undefined : isRecord(authorizer) ? (firstString(authorizer.name, authorizer.type, authorizer.arn, authorizer.authorizerId) ?? "") : undefined;
-    if (name === undefined) unauthorized = true;
-    else authorizers.push(name);
     const request = isRecord(http) ? http.request : undefined;
-    if (isRecord(request) && (request.schemas !== undefined || request.schema !== undefined)) validated++;
     const [method, routePath] = isRecord(http) ? [http.method, http.path] : typeof http === "string" ? http.trim().split(/\s+/, 2) : [];
-    const authorizerName = typeof authorizer === "string" ? authorizer.trim() : isRecord(authorizer) && typeof authorizer.name === "string" ? authorizer.name : undefined;
-    if (typeof method === "string" && typeof routePath === "string") routes.push({ method: method.toUpperCase(), path: routePath, authorizerName });
+    // A named authorizer may be a function of the same service (resolved in serviceFunctions()).
+    const authorizerName = typeof authorizer === "string" ? name : isRecord(authorizer) && typeof authorizer.name === "string" ? authorizer.name : undefined;
+    declared.push({
+      authorizer: name,
+      validated: isRecord(request) && (request.schemas !== undefined || request.schema !== undefined),
+      route: typeof method === "string" && typeof routePath === "string" ? { method: method.toUpperCase(), path: routePath, authorizerName } : undefined,
+    });
   }
-  if (httpEvents === 0) return undefined;
-  return { authorizers: unauthorized ? [] : authorizers, validatesBody: validated === httpEvents, routes };
+  return definitionOf(declared);
 }
 
 /**
@@ -169,25 +183,18 @@ function collectSamFunctions(template: Record<string, unknown>, directory: strin
     const codeUri = firstString(properties.CodeUri, functionDefaults.CodeUri) ?? ".";
     const dot = handler?.lastIndexOf(".") ?? -1;
     if (!handler || dot <= 0) continue;
-    let httpEvents = 0;
-    let validated = 0;
-    let unauthorized = false;
-    const authorizers: string[] = [];
+    const declared: DeclaredEvent[] = [];
     for (const event of isRecord(properties.Events) ? Object.values(properties.Events) : []) {
       if (!isRecord(event) || (event.Type !== "Api" && event.Type !== "HttpApi")) continue;
-      httpEvents++;
       const eventProperties = isRecord(event.Properties) ? event.Properties : {};
       const auth = isRecord(eventProperties.Auth) ? eventProperties.Auth : undefined;
       const name = typeof auth?.Authorizer === "string" ? auth.Authorizer : defaultAuthorizer(event.Type === "Api" ? eventProperties.RestApiId : eventProperties.ApiId, event.Type);
-      if (name === undefined || name === "" || name === "NONE") unauthorized = true;
-      else authorizers.push(name);
-      if (isRecord(eventProperties.RequestModel) && eventProperties.RequestModel.ValidateBody === true) validated++;
+      declared.push({
+        authorizer: name === "" || name === "NONE" ? undefined : name,
+        validated: isRecord(eventProperties.RequestModel) && eventProperties.RequestModel.ValidateBody === true,
+      });
     }
-    into.push({
-      module: path.resolve(directory, codeUri, handler.slice(0, dot)),
-      exportName: handler.slice(dot + 1),
-      definition: httpEvents === 0 ? undefined : { authorizers: unauthorized ? [] : authorizers, validatesBody: validated === httpEvents },
-    });
+    into.push({ module: path.resolve(directory, codeUri, handler.slice(0, dot)), exportName: handler.slice(dot + 1), definition: definitionOf(declared) });
   }
 }
 
@@ -205,7 +212,8 @@ let yamlParse: YamlParse | undefined;
 /** A YAML file's data, or undefined when it is missing, too large or not YAML. The parser is loaded on first use. */
 function readYaml(file: string): unknown {
   try {
-    if (!statSync(file, { throwIfNoEntry: false })?.isFile() || statSync(file).size > MAX_SERVICE_BYTES) return undefined;
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size > MAX_SERVICE_BYTES) return undefined;
     // Loaded only in projects with a Serverless service (40 ms).
     yamlParse ??= (createRequire(__filename)("yaml") as { parse: YamlParse }).parse;
     // Unknown tags (CloudFormation's `!Ref`, `!Sub`, `!ImportValue`) resolve as the plain value they tag; aliases are bounded.

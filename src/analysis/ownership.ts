@@ -18,7 +18,7 @@ import type { FileIndex } from "./file-index";
 import type { Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, typeAnnotationName, type HandlerKind, type SourceCatalogue } from "./sources";
-import { isOwnerName, nameWords } from "./per-user-data";
+import { ADMIN_NAME, isOwnerName, nameWords } from "./per-user-data";
 import { isCurrentTime } from "./fresh-values";
 import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
 
@@ -325,7 +325,6 @@ const HMAC_CALL = /hmac/i;
 /** Request members that carry the caller's credentials: headers (`Authorization`, a custom token header) and cookies. */
 const CREDENTIAL_CARRIER = /^(?:headers|cookies|multiValueHeaders)(?:\.|\[|$)/;
 /** Names of calls that yield or require an administrator: `extractAdminId`, `requireSuperuser`. */
-const ADMIN_NAME = /admin|superuser/i;
 /** Names of calls that fail unless the caller qualifies: `requireRole`, `assertPermission`. */
 const GUARD_PREFIX = /^(?:require|ensure|assert|check|verify|authori[sz]e|enforce|guard|protect)/i;
 /** Names of calls that answer a yes/no question: `isAdmin`, `hasRole`. */
@@ -3152,6 +3151,8 @@ export class OwnershipAnalysis {
     checksOf(summary);
     const evidence = new Set<EvidenceKind>(this.intrinsicEvidence(instance));
     const requestPaths = pathsOf(instance.keyParts);
+    // A Put's other Item attributes may be its key too (`userId` beside `taskId`, see intrinsicEvidence).
+    const keyLikeParts = [...instance.keyParts, ...instance.possibleKeyParts];
     let ownedKeys: Set<string> | undefined;
     for (const check of instance.guardedBy) {
       switch (check.kind) {
@@ -3219,9 +3220,8 @@ export class OwnershipAnalysis {
           const [subject] = check.subjects;
           const [value] = check.values;
           const bound = this.isCallerValue(value.origins) ? subject : this.isCallerValue(subject.origins) ? value : undefined;
-          // A Put's other Item attributes may be its key too (`userId` beside `taskId`): one checked to be the caller pins the
-          // item to the caller, as the caller's own value there does (see intrinsicEvidence).
-          if (bound && [...instance.keyParts, ...instance.possibleKeyParts].some((part) => coveredBy(part, pathsOf([bound])))) evidence.add("request-check");
+          // One of them checked to be the caller pins the item to the caller, as the caller's own value there does.
+          if (bound && keyLikeParts.some((part) => coveredBy(part, pathsOf([bound])))) evidence.add("request-check");
           break;
         }
       }
@@ -3230,7 +3230,7 @@ export class OwnershipAnalysis {
     if (route.roles) evidence.add("role");
     if (route.callerPathParameters) {
       const pinned = new Set(route.callerPathParameters.map((parameter) => `lambda:pathParameters.${parameter}`));
-      if ([...instance.keyParts, ...instance.possibleKeyParts].some((part) => coveredBy(part, pinned))) evidence.add("caller-key");
+      if (keyLikeParts.some((part) => coveredBy(part, pinned))) evidence.add("caller-key");
     }
     return [...evidence];
   }
@@ -3953,7 +3953,6 @@ function collectKeyParts(
   }
 }
 
-/** How a branch ends: the strongest exit anywhere in it (not inside nested functions). */
 /**
  * What a function returns where its check fails, when that is a refusal its caller can test: a falsy value
  * (`return false`, `return null`, `return;`) or an object with a member set to `false` (`return { authorized:
@@ -3977,6 +3976,7 @@ function refusalOf(guard: Guard): { member: string | undefined } | undefined {
   return undefined;
 }
 
+/** How a branch ends: the strongest exit anywhere in it (not inside nested functions). */
 function branchExit(statement: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Guard["exit"] {
   let exit: Guard["exit"];
   let budget = 2_000;

@@ -6,6 +6,9 @@ import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { isProjectFolder } from "./project";
 
+/** A name or text that names an administrator (`adminAuth`, `isAdmin`, a `ShopAdmin` group, `superuser`). */
+export const ADMIN_NAME = /admin|superuser/i;
+
 /** Words that name a person who owns items (`userId`, `customer_id`, `tenantId`, `identityId`). */
 const PERSON_WORDS = new Set(["user", "customer", "tenant", "account", "member", "author", "creator", "patient", "identity"]);
 /** What follows a person word in an owner attribute's name. */
