@@ -155,7 +155,7 @@ export class CallSites {
     const callers = this.callersOf(origin.fn);
     if (callers.kind !== "local" || origin.path.length > 0) return undefined;
     return callers.sites
-      .filter(({ call }) => !hasFixedKeys(this.values, call, origin.index))
+      .filter(({ call }) => !hasFixedKeys(this.values, call, origin.fn, origin.index))
       .flatMap(({ call }) => {
         const argument = this.argumentAt(call, origin.index);
         return argument ? this.values.originsOf(argument) : [];
@@ -165,11 +165,11 @@ export class CallSites {
   private fixedKeysAtCalls(origin: ParameterOrigin): boolean {
     const callers = this.callersOf(origin.fn);
     if (callers.kind === "local") {
-      return callers.sites.length > 0 && callers.sites.every(({ call }) => hasFixedKeys(this.values, call, origin.index));
+      return callers.sites.length > 0 && callers.sites.every(({ call }) => hasFixedKeys(this.values, call, origin.fn, origin.index));
     }
     if (callers.kind !== "open" || callers.reason === "escapes") return false;
     const calls = this.projectCalls?.(origin.fn);
-    return calls !== undefined && calls.length > 0 && calls.every(({ call, module }) => hasFixedKeys(module.values, call, origin.index));
+    return calls !== undefined && calls.length > 0 && calls.every(({ call, module }) => hasFixedKeys(module.values, call, origin.fn, origin.index));
   }
 
   /** The argument for parameter `index`, followed into an object literal by `path` when it can be. */
@@ -284,10 +284,20 @@ function argumentIn(values: ValueResolver, call: TSESTree.CallExpression, index:
 }
 
 /** The call passes argument `index` as an object literal (directly or through a constant) whose keys are all written out: `{ Title: t, Author: a }`. */
-function hasFixedKeys(values: ValueResolver, call: TSESTree.CallExpression, index: number): boolean {
+function hasFixedKeys(values: ValueResolver, call: TSESTree.CallExpression, fn: FunctionNode, index: number): boolean {
   const argument = positionalArgument(call, index);
-  if (!argument) return false;
-  const object = values.definitionOf(argument);
+  if (!argument) {
+    // Left out (`updateStage(id, "draft")`): the parameter's default (`extraFields = {}`), or undefined, which has no keys.
+    const spread = call.arguments.some((given) => given.type === AST_NODE_TYPES.SpreadElement);
+    const parameter = fn.params[index];
+    if (spread || call.arguments.length > index || !parameter) return false;
+    if (parameter.type === AST_NODE_TYPES.Identifier) return true;
+    return parameter.type === AST_NODE_TYPES.AssignmentPattern && isFixedKeysObject(values.definitionOf(parameter.right));
+  }
+  return isFixedKeysObject(values.definitionOf(argument));
+}
+
+function isFixedKeysObject(object: Node | undefined): boolean {
   return (
     object?.type === AST_NODE_TYPES.ObjectExpression &&
     object.properties.every((property) => property.type === AST_NODE_TYPES.Property && (!property.computed || property.key.type === AST_NODE_TYPES.Literal))

@@ -192,11 +192,20 @@ function callsMethodNamedBy(fn: FunctionNode): boolean {
 /** `client.send(new XCommand(...))`: the send call, when the command is constructed right in its argument. */
 function sendCallOf(node: TSESTree.NewExpression): TSESTree.CallExpression | undefined {
   const { parent, child } = valueParent(node);
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === child) {
-    const callee = unwrap(parent.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(callee) === "send") return parent;
-  }
-  return undefined;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === child && isSendCall(parent) ? parent : undefined;
+}
+
+/** A sender's name: `client.send`, or a function of the project that sends what it is given (`send(cmd)`, `ddbSend(cmd)`). */
+const SENDER_FUNCTION = /^(?:send|sendCommand|\w+Send)$/;
+
+/**
+ * Does the call send the command given as its first argument and give back the output: `client.send(command)`,
+ * or a wrapper named for it (`send(command)`, `await sendCommand(command)`)?
+ */
+export function isSendCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return staticKeyName(callee) === "send";
+  return callee.type === AST_NODE_TYPES.Identifier && SENDER_FUNCTION.test(callee.name);
 }
 
 /** `x.get(params).promise()` or a callback argument: the v2 calling conventions. */

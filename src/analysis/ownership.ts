@@ -15,12 +15,12 @@ import { deployedDefinitionOf, type DeclaredRoute, type FunctionDefinition } fro
 import { allowancesOf, policyForRoute, type RoutePolicy } from "./authorizer-policy";
 import { parseConditionExpression, parsePartiql, type ConditionNode, type Operand } from "./expressions";
 import type { FileIndex } from "./file-index";
-import type { Operation } from "./operations";
+import { isSendCall, type Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, typeAnnotationName, type HandlerKind, type SourceCatalogue } from "./sources";
 import { ADMIN_NAME, isOwnerName, nameWords } from "./per-user-data";
 import { isCurrentTime } from "./fresh-values";
-import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, type Origin, type ValueResolver } from "./values";
+import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, loopSource, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
 
@@ -732,7 +732,10 @@ export class OwnershipAnalysis {
     const written = inputNode ? this.values.memberWrites(inputNode, ["Item"]) : undefined;
     // `let entrada = req.body; entrada.sk = Date.now()` before `Item: req.body`: the same object, written through another name.
     const aliased = this.values.aliasWrites(item);
-    for (const [attribute, property] of [...(aliased?.properties ?? []), ...(written?.properties ?? [])]) {
+    // `result.data.id = uuid()` before `Item: marshall(result.data)`: written through the item's own member path.
+    const chain = memberChain(unmarshalled(item));
+    const through = chain?.root.type === AST_NODE_TYPES.Identifier ? this.values.memberWrites(chain.root, chain.path) : undefined;
+    for (const [attribute, property] of [...(aliased?.properties ?? []), ...(through?.properties ?? []), ...(written?.properties ?? [])]) {
       for (let i = named.length - 1; i >= 0; i--) if (named[i].attribute === attribute) named.splice(i, 1);
       named.push(this.valuePart(attribute, property.value));
     }
@@ -787,8 +790,7 @@ export class OwnershipAnalysis {
       if (!part) return;
       for (const later of literal.properties.slice(index + 1)) {
         if (later.type !== AST_NODE_TYPES.SpreadElement || !this.spreadMayHold(later.argument, attribute!, 0)) continue;
-        const definition = unwrap(this.values.definitionOf(later.argument) ?? later.argument);
-        if (definition.type === AST_NODE_TYPES.CallExpression && VALIDATOR_CALLS.has(calleeName(definition) ?? "") && dottedName(memberChain(definition.callee)) !== "JSON.parse") continue;
+        if (this.validatedPart(later.argument, 0)) continue;
         const origins = this.originsOf(later.argument).filter((origin) => origin.kind === "request" || origin.kind === "parameter");
         if (origins.length === 0) continue;
         overrides.push({ attribute, node: later.argument, origins, fromSpread: true });
@@ -796,6 +798,28 @@ export class OwnershipAnalysis {
       }
     });
     parts.push(...overrides);
+  }
+
+  /**
+   * Is the value what a schema validator returned, or a member or element of it (`...Schema.parse(body)`, `for (const q
+   * of Upload.parse(body).questions) ({ ...q })`)? A schema's nested objects list their keys too.
+   */
+  private validatedPart(node: Node, depth: number): boolean {
+    if (depth > 6) return false;
+    const definition = unwrap(this.values.definitionOf(node) ?? node);
+    if (definition.type === AST_NODE_TYPES.CallExpression) {
+      return VALIDATOR_CALLS.has(calleeName(definition) ?? "") && dottedName(memberChain(definition.callee)) !== "JSON.parse";
+    }
+    if (definition.type === AST_NODE_TYPES.MemberExpression) return this.validatedPart(definition.object, depth + 1);
+    if (definition.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = this.scope.variableOf(definition);
+    const writes = variable && variable.defs[0]?.type === "Variable" ? this.scope.writesOf(variable) : [];
+    if (writes.length !== 1) return false;
+    // `const { questions } = Upload.parse(body)`: a member of the result.
+    if (writes[0].value) return this.validatedPart(writes[0].value, depth + 1);
+    // `for (const q of questions)`: an element of a validated list.
+    const iterated = writes[0].path.length === 0 ? loopSource(writes[0].identifier) : undefined;
+    return iterated !== undefined && iterated.parent?.type === AST_NODE_TYPES.ForOfStatement && this.validatedPart(iterated, depth + 1);
   }
 
   /**
@@ -1249,7 +1273,7 @@ export class OwnershipAnalysis {
     const sends: Node[] = [];
     for (const reference of variable.references) {
       const use = reference.identifier.parent;
-      if (use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === reference.identifier && calleeName(use) === "send") sends.push(use);
+      if (use?.type === AST_NODE_TYPES.CallExpression && use.arguments[0] === reference.identifier && isSendCall(use)) sends.push(use);
     }
     return sends;
   }
@@ -1850,8 +1874,10 @@ export class OwnershipAnalysis {
       if (readLike && guard.exit === "response") return true;
     }
     // A role check after the read, before anything is served (`if (!allowed.includes(req.user.role)) return 403;
-    // res.json(Item)`): the item reaches only the callers the check lets through.
-    if (readLike && (check.kind === "role" || check.kind === "authorization") && guard.exit !== undefined && position.range[1] <= guard.node.range[0]) {
+    // res.json(Item)`): the item reaches only the callers the check lets through. So does an existence check of an
+    // item the caller's key reads (`Promise.all([get({ pk: USER#me, sk: SESSION#id }), query(SESSION#id)])`, then
+    // `if (!session.Item) return 404`): evidenceFor() judges whether that read was the caller's.
+    if (readLike && (check.kind === "role" || check.kind === "authorization" || check.kind === "exists") && guard.exit !== undefined && position.range[1] <= guard.node.range[0]) {
       return enclosingBlock(position) === enclosingBlock(guard.node) && !servedBefore(position, guard.node);
     }
     return false;
@@ -3766,9 +3792,9 @@ const MESSAGE_PARTS = new Set<string>([
   AST_NODE_TYPES.TSNonNullExpression,
 ]);
 /** An item's own address. */
-const ADDRESS_NAME = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile|connection_?id)$/i;
-/** The recipient of a message object (`to`, SES's `ToAddresses`, SNS's `PhoneNumber`). */
-const RECIPIENT_KEY = /^(?:to|toaddresses|recipients?|phonenumber|connectionid)$/i;
+const ADDRESS_NAME = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile|connection_?id|(?:expo_?)?push_?token|device_?token|fcm_?token|endpoint_?arn)$/i;
+/** The recipient of a message object (`to`, SES's `ToAddresses`, SNS's `PhoneNumber` or `TargetArn`, a push service's device token). */
+const RECIPIENT_KEY = /^(?:to|toaddresses|recipients?|phonenumber|connectionid|targetarn|tokens?|(?:expo)?pushtokens?|devicetokens?|fcmtokens?)$/i;
 /** Functions that send a message to the address they are given. */
 const SEND_NAME = /mail|notify|sms|^send(?:Message|Notification|Text)?$/i;
 
@@ -4189,6 +4215,8 @@ function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifie
         continue;
       }
     }
+    // votes.length: how many items there are, as `Select: "COUNT"` gives it, none of their data.
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && !parent.computed && staticKeyName(parent) === "length") return "tested";
     if ((parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.AwaitExpression) {
       current = parent;
       continue;

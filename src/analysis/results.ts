@@ -6,7 +6,7 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, isFunction, staticKeyName, unwrap } from "./ast";
 import type { FileIndex } from "./file-index";
-import type { Operation } from "./operations";
+import { isSendCall, type Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import type { ValueResolver } from "./values";
 
@@ -61,8 +61,7 @@ export class ResultIndex {
     if (commands.size === 0) return;
     // const command = new GetCommand(input); await client.send(command)
     for (const call of index.calls) {
-      const callee = unwrap(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticKeyName(callee) !== "send" || !call.arguments[0]) continue;
+      if (!isSendCall(call) || !call.arguments[0]) continue;
       const argument = call.arguments[0];
       const operation = commands.get(unwrap(this.values.definitionOf(argument) ?? argument));
       if (operation) this.producers.set(call, operation);

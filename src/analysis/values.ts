@@ -6,6 +6,7 @@ import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, contains, enclosingFunction, instanceMember, isFunction, memberChain, memberPathAbove, objectOfKeysCall, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
+import { isSendCall } from "./operations";
 import { importedModuleOf, type ScopeIndex, type Variable } from "./scope";
 import {
   AUTHENTICATION_FUNCTION,
@@ -441,7 +442,7 @@ export class ValueResolver {
         const index = fn.params.indexOf(parameter);
         // `items.map((item) => ...)`, `Object.keys(body).forEach((k) => ...)`: the element comes from the receiver.
         const receiver = arrayCallbackReceiver(fn, index) ?? promiseCallbackReceiver(fn, index);
-        if (receiver) return this.extend(this.origins(receiver, bindings, state, depth), path, identifier);
+        if (receiver) return this.extend(anyElement(this.origins(receiver, bindings, state, depth)), path, identifier);
         const name = parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
         const base: Origin = { kind: "parameter", fn, index, name, path: [], node: identifier };
         return this.extend([base], fullPath, identifier);
@@ -470,7 +471,7 @@ export class ValueResolver {
             // the keys of an object literal that has fixed ones (`for (const k in { nickName, bio })`): those are constants.
             const iterated = loopSource(write.identifier);
             if (!iterated || (write.path.length === 0 && this.walksFixedKeys(iterated))) return [];
-            return this.origins(iterated, bindings, state, depth);
+            return anyElement(this.origins(iterated, bindings, state, depth));
           });
           if (memoize) {
             state.memory.variables!.set(variable, perWrite);
@@ -543,8 +544,11 @@ export class ValueResolver {
     const holds = (origin: Origin) => origin.wrapper !== undefined && origin.wrapper === fullPath[0];
     // Origins held under other members are not read either (`created.id` of `created = api.create({ name })` is
     // not the name), unless the member is an element or unknown (`[{ id }][0]`, `obj[key]`).
-    const member = fullPath.length > 0 && fullPath[0] !== "*" && !/^\d+$/.test(fullPath[0]);
+    const element = fullPath.length > 0 && /^\d+$/.test(fullPath[0]);
+    const member = fullPath.length > 0 && fullPath[0] !== "*" && !element;
+    // An element held at its index (`Promise.all([a, b])`) is read by that index alone.
     if (member) origins = origins.filter((origin) => origin.wrapper === undefined || holds(origin));
+    if (element) origins = origins.filter((origin) => !isIndex(origin.wrapper) || holds(origin));
     return origins.map((origin): Origin => {
       // `parsed.data` of `parsed = schema.safeParse(input)` is the input.
       const path = holds(origin) ? fullPath.slice(1) : fullPath;
@@ -642,6 +646,8 @@ export class ValueResolver {
       if ((name === "cookies" || name === "headers") && importedModuleOf(this.scope.variableOf(callee)?.defs[0]) === "next/headers") {
         return [{ kind: "request", framework: "nextjs", path: name, node }];
       }
+      // `send(new GetCommand(...))` through a wrapper of the file: the operation's output, as `client.send(...)` gives it.
+      if (isSendCall(node) && node.arguments[0] && unwrap(node.arguments[0]).type === AST_NODE_TYPES.NewExpression) return [{ kind: "unknown", node }];
       const helper = this.sameFileFunction(callee);
       if (helper) return this.helperOrigins(helper, node, bindings, state, depth);
       if (SANITIZER_NAMES.has(name) && node.arguments.length > 0 && this.fromPackage(callee)) return this.origins(node.arguments[0], bindings, state, depth);
@@ -661,6 +667,12 @@ export class ValueResolver {
       const object = unwrap(callee.object);
       const method = thisMethod(callee) ?? this.objectMethod(callee);
       if (method) return this.helperOrigins(method, node, bindings, state, depth);
+      // `await Promise.all([get(a), query(b)])`: each result at its index (`const [session, turns] = ...`).
+      const all = node.arguments[0];
+      if (name === "all" && object.type === AST_NODE_TYPES.Identifier && object.name === "Promise" && all?.type === AST_NODE_TYPES.ArrayExpression && this.scope.isGlobal(object)) {
+        const spread = all.elements.findIndex((element) => element?.type === AST_NODE_TYPES.SpreadElement);
+        return all.elements.flatMap((element, i) => (element ? wrapped(this.origins(element, bindings, state, depth), spread < 0 || i < spread ? String(i) : undefined) : []));
+      }
       if (object.type === AST_NODE_TYPES.Identifier && Object.hasOwn(PASS_THROUGH_MEMBER_CALLS, object.name) && PASS_THROUGH_MEMBER_CALLS[object.name].has(name) && this.scope.isGlobal(object)) {
         return this.union(node.arguments, bindings, state, depth);
       }
@@ -1614,7 +1626,12 @@ export class ValueResolver {
   private elementStrings(array: Node, bindings: Bindings, state: QueryState, depth: number): Segment[][] | undefined {
     if (depth > MAX_DEPTH || --state.steps < 0) return undefined;
     const mapped = this.mappedElementStrings(array, bindings, state, depth);
-    if (mapped) return mapped;
+    if (mapped) {
+      // `const clauses = keys.map(...); clauses.push(...)`: the callback's texts and what is pushed later.
+      const current = unwrap(array);
+      const pushed = current.type === AST_NODE_TYPES.Identifier ? this.pushedOnto(current) : [];
+      return pushed && alternatives(mapped, this.anyOf(pushed, bindings, state, depth));
+    }
     const made = unwrap(this.definitionOf(array) ?? array);
     if (made.type === AST_NODE_TYPES.CallExpression && made.callee.type === AST_NODE_TYPES.MemberExpression && staticKeyName(made.callee) === "concat") {
       let result = this.elementStrings(made.callee.object, bindings, state, depth + 1);
@@ -1623,6 +1640,17 @@ export class ValueResolver {
         result = alternatives(result, this.elementStrings(argument, bindings, state, depth + 1) ?? this.strings(argument, bindings, state, depth + 1));
       }
       return result;
+    }
+    // ["#stage = :stage", ...extraClauses]: the literal's own elements and any element of the arrays spread into it.
+    if (made.type === AST_NODE_TYPES.ArrayExpression && made.elements.some((element) => element?.type === AST_NODE_TYPES.SpreadElement)) {
+      let result: Segment[][] | undefined = [];
+      for (const element of made.elements) {
+        if (!element) return undefined;
+        const strings = element.type === AST_NODE_TYPES.SpreadElement ? this.elementStrings(element.argument, bindings, state, depth + 1) : this.strings(element, bindings, state, depth + 1);
+        if (!strings) return undefined;
+        result = alternatives(result, strings);
+      }
+      return result.length > 0 ? result : undefined;
     }
     const elements = this.arrayElements(array);
     return elements && elements.length > 0 ? this.anyOf(elements, bindings, state, depth) : undefined;
@@ -1659,16 +1687,23 @@ export class ValueResolver {
     const initial = unwrap(writes[0].value);
     if (initial.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
     const elements = this.arrayElements(initial);
-    if (!elements) return undefined;
-    for (const push of this.index.pushes.get(current.name) ?? []) {
+    const pushed = this.pushedOnto(current);
+    return elements && pushed ? [...elements, ...pushed] : undefined;
+  }
+
+  /** The arguments of every `push`/`unshift` onto the variable an identifier names; undefined when one is spread. */
+  private pushedOnto(identifier: TSESTree.Identifier): Node[] | undefined {
+    const variable = this.scope.variableOf(identifier);
+    const pushed: Node[] = [];
+    for (const push of this.index.pushes.get(identifier.name) ?? []) {
       const receiver = (push.callee as TSESTree.MemberExpression).object;
-      if (this.scope.variableOf(receiver) !== variable) continue;
+      if (!variable || this.scope.variableOf(receiver) !== variable) continue;
       for (const argument of push.arguments) {
         if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
-        elements.push(argument);
+        pushed.push(argument);
       }
     }
-    return elements;
+    return pushed;
   }
 }
 
@@ -2081,6 +2116,16 @@ export function dynamicParts(resolved: ResolvedString): Array<{ node: Node; orig
 
 export function hasOrigin(origins: readonly Origin[], kind: Origin["kind"]): boolean {
   return origins.some((origin) => origin.kind === kind);
+}
+
+/** Is a wrapper an element's index (`Promise.all`'s results) rather than a member's name? */
+function isIndex(wrapper: string | undefined): boolean {
+  return wrapper !== undefined && /^\d+$/.test(wrapper);
+}
+
+/** The origins of any one element of an array: what the array's elements hold, whatever their index. */
+function anyElement(origins: Origin[]): Origin[] {
+  return origins.some((origin) => isIndex(origin.wrapper)) ? origins.map((origin) => (isIndex(origin.wrapper) ? { ...origin, wrapper: undefined } : origin)) : origins;
 }
 
 /** Origins of a value held under `member` of an object (see Origin's `wrapper`). */

@@ -402,6 +402,18 @@ async function setFields(id, fields) {
 }
 module.exports.rename = (req, res) => setFields(req.params.id, { firstName: req.body.first, ["lastName"]: req.body.last }).then(() => res.end());
 module.exports.retitle = (req, res) => setFields(req.params.id, { title: req.body.title }).then(() => res.end());`,
+    // A call that leaves the object out gets the parameter's default (`extra = {}`), or undefined: no keys either way.
+    `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+async function setStage(id, stage, extra = {}, more) {
+  const names = { "#stage": "stage" };
+  const values = { ":stage": stage };
+  const clauses = Object.entries(extra).map(([k, v]) => { names[\`#\${k}\`] = k; values[\`:\${k}\`] = v; return \`#\${k} = :\${k}\`; });
+  for (const key in more) clauses.push(\`\${key} = :\${key}\`);
+  return docClient.update({ TableName: "Reports", Key: { id }, UpdateExpression: \`SET \${["#stage = :stage", ...clauses].join(", ")}\`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }).promise();
+}
+module.exports.submit = (id) => setStage(id, "review");
+module.exports.approve = (id, approvedBy) => setStage(id, "approved", { approval: { approvedBy, at: Date.now() } }, { approvedBy });`,
     // Constants: literals, const strings, enum and as-const members, constant arrays and appends, DynamoDB arithmetic.
     `${DOC}
 enum Status { Open = "OPEN" }
@@ -629,6 +641,30 @@ module.exports.updatePost = async (PK, data) => {
   return docClient.update({ TableName: "Blogs", Key: { PK, SK: "blog" }, UpdateExpression: "SET " + parts.join(", "), ExpressionAttributeValues: Object.fromEntries(names.map((k) => [":val_" + k, data[k]])) }).promise();
 };`,
       errors: [{ messageId: "expressionInjection", line: 6, data: { member: "UpdateExpression", value: "names[i]", source: "is parameter `data` of `updatePost`, which callers can set to anything" } }],
+    },
+    // Text pushed onto an array that map() made: the pushed text is part of the expression too.
+    {
+      code: `${DOC}
+const FIELDS = { title: "t", body: "b" };
+app.patch("/notes/:id", async (req, res) => {
+  const clauses = Object.keys(FIELDS).map((k) => \`#\${k} = :\${k}\`);
+  clauses.push(\`\${req.query.extra} = :extra\`);
+  await doc.send(new UpdateCommand({ TableName: "Notes", Key: { id: req.params.id }, UpdateExpression: "SET " + clauses.join(", ") }));
+  res.end();
+});`,
+      errors: [{ messageId: "expressionInjection", line: 8, column: 19, data: { member: "UpdateExpression", value: "req.query.extra", source: "comes from request input `req.query.extra` (Express)" } }],
+    },
+    // The same stage setter when a caller spreads a parameter into the object left out elsewhere: its keys are open.
+    {
+      code: `const AWS = require("aws-sdk");
+const docClient = new AWS.DynamoDB.DocumentClient();
+async function setStage(id, stage, extra = {}) {
+  const clauses = Object.entries(extra).map(([k]) => \`\${k} = :\${k}\`);
+  return docClient.update({ TableName: "Reports", Key: { id }, UpdateExpression: \`SET \${["#stage = :stage", ...clauses].join(", ")}\` }).promise();
+}
+module.exports.submit = (id) => setStage(id, "review");
+module.exports.approve = (id, fields) => setStage(id, "approved", { at: Date.now(), ...fields });`,
+      errors: [{ messageId: "expressionInjection", line: 4, column: 57, data: { member: "UpdateExpression", value: "k", source: "is parameter `fields` of `approve`, which callers can set to anything" } }],
     },
     // The same helper when one call spreads the request body into the object: the names are the caller's.
     {

@@ -78,6 +78,36 @@ export const handler = async (event) => {
   return { statusCode: 201, body: "" };
 };`;
 
+/** A Lambda handler that validates the body with zod's safeParse, sets \`result.data.id = <id>\` and puts \`result.data\`. */
+const safeParsedBook = (id: string) => `import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+const Book = z.object({ title: z.string(), author: z.string() });
+const client = new DynamoDBClient({});
+export async function handler(event) {
+  const book = JSON.parse(event.body);
+  const result = Book.safeParse({ title: book.title, author: book.author });
+  if (!result.success) return { statusCode: 400, body: "" };
+  result.data.id = ${id};
+  await client.send(new PutItemCommand({ TableName: process.env.TABLE_NAME, Item: marshall(result.data) }));
+  return { statusCode: 201, body: "" };
+}`;
+
+/** A Lambda handler that puts each element of \`list\` (the body's questions) as a new item under a generated id. */
+const createEachFromBody = (list: string) => `${V3}import { randomUUID } from "node:crypto";
+import { z } from "zod";
+const Question = z.object({ text: z.string(), subject: z.enum(["maths", "english"]) });
+const Upload = z.object({ questions: z.array(Question) });
+export const handler = async (event) => {
+  const body = JSON.parse(event.body || "{}");
+  const { questions } = ${list};
+  for (const q of questions) {
+    await doc.send(new PutCommand({ TableName: "Questions", Item: { id: randomUUID(), ...q } }));
+  }
+  return { statusCode: 201, body: "" };
+};`;
+
 /** Writers that generate the id (\`addCandidate\` lets the caller's fields follow it), called with \`argument\`. */
 const candidateWriters = (argument: string) => `${V3}import { randomUUID } from "node:crypto";
 async function addCandidate(candidate) {
@@ -222,6 +252,13 @@ const invite = (use: string) => `${V3}
 app.post("/invitations", requireAuth, async (req, res) => {
   const invitee = (await doc.send(new GetCommand({ TableName: "Users", Key: { id: req.body.userId } }))).Item;
   if (!invitee) return res.sendStatus(404);
+  ${use}
+});`;
+
+/** An Express route querying the votes of the team and mockup the query names, then \`use\` of them. */
+const teamVotes = (use: string) => `${V3}
+app.get("/votes", requireAuth, async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Votes", KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": \`\${req.query.teamId}#\${req.query.mockupId}\` } }));
   ${use}
 });`;
 
@@ -429,6 +466,26 @@ ${use}
   await doc.send(new DeleteCommand({ TableName: "Meals", Key: { userId, mealId } }));
   return NextResponse.json({ ok: true });
 }`;
+/**
+ * A Next.js route that reads a session item keyed by the Clerk user and the session's turns in one `Promise.all`,
+ * then exits when the result named by `gate` is missing, before it serves the turns.
+ */
+const parallelSessionRoute = (gate: string) => `import { NextResponse } from "next/server";
+import { auth } from "@clerk/nextjs/server";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export async function GET(req: Request, { params }: { params: Promise<{ sessionId: string }> }) {
+  const { userId } = await auth();
+  if (!userId) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  const { sessionId } = await params;
+  const [sessionResult, turnsResult] = await Promise.all([
+    db.send(new GetCommand({ TableName: "Game", Key: { pk: \`USER#\${userId}\`, sk: \`SESSION#\${sessionId}\` } })),
+    db.send(new QueryCommand({ TableName: "Game", KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": \`SESSION#\${sessionId}\` } })),
+  ]);
+  if (!${gate}) return NextResponse.json({ error: "Session not found" }, { status: 404 });
+  return NextResponse.json({ session: sessionResult.Item, turns: turnsResult.Items ?? [] });
+}`;
 /** A Next.js route that checks the body's todo's `checked` member against the iron-session user, then puts `item`. */
 const todoRoute = (checked: string, item: string) => `import { NextResponse } from "next/server";
 import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
@@ -569,6 +626,20 @@ app.get("/chats/:chatId", async (req, res) => {
     },
     {
       code: invite("const message = { to: invitee.email, text: `Hi ${invitee.firstName}` };\n  await mailer.send(message);\n  res.sendStatus(204);"),
+    },
+    {
+      name: "only how many items a query found leaves the handler (`Items.length`), as with `Select: \"COUNT\"`",
+      code: teamVotes("res.json({ votes: Items.length });"),
+    },
+    {
+      name: "a record read only to push a notification to its own device (an Expo push token, an FCM token, an SNS endpoint)",
+      code: invite("await notifications.sendNotification({ expoPushToken: invitee.expoPushToken, title: \"Invitation\" });\n  res.sendStatus(204);"),
+    },
+    {
+      code: invite("await admin.messaging().send({ token: invitee.fcmToken, notification: { title: \"Invitation\" } });\n  res.sendStatus(204);"),
+    },
+    {
+      code: invite("await sns.send(new PublishCommand({ TargetArn: invitee.endpointArn, Message: \"Invitation\" }));\n  res.sendStatus(204);"),
     },
     {
       name: "a user's connection read only to push a message to that connection (PostToConnection's ConnectionId, a send helper given it)",
@@ -1828,6 +1899,24 @@ export async function POST(request) {
 }`,
     },
     {
+      name: "reads run in parallel: the turns are served only after the session item keyed by the caller was found",
+      filename: "app/api/session/[sessionId]/route.ts",
+      code: parallelSessionRoute("sessionResult.Item"),
+    },
+    {
+      name: "a stored one-time code compared with the request's before the update, read through a `send(command)` wrapper of the file",
+      code: `${V3}const send = (command) => doc.send(command);
+app.post("/verify-otp", async (req, res) => {
+  const { techId, otp } = req.body;
+  const response = await send(new GetCommand({ TableName: "Technicians", Key: { techId } }));
+  const user = response.Item;
+  if (!user) return res.status(404).end();
+  if (user.otp !== otp) return res.status(400).json({ message: "Invalid OTP" });
+  await send(new UpdateCommand({ TableName: "Technicians", Key: { techId }, UpdateExpression: "SET verified = :v REMOVE otp", ExpressionAttributeValues: { ":v": true } }));
+  res.json({ ok: true });
+});`,
+    },
+    {
       name: "a sign-in code issued for the phone number the caller signs in with: a Put of a random code (`code: Math.floor(... Math.random() ...)`)",
       code: `${V3}export const handler = async (event) => {
   const { phone } = JSON.parse(event.body);
@@ -1976,6 +2065,18 @@ export const handler = async (event) => {
   await doc.send(new PutCommand({ TableName: "Items", Item: { id: randomUUID(), ...ItemInput.parse(JSON.parse(event.body)) } }));
 };
 export const handler`),
+    },
+    {
+      name: "lambda: a generated id written through the validated item's member path (`result.data.id = randomUUID()`)",
+      code: safeParsedBook("randomUUID()"),
+    },
+    {
+      name: "lambda: each element of a list a zod schema returned, spread after a generated id, has only the schema's keys",
+      code: createEachFromBody("Upload.parse(body)"),
+    },
+    {
+      name: "lambda: the same list read as a member of the validated body in the loop itself",
+      code: createEachFromBody("body").replace("for (const q of questions)", "for (const q of Upload.parse(body).questions)"),
     },
     {
       name: "lambda: the object a function of the file builds, spread after a generated id, has no id to replace it with",
@@ -2434,6 +2535,45 @@ app.post("/sessions", async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: "the items a query found are served themselves",
+      code: teamVotes("res.json({ votes: Items, count: Items.length });"),
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      name: "lambda: the body's id written through the validated item's member path chooses the item",
+      code: safeParsedBook("book.id"),
+      errors: [
+        {
+          messageId: "writeNotOwned",
+          line: 12,
+          data: { operation: "`PutItemCommand`", verb: "overwrites", target: "an item of the table in TABLE_NAME", source: "`event.body.id`", missing: "no ConditionExpression requires the item to be new (attribute_not_exists) or to belong to the caller", advice: ADVICE.anyWrite },
+        },
+      ],
+    },
+    {
+      name: "lambda: each element of the body's own list, spread after a generated id, may carry an id of its own",
+      code: createEachFromBody("body"),
+      errors: [{ messageId: "writeNotOwned", line: 12 }],
+    },
+    {
+      name: "reads run in parallel, and the existence test is of the turns themselves: nothing ties them to the caller",
+      filename: "app/api/session/[sessionId]/route.ts",
+      code: parallelSessionRoute("turnsResult.Items?.length"),
+      errors: [{ messageId: "readNotOwned", line: 12 }],
+    },
+    {
+      name: "the same `send(command)` wrapper with the one-time code's check left out: the update is by the body's id alone",
+      code: `${V3}const send = (command) => doc.send(command);
+app.post("/verify-otp", async (req, res) => {
+  const { techId } = req.body;
+  const response = await send(new GetCommand({ TableName: "Technicians", Key: { techId } }));
+  if (!response.Item) return res.status(404).end();
+  await send(new UpdateCommand({ TableName: "Technicians", Key: { techId }, UpdateExpression: "SET verified = :v REMOVE otp", ExpressionAttributeValues: { ":v": true } }));
+  res.json({ ok: true });
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 9 }],
+    },
     {
       name: "a Put whose checked attribute is not one it writes: the body's owner and task id choose the item",
       filename: "app/api/todo/route.ts",
