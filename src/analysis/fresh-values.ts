@@ -14,7 +14,7 @@ const TIME_LIBRARIES = new Set(["moment", "dayjs"]);
 const UNIQUE_ID_CALLS = new Set(["randomUUID", "randomBytes", "uuid", "v1", "v4", "v6", "v7", "uuidv1", "uuidv4", "uuidV4", "uuidv7", "uuidV7", "nanoid", "ulid", "cuid", "createId", "ksuid", "ObjectId"]);
 /** A project's own id generator, named for what it makes (`generateUniqueId()`, `newId()`, `createUUID()`); not lodash's counter `uniqueId()`. */
 const ID_GENERATOR_NAME = /^(?:gen(?:erate)?|create|new|make)_?(?:unique_?|random_?)?(?:id|uuid|guid)$/i;
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 8;
 
 /** A value generated here: a unique id, a random number, or (unless `unique`) the current time. */
 export function isFreshValue(node: TSESTree.Node, unique: boolean, values: ValueResolver | undefined, depth = 0): boolean {
@@ -47,7 +47,9 @@ export function isCurrentTime(node: TSESTree.Node, values: ValueResolver, depth 
   switch (value.type) {
     case AST_NODE_TYPES.BinaryExpression: {
       const parts = [value.left as TSESTree.Node, value.right];
-      const isNumber = (part: TSESTree.Node) => part.type === AST_NODE_TYPES.Literal && typeof part.value === "number";
+      // A number, or arithmetic on numbers (`5 * 60 * 1000`, a duration).
+      const isNumber = (part: TSESTree.Node): boolean =>
+        (part.type === AST_NODE_TYPES.Literal && typeof part.value === "number") || (part.type === AST_NODE_TYPES.BinaryExpression && isNumber(part.left) && isNumber(part.right));
       return parts.some((part) => isCurrentTime(part, values, depth + 1)) && parts.every((part) => isNumber(part) || isCurrentTime(part, values, depth + 1));
     }
     case AST_NODE_TYPES.NewExpression:

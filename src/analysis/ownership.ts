@@ -19,7 +19,7 @@ import { isSendCall, type Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, typeAnnotationName, type HandlerKind, type SourceCatalogue } from "./sources";
 import { ADMIN_NAME, isOwnerName, nameWords } from "./per-user-data";
-import { isCurrentTime } from "./fresh-values";
+import { isCurrentTime, isFreshValue } from "./fresh-values";
 import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, loopSource, type Origin, type ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -708,10 +708,14 @@ export class OwnershipAnalysis {
           contributes = true;
           continue;
         }
-        const assigned = /^[#\w.]+\s*=\s*(:\w+)$/.exec(item);
-        const time = assigned ? valueOf(assigned[1]) : undefined;
+        const assigned = /^([#\w.]+)\s*=\s*(:\w+)$/.exec(item);
+        const time = assigned ? valueOf(assigned[2]) : undefined;
         if (time && isCurrentTime(time, this.values)) continue;
         contributes = true;
+        // `SET otp = :otp, otpExpiry = :expiry` with a code generated here: a new one-time code for the item's owner,
+        // sent wherever the code sends it, replaces the last one; nothing the caller chooses is written.
+        const secret = assigned && ONE_TIME_SECRET.test(this.attributeNamed(assigned[1], names)?.split(".").pop() ?? "") ? valueOf(assigned[2]) : undefined;
+        if (secret && isFreshValue(this.values.definitionOf(secret) ?? secret, true, this.values)) continue;
         const append = /^([#\w.]+)\s*=\s*list_append\(\s*(?:\1|if_not_exists\(\s*\1\s*,\s*:\w+\s*\))\s*,\s*(:\w+)\s*\)$/i.exec(item);
         const list = append ? valueOf(append[2]) : undefined;
         const elements = list ? this.values.arrayElements(list) : undefined;
@@ -1573,7 +1577,9 @@ export class OwnershipAnalysis {
     const keyParts = parts.keyParts.filter((part) => !wholes.includes(part)).map((part) => this.substitutePart(part, fn, call));
     // Attributes the function writes itself (`{ ...item, updatedAt }`) are not the caller's.
     const own = new Set([...parts.keyParts, ...parts.possibleKeyParts].map((part) => part.attribute));
-    const keyNames = access.keyAttributes.size > 0 ? { names: access.keyAttributes, only: true } : entityKeyNames(access.table);
+    // The table as the call chooses it (`putItem(TABLES.QUESTIONS, item)`): its entity's id is a key attribute.
+    const table = this.substituteTable(access.table, fn, call) ?? access.table;
+    const keyNames = access.keyAttributes.size > 0 ? { names: access.keyAttributes, only: true } : entityKeyNames(table);
     const requestWholes: ValuePart[] = [];
     const named: ValuePart[] = [];
     for (const whole of wholes) {
@@ -3795,6 +3801,8 @@ const MESSAGE_PARTS = new Set<string>([
 const ADDRESS_NAME = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile|connection_?id|(?:expo_?)?push_?token|device_?token|fcm_?token|endpoint_?arn)$/i;
 /** The recipient of a message object (`to`, SES's `ToAddresses`, SNS's `PhoneNumber` or `TargetArn`, a push service's device token). */
 const RECIPIENT_KEY = /^(?:to|toaddresses|recipients?|phonenumber|connectionid|targetarn|tokens?|(?:expo)?pushtokens?|devicetokens?|fcmtokens?)$/i;
+/** Attributes that hold a one-time code or token the server generates (`otp`, `verificationCode`, `resetToken`). */
+const ONE_TIME_SECRET = /^(?:otp(?:_?code)?|(?:verification|verify|confirmation|reset|login|sign_?in|magic_?link|email_?verification)_?(?:code|token|otp))$/i;
 /** Functions that send a message to the address they are given. */
 const SEND_NAME = /mail|notify|sms|^send(?:Message|Notification|Text)?$/i;
 

@@ -255,6 +255,31 @@ app.post("/invitations", requireAuth, async (req, res) => {
   ${use}
 });`;
 
+/** A Lambda handler that puts a question through a writer of the file given the table and the item, its id \`id\`. */
+const questionThroughWriter = (id: string) => `${V3}import { randomUUID } from "node:crypto";
+async function putItem(table, item) {
+  await doc.send(new PutCommand({ TableName: table, Item: item }));
+}
+export const handler = async (event) => {
+  const body = JSON.parse(event.body || "{}");
+  await putItem("Questions", { pk: \`\${body.subject}#\${body.level}\`, questionId: ${id}, text: body.text });
+  return { statusCode: 201, body: "" };
+};`;
+
+/** A sign-in route that finds the user by the body's e-mail and updates that user's item with \`set\` (expression, values). */
+const otpSignIn = (set: string, values: string) => `${V3}
+const generateOtp = () => Math.floor(100000 + Math.random() * 900000).toString();
+app.post("/login", async (req, res) => {
+  const { email } = req.body;
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Users", IndexName: "email-index", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": email } }));
+  if (!Items?.length) return res.sendStatus(404);
+  const otp = generateOtp();
+  const otpExpiry = Date.now() + 5 * 60 * 1000;
+  await doc.send(new UpdateCommand({ TableName: "Users", Key: { userId: Items[0].userId }, UpdateExpression: "${set}", ExpressionAttributeValues: ${values} }));
+  await sendMail(email, otp);
+  res.sendStatus(204);
+});`;
+
 /** An Express route querying the votes of the team and mockup the query names, then \`use\` of them. */
 const teamVotes = (use: string) => `${V3}
 app.get("/votes", requireAuth, async (req, res) => {
@@ -626,6 +651,14 @@ app.get("/chats/:chatId", async (req, res) => {
     },
     {
       code: invite("const message = { to: invitee.email, text: `Hi ${invitee.firstName}` };\n  await mailer.send(message);\n  res.sendStatus(204);"),
+    },
+    {
+      name: "a writer given the table by its caller: the table's entity id (`questionId` in Questions), generated here, makes a new item",
+      code: questionThroughWriter("randomUUID()"),
+    },
+    {
+      name: "a sign-in that stores a one-time code generated here, and its expiry, on the account the e-mail finds: nothing the caller chooses is written",
+      code: otpSignIn("SET otp = :otp, otpExpiry = :expiry", "{ \":otp\": otp, \":expiry\": otpExpiry }"),
     },
     {
       name: "only how many items a query found leaves the handler (`Items.length`), as with `Select: \"COUNT\"`",
@@ -2535,6 +2568,16 @@ app.post("/sessions", async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: "the same writer when the body chooses the question's id",
+      code: questionThroughWriter("body.id"),
+      errors: [{ messageId: "writeNotOwned", line: 10 }],
+    },
+    {
+      name: "the same sign-in when the code comes from the body: the caller chooses the account's code",
+      code: otpSignIn("SET otp = :otp, otpExpiry = :expiry", "{ \":otp\": req.body.otp, \":expiry\": otpExpiry }"),
+      errors: [{ messageId: "writeNotOwned", line: 12 }],
+    },
     {
       name: "the items a query found are served themselves",
       code: teamVotes("res.json({ votes: Items, count: Items.length });"),
