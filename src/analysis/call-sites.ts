@@ -287,10 +287,10 @@ function argumentIn(values: ValueResolver, call: TSESTree.CallExpression, index:
 function hasFixedKeys(values: ValueResolver, call: TSESTree.CallExpression, fn: FunctionNode, index: number): boolean {
   const argument = positionalArgument(call, index);
   if (!argument) {
-    // Left out (`updateStage(id, "draft")`): the parameter's default (`extraFields = {}`), or undefined, which has no keys.
-    const spread = call.arguments.some((given) => given.type === AST_NODE_TYPES.SpreadElement);
+    // Left out (`updateStage(id, "draft")`, no spread before it): the parameter's default (`extraFields = {}`), or
+    // undefined, which has no keys.
     const parameter = fn.params[index];
-    if (spread || call.arguments.length > index || !parameter) return false;
+    if (!parameter || call.arguments.some((given) => given.type === AST_NODE_TYPES.SpreadElement)) return false;
     if (parameter.type === AST_NODE_TYPES.Identifier) return true;
     return parameter.type === AST_NODE_TYPES.AssignmentPattern && isFixedKeysObject(values.definitionOf(parameter.right));
   }

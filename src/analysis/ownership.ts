@@ -1578,8 +1578,7 @@ export class OwnershipAnalysis {
     // Attributes the function writes itself (`{ ...item, updatedAt }`) are not the caller's.
     const own = new Set([...parts.keyParts, ...parts.possibleKeyParts].map((part) => part.attribute));
     // The table as the call chooses it (`putItem(TABLES.QUESTIONS, item)`): its entity's id is a key attribute.
-    const table = this.substituteTable(access.table, fn, call) ?? access.table;
-    const keyNames = access.keyAttributes.size > 0 ? { names: access.keyAttributes, only: true } : entityKeyNames(table);
+    const keyNames = access.keyAttributes.size > 0 ? { names: access.keyAttributes, only: true } : entityKeyNames(this.substituteTable(access.table, fn, call));
     const requestWholes: ValuePart[] = [];
     const named: ValuePart[] = [];
     for (const whole of wholes) {

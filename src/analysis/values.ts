@@ -1643,7 +1643,7 @@ export class ValueResolver {
     }
     // ["#stage = :stage", ...extraClauses]: the literal's own elements and any element of the arrays spread into it.
     if (made.type === AST_NODE_TYPES.ArrayExpression && made.elements.some((element) => element?.type === AST_NODE_TYPES.SpreadElement)) {
-      let result: Segment[][] | undefined = [];
+      let result: Segment[][] = [];
       for (const element of made.elements) {
         if (!element) return undefined;
         const strings = element.type === AST_NODE_TYPES.SpreadElement ? this.elementStrings(element.argument, bindings, state, depth + 1) : this.strings(element, bindings, state, depth + 1);
