@@ -503,6 +503,7 @@ export class CrossModuleResolver {
       const method = classMember(node, name, true);
       return method ? { kind: "node", module: holder.module, node: method } : undefined;
     }
+    if (node.type === AST_NODE_TYPES.TSModuleDeclaration) return this.namespaceMember(holder.module, node, name, hops);
     // const notesDb = (function () { ...; return { get, remove }; })(): the object the function returns.
     if (node.type === AST_NODE_TYPES.CallExpression && isFunction(unwrap(node.callee)) && node.arguments.length === 0) {
       const returned = holder.module.values.returnsOf(unwrap(node.callee) as FunctionNode);
@@ -514,6 +515,21 @@ export class CrossModuleResolver {
       if (!found) return undefined;
       const value = unwrap(found.value);
       return isFunction(value) ? { kind: "node", module: holder.module, node: value } : this.valueOf(holder.module, value, hops + 1);
+    }
+    return undefined;
+  }
+
+  /** An exported function or constant of a TypeScript namespace (`export namespace Album { export function get() }`). */
+  private namespaceMember(module: ModuleView, namespace: TSESTree.TSModuleDeclaration, name: string, hops: number): Value | undefined {
+    if (namespace.body?.type !== AST_NODE_TYPES.TSModuleBlock) return undefined;
+    for (const statement of namespace.body.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : undefined;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return { kind: "node", module, node: declaration };
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init) return this.valueOf(module, declarator.init, hops + 1);
+        }
+      }
     }
     return undefined;
   }
@@ -630,6 +646,10 @@ export class CrossModuleResolver {
           const declaration = statement.declaration;
           if (declaration && !statement.source) {
             if ((declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id?.name === name) {
+              return { kind: "node", module, node: declaration };
+            }
+            // `export namespace Album { export async function update(...) }` (SST's core packages): its members are the namespace's exports.
+            if (declaration.type === AST_NODE_TYPES.TSModuleDeclaration && declaration.id.type === AST_NODE_TYPES.Identifier && declaration.id.name === name && declaration.body?.type === AST_NODE_TYPES.TSModuleBlock) {
               return { kind: "node", module, node: declaration };
             }
             if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {

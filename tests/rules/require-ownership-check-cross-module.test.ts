@@ -1880,3 +1880,47 @@ ${GET_NOTE.replace('"Notes"', '"Catalog"')}`),
     },
   ],
 });
+
+// An SST monorepo: a Hono route of packages/functions calls the members of a TypeScript namespace that the
+// workspace package @notes/core exports from src/note/index.ts (its package.json maps `./*` to `./src/*/index.ts`).
+describe("cross-module: members of an exported TypeScript namespace of a workspace package", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "require-ownership-check-namespace-"));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "notes", private: true, workspaces: ["packages/*"] }));
+  mkdirSync(path.join(root, "packages/core/src/note"), { recursive: true });
+  mkdirSync(path.join(root, "packages/functions/src"), { recursive: true });
+  writeFileSync(path.join(root, "packages/core/package.json"), JSON.stringify({ name: "@notes/core", type: "module", exports: { "./*": ["./src/*/index.ts"] } }));
+  writeFileSync(
+    path.join(root, "packages/core/src/note/index.ts"),
+    `import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, DeleteCommand } from "@aws-sdk/lib-dynamodb";
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export namespace Note {
+  export async function remove(id: string) {
+    await doc.send(new DeleteCommand({ TableName: "Notes", Key: { noteId: id } }));
+  }
+  export const removeOwn = async (userId: string, id: string) => {
+    await doc.send(new DeleteCommand({ TableName: "Notes", Key: { userId, noteId: id } }));
+  };
+}
+`,
+  );
+  const route = (call: string) => `import { Hono } from "hono";
+import { Note } from "@notes/core/note";
+const app = new Hono();
+app.delete("/notes/:id", async (c) => {
+  await ${call};
+  return c.body(null, 204);
+});`;
+
+  it("follows Note.remove(id) into the namespace's function: the delete by the path's id is reported", () => {
+    clearProjectModules();
+    expect(lintInProject(root, route(`Note.remove(c.req.param("id"))`), "packages/functions/src/notes.ts")).toEqual([[5, "writeNotOwned"]]);
+  });
+
+  it("follows a namespace constant holding a function: keyed by the caller it is quiet, by a user the path names it is reported", () => {
+    clearProjectModules();
+    expect(lintInProject(root, route(`Note.removeOwn(c.get("jwtPayload").sub, c.req.param("id"))`), "packages/functions/src/notes.ts")).toEqual([]);
+    expect(lintInProject(root, route(`Note.removeOwn(c.req.param("user"), c.req.param("id"))`), "packages/functions/src/notes.ts")).toEqual([[5, "writeNotOwned"]]);
+  });
+});
