@@ -11,7 +11,7 @@ import { CONVENTIONAL_KEY_NAMES, instanceTable, isKnownTable, isPathParameter, k
 import { createRule } from "../src/utils/create-rule";
 import type { Access, FileAnalysis, ValuePart } from "../src/analysis";
 import type { ValueResolver } from "../src/analysis/values";
-import { fileNameParts, isProfileCardAttribute, isTimeAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
+import { fileNameParts, isProfileCardAttribute, namesPersonProfile, isTimeAttribute, namesPerUserResource, namesPublicResource, ownerNameInRange, secretAttributeInRange, setsPublicCacheInRange } from "../src/analysis/per-user-data";
 import { sourceText } from "../src/analysis/sources";
 import { isCut, isFallback, isFreshValue } from "../src/analysis/fresh-values";
 
@@ -92,9 +92,11 @@ export default createRule<Options, MessageIds>({
           const { instance } = access;
           const kind = instance.access.kind;
           const readLike = kind === "read" || kind === "query";
-          if (readLike && !access.itemUsed) continue;
+          if (readLike && (access.itemUse === "unused" || access.itemUse === "tested")) continue;
           // A read that returns only what a profile card shows (`ProjectionExpression: "#n, avatar"`) serves a public card, not someone's data.
           if (readLike && showsProfileCardOnly(instance.access)) continue;
+          // So does one whose code serves only those attributes of a person's item (`res.json({ name: user.name, image: user.image })`).
+          if (readLike && access.itemUse === "card" && readsPersonProfile(instance)) continue;
           // A read keyed by a time period that returns only dates (`orderYearMonth = :m`, `ProjectionExpression: "orderPlacedDate"`) serves a calendar.
           if (readLike && showsDatesOnly(instance.access)) continue;
           if (readLike && (isPublic(access) || declaredPublic(access))) continue;
@@ -191,6 +193,24 @@ export default createRule<Options, MessageIds>({
           const keyAttributes = new Set(item.keyParts.map((part) => part.attribute));
           // Ids (the owner's, the item's own `communityId`) are no secrets: the request named one of them already.
           return projection.every((attribute) => keyAttributes.has(attribute) || isProfileCardAttribute(attribute) || ID_ATTRIBUTE.test(attribute));
+        }
+
+        /**
+         * Is the item a person's profile: its table or the constant text of its key names people (`Users`,
+         * `` `USER#${id}` ``)? A key attribute alone (`userId`) says only whose the item is, not that it is a profile.
+         */
+        function readsPersonProfile(instance: HandlerAccess["instance"]): boolean {
+          if (tableNames(instanceTable(instance)).some((name) => name !== undefined && namesPersonProfile(name))) return true;
+          return instance.keyParts.some((part) => namesPersonProfile(constantText(part.node)));
+        }
+
+        /** The constant text written in a key value (`USER#` of `` `USER#${id}` ``, a string literal), without its interpolations. */
+        function constantText(node: TSESTree.Node): string {
+          const value = unwrap(node);
+          if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.quasis.map((quasi) => quasi.value.cooked ?? "").join(" ");
+          if (value.type === AST_NODE_TYPES.Literal && typeof value.value === "string") return value.value;
+          if (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === "+") return `${constantText(value.left)} ${constantText(value.right)}`;
+          return "";
         }
 
         /** Is the read keyed by dates or periods only, and does it return only dates (no item's data, nobody's id)? */

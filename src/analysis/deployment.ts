@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileStamp, nearestServiceFile } from "./project";
+import { fileStamp, importersThroughBarrels, nearestServiceFile } from "./project";
 
 /** What a function definition declares for a handler's HTTP events. */
 export interface FunctionDefinition {
@@ -68,6 +68,25 @@ export function deployedDefinitionOf(file: string, exportName: string | undefine
     validatesBody: declared.every((definition) => definition.validatesBody),
     routes: declared.flatMap((definition) => definition.routes ?? []),
   };
+}
+
+/**
+ * Is the file a helper of the service's functions that none of its HTTP functions reaches: no function names it,
+ * and the functions' modules that import it (directly or through barrels) have no HTTP event (`closeAuction(event)`
+ * in `src/lib/`, called by a scheduled handler with each ended auction)? A function of the file is then not a
+ * Lambda's entry point, whatever its parameters are called: what it is given is its caller's business. A module no
+ * function's module imports (an entry point deployed otherwise, one a descriptor names as built output) says nothing.
+ */
+export function isUndeployedModule(file: string): boolean {
+  if (!file || !path.isAbsolute(file)) return false;
+  const service = nearestServiceFile(path.dirname(file));
+  if (!service) return false;
+  const functions = serviceFunctions(service);
+  const module = file.replace(SCRIPT_EXTENSION, "");
+  if (functions.length === 0 || functions.some((declared) => declared.module === module)) return false;
+  const importers = new Set(importersThroughBarrels(file).map((importer) => importer.replace(SCRIPT_EXTENSION, "")));
+  const callers = functions.filter((declared) => importers.has(declared.module));
+  return callers.length > 0 && callers.every((declared) => declared.definition === undefined);
 }
 
 /** The functions a service file declares (cached by its stamp; none when it cannot be read or parsed). */

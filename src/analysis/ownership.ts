@@ -18,7 +18,7 @@ import type { FileIndex } from "./file-index";
 import { isSendCall, type Operation } from "./operations";
 import type { ScopeIndex } from "./scope";
 import { CREDENTIAL_MEMBER, ROUTE_METHODS, routePath, typeAnnotationName, type HandlerKind, type SourceCatalogue } from "./sources";
-import { ADMIN_NAME, isOwnerName, nameWords } from "./per-user-data";
+import { ADMIN_NAME, isOwnerName, isProfileCardAttribute, nameWords } from "./per-user-data";
 import { isCurrentTime, isFreshValue } from "./fresh-values";
 import { carriesCredentials, constantValues, dynamicParts, hasOrigin, isExhausted, isWholeRequest, loopSource, type Origin, type ValueResolver } from "./values";
 
@@ -226,8 +226,11 @@ export interface HandlerAccess {
   /** The route validates the body against a schema: a spread of it holds only the members the schema lets through. */
   bodyValidated: boolean;
   evidence: EvidenceKind[];
-  /** For reads: whether the fetched item is used beyond an existence test (returned, sent, passed on). */
-  itemUsed: boolean;
+  /**
+   * For reads: how the fetched item is used. `tested` or `unused`: no more than whether it exists, or a comparison;
+   * `card`: only what a public profile card shows (a name, a picture, a bio) is served. Writes: `used`.
+   */
+  itemUse: ItemUse;
   /** Caller values the handler reads (`req.user.id`), outermost expressions. Found on first read of this, `authenticated` or `complete`. */
   readonly callerNodes: Node[];
   /** The handler shows authentication: it reads the caller, or its route has authentication middleware or guards. */
@@ -344,6 +347,11 @@ const LOGGER_NAME = /^(?:console|logger|log|winston|pino|bunyan|debug)$/i;
 const NON_DECISION_CALL = /^(?:serialize|toJSON|toDto|toResponse|format|transform|normali[sz]e|merge|assign|extend|defaults|pick|omit|clone|render|send|json|stringify|present|respond|log|info|warn|error|debug|trace|push|set|append|emit|write|end)/i;
 const NON_DECISION_ROOTS = new Set(["JSON", "Object", "Array", "Promise", "Math", "Number", "String", "Boolean", "Date", "Reflect", "NextResponse", "Response", "util"]);
 const THROWING_CALLS = new Set(["redirect", "permanentRedirect", "notFound", "forbidden", "unauthorized"]);
+/**
+ * Route middleware named for a check of the caller's access to the route's resource: `requireRoomMembership`,
+ * `checkOwnership`, `verifyDocumentAccess`, `isProjectMember`.
+ */
+const ACCESS_MIDDLEWARE = /^(?:require|check|ensure|verify|assert|validate|authori[sz]e)\w*?(?:member(?:ship)?|owner(?:ship)?|access)$|^(?:is|can)\w*(?:member|owner)$/i;
 const AUTH_MIDDLEWARE = /auth|jwt|passport|protect|login|session|token|verify|guard|secure|cognito|clerk|bearer|require_?user|signed_?in|logged_?in/i;
 const ASSERT_CALLS = new Set(["assert", "ok", "invariant", "strictEqual", "equal", "deepStrictEqual", "expectOwner"]);
 
@@ -2508,7 +2516,7 @@ export class OwnershipAnalysis {
           requestParts,
           bodyValidated,
           evidence: this.evidenceFor(instance, summary, routeInfo),
-          itemUsed: instance.access.kind === "read" || instance.access.kind === "query" ? this.itemUsed(instance) : true,
+          itemUse: instance.access.kind === "read" || instance.access.kind === "query" ? this.itemUse(instance) : "used",
           routePath: routeInfo.path,
           get callerNodes() {
             return callersOf().nodes;
@@ -2567,7 +2575,7 @@ export class OwnershipAnalysis {
       if (!audience) continue;
       // Served: the items are used, not only counted or tested.
       const uses = this.resultUses(operation);
-      if (uses.includes("used") || uses.includes("returned")) listings.push({ table, audience });
+      if (uses.some(isServed)) listings.push({ table, audience });
     }
     // A handler that serves what a function of another module lists (`findAll() { return this.notes.findAll(); }`).
     const resolver = this.deps.external;
@@ -2579,8 +2587,7 @@ export class OwnershipAnalysis {
         // reached as its class's handlers are.
         const handler = enclosing && (this.deps.sources.withinHandler(enclosing) ? enclosing : this.handlerBeside(enclosing));
         if (!handler || this.calleeOf(call) || !resolver.isAccessCandidate(call)) continue;
-        const use = this.useOf(call);
-        if (use !== "used" && use !== "returned") continue;
+        if (!isServed(this.useOf(call))) continue;
         // Asked only when a read is about to be reported; a listing takes no argument, so externalCallee() would not read it.
         const external = resolver.resolveAccessing(call);
         // A table the function is given (`scanItems("Events")`) is the call's argument.
@@ -3010,7 +3017,8 @@ export class OwnershipAnalysis {
     info.middleware.push(...fileWide.middleware);
     if (fileWide.authenticated) info.authenticated = true;
     for (const name of info.middleware) {
-      if (AUTH_MIDDLEWARE.test(name)) info.authenticated = true;
+      // A membership or ownership check knows the caller too.
+      if (AUTH_MIDDLEWARE.test(name) || ACCESS_MIDDLEWARE.test(name)) info.authenticated = true;
       if (isRoleMiddleware(name)) info.roles = true;
     }
     if (definition && definition.authorizers.length > 0 && !info.authenticated) info.authenticated = info.authenticatedByDeployment = true;
@@ -3210,6 +3218,10 @@ export class OwnershipAnalysis {
               this.keyedFromItem(check.items, instance, summary.accesses))
           ) {
             evidence.add("item-check");
+          } else if (this.callersOwnItem(check.items, summary) && check.values.some((value) => keyLikeParts.some((part) => coveredBy(part, pathsOf([value]))))) {
+            // The caller's own record names the requested item (`me.Item.chatId !== body.chatId` after reading
+            // `USER#${me}`, then the chat's messages by `body.chatId`): the request's value is one the caller holds.
+            evidence.add("request-check");
           }
           break;
         }
@@ -3217,7 +3229,13 @@ export class OwnershipAnalysis {
           const authority = check.values.some((part) => this.isCallerValue(part.origins) || part.origins.some(isWholeRequest) || isCredential(part));
           if (!authority) break;
           if (check.items.length > 0 && (this.sameItem(check.items, instance, requestPaths, summary) || this.keyedFromItem(check.items, instance, summary.accesses))) evidence.add("decision");
-          else if (instance.keyParts.some((part) => coveredBy(part, pathsOf(check.subjects.filter((subject) => !this.isCallerValue(subject.origins)))))) evidence.add("decision");
+          else {
+            const decided = pathsOf(check.subjects.filter((subject) => !this.isCallerValue(subject.origins)));
+            // Or the key is built from the decided value and the caller, and more (`sessionKey(me, childId, subject)`
+            // after `actorCanAccessChild(actor, childId)`): the rest only picks among the caller's items of it.
+            const callerAndDecided = (part: ValuePart) => part.origins.some((origin) => origin.kind === "caller") && part.origins.some((origin) => origin.kind === "request" && coveredBy({ ...part, origins: [origin] }, decided));
+            if (instance.keyParts.some((part) => coveredBy(part, decided) || composedUnder(part, decided) || callerAndDecided(part))) evidence.add("decision");
+          }
           break;
         }
         case "exists": {
@@ -3257,7 +3275,7 @@ export class OwnershipAnalysis {
         }
       }
     }
-    if (route.middleware.some((name) => this.authorizationNames.has(name))) evidence.add("authorization");
+    if (route.middleware.some((name) => this.authorizationNames.has(name) || ACCESS_MIDDLEWARE.test(name))) evidence.add("authorization");
     if (route.roles) evidence.add("role");
     if (route.callerPathParameters) {
       const pinned = new Set(route.callerPathParameters.map((parameter) => `lambda:pathParameters.${parameter}`));
@@ -3348,6 +3366,11 @@ export class OwnershipAnalysis {
     return accesses.some((other) => other !== instance && items.includes(other.access.operation) && other.keyFromItems?.().includes(instance.access.operation) === true);
   }
 
+  /** Is a read whose item the check inspects keyed by the caller (the caller's own profile or membership record)? */
+  private callersOwnItem(items: Operation[], summary: FunctionSummary): boolean {
+    return summary.accesses.some((other) => items.includes(other.access.operation) && this.intrinsicEvidence(other).includes("caller-key"));
+  }
+
   /**
    * Is the access's key made of the checked item's whole request-chosen key and more: the checked item (the
    * caller's profile by `userId`, the caller's shortlist by `shortlistId`) is the caller's, so an item keyed
@@ -3362,23 +3385,22 @@ export class OwnershipAnalysis {
     });
   }
 
-  /** For reads: is the fetched item used beyond an existence test (returned, sent, passed on)? */
-  private itemUsed(instance: AccessInstance): boolean {
+  /** For reads: how the fetched item is used (served, or only tested). */
+  private itemUse(instance: AccessInstance): ItemUse {
     const operation = instance.access.operation;
     if (instance.crossing) {
       // In another module: used when the callee returns the item and this module uses what the call returns.
-      if (!instance.crossing.returned) return false;
+      if (!instance.crossing.returned) return "unused";
       let use: ItemUse = "returned";
       for (let i = instance.via.indexOf(instance.crossing.call); i >= 0 && use === "returned"; i--) use = this.useOf(instance.via[i]);
-      return use === "used" || use === "returned";
+      return use;
     }
     void this.results;
-    if ((this.producers!.get(operation) ?? []).length === 0) return true;
-    const direct = this.resultUses(operation);
-    let use: ItemUse = direct.includes("used") ? "used" : direct.includes("returned") ? "returned" : direct.includes("tested") ? "tested" : "unused";
+    if ((this.producers!.get(operation) ?? []).length === 0) return "used";
+    let use = this.resultUses(operation).reduce(strongerUse, "unused");
     // Through helpers: the helper returns the item, the caller uses it.
     for (let i = instance.via.length - 1; i >= 0 && use === "returned"; i--) use = this.useOf(instance.via[i]);
-    return use === "used" || use === "returned";
+    return use;
   }
 
   /** How an operation's result is used where it arrives: the call's value, and the parameter of `.then((data) => ...)` or SDK v2's `(err, data) => ...`. */
@@ -3480,8 +3502,7 @@ export class OwnershipAnalysis {
         // const friends = Item.friends: the part of the item is used as that variable is.
         const use = referenceUse(reference.identifier as Node, (declared) => this.variablesUse([declared], depth + 1));
         if (use === "used") return "used";
-        if (use === "returned") result = "returned";
-        else if (use === "tested" && result === "unused") result = "tested";
+        result = strongerUse(result, use);
       }
     }
     return result;
@@ -3556,7 +3577,22 @@ export class OwnershipAnalysis {
 }
 
 type ResolvedInput = { properties: Map<string, { value: Node; assignment?: TSESTree.AssignmentExpression }>; complete: boolean };
-type ItemUse = "unused" | "tested" | "returned" | "used";
+/**
+ * How a read's item is used, weakest first: not at all; only tested (exists, compared, counted); only its
+ * profile-card attributes shown (`{ name: user.name, image: user.image }`); returned to the caller; used otherwise.
+ */
+export type ItemUse = "unused" | "tested" | "card" | "returned" | "used";
+const USE_STRENGTH: Readonly<Record<ItemUse, number>> = { unused: 0, tested: 1, card: 2, returned: 3, used: 4 };
+
+/** The stronger of two uses. */
+function strongerUse(a: ItemUse, b: ItemUse): ItemUse {
+  return USE_STRENGTH[a] >= USE_STRENGTH[b] ? a : b;
+}
+
+/** Is the item served (sent, returned, passed on) in any form, profile-card attributes included? */
+function isServed(use: ItemUse): boolean {
+  return use === "used" || use === "returned" || use === "card";
+}
 
 /** Who a whole-table listing is served to. */
 type ListingAudience = "anyone" | "signed-in";
@@ -3659,7 +3695,8 @@ const MIN_ABBREVIATION = 3;
 const TABLE_WORDS = new Set(["table", "name", "dynamo", "dynamodb", "ddb", "db", "prod", "dev", "stage", "test", "staging", "local"]);
 
 function entityKeyNames(table: TableRef | undefined): KeyNames | undefined {
-  const name = table?.name ?? table?.env ?? table?.stage?.constant;
+  // A constant of another module a writer is given (`putItem(TABLES.QUESTIONS, item)`) is named for its table.
+  const name = table?.name ?? table?.env ?? table?.stage?.constant ?? table?.identifier;
   const words = name ? nameWords(name).filter((word) => !TABLE_WORDS.has(word)) : [];
   const entity = words.at(-1);
   if (!entity || entity.length < 3) return undefined;
@@ -3885,6 +3922,23 @@ function pathsOf(parts: readonly ValuePart[]): Set<string> {
 function coveredBy(part: ValuePart, paths: Set<string>): boolean {
   const own = pathsOf([part]);
   return own.size > 0 && [...own].every((path) => paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`)));
+}
+
+/**
+ * Is the first piece of request input in a composed key wholly among `paths` (`` `LEARN#${childId}#${subject}` ``
+ * with `childId` decided on)? The key then lies under that value: the pieces after it only pick among its items.
+ * A decided piece after a free one (`subject` alone decided) leaves the item the free one names open.
+ */
+function composedUnder(part: ValuePart, paths: Set<string>): boolean {
+  const first = part.pieces?.find((piece) => piece.some((origin) => origin.kind === "request"));
+  return (
+    first !== undefined &&
+    first.every((origin) => {
+      if (origin.kind !== "request") return false;
+      const path = `${origin.framework}:${origin.path}`;
+      return paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`));
+    })
+  );
 }
 
 function lastSegment(node: Node): string | undefined {
@@ -4224,6 +4278,24 @@ function referenceUse(identifier: Node, declared?: (variable: TSESTree.Identifie
     }
     // votes.length: how many items there are, as `Select: "COUNT"` gives it, none of their data.
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && !parent.computed && staticKeyName(parent) === "length") return "tested";
+    // user.displayName, x.image: what a public profile card shows, when it is served (`data.Count > 0` is a test).
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && !parent.computed && isProfileCardAttribute(staticKeyName(parent) ?? "")) {
+      const use = referenceUse(parent, declared);
+      return use === "used" || use === "returned" ? "card" : use;
+    }
+    // Items.map((x) => ({ name: x.name, image: x.image })): each element is used as the callback uses it, and what
+    // the callback returns is used as the call's value is.
+    if (declared && parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current && staticKeyName(parent) === "map") {
+      const call = parent.parent;
+      const callback = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call.arguments[0] : undefined;
+      const element = isFunction(callback) ? callback.params[0] : undefined;
+      if (element?.type === AST_NODE_TYPES.Identifier) {
+        const use = declared(element);
+        if (use !== "returned") return use;
+        current = call!;
+        continue;
+      }
+    }
     if ((parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) || parent.type === AST_NODE_TYPES.ChainExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.AwaitExpression) {
       current = parent;
       continue;

@@ -71,6 +71,14 @@ export function isProfileCardAttribute(name: string): boolean {
   return words.length > 0 && words.every((word) => PROFILE_CARD_WORDS.has(word)) && words.some((word) => PROFILE_CARD_SUBJECTS.has(word));
 }
 
+/** Words that name a person others may look up: the items so named are profiles (`Users`, `USER#${id}`, `authors`). */
+const PROFILE_WORDS = new Set(["user", "profile", "member", "author", "creator", "player", "artist"]);
+
+/** Does a table name or a key's constant text name people's profiles (`Users`, `next-auth-users`, `USER#`, `profiles`)? */
+export function namesPersonProfile(name: string): boolean {
+  return nameWords(name).some((word) => PROFILE_WORDS.has(word) || (word.endsWith("s") && PROFILE_WORDS.has(word.slice(0, -1))));
+}
+
 /** Last words of a date, a time or a period: attributes so named hold when something happened, not whose it is. */
 const TIME_WORDS = new Set(["year", "month", "week", "day", "date", "time", "hour", "period", "timestamp", "at"]);
 

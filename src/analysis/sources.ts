@@ -4,6 +4,7 @@ import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { calleeName, decoratorsOf, dottedName, isFunction, memberChain, staticKeyName, unwrap, type FunctionNode } from "./ast";
 import type { NormalizedSettings } from "../settings";
+import { isUndeployedModule } from "./deployment";
 
 export type Framework = "express" | "fastify" | "koa" | "hono" | "nestjs" | "nextjs" | "next-pages" | "lambda" | "appsync" | "cognito" | "settings";
 
@@ -156,6 +157,20 @@ export function memberSource(root: RootKind, path: readonly string[], call: bool
   return undefined;
 }
 
+/** Request getters given the name of what they read: `c.req.param("id")`, `req.get("x-user")`, `searchParams.get("q")`. */
+const KEY_GETTERS = new Set(["param", "query", "queries", "header", "get", "getAll", "cookie"]);
+
+/**
+ * The path of a key getter's call with its key as the last segment (`req.param` + `c.req.param("id")` →
+ * `req.param.id`), as `c.req.query().id` reads it: two getters of different keys are different request input.
+ */
+export function withKeyArgument(path: string, call: TSESTree.CallExpression | undefined): string {
+  const key = call?.arguments[0];
+  if (!key || !KEY_GETTERS.has(path.slice(path.lastIndexOf(".") + 1))) return path;
+  const value = key.type === AST_NODE_TYPES.Literal ? key.value : key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0 ? key.quasis[0].value.cooked : undefined;
+  return typeof value === "string" && value !== "" && !value.includes(".") ? `${path}.${value}` : path;
+}
+
 /** How messages name each framework. */
 export const FRAMEWORK_NAMES: Readonly<Record<Framework, string>> = {
   express: "Express",
@@ -194,16 +209,20 @@ export function sourceText(source: { framework: Framework; path: string }): stri
   let called = -1;
   if (framework === "hono" && segments[0] === "req" && HONO_REQUEST_CALLS.has(segments[1])) called = 1;
   else if (framework === "nextjs" && NEXT_REQUEST_CALLS.has(segments[0])) called = 0;
-  else if ((framework === "express" || framework === "next-pages") && segments.length === 1 && REQUEST_MEMBERS.express.requestCalls.has(segments[0])) called = 0;
-  else if (framework === "koa" && path === "get") called = 0;
+  else if ((framework === "express" || framework === "next-pages") && segments.length <= 2 && REQUEST_MEMBERS.express.requestCalls.has(segments[0])) called = 0;
+  else if (framework === "koa" && segments.length <= 2 && segments[0] === "get") called = 0;
   // Map-like getters: `request.nextUrl.searchParams.get()`, `headers.get()`, a Server Action's `arguments[0].get()`.
   else if (segments.length >= 2 && /^(?:get|getAll)$/.test(segments[segments.length - 1])) called = segments.length - 1;
+  // A key getter's key (`c.req.param("id")`, `searchParams.get("q")`) follows it in the path: written as its argument.
+  if (called < 0 && segments.length >= 3 && /^(?:get|getAll)$/.test(segments[segments.length - 2])) called = segments.length - 2;
+  const keyed = called >= 0 && called === segments.length - 2 && KEY_GETTERS.has(segments[called]);
   const code = segments
-    .map((segment, i) => {
-      const text = i === called ? `${segment}()` : segment;
+    .flatMap((segment, i) => {
+      if (keyed && i === called + 1) return [];
+      const text = i === called ? (keyed ? `${segment}(${JSON.stringify(segments[i + 1])})` : `${segment}()`) : segment;
       // `headers["x-table"]`, `items[0]`, `event["body-json"]`: a member that is no identifier is written with brackets.
-      if ((i === 0 && !segment.includes("-")) || /^[a-z_$][\w$]*(?:\(\)|\[\d+\])?$/i.test(text)) return text;
-      return /^\d+$/.test(segment) ? `[${segment}]` : `[${JSON.stringify(segment)}]`;
+      if ((i === 0 && !segment.includes("-")) || /^[a-z_$][\w$]*(?:\(\)|\[\d+\])?$/i.test(text) || (keyed && i === called)) return [text];
+      return [/^\d+$/.test(segment) ? `[${segment}]` : `[${JSON.stringify(segment)}]`];
     })
     .join(".")
     .replaceAll(".[", "[");
@@ -389,11 +408,13 @@ export class SourceCatalogue {
    * where the wrapper calls it with the caller's tenant): set by the file's analysis, which can read the wrapper.
    */
   wrapperParameter?: (fn: FunctionNode, index: number) => RootKind | undefined;
+  /** isUndeployedModule() of the file, asked when a function first looks like a Lambda's. */
+  private undeployed?: boolean;
 
   constructor(
     program: TSESTree.Program,
     private readonly settings: NormalizedSettings,
-    filename?: string,
+    private readonly filename?: string,
   ) {
     this.fileUsesServer = hasUseServerDirective(program.body);
     this.pagesApiFile = filename !== undefined && /(?:^|[\\/])pages[\\/]api[\\/]/.test(filename);
@@ -479,10 +500,13 @@ export class SourceCatalogue {
     const first = parameterName(fn.params[0]);
     const second = parameterName(fn.params[1]);
     const firstType = typeAnnotationName(fn.params[0]);
-    if ((first === "event" || first === "evt") && (exported || fn.params.length <= 3)) return { kind: "lambda" };
-    // A Lambda that reads nothing from its event: `export const handler = async () => scan(...)`.
-    if (exported?.name === "handler" && fn.params.length === 0) return { kind: "lambda" };
-    if (firstType && /^(?:APIGateway\w*Event\w*|AppSyncResolverEvent|ALBEvent|LambdaFunctionURLEvent\w*)$/.test(firstType)) return { kind: "lambda" };
+    const lambdaShaped =
+      ((first === "event" || first === "evt") && (exported || fn.params.length <= 3)) ||
+      // A Lambda that reads nothing from its event: `export const handler = async () => scan(...)`.
+      (exported?.name === "handler" && fn.params.length === 0) ||
+      (firstType !== undefined && /^(?:APIGateway\w*Event\w*|AppSyncResolverEvent|ALBEvent|LambdaFunctionURLEvent\w*)$/.test(firstType));
+    // A module the service's descriptor does not deploy: its `event` is what its caller gives it.
+    if (lambdaShaped && !this.isUndeployed()) return { kind: "lambda" };
     const requestAndResponse = (first === "req" || first === "request") && (second === "res" || second === "response" || second === "reply");
     if (firstType === "NextApiRequest" || (this.pagesApiFile && requestAndResponse)) return { kind: "next-api" };
     if (requestAndResponse) {
@@ -492,6 +516,11 @@ export class SourceCatalogue {
     // A Koa middleware on its own: `module.exports = async function (ctx) { ... }`, `(ctx: Context) => ...`.
     if (first === "ctx" && fn.params.length === 1 && (exported || (firstType !== undefined && KOA_CONTEXT_TYPES.has(firstType)))) return { kind: "controller" };
     return undefined;
+  }
+
+  /** Is the file a helper that only functions without HTTP events reach (isUndeployedModule)? Asked once per file. */
+  isUndeployed(): boolean {
+    return (this.undeployed ??= this.filename !== undefined && isUndeployedModule(this.filename));
   }
 
   /** What a parameter of a function is, per the catalogue. */

@@ -3,7 +3,7 @@
 // a parameter, another module). Every query runs on a budget; an exhausted budget means "unknown".
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import { calleeName, contains, enclosingFunction, instanceMember, isFunction, memberChain, memberPathAbove, objectOfKeysCall, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
+import { calleeName, contains, dottedName, enclosingFunction, instanceMember, isFunction, memberChain, memberPathAbove, objectOfKeysCall, positionalArgument, staticKeyName, staticMethodNamed, unwrap, walk, type FunctionNode } from "./ast";
 import type { FileIndex } from "./file-index";
 import { importedBinding } from "./project";
 import { isSendCall } from "./operations";
@@ -13,6 +13,7 @@ import {
   CALLER_FROM_REQUEST_FUNCTION,
   CREDENTIAL_MEMBER,
   honoCallerCall,
+  withKeyArgument,
   lambdaMemberSource,
   memberSource,
   type Framework,
@@ -25,6 +26,8 @@ type Node = TSESTree.Node;
 /** Functions that find the caller from the request context without being given anything: `auth()`, `requireAuth()`, `getAuthenticatedSubject()`, `getCurrentUser()`. */
 const AMBIENT_CALLER_FUNCTION =
   /^(?:get|require|ensure|fetch|load|read|verify|check|use)?(?:auth|authenticated|session|server-?session|current|signed-?in|logged-?in|caller|whoami|principal|identity)(?:user|subject|session|account|principal|identity|caller|member|viewer)?$/i;
+/** Callback parameters that receive whom a request's credentials name (`username`, `user`, `claims`, `currentUser`). */
+const CALLBACK_CALLER_PARAMETER = /^(?:(?:current|auth|authenticated|signed_?in|logged_?in|verified)?(?:user|username|userid|usersub|sub|claims|identity|principal|caller|account)|me|decoded)$/i;
 /** Parameter names of a request object passed on (`getUser(req)` in a helper given the request finds its caller). */
 const REQUEST_PARAMETER_NAME = /^(?:req|request|event|evt|ctx|context|c)$/i;
 
@@ -95,6 +98,9 @@ const MAX_ALTERNATIVES = 16;
 const MAX_HELPER_DEPTH = 4;
 
 /** Functions whose result carries its argument's origin: conversions, parsing, validation, marshalling. */
+/** Packages whose `get(object, path)` reads a member path: lodash, lodash-es, and lodash's own `get` packages. */
+const PATH_GETTER_MODULE = /^(?:lodash(?:-es)?(?:\/get(?:\.js)?)?|lodash\.get)$/;
+
 const PASS_THROUGH_FUNCTIONS = new Set([
   "String", "Number", "Boolean", "BigInt", "parseInt", "parseFloat", "decodeURIComponent", "encodeURIComponent", "decodeURI",
   "encodeURI", "structuredClone", "marshall", "unmarshall", "convertToAttr", "convertToNative",
@@ -444,6 +450,8 @@ export class ValueResolver {
         const receiver = arrayCallbackReceiver(fn, index) ?? promiseCallbackReceiver(fn, index);
         if (receiver) return this.extend(anyElement(this.origins(receiver, bindings, state, depth)), path, identifier);
         const name = parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
+        const caller = name !== undefined ? this.authenticatedCallbackParameter(fn, name, identifier, bindings, state, depth) : undefined;
+        if (caller) return this.extend(caller, fullPath, identifier);
         const base: Origin = { kind: "parameter", fn, index, name, path: [], node: identifier };
         return this.extend([base], fullPath, identifier);
       }
@@ -555,6 +563,7 @@ export class ValueResolver {
       if (origin.wrapper !== undefined && fullPath.length > 0) origin = { ...origin, wrapper: undefined };
       switch (origin.kind) {
         case "request":
+          return { ...origin, path: withKeyArgument(joinPath(origin.path, path), call), node };
         case "caller":
           return { ...origin, path: joinPath(origin.path, path), node };
         case "request-object": {
@@ -563,12 +572,14 @@ export class ValueResolver {
           const named = origin.path.length === 0 && origin.node.type === AST_NODE_TYPES.Identifier ? this.catalogue.settingsMemberSource(origin.node.name, fullPath) : undefined;
           if (named) return { kind: named.kind, framework: named.framework, path: named.path, node };
           const source = (call && honoCallerCall(origin.root, fullPath, call)) ?? memberSource(origin.root, fullPath, call !== undefined);
-          if (source) return { kind: source.kind, framework: source.framework, path: source.path, node };
+          if (source) return { kind: source.kind, framework: source.framework, path: source.kind === "request" ? withKeyArgument(source.path, call) : source.path, node };
           return { ...origin, path: fullPath, node };
         }
         case "parameter": {
           const fullPath = [...origin.path, ...path];
-          const source = (origin.name !== undefined ? this.catalogue.settingsMemberSource(origin.name, fullPath) : undefined) ?? lambdaMemberSource(fullPath);
+          // `e.pathParameters.id` of any parameter is a Lambda event's, except in a module no HTTP function reaches.
+          const lambda = lambdaMemberSource(fullPath);
+          const source = (origin.name !== undefined ? this.catalogue.settingsMemberSource(origin.name, fullPath) : undefined) ?? (lambda && !this.catalogue.isUndeployed() ? lambda : undefined);
           if (source) return { kind: source.kind, framework: source.framework, path: source.path, node };
           return { ...origin, path: fullPath };
         }
@@ -637,6 +648,12 @@ export class ValueResolver {
     // So does `getUser(id)` in a function given `id`, when getUser is the project's own code: it is analysed instead.
     if (named && !(named.kind === "caller" && (this.takesRequestInput(node, bindings, state, depth) || this.projectLookupByParameter(node, bindings, state, depth)))) {
       return [{ kind: named.kind, framework: named.framework, path: named.path, node }];
+    }
+    // get(requestContext, "authorizer.claims.sub") (lodash): the member at that path, or the default given.
+    const pathRead = this.propertyPathRead(node);
+    if (pathRead) {
+      const [object, , fallback] = node.arguments;
+      return [...this.extend(this.origins(object, bindings, state, depth), pathRead, node), ...(fallback ? this.origins(fallback, bindings, state, depth) : [])];
     }
     const callee = unwrap(node.callee);
     const name = calleeName(node);
@@ -723,6 +740,47 @@ export class ValueResolver {
     return [{ kind: "unknown", node }];
   }
 
+  /**
+   * The member path a lodash `get` reads (`get(event, "requestContext.authorizer.claims.sub")`, `_.get(req, ["user",
+   * "id"])`, `lodash.get`, `lodash/get`): written as constant text or a list of constants.
+   */
+  private propertyPathRead(node: TSESTree.CallExpression): string[] | undefined {
+    if (node.arguments.length < 2 || node.arguments.length > 3 || node.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const binding = importedBinding(node.callee, this.scope, { anySpecifier: true });
+    if (!binding || !PATH_GETTER_MODULE.test(binding.source) || binding.name !== (binding.source.includes("get") ? "default" : "get")) return undefined;
+    const path = unwrap(node.arguments[1]);
+    let segments: string[] | undefined;
+    if (path.type === AST_NODE_TYPES.Literal && typeof path.value === "string") {
+      segments = path.value.replace(/\[(\d+)\]/g, ".$1").split(".");
+    } else if (path.type === AST_NODE_TYPES.ArrayExpression) {
+      segments = path.elements.map((element) => (element?.type === AST_NODE_TYPES.Literal && (typeof element.value === "string" || typeof element.value === "number") ? String(element.value) : ""));
+    }
+    return segments && segments.length > 0 && segments.every((segment) => segment !== "") ? segments : undefined;
+  }
+
+  /**
+   * The caller, for a parameter named for it of a callback given to an authentication call together with the
+   * request (`Auth.wrap(event, callback, (username) => ...)`, `withAuth(req, async (user) => ...)`): such a call
+   * verifies the request's credentials and hands the callback whom they name.
+   */
+  private authenticatedCallbackParameter(fn: FunctionNode, name: string, identifier: TSESTree.Identifier, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument) || !CALLBACK_CALLER_PARAMETER.test(name)) return undefined;
+    const callee = dottedName(memberChain(call.callee)) ?? calleeName(call);
+    if (callee === undefined || !CALLER_FROM_REQUEST_FUNCTION.test(callee)) return undefined;
+    for (const argument of call.arguments) {
+      if (argument === fn || isFunction(argument)) continue;
+      for (const origin of this.origins(argument, bindings, state, depth)) {
+        const credentials = origin.kind === "request" && carriesCredentials(origin.path);
+        if (isWholeRequest(origin) || credentials) {
+          const framework = origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";
+          return [{ kind: "caller", framework, path: `${callee}() callback`, node: identifier }];
+        }
+      }
+    }
+    return undefined;
+  }
+
   /** Is the name imported or required from a package (`import xss from "xss"`, `const sanitizeHtml = require("sanitize-html")`)? */
   private fromPackage(identifier: TSESTree.Identifier): boolean {
     const binding = importedBinding(identifier, this.scope, { anySpecifier: true });
@@ -736,8 +794,12 @@ export class ValueResolver {
    */
   private authentication(node: TSESTree.CallExpression, name: string, bindings: Bindings, state: QueryState, depth: number): Origin[] | undefined {
     const authenticating = AUTHENTICATION_FUNCTION.test(name);
+    let callerFramework: Framework | undefined;
+    let otherInput = false;
     for (const argument of node.arguments) {
       for (const origin of this.origins(argument, bindings, state, depth)) {
+        if (origin.kind === "caller") callerFramework ??= origin.framework;
+        else if (origin.kind === "request" || origin.kind === "request-object" || origin.kind === "parameter") otherInput = true;
         // A parameter's credentials count too: in `function userCheck(req) { return jwt.verify(req.headers.token) }`
         // the token is the request's wherever the function is called from.
         const credentialPath = origin.kind === "request" ? origin.path : origin.kind === "parameter" ? origin.path.join(".") : undefined;
@@ -753,6 +815,9 @@ export class ValueResolver {
         }
       }
     }
+    // getUser(getEventAuthValues(event)), findAccount(req.user.sub): given the caller's identity and nothing the request
+    // chooses, a user lookup finds the caller's own record.
+    if (callerFramework !== undefined && !otherInput && CALLER_FROM_REQUEST_FUNCTION.test(name)) return [{ kind: "caller", framework: callerFramework, path: `${name}()`, node }];
     return undefined;
   }
 

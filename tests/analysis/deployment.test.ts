@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { deployedDefinitionOf } from "../../src/analysis/deployment";
+import { deployedDefinitionOf, isUndeployedModule } from "../../src/analysis/deployment";
 import { clearProjectCaches } from "../../src/analysis/project";
+import { analyze } from "./helpers";
 
 const SRC = path.resolve(__dirname, "../fixtures/cross-module/src");
 const notes = path.join(SRC, "sls/handlers/notes.ts");
@@ -110,3 +111,59 @@ describe("deployedDefinitionOf: what an AWS SAM template declares for a function
     expect(deployedDefinitionOf(sam("functions/notes.ts"), "archive")).toMatchObject({ authorizers: [], validatesBody: false });
   });
 });
+
+describe("isUndeployedModule: a module the service's descriptor deploys no function from", () => {
+  const root = mkdtempSync(path.join(tmpdir(), "dynamodb-security-undeployed-"));
+  const handler = path.join(root, "src/handlers/processAuctions.js");
+  const helper = path.join(root, "src/lib/closeAuction.js");
+  const lambdaHelper = `const { DynamoDBDocumentClient, UpdateCommand } = require("@aws-sdk/lib-dynamodb");
+const doc = DynamoDBDocumentClient.from(client);
+async function closeAuction(event, context) {
+  const { id } = event.pathParameters || {};
+  await doc.send(new UpdateCommand({ TableName: "Auctions", Key: { id }, UpdateExpression: "SET #s = :s", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":s": "CLOSED" } }));
+}
+module.exports = closeAuction;
+`;
+  const service = (handlerPath: string) => `functions:\n  processAuctions:\n    handler: ${handlerPath}\n    events:\n      - schedule: rate(1 minute)\n`;
+  mkdirSync(path.dirname(handler), { recursive: true });
+  mkdirSync(path.dirname(helper), { recursive: true });
+  // The scheduled handler calls the helper with each ended auction.
+  writeFileSync(handler, 'const closeAuction = require("../lib/closeAuction.js");\nexports.handler = async () => Promise.all(ended.map((auction) => closeAuction(auction)));\n');
+  // A barrel an HTTP function names, passing the helper on as its handler.
+  writeFileSync(path.join(root, "src/handlers/index.js"), 'module.exports = { close: require("../lib/closeAuction.js") };\n');
+  writeFileSync(helper, lambdaHelper);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("is a module only functions without HTTP events import, that no function names; not a deployed handler's module", () => {
+    clearProjectCaches();
+    writeFileSync(path.join(root, "serverless.yml"), service("src/handlers/processAuctions.handler"));
+    expect(isUndeployedModule(helper)).toBe(true);
+    expect(isUndeployedModule(handler)).toBe(false);
+    // Its `event` is then its caller's business, not a request's.
+    expect(closeAuctionKind(lambdaHelper, helper)).toEqual({ accesses: 0 });
+  });
+
+  it("is not a module passed on (or called) by the module of a function with HTTP events", () => {
+    clearProjectCaches();
+    writeFileSync(path.join(root, "serverless.yml"), `${service("src/handlers/processAuctions.handler")}  close:\n    handler: src/handlers/index.close\n    events:\n      - httpApi:\n          path: /auctions/{id}/close\n          method: post\n`);
+    expect(isUndeployedModule(helper)).toBe(false);
+    expect(closeAuctionKind(lambdaHelper, helper)).toEqual({ kind: "lambda", accesses: 1 });
+  });
+
+  it("says nothing when the descriptor names built output (no such source file), or when there is no descriptor", () => {
+    clearProjectCaches();
+    writeFileSync(path.join(root, "serverless.yml"), service("dist/handlers/processAuctions.handler"));
+    expect(isUndeployedModule(helper)).toBe(false);
+    expect(closeAuctionKind(lambdaHelper, helper)).toEqual({ kind: "lambda", accesses: 1 });
+    rmSync(path.join(root, "serverless.yml"));
+    clearProjectCaches();
+    expect(isUndeployedModule(helper)).toBe(false);
+  });
+});
+
+/** How the analysis of the file at `filename` classifies its function `closeAuction`, and the request-keyed accesses it finds. */
+function closeAuctionKind(code: string, filename: string) {
+  const { analysis, find } = analyze(code, { filename });
+  const fn = find(code.slice(code.indexOf("async function closeAuction"), code.indexOf("\nmodule.exports")));
+  return { ...analysis.sources.handlerKind(fn as never), accesses: analysis.ownership.handlerAccesses().length };
+}

@@ -68,7 +68,7 @@ function handlers(code: string, settings?: Record<string, unknown>) {
     at: text(access.reportNode)?.split("(")[0],
     kind: access.instance.access.kind,
     evidence: access.evidence,
-    used: access.itemUsed,
+    use: access.itemUse,
     authenticated: access.authenticated,
   }));
 }
@@ -294,17 +294,27 @@ describe("ownership: evidence in handlers", () => {
     ).toEqual(["read:", "delete:", "delete:", "read:", "read:item-check", "delete:", "delete:", "read:item-check"]);
   });
 
-  it("tells reads whose item is only tested for existence, and handlers that show authentication", () => {
+  it("tells reads whose item is only tested for existence or shown as a profile card, and handlers that show authentication", () => {
     expect(
       handlers(`
         app.post("/signup", async (req, res) => { const r = await doc.send(new GetCommand({ TableName: "U", Key: { email: req.body.email } })); if (r.Item) return res.sendStatus(409); res.end(); });
         app.get("/a/:id", passport.authenticate("jwt"), async (req, res) => { res.json((await doc.send(new GetCommand({ TableName: "T", Key: { id: req.params.id } }))).Item); });
         export const handler = async (event) => { const r = await doc.send(new GetCommand({ TableName: "T", Key: { id: event.pathParameters.id } })); return { statusCode: 200, body: JSON.stringify(r.Item) }; };
-      `).map((access) => ({ used: access.used, authenticated: access.authenticated })),
+        app.get("/c/:id", async (req, res) => { const { Items } = await doc.send(new QueryCommand({ TableName: "T", KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": req.params.id } })); res.json(Items.filter((x) => x.type === "USER").map((x) => ({ image: x.image, name: x.name }))[0]); });
+        app.get("/d/:id", async (req, res) => { const { Item: user } = await doc.send(new GetCommand({ TableName: "T", Key: { id: req.params.id } })); if (!user) return res.sendStatus(404); res.json({ displayName: user.displayName, avatarUrl: user.profile.avatarUrl }); });
+        app.get("/e/:id", async (req, res) => { const { Item: user } = await doc.send(new GetCommand({ TableName: "T", Key: { id: req.params.id } })); res.json({ name: user.name, email: user.email }); });
+        app.get("/f/:id", async (req, res) => { const { Items } = await doc.send(new QueryCommand({ TableName: "T", KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": req.params.id } })); res.json(Items.map((x) => x)); });
+        app.post("/g", async (req, res) => { const data = await doc.send(new QueryCommand({ TableName: "T", IndexName: "email", KeyConditionExpression: "email = :e", ExpressionAttributeValues: { ":e": req.body.email } })); if (data.Count > 0) return res.sendStatus(409); res.end(); });
+      `).map((access) => ({ use: access.use, authenticated: access.authenticated })),
     ).toEqual([
-      { used: false, authenticated: false },
-      { used: true, authenticated: true },
-      { used: true, authenticated: false },
+      { use: "tested", authenticated: false },
+      { use: "used", authenticated: true },
+      { use: "used", authenticated: false },
+      { use: "card", authenticated: false },
+      { use: "card", authenticated: false },
+      { use: "used", authenticated: false },
+      { use: "used", authenticated: false },
+      { use: "tested", authenticated: false },
     ]);
   });
 

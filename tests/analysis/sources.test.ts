@@ -64,7 +64,7 @@ describe("source catalogue: Next.js API routes (Pages Router)", () => {
 });
 
 describe("sourceText: request sources as messages quote them", () => {
-  it("puts each framework's request object before the path, calls where the framework reads by a call, and brackets where a member is no identifier", () => {
+  it("puts each framework's request object before the path, calls where the framework reads by a call (with the key a getter reads), and brackets where a member is no identifier", () => {
     const cases: Array<[Parameters<typeof sourceText>[0]["framework"], string, string]> = [
       ["express", "params.id", "req.params.id"],
       ["express", "header", "req.header()"],
@@ -83,6 +83,15 @@ describe("sourceText: request sources as messages quote them", () => {
       ["nextjs", "headers.get", "request.headers.get()"],
       ["nestjs", "query.sort", "query.sort"],
       ["settings", "readInput()", "readInput()"],
+      // A key getter's key, the path's last segment, is written as its argument.
+      ["hono", "req.param.id", 'c.req.param("id")'],
+      ["hono", "req.query.q", 'c.req.query("q")'],
+      ["express", "get.x-user", 'req.get("x-user")'],
+      ["express", "param.id", 'req.param("id")'],
+      ["koa", "get.x-tenant", 'ctx.get("x-tenant")'],
+      ["koa", "cookies.get.sid", 'ctx.cookies.get("sid")'],
+      ["nextjs", "nextUrl.searchParams.get.id", 'request.nextUrl.searchParams.get("id")'],
+      ["nextjs", "arguments[0].get.title", 'arguments[0].get("title")'],
     ];
     expect(cases.map(([framework, path]) => sourceText({ framework, path }))).toEqual(cases.map(([, , text]) => text));
   });

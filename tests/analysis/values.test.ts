@@ -189,6 +189,55 @@ app.put("/users/:id", (req, res) => use(req.sanitize(req.params.id), xss(req.bod
     expect(originsOf(code, 2)).toEqual(["caller:lambda:requestContext.authorizer.claims.sub"]);
   });
 
+  it("reads lodash's get(object, path) as the member at that path, or its default; a get of the project's own is not lodash's", () => {
+    const code = `import get from "lodash/get.js";
+import _ from "lodash";
+import { get as getIn } from "lodash-es";
+import { get as ownGet } from "./store";
+export const handler = async (event) => {
+  const { requestContext } = event;
+  use(get(requestContext, "authorizer.claims.cognito:username"), _.get(event, ["pathParameters", "id"]), getIn(event, "queryStringParameters.q", event.body), ownGet(event, "requestContext.authorizer.claims.sub"), get(event, dynamicPath));
+};`;
+    expect(originsOf(code, 0)).toEqual(["caller:lambda:requestContext.authorizer.claims.cognito:username"]);
+    expect(originsOf(code, 1)).toEqual(["request:lambda:pathParameters.id"]);
+    expect(originsOf(code, 2)).toEqual(["request:lambda:queryStringParameters.q", "request:lambda:body"]);
+    expect(originsOf(code, 3)).not.toContain("caller:lambda:requestContext.authorizer.claims.sub");
+    expect(originsOf(code, 4)).toEqual(["unknown"]);
+  });
+
+  it("takes the caller-named parameter of a callback an authentication call is given with the request for the caller", () => {
+    const code = `const Auth = require("./Auth");
+exports.handler = function (event, context, callback) {
+  Auth.wrap(event, callback, (username, data) => {
+    Auth.wrap(event.pathParameters, callback, (user) => {
+      lookupUser(event, (account) => {
+        withAuth(event.headers.Authorization, (claims) => { use(username, data, user, account, claims.sub); });
+      });
+    });
+  });
+};`;
+    expect(originsOf(code, 0)).toEqual(["caller:lambda:Auth.wrap() callback"]);
+    expect(originsOf(code, 1)).toEqual(["parameter:1"]);
+    expect(originsOf(code, 2)).toEqual(["parameter:0"]);
+    expect(originsOf(code, 3)).toEqual(["parameter:0"]);
+    expect(originsOf(code, 4)).toEqual(["caller:lambda:withAuth() callback.sub"]);
+  });
+
+  it("takes a user lookup given only the caller's identity for the caller's own record; given request input, for whoever it names", () => {
+    const code = `export const handler = async (event) => {
+  const cognito = new CognitoClient();
+  const me = await cognito.getUser(cognito.getEventAuthValues(event));
+  const other = await cognito.getUser(event.pathParameters.userId);
+  const mixed = await cognito.getUser({ sub: cognito.getEventAuthValues(event).sub, pool: event.queryStringParameters.pool });
+  const orders = await store.listOrders(cognito.getEventAuthValues(event));
+  use(parseInt(me["custom:companyId"]), other.companyId, mixed.companyId, orders);
+};`;
+    expect(originsOf(code, 0)).toEqual(["caller:lambda:getUser().custom:companyId"]);
+    expect(originsOf(code, 1)).not.toContainEqual(expect.stringMatching(/^caller:/));
+    expect(originsOf(code, 2)).not.toContainEqual(expect.stringMatching(/^caller:/));
+    expect(originsOf(code, 3)).toEqual(["unknown"]);
+  });
+
   it("reads a validator's result member that holds the input (zod's safeParse().data) as the input itself", () => {
     const code = `app.post("/x/:id", async (req, res) => {
   const parsed = schema.safeParse(req.params.id);
@@ -233,15 +282,15 @@ exports.handler = (event) => {
     expect(originsOf(koa, 0)).toEqual(["request:koa:params.id"]);
     expect(originsOf(koa, 1)).toEqual(["request:koa:request.body.a"]);
     expect(originsOf(koa, 2)).toEqual(["caller:koa:state.user.id"]);
-    expect(originsOf(`app.get("/x/:id", async (c) => { const id = c.req.param("id"); use(id); });`)).toEqual(["request:hono:req.param"]);
+    expect(originsOf(`app.get("/x/:id", async (c) => { const id = c.req.param("id"); use(id); });`)).toEqual(["request:hono:req.param.id"]);
     expect(originsOf(`app.get("/x", async (c) => { use(c.get("jwtPayload").sub); });`)).toEqual(["caller:hono:get(jwtPayload).sub"]);
     expect(originsOf(`fastify.get("/x/:id", async (request, reply) => { use(request.params.id); });`)).toEqual(["request:fastify:params.id"]);
     const nest = `@Controller() class C { @Get(":id") find(@Param("id") id: string, @CurrentUser() user: User) { use(id, user.id); } }`;
     expect(originsOf(nest, 0)).toEqual(["request:nestjs:params.id"]);
     expect(originsOf(nest, 1)).toEqual(["caller:nestjs:user.id"]);
     expect(originsOf(`export async function GET(request, { params }) { const { id } = await params; use(id); }`)).toEqual(["request:nextjs:params.id"]);
-    expect(originsOf(`export async function GET(request) { use(request.nextUrl.searchParams.get("id")); }`)).toEqual(["request:nextjs:nextUrl.searchParams.get"]);
-    expect(originsOf(`"use server"; export async function save(formData) { use(formData.get("id")); }`)).toEqual(["request:nextjs:arguments[0].get"]);
+    expect(originsOf(`export async function GET(request) { use(request.nextUrl.searchParams.get("id")); }`)).toEqual(["request:nextjs:nextUrl.searchParams.get.id"]);
+    expect(originsOf(`"use server"; export async function save(formData) { use(formData.get("id")); }`)).toEqual(["request:nextjs:arguments[0].get.id"]);
     expect(originsOf(`export async function DELETE(req) { const session = await auth(); use(session.user.id); }`)).toEqual(["caller:settings:auth().user.id"]);
   });
 
@@ -304,7 +353,7 @@ exports.handler = (event) => {
   it("keeps the request path of a value through string and array methods", () => {
     expect(originsOf(`app.get("/x", (req, res) => { use(req.query.table.trim().toLowerCase()); });`)).toEqual(["request:express:query.table"]);
     expect(originsOf(`app.get("/x", (req, res) => { use(req.query.fields.split(",")); });`)).toEqual(["request:express:query.fields"]);
-    expect(originsOf(`app.get("/x", async (c) => { use(c.req.param("t").trim()); });`)).toEqual(["request:hono:req.param"]);
+    expect(originsOf(`app.get("/x", async (c) => { use(c.req.param("t").trim()); });`)).toEqual(["request:hono:req.param.t"]);
   });
 
   it("gives the origins of an expression inside a helper for one of its calls", () => {

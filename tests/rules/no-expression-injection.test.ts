@@ -814,7 +814,7 @@ export async function queryAll(table: string, keyCondition: string) {
           ],
         },
         { messageId: "expressionInjection", line: 9, column: 47, data: { member: "FilterExpression", value: "request.query.prefix", source: "comes from request input `request.query.prefix` (Fastify)" }, suggestions: [] },
-        { messageId: "expressionInjection", line: 14, column: 149, data: { member: "ProjectionExpression", value: "attr", source: "comes from request input `c.req.query()` (Hono)" }, suggestions: [] },
+        { messageId: "expressionInjection", line: 14, column: 149, data: { member: "ProjectionExpression", value: "attr", source: "comes from request input `c.req.query(\"attr\")` (Hono)" }, suggestions: [] },
         {
           messageId: "expressionInjection",
           line: 21,

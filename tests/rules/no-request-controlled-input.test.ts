@@ -841,7 +841,7 @@ honoApp.post("/query", async (c) => c.json(await doc.send(new QueryCommand(await
       errors: [
         { messageId: "requestParameter", line: 5, column: 94, data: { parameter: "TableName", operation: "Scan", source: "`request.params.table` (Fastify)", choice: "table", example: "`TABLES[name]`" } },
         { messageId: "requestParameter", line: 6, column: 94, data: { parameter: "TableName", operation: "Scan", source: "`ctx.query.table` (Koa)", choice: "table", example: "`TABLES[name]`" } },
-        { messageId: "requestParameter", line: 7, column: 94, data: { parameter: "TableName", operation: "Scan", source: "`c.req.param()` (Hono)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 7, column: 94, data: { parameter: "TableName", operation: "Scan", source: "`c.req.param(\"table\")` (Hono)", choice: "table", example: "`TABLES[name]`" } },
         { messageId: "wholeInput", line: 8, column: 76, data: { subject: "The whole Query input", source: "`c.req.json()` (Hono)" } },
       ],
     },
@@ -1002,7 +1002,7 @@ router.post("/query", async (ctx) => { ctx.body = await doc.send(new QueryComman
 worker.on("job", async () => { await doc.send(new QueryCommand(readInput())); });
 app.post("/pages", async (req, res) => { for await (const page of paginateQuery({ client: doc }, req.body)) res.write(JSON.stringify(page.Items)); });`,
       errors: [
-        { messageId: "requestParameter", line: 6, data: { parameter: "TableName", operation: "Scan", source: "`arguments[0].get()` (Next.js)", choice: "table", example: "`TABLES[name]`" } },
+        { messageId: "requestParameter", line: 6, data: { parameter: "TableName", operation: "Scan", source: "`arguments[0].get(\"table\")` (Next.js)", choice: "table", example: "`TABLES[name]`" } },
         { messageId: "wholeInput", line: 8, data: { subject: "The whole Query input", source: "`ctx.request.body` (Koa)" } },
         { messageId: "wholeInput", line: 9, data: { subject: "The whole Query input", source: "`readInput()` (a request source from the settings)" } },
         { messageId: "wholeInput", line: 10, data: { subject: "The whole Query input", source: "`req.body` (Express)" } },

@@ -255,16 +255,65 @@ app.post("/invitations", requireAuth, async (req, res) => {
   ${use}
 });`;
 
-/** A Lambda handler that puts a question through a writer of the file given the table and the item, its id \`id\`. */
-const questionThroughWriter = (id: string) => `${V3}import { randomUUID } from "node:crypto";
+/** A Lambda handler that puts a question through a writer of the file given the table (\`table\`) and the item, its id \`id\`. */
+const questionThroughWriter = (id: string, table = '"Questions"') => `${V3}import { randomUUID } from "node:crypto";
+import { TABLES } from "./tables";
 async function putItem(table, item) {
   await doc.send(new PutCommand({ TableName: table, Item: item }));
 }
 export const handler = async (event) => {
   const body = JSON.parse(event.body || "{}");
-  await putItem("Questions", { pk: \`\${body.subject}#\${body.level}\`, questionId: ${id}, text: body.text });
+  await putItem(${table}, { pk: \`\${body.subject}#\${body.level}\`, questionId: ${id}, text: body.text });
   return { statusCode: 201, body: "" };
 };`;
+
+/** A Next.js API route that queries a table's partition \`pk\` by the query's id and serves the first item as \`map\` shapes it. */
+const partitionServed = (table: string, pk: string, map: string) => `${V3}
+export default async function handler(req, res) {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "${table}", KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": ${pk} } }));
+  res.status(200).json(Items.filter((x) => x.type === "USER").map(${map})[0]);
+}`;
+
+/** A signed-in route that reads the profile keyed \`profileKey\`, requires its \`chatId\` to be the body's, then serves that chat's messages. */
+const chatOfProfile = (profileKey: string) => `${V3}
+app.post("/chat/history", requireAuth, async (req, res) => {
+  const { chatId } = req.body;
+  const profile = await doc.send(new GetCommand({ TableName: "UserMetadata", Key: { PK: ${profileKey} } }));
+  if (!profile.Item) return res.sendStatus(404);
+  if (profile.Item.chatId !== chatId) return res.sendStatus(403);
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Messages", KeyConditionExpression: "chatId = :c", ExpressionAttributeValues: { ":c": chatId } }));
+  res.json(Items);
+});`;
+
+/** An Express route, behind \`middleware\`, listing the likes of a post of a room the path names. */
+const roomPostLikes = (middleware: string) => `${V3}
+router.get("/rooms/:roomId/posts/:postId/likes", ${middleware}, async (req, res) => {
+  const { Items } = await doc.send(new QueryCommand({ TableName: "Likes", KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": \`POST#\${req.params.roomId}#\${req.params.postId}\` } }));
+  res.json(Items);
+});`;
+
+/** A Hono route that checks the path's \`userId\` against the JWT subject, then deletes the note keyed \`{ userId: owner, noteId }\`. */
+const honoUserNote = (owner: string) => `${V3}
+app.delete("/users/:userId/notes/:noteId", async (c) => {
+  if (c.req.param("userId") !== c.get("jwtPayload").sub) return c.body(null, 403);
+  await doc.send(new DeleteCommand({ TableName: "Notes", Key: { userId: ${owner}, noteId: c.req.param("noteId") } }));
+  return c.body(null, 204);
+});`;
+
+/** A Next.js route reading a child's learning progress keyed \`key\` (from the query's \`childId\` and \`subject\`) after \`check\`. */
+const childSession = (check: string, key: string) => `${V3}
+function sessionKey(userId, childId, subject) {
+  return mode === "composite" ? { pk: \`LEARN#\${userId}#\${childId}\`, sk: subject } : { sessionId: \`LEARN#\${userId}#\${childId}#\${subject}\` };
+}
+export async function GET(request) {
+  const me = await requireAuth();
+  const { searchParams } = new URL(request.url);
+  const childId = searchParams.get("childId");
+  const subject = searchParams.get("subject");
+  ${check}
+  const { Item } = await doc.send(new GetCommand({ TableName: "Progress", Key: ${key} }));
+  return Response.json(Item);
+}`;
 
 /** A sign-in route that finds the user by the body's e-mail and updates that user's item with \`set\` (expression, values). */
 const otpSignIn = (set: string, values: string) => `${V3}
@@ -655,6 +704,30 @@ app.get("/chats/:chatId", async (req, res) => {
     {
       name: "a writer given the table by its caller: the table's entity id (`questionId` in Questions), generated here, makes a new item",
       code: questionThroughWriter("randomUUID()"),
+    },
+    {
+      name: "an author lookup that serves only what a profile card shows (`{ image, name }`) of the item keyed `USER#${id}`",
+      code: partitionServed("next-auth", "`USER#${req.query.id}`", "(x) => ({ image: x.image, name: x.name })"),
+    },
+    {
+      name: "the same card of an item in a Users table",
+      code: partitionServed("Users", "req.query.id", "(x) => ({ displayName: x.displayName, avatarUrl: x.avatarUrl, bio: x.bio })"),
+    },
+    {
+      name: "a chat the caller's own profile names (`profile.Item.chatId !== chatId` exits, the profile keyed by the caller): the request's id is the caller's",
+      code: chatOfProfile("`USER#${req.user.id}`"),
+    },
+    {
+      name: "a session keyed by a child the caller may access (`canAccessChild(me, childId)` exits) and a subject that picks among its sessions",
+      code: childSession("if (!canAccessChild(me, childId)) return new Response(null, { status: 403 });", "{ sessionId: `LEARN#${childId}#${subject}` }"),
+    },
+    {
+      name: "the same through a key builder given the caller, the decided child and the subject",
+      code: childSession("if (!canAccessChild(me, childId)) return new Response(null, { status: 403 });", "sessionKey(me.id, childId, subject)"),
+    },
+    {
+      name: "the same writer given a table constant of another module (`TABLES.QUESTIONS`): the constant's name says the table",
+      code: questionThroughWriter("randomUUID()", "TABLES.QUESTIONS"),
     },
     {
       name: "a sign-in that stores a one-time code generated here, and its expiry, on the account the e-mail finds: nothing the caller chooses is written",
@@ -1187,6 +1260,14 @@ app.get("/lists/:listId/items", async (req, res) => {
   res.json(Items);
 });`,
     },
+    {
+      name: "route middleware named for a check of the caller's membership of the route's resource (`requireRoomMembership`)",
+      code: roomPostLikes("requireRoomMembership"),
+    },
+    {
+      name: "the same with an ownership or access check by name (`checkOwnership`, `verifyDocumentAccess`, `isProjectMember`)",
+      code: roomPostLikes("checkOwnership") + roomPostLikes("verifyDocumentAccess").slice(V3.length) + roomPostLikes("isProjectMember").slice(V3.length),
+    },
     // ---------------------------------------------------------------- evidence 6: settings
     {
       name: "route middleware named in settings as per-object authorization",
@@ -1245,6 +1326,10 @@ app.put("/notes/:id", async (c) => {
   }));
   return c.body(null, 204);
 });`,
+    },
+    {
+      name: "hono: the path's user checked to be the caller, and the item keyed by that user and the note",
+      code: honoUserNote(`c.req.param("userId")`),
     },
     {
       name: "nestjs: @CurrentUser() compared with the item, ForbiddenException thrown",
@@ -2571,7 +2656,42 @@ app.post("/sessions", async (req, res) => {
     {
       name: "the same writer when the body chooses the question's id",
       code: questionThroughWriter("body.id"),
-      errors: [{ messageId: "writeNotOwned", line: 10 }],
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
+    },
+    {
+      name: "the same lookup when it serves the e-mail too",
+      code: partitionServed("next-auth", "`USER#${req.query.id}`", "(x) => ({ image: x.image, name: x.name, email: x.email })"),
+      errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
+    {
+      name: "the same lookup when it serves the whole item",
+      code: partitionServed("next-auth", "`USER#${req.query.id}`", "(x) => x"),
+      errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
+    {
+      name: "a picture served from an item that is not a person's profile (an album's photo) is its owner's data",
+      code: partitionServed("Photos", "`ALBUM#${req.query.id}`", "(x) => ({ image: x.image, name: x.name })").replace("(req, res) {", "(req, res) {\n  if (!(await getSession({ req }))) return res.status(401).end();"),
+      errors: [{ messageId: "readNotOwned", line: 7 }],
+    },
+    {
+      name: "the same check against a profile the body names: it ties the chat to that profile, not to the caller",
+      code: chatOfProfile("`USER#${req.body.userId}`"),
+      errors: [{ messageId: "readNotOwned", line: 10 }],
+    },
+    {
+      name: "route middleware that checks something else (`requireRoomExists`) beside authentication is no access check",
+      code: roomPostLikes("requireAuth, requireRoomExists"),
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      name: "the same session when the check decides on the subject only: the child is the query's choice",
+      code: childSession("if (!canAccessSubject(me, subject)) return new Response(null, { status: 403 });", "{ sessionId: `LEARN#${childId}#${subject}` }"),
+      errors: [{ messageId: "readNotOwned", line: 14 }],
+    },
+    {
+      name: "the same writer given the other module's constant when the body chooses the question's id",
+      code: questionThroughWriter("body.id", "TABLES.QUESTIONS"),
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
     },
     {
       name: "the same sign-in when the code comes from the body: the caller chooses the account's code",
@@ -4348,6 +4468,11 @@ app.delete("/notes/:id", jwt({ secret }), async (c) => {
         { messageId: "readByAnyCaller", line: 7, column: 35, endLine: 7, endColumn: 49, suggestions: [] },
         { messageId: "writeNotOwned", line: 12, column: 18, endLine: 12, endColumn: 35, suggestions: [] },
       ],
+    },
+    {
+      name: "hono: the path's user checked to be the caller does not vouch for another parameter (`c.req.param(\"noteId\")` alone keys the note)",
+      code: honoUserNote(`c.req.param("noteId")`).replace(`userId: c.req.param("noteId"), `, ""),
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
       // The caller is read only through a call's result (c.get(...).sub): the handler is still an authenticated one.
