@@ -3233,7 +3233,8 @@ export class OwnershipAnalysis {
             const decided = pathsOf(check.subjects.filter((subject) => !this.isCallerValue(subject.origins)));
             // Or the key is built from the decided value and the caller, and more (`sessionKey(me, childId, subject)`
             // after `actorCanAccessChild(actor, childId)`): the rest only picks among the caller's items of it.
-            const callerAndDecided = (part: ValuePart) => part.origins.some((origin) => origin.kind === "caller") && part.origins.some((origin) => origin.kind === "request" && coveredBy({ ...part, origins: [origin] }, decided));
+            const callerAndDecided = (part: ValuePart) =>
+              part.origins.some((origin) => origin.kind === "caller") && part.origins.some((origin) => origin.kind === "request" && isCoveredPath(`${origin.framework}:${origin.path}`, decided));
             if (instance.keyParts.some((part) => coveredBy(part, decided) || composedUnder(part, decided) || callerAndDecided(part))) evidence.add("decision");
           }
           break;
@@ -3921,7 +3922,12 @@ function pathsOf(parts: readonly ValuePart[]): Set<string> {
 /** Every request input in the key part is among `paths`, or inside one of them (`body` covers `body.id`). */
 function coveredBy(part: ValuePart, paths: Set<string>): boolean {
   const own = pathsOf([part]);
-  return own.size > 0 && [...own].every((path) => paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`)));
+  return own.size > 0 && [...own].every((path) => isCoveredPath(path, paths));
+}
+
+/** Is the request path among `paths`, or inside one of them? */
+function isCoveredPath(path: string, paths: Set<string>): boolean {
+  return paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`));
 }
 
 /**
@@ -3931,14 +3937,7 @@ function coveredBy(part: ValuePart, paths: Set<string>): boolean {
  */
 function composedUnder(part: ValuePart, paths: Set<string>): boolean {
   const first = part.pieces?.find((piece) => piece.some((origin) => origin.kind === "request"));
-  return (
-    first !== undefined &&
-    first.every((origin) => {
-      if (origin.kind !== "request") return false;
-      const path = `${origin.framework}:${origin.path}`;
-      return paths.has(path) || [...paths].some((covering) => path.startsWith(`${covering}.`));
-    })
-  );
+  return first !== undefined && first.every((origin) => origin.kind === "request" && isCoveredPath(`${origin.framework}:${origin.path}`, paths));
 }
 
 function lastSegment(node: Node): string | undefined {

@@ -97,10 +97,10 @@ const MAX_STEPS = 4000;
 const MAX_ALTERNATIVES = 16;
 const MAX_HELPER_DEPTH = 4;
 
-/** Functions whose result carries its argument's origin: conversions, parsing, validation, marshalling. */
 /** Packages whose `get(object, path)` reads a member path: lodash, lodash-es, and lodash's own `get` packages. */
 const PATH_GETTER_MODULE = /^(?:lodash(?:-es)?(?:\/get(?:\.js)?)?|lodash\.get)$/;
 
+/** Functions whose result carries its argument's origin: conversions, parsing, validation, marshalling. */
 const PASS_THROUGH_FUNCTIONS = new Set([
   "String", "Number", "Boolean", "BigInt", "parseInt", "parseFloat", "decodeURIComponent", "encodeURIComponent", "decodeURI",
   "encodeURI", "structuredClone", "marshall", "unmarshall", "convertToAttr", "convertToNative",
@@ -142,6 +142,11 @@ const BEARER_TOKEN_MEMBER = /^(?:body|query|queryStringParameters)\.(?:(?:access
 /** The framework's request object itself (`req`, `event`), not a member of it: it carries the caller's credentials too. */
 export function isWholeRequest(origin: Origin): origin is Extract<Origin, { kind: "request-object" }> {
   return origin.kind === "request-object" && origin.path.length === 0 && origin.root.kind === "request-object";
+}
+
+/** The framework of request input or of a request object; "settings" for a parameter the catalogue does not know. */
+function requestFramework(origin: Origin): Framework {
+  return origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";
 }
 
 /** Request input read from headers or cookies (`headers.authorization`, `cookies.session`): where credentials travel. */
@@ -773,8 +778,7 @@ export class ValueResolver {
       for (const origin of this.origins(argument, bindings, state, depth)) {
         const credentials = origin.kind === "request" && carriesCredentials(origin.path);
         if (isWholeRequest(origin) || credentials) {
-          const framework = origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";
-          return [{ kind: "caller", framework, path: `${callee}() callback`, node: identifier }];
+          return [{ kind: "caller", framework: requestFramework(origin), path: `${callee}() callback`, node: identifier }];
         }
       }
     }
@@ -810,8 +814,7 @@ export class ValueResolver {
             (authenticating && BEARER_TOKEN_MEMBER.test(credentialPath)));
         const wholeRequest = isWholeRequest(origin) && CALLER_FROM_REQUEST_FUNCTION.test(name);
         if (credential || wholeRequest) {
-          const framework = origin.kind === "request" ? origin.framework : origin.kind === "request-object" ? origin.root.framework : "settings";
-          return [{ kind: "caller", framework, path: `${name}()`, node }];
+          return [{ kind: "caller", framework: requestFramework(origin), path: `${name}()`, node }];
         }
       }
     }
