@@ -915,10 +915,15 @@ export class OwnershipAnalysis {
     const tables = requestItems ? this.values.resolveObject(requestItems) : undefined;
     if (!tables) return [];
     const result: Access[] = [];
-    for (const [table, property] of tables.properties) {
-      const tableRef: TableRef = { name: table, text: JSON.stringify(table) };
+    // `RequestItems: { [Resource.Table.name]: ids.map(...) }`: a table the file names through a computed key too.
+    const entries: { tableRef: TableRef; value: Node }[] = [
+      ...[...tables.properties].map(([name, property]) => ({ tableRef: { name, text: JSON.stringify(name) }, value: property.value })),
+      ...(tables.computed ?? []).map((entry) => ({ tableRef: this.tableRef(entry.key), value: entry.value })),
+    ];
+    for (const { tableRef, value } of entries) {
+      const table = tableRef.name ?? tableRef.text;
       if (operation.canonical === "BatchGetItem") {
-        const entry = this.values.resolveObject(property.value);
+        const entry = this.values.resolveObject(value);
         const keys = entry?.properties.get("Keys")?.value;
         for (const element of (keys && this.elementsOf(keys)) ?? []) {
           const access = this.emptyAccess(operation, "read", `RequestItems.${table}.Keys`, tableRef);
@@ -927,7 +932,7 @@ export class OwnershipAnalysis {
         }
         continue;
       }
-      for (const element of this.elementsOf(property.value) ?? []) {
+      for (const element of this.elementsOf(value) ?? []) {
         const entry = this.values.resolveObject(element);
         const deleteRequest = entry?.properties.get("DeleteRequest")?.value;
         const putRequest = entry?.properties.get("PutRequest")?.value;

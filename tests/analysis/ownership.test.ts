@@ -157,6 +157,22 @@ describe("ownership: accesses of an operation", () => {
   });
 });
 
+describe("ownership: batch tables named by a computed key", () => {
+  it("reads the deletes and reads of a table the request items name through a computed key", () => {
+    expect(
+      accesses(`
+        const TABLE = process.env.TABLE;
+        app.post("/photos/remove", async (req, res) => {
+          await doc.send(new BatchWriteCommand({ RequestItems: { [Resource.Table.name]: req.body.ids.map((id) => ({ DeleteRequest: { Key: { pk: "PHOTOS", sk: \`PHOTO#\${id}\` } } })) } }));
+          await doc.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: [{ id: req.params.id }] } } }));
+        });`),
+    ).toEqual([
+      { kind: "delete", member: "RequestItems.Resource.Table.name[].DeleteRequest.Key", table: undefined, key: ["pk=", "sk=request:body.ids"], condition: undefined },
+      { kind: "read", member: "RequestItems.TABLE.Keys", table: "env:TABLE", key: ["id=request:params.id"], condition: undefined },
+    ]);
+  });
+});
+
 describe("ownership: function summaries", () => {
   it("summarises a helper in terms of its parameters: key, returned item and checks", () => {
     const { analysis } = analyze(`${V3}

@@ -4948,5 +4948,16 @@ app.delete("/candidates/:id", async (req, res) => {
 });`,
       errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
+    {
+      name: "hono: a batch delete of the body's ids in a table named by a computed key",
+      code: `${V3}import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+const app = new Hono();
+app.delete("/photos", zValidator("json", z.string().array()), async (c) => {
+  const photoIds = c.req.valid("json");
+  await doc.send(new BatchWriteCommand({ RequestItems: { [Resource.Table.name]: photoIds.map((id) => ({ DeleteRequest: { Key: { pk: "PHOTOS", sk: \`PHOTO#\${id}\` } } })) } }));
+  return c.json(photoIds);
+});`,
+      errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
   ],
 });
