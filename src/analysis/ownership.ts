@@ -2110,7 +2110,15 @@ export class OwnershipAnalysis {
     if (values.length === 0 || (items.length === 0 && distinct < 2)) return undefined;
     // `bcrypt.compare(password, user.Item.password)`, `timingSafeEqual(a, b)`: true when they match, so the branch it
     // lets through is known (`if (ok) { ...serve }`), not only an exit (`if (!ok) return 401`).
-    const guard = this.guardOf(call, MATCHING_CALL.test(name) ? 1 : 0) ?? this.statementGuard(call);
+    let guard = this.guardOf(call, MATCHING_CALL.test(name) ? 1 : 0);
+    if (!guard) {
+      // A call whose answer no test reads decides only by throwing: `let plan = await getPlan(event, body)`, a function
+      // of this file that reads or writes DynamoDB and cannot throw, fetches or acts; it decides nothing. (A pure
+      // helper given the item and the caller, `updateLikes(Item.likes, sub)`, is still taken for a decision.)
+      const local = this.calleeOf(call);
+      if (local && !this.mayThrow(local) && this.summaryOf(local).accesses.length > 0) return undefined;
+      guard = this.statementGuard(call);
+    }
     if (!guard) return undefined;
     return { kind: "decision", node: call, guard, items, values, subjects };
   }
@@ -2133,6 +2141,24 @@ export class OwnershipAnalysis {
     }
     if (callee.type === AST_NODE_TYPES.Identifier && (name === "next" || name === "callback" || name === "cb" || name === "done" || THROWING_CALLS.has(name))) return false;
     return true;
+  }
+
+  /**
+   * Can a call of this same-file function refuse by throwing: a `throw` in its body (a rethrow in a `catch` aside), or
+   * a call that may, a same-file function's (three calls deep) or one named for a check (`assertOwner(...)`)?
+   */
+  private mayThrow(fn: FunctionNode, depth = 0): boolean {
+    let found = false;
+    walk(fn.body, this.deps.visitorKeys, (node) => {
+      if (found || node.type === AST_NODE_TYPES.CatchClause) return false;
+      if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+      else if (node.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(node);
+        const local = this.calleeOf(node);
+        if (local ? local !== fn && (depth >= 2 || this.mayThrow(local, depth + 1)) : name !== undefined && (SELF_CONTAINED_GUARD_NAME.test(name) || ASSERT_CALLS.has(name) || THROWING_CALLS.has(name))) found = true;
+      }
+    });
+    return found;
   }
 
   /** A call statement (awaited or not) may throw before anything after it runs. */

@@ -580,6 +580,33 @@ const ALLOWED_OBJECT = "{ authorized: true, session }";
 runRuleTests("require-ownership-check", rule, {
   valid: [
     {
+      name: "lambda: a like toggled by a pure helper of the file given the post's likes and the caller (updateLikes(Item.likes, sub))",
+      code: `${V2}
+const updateLikes = (list, value) => (list.includes(value) ? list.filter((e) => e !== value) : [...list, value]);
+exports.handler = async (event) => {
+  const sub = event.requestContext.authorizer.claims.sub;
+  const body = JSON.parse(event.body);
+  const { Item } = await dynamo.get({ TableName: "Posts", Key: { uuid: body.postId } }).promise();
+  const likes = updateLikes(Item.likes, sub);
+  await dynamo.update({ TableName: "Posts", Key: { uuid: body.postId }, UpdateExpression: "set likes = :l", ExpressionAttributeValues: { ":l": likes } }).promise();
+  return { statusCode: 200, body: "" };
+};`,
+    },
+    {
+      name: "lambda: a helper of the file given the event and the body that throws when the tenant is not the caller's is a check",
+      code: `${V2}
+exports.handler = async (event) => {
+  const body = JSON.parse(event.body);
+  await verifyTenant(event, body);
+  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: body.id, data: body.data } }).promise();
+  return { statusCode: 200, body: "" };
+};
+const verifyTenant = async (event, body) => {
+  const tenants = await fetchTenants(event);
+  if (!tenants.some((tenant) => tenant.id === body.tenantId)) throw new Error("forbidden");
+};`,
+    },
+    {
       name: "a Put whose owner attribute the handler checked to be the signed-in user: the caller's item, whatever task id the body names",
       filename: "app/api/todo/route.ts",
       code: todoRoute("userId", "{ userId: { S: newTodo.userId }, taskId: { S: newTodo.taskId }, task: { S: newTodo.task } }"),
@@ -4958,6 +4985,61 @@ app.delete("/photos", zValidator("json", z.string().array()), async (c) => {
   return c.json(photoIds);
 });`,
       errors: [{ messageId: "writeNotOwned", line: 8 }],
+    },
+    {
+      name: "lambda: a helper of the file given the event and the body, that reads the plan and cannot throw, decides nothing",
+      code: `${V2}
+exports.handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const plan = await getPlan(event, body);
+  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: plan.SK, data: body.data } }).promise();
+  return { statusCode: 200, body: "" };
+};
+const getPlan = async (event, body) => {
+  let data = null;
+  try {
+    data = await dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise();
+  } catch (error) {
+    console.log(error);
+  }
+  return data.Item;
+};`,
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
+    },
+    {
+      name: "lambda: a helper of the file given the event and the body that calls a check of another module (which may throw) decides: the Put after it is covered, the helper's own read is not",
+      code: `${V2}const { ensureAccess } = require("./access");
+exports.handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const plan = await loadPlan(event, body);
+  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: plan.SK, data: body.data } }).promise();
+  return { statusCode: 200, body: "" };
+};
+const loadPlan = async (event, body) => {
+  await ensureAccess(event);
+  const data = await dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise();
+  return data.Item;
+};`,
+      errors: [{ messageId: "readNotOwned", line: 6 }],
+    },
+    {
+      name: "lambda: a helper of the file that calls a function of the file that throws may throw: the Put after it is covered",
+      code: `${V2}
+exports.handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const plan = await loadPlan(event, body);
+  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: plan.SK, data: body.data } }).promise();
+  return { statusCode: 200, body: "" };
+};
+const loadPlan = async (event, body) => {
+  await gate(event);
+  const data = await dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise();
+  return data.Item;
+};
+const gate = async (event) => {
+  if (!event.headers.Authorization) throw new Error("unauthorized");
+};`,
+      errors: [{ messageId: "readByAnyCaller", line: 6 }],
     },
   ],
 });
