@@ -81,10 +81,12 @@ export function isUndeployedModule(file: string): boolean {
   if (!file || !path.isAbsolute(file)) return false;
   const service = nearestServiceFile(path.dirname(file));
   if (!service) return false;
+  // Most handlers' modules are imported by no other file: then the service file need not be read.
+  const importers = new Set(importersThroughBarrels(file).map((importer) => importer.replace(SCRIPT_EXTENSION, "")));
+  if (importers.size === 0) return false;
   const functions = serviceFunctions(service);
   const module = file.replace(SCRIPT_EXTENSION, "");
   if (functions.length === 0 || functions.some((declared) => declared.module === module)) return false;
-  const importers = new Set(importersThroughBarrels(file).map((importer) => importer.replace(SCRIPT_EXTENSION, "")));
   const callers = functions.filter((declared) => importers.has(declared.module));
   return callers.length > 0 && callers.every((declared) => declared.definition === undefined);
 }
@@ -113,7 +115,7 @@ function serviceFunctions(service: string): DeclaredFunction[] {
 }
 
 /** Function definitions from a `functions` value: a map by name, a list of such maps, or a `${file(...)}` holding either. */
-function collectFunctions(value: unknown, serviceDirectory: string, into: DeclaredFunction[], depth: number): void {
+function collectFunctions(value: unknown, serviceDirectory: string, into: DeclaredFunction[], depth: number, inList = false): void {
   if (into.length >= MAX_FUNCTIONS) return;
   if (typeof value === "string") {
     const include = FILE_INCLUDE.exec(value.trim());
@@ -125,7 +127,9 @@ function collectFunctions(value: unknown, serviceDirectory: string, into: Declar
     return;
   }
   if (Array.isArray(value)) {
-    for (const entry of value.slice(0, MAX_FUNCTIONS)) collectFunctions(entry, serviceDirectory, into, depth);
+    // A list of function maps; a list inside it declares nothing (and aliases could nest lists exponentially).
+    if (inList) return;
+    for (const entry of value.slice(0, MAX_FUNCTIONS)) collectFunctions(entry, serviceDirectory, into, depth, true);
     return;
   }
   if (!isRecord(value)) return;
@@ -225,18 +229,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-type YamlParse = (text: string, options: Record<string, unknown>) => unknown;
-let yamlParse: YamlParse | undefined;
+/** What readYaml needs of js-yaml (the parser the Serverless Framework reads its services with). */
+interface JsYaml {
+  load(text: string, options: { schema: unknown; json: boolean }): unknown;
+  CORE_SCHEMA: { extend(types: unknown[]): unknown };
+  Type: new (tag: string, options: { kind: "scalar" | "sequence" | "mapping"; multi: boolean; construct: (data: unknown) => unknown }) => unknown;
+}
+let yamlLoad: ((text: string) => unknown) | undefined;
+
+/**
+ * js-yaml's parser with YAML 1.2's core schema (no dates, no merge keys), where every local tag (CloudFormation's
+ * `!Ref`, `!Sub`, `!GetAtt`, `!ImportValue`) resolves as the plain value it tags, and a duplicate key keeps its last
+ * value. Aliases are shared references, never copies, so an alias bomb costs no memory.
+ */
+function loadYamlParser(): (text: string) => unknown {
+  const yaml = createRequire(__filename)("js-yaml") as JsYaml;
+  const plain = (["scalar", "sequence", "mapping"] as const).map((kind) => new yaml.Type("!", { kind, multi: true, construct: (data) => data }));
+  const schema = yaml.CORE_SCHEMA.extend(plain);
+  return (text) => yaml.load(text, { schema, json: true });
+}
 
 /** A YAML file's data, or undefined when it is missing, too large or not YAML. The parser is loaded on first use. */
 function readYaml(file: string): unknown {
   try {
     const stats = statSync(file, { throwIfNoEntry: false });
     if (!stats?.isFile() || stats.size > MAX_SERVICE_BYTES) return undefined;
-    // Loaded only in projects with a Serverless service (40 ms).
-    yamlParse ??= (createRequire(__filename)("yaml") as { parse: YamlParse }).parse;
-    // Unknown tags (CloudFormation's `!Ref`, `!Sub`, `!ImportValue`) resolve as the plain value they tag; aliases are bounded.
-    return yamlParse(readFileSync(file, "utf8"), { logLevel: "silent", uniqueKeys: false, maxAliasCount: 100, prettyErrors: false });
+    // Loaded only in projects with a Serverless service or SAM template.
+    yamlLoad ??= loadYamlParser();
+    return yamlLoad(readFileSync(file, "utf8"));
   } catch {
     return undefined;
   }

@@ -69,7 +69,7 @@ describe("deployedDefinitionOf: what serverless.yml declares for a handler's HTT
       expect(deployedDefinitionOf(handler, "get")?.authorizers).toEqual([]);
     });
 
-    it("is quiet on YAML that does not parse, on a handler that is not a string, and on an alias bomb", () => {
+    it("is quiet on YAML that does not parse, on a handler that is not a string, and on an alias bomb in the functions", () => {
       clearProjectCaches();
       writeFileSync(service, "functions:\n  get: [unclosed\n");
       expect(deployedDefinitionOf(handler, "get")).toBeUndefined();
@@ -77,9 +77,14 @@ describe("deployedDefinitionOf: what serverless.yml declares for a handler's HTT
       writeFileSync(service, "functions:\n  get:\n    handler: { path: src/orders }\n    events: [{ http: { path: x, method: get, authorizer: a } }]\n");
       expect(deployedDefinitionOf(handler, "get")).toBeUndefined();
       clearProjectCaches();
+      // Aliases are shared, never copied: a bomb beside the functions costs nothing, and the functions are read.
       const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
       for (let level = 1; level < 12; level++) levels.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(", ")}]`);
       writeFileSync(service, `${levels.join("\n")}\n${withAuthorizer("          authorizer: userPool\n")}`);
+      expect(deployedDefinitionOf(handler, "get")?.authorizers).toEqual(["userPool"]);
+      // One that the functions are (10^11 nested list entries) is not walked: a list inside the list declares nothing.
+      clearProjectCaches();
+      writeFileSync(service, `${levels.join("\n")}\nfunctions: *l\n`);
       expect(deployedDefinitionOf(handler, "get")).toBeUndefined();
     });
   });
