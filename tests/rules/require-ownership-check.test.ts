@@ -574,6 +574,22 @@ export async function POST(request: Request) {
   await client.send(new PutItemCommand({ TableName: process.env.TASKS_TABLE, Item: ${item} }));
   return NextResponse.json({ ok: true }, { status: 201 });
 }`;
+/** The read of a tenant's plan by the body's tenant and plan id, which the helpers of planLambda() make. */
+const READ_PLAN = 'dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise()';
+/**
+ * A Lambda that loads the body's plan through a helper of its file, `loadPlan(event, body)` (the statement's answer
+ * is read by no test), then puts the plan again: `prelude` on line 3, the put on line 7.
+ */
+const planLambda = (prelude: string, helperBody: string) => `${V2}${prelude}
+exports.handler = async (event) => {
+  const body = JSON.parse(event.body);
+  const plan = await loadPlan(event, body);
+  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: plan.SK, data: body.data } }).promise();
+  return { statusCode: 200, body: "" };
+};
+const loadPlan = async (event, body) => {
+${helperBody}
+};`;
 const REFUSAL_OBJECT = '{ error: "Forbidden", authorized: false, status: 403 }';
 const ALLOWED_OBJECT = "{ authorized: true, session }";
 
@@ -4988,54 +5004,27 @@ app.delete("/photos", zValidator("json", z.string().array()), async (c) => {
     },
     {
       name: "lambda: a helper of the file given the event and the body, that reads the plan and cannot throw, decides nothing",
-      code: `${V2}
-exports.handler = async (event) => {
-  const body = JSON.parse(event.body);
-  const plan = await getPlan(event, body);
-  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: plan.SK, data: body.data } }).promise();
-  return { statusCode: 200, body: "" };
-};
-const getPlan = async (event, body) => {
-  let data = null;
+      code: planLambda("", `  let data = null;
   try {
-    data = await dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise();
+    data = await ${READ_PLAN};
   } catch (error) {
     console.log(error);
   }
-  return data.Item;
-};`,
+  return data.Item;`),
       errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
       name: "lambda: a helper of the file given the event and the body that calls a check of another module (which may throw) decides: the Put after it is covered, the helper's own read is not",
-      code: `${V2}const { ensureAccess } = require("./access");
-exports.handler = async (event) => {
-  const body = JSON.parse(event.body);
-  const plan = await loadPlan(event, body);
-  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: plan.SK, data: body.data } }).promise();
-  return { statusCode: 200, body: "" };
-};
-const loadPlan = async (event, body) => {
-  await ensureAccess(event);
-  const data = await dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise();
-  return data.Item;
-};`,
+      code: planLambda(`const { ensureAccess } = require("./access");`, `  await ensureAccess(event);
+  const data = await ${READ_PLAN};
+  return data.Item;`),
       errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
       name: "lambda: a helper of the file that calls a function of the file that throws may throw: the Put after it is covered",
-      code: `${V2}
-exports.handler = async (event) => {
-  const body = JSON.parse(event.body);
-  const plan = await loadPlan(event, body);
-  await dynamo.put({ TableName: "Plans", Item: { PK: "ORG#" + body.tenantId, SK: plan.SK, data: body.data } }).promise();
-  return { statusCode: 200, body: "" };
-};
-const loadPlan = async (event, body) => {
-  await gate(event);
-  const data = await dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise();
-  return data.Item;
-};
+      code: `${planLambda("", `  await gate(event);
+  const data = await ${READ_PLAN};
+  return data.Item;`)}
 const gate = async (event) => {
   if (!event.headers.Authorization) throw new Error("unauthorized");
 };`,
