@@ -1553,7 +1553,16 @@ export class OwnershipAnalysis {
       let target: Node = argument;
       let rest = origin.path;
       let absent = false;
+      let mappedHops = 0;
       while (rest.length > 0) {
+        // `createMany(body.map((c) => ({ ...c, id: uuid() })))` for a function reading its elements' `id`: the elements
+        // are what the callback returns.
+        const mapped: Node | undefined = mappedHops < 4 ? this.mappedElement(target) : undefined;
+        if (mapped) {
+          target = mapped;
+          mappedHops++;
+          continue;
+        }
         const object = this.values.resolveObject(target);
         const property: { value: Node } | undefined = object?.properties.get(rest[0]);
         // f({ name, email }) for a function reading `data.id`: an object of known keys without it holds nothing there.
@@ -1565,6 +1574,17 @@ export class OwnershipAnalysis {
       if (!absent) result.push(...this.values.extendOrigins(this.originsOf(target), rest, target));
     }
     return limit(result);
+  }
+
+  /** The one object a `xs.map(callback)` (the value, or a variable holding it) makes of each element: the callback's returned object literal. */
+  private mappedElement(node: Node): Node | undefined {
+    const definition = unwrapAwait(this.values.definitionOf(node) ?? node);
+    if (definition.type !== AST_NODE_TYPES.CallExpression || unwrap(definition.callee).type !== AST_NODE_TYPES.MemberExpression || calleeName(definition) !== "map") return undefined;
+    const callback = definition.arguments[0] ? unwrap(definition.arguments[0]) : undefined;
+    if (!isFunction(callback)) return undefined;
+    const returns = this.values.returnsOf(callback);
+    const only = returns.length === 1 ? unwrap(returns[0]) : undefined;
+    return only?.type === AST_NODE_TYPES.ObjectExpression ? only : undefined;
   }
 
   private substitutePart(part: ValuePart, fn: FunctionNode, call: TSESTree.CallExpression): ValuePart {

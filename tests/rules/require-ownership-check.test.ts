@@ -574,6 +574,18 @@ export async function POST(request: Request) {
   await client.send(new PutItemCommand({ TableName: process.env.TASKS_TABLE, Item: ${item} }));
   return NextResponse.json({ ok: true }, { status: 201 });
 }`;
+/** A Lambda that maps the body's contacts (`mapped`: the callback's object) and passes them to a batch put of its file. */
+const contactsBatch = (mapped: string) => `${V2}
+async function createMany(contacts) {
+  const params = [];
+  contacts.forEach((contact) => params.push({ PutRequest: { Item: { id: contact.id, name: contact.name } } }));
+  await dynamo.batchWrite({ RequestItems: { [process.env.CONTACTS]: params } }).promise();
+}
+exports.handler = async (event) => {
+  const contacts = JSON.parse(event.body).map((c) => (${mapped}));
+  await createMany(contacts);
+  return { statusCode: 201, body: "" };
+};`;
 /** The read of a tenant's plan by the body's tenant and plan id, which the helpers of planLambda() make. */
 const READ_PLAN = 'dynamo.get({ TableName: "Plans", Key: { PK: "ORG#" + body.tenantId, SK: body.id } }).promise()';
 /**
@@ -595,6 +607,10 @@ const ALLOWED_OBJECT = "{ authorized: true, session }";
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "lambda: a batch put of contacts the handler gave fresh ids in a map() (({ ...c, id: uuid() })) is keyed by the fresh ids",
+      code: contactsBatch("{ ...c, id: uuidv4() }"),
+    },
     {
       name: "lambda: a like toggled by a pure helper of the file given the post's likes and the caller (updateLikes(Item.likes, sub))",
       code: `${V2}
@@ -5029,6 +5045,11 @@ const gate = async (event) => {
   if (!event.headers.Authorization) throw new Error("unauthorized");
 };`,
       errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
+    {
+      name: "lambda: a batch put of the body's contacts mapped with more attributes (({ ...c, ownerId: sub })) keeps the body's ids",
+      code: contactsBatch("{ ...c, ownerId: event.requestContext.authorizer.claims.sub }"),
+      errors: [{ messageId: "writeNotOwned", line: 11 }],
     },
   ],
 });
