@@ -598,13 +598,15 @@ export class OwnershipAnalysis {
 
   /** Elements of an array value: a literal (through variables and pushes) or `list.map((x) => ({ ... }))`. */
   private elementsOf(node: Node): Node[] | undefined {
-    const elements = this.values.arrayElements(node);
-    if (elements) return elements;
+    return this.values.arrayElements(node) ?? this.mappedReturns(node);
+  }
+
+  /** What the callback of `xs.map(callback)` (the value, or a variable holding it) returns for each element. */
+  private mappedReturns(node: Node): Node[] | undefined {
     const definition = this.values.definitionOf(node);
-    if (definition?.type === AST_NODE_TYPES.CallExpression && calleeName(definition) === "map" && isFunction(definition.arguments[0])) {
-      return this.values.returnsOf(definition.arguments[0]);
-    }
-    return undefined;
+    if (definition?.type !== AST_NODE_TYPES.CallExpression || calleeName(definition) !== "map") return undefined;
+    const callback = definition.arguments[0] ? unwrap(definition.arguments[0]) : undefined;
+    return isFunction(callback) ? this.values.returnsOf(callback) : undefined;
   }
 
   private literalOf(node: Node): TSESTree.ObjectExpression | undefined {
@@ -1576,14 +1578,10 @@ export class OwnershipAnalysis {
     return limit(result);
   }
 
-  /** The one object a `xs.map(callback)` (the value, or a variable holding it) makes of each element: the callback's returned object literal. */
+  /** The one object a `xs.map(callback)` makes of each element: the callback's returned object literal. */
   private mappedElement(node: Node): Node | undefined {
-    const definition = unwrapAwait(this.values.definitionOf(node) ?? node);
-    if (definition.type !== AST_NODE_TYPES.CallExpression || unwrap(definition.callee).type !== AST_NODE_TYPES.MemberExpression || calleeName(definition) !== "map") return undefined;
-    const callback = definition.arguments[0] ? unwrap(definition.arguments[0]) : undefined;
-    if (!isFunction(callback)) return undefined;
-    const returns = this.values.returnsOf(callback);
-    const only = returns.length === 1 ? unwrap(returns[0]) : undefined;
+    const returns = this.mappedReturns(node);
+    const only = returns?.length === 1 ? unwrap(returns[0]) : undefined;
     return only?.type === AST_NODE_TYPES.ObjectExpression ? only : undefined;
   }
 
