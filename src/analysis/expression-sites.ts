@@ -55,10 +55,10 @@ const EXPRESSION_MEMBER_NAMES = [...EXPRESSION_MEMBERS];
 /**
  * Could the text name an expression member (`FilterExpression`, `UpdateExpression`, ...)? A site outside a
  * DynamoDB file is always an expression member written in the file, by name; the cheap pre-check for them.
- * "Expression" first: one scan rules out most files. An escape sequence can spell any name.
+ * "Expression" first: one scan rules out most files. Escape sequences can spell any name (textMayContain decodes them).
  */
 export function mentionsExpressionMember(text: string): boolean {
-  return textMayContain(text, text.includes("Expression") ? EXPRESSION_MEMBER_NAMES : []);
+  return textMayContain(text, ["Expression"]) && textMayContain(text, EXPRESSION_MEMBER_NAMES);
 }
 const DYNAMODB_SYNTAX = /(?:^|[\s(,=<>])[#:]\w|\b(?:attribute_exists|attribute_not_exists|attribute_type|begins_with|size|contains|if_not_exists|list_append)\(/;
 /** Expression members no other AWS API has. */

@@ -12,14 +12,29 @@ describe("textMayContain", () => {
     expect(textMayContain("export const x = 1;\n", ["NODE_TLS_REJECT_UNAUTHORIZED"])).toBe(false);
   });
 
-  it("passes text with a unicode, hex or legacy octal escape, which can spell any word", () => {
+  it("passes text whose unicode, hex, legacy octal or identity escapes spell a word", () => {
     expect(textMayContain('const id = "\\u0041KIA";', ["AKIA"])).toBe(true);
+    expect(textMayContain('const id = "\\u{41}KIA";', ["AKIA"])).toBe(true);
+    expect(textMayContain('const id = "\\u{0000041}KIA";', ["AKIA"])).toBe(true);
     expect(textMayContain("process.env.NODE_TLS_REJECT_\\x55NAUTHORIZED", ["NODE_TLS_REJECT_UNAUTHORIZED"])).toBe(true);
     expect(textMayContain('var id = "\\101KIA";', ["AKIA"])).toBe(true);
+    expect(textMayContain('const id = "\\A\\K\\I\\A";', ["AKIA"])).toBe(true);
+    expect(textMayContain('const id = "\\\\\\u0041KIA";', ["AKIA"])).toBe(true);
+  });
+
+  it("rules out text whose escapes spell none of the words (a minified bundle's \\u00A0)", () => {
+    const bundle = 'var ws = /[\\u00A0\\u2000-\\u200b]/, nl = "\\n", q = "\\x22", o = "\\101";\n';
+    expect(textMayContain(bundle, ["AKIA", "ASIA", "NODE_TLS_REJECT_UNAUTHORIZED"])).toBe(false);
+    // An escaped backslash ends the escape: the text below holds a backslash and "u0041KIA", not "AKIA".
+    expect(textMayContain('const id = "\\\\u0041KIA";', ["AKIA"])).toBe(false);
+    // Several files in a row: each is decoded on its own.
+    expect(textMayContain('const id = "\\u0041KIA";', ["AKIA"])).toBe(true);
+    expect(textMayContain('const id = "\\u0042KIA";', ["AKIA"])).toBe(false);
   });
 
   it("passes text with a line continuation, which can split a word inside a string", () => {
     expect(textMayContain('const id = "AK\\\nIA";', ["AKIA"])).toBe(true);
     expect(textMayContain('const id = "AK\\\r\nIA";', ["AKIA"])).toBe(true);
+    expect(textMayContain('const id = "AK\\\u2028IA";', ["AKIA"])).toBe(true);
   });
 });

@@ -232,6 +232,15 @@ export const handler = async (event) => {
 };
 `;
 
+// Expression members spelled with escape sequences in a module that names no DynamoDB package: the text
+// pre-check decodes them, so the sites are still read.
+const escapedMemberModule = `export function searchParams(table: string, name: string) {
+  return { TableName: table, Filter\\u0045xpression: "begins_with(title, " + name + ")" };
+}
+
+export const orderParams = (table: string, sort: string) => ({ TableName: table, "KeyCondition\\x45xpression": \`pk = :p AND \${sort}\` });
+`;
+
 const serviceModule = `import { db } from "../lib/db";
 const TABLE = process.env.TABLE_NAME;
 
@@ -744,6 +753,36 @@ module.exports.set = (req, res) => setFields(req.params.id, { ...req.body, updat
           ],
         },
         { messageId: "expressionInjection", line: 13, column: 55, data: { member: "FilterExpression", value: "attribute", source: "is parameter `attribute` of `appendFilter`, which callers can set to anything" }, suggestions: [] },
+      ],
+    },
+    {
+      code: escapedMemberModule,
+      filename: "src/services/search.ts",
+      errors: [
+        {
+          messageId: "expressionInjection",
+          line: 2,
+          column: 77,
+          data: { member: "FilterExpression", value: "name", source: "is parameter `name` of `searchParams`, which callers can set to anything" },
+          suggestions: [
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(escapedMemberModule, ['"begins_with(title, " + name + ")" };', '"begins_with(title, #name)", ExpressionAttributeNames: { "#name": name } };']),
+            },
+          ],
+        },
+        {
+          messageId: "expressionInjection",
+          line: 5,
+          column: 126,
+          data: { member: "KeyConditionExpression", value: "sort", source: "is parameter `sort` of `orderParams`, which callers can set to anything" },
+          suggestions: [
+            {
+              messageId: "suggestNamePlaceholder",
+              output: rewrite(escapedMemberModule, ["`pk = :p AND ${sort}` });", '`pk = :p AND #sort`, ExpressionAttributeNames: { "#sort": sort } });']),
+            },
+          ],
+        },
       ],
     },
     // NestJS @Query() parameter in a ProjectionExpression: only a name placeholder makes sense there.
