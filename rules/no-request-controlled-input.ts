@@ -538,8 +538,10 @@ export default createRule<Options, MessageIds>({
         const analysis = getAnalysis(context);
         const operations = analysis.operations;
         // A file without DynamoDB operations may still pass request data to one in another module.
+        // (Only through a project module it imports: without one, no call of the file reaches another module.)
         const external = analysis.crossModule;
-        if (operations.length === 0 && !(external && analysis.hasRequestHandler)) return;
+        const callsImportedFunctions = external !== undefined && analysis.importsProjectModule && analysis.hasRequestHandler;
+        if (operations.length === 0 && !callsImportedFunctions) return;
         const allowLists = analysis.allowLists;
         const reported = new Set<string>();
         const { checkOperation, carriesRequestInput, requestObject, requestOriginsAt } = createInputChecker({
@@ -649,7 +651,7 @@ export default createRule<Options, MessageIds>({
         }
 
         for (const operation of operations) checkOperation(operation);
-        if (external && analysis.hasRequestHandler) for (const call of analysis.index.calls) checkExternalCall(call);
+        if (callsImportedFunctions) for (const call of analysis.index.calls) checkExternalCall(call);
       },
     };
   },

@@ -111,7 +111,7 @@ export class CrossModuleResolver {
   constructor(
     private readonly self: ModuleView,
     /** Parser services with a TypeScript program (`parserOptions.projectService`): the checker resolves what the syntax cannot. */
-    private readonly typed?: TypedServices,
+    readonly typed?: TypedServices,
   ) {}
 
   /**

@@ -64,6 +64,7 @@ const MAX_CONFIGURATION_HOPS = 3;
 
 export class FileAnalysis implements ModuleView {
   private hasRequestHandlerValue?: boolean;
+  private importsProjectModuleValue?: boolean;
   private indexValue?: FileIndex;
   private scopeValue?: ScopeIndex;
   private sdkValue?: SdkReferences;
@@ -392,6 +393,38 @@ export class FileAnalysis implements ModuleView {
       this.crossModuleValue = this.settings.crossModule && this.filename && (imports || typed) ? new CrossModuleResolver(this, typed) : null;
     }
     return this.crossModuleValue ?? undefined;
+  }
+
+  /**
+   * Does the file import a project module (`import { getNote } from "./notes"`, `require("../db")`, a path the
+   * project's tsconfig maps)? Without one, no call of the file reaches a function of another module, so the
+   * searches for such calls are skipped (bundled browser code, scripts that use only packages). With type
+   * information a callee is found without an import: then always yes.
+   */
+  get importsProjectModule(): boolean {
+    if (this.importsProjectModuleValue === undefined) {
+      const resolver = this.crossModule;
+      this.importsProjectModuleValue =
+        resolver !== undefined && (resolver.typed !== undefined || this.importedSpecifiers().some((specifier) => !SDK_OR_NODE_SPECIFIER.test(specifier) && this.resolved(specifier) !== undefined));
+    }
+    return this.importsProjectModuleValue;
+  }
+
+  /** The specifiers of the file's imports, `import x = require()` and `require()` calls (a re-export binds no name a call could use). */
+  private importedSpecifiers(): string[] {
+    const specifiers: string[] = [];
+    for (const statement of this.program.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.push(String(statement.source.value));
+    }
+    for (const declaration of this.index.importEquals) {
+      const reference = declaration.moduleReference;
+      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) specifiers.push(String(reference.expression.value));
+    }
+    for (const call of this.index.calls) {
+      const required = requiredSpecifier(call);
+      if (required !== undefined) specifiers.push(required);
+    }
+    return specifiers;
   }
 
   /** The analysis of the project module a specifier names from this file (cached for the process by path and modification time). */

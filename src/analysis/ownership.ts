@@ -363,7 +363,7 @@ export interface OwnershipDeps {
    * The file's lazily built parts, read on first use: a file without operations and request handlers builds
    * none of them (`hasRequestHandler` comes from the scope manager, without the file index).
    */
-  file: { readonly filename: string; readonly values: ValueResolver; readonly scope: ScopeIndex; readonly index: FileIndex; readonly hasRequestHandler: boolean };
+  file: { readonly filename: string; readonly values: ValueResolver; readonly scope: ScopeIndex; readonly index: FileIndex; readonly hasRequestHandler: boolean; readonly importsProjectModule: boolean };
   sources: SourceCatalogue;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   authorizationFunctions: readonly string[];
@@ -1442,7 +1442,7 @@ export class OwnershipAnalysis {
     const seeds: FunctionNode[] = [];
     // Only calls a request handler makes (itself or through a same-file helper it calls): library code
     // passing its parameters to imported functions reads no other module. No handler in the file: no seed.
-    if (this.deps.external && this.deps.file.hasRequestHandler) {
+    if (this.deps.external && this.deps.file.importsProjectModule && this.deps.file.hasRequestHandler) {
       const external = this.deps.external;
       const serving = new Map<FunctionNode, boolean>();
       for (const call of this.index.calls) {

@@ -339,6 +339,31 @@ export const get = (doc: any, id: string) => doc.send(new GetCommand({ TableName
   });
 });
 
+describe("project modules: does a file import one at all", () => {
+  const importsProjectModule = (code: string, file = "src/routes/notes.ts") => analyze(code, { filename: path.join(project, file) }).analysis.importsProjectModule;
+
+  it("is yes for an import, a require() or an `import x = require()` that names a project file", () => {
+    expect(importsProjectModule(`import { agent } from "../http";\nexport const handler = (req) => agent;\n`)).toBe(true);
+    expect(importsProjectModule(`import express from "express";\nimport * as second from "../second";\n`)).toBe(true);
+    expect(importsProjectModule(`function load() { return require("../legacy.cjs"); }\n`, "src/routes/notes.js")).toBe(true);
+    expect(importsProjectModule(`import http = require("../http");\nexport const a = http.agent;\n`)).toBe(true);
+  });
+
+  it("is no for a file that imports only packages and Node's modules, or names a project file only in a comment or a string", () => {
+    expect(importsProjectModule(`import express from "express";\nimport { readFileSync } from "node:fs";\nconst { DynamoDBClient } = require("@aws-sdk/client-dynamodb");\n`)).toBe(false);
+    // A bundle's UMD header: \`require("../http")\` in a comment, and a require() of a computed name.
+    expect(importsProjectModule(`// e.g. var agent = require("../http");\nconst name = "../http";\nmodule.exports = typeof require === "function" ? require(name) : {};\n`, "src/routes/notes.js")).toBe(false);
+    // A relative specifier with no file behind it; a re-export, which binds no name a call could use.
+    expect(importsProjectModule(`import { missing } from "./missing";\nexport const a = missing;\n`)).toBe(false);
+    expect(importsProjectModule(`import express from "express";\nexport { agent } from "../http";\n`)).toBe(false);
+  });
+
+  it("is no with cross-module analysis switched off", () => {
+    const { analysis } = analyze(`import { agent } from "../http";\n`, { filename: path.join(project, "src/routes/notes.ts"), settings: { "dynamodb-security": { crossModule: false } } });
+    expect(analysis.importsProjectModule).toBe(false);
+  });
+});
+
 describe("project modules: the modules that import a file", () => {
   it("finds the project's files whose specifiers resolve to it, also ones added later, and never generated folders", () => {
     const { root: app, put } = temporaryFolder("dynamodb-security-importers-");
