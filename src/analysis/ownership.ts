@@ -2167,16 +2167,36 @@ export class OwnershipAnalysis {
    */
   private mayThrow(fn: FunctionNode, depth = 0): boolean {
     let found = false;
+    // `if (!Item) throw new NotFound()`, `if (!Item) ctx.throw(404)`: a missing item is not a refusal of the caller.
+    const notFoundBranches = new Set<Node>();
     walk(fn.body, this.deps.visitorKeys, (node) => {
-      if (found || node.type === AST_NODE_TYPES.CatchClause) return false;
+      if (found || node.type === AST_NODE_TYPES.CatchClause || notFoundBranches.has(node)) return false;
+      if (node.type === AST_NODE_TYPES.IfStatement && this.testsAbsence(node.test)) notFoundBranches.add(node.consequent);
       if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
       else if (node.type === AST_NODE_TYPES.CallExpression) {
         const name = calleeName(node);
         const local = this.calleeOf(node);
-        if (local ? local !== fn && (depth >= 2 || this.mayThrow(local, depth + 1)) : name !== undefined && (SELF_CONTAINED_GUARD_NAME.test(name) || ASSERT_CALLS.has(name) || THROWING_CALLS.has(name))) found = true;
+        if (local ? local !== fn && (depth >= 2 || this.mayThrow(local, depth + 1)) : throwsOut(node) || (name !== undefined && (SELF_CONTAINED_GUARD_NAME.test(name) || ASSERT_CALLS.has(name)))) found = true;
       }
     });
     return found;
+  }
+
+  /** `!Item`, `data.Item == null`, `Items.length === 0`: a test that only asks whether a fetched item (or list) is missing. */
+  private testsAbsence(test: Node): boolean {
+    let subject = unwrap(test);
+    if (subject.type === AST_NODE_TYPES.UnaryExpression && subject.operator === "!") {
+      subject = unwrap(subject.argument);
+    } else if (subject.type === AST_NODE_TYPES.BinaryExpression && (subject.operator === "===" || subject.operator === "==")) {
+      const empty = (side: Node) => (side.type === AST_NODE_TYPES.Literal && (side.value === null || side.value === 0)) || (side.type === AST_NODE_TYPES.Identifier && side.name === "undefined");
+      if (empty(subject.right)) subject = unwrap(subject.left);
+      else if (empty(subject.left)) subject = unwrap(subject.right);
+      else return false;
+    } else {
+      return false;
+    }
+    if (subject.type !== AST_NODE_TYPES.Identifier && subject.type !== AST_NODE_TYPES.MemberExpression) return false;
+    return this.itemOperations(this.originsOf(subject)).length > 0;
   }
 
   /** A call statement (awaited or not) may throw before anything after it runs. */
@@ -4111,6 +4131,14 @@ function refusalOf(guard: Guard): { member: string | undefined } | undefined {
   return undefined;
 }
 
+/** A call that never returns: `redirect("/login")`, `notFound()` (Next.js), `ctx.throw(403)` (Koa), `process.exit(1)`. */
+function throwsOut(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const name = calleeName(call);
+  if (callee.type === AST_NODE_TYPES.Identifier) return name !== undefined && THROWING_CALLS.has(name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && (name === "throw" || (name === "exit" && memberChain(callee)?.root.type === AST_NODE_TYPES.Identifier));
+}
+
 /** How a branch ends: the strongest exit anywhere in it (not inside nested functions). */
 function branchExit(statement: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): Guard["exit"] {
   let exit: Guard["exit"];
@@ -4123,8 +4151,7 @@ function branchExit(statement: Node, visitorKeys: Readonly<Record<string, readon
     else if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
       const name = calleeName(node);
-      if (callee.type === AST_NODE_TYPES.Identifier && name && THROWING_CALLS.has(name)) exit = "throw";
-      else if (callee.type === AST_NODE_TYPES.MemberExpression && (name === "throw" || (name === "exit" && memberChain(callee)?.root.type === AST_NODE_TYPES.Identifier))) exit = "throw";
+      if (throwsOut(node)) exit = "throw";
       else if (callee.type === AST_NODE_TYPES.Identifier && (name === "next" || name === "callback" || name === "cb" || name === "done") && node.arguments.length > 0) {
         exit = strongestExit(exit, "return");
       } else if (name && /^(?:forbidden|unauthorized|notFound|sendStatus|status|code)$/.test(name)) {

@@ -602,11 +602,33 @@ exports.handler = async (event) => {
 const loadPlan = async (event, body) => {
 ${helperBody}
 };`;
+/**
+ * A Koa route that loads the project through a helper of its file, `loadProject(ctx, ctx.params.id)` (the statement's
+ * answer is read by no test), then deletes it: `refusals` are the helper's lines after its read (the delete is on line 13
+ * after one line of them).
+ */
+const koaProject = (refusals: string) => `${V3}import Router from "@koa/router";
+const router = new Router();
+async function loadProject(ctx, id) {
+  const { Item } = await doc.send(new GetCommand({ TableName: "Projects", Key: { id } }));
+${refusals}
+  return Item;
+}
+router.delete("/projects/:id", async (ctx) => {
+  await loadProject(ctx, ctx.params.id);
+  await doc.send(new DeleteCommand({ TableName: "Projects", Key: { id: ctx.params.id } }));
+  ctx.status = 204;
+});`;
 const REFUSAL_OBJECT = '{ error: "Forbidden", authorized: false, status: 403 }';
 const ALLOWED_OBJECT = "{ authorized: true, session }";
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "koa: a helper of the file given ctx and the id that may refuse through ctx.throw (a state the rule cannot judge) decides: the delete after it is covered",
+      code: koaProject(`  if (!Item) ctx.throw(404, "no such project");
+  if (Item.archived) ctx.throw(409, "archived");`),
+    },
     {
       name: "lambda: a batch put of contacts the handler gave fresh ids in a map() (({ ...c, id: uuid() })) is keyed by the fresh ids",
       code: contactsBatch("{ ...c, id: uuidv4() }"),
@@ -5045,6 +5067,29 @@ const gate = async (event) => {
   if (!event.headers.Authorization) throw new Error("unauthorized");
 };`,
       errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
+    {
+      name: "lambda: a helper of the file that throws when the plan is missing and when it is locked decides: the Put after it is covered, the helper's own read is not",
+      code: planLambda("", `  const data = await ${READ_PLAN};
+  if (!data.Item) throw new Error("not found");
+  if (data.Item.locked === true) throw new Error("locked");
+  return data.Item;`),
+      errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
+    {
+      name: "koa: a helper of the file given ctx and the id that only refuses a missing project (ctx.throw(404)) decides nothing: the delete after it is reported",
+      code: koaProject(`  if (!Item) ctx.throw(404, "no such project");`),
+      errors: [{ messageId: "writeNotOwned", line: 13 }],
+    },
+    {
+      name: "lambda: a helper of the file that throws only when the plan is missing (!data.Item, Items.length === 0, == null) decides nothing",
+      code: planLambda("", `  const data = await ${READ_PLAN};
+  if (!data.Item) throw new Error("not found");
+  const listed = await dynamo.query({ TableName: "Plans", KeyConditionExpression: "PK = :p", ExpressionAttributeValues: { ":p": "ORG#" + body.tenantId } }).promise();
+  if (listed.Items.length === 0) throw new Error("no plans");
+  if (data.Item.SK == null) throw new Error("no key");
+  return data.Item;`),
+      errors: [{ messageId: "writeNotOwned", line: 7 }],
     },
     {
       name: "lambda: a batch put of the body's contacts mapped with more attributes (({ ...c, ownerId: sub })) keeps the body's ids",
