@@ -3569,6 +3569,11 @@ export class OwnershipAnalysis {
           if (result === "unused") result = "tested";
           continue;
         }
+        // console.log(`creator: ${tweet.creator}`): what a log gets stays on the server.
+        if (inLogCall(reference.identifier as Node)) {
+          if (result === "unused") result = "tested";
+          continue;
+        }
         // const friends = Item.friends: the part of the item is used as that variable is.
         const use = referenceUse(reference.identifier as Node, (declared) => this.variablesUse([declared], depth + 1));
         if (use === "used") return "used";
@@ -3903,6 +3908,26 @@ const MESSAGE_PARTS = new Set<string>([
   AST_NODE_TYPES.TSAsExpression,
   AST_NODE_TYPES.TSNonNullExpression,
 ]);
+/** Is the node (part of) an argument of a logger's call (`console.log(\`creator: ${tweet.creator}\`)`, `logger.info(JSON.stringify(item))`)? */
+function inLogCall(node: Node): boolean {
+  let current = node;
+  for (let i = 0; i < 12; i++) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      const chain = memberChain(unwrap(parent.callee));
+      if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "JSON" && chain.path.length === 1 && chain.path[0] === "stringify") {
+        current = parent;
+        continue;
+      }
+      return chain?.root.type === AST_NODE_TYPES.Identifier && LOGGER_NAME.test(chain.root.name) && chain.path.length <= 1;
+    }
+    if (!MESSAGE_PARTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current)) return false;
+    current = parent;
+  }
+  return false;
+}
+
 /** An item's own address. */
 const ADDRESS_NAME = /^(?:e-?mail|email_?address|mail|phone|phone_?number|mobile|connection_?id|(?:expo_?)?push_?token|device_?token|fcm_?token|endpoint_?arn)$/i;
 /** The recipient of a message object (`to`, SES's `ToAddresses`, SNS's `PhoneNumber` or `TargetArn`, a push service's device token). */

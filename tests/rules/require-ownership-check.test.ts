@@ -619,11 +619,29 @@ router.delete("/projects/:id", async (ctx) => {
   await doc.send(new DeleteCommand({ TableName: "Projects", Key: { id: ctx.params.id } }));
   ctx.status = 204;
 });`;
+/**
+ * An AppSync resolver that reads the tweet the caller reposts (line 6), logs and compares its creator, then `serve`s.
+ */
+const repostResolver = (serve: string) => `${V2}
+exports.handler = async (event) => {
+  const { username } = event.identity;
+  const tweet = (await dynamo.get({ TableName: "Tweets", Key: { id: event.arguments.tweetId } }).promise()).Item;
+  if (!tweet) throw new Error("Tweet is not found");
+  console.log(\`creator: [\${tweet.creator}]; username: [\${username}]\`);
+  logger.info(JSON.stringify({ tweet }));
+  const copy = { id: event.arguments.id, creator: username, retweetOf: event.arguments.tweetId, self: tweet.creator === username };
+  await dynamo.put({ TableName: "Tweets", Item: copy, ConditionExpression: "attribute_not_exists(id)" }).promise();
+  ${serve}
+};`;
 const REFUSAL_OBJECT = '{ error: "Forbidden", authorized: false, status: 403 }';
 const ALLOWED_OBJECT = "{ authorized: true, session }";
 
 runRuleTests("require-ownership-check", rule, {
   valid: [
+    {
+      name: "lambda: an item read by the request's id that is only logged (console.log, logger.info(JSON.stringify(...))) and compared is not served",
+      code: repostResolver("return copy;"),
+    },
     {
       name: "koa: a helper of the file given ctx and the id that may refuse through ctx.throw (a state the rule cannot judge) decides: the delete after it is covered",
       code: koaProject(`  if (!Item) ctx.throw(404, "no such project");
@@ -5075,6 +5093,11 @@ const gate = async (event) => {
   if (data.Item.locked === true) throw new Error("locked");
   return data.Item;`),
       errors: [{ messageId: "readByAnyCaller", line: 6 }],
+    },
+    {
+      name: "lambda: an item read by the request's id, logged and also served, is reported",
+      code: repostResolver("return { ...copy, original: tweet };"),
+      errors: [{ messageId: "readNotOwned", line: 6 }],
     },
     {
       name: "koa: a helper of the file given ctx and the id that only refuses a missing project (ctx.throw(404)) decides nothing: the delete after it is reported",
