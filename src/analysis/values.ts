@@ -1177,9 +1177,13 @@ export class ValueResolver {
           }
           result.properties.set(name, { name, value: property.value, property });
         }
+        // `const exp = { ExpressionAttributeNames: {} }; exp.ExpressionAttributeNames[k] = k`: a literal nested in a
+        // variable's literal also holds what is written through the variable's path to it (seen through `...exp` too).
+        const owner = this.literalOwner(current);
+        const owned = owner ? this.withMutations(owner.variable, result, budget, owner.path) : result;
         // Kept unless the budget ran out inside (a spread cut short).
-        if (budget.steps > 0) this.literalObjects.set(current, result);
-        return result;
+        if (budget.steps > 0) this.literalObjects.set(current, owned);
+        return owned;
       }
       case AST_NODE_TYPES.AwaitExpression:
         return this.resolveObject(current.argument, budget);
@@ -1349,9 +1353,37 @@ export class ValueResolver {
       const property = current.properties.get(path[i]);
       if (!property) return undefined;
       current = this.resolveObject(property.value, budget);
-      if (current && mutable) current = this.withMutations(variable, current, budget, path.slice(0, i + 1));
+      // (A literal of the variable's own literal has these writes already: see literalOwner().)
+      const owner = this.literalOwner(unwrap(property.value));
+      const ownWrites = owner !== undefined && owner.variable === variable && owner.path.join(".") === path.slice(0, i + 1).join(".");
+      if (current && mutable && !ownWrites) current = this.withMutations(variable, current, budget, path.slice(0, i + 1));
     }
     return current;
+  }
+
+  /**
+   * The variable whose declared object literal holds this object literal, and the member path to it: the
+   * `{}` of `const exp = { ExpressionAttributeNames: {} }` is `exp` + ["ExpressionAttributeNames"].
+   */
+  private literalOwner(object: Node): { variable: Variable; path: string[] } | undefined {
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const path: string[] = [];
+    let current: Node = object;
+    for (let depth = 0; depth < 8; depth++) {
+      const holder: Node | undefined = current.parent;
+      if (holder?.type !== AST_NODE_TYPES.Property || holder.value !== current) return undefined;
+      const key = staticKeyName(holder);
+      const literal: Node | undefined = holder.parent;
+      if (key === undefined || literal?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      path.unshift(key);
+      const declarator: Node | undefined = literal.parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === literal && declarator.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = this.scope.variableOf(declarator.id);
+        return variable && variable.defs[0]?.type === "Variable" && this.scope.writesOf(variable).length === 1 ? { variable, path } : undefined;
+      }
+      current = literal;
+    }
+    return undefined;
   }
 
   /** `params.X = v` and `Object.assign(params, {...})` after the declaration of `params` (or, with a path, `params.A.X = v`). */

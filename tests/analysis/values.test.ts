@@ -560,6 +560,32 @@ describe("value resolver: objects", () => {
     expect(objectOf(`const p = { N: { a: 1 } }; p.N = { b: 2 }; p.N.c = 3; use(p.N);`)?.keys).toEqual(["b", "c"]);
   });
 
+  it("applies the writes made through a variable's path to a literal nested in its literal, also seen through a spread", () => {
+    const generateUpdate = (use: string) => `function f(fields) {
+      const exp = { UpdateExpression: "set", ExpressionAttributeNames: { "#a": "a" }, Deep: { Names: {} } };
+      for (const key of Object.keys(fields)) exp.ExpressionAttributeNames[\`#\${key}\`] = key;
+      exp.Deep.Names.x = 1;
+      ${use}
+    }`;
+    const expected = { keys: ["#a"], complete: false, spreads: [], computed: ["`#${key}`=key"] };
+    // through the spread: the input's member is exp's literal, with exp's later writes
+    const spread = analyze(generateUpdate(`use({ TableName: "T", ...exp });`));
+    const input = spread.used()[0];
+    const names = spread.analysis.values.resolveObjectAt(input, ["ExpressionAttributeNames"]);
+    expect({ keys: [...(names?.properties.keys() ?? [])], computed: (names?.computed ?? []).map((entry) => `${spread.text(entry.key)}=${spread.text(entry.value)}`) }).toEqual({
+      keys: expected.keys,
+      computed: expected.computed,
+    });
+    expect([...(spread.analysis.values.resolveObjectAt(input, ["Deep", "Names"])?.properties.keys() ?? [])]).toEqual(["x"]);
+    // through the variable itself: the writes counted once
+    expect(objectOf(generateUpdate("use(exp.ExpressionAttributeNames);"))).toEqual(expected);
+    const direct = analyze(generateUpdate("use(exp);"));
+    expect(direct.analysis.values.resolveObjectAt(direct.find("exp"), ["ExpressionAttributeNames"])?.computed).toHaveLength(1);
+    // a literal of a variable written again has only what it says: which write a path reaches is not known
+    const rewritten = analyze(`let exp = { N: { y: 2 } }; use({ ...exp }); exp = { N: {} }; exp.N.x = 1;`);
+    expect([...(rewritten.analysis.values.resolveObjectAt(rewritten.used()[0], ["N"])?.properties.keys() ?? [])]).toEqual(["y"]);
+  });
+
   it("lists entries with computed keys, in literals and in later assignments", () => {
     expect(objectOf(`function f(k, v) { const names = { "#a": "a", [k]: v }; names[\`#\${k}\`] = k; names.x = 1; use(names); }`)).toEqual({
       keys: ["#a", "x"],

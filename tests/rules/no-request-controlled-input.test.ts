@@ -528,6 +528,33 @@ export async function scanTable(table: string) {
   ],
   invalid: [
     {
+      name: "lambda: attribute names filled into a member of an object that is spread into the input, inline and by a same-file helper (generateUpdate(body, id))",
+      code: `${V2}const generateUpdate = (fields, id) => {
+  const exp = { UpdateExpression: "set", ExpressionAttributeNames: {}, ExpressionAttributeValues: { ":val": id } };
+  Object.entries(fields).forEach(([key, item]) => {
+    exp.UpdateExpression += \` #\${key} = :\${key},\`;
+    exp.ExpressionAttributeNames[\`#\${key}\`] = key;
+    exp.ExpressionAttributeValues[\`:\${key}\`] = item;
+  });
+  exp.UpdateExpression = exp.UpdateExpression.slice(0, -1);
+  return exp;
+};
+module.exports.update = async (event) => {
+  const id = event.pathParameters.userId;
+  await docClient.update({ TableName: "Users", Key: { userId: id }, ...generateUpdate(JSON.parse(event.body), id), ConditionExpression: "userId = :val" }).promise();
+};
+module.exports.rename = async (event) => {
+  const exp = { ExpressionAttributeNames: {} };
+  for (const key of Object.keys(JSON.parse(event.body))) exp.ExpressionAttributeNames["#" + key] = key;
+  await docClient.update({ TableName: "Users", Key: { userId: event.pathParameters.userId }, UpdateExpression: "set #a = :a", ...exp }).promise();
+};`,
+      languageOptions: script,
+      errors: [
+        { messageId: "requestParameter", line: 15, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body` (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
+        { messageId: "requestParameter", line: 19, data: { parameter: "ExpressionAttributeNames", operation: "Update", source: "`event.body` (Lambda event)", choice: "attribute names", example: "`FIELDS[name]`" } },
+      ],
+    },
+    {
       name: "a wrapper written as a method of a const object of the file, given the request body as the whole input",
       code: `${V2}const db = { query: (params) => docClient.query(params).promise(), get(params) { return docClient.get(params).promise(); } };
 app.post("/q", async (req, res) => res.json(await db.query(req.body)));
