@@ -1442,7 +1442,7 @@ export class OwnershipAnalysis {
     const seeds: FunctionNode[] = [];
     // Only calls a request handler makes (itself or through a same-file helper it calls): library code
     // passing its parameters to imported functions reads no other module. No handler in the file: no seed.
-    if (this.deps.external && this.deps.file.importsProjectModule && this.deps.file.hasRequestHandler) {
+    if (this.deps.external && this.deps.file.hasRequestHandler && this.deps.file.importsProjectModule) {
       const external = this.deps.external;
       const serving = new Map<FunctionNode, boolean>();
       for (const call of this.index.calls) {
