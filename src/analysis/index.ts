@@ -130,9 +130,8 @@ export class FileAnalysis implements ModuleView {
     // DynamoDB package is not walked for this question. A package's name resolves to no project file.
     for (const match of this.sourceCode.text.matchAll(REQUIRED_SPECIFIER)) specifiers.push(match[2]);
     return specifiers.some((specifier) => {
-      if (SDK_OR_NODE_SPECIFIER.test(specifier)) return false;
       // The text is enough (no parse): does the imported module name a DynamoDB package?
-      const file = this.resolved(specifier);
+      const file = this.projectFile(specifier);
       return file !== undefined && mentionsInFile(file, this.settings);
     });
   }
@@ -405,7 +404,7 @@ export class FileAnalysis implements ModuleView {
     if (this.importsProjectModuleValue === undefined) {
       const resolver = this.crossModule;
       this.importsProjectModuleValue =
-        resolver !== undefined && (resolver.typed !== undefined || this.importedSpecifiers().some((specifier) => !SDK_OR_NODE_SPECIFIER.test(specifier) && this.resolved(specifier) !== undefined));
+        resolver !== undefined && (resolver.typed !== undefined || this.importedSpecifiers().some((specifier) => this.projectFile(specifier) !== undefined));
     }
     return this.importsProjectModuleValue;
   }
@@ -452,6 +451,11 @@ export class FileAnalysis implements ModuleView {
       this.reachesFiles.set(file, reaches);
     }
     return reaches;
+  }
+
+  /** The project file an import names (an SDK package or Node module never is one: not even looked up). */
+  private projectFile(specifier: string): string | undefined {
+    return SDK_OR_NODE_SPECIFIER.test(specifier) ? undefined : this.resolved(specifier);
   }
 
   private resolved(specifier: string): string | undefined {

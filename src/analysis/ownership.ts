@@ -2188,9 +2188,8 @@ export class OwnershipAnalysis {
     if (subject.type === AST_NODE_TYPES.UnaryExpression && subject.operator === "!") {
       subject = unwrap(subject.argument);
     } else if (subject.type === AST_NODE_TYPES.BinaryExpression && (subject.operator === "===" || subject.operator === "==")) {
-      const empty = (side: Node) => (side.type === AST_NODE_TYPES.Literal && (side.value === null || side.value === 0)) || (side.type === AST_NODE_TYPES.Identifier && side.name === "undefined");
-      if (empty(subject.right)) subject = unwrap(subject.left);
-      else if (empty(subject.left)) subject = unwrap(subject.right);
+      if (isEmptyValue(subject.right)) subject = unwrap(subject.left);
+      else if (isEmptyValue(subject.left)) subject = unwrap(subject.right);
       else return false;
     } else {
       return false;
@@ -2234,7 +2233,7 @@ export class OwnershipAnalysis {
       const { parent, child } = valueParent(node);
       if (parent?.type === AST_NODE_TYPES.BinaryExpression) {
         const other = parent.left === child ? parent.right : parent.left;
-        const empty = other.type === AST_NODE_TYPES.Literal ? other.value === null || other.value === 0 : other.type === AST_NODE_TYPES.Identifier && other.name === "undefined";
+        const empty = isEmptyValue(other);
         const one = other.type === AST_NODE_TYPES.Literal && other.value === 1;
         if (empty && /^[!=]==?$/.test(parent.operator)) polarity = parent.operator.startsWith("=") ? -1 : 1;
         else if (empty && parent.right === other && (parent.operator === ">" || parent.operator === "<=")) polarity = parent.operator === ">" ? 1 : -1;
@@ -4154,6 +4153,11 @@ function refusalOf(guard: Guard): { member: string | undefined } | undefined {
     if (member !== undefined && property.value.type === AST_NODE_TYPES.Literal && property.value.value === false) return { member };
   }
   return undefined;
+}
+
+/** `null`, `undefined` or `0`: what a missing item, or the length of an empty list, is compared with. */
+function isEmptyValue(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal ? node.value === null || node.value === 0 : node.type === AST_NODE_TYPES.Identifier && node.name === "undefined";
 }
 
 /** A call that never returns: `redirect("/login")`, `notFound()` (Next.js), `ctx.throw(403)` (Koa), `process.exit(1)`. */
