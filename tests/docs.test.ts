@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Linter } from "eslint";
 import * as typescriptParser from "@typescript-eslint/parser";
+import globals from "globals";
 import { describe, expect, it } from "vitest";
 import plugin from "../src/index";
 import { rules } from "../rules";
@@ -63,7 +64,13 @@ function examples(markdown: string): Example[] {
   return found;
 }
 
-function lintExample(ruleName: string, example: Example): Linter.LintMessage[] {
+/**
+ * What most configurations declare (`languageOptions.globals`): with them `console`, `process` and `require`
+ * resolve to global variables instead of staying unresolved, and the rules must not tell the two apart.
+ */
+const DECLARED_GLOBALS = { ...globals.browser, ...globals.node };
+
+function lintExample(ruleName: string, example: Example, declaredGlobals?: Linter.Globals): Linter.LintMessage[] {
   const linter = new Linter({ configType: "flat" });
   const jsx = example.language === "jsx" || example.language === "tsx";
   return linter.verify(
@@ -75,6 +82,7 @@ function lintExample(ruleName: string, example: Example): Linter.LintMessage[] {
           parser: typescriptParser as unknown as Linter.Parser,
           sourceType: "module",
           parserOptions: { ecmaFeatures: { jsx } },
+          ...(declaredGlobals && { globals: declaredGlobals }),
         },
         linterOptions: { reportUnusedDisableDirectives: "off" },
         plugins: { "dynamodb-security": plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
@@ -138,6 +146,9 @@ describe.each(ruleNames.filter((name) => documentedNames.includes(name)))("rules
       } else {
         expect(reports, `${ruleId} reports a correct example`).toEqual([]);
       }
+      // The same reports when the configuration declares Node's and the browser's globals.
+      const withGlobals = lintExample(ruleName, example, DECLARED_GLOBALS).filter((message) => message.ruleId === ruleId);
+      expect(withGlobals.map((message) => `${message.line}:${message.column} ${message.message}`)).toEqual(reports.map((message) => `${message.line}:${message.column} ${message.message}`));
     },
   );
 });

@@ -8,6 +8,7 @@
 import path from "node:path";
 import { Linter } from "eslint";
 import * as tsParser from "@typescript-eslint/parser";
+import globals from "globals";
 import { RuleTester, type InvalidTestCase, type RuleTesterConfig, type RunTests } from "@typescript-eslint/rule-tester";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
@@ -88,8 +89,11 @@ function describeMessage(message: Linter.LintMessage): string {
  * TypeScript-only fields (`decorators`, `typeAnnotation`, ...); the analysis must give the same answers on
  * both. Undefined when espree cannot parse the code (TypeScript syntax).
  */
-export function defaultParserDifferences(target: FixCheckTarget): string[] | undefined {
+export function defaultParserDifferences(target: FixCheckTarget, { declareGlobals = false } = {}): string[] | undefined {
   if (parseError(target, target.code, "default") !== undefined) return undefined;
+  // A CommonJS project usually declares Node's globals (`globals.node`): `console`, `process` then resolve to
+  // variables instead of staying unresolved, and the findings must not change.
+  const espreeTarget = declareGlobals ? { ...target, languageOptions: { ...target.languageOptions, globals: { ...globals.browser, ...globals.node } } } : target;
   // Other modules a case imports are parsed afresh each time, by the parser of the file that imports them.
   const forgetModules = () => {
     clearProjectModules();
@@ -98,7 +102,7 @@ export function defaultParserDifferences(target: FixCheckTarget): string[] | und
   let withEspree: string[];
   try {
     forgetModules();
-    withEspree = lint(target, target.code, "default").map(describeMessage);
+    withEspree = lint(espreeTarget, target.code, "default").map(describeMessage);
   } catch (error) {
     return [`crashes with espree: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
   }
@@ -317,7 +321,8 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
     });
   });
   // Every case that is plain JavaScript gives the same findings, fixes and suggestions on ESLint's default parser:
-  // as CommonJS where it has no import or export (top-level bindings then live in a function scope), else as a module.
+  // as CommonJS where it has no import or export (top-level bindings then live in a function scope; Node's and the
+  // browser's globals declared, as such projects configure them), else as a module.
   const plainJavaScript = [
     ...tests.valid.map((testCase, i) => ({ testCase: typeof testCase === "string" ? { code: testCase } : testCase, label: `valid #${i + 1}` })),
     ...tests.invalid.map((testCase, i) => ({ testCase, label: `invalid #${i + 1}` })),
@@ -326,14 +331,14 @@ export function runRuleTests<MessageIds extends string, Options extends readonly
     const title = caseTitle(testCase, label);
     const ownSourceType = target.languageOptions?.sourceType ?? (target.languageOptions?.parserOptions as { sourceType?: string } | undefined)?.sourceType;
     const commonjs = { ...target, languageOptions: { ...target.languageOptions, sourceType: "commonjs" as const } };
-    if (!ownSourceType && parseError(commonjs, commonjs.code, "default") === undefined) return [{ title: `${title} (CommonJS)`, target: commonjs }];
-    return parseError(target, target.code, "default") === undefined ? [{ title, target }] : [];
+    if (!ownSourceType && parseError(commonjs, commonjs.code, "default") === undefined) return [{ title: `${title} (CommonJS, Node globals)`, target: commonjs, declareGlobals: true }];
+    return parseError(target, target.code, "default") === undefined ? [{ title, target, declareGlobals: false }] : [];
   });
   if (plainJavaScript.length === 0) return;
   describe(`${name}: ESLint's default parser`, () => {
-    for (const { title, target } of plainJavaScript) {
+    for (const { title, target, declareGlobals } of plainJavaScript) {
       it(title, () => {
-        expect(defaultParserDifferences(target)).toEqual([]);
+        expect(defaultParserDifferences(target, { declareGlobals })).toEqual([]);
       });
     }
   });

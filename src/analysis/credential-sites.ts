@@ -127,7 +127,7 @@ export function credentialEnvObjectProperties(call: TSESTree.CallExpression): TS
 /** Is the `process` at the root of `node` Node's global (not a local variable of that name)? */
 export function isGlobalProcess(analysis: FileAnalysis, node: Node): boolean {
   const chain = memberChain(node);
-  return chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && analysis.scope.variableOf(chain.root) === undefined;
+  return chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && analysis.scope.isGlobal(chain.root);
 }
 
 /** The credential site of an env write found by credentialEnvName / credentialEnvObjectProperties. */

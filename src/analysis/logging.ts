@@ -419,7 +419,9 @@ export class LoggingAnalysis {
     switch (current.type) {
       case AST_NODE_TYPES.Identifier: {
         const variable = this.scope.variableOf(current);
-        if (!variable) return current.name === "console" ? CONSOLE : undefined;
+        // `console` unbound, or declared by the configuration's globals (`globals.node`, `globals.browser`).
+        if (current.name === "console" && this.scope.isGlobal(current)) return CONSOLE;
+        if (!variable) return undefined;
         // Every call through the same binding asks the same question: answer it once per variable.
         const cached = this.variableLoggerCache.get(variable);
         if (cached !== undefined) return cached ?? undefined;
@@ -430,7 +432,7 @@ export class LoggingAnalysis {
       }
       case AST_NODE_TYPES.MemberExpression: {
         const chain = memberChain(current);
-        if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && chain.path.length === 1 && !this.scope.variableOf(chain.root)) {
+        if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && chain.path.length === 1 && this.scope.isGlobal(chain.root)) {
           if (chain.path[0] === "stdout" || chain.path[0] === "stderr") return libraryLogger("stream", false, `\`process.${chain.path[0]}\``);
         }
         const key = staticKeyName(current);
@@ -752,7 +754,7 @@ export class LoggingAnalysis {
       const equal = node.operator === "==" || node.operator === "===";
       const nothing = (candidate: Node) => {
         const value = unwrap(candidate);
-        return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined" && !this.scope.variableOf(value));
+        return (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined" && this.scope.isGlobal(value));
       };
       const compared = nothing(node.right) ? node.left : nothing(node.left) ? node.right : undefined;
       return compared !== undefined && equal === outcome && isResponse(compared);
@@ -826,12 +828,12 @@ export class LoggingAnalysis {
 
   private isGlobalProcess(node: Node): boolean {
     const current = unwrap(node);
-    return current.type === AST_NODE_TYPES.Identifier && current.name === "process" && !this.scope.variableOf(current);
+    return current.type === AST_NODE_TYPES.Identifier && current.name === "process" && this.scope.isGlobal(current);
   }
 
   private isEnvironment(node: Node): boolean {
     const chain = memberChain(unwrap(node));
-    return chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && chain.path.length === 1 && chain.path[0] === "env" && !this.scope.variableOf(chain.root);
+    return chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && chain.path.length === 1 && chain.path[0] === "env" && this.scope.isGlobal(chain.root);
   }
 
   private memberKind(node: TSESTree.MemberExpression, budget: Budget, depth: number): ValueKind | undefined {
@@ -839,7 +841,7 @@ export class LoggingAnalysis {
       return { kind: "credentials", description: "`AWS.config.credentials`, which holds the AWS credentials", expirationField: "expireTime" };
     }
     const chain = memberChain(node);
-    if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && chain.path[0] === "env" && !this.scope.variableOf(chain.root)) {
+    if (chain?.root.type === AST_NODE_TYPES.Identifier && chain.root.name === "process" && chain.path[0] === "env" && this.scope.isGlobal(chain.root)) {
       if (chain.path.length === 1) return { kind: "environment", description: "the whole `process.env`" };
       if (chain.path.length === 2 && isSecretEnvName(chain.path[1])) return { kind: "secret", description: `the \`${chain.path[1]}\` environment variable` };
       return undefined;
@@ -959,7 +961,7 @@ export class LoggingAnalysis {
   private isConstant(node: Node): boolean {
     const current = unwrap(node);
     if (current.type === AST_NODE_TYPES.Literal) return true;
-    if (current.type === AST_NODE_TYPES.Identifier && current.name === "undefined" && !this.scope.variableOf(current)) return true;
+    if (current.type === AST_NODE_TYPES.Identifier && current.name === "undefined" && this.scope.isGlobal(current)) return true;
     if (current.type !== AST_NODE_TYPES.Identifier && current.type !== AST_NODE_TYPES.TemplateLiteral && current.type !== AST_NODE_TYPES.BinaryExpression) return false;
     return this.values.resolveString(current).alternatives.every((alternative) => alternative.every((segment) => segment.kind === "text"));
   }

@@ -3,6 +3,7 @@ import tsParser from "@typescript-eslint/parser";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/no-hardcoded-credentials";
 import { runRuleTests } from "../rule-tester";
+import globals from "globals";
 
 // Made-up values in the real formats (random, not real keys). Key ids are assembled from two pieces so
 // that the project's self-lint, which runs this rule, does not flag this file.
@@ -83,6 +84,65 @@ export class Other {
 function withoutCredentials(code: string, field: string): string {
   return code.replace(`, credentials: { accessKeyId: process.env.KEY_ID!, secretAccessKey: ${field} }`, "");
 }
+
+/** `process.env.AWS_*` set in code, in a file that does not mention DynamoDB. */
+const environmentWrites = {
+  name: "process.env.AWS_* set in code, in a file that does not mention DynamoDB",
+  filename: "src/bootstrap.ts",
+  code: `
+process.env.AWS_ACCESS_KEY_ID = "${KEY_ID}";
+process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET || "${SECRET}";
+Object.assign(process.env, { AWS_REGION: "us-east-1", AWS_SESSION_TOKEN: "${TOKEN}" });
+`,
+  errors: [
+    {
+      messageId: "hardcodedEnvironment",
+      data: { name: "AWS_ACCESS_KEY_ID", masked: KEY_ID_MASK },
+      line: 2,
+      suggestions: [
+        {
+          messageId: "removeAssignment",
+          data: { name: "AWS_ACCESS_KEY_ID" },
+          output: `
+process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET || "${SECRET}";
+Object.assign(process.env, { AWS_REGION: "us-east-1", AWS_SESSION_TOKEN: "${TOKEN}" });
+`,
+        },
+      ],
+    },
+    {
+      messageId: "hardcodedEnvironment",
+      data: { name: "AWS_SECRET_ACCESS_KEY", masked: SECRET_MASK },
+      line: 3,
+      suggestions: [
+        {
+          messageId: "dropFallback",
+          output: `
+process.env.AWS_ACCESS_KEY_ID = "${KEY_ID}";
+process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET;
+Object.assign(process.env, { AWS_REGION: "us-east-1", AWS_SESSION_TOKEN: "${TOKEN}" });
+`,
+        },
+      ],
+    },
+    {
+      messageId: "hardcodedEnvironment",
+      data: { name: "AWS_SESSION_TOKEN", masked: `…${TOKEN.slice(-4)}` },
+      line: 4,
+      suggestions: [
+        {
+          messageId: "removeAssignment",
+          data: { name: "AWS_SESSION_TOKEN" },
+          output: `
+process.env.AWS_ACCESS_KEY_ID = "${KEY_ID}";
+process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET || "${SECRET}";
+Object.assign(process.env, { AWS_REGION: "us-east-1" });
+`,
+        },
+      ],
+    },
+  ],
+} as const;
 
 runRuleTests("no-hardcoded-credentials", rule, {
   valid: [
@@ -805,62 +865,11 @@ export const db = new AWS.DynamoDB();
         { messageId: "hardcodedCredential", data: { slot: "access key id", masked: "AKIA…6RTJ" }, line: 5, suggestions: [] },
       ],
     },
+    environmentWrites,
     {
-      name: "process.env.AWS_* set in code, in a file that does not mention DynamoDB",
-      filename: "src/bootstrap.ts",
-      code: `
-process.env.AWS_ACCESS_KEY_ID = "${KEY_ID}";
-process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET || "${SECRET}";
-Object.assign(process.env, { AWS_REGION: "us-east-1", AWS_SESSION_TOKEN: "${TOKEN}" });
-`,
-      errors: [
-        {
-          messageId: "hardcodedEnvironment",
-          data: { name: "AWS_ACCESS_KEY_ID", masked: KEY_ID_MASK },
-          line: 2,
-          suggestions: [
-            {
-              messageId: "removeAssignment",
-              data: { name: "AWS_ACCESS_KEY_ID" },
-              output: `
-process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET || "${SECRET}";
-Object.assign(process.env, { AWS_REGION: "us-east-1", AWS_SESSION_TOKEN: "${TOKEN}" });
-`,
-            },
-          ],
-        },
-        {
-          messageId: "hardcodedEnvironment",
-          data: { name: "AWS_SECRET_ACCESS_KEY", masked: SECRET_MASK },
-          line: 3,
-          suggestions: [
-            {
-              messageId: "dropFallback",
-              output: `
-process.env.AWS_ACCESS_KEY_ID = "${KEY_ID}";
-process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET;
-Object.assign(process.env, { AWS_REGION: "us-east-1", AWS_SESSION_TOKEN: "${TOKEN}" });
-`,
-            },
-          ],
-        },
-        {
-          messageId: "hardcodedEnvironment",
-          data: { name: "AWS_SESSION_TOKEN", masked: `…${TOKEN.slice(-4)}` },
-          line: 4,
-          suggestions: [
-            {
-              messageId: "removeAssignment",
-              data: { name: "AWS_SESSION_TOKEN" },
-              output: `
-process.env.AWS_ACCESS_KEY_ID = "${KEY_ID}";
-process.env["AWS_SECRET_ACCESS_KEY"] = process.env.PROD_SECRET || "${SECRET}";
-Object.assign(process.env, { AWS_REGION: "us-east-1" });
-`,
-            },
-          ],
-        },
-      ],
+      ...environmentWrites,
+      name: "process.env.AWS_* set in code, with Node's globals declared (`globals.node`: `process` is then a global variable)",
+      languageOptions: { globals: globals.node },
     },
     {
       name: "access key ids in any string or template chunk, in any file (also tests)",

@@ -1,5 +1,6 @@
 import rule from "../../rules/no-sensitive-logging";
 import { runRuleTests } from "../rule-tester";
+import globals from "globals";
 
 const script = { filename: "src/db.js", languageOptions: { parserOptions: { sourceType: "script" as const } } };
 const strict = [{ reportItemsInHandlers: true }] as [{ reportItemsInHandlers: boolean }];
@@ -27,6 +28,23 @@ function withExpirationOnly(code: string, line: number): string {
   lines[line - 1] = `${lines[line - 1].slice(0, at)}{ Expiration: data.Credentials?.Expiration })${lines[line - 1].slice(at + "data)".length)}`;
   return lines.join("\n");
 }
+
+/** Files that mention no DynamoDB package: environment dumps and secret variables. */
+const environmentDump = {
+  code: `
+export const handler = async (event) => {
+  console.log("EVENT", JSON.stringify(event), "ENV", JSON.stringify(process.env, null, 2));
+  console.debug(\`key=\${process.env.AWS_ACCESS_KEY_ID} secret=\${process.env.AWS_SECRET_ACCESS_KEY}\`);
+  const { AWS_SESSION_TOKEN } = process.env;
+  console.log({ token: AWS_SESSION_TOKEN });
+};
+`,
+  errors: [
+    { messageId: "environment" as const, line: 3, column: 54, data: { what: "the whole `process.env`" } },
+    { messageId: "credentials" as const, line: 4, data: { what: "the `AWS_SECRET_ACCESS_KEY` environment variable" } },
+    { messageId: "credentials" as const, line: 6, data: { what: "the `AWS_SESSION_TOKEN` environment variable" } },
+  ],
+};
 
 runRuleTests("no-sensitive-logging", rule, {
   valid: [
@@ -658,21 +676,11 @@ console.log("tail", config.aws.secretAccessKey.substring(-4));
         { messageId: "credentials", line: 10, data: { what: "part of an AWS secret access key" } },
       ],
     },
+    environmentDump,
     {
-      // Files that mention no DynamoDB package: environment dumps and secret variables.
-      code: `
-export const handler = async (event) => {
-  console.log("EVENT", JSON.stringify(event), "ENV", JSON.stringify(process.env, null, 2));
-  console.debug(\`key=\${process.env.AWS_ACCESS_KEY_ID} secret=\${process.env.AWS_SECRET_ACCESS_KEY}\`);
-  const { AWS_SESSION_TOKEN } = process.env;
-  console.log({ token: AWS_SESSION_TOKEN });
-};
-`,
-      errors: [
-        { messageId: "environment", line: 3, column: 54, data: { what: "the whole `process.env`" } },
-        { messageId: "credentials", line: 4, data: { what: "the `AWS_SECRET_ACCESS_KEY` environment variable" } },
-        { messageId: "credentials", line: 6, data: { what: "the `AWS_SESSION_TOKEN` environment variable" } },
-      ],
+      // The same with Node's globals declared (`globals.node`): `process` and `console` resolve to global variables.
+      ...environmentDump,
+      languageOptions: { globals: globals.node },
     },
     {
       code: `
