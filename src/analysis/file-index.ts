@@ -11,7 +11,6 @@ export interface FileIndex {
   assignments: TSESTree.AssignmentExpression[];
   functions: FunctionNode[];
   objects: TSESTree.ObjectExpression[];
-  importEquals: TSESTree.TSImportEqualsDeclaration[];
   /** `this.x` members (the value resolver finds the writes to instance fields among them). */
   thisMembers: TSESTree.MemberExpression[];
   /** `x.push(...)` / `x.unshift(...)` calls, by the pushed-to identifier's name (for arrays joined into strings). */
@@ -23,7 +22,7 @@ export interface FileIndex {
 }
 
 export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): FileIndex {
-  const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], importEquals: [], thisMembers: [], pushes: new Map(), returns: [], checkCandidates: [] };
+  const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], thisMembers: [], pushes: new Map(), returns: [], checkCandidates: [] };
   walk(program, visitorKeys, (node: Node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
@@ -60,9 +59,6 @@ export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<
         break;
       case AST_NODE_TYPES.ObjectExpression:
         index.objects.push(node);
-        break;
-      case AST_NODE_TYPES.TSImportEqualsDeclaration:
-        index.importEquals.push(node);
         break;
       case AST_NODE_TYPES.MemberExpression:
         if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) index.thisMembers.push(node);

@@ -16,6 +16,7 @@ import { isFunction, memberChain, requiredSpecifier, unwrap, wrapperCallOf, type
 import { AllowListGuards } from "./allow-lists";
 import { Guards } from "./guards";
 import { LoggingAnalysis } from "./logging";
+import { importEqualsDeclarations, requireCalls } from "./modules";
 import { collectOperations, type Operation } from "./operations";
 import { CrossModuleResolver, type ModuleView, type TypedServices } from "./cross-module";
 import { exportedExpression, fileStamp, IMPORT_SPECIFIER, importedBinding, importersOf, isEspree, parseModuleFile, resolveImport, resolveModuleFile, type ModuleParser, type ParsedModule } from "./project";
@@ -33,7 +34,7 @@ export type { ClientConfig } from "./config";
 export type { ExpressionLanguage, ExpressionPosition, ExpressionSite, PartiqlPosition } from "./expression-sites";
 export { countParameterMarkers, expressionPosition, partiqlPosition, reservedWordsIn, RESERVED_WORDS } from "./expression-sites";
 export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
-export { findLogged } from "./logging";
+export { findLogged, mayReadProcessEnvironment } from "./logging";
 export type { ItemData } from "./results";
 export type { Operation } from "./operations";
 export { isGraphQLArgument, requestKey } from "./allow-lists";
@@ -250,7 +251,7 @@ export class FileAnalysis implements ModuleView {
    */
   get sdk(): SdkReferences {
     if (!this.sdkValue) {
-      this.sdkValue = this.mentionsOwn ? collectSdkReferences(this.sourceCode, this.index) : emptySdkReferences();
+      this.sdkValue = this.mentionsOwn ? collectSdkReferences(this.sourceCode) : emptySdkReferences();
       if (this.settings.crossModule && this.mentionsDynamoDB) this.addReexportedCommands(this.sdkValue);
     }
     return this.sdkValue;
@@ -295,7 +296,7 @@ export class FileAnalysis implements ModuleView {
 
   /** Log calls, loggers, and credential values (file-wide: runs in files that mention no DynamoDB package). */
   get logging(): LoggingAnalysis {
-    return (this.loggingValue ??= new LoggingAnalysis(this.sourceCode, this.index, this, (node) => this.clientTypeOf(node)?.sdk === "v2"));
+    return (this.loggingValue ??= new LoggingAnalysis(this.sourceCode, this, (node) => this.clientTypeOf(node)?.sdk === "v2"));
   }
 
   /** Which expressions hold DynamoDB item data (command outputs, `Items`, `Item`, `Attributes`). */
@@ -404,26 +405,32 @@ export class FileAnalysis implements ModuleView {
     if (this.importsProjectModuleValue === undefined) {
       const resolver = this.crossModule;
       this.importsProjectModuleValue =
-        resolver !== undefined && (resolver.typed !== undefined || this.importedSpecifiers().some((specifier) => this.projectFile(specifier) !== undefined));
+        resolver !== undefined && (resolver.typed !== undefined || this.importsSomeProjectFile());
     }
     return this.importsProjectModuleValue;
   }
 
-  /** The specifiers of the file's imports, `import x = require()` and `require()` calls (a re-export binds no name a call could use). */
-  private importedSpecifiers(): string[] {
-    const specifiers: string[] = [];
+  private importsSomeProjectFile(): boolean {
+    for (const specifier of this.importedSpecifiers()) if (this.projectFile(specifier) !== undefined) return true;
+    return false;
+  }
+
+  /**
+   * The specifiers of the file's imports, `import x = require()` and `require()` calls (a re-export binds no name a
+   * call could use). From the top-level statements and the scope manager: a file that needs nothing else builds no index.
+   */
+  private *importedSpecifiers(): Generator<string> {
     for (const statement of this.program.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.push(String(statement.source.value));
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) yield String(statement.source.value);
     }
-    for (const declaration of this.index.importEquals) {
+    for (const declaration of importEqualsDeclarations(this.program)) {
       const reference = declaration.moduleReference;
-      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) specifiers.push(String(reference.expression.value));
+      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal) yield String(reference.expression.value);
     }
-    for (const call of this.index.calls) {
+    for (const call of requireCalls(this.sourceCode.scopeManager)) {
       const required = requiredSpecifier(call);
-      if (required !== undefined) specifiers.push(required);
+      if (required !== undefined) yield required;
     }
-    return specifiers;
   }
 
   /** The analysis of the project module a specifier names from this file (cached for the process by path and modification time). */

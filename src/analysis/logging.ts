@@ -131,6 +131,28 @@ const SECRET_ENV = new Set(["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_S
 /** The same names behind a prefix (`MY_AWS_SECRET_ACCESS_KEY` where hosts reserve `AWS_`, `VITE_AWS_SECRET_ACCESS_KEY`). */
 const PREFIXED_SECRET_ENV = /_AWS_(?:SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/;
 
+/**
+ * Could the file read the global `process`'s `env`? Some reference to that global other than `typeof process`
+ * and `process.<another member>` (`process.exit()`, `process.argv`): a browser bundle's `typeof process` test or a
+ * script's `process.argv` never reaches the environment. From the scope manager, without a walk.
+ */
+export function mayReadProcessEnvironment(scopeManager: TSESLint.Scope.ScopeManager | null): boolean {
+  const globalScope = scopeManager?.globalScope;
+  if (!globalScope) return true;
+  const declared = globalScope.set.get("process");
+  const references = [
+    ...globalScope.through.filter((reference) => reference.identifier.type === AST_NODE_TYPES.Identifier && reference.identifier.name === "process"),
+    ...(declared && declared.defs.length === 0 ? declared.references : []),
+  ];
+  return references.some((reference) => {
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "typeof") return false;
+    const otherMember = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name !== "env";
+    return !otherMember;
+  });
+}
+
 function isSecretEnvName(name: string): boolean {
   return SECRET_ENV.has(name) || PREFIXED_SECRET_ENV.test(name);
 }
@@ -268,6 +290,10 @@ export class LoggingAnalysis {
   private logCallsValue?: LogCall[];
   private browserValue?: boolean;
 
+  private get index(): FileIndex {
+    return this.resolvers.index;
+  }
+
   private get scope(): ScopeIndex {
     return this.resolvers.scope;
   }
@@ -278,13 +304,12 @@ export class LoggingAnalysis {
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    private readonly index: FileIndex,
-    /** The file's scope index and value resolver, read on first use: a file without log calls needs neither. */
-    private readonly resolvers: { readonly scope: ScopeIndex; readonly values: ValueResolver },
+    /** The file's index, scope index and value resolver, read on first use: a file without log calls needs none of them. */
+    private readonly resolvers: { readonly index: FileIndex; readonly scope: ScopeIndex; readonly values: ValueResolver },
     /** True for an SDK v2 client expression (`dynamo.config.credentials` is then a credentials object). */
     private readonly isV2Client: (node: Node) => boolean = () => false,
   ) {
-    for (const { node, info } of iterateModuleReferences(sourceCode, index, TRACE_MAP)) {
+    for (const { node, info } of iterateModuleReferences(sourceCode, TRACE_MAP)) {
       switch (info.role) {
         case "logger":
           this.loggerCreations.set(node, libraryLogger(info.library, this.quietAtInfo(node)));

@@ -4,7 +4,6 @@
 import { ReferenceTracker, type TraceMap } from "@eslint-community/eslint-utils";
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
-import type { FileIndex } from "./file-index";
 
 export { ReferenceTracker };
 export type { TraceMap };
@@ -17,11 +16,7 @@ export interface TrackedReference<T> {
 }
 
 /** Yields each reference described by `traceMap` (keys are module specifiers), once. */
-export function* iterateModuleReferences<T>(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  index: FileIndex | undefined,
-  traceMap: TraceMap<T>,
-): Generator<TrackedReference<T>> {
+export function* iterateModuleReferences<T>(sourceCode: Readonly<TSESLint.SourceCode>, traceMap: TraceMap<T>): Generator<TrackedReference<T>> {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return;
   const tracker = new ReferenceTracker(globalScope as never, { mode: "legacy" });
@@ -52,7 +47,7 @@ export function* iterateModuleReferences<T>(
   }
 
   // `import x = require("m")` (TypeScript): follow each read of x.
-  for (const declaration of index?.importEquals ?? []) {
+  for (const declaration of importEqualsDeclarations(sourceCode.ast)) {
     const reference = declaration.moduleReference;
     if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
     const moduleId = reference.expression.type === AST_NODE_TYPES.Literal ? String(reference.expression.value) : undefined;
@@ -63,4 +58,39 @@ export function* iterateModuleReferences<T>(
       yield* emit(tracker.iteratePropertyReferences(use.identifier as never, traceMap[moduleId] as never));
     }
   }
+}
+
+/**
+ * `import x = require("m")` and `export import x = require("m")`. Statements of the module's top level only:
+ * inside a namespace an import cannot name a module (TS1147), so no walk is needed.
+ */
+export function importEqualsDeclarations(program: TSESTree.Program): TSESTree.TSImportEqualsDeclaration[] {
+  const found: TSESTree.TSImportEqualsDeclaration[] = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) found.push(declaration);
+  }
+  return found;
+}
+
+/**
+ * Every call of a function named `require`, found through the scope manager instead of a walk: the global
+ * `require` (unresolved, or declared by the configuration or CommonJS) and any binding of that name
+ * (`const require = createRequire(import.meta.url)`).
+ */
+export function requireCalls(scopeManager: TSESLint.Scope.ScopeManager | null): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const add = (reference: TSESLint.Scope.Reference) => {
+    const identifier = reference.identifier;
+    const call = identifier.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === identifier) calls.push(call);
+  };
+  const globalScope = scopeManager?.globalScope;
+  if (!globalScope) return calls;
+  for (const reference of globalScope.through) if (reference.identifier.type === AST_NODE_TYPES.Identifier && reference.identifier.name === "require") add(reference);
+  for (const scope of scopeManager.scopes) {
+    const variable = scope.set.get("require");
+    if (variable) for (const reference of variable.references) add(reference);
+  }
+  return calls;
 }

@@ -43,9 +43,9 @@ export interface TransportReferences {
   httpHandlers: Set<TSESTree.NewExpression | TSESTree.CallExpression>;
 }
 
-export function collectTransportReferences(sourceCode: FileAnalysis["sourceCode"], index: FileAnalysis["index"]): TransportReferences {
+export function collectTransportReferences(sourceCode: FileAnalysis["sourceCode"]): TransportReferences {
   const result: TransportReferences = { httpsAgents: new Set(), httpHandlers: new Set() };
-  for (const { node, info } of iterateModuleReferences(sourceCode, index, TRANSPORT_TRACE_MAP)) {
+  for (const { node, info } of iterateModuleReferences(sourceCode, TRANSPORT_TRACE_MAP)) {
     if (info === "https-agent" && node.type === AST_NODE_TYPES.NewExpression) result.httpsAgents.add(node);
     if (info === "http-handler" && (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression)) result.httpHandlers.add(node);
   }
@@ -215,7 +215,7 @@ export class TransportAnalysis {
   constructor(private readonly file: FileAnalysis) {}
 
   get references(): TransportReferences {
-    return (this.referencesValue ??= collectTransportReferences(this.file.sourceCode, this.file.index));
+    return (this.referencesValue ??= collectTransportReferences(this.file.sourceCode));
   }
 
   /** Every set of TLS options that reaches a DynamoDB client configured in this file, once per options node. */

@@ -16,7 +16,10 @@ export interface Analyzed {
 }
 
 /** Parses and analyses a snippet through ESLint itself, so scope analysis is what rules see. */
-export function analyze(code: string, options: { filename?: string; settings?: Record<string, unknown>; parser?: "typescript" | "default" } = {}): Analyzed {
+export function analyze(
+  code: string,
+  options: { filename?: string; settings?: Record<string, unknown>; parser?: "typescript" | "default"; globals?: Linter.Globals } = {},
+): Analyzed {
   let captured: Analyzed | undefined;
   // An absolute filename (a module beside files a test wrote) must lie under the linter's cwd to be linted.
   const filename = options.filename ?? "file.ts";
@@ -64,7 +67,7 @@ export function analyze(code: string, options: { filename?: string; settings?: R
       {
         files: ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"],
         // "default": ESLint's own parser (espree) and scope analysis, what plain JavaScript projects lint with.
-        languageOptions: { ...(options.parser === "default" ? {} : { parser: tsParser }), ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
+        languageOptions: { ...(options.parser === "default" ? {} : { parser: tsParser }), ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } }, ...(options.globals && { globals: options.globals }) },
         plugins: { test: { rules: { capture: rule as never } } },
         rules: { "test/capture": "error" },
         settings: options.settings ?? {},

@@ -1,4 +1,6 @@
+import globals from "globals";
 import { describe, expect, it } from "vitest";
+import { mayReadProcessEnvironment } from "../../src/analysis";
 import { analyze } from "./helpers";
 
 /** Each log call in the code as "callee-text: logger library". */
@@ -105,6 +107,28 @@ describe("logging: browser code", () => {
     expect(browser(`import { ref } from "vue";`)).toBe(true);
     expect(browser(`import React from "react"; export default async function Page() { return null; }`)).toBe(false);
     expect(browser(`"use server";\nimport { DynamoDBClient } from "@aws-sdk/client-dynamodb";`)).toBe(false);
+  });
+});
+
+describe("logging: may the file read the environment", () => {
+  const reads = (code: string, options: Parameters<typeof analyze>[1] = {}) => mayReadProcessEnvironment(analyze(code, options).sourceCode.scopeManager);
+
+  it("is yes for any read of the global process that may reach env", () => {
+    expect(reads(`console.log(process.env);`)).toBe(true);
+    expect(reads(`const e = process["env"];`)).toBe(true);
+    expect(reads(`const { env } = process;`)).toBe(true);
+    expect(reads(`dump(process);`)).toBe(true);
+    expect(reads(`export function f() { return () => process?.env; }`)).toBe(true);
+    // Configured globals (process resolves to a variable without definitions), and ESLint's own parser.
+    expect(reads(`console.log(process.env);`, { globals: globals.node })).toBe(true);
+    expect(reads(`console.log(process.env);`, { parser: "default" })).toBe(true);
+  });
+
+  it("is no for typeof tests, other members, a local binding and a file without process", () => {
+    expect(reads(`if (typeof process !== "undefined" && process.versions) run(process.argv);`)).toBe(false);
+    expect(reads(`process.on("exit", () => process.exit(0));`, { globals: globals.node })).toBe(false);
+    expect(reads(`const process = { env: {} }; console.log(process.env);`)).toBe(false);
+    expect(reads(`// process.env\nconst processed = 1;`)).toBe(false);
   });
 });
 

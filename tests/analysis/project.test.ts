@@ -347,6 +347,12 @@ describe("project modules: does a file import one at all", () => {
     expect(importsProjectModule(`import express from "express";\nimport * as second from "../second";\n`)).toBe(true);
     expect(importsProjectModule(`function load() { return require("../legacy.cjs"); }\n`, "src/routes/notes.js")).toBe(true);
     expect(importsProjectModule(`import http = require("../http");\nexport const a = http.agent;\n`)).toBe(true);
+    expect(importsProjectModule(`export import http = require("../http");\n`)).toBe(true);
+    // require() found through the scope manager: a global one (also declared by the configuration) or a local binding.
+    expect(importsProjectModule(`module.exports = () => require(\`../legacy.cjs\`);\n`, "src/routes/notes.js")).toBe(true);
+    const declared = analyze(`const legacy = require("../legacy.cjs");\n`, { filename: path.join(project, "src/routes/notes.js"), globals: { require: "readonly" } });
+    expect(declared.analysis.importsProjectModule).toBe(true);
+    expect(importsProjectModule(`import { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nconst legacy = require("../legacy.cjs");\n`)).toBe(true);
   });
 
   it("is no for a file that imports only packages and Node's modules, or names a project file only in a comment or a string", () => {
@@ -356,6 +362,8 @@ describe("project modules: does a file import one at all", () => {
     // A relative specifier with no file behind it; a re-export, which binds no name a call could use.
     expect(importsProjectModule(`import { missing } from "./missing";\nexport const a = missing;\n`)).toBe(false);
     expect(importsProjectModule(`import express from "express";\nexport { agent } from "../http";\n`)).toBe(false);
+    // Not calls of require: a resolution and a reference.
+    expect(importsProjectModule(`const where = require.resolve("../legacy.cjs");\nconst load = [require][0];\n`, "src/routes/notes.js")).toBe(false);
   });
 
   it("is no with cross-module analysis switched off", () => {

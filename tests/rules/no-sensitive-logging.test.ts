@@ -635,6 +635,23 @@ console.log(import.meta.env.VITE_API_URL, process.env.MY_AWS_SECRET_ACCESS_KEY_N
       ],
     },
     {
+      // A Vite module that names no credential word but the variable's (no `process`, no "secret" in lower case).
+      code: `
+const token = import.meta.env.VITE_AWS_SESSION_TOKEN;
+export const client = () => console.info("token", token);
+`,
+      errors: [{ messageId: "credentials", line: 3, data: { what: "the `VITE_AWS_SESSION_TOKEN` environment variable" } }],
+    },
+    {
+      // The whole environment spelled with an escape: the pre-check decodes it and asks the scope manager about `process`.
+      code: `
+export const handler = async () => {
+  console.debug(pro\\u0063ess.env);
+};
+`,
+      errors: [{ messageId: "environment", line: 3, data: { what: "the whole `process.env`" } }],
+    },
+    {
       // The text pre-check lets escapes through: \u0063 spells the "c" of "process", which is nowhere else in the linted text.
       code: `
 export const handler = async () => {

@@ -4,7 +4,6 @@
 import { ReferenceTracker, type TraceMap } from "@eslint-community/eslint-utils";
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../node-types";
-import type { FileIndex } from "../file-index";
 import { iterateModuleReferences } from "../modules";
 import {
   DOCUMENT_COMMANDS,
@@ -180,9 +179,9 @@ export function emptySdkReferences(): SdkReferences {
   };
 }
 
-export function collectSdkReferences(sourceCode: Readonly<TSESLint.SourceCode>, index: FileIndex): SdkReferences {
+export function collectSdkReferences(sourceCode: Readonly<TSESLint.SourceCode>): SdkReferences {
   const result = emptySdkReferences();
-  for (const { node, info, type } of iterateModuleReferences(sourceCode, index, SDK_TRACE_MAP)) {
+  for (const { node, info, type } of iterateModuleReferences(sourceCode, SDK_TRACE_MAP)) {
     switch (info.role) {
       case "client":
         if (type === CONSTRUCT && node.type === AST_NODE_TYPES.NewExpression) {
