@@ -81,12 +81,13 @@ export function isUndeployedModule(file: string): boolean {
   if (!file || !path.isAbsolute(file)) return false;
   const service = nearestServiceFile(path.dirname(file));
   if (!service) return false;
-  // Most handlers' modules are imported by no other file: then the service file need not be read.
-  const importers = new Set(importersThroughBarrels(file).map((importer) => importer.replace(SCRIPT_EXTENSION, "")));
-  if (importers.size === 0) return false;
+  // The service file first (read once per process and change, like every question about a handler's deployment
+  // asks): a module it names as a handler needs no search of the project's imports.
   const functions = serviceFunctions(service);
   const module = file.replace(SCRIPT_EXTENSION, "");
   if (functions.length === 0 || functions.some((declared) => declared.module === module)) return false;
+  const importers = new Set(importersThroughBarrels(file).map((importer) => importer.replace(SCRIPT_EXTENSION, "")));
+  if (importers.size === 0) return false;
   const callers = functions.filter((declared) => importers.has(declared.module));
   return callers.length > 0 && callers.every((declared) => declared.definition === undefined);
 }
