@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import tsParser from "@typescript-eslint/parser";
+import globals from "globals";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, markedFindings } from "../helpers/fixtures";
 
@@ -47,6 +48,11 @@ describe.each(ESLINT_MAJORS)("%s", (_name, load) => {
     expect(await findings(load(), config)).toEqual(markedFindings("vulnerable-api"));
   });
 
+  it("the same with Node's globals declared, as most flat configs do (`console` and `process` are then variables)", async () => {
+    const config = [{ files: [SOURCES], languageOptions: { parser: tsParser, globals: globals.node } }, plugin.configs.recommended];
+    expect(await findings(load(), config)).toEqual(markedFindings("vulnerable-api"));
+  });
+
   it("plain JavaScript files on ESLint's default parser", async () => {
     const config = [{ files: ["**/*.{js,cjs,mjs}"] }, plugin.configs.recommended];
     const expected = markedFindings("vulnerable-api").filter((finding) => /\.[cm]?js:\d+$/.test(finding));
@@ -58,6 +64,8 @@ describe.each(ESLINT_MAJORS)("%s", (_name, load) => {
     // espree's trees have no `decorators`, `implements` or type fields; a class method once crashed every rule.
     const config = [{ files: ["**/*.js"] }, plugin.configs.all];
     expect(await findings(load(), config, ["."], LAYERED_EXPRESS)).toEqual(markedFindings("layered-api/express-js"));
+    const withGlobals = [{ files: ["**/*.js"], languageOptions: { globals: globals.node } }, plugin.configs.all];
+    expect(await findings(load(), withGlobals, ["."], LAYERED_EXPRESS)).toEqual(markedFindings("layered-api/express-js"));
   });
 });
 
