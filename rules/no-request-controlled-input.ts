@@ -540,7 +540,7 @@ export default createRule<Options, MessageIds>({
         // A file without DynamoDB operations may still pass request data to one in another module.
         // (Only through a project module it imports: without one, no call of the file reaches another module.)
         const external = analysis.crossModule;
-        const callsImportedFunctions = external !== undefined && analysis.hasRequestHandler && analysis.importsProjectModule;
+        const callsImportedFunctions = external !== undefined && analysis.handlersMayCallProjectModules;
         if (operations.length === 0 && !callsImportedFunctions) return;
         const allowLists = analysis.allowLists;
         const reported = new Set<string>();

@@ -3,23 +3,12 @@
 // handlers that log whole DynamoDB results. Policy only: the facts come from src/analysis.
 import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "../src/analysis/node-types";
-import { findLogged, getAnalysis, mayReadProcessEnvironment, type ItemData, type SensitiveValue } from "../src/analysis";
+import { findLogged, getAnalysis, mayMentionCredentials, type ItemData, type SensitiveValue } from "../src/analysis";
 import { contains, enclosingFunction, memberChain, unwrap } from "../src/analysis/ast";
-import { textMayContain } from "../src/analysis/text-checks";
 import { createRule } from "../src/utils/create-rule";
 
 type Options = [{ reportItemsInHandlers?: boolean }];
 type MessageIds = "sdkLogger" | "sdkLoggerV2" | "credentials" | "environment" | "items" | "removeLogger" | "logExpirationOnly";
-
-/**
- * Every credential source leaves one of these in the text (`fromIni` from a `credential-provider*` package,
- * `config.credentials`, `secretAccessKey`, `sessionToken`/`SessionToken`, `SecretKey`, an STS client from
- * `@aws-sdk/...`/`aws-sdk`, a secret variable read by name: `import.meta.env.VITE_AWS_SECRET_ACCESS_KEY`), unless
- * an escape sequence spells it (`pro\u0063ess.env`); the environment needs the word `process` and a read of the
- * global that may reach its `env`. A file with neither skips the log-call checks. `essionToken`, not `ession`:
- * every ESTree tool says "Expression" (half the dependency corpus).
- */
-const CREDENTIAL_MENTIONS = ["redential", "ecret", "essionToken", "aws-sdk", "SECRET_ACCESS_KEY", "SESSION_TOKEN", "SECURITY_TOKEN"];
 
 export default createRule<Options, MessageIds>({
   name: "no-sensitive-logging",
@@ -209,9 +198,7 @@ export default createRule<Options, MessageIds>({
         const analysis = getAnalysis(context);
         if (analysis.mentionsDynamoDB) checkSdkLoggers(analysis);
         // In browser code `console` is the user's own devtools and `process.env` holds public build variables only.
-        const mentionsCredentials =
-          textMayContain(sourceCode.text, CREDENTIAL_MENTIONS) || (textMayContain(sourceCode.text, ["process"]) && mayReadProcessEnvironment(sourceCode.scopeManager));
-        const checkCredentials = mentionsCredentials && !analysis.logging.isBrowserCode;
+        const checkCredentials = mayMentionCredentials(sourceCode) && !analysis.logging.isBrowserCode;
         const checkItems = options.reportItemsInHandlers === true && analysis.mentionsDynamoDB && analysis.operations.length > 0;
         if (checkCredentials || checkItems) checkLogCalls(analysis, checkCredentials, checkItems);
       },

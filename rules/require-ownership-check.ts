@@ -79,9 +79,8 @@ export default createRule<Options, MessageIds>({
     return {
       "Program:exit"() {
         const analysis = getAnalysis(context);
-        // A file without DynamoDB operations may still pass request data to a service in a project module it imports
-        // (from a request handler: the scope manager answers that without the file index, which the imports need).
-        if (analysis.operations.length === 0 && !(analysis.hasRequestHandler && analysis.importsProjectModule)) return;
+        // A file without DynamoDB operations may still pass request data to a service in a project module it imports.
+        if (analysis.operations.length === 0 && !analysis.handlersMayCallProjectModules) return;
         const ownership = analysis.ownership;
         const reported = new Set<string>();
         const findings: HandlerAccess[] = [];

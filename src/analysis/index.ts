@@ -34,7 +34,7 @@ export type { ClientConfig } from "./config";
 export type { ExpressionLanguage, ExpressionPosition, ExpressionSite, PartiqlPosition } from "./expression-sites";
 export { countParameterMarkers, expressionPosition, partiqlPosition, reservedWordsIn, RESERVED_WORDS } from "./expression-sites";
 export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
-export { findLogged, mayReadProcessEnvironment } from "./logging";
+export { findLogged, mayMentionCredentials, mayReadProcessEnvironment } from "./logging";
 export type { ItemData } from "./results";
 export type { Operation } from "./operations";
 export { isGraphQLArgument, requestKey } from "./allow-lists";
@@ -501,6 +501,15 @@ export class FileAnalysis implements ModuleView {
   /** Every function of the file. */
   get functions(): FunctionNode[] {
     return this.index.functions;
+  }
+
+  /**
+   * May a request handler of the file call a function of another project module (with request data)? The
+   * handler first: the scope manager answers that, where the imports may need the project's file system.
+   * Without both, the searches for such calls are skipped.
+   */
+  get handlersMayCallProjectModules(): boolean {
+    return this.hasRequestHandler && this.importsProjectModule;
   }
 
   /**

@@ -11,6 +11,7 @@ import type { FileIndex } from "./file-index";
 import { exits } from "./guards";
 import { iterateModuleReferences } from "./modules";
 import type { ScopeIndex, Variable } from "./scope";
+import { textMayContain } from "./text-checks";
 import type { ValueResolver } from "./values";
 
 type Node = TSESTree.Node;
@@ -130,6 +131,22 @@ type ValueKind = SensitiveValue | { kind: "provider"; description: string };
 const SECRET_ENV = new Set(["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"]);
 /** The same names behind a prefix (`MY_AWS_SECRET_ACCESS_KEY` where hosts reserve `AWS_`, `VITE_AWS_SECRET_ACCESS_KEY`). */
 const PREFIXED_SECRET_ENV = /_AWS_(?:SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/;
+
+/**
+ * Every credential source leaves one of these in the text (`fromIni` from a `credential-provider*` package,
+ * `config.credentials`, `secretAccessKey`, `sessionToken`/`SessionToken`, `SecretKey`, an STS client from
+ * `@aws-sdk/...`/`aws-sdk`, a secret variable read by name: `import.meta.env.VITE_AWS_SECRET_ACCESS_KEY`), unless
+ * an escape sequence spells it (`pro\u0063ess.env`); the environment needs the word `process` and a read of the
+ * global that may reach its `env`. A file with neither needs no credential check of its log calls. `essionToken`,
+ * not `ession`: every ESTree tool says "Expression" (half the dependency corpus).
+ */
+const CREDENTIAL_MENTIONS = ["redential", "ecret", "essionToken", "aws-sdk", "SECRET_ACCESS_KEY", "SESSION_TOKEN", "SECURITY_TOKEN"];
+
+/** Could the file log a credential source at all? The text pre-check for the credential checks of log calls. */
+export function mayMentionCredentials(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = sourceCode.text;
+  return textMayContain(text, CREDENTIAL_MENTIONS) || (textMayContain(text, ["process"]) && mayReadProcessEnvironment(sourceCode.scopeManager));
+}
 
 /**
  * Could the file read the global `process`'s `env`? Some reference to that global other than `typeof process`

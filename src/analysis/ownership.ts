@@ -361,9 +361,9 @@ export interface OwnershipDeps {
   operations: Operation[];
   /**
    * The file's lazily built parts, read on first use: a file without operations and request handlers builds
-   * none of them (`hasRequestHandler` comes from the scope manager, without the file index).
+   * none of them (`handlersMayCallProjectModules` asks the scope manager first, without the file index).
    */
-  file: { readonly filename: string; readonly values: ValueResolver; readonly scope: ScopeIndex; readonly index: FileIndex; readonly hasRequestHandler: boolean; readonly importsProjectModule: boolean };
+  file: { readonly filename: string; readonly values: ValueResolver; readonly scope: ScopeIndex; readonly index: FileIndex; readonly handlersMayCallProjectModules: boolean };
   sources: SourceCatalogue;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   authorizationFunctions: readonly string[];
@@ -1442,7 +1442,7 @@ export class OwnershipAnalysis {
     const seeds: FunctionNode[] = [];
     // Only calls a request handler makes (itself or through a same-file helper it calls): library code
     // passing its parameters to imported functions reads no other module. No handler in the file: no seed.
-    if (this.deps.external && this.deps.file.hasRequestHandler && this.deps.file.importsProjectModule) {
+    if (this.deps.external && this.deps.file.handlersMayCallProjectModules) {
       const external = this.deps.external;
       const serving = new Map<FunctionNode, boolean>();
       for (const call of this.index.calls) {
