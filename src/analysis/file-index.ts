@@ -21,9 +21,16 @@ export interface FileIndex {
   checkCandidates: Array<TSESTree.CallExpression | TSESTree.BinaryExpression | TSESTree.IfStatement>;
 }
 
-export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): FileIndex {
+/** One step of ESLint's traversal of the linted file (`SourceCode#traverse()`, ESLint 9 and later). */
+export interface TraversalStep {
+  kind: number;
+  phase?: number;
+  target: unknown;
+}
+
+export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, steps?: readonly TraversalStep[]): FileIndex {
   const index: FileIndex = { calls: [], news: [], assignments: [], functions: [], objects: [], thisMembers: [], pushes: new Map(), returns: [], checkCandidates: [] };
-  walk(program, visitorKeys, (node: Node) => {
+  const visit = (node: Node): void => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression: {
         index.calls.push(node);
@@ -66,6 +73,12 @@ export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<
       default:
         if (isFunction(node)) index.functions.push(node);
     }
-  });
+  };
+  if (steps) {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
+    }
+  } else walk(program, visitorKeys, visit);
   return index;
 }

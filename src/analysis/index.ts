@@ -10,7 +10,7 @@ import { CallSites } from "./call-sites";
 import { ClientResolver } from "./clients";
 import { collectClientConfigs, type ClientConfig } from "./config";
 import { collectExpressionSites, mentionsExpressionMember, type ExpressionSite } from "./expression-sites";
-import { buildFileIndex, type FileIndex } from "./file-index";
+import { buildFileIndex, type FileIndex, type TraversalStep } from "./file-index";
 import { BoundedCache } from "./lru";
 import { isFunction, memberChain, requiredSpecifier, unwrap, wrapperCallOf, type FunctionNode } from "./ast";
 import { AllowListGuards } from "./allow-lists";
@@ -111,6 +111,12 @@ export class FileAnalysis implements ModuleView {
   givenFilename: string;
 
   /**
+   * The steps of ESLint's traversal of the linted file (ESLint 9 and later compute them before any rule runs and
+   * keep them): the index reads its nodes from that flat list instead of walking the tree again.
+   */
+  traversalSteps?: () => readonly TraversalStep[];
+
+  /**
    * True when the file names a DynamoDB package or a configured client module, or (with cross-module analysis)
    * imports a project module that does (`const { docClient } = require("../db")`): its clients may come from there.
    */
@@ -163,7 +169,7 @@ export class FileAnalysis implements ModuleView {
   }
 
   get index(): FileIndex {
-    return (this.indexValue ??= buildFileIndex(this.sourceCode.ast, this.sourceCode.visitorKeys));
+    return (this.indexValue ??= buildFileIndex(this.sourceCode.ast, this.sourceCode.visitorKeys, this.traversalSteps?.()));
   }
 
   get scope(): ScopeIndex {
@@ -663,6 +669,8 @@ export function getAnalysis(context: AnyContext): FileAnalysis {
     const filename = context.physicalFilename ?? context.filename;
     analysis = new FileAnalysis(sourceCode, settings, isAbsolute(filename) ? filename : "");
     analysis.givenFilename = filename;
+    const traverse = (sourceCode as { traverse?: () => readonly TraversalStep[] }).traverse;
+    if (typeof traverse === "function") analysis.traversalSteps = () => traverse.call(sourceCode);
     const parser = (context.languageOptions as { parser?: ModuleParser } | undefined)?.parser;
     if (parser && (typeof parser.parseForESLint === "function" || isEspree(parser))) analysis.parser = parser;
     cache.set(sourceCode.ast, analysis);
