@@ -10,27 +10,53 @@
 
 const ESCAPE_SEQUENCE = /\\(?:u\{([\da-fA-F]+)\}|u([\da-fA-F]{4})|x([\da-fA-F]{2})|([0-3][0-7]{0,2}|[4-7][0-7]?)|(\r\n|[\n\r\u2028\u2029])|([\s\S]))/g;
 
-/** Could the file's text spell one of `words` (verbatim, or through escape sequences)? */
+/** Could the file's text spell one of `words` (verbatim, or through escape sequences)? Words hold no line break. */
 export function textMayContain(text: string, words: readonly string[]): boolean {
   for (const word of words) if (text.includes(word)) return true;
   if (!text.includes("\\")) return false;
-  const decoded = decodedText(text);
-  for (const word of words) if (decoded.includes(word)) return true;
+  const longest = Math.max(...words.map((word) => word.length));
+  const escaped = longest <= ESCAPE_REACH ? escapeSurroundings(text) : decodeEscapes(text);
+  for (const word of words) if (escaped.includes(word)) return true;
   return false;
 }
 
+/** The longest word escapeSurroundings() answers for (the pre-checks' words are names, far shorter). */
+const ESCAPE_REACH = 64;
+
 // Several rules ask about the same file in a row: its escapes are decoded once.
 let lastText: string | undefined;
-let lastDecoded = "";
+let lastSurroundings = "";
 
-function decodedText(text: string): string {
-  if (text !== lastText) {
-    lastText = text;
-    lastDecoded = text.replace(ESCAPE_SEQUENCE, decodeEscape);
+/**
+ * The text around its escape sequences, decoded: each run of escapes with ESCAPE_REACH characters on either side,
+ * runs closer than that joined, the pieces separated by a line break. A word that only the decoding spells
+ * covers an escape and at most ESCAPE_REACH characters beside it, so it is in one piece; what lies between the
+ * pieces was searched verbatim already. Each piece begins and ends in text without a backslash, so decoding it
+ * alone reads its escapes as decoding the whole text does. Most of a file is then searched once, not twice.
+ */
+function escapeSurroundings(text: string): string {
+  if (text === lastText) return lastSurroundings;
+  const pieces: string[] = [];
+  let pieceStart = -1;
+  let pieceEnd = -1;
+  for (const match of text.matchAll(ESCAPE_SEQUENCE)) {
+    const from = Math.max(0, match.index - ESCAPE_REACH);
+    if (pieceStart >= 0 && from > pieceEnd) {
+      pieces.push(decodeEscapes(text.slice(pieceStart, pieceEnd)));
+      pieceStart = -1;
+    }
+    if (pieceStart < 0) pieceStart = from;
+    pieceEnd = Math.min(text.length, match.index + match[0].length + ESCAPE_REACH);
   }
-  return lastDecoded;
+  if (pieceStart >= 0) pieces.push(decodeEscapes(text.slice(pieceStart, pieceEnd)));
+  lastText = text;
+  lastSurroundings = pieces.join("\n");
+  return lastSurroundings;
 }
 
+function decodeEscapes(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, decodeEscape);
+}
 function decodeEscape(_match: string, braced?: string, unicode?: string, hex?: string, octal?: string, lineBreak?: string, other?: string): string {
   if (lineBreak !== undefined) return "";
   if (other !== undefined) return other;

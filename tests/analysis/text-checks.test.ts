@@ -37,4 +37,35 @@ describe("textMayContain", () => {
     expect(textMayContain('const id = "AK\\\r\nIA";', ["AKIA"])).toBe(true);
     expect(textMayContain('const id = "AK\\\u2028IA";', ["AKIA"])).toBe(true);
   });
+
+  describe("in a long file, searching the decoded text around the escapes only", () => {
+    const filler = (n: number) => "x = y + 1;\n".repeat(n);
+
+    it("passes a word an escape spells far from the file's other escapes", () => {
+      const text = `const a = "\\n";\n${filler(200)}const id = "\\u0041KIA";\n${filler(200)}const b = /\\d+/;\n`;
+      expect(textMayContain(text, ["AKIA"])).toBe(true);
+      expect(textMayContain(text, ["ASIA"])).toBe(false);
+    });
+
+    it("passes a word spelled by a run of escapes longer than the characters kept around each", () => {
+      const name = "NODE_TLS_REJECT_UNAUTHORIZED";
+      const escaped = [...name].map((character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, "0")}`).join("");
+      expect(escaped.length).toBeGreaterThan(150);
+      expect(textMayContain(`${filler(100)}process.env["${escaped}"] = "0";\n${filler(100)}`, [name])).toBe(true);
+    });
+
+    it("passes a word whose verbatim part reaches far from its escape", () => {
+      const word = "SomeVeryLongMemberNameThatOnlyTheEscapeCompletesExpression";
+      expect(textMayContain(`${filler(50)}x.\\u0053${word.slice(1)} = 1;\n${filler(50)}`, [word])).toBe(true);
+      const longer = "Z".repeat(80) + "Expression";
+      expect(textMayContain(`${filler(50)}x.\\u005A${longer.slice(1)} = 1;\n${filler(50)}`, [longer])).toBe(true);
+    });
+
+    it("does not join the text around two escapes into a word neither spells", () => {
+      // Around the first escape the kept text ends with "AK"; around the second it begins with "IA".
+      const text = `"\\n"${"-".repeat(61)}AK IA${"-".repeat(61)}"\\n"`;
+      expect(textMayContain(text, ["AKIA"])).toBe(false);
+      expect(textMayContain(text, ["AK IA"])).toBe(true);
+    });
+  });
 });
