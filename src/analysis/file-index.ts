@@ -1,6 +1,7 @@
-// One walk per file collects the node kinds the analysis asks about, so no analysis or rule walks the
-// tree again. Built lazily, by the first question that needs it: a file with no DynamoDB package, no
-// request handler, no expression member and no credential-related text is never walked.
+// One pass per file collects the node kinds the analysis asks about, so no analysis or rule walks the
+// tree again: over the steps of ESLint's own traversal in the linted file, a walk in modules read for
+// cross-module analysis. Built lazily, by the first question that needs it: a file with no DynamoDB
+// package, no request handler, no expression member and no credential-related text is never indexed.
 import { type TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "./node-types";
 import { isEqualityComparison, isFunction, unwrap, walk, type FunctionNode, type Node } from "./ast";
