@@ -34,7 +34,7 @@ export type { ClientConfig } from "./config";
 export type { ExpressionLanguage, ExpressionPosition, ExpressionSite, PartiqlPosition } from "./expression-sites";
 export { countParameterMarkers, expressionPosition, partiqlPosition, reservedWordsIn, RESERVED_WORDS } from "./expression-sites";
 export type { LogCall, LoggerValue, SensitiveValue } from "./logging";
-export { findLogged, mayMentionCredentials, mayReadProcessEnvironment } from "./logging";
+export { findLogged, mayMentionCredentials, mayReadEnvironmentSecrets } from "./logging";
 export type { ItemData } from "./results";
 export type { Operation } from "./operations";
 export { isGraphQLArgument, requestKey } from "./allow-lists";

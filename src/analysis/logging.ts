@@ -137,7 +137,7 @@ const PREFIXED_SECRET_ENV = /_AWS_(?:SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TO
  * `config.credentials`, `secretAccessKey`, `sessionToken`/`SessionToken`, `SecretKey`, an STS client from
  * `@aws-sdk/...`/`aws-sdk`, a secret variable read by name: `import.meta.env.VITE_AWS_SECRET_ACCESS_KEY`), unless
  * an escape sequence spells it (`pro\u0063ess.env`); the environment needs the word `process` and a read of the
- * global that may reach its `env`. A file with neither needs no credential check of its log calls. `essionToken`,
+ * global that may reach its whole `env` or a secret variable of it. A file with neither needs no credential check of its log calls. `essionToken`,
  * not `ession`: every ESTree tool says "Expression" (half the dependency corpus).
  */
 const CREDENTIAL_MENTIONS = ["redential", "ecret", "essionToken", "aws-sdk", "SECRET_ACCESS_KEY", "SESSION_TOKEN", "SECURITY_TOKEN"];
@@ -145,15 +145,17 @@ const CREDENTIAL_MENTIONS = ["redential", "ecret", "essionToken", "aws-sdk", "SE
 /** Could the file log a credential source at all? The text pre-check for the credential checks of log calls. */
 export function mayMentionCredentials(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const text = sourceCode.text;
-  return textMayContain(text, CREDENTIAL_MENTIONS) || (textMayContain(text, ["process"]) && mayReadProcessEnvironment(sourceCode.scopeManager));
+  return textMayContain(text, CREDENTIAL_MENTIONS) || (textMayContain(text, ["process"]) && mayReadEnvironmentSecrets(sourceCode.scopeManager));
 }
 
 /**
- * Could the file read the global `process`'s `env`? Some reference to that global other than `typeof process`
- * and `process.<another member>` (`process.exit()`, `process.argv`): a browser bundle's `typeof process` test or a
- * script's `process.argv` never reaches the environment. From the scope manager, without a walk.
+ * Could the file read the whole environment of the global `process`, or a secret variable of it? Some reference
+ * to that global other than `typeof process`, `process.<another member>` (`process.exit()`, `process.argv`) and a
+ * read of one variable by name that holds no AWS secret (`process.env.TABLE_NAME`, `const { STAGE } =
+ * process.env`): a browser bundle's `typeof process` test, a script's `process.argv` and a service reading its
+ * configuration never log the environment. From the scope manager, without a walk.
  */
-export function mayReadProcessEnvironment(scopeManager: TSESLint.Scope.ScopeManager | null): boolean {
+export function mayReadEnvironmentSecrets(scopeManager: TSESLint.Scope.ScopeManager | null): boolean {
   const globalScope = scopeManager?.globalScope;
   if (!globalScope) return true;
   const declared = globalScope.set.get("process");
@@ -165,8 +167,23 @@ export function mayReadProcessEnvironment(scopeManager: TSESLint.Scope.ScopeMana
     const identifier = reference.identifier;
     const parent = identifier.parent;
     if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "typeof") return false;
-    const otherMember = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name !== "env";
-    return !otherMember;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return true;
+    const member = staticKeyName(parent);
+    if (member !== "env") return member === undefined;
+    const use = parent.parent;
+    // process.env.NAME, process.env["NAME"]
+    if (use?.type === AST_NODE_TYPES.MemberExpression && use.object === parent) {
+      const name = staticKeyName(use);
+      return name === undefined || isSecretEnvName(name);
+    }
+    // const { STAGE, TABLE_NAME } = process.env (a rest element holds the rest of the environment)
+    if (use?.type === AST_NODE_TYPES.VariableDeclarator && use.id.type === AST_NODE_TYPES.ObjectPattern) {
+      return use.id.properties.some((property) => {
+        const name = property.type === AST_NODE_TYPES.Property ? staticKeyName(property) : undefined;
+        return name === undefined || isSecretEnvName(name);
+      });
+    }
+    return true;
   });
 }
 

@@ -1,6 +1,6 @@
 import globals from "globals";
 import { describe, expect, it } from "vitest";
-import { mayReadProcessEnvironment } from "../../src/analysis";
+import { mayReadEnvironmentSecrets } from "../../src/analysis";
 import { analyze } from "./helpers";
 
 /** Each log call in the code as "callee-text: logger library". */
@@ -110,8 +110,8 @@ describe("logging: browser code", () => {
   });
 });
 
-describe("logging: may the file read the environment", () => {
-  const reads = (code: string, options: Parameters<typeof analyze>[1] = {}) => mayReadProcessEnvironment(analyze(code, options).sourceCode.scopeManager);
+describe("logging: may the file read the whole environment or a secret of it", () => {
+  const reads = (code: string, options: Parameters<typeof analyze>[1] = {}) => mayReadEnvironmentSecrets(analyze(code, options).sourceCode.scopeManager);
 
   it("is yes for any read of the global process that may reach env", () => {
     expect(reads(`console.log(process.env);`)).toBe(true);
@@ -122,6 +122,24 @@ describe("logging: may the file read the environment", () => {
     // Configured globals (process resolves to a variable without definitions), and ESLint's own parser.
     expect(reads(`console.log(process.env);`, { globals: globals.node })).toBe(true);
     expect(reads(`console.log(process.env);`, { parser: "default" })).toBe(true);
+  });
+
+  it("is yes for a variable read by a name that is not written out, a secret's name, or a rest of the environment", () => {
+    expect(reads(`const value = process.env[name];`)).toBe(true);
+    expect(reads(`const secret = process.env.AWS_SECRET_ACCESS_KEY;`)).toBe(true);
+    expect(reads(`const token = process.env["MY_AWS_SESSION_TOKEN"];`)).toBe(true);
+    expect(reads(`const { STAGE, ...rest } = process.env;`)).toBe(true);
+    expect(reads(`const { [name]: value } = process.env;`)).toBe(true);
+    expect(reads(`const { AWS_SECURITY_TOKEN } = process.env;`)).toBe(true);
+    expect(reads(`let stage; ({ STAGE: stage } = process.env);`)).toBe(true);
+    expect(reads(`const names = Object.keys(process.env);`)).toBe(true);
+    expect(reads(`const config = { ...process.env };`)).toBe(true);
+  });
+
+  it("is no for variables read by names that hold no AWS secret", () => {
+    expect(reads(`const table = process.env.TABLE_NAME; const stage = process.env["STAGE"] ?? "dev";`)).toBe(false);
+    expect(reads(`const { TABLE_NAME, AWS_REGION: region } = process.env;`)).toBe(false);
+    expect(reads(`const id = process.env.AWS_ACCESS_KEY_ID; if (process.env.DEBUG) console.log(id);`, { globals: globals.node })).toBe(false);
   });
 
   it("is no for typeof tests, other members, a local binding and a file without process", () => {
