@@ -688,11 +688,11 @@ function parseJavaScript(text: string): ParseResult | undefined {
 export function parseModuleFile(file: string, parser?: ModuleParser): ParsedModule | undefined {
   let stats;
   try {
-    stats = statSync(file);
+    stats = statSync(file, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
-  if (!stats.isFile() || stats.size > MAX_MODULE_BYTES) return undefined;
+  if (!stats?.isFile() || stats.size > MAX_MODULE_BYTES) return undefined;
   const cached = parsedModules.get(file);
   if (cached && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) return cached.parsed;
   let parsed: ParsedModule | undefined;
@@ -1007,8 +1007,9 @@ export function siblingFilesMentioning(file: string, mention: string): string[] 
 /** Does the file's text (a source file of at most 512 KB) hold every one of `words`? Unreadable files hold nothing. */
 export function fileMentions(file: string, words: readonly string[]): boolean {
   try {
-    const stats = statSync(file);
-    if (!stats.isFile() || stats.size > MAX_MODULE_BYTES) return false;
+    // Most files asked about do not exist (an `index.ts` beside a handler, a project's `main.ts`): no exception for them.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size > MAX_MODULE_BYTES) return false;
     const text = readFileSync(file, "utf8");
     return words.every((word) => text.includes(word));
   } catch {
