@@ -137,8 +137,8 @@ const PREFIXED_SECRET_ENV = /_AWS_(?:SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TO
  * `config.credentials`, `secretAccessKey`, `sessionToken`/`SessionToken`, `SecretKey`, an STS client from
  * `@aws-sdk/...`/`aws-sdk`, a secret variable read by name: `import.meta.env.VITE_AWS_SECRET_ACCESS_KEY`), unless
  * an escape sequence spells it (`pro\u0063ess.env`); the environment needs the word `process` and a read of the
- * global that may reach its whole `env` or a secret variable of it. A file with neither needs no credential check of its log calls. `essionToken`,
- * not `ession`: every ESTree tool says "Expression" (half the dependency corpus).
+ * global that may reach its whole `env` or a secret variable of it. A file with neither needs no credential check
+ * of its log calls. `essionToken`, not `ession`: every ESTree tool says "Expression" (half the dependency corpus).
  */
 const CREDENTIAL_MENTIONS = ["redential", "ecret", "essionToken", "aws-sdk", "SECRET_ACCESS_KEY", "SESSION_TOKEN", "SECURITY_TOKEN"];
 
