@@ -22,9 +22,11 @@ export interface FileIndex {
   checkCandidates: Array<TSESTree.CallExpression | TSESTree.BinaryExpression | TSESTree.IfStatement>;
 }
 
-/** One step of ESLint's traversal of the linted file (`SourceCode#traverse()`, ESLint 9 and later). */
+/**
+ * One step of ESLint's traversal of the linted file (`SourceCode#traverse()`, ESLint 9 and later): a node entered
+ * (phase 1) or left (phase 2), or a code path event (no phase).
+ */
 export interface TraversalStep {
-  kind: number;
   phase?: number;
   target: unknown;
 }
@@ -78,7 +80,7 @@ export function buildFileIndex(program: TSESTree.Program, visitorKeys: Readonly<
   if (steps) {
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
-      if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
+      if (step.phase === 1) visit(step.target as Node);
     }
   } else walk(program, visitorKeys, visit);
   return index;

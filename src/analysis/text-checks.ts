@@ -37,18 +37,18 @@ let lastSurroundings = "";
 function escapeSurroundings(text: string): string {
   if (text === lastText) return lastSurroundings;
   const pieces: string[] = [];
-  let pieceStart = -1;
+  let pieceStart = 0;
   let pieceEnd = -1;
   for (const match of text.matchAll(ESCAPE_SEQUENCE)) {
     const from = Math.max(0, match.index - ESCAPE_REACH);
-    if (pieceStart >= 0 && from > pieceEnd) {
-      pieces.push(decodeEscapes(text.slice(pieceStart, pieceEnd)));
-      pieceStart = -1;
+    // Too far from the piece so far: that piece is done, a new one begins.
+    if (from > pieceEnd) {
+      if (pieceEnd >= 0) pieces.push(decodeEscapes(text.slice(pieceStart, pieceEnd)));
+      pieceStart = from;
     }
-    if (pieceStart < 0) pieceStart = from;
     pieceEnd = Math.min(text.length, match.index + match[0].length + ESCAPE_REACH);
   }
-  if (pieceStart >= 0) pieces.push(decodeEscapes(text.slice(pieceStart, pieceEnd)));
+  if (pieceEnd >= 0) pieces.push(decodeEscapes(text.slice(pieceStart, pieceEnd)));
   lastText = text;
   lastSurroundings = pieces.join("\n");
   return lastSurroundings;
@@ -57,6 +57,7 @@ function escapeSurroundings(text: string): string {
 function decodeEscapes(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, decodeEscape);
 }
+
 function decodeEscape(_match: string, braced?: string, unicode?: string, hex?: string, octal?: string, lineBreak?: string, other?: string): string {
   if (lineBreak !== undefined) return "";
   if (other !== undefined) return other;
