@@ -7,6 +7,15 @@ describe("textMayContain", () => {
     expect(textMayContain('const id = "ASIA...";', ["AKIA", "ASIA"])).toBe(true);
   });
 
+  it("takes each word of a list literally (a dot, a plus or a bracket matches itself only), and no word of an empty list", () => {
+    const words = ["aws-sdk", "a.b", "x+y", "(c)", "[d]"];
+    expect(textMayContain('import "aws-sdk";', words)).toBe(true);
+    expect(textMayContain("const v = a.b;", words)).toBe(true);
+    expect(textMayContain("const v = axb + xxy + c + d;", words)).toBe(false);
+    expect(textMayContain("f(c); g([d]);", words)).toBe(true);
+    expect(textMayContain("let x = undefined; \\u0041", [])).toBe(false);
+  });
+
   it("rules out text that holds none of them and no escape sequence", () => {
     expect(textMayContain('const url = "https://example.com/a\\\\b";', ["AKIA", "ASIA"])).toBe(false);
     expect(textMayContain("export const x = 1;\n", ["NODE_TLS_REJECT_UNAUTHORIZED"])).toBe(false);
