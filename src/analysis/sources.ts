@@ -392,17 +392,55 @@ function hasUseServerDirective(body: readonly TSESTree.ProgramStatement[] | read
   return false;
 }
 
+/** The request and caller sources of the settings, split into member paths and call names. */
+interface SettingsSources {
+  readonly requestPaths: ReadonlyArray<{ root: string; path: string[] }>;
+  readonly callerPaths: ReadonlyArray<{ root: string; path: string[] }>;
+  readonly requestCallNames: ReadonlySet<string>;
+  readonly callerCallNames: ReadonlySet<string>;
+  /** Does a call name have a dot (`auth.currentUser`)? Only then can a member call match one. */
+  readonly dottedCallNames: boolean;
+}
+
+// Once per settings object, not per file: every file of a lint run has the same settings.
+const settingsSources = new WeakMap<NormalizedSettings, SettingsSources>();
+
+function settingsSourcesOf(settings: NormalizedSettings): SettingsSources {
+  let sources = settingsSources.get(settings);
+  if (sources) return sources;
+  const split = (entries: readonly string[]) => {
+    const paths: Array<{ root: string; path: string[] }> = [];
+    const calls = new Set<string>();
+    for (const entry of entries) {
+      if (entry.endsWith("()")) calls.add(entry.slice(0, -2));
+      else {
+        const [root, ...path] = entry.split(".");
+        if (root) paths.push({ root, path });
+      }
+    }
+    return { paths, calls };
+  };
+  const request = split(settings.requestSources);
+  const caller = split(settings.callerSources);
+  const callerCallNames = new Set([...CALLER_FUNCTIONS, ...caller.calls]);
+  sources = {
+    requestPaths: request.paths,
+    callerPaths: caller.paths,
+    requestCallNames: request.calls,
+    callerCallNames,
+    dottedCallNames: [...callerCallNames, ...request.calls].some((name) => name.includes(".")),
+  };
+  settingsSources.set(settings, sources);
+  return sources;
+}
+
 export class SourceCatalogue {
   private readonly handlerCache = new WeakMap<FunctionNode, HandlerKind | null>();
   private readonly fileUsesServer: boolean;
   /** The file is under `pages/api/`, where Next.js serves each default export as an API route. */
   private readonly pagesApiFile: boolean;
-  private readonly exportedLocals: Map<string, string>;
-  private readonly requestPaths: Array<{ root: string; path: string[] }>;
-  private readonly callerPaths: Array<{ root: string; path: string[] }>;
-  private readonly requestCallNames: Set<string>;
-  private readonly callerCallNames: Set<string>;
-  private readonly dottedCallNames: boolean;
+  private exportedLocalsValue?: Map<string, string>;
+  private readonly fromSettings: SettingsSources;
   /**
    * What the wrapper a handler is given to passes as its parameter `index` (`handler(async (event, tenant) => ...)`,
    * where the wrapper calls it with the caller's tenant): set by the file's analysis, which can read the wrapper.
@@ -412,32 +450,18 @@ export class SourceCatalogue {
   private undeployed?: boolean;
 
   constructor(
-    program: TSESTree.Program,
+    private readonly program: TSESTree.Program,
     private readonly settings: NormalizedSettings,
     private readonly filename?: string,
   ) {
     this.fileUsesServer = hasUseServerDirective(program.body);
     this.pagesApiFile = filename !== undefined && /(?:^|[\\/])pages[\\/]api[\\/]/.test(filename);
-    this.exportedLocals = exportedLocalNames(program);
-    const split = (entries: readonly string[]) => {
-      const paths: Array<{ root: string; path: string[] }> = [];
-      const calls = new Set<string>();
-      for (const entry of entries) {
-        if (entry.endsWith("()")) calls.add(entry.slice(0, -2));
-        else {
-          const [root, ...path] = entry.split(".");
-          if (root) paths.push({ root, path });
-        }
-      }
-      return { paths, calls };
-    };
-    const request = split(settings.requestSources);
-    const caller = split(settings.callerSources);
-    this.requestPaths = request.paths;
-    this.requestCallNames = request.calls;
-    this.callerPaths = caller.paths;
-    this.callerCallNames = new Set([...CALLER_FUNCTIONS, ...caller.calls]);
-    this.dottedCallNames = [...this.callerCallNames, ...this.requestCallNames].some((name) => name.includes("."));
+    this.fromSettings = settingsSourcesOf(settings);
+  }
+
+  /** The module's local names exported by name (read when a function's export is first asked about). */
+  private get exportedLocals(): Map<string, string> {
+    return (this.exportedLocalsValue ??= exportedLocalNames(this.program));
   }
 
   /** How the function is wired into a framework, if it is a request handler. */
@@ -542,10 +566,10 @@ export class SourceCatalogue {
       if (decorator_ === "Res" || decorator_ === "Response") return { kind: "response-object", framework: "nestjs" };
       if (NEST_CALLER_DECORATORS.has(decorator_)) return { kind: "caller", framework: "nestjs", path: "user" };
     }
-    for (const source of this.requestPaths) {
+    for (const source of this.fromSettings.requestPaths) {
       if (name === source.root && source.path.length === 0) return { kind: "request", framework: "settings", path: name };
     }
-    for (const source of this.callerPaths) {
+    for (const source of this.fromSettings.callerPaths) {
       if (name === source.root && source.path.length === 0) return { kind: "caller", framework: "settings", path: name };
     }
     const handler = this.handlerKind(fn);
@@ -582,10 +606,10 @@ export class SourceCatalogue {
 
   /** Sources named in settings as member paths rooted at a parameter name (`req.ctx.input`). */
   settingsMemberSource(rootName: string, path: readonly string[]): MemberSource | undefined {
-    const match = (sources: Array<{ root: string; path: string[] }>) =>
+    const match = (sources: ReadonlyArray<{ root: string; path: string[] }>) =>
       sources.some((source) => source.root === rootName && source.path.length > 0 && source.path.every((segment, i) => path[i] === segment));
-    if (match(this.callerPaths)) return { kind: "caller", framework: "settings", path: [rootName, ...path].join(".") };
-    if (match(this.requestPaths)) return { kind: "request", framework: "settings", path: [rootName, ...path].join(".") };
+    if (match(this.fromSettings.callerPaths)) return { kind: "caller", framework: "settings", path: [rootName, ...path].join(".") };
+    if (match(this.fromSettings.requestPaths)) return { kind: "request", framework: "settings", path: [rootName, ...path].join(".") };
     return undefined;
   }
 
@@ -594,15 +618,15 @@ export class SourceCatalogue {
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const name = callee.name;
-      if (this.callerCallNames.has(name)) return { kind: "caller", framework: "settings", path: `${name}()` };
-      if (this.requestCallNames.has(name)) return { kind: "request", framework: "settings", path: `${name}()` };
+      if (this.fromSettings.callerCallNames.has(name)) return { kind: "caller", framework: "settings", path: `${name}()` };
+      if (this.fromSettings.requestCallNames.has(name)) return { kind: "request", framework: "settings", path: `${name}()` };
       return undefined;
     }
     // `auth.currentUser()`: only names with a dot can match a member call.
-    if (!this.dottedCallNames) return undefined;
+    if (!this.fromSettings.dottedCallNames) return undefined;
     const text = dottedName(memberChain(callee));
-    if (text && this.callerCallNames.has(text)) return { kind: "caller", framework: "settings", path: `${text}()` };
-    if (text && this.requestCallNames.has(text)) return { kind: "request", framework: "settings", path: `${text}()` };
+    if (text && this.fromSettings.callerCallNames.has(text)) return { kind: "caller", framework: "settings", path: `${text}()` };
+    if (text && this.fromSettings.requestCallNames.has(text)) return { kind: "request", framework: "settings", path: `${text}()` };
     return undefined;
   }
 

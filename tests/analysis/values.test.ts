@@ -319,6 +319,11 @@ exports.handler = (event) => {
     expect(originsOf(`use(auth.currentAccount().id);`, 0, { settings })).toEqual(["caller:settings:auth.currentAccount().id"]);
     // A configured plain name is a function, not any method of that name.
     expect(originsOf(`use(session.whoAmI().id);`, 0, { settings })).toEqual(["unknown"]);
+    // Each file reads the settings it is given: other settings, other sources.
+    const other = { "dynamodb-security": { requestSources: ["readBody()"] } };
+    expect(originsOf(`use(readInput().x);`, 0, { settings: other })).toEqual(["unknown"]);
+    expect(originsOf(`use(readBody().x);`, 0, { settings: other })).toEqual(["request:settings:readBody().x"]);
+    expect(originsOf(`use(readInput().x);`, 0, { settings })).toEqual(["request:settings:readInput().x"]);
   });
 
   it("extends the catalogue below a framework's request parameter too (req.ctx.input, req.session.account)", () => {
