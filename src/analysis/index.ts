@@ -510,11 +510,13 @@ export class FileAnalysis implements ModuleView {
   }
 
   /**
-   * May a request handler of the file call a function of another project module (with request data)? The
-   * handler first: the scope manager answers that, where the imports may need the project's file system.
-   * Without both, the searches for such calls are skipped.
+   * May a request handler of the file call a function of another project module (with request data)? Without
+   * both, the searches for such calls are skipped. The cheaper question first: the handler (from the scope
+   * manager), where the imports may need the project's file system; but in a file that names no DynamoDB
+   * package, importsDynamoDBModule() has resolved its imports already, and most files import no project module.
    */
   get handlersMayCallProjectModules(): boolean {
+    if (this.mentionsValue === false) return this.importsProjectModule && this.hasRequestHandler;
     return this.hasRequestHandler && this.importsProjectModule;
   }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analyze } from "./helpers";
 import { describeRequestSource, sourceText } from "../../src/analysis/sources";
 
@@ -111,6 +111,17 @@ describe("file analysis: hasRequestHandler", () => {
       expect(analysis.hasRequestHandler, code).toBe(expected);
       expect(analysis.hasRequestHandler, code).toBe(analysis.index.functions.some((fn) => analysis.sources.handlerKind(fn) !== undefined));
     }
+  });
+});
+
+describe("file analysis: handlersMayCallProjectModules", () => {
+  it("asks for no handler in a file that names no DynamoDB package and imports no project module (its imports are known by then)", () => {
+    const { analysis } = analyze(`import express from "express"; const app = express(); app.get("/x", (req, res) => res.send(req.query.id));`);
+    expect(analysis.mentionsDynamoDB).toBe(false);
+    const handlerKind = vi.spyOn(analysis.sources, "handlerKind");
+    expect(analysis.handlersMayCallProjectModules).toBe(false);
+    expect(handlerKind).not.toHaveBeenCalled();
+    expect(analysis.hasRequestHandler).toBe(true);
   });
 });
 
