@@ -65,6 +65,8 @@ const LIBRARY_METHODS: Record<InstanceLibrary, ReadonlySet<string>> = {
 };
 /** Methods of a logger known only by name. */
 const NAMED_METHODS = new Set(["trace", "debug", "info", "warn", "warning", "error", "fatal", "log", "verbose", "silly", "critical", "notice"]);
+/** Every method name a log call can have (console's, named loggers', the libraries', a stream's `write`). */
+const LOG_METHODS: ReadonlySet<string> = new Set([...CONSOLE_METHODS, ...NAMED_METHODS, ...Object.values(LIBRARY_METHODS).flatMap((methods) => [...methods])]);
 const LIBRARY_DESCRIPTIONS: Record<LoggerLibrary, string> = {
   console: "`console`",
   stream: "an output stream",
@@ -431,7 +433,7 @@ export class LoggingAnalysis {
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = staticKeyName(callee);
       if (method === undefined) return undefined;
-      if (!CONSOLE_METHODS.has(method) && !NAMED_METHODS.has(method) && method !== "write" && !this.anyLibraryMethod(method)) {
+      if (!LOG_METHODS.has(method)) {
         return this.callableLogCall(call, callee);
       }
       const receiver = this.loggerOf(callee.object);
@@ -440,11 +442,6 @@ export class LoggingAnalysis {
       }
     }
     return this.callableLogCall(call, callee);
-  }
-
-  private anyLibraryMethod(method: string): boolean {
-    for (const methods of Object.values(LIBRARY_METHODS)) if (methods.has(method)) return true;
-    return false;
   }
 
   private callableLogCall(call: TSESTree.CallExpression, callee: Node): LogCall | undefined {
