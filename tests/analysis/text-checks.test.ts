@@ -70,6 +70,17 @@ describe("textMayContain", () => {
       expect(textMayContain(`${filler(50)}x.\\u005A${longer.slice(1)} = 1;\n${filler(50)}`, [longer])).toBe(true);
     });
 
+    it("keeps the characters after the whole escape, not after its backslash", () => {
+      // A word as long as the kept margin, spelled by a six-character escape and the 63 characters after it.
+      const word = "A" + "B".repeat(63);
+      expect(textMayContain(`${filler(50)}x = "\\u0041${word.slice(1)}";\n${filler(50)}`, [word])).toBe(true);
+    });
+
+    it("reads a backslash that ends the file as escaping nothing", () => {
+      expect(textMayContain(`${filler(20)}// a path C:\\`, ["AKIA"])).toBe(false);
+      expect(textMayContain(`const id = "\\u0041KIA";\n${filler(20)}// C:\\`, ["AKIA"])).toBe(true);
+    });
+
     it("does not join the text around two escapes into a word neither spells", () => {
       // Around the first escape the kept text ends with "AK"; around the second it begins with "IA".
       const text = `"\\n"${"-".repeat(61)}AK IA${"-".repeat(61)}"\\n"`;
