@@ -10,9 +10,6 @@
 
 const ESCAPE_SEQUENCE = /\\(?:u\{([\da-fA-F]+)\}|u([\da-fA-F]{4})|x([\da-fA-F]{2})|([0-3][0-7]{0,2}|[4-7][0-7]?)|(\r\n|[\n\r\u2028\u2029])|([\s\S]))/g;
 
-/** ESCAPE_SEQUENCE's alternatives without their groups, at one position (sticky): where an escape ends. */
-const ESCAPE_AT = /\\(?:u\{[\da-fA-F]+\}|u[\da-fA-F]{4}|x[\da-fA-F]{2}|[0-3][0-7]{0,2}|[4-7][0-7]?|\r\n|[\s\S])/y;
-
 /** Could the file's text spell one of `words` (verbatim, or through escape sequences)? Words hold no line break. */
 export function textMayContain(text: string, words: readonly string[]): boolean {
   for (const word of words) if (text.includes(word)) return true;
@@ -42,13 +39,13 @@ function escapeSurroundings(text: string): string {
   const pieces: string[] = [];
   let pieceStart = 0;
   let pieceEnd = -1;
-  // The escapes are where matchAll(ESCAPE_SEQUENCE) finds them (each at the next backslash after the last one's end),
-  // found without building a match per escape.
+  // Each escape begins at the next backslash after the last one's end, as matchAll(ESCAPE_SEQUENCE) finds them; test()
+  // from there gives its end without building a match per escape.
   for (let at = text.indexOf("\\"); at >= 0; ) {
-    ESCAPE_AT.lastIndex = at;
+    ESCAPE_SEQUENCE.lastIndex = at;
     // A backslash that ends the text escapes nothing.
-    if (!ESCAPE_AT.test(text)) break;
-    const end = ESCAPE_AT.lastIndex;
+    if (!ESCAPE_SEQUENCE.test(text)) break;
+    const end = ESCAPE_SEQUENCE.lastIndex;
     const from = Math.max(0, at - ESCAPE_REACH);
     // Too far from the piece so far: that piece is done, a new one begins.
     if (from > pieceEnd) {
